@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { communityMemberStatuses, communityRoles, isValidSlug, joinPolicies } from '../domain/community.ts';
+import { publicUserSchema } from './user.ts';
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .refine(isValidSlug, 'lowercase letters, digits and single hyphens, 3 to 64 characters');
+
+export const communityCreateSchema = z
+  .object({
+    name: z.string().trim().min(2).max(120),
+    slug: slugSchema,
+    description: z.string().trim().max(4000).optional(),
+    charter: z.string().trim().max(20000).optional(),
+    joinPolicy: z.enum(joinPolicies).default('open'),
+  })
+  .strict();
+export type CommunityCreateInput = z.infer<typeof communityCreateSchema>;
+
+export const communityPatchSchema = communityCreateSchema.omit({ slug: true }).partial().strict();
+
+export const communitySchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    charter: z.string(),
+    joinPolicy: z.enum(joinPolicies),
+    memberCount: z.number().int(),
+    circleCount: z.number().int(),
+    myRole: z.enum(communityRoles).nullable(),
+    myStatus: z.enum(communityMemberStatuses).nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Community' });
+export type Community = z.infer<typeof communitySchema>;
+
+export const communityJoinSchema = z.object({ inviteCode: z.string().max(200).optional() }).strict();
+export const communityJoinResultSchema = z.object({ status: z.enum(communityMemberStatuses) });
+
+export const communityMemberSchema = publicUserSchema
+  .extend({ role: z.enum(communityRoles), status: z.enum(communityMemberStatuses), joinedAt: z.string() })
+  .meta({ id: 'CommunityMember' });
+export type CommunityMember = z.infer<typeof communityMemberSchema>;
+
+export const communityMemberPatchSchema = z
+  .object({ role: z.enum(communityRoles), status: z.literal('active') })
+  .partial()
+  .strict();
+
+export const inviteLinkSchema = z.object({ code: z.string(), url: z.string() });

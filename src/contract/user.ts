@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+const profileText = (max: number) => z.string().trim().max(max);
+
+/** What others may see of a person: never their e-mail address. */
+export const publicUserSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    organisation: z.string().nullable(),
+    territory: z.string().nullable(),
+    bio: z.string().nullable(),
+  })
+  .meta({ id: 'PublicUser' });
+export type PublicUser = z.infer<typeof publicUserSchema>;
+
+/** The signed-in person's own account. */
+export const meSchema = publicUserSchema
+  .extend({
+    email: z.email(),
+    isAdmin: z.boolean(),
+    locale: z.enum(['fr', 'en']),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof meSchema>;
+
+export const profileUpdateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    organisation: profileText(160).nullable(),
+    territory: profileText(120).nullable(),
+    bio: profileText(1000).nullable(),
+    locale: z.enum(['fr', 'en']),
+  })
+  .partial()
+  .strict();
+export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
+
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
+export const passwordSchema = z.string().min(8).max(128);
+
+export const registerSchema = z
+  .object({ email: emailSchema, password: passwordSchema, name: z.string().trim().min(1).max(120) })
+  .strict();
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+export const loginSchema = z.object({ email: emailSchema, password: z.string().min(1).max(128) }).strict();
+export type LoginInput = z.infer<typeof loginSchema>;
+
+export const emailOnlySchema = z.object({ email: emailSchema }).strict();
+
+export const passwordResetConfirmSchema = z
+  .object({ token: z.string().min(1).max(512), password: passwordSchema })
+  .strict();
+
+export const userEnvelopeSchema = z.object({ user: meSchema });

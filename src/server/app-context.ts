@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import type { Auth } from './auth/auth.ts';
+import type { Database } from './db/database.ts';
+import type { DB } from './db/schema.ts';
+import type { Env } from './env.ts';
+import type { ViewerResolver } from './http/viewer.ts';
+import type { Mailer } from './mail/mailer.ts';
+
+/** What every feature's routes receive: explicit dependencies, no globals. */
+export interface AppContext {
+  db: Kysely<DB>;
+  database: Database;
+  env: Env;
+  auth: Auth;
+  mailer: Mailer;
+  viewers: ViewerResolver;
+  version: string;
+}

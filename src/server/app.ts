@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyPluginAsync, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from './app-context.ts';
+import { resolveAuthSecret } from './auth/auth-secret.ts';
+import { createAuth } from './auth/auth.ts';
+import type { Database } from './db/database.ts';
+import type { Env } from './env.ts';
+import { adminRoutes } from './features/admin/admin.routes.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { circlesRoutes } from './features/circles/circles.routes.ts';
+import { communitiesRoutes } from './features/communities/communities.routes.ts';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { meRoutes } from './features/me/me.routes.ts';
+import { AppError, registerErrorHandling } from './http/errors.ts';
+import { registerOriginGuard } from './http/origin-guard.ts';
+import { createViewerResolver } from './http/viewer.ts';
+import type { Mailer } from './mail/mailer.ts';
+
+export interface AppDeps {
+  database: Database;
+  env: Env;
+  mailer: Mailer;
+  version: string;
+  logger?: FastifyServerOptions['logger'];
+  /** The built web app; served with a single-page fallback when present. */
+  webRoot?: string;
+}
+
+const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+/** Builds the HTTP app from its dependencies; no side effects beyond them. */
+export async function buildApp(deps: AppDeps) {
+  const { database, env } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: env.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  const isHttps = env.PUBLIC_URL.startsWith('https://');
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(isHttps && { upgradeInsecureRequests: [] }),
+      },
+    },
+    hsts: isHttps ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  registerOriginGuard(app, env.PUBLIC_URL);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Archipel API',
+        version: deps.version,
+        description: 'Communities of learning circles. Errors: {"error":{"code","message","details"}}.',
+      },
+      servers: [{ url: env.PUBLIC_URL }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+
+  const secret = await resolveAuthSecret(database.db, env.AUTH_SECRET);
+  const auth = createAuth({ database, secret, publicUrl: env.PUBLIC_URL, mailer: deps.mailer });
+  const ctx: AppContext = {
+    db: database.db,
+    database,
+    env,
+    auth,
+    mailer: deps.mailer,
+    viewers: createViewerResolver(auth),
+    version: deps.version,
+  };
+
+  await app.register(healthRoutes(ctx), { prefix: '/api' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  for (const routes of [authRoutes, meRoutes, communitiesRoutes, circlesRoutes, adminRoutes]) {
+    await app.register(routes(ctx), { prefix: '/api/v1' });
+  }
+
+  const webRoot = deps.webRoot ?? defaultWebRoot;
+  if (existsSync(webRoot)) await app.register(webApp, { root: webRoot });
+  return app;
+}
+
+/**
+ * The single-page app: hashed assets cached for a year, index.html never cached, and every
+ * non-API GET that accepts HTML answered with index.html so deep links work.
+ */
+const webApp: FastifyPluginAsync<{ root: string }> = async (app, { root }) => {
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    setHeaders(res, path) {
+      res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
+  app.get('/', (_request, reply) => sendIndex(reply));
+  app.get('/*', (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/api/') || path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) {
+      throw new AppError('NOT_FOUND', `No route for GET ${path}`);
+    }
+    return sendIndex(reply);
+  });
+};

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { betterAuth } from 'better-auth';
+import { magicLink } from 'better-auth/plugins/magic-link';
+import type { Database } from '../db/database.ts';
+import { magicLinkMail, passwordResetMail } from '../mail/auth-mails.ts';
+import type { Mailer } from '../mail/mailer.ts';
+
+export interface AuthOptions {
+  database: Database;
+  secret: string;
+  publicUrl: string;
+  mailer: Mailer;
+}
+
+/** Seconds. */
+const MAGIC_LINK_TTL = 15 * 60;
+const RESET_TTL = 60 * 60;
+
+type Locale = 'fr' | 'en';
+const asLocale = (value: unknown): Locale => (value === 'en' ? 'en' : 'fr');
+
+/**
+ * better-auth does the account work (hashing, sessions, tokens) on our own Kysely instance and
+ * tables. It is never exposed directly: Archipel's /api/v1/auth routes call its API in-process,
+ * so the public contract, validation, rate limits and error shape stay ours.
+ */
+export function createAuth(options: AuthOptions) {
+  const { database, publicUrl, mailer } = options;
+  const secure = publicUrl.startsWith('https://');
+
+  async function localeOf(email: string): Promise<Locale> {
+    const row = await database.db.selectFrom('users').select('locale').where('email', '=', email).executeTakeFirst();
+    return asLocale(row?.locale);
+  }
+
+  return betterAuth({
+    appName: 'Archipel',
+    baseURL: publicUrl,
+    basePath: '/internal/auth',
+    secret: options.secret,
+    database: { db: database.db, type: database.dialect, transaction: true },
+    telemetry: { enabled: false },
+    // Failed sign-ins are expected traffic; our own routes log what matters.
+    logger: { level: 'error' },
+    // Rate limits are ours (per socket address, AUTH_RATE_LIMIT), applied on the public routes.
+    rateLimit: { enabled: false },
+    trustedOrigins: [new URL(publicUrl).origin],
+    user: {
+      modelName: 'users',
+      additionalFields: {
+        organisation: { type: 'string', required: false, input: false },
+        territory: { type: 'string', required: false, input: false },
+        bio: { type: 'string', required: false, input: false },
+        locale: { type: 'string', required: false, defaultValue: 'fr', input: false },
+        isAdmin: { type: 'boolean', required: false, defaultValue: false, input: false },
+      },
+    },
+    session: {
+      modelName: 'auth_sessions',
+      expiresIn: 60 * 60 * 24 * 30,
+      updateAge: 60 * 60 * 24,
+    },
+    account: { modelName: 'auth_accounts' },
+    verification: { modelName: 'auth_verifications' },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+      resetPasswordTokenExpiresIn: RESET_TTL,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, token }) => {
+        const url = `${publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+        await mailer.send(passwordResetMail(user.email, url, await localeOf(user.email)));
+      },
+    },
+    plugins: [
+      magicLink({
+        expiresIn: MAGIC_LINK_TTL,
+        disableSignUp: true,
+        storeToken: 'hashed',
+        sendMagicLink: async ({ email, token }) => {
+          const url = `${publicUrl}/api/v1/auth/magic-link/verify?token=${encodeURIComponent(token)}`;
+          await mailer.send(magicLinkMail(email, url, await localeOf(email)));
+        },
+      }),
+    ],
+    advanced: {
+      cookiePrefix: 'archipel',
+      useSecureCookies: secure,
+      defaultCookieAttributes: { sameSite: 'lax', httpOnly: true, secure, path: '/' },
+      database: { generateId: () => randomUUID() },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

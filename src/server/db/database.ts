@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+import { NodeSqliteDialect } from './sqlite-dialect.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL; when absent, the embedded SQLite file under dataDir is used. */
+  url?: string | undefined;
+  dataDir: string;
+  /** A SQLite file name inside dataDir, or ':memory:'. */
+  sqliteFile?: string;
+}
+
+const INT8_OID = 20;
+
+export function openDatabase(options: DatabaseOptions): Database {
+  return options.url ? openPostgres(options.url) : openSqlite(options);
+}
+
+function openSqlite(options: DatabaseOptions): Database {
+  const file = options.sqliteFile ?? 'archipel.sqlite';
+  let path = file;
+  if (file !== ':memory:') {
+    mkdirSync(resolve(options.dataDir), { recursive: true });
+    path = join(resolve(options.dataDir), file);
+  }
+  const sqlite = new DatabaseSync(path, { enableForeignKeyConstraints: true, timeout: 5000 });
+  // WAL lets readers run beside the writer; NORMAL sync keeps every committed write across a
+  // process crash (kill -9), which is the failure this embedded default must survive.
+  sqlite.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+  const db = new Kysely<DB>({ dialect: new NodeSqliteDialect(sqlite), plugins: [new CamelCasePlugin()] });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // Counts come back as int8; they never approach 2^53, so numbers are safe and simpler.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID && format !== 'binary'
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}

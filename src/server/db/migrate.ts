@@ -1,0 +1,31 @@
+import { type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import type { Database, DialectName } from './database.ts';
+import { foundation } from './migrations/2026-11-28-0001-foundation.ts';
+
+/** Dated, append-only: a migration is never edited once released, only followed by another. */
+function migrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    '2026-11-28-0001-foundation': foundation(dialect),
+  };
+}
+
+export class MigrationError extends Error {}
+
+/**
+ * Brings the schema up to date. Kysely's migrator holds a lock table, so two instances starting
+ * together on one PostgreSQL database migrate once.
+ */
+export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrations(database.dialect) },
+    migrationTableName: 'kysely_migration',
+    migrationLockTableName: 'kysely_migration_lock',
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationError(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+  }
+  return result;
+}

@@ -1,0 +1,206 @@
+import { APIError } from 'better-auth/api';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBodySchema } from '../../../contract/error.ts';
+import {
+  emailOnlySchema,
+  loginSchema,
+  passwordResetConfirmSchema,
+  registerSchema,
+  userEnvelopeSchema,
+} from '../../../contract/user.ts';
+import type { AppContext } from '../../app-context.ts';
+import { AppError } from '../../http/errors.ts';
+import { authRateLimit } from '../../http/rate-limit.ts';
+import { authHeaders } from '../../http/viewer.ts';
+import { claimFirstAdmin, findUserByEmail, getUser, toMeDto } from '../users/users.queries.ts';
+
+const tags = ['auth'];
+const accepted = z.object({}).describe('Accepted');
+
+/** The session cookie the auth library minted travels back to the browser unchanged. */
+function forwardCookies(reply: FastifyReply, headers: Headers): void {
+  const cookies = headers.getSetCookie();
+  if (cookies.length > 0) reply.header('set-cookie', cookies);
+}
+
+function isApiError(error: unknown, status: number): boolean {
+  return error instanceof APIError && error.statusCode === status;
+}
+
+export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { auth, db, env } = ctx;
+  const limited = { rateLimit: authRateLimit(env) };
+
+  return async (app) => {
+    app.post(
+      '/auth/register',
+      {
+        config: limited,
+        schema: {
+          tags,
+          summary: 'Create an account and sign in',
+          body: registerSchema,
+          response: { 201: userEnvelopeSchema, 400: errorBodySchema, 409: errorBodySchema, 429: errorBodySchema },
+        },
+      },
+      async (request, reply) => {
+        try {
+          const { headers, response } = await auth.api.signUpEmail({
+            body: request.body,
+            headers: authHeaders(request),
+            returnHeaders: true,
+          });
+          await claimFirstAdmin(db, response.user.id);
+          forwardCookies(reply, headers);
+          return reply.status(201).send({ user: toMeDto(await getUser(db, response.user.id)) });
+        } catch (error) {
+          if (isApiError(error, 422) || isApiError(error, 409)) {
+            throw new AppError('CONFLICT', 'An account already uses this e-mail address', [
+              { path: ['body', 'email'], message: 'taken' },
+            ]);
+          }
+          throw error;
+        }
+      },
+    );
+
+    app.post(
+      '/auth/login',
+      {
+        config: limited,
+        schema: {
+          tags,
+          summary: 'Sign in with e-mail and password',
+          body: loginSchema,
+          response: { 200: userEnvelopeSchema, 400: errorBodySchema, 401: errorBodySchema, 429: errorBodySchema },
+        },
+      },
+      async (request, reply) => {
+        try {
+          const { headers, response } = await auth.api.signInEmail({
+            body: { ...request.body, rememberMe: true },
+            headers: authHeaders(request),
+            returnHeaders: true,
+          });
+          forwardCookies(reply, headers);
+          return { user: toMeDto(await getUser(db, response.user.id)) };
+        } catch (error) {
+          if (error instanceof APIError && error.statusCode < 500) {
+            throw new AppError('UNAUTHENTICATED', 'Wrong e-mail address or password');
+          }
+          throw error;
+        }
+      },
+    );
+
+    app.post(
+      '/auth/logout',
+      { schema: { tags, summary: 'Sign out', response: { 204: z.null().describe('Signed out') } } },
+      async (request, reply) => {
+        try {
+          const { headers } = await auth.api.signOut({ headers: authHeaders(request), returnHeaders: true });
+          forwardCookies(reply, headers);
+        } catch (error) {
+          // Signing out without a valid session is already the wanted state.
+          if (!(error instanceof APIError)) throw error;
+        }
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/auth/magic-link',
+      {
+        config: limited,
+        schema: {
+          tags,
+          summary: 'E-mail a one-time sign-in link',
+          description: 'Answers 202 whether or not the address has an account, so it reveals nothing.',
+          body: emailOnlySchema,
+          response: { 202: accepted, 400: errorBodySchema, 429: errorBodySchema },
+        },
+      },
+      async (request, reply) => {
+        if (await findUserByEmail(db, request.body.email)) {
+          await auth.api.signInMagicLink({ body: { email: request.body.email }, headers: authHeaders(request) });
+        }
+        return reply.status(202).send({});
+      },
+    );
+
+    app.get(
+      '/auth/magic-link/verify',
+      {
+        schema: {
+          tags,
+          summary: 'Open a sign-in link: sets the session cookie and redirects to the app',
+          querystring: z.object({ token: z.string().max(512).optional() }),
+        },
+      },
+      async (request, reply) => {
+        const token = request.query.token;
+        if (!token) return reply.redirect('/sign-in?error=link-invalid', 303);
+        try {
+          const { headers } = await auth.api.magicLinkVerify({
+            query: { token },
+            headers: authHeaders(request),
+            returnHeaders: true,
+          });
+          forwardCookies(reply, headers);
+          return reply.redirect('/', 303);
+        } catch (error) {
+          if (!(error instanceof APIError)) throw error;
+          return reply.redirect('/sign-in?error=link-invalid', 303);
+        }
+      },
+    );
+
+    app.post(
+      '/auth/password-reset',
+      {
+        config: limited,
+        schema: {
+          tags,
+          summary: 'E-mail a password reset link',
+          description: 'Answers 202 whether or not the address has an account.',
+          body: emailOnlySchema,
+          response: { 202: accepted, 400: errorBodySchema, 429: errorBodySchema },
+        },
+      },
+      async (request, reply) => {
+        await auth.api.requestPasswordReset({
+          body: { email: request.body.email, redirectTo: `${env.PUBLIC_URL}/reset-password` },
+        });
+        return reply.status(202).send({});
+      },
+    );
+
+    app.post(
+      '/auth/password-reset/confirm',
+      {
+        config: limited,
+        schema: {
+          tags,
+          summary: 'Choose a new password with the e-mailed token',
+          body: passwordResetConfirmSchema,
+          response: { 204: z.null().describe('Password changed'), 400: errorBodySchema, 429: errorBodySchema },
+        },
+      },
+      async (request, reply) => {
+        try {
+          await auth.api.resetPassword({ body: { token: request.body.token, newPassword: request.body.password } });
+        } catch (error) {
+          if (error instanceof APIError && error.statusCode < 500) {
+            throw new AppError('INVALID_INPUT', 'This reset link is invalid or has expired', [
+              { path: ['body', 'token'], message: 'invalid or expired' },
+            ]);
+          }
+          throw error;
+        }
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { CircleCreateInput, CirclePatch } from '../../../contract/circle.ts';
+import { type CircleMemberStatus, type CircleRole, freePlaces, standingForNewcomer } from '../../../domain/circle.ts';
+import { lockCircle } from '../../db/locks.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+
+/** Creates a circle with its creator as facilitator. */
+export async function createCircle(db: Kysely<DB>, communityId: string, creatorId: string, input: CircleCreateInput) {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('circles')
+      .values({
+        id,
+        communityId,
+        name: input.name,
+        kind: input.kind,
+        method: input.method ?? null,
+        description: input.description ?? '',
+        intention: input.intention ?? '',
+        capacity: input.capacity ?? null,
+        visibility: input.visibility,
+        status: input.status ?? 'forming',
+        joinPolicy: input.joinPolicy ?? 'open',
+        createdBy: creatorId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    await trx
+      .insertInto('circleMembers')
+      .values({ circleId: id, userId: creatorId, role: 'facilitator', status: 'member', position: 1, createdAt: now })
+      .execute();
+  });
+  return id;
+}
+
+async function memberCount(trx: Kysely<DB>, circleId: string): Promise<number> {
+  const row = await trx
+    .selectFrom('circleMembers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('circleId', '=', circleId)
+    .where('status', '=', 'member')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function nextPosition(trx: Kysely<DB>, circleId: string): Promise<number> {
+  const row = await trx
+    .selectFrom('circleMembers')
+    .select((eb) => eb.fn.max('position').as('last'))
+    .where('circleId', '=', circleId)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
+}
+
+function findStanding(trx: Kysely<DB>, circleId: string, userId: string) {
+  return trx
+    .selectFrom('circleMembers')
+    .select(['status', 'role'])
+    .where('circleId', '=', circleId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+}
+
+async function loadLockedCircle(trx: Kysely<DB>, circleId: string) {
+  if (!(await lockCircle(trx, circleId))) throw notFound('Circle');
+  return trx
+    .selectFrom('circles')
+    .select(['id', 'capacity', 'status', 'joinPolicy'])
+    .where('id', '=', circleId)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Moves waitlisted people to members, in arrival order, while places are free. Runs inside the
+ * transaction that freed the place, under the circle lock. Returns who was promoted.
+ */
+async function promoteWaitlist(trx: Kysely<DB>, circleId: string, capacity: number | null): Promise<string[]> {
+  const waiting = await trx
+    .selectFrom('circleMembers')
+    .select('userId')
+    .where('circleId', '=', circleId)
+    .where('status', '=', 'waitlisted')
+    .orderBy('position')
+    .execute();
+  const places = freePlaces(capacity, await memberCount(trx, circleId), waiting.length);
+  const promoted = waiting.slice(0, places).map((row) => row.userId);
+  if (promoted.length > 0) {
+    await trx
+      .updateTable('circleMembers')
+      .set({ status: 'member' })
+      .where('circleId', '=', circleId)
+      .where('userId', 'in', promoted)
+      .execute();
+  }
+  return promoted;
+}
+
+/**
+ * Adds someone to a circle: member while places remain, waitlisted when full, requested when the
+ * circle asks for approval. Count and insert happen under the circle lock, so capacity holds under
+ * any number of simultaneous joins. Joining twice returns the standing already held.
+ */
+export async function joinCircle(
+  db: Kysely<DB>,
+  circleId: string,
+  userId: string,
+  options: { addedByFacilitator: boolean },
+): Promise<{ status: CircleMemberStatus; created: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const circle = await loadLockedCircle(trx, circleId);
+    const existing = await findStanding(trx, circleId, userId);
+    if (existing) return { status: existing.status, created: false };
+    if (circle.status === 'closed') throw new AppError('CONFLICT', 'This circle is closed to new members');
+    const status = standingForNewcomer({
+      joinPolicy: circle.joinPolicy,
+      capacity: circle.capacity,
+      memberCount: await memberCount(trx, circleId),
+      isFacilitatorAdding: options.addedByFacilitator,
+    });
+    await trx
+      .insertInto('circleMembers')
+      .values({
+        circleId,
+        userId,
+        role: 'member',
+        status,
+        position: await nextPosition(trx, circleId),
+        createdAt: new Date().toISOString(),
+      })
+      .execute();
+    return { status, created: true };
+  });
+}
+
+async function requireAnotherFacilitator(trx: Kysely<DB>, circleId: string, userId: string) {
+  const others = await trx
+    .selectFrom('circleMembers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('circleId', '=', circleId)
+    .where('role', '=', 'facilitator')
+    .where('status', '=', 'member')
+    .where('userId', '!=', userId)
+    .executeTakeFirstOrThrow();
+  if (Number(others.n) === 0 && (await memberCount(trx, circleId)) > 1) {
+    throw new AppError('CONFLICT', 'A circle with members keeps a facilitator: name another one first');
+  }
+}
+
+/** Leaving (or being removed) frees a place, which goes to the first waitlisted person. */
+export async function leaveCircle(db: Kysely<DB>, circleId: string, userId: string): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    const circle = await loadLockedCircle(trx, circleId);
+    const existing = await findStanding(trx, circleId, userId);
+    if (!existing) return [];
+    if (existing.role === 'facilitator' && existing.status === 'member') {
+      await requireAnotherFacilitator(trx, circleId, userId);
+    }
+    await trx.deleteFrom('circleMembers').where('circleId', '=', circleId).where('userId', '=', userId).execute();
+    return existing.status === 'member' ? promoteWaitlist(trx, circleId, circle.capacity) : [];
+  });
+}
+
+/**
+ * Facilitators approve a request (the person becomes a member, or waitlisted if the circle is
+ * full) and name or un-name facilitators.
+ */
+export async function updateCircleMember(
+  db: Kysely<DB>,
+  circleId: string,
+  userId: string,
+  patch: { role?: CircleRole | undefined; status?: 'member' | undefined },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const circle = await loadLockedCircle(trx, circleId);
+    const existing = await findStanding(trx, circleId, userId);
+    if (!existing) throw notFound('Member');
+    if (patch.role === 'member' && existing.role === 'facilitator') {
+      await requireAnotherFacilitator(trx, circleId, userId);
+    }
+    let status = existing.status;
+    if (patch.status === 'member' && existing.status === 'requested') {
+      const full = circle.capacity !== null && (await memberCount(trx, circleId)) >= circle.capacity;
+      status = full ? 'waitlisted' : 'member';
+    } else if (patch.status === 'member' && existing.status === 'waitlisted') {
+      throw new AppError('CONFLICT', 'Waitlisted people become members in order when a place frees');
+    }
+    await trx
+      .updateTable('circleMembers')
+      .set({ status, ...(patch.role && { role: patch.role }) })
+      .where('circleId', '=', circleId)
+      .where('userId', '=', userId)
+      .execute();
+  });
+}
+
+/** Edits a circle; raising the capacity (or removing it) lets the waitlist in, in order. */
+export async function updateCircle(db: Kysely<DB>, circleId: string, patch: CirclePatch): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    await loadLockedCircle(trx, circleId);
+    await trx
+      .updateTable('circles')
+      .set({ ...patch, updatedAt: new Date().toISOString() })
+      .where('id', '=', circleId)
+      .execute();
+    const circle = await loadLockedCircle(trx, circleId);
+    return circle.status === 'closed' ? [] : promoteWaitlist(trx, circleId, circle.capacity);
+  });
+}

@@ -1,0 +1,152 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Circle, CircleMember } from '../../../contract/circle.ts';
+import type { CircleMemberStatus, CircleRole } from '../../../domain/circle.ts';
+import { toIso } from '../../db/columns.ts';
+import type { CircleRow, DB } from '../../db/schema.ts';
+import { notFound } from '../../http/errors.ts';
+import type { Viewer } from '../../http/viewer.ts';
+import { toPublicUserDto } from '../users/users.queries.ts';
+
+type CircleScope = DB & { ci: DB['circles']; co: DB['communities'] };
+
+/**
+ * Who may see a circle, written into the query itself (the domain's canSeeCircle, in SQL): public
+ * circles for all; community circles for active community members; private ones for people with a
+ * standing in the circle. Instance admins see everything. A circle that fails this is a 404.
+ */
+function visibleTo(eb: ExpressionBuilder<CircleScope, 'ci' | 'co'>, viewer: Viewer | undefined) {
+  if (viewer?.isAdmin) return eb.lit(true);
+  const me = viewer?.id ?? '';
+  return eb.or([
+    eb('ci.visibility', '=', 'public'),
+    eb.and([
+      eb('ci.visibility', '=', 'community'),
+      eb.exists(
+        eb
+          .selectFrom('communityMembers as cm')
+          .whereRef('cm.communityId', '=', 'ci.communityId')
+          .where('cm.userId', '=', me)
+          .where('cm.status', '=', 'active'),
+      ),
+    ]),
+    eb.exists(
+      eb.selectFrom('circleMembers as own').whereRef('own.circleId', '=', 'ci.id').where('own.userId', '=', me),
+    ),
+  ]);
+}
+
+function circlesWithStats(db: Kysely<DB>, viewer: Viewer | undefined) {
+  const me = viewer?.id ?? '';
+  const countOf = (eb: ExpressionBuilder<CircleScope, 'ci' | 'co'>, status: CircleMemberStatus) =>
+    eb
+      .selectFrom('circleMembers as m')
+      .whereRef('m.circleId', '=', 'ci.id')
+      .where('m.status', '=', status)
+      .select((e) => e.fn.countAll<number>().as('n'));
+  return db
+    .selectFrom('circles as ci')
+    .innerJoin('communities as co', 'co.id', 'ci.communityId')
+    .selectAll('ci')
+    .select(['co.slug as communitySlug', 'co.name as communityName'])
+    .select((eb) => [
+      countOf(eb, 'member').as('memberCount'),
+      countOf(eb, 'waitlisted').as('waitlistCount'),
+      eb
+        .selectFrom('circleMembers as mine')
+        .whereRef('mine.circleId', '=', 'ci.id')
+        .where('mine.userId', '=', me)
+        .select('mine.status')
+        .as('myStatus'),
+      eb
+        .selectFrom('circleMembers as mine')
+        .whereRef('mine.circleId', '=', 'ci.id')
+        .where('mine.userId', '=', me)
+        .select('mine.role')
+        .as('myRole'),
+    ])
+    .where((eb) => visibleTo(eb, viewer));
+}
+
+type CircleWithStats = CircleRow & {
+  communitySlug: string;
+  communityName: string;
+  memberCount: number | null;
+  waitlistCount: number | null;
+  myStatus: CircleMemberStatus | null;
+  myRole: CircleRole | null;
+};
+
+export function toCircleDto(row: CircleWithStats): Circle {
+  return {
+    id: row.id,
+    communityId: row.communityId,
+    communitySlug: row.communitySlug,
+    communityName: row.communityName,
+    name: row.name,
+    kind: row.kind,
+    method: row.method,
+    description: row.description,
+    intention: row.intention,
+    capacity: row.capacity,
+    visibility: row.visibility,
+    status: row.status,
+    joinPolicy: row.joinPolicy,
+    memberCount: Number(row.memberCount ?? 0),
+    waitlistCount: Number(row.waitlistCount ?? 0),
+    myStatus: row.myStatus ?? null,
+    myRole: row.myRole ?? null,
+    createdAt: toIso(row.createdAt),
+  };
+}
+
+export async function listCommunityCircles(db: Kysely<DB>, communityId: string, viewer: Viewer | undefined) {
+  const rows = await circlesWithStats(db, viewer)
+    .where('ci.communityId', '=', communityId)
+    .orderBy('ci.createdAt')
+    .orderBy('ci.id')
+    .execute();
+  return rows.map(toCircleDto);
+}
+
+export async function listViewerCircles(db: Kysely<DB>, viewer: Viewer) {
+  const rows = await circlesWithStats(db, viewer)
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('circleMembers as own').whereRef('own.circleId', '=', 'ci.id').where('own.userId', '=', viewer.id),
+      ),
+    )
+    .orderBy('co.name')
+    .orderBy('ci.name')
+    .execute();
+  return rows.map(toCircleDto);
+}
+
+/** The circle if the viewer may see it; otherwise 404, exactly as if it did not exist. */
+export async function getVisibleCircle(db: Kysely<DB>, circleId: string, viewer: Viewer | undefined) {
+  const row = await circlesWithStats(db, viewer).where('ci.id', '=', circleId).executeTakeFirst();
+  if (!row) throw notFound('Circle');
+  return row;
+}
+
+export async function listCircleMembers(
+  db: Kysely<DB>,
+  circleId: string,
+  statuses: readonly CircleMemberStatus[],
+): Promise<CircleMember[]> {
+  const query = db
+    .selectFrom('circleMembers as m')
+    .innerJoin('users as u', 'u.id', 'm.userId')
+    .select(['u.id', 'u.name', 'u.organisation', 'u.territory', 'u.bio', 'm.role', 'm.status', 'm.position', 'm.createdAt'])
+    .where('m.circleId', '=', circleId)
+    .where('m.status', 'in', statuses)
+    .orderBy('m.position');
+  const rows = await query.execute();
+  let waitlistPosition = 0;
+  return rows.map((row) => ({
+    ...toPublicUserDto(row),
+    role: row.role,
+    status: row.status,
+    waitlistPosition: row.status === 'waitlisted' ? ++waitlistPosition : null,
+    joinedAt: toIso(row.createdAt),
+  }));
+}

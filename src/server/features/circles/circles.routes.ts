@@ -1,0 +1,210 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import {
+  circleCreateSchema,
+  circleJoinResultSchema,
+  circleJoinSchema,
+  circleMemberPatchSchema,
+  circleMemberSchema,
+  circlePatchSchema,
+  circleSchema,
+} from '../../../contract/circle.ts';
+import { errorBodySchema } from '../../../contract/error.ts';
+import { listOf } from '../../../contract/list.ts';
+import type { CircleMemberStatus } from '../../../domain/circle.ts';
+import type { AppContext } from '../../app-context.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../http/errors.ts';
+import type { Viewer } from '../../http/viewer.ts';
+import { findCommunityMembership, getCommunity } from '../communities/communities.queries.ts';
+import { createCircle, joinCircle, leaveCircle, updateCircle, updateCircleMember } from './circles.commands.ts';
+import { getVisibleCircle, listCircleMembers, listCommunityCircles, toCircleDto } from './circles.queries.ts';
+
+const tags = ['circles'];
+const idParams = z.object({ id: z.string().max(100) });
+const memberParams = idParams.extend({ userId: z.string().max(100) });
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+
+/** Facilitators of the circle, animators of its community and instance admins steer a circle. */
+async function canSteer(
+  db: Kysely<DB>,
+  circle: { communityId: string; myRole: string | null; myStatus: string | null },
+  viewer: Viewer,
+) {
+  if (viewer.isAdmin) return true;
+  if (circle.myRole === 'facilitator' && circle.myStatus === 'member') return true;
+  const membership = await findCommunityMembership(db, circle.communityId, viewer.id);
+  return membership?.role === 'animator' && membership.status === 'active';
+}
+
+async function requireSteward(db: Kysely<DB>, circle: Parameters<typeof canSteer>[1], viewer: Viewer) {
+  if (!(await canSteer(db, circle, viewer))) {
+    throw new AppError('FORBIDDEN', 'Only the circle’s facilitators can do this');
+  }
+}
+
+export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db, viewers } = ctx;
+
+  return async (app) => {
+    app.get(
+      '/communities/:slug/circles',
+      {
+        schema: {
+          tags,
+          summary: 'Circles of a community that the viewer may see',
+          params: z.object({ slug: z.string().max(64) }),
+          response: { 200: listOf(circleSchema), 404: errorBodySchema },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.find(request);
+        const community = await getCommunity(db, request.params.slug, viewer);
+        return { items: await listCommunityCircles(db, community.id, viewer) };
+      },
+    );
+
+    app.post(
+      '/communities/:slug/circles',
+      {
+        schema: {
+          tags,
+          summary: 'Create a circle (community members); its creator facilitates it',
+          params: z.object({ slug: z.string().max(64) }),
+          body: circleCreateSchema,
+          response: { 201: circleSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        const community = await getCommunity(db, request.params.slug, viewer);
+        if (community.myStatus !== 'active' && !viewer.isAdmin) {
+          throw new AppError('FORBIDDEN', 'Join the community before creating a circle in it');
+        }
+        const id = await createCircle(db, community.id, viewer.id, request.body);
+        return reply.status(201).send(toCircleDto(await getVisibleCircle(db, id, viewer)));
+      },
+    );
+
+    app.get(
+      '/circles/:id',
+      {
+        schema: { tags, summary: 'A circle', params: idParams, response: { 200: circleSchema, 404: errorBodySchema } },
+      },
+      async (request) => toCircleDto(await getVisibleCircle(db, request.params.id, await viewers.find(request))),
+    );
+
+    app.patch(
+      '/circles/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Edit a circle (facilitators, community animators)',
+          params: idParams,
+          body: circlePatchSchema,
+          response: { 200: circleSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const circle = await getVisibleCircle(db, request.params.id, viewer);
+        await requireSteward(db, circle, viewer);
+        await updateCircle(db, circle.id, request.body);
+        return toCircleDto(await getVisibleCircle(db, circle.id, viewer));
+      },
+    );
+
+    app.get(
+      '/circles/:id/members',
+      {
+        schema: {
+          tags,
+          summary: 'Members and waitlist in arrival order (facilitators also see requests)',
+          params: idParams,
+          response: { 200: listOf(circleMemberSchema), 404: errorBodySchema },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.find(request);
+        const circle = await getVisibleCircle(db, request.params.id, viewer);
+        const statuses: CircleMemberStatus[] =
+          viewer && (await canSteer(db, circle, viewer)) ? ['member', 'waitlisted', 'requested'] : ['member', 'waitlisted'];
+        return { items: await listCircleMembers(db, circle.id, statuses) };
+      },
+    );
+
+    app.post(
+      '/circles/:id/members',
+      {
+        schema: {
+          tags,
+          summary: 'Join (or ask to join) a circle; facilitators may add a community member by id',
+          params: idParams,
+          body: circleJoinSchema.default({}),
+          response: { 200: circleJoinResultSchema, 201: circleJoinResultSchema, ...errors, 409: errorBodySchema },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        const circle = await getVisibleCircle(db, request.params.id, viewer);
+        const target = request.body.userId ?? viewer.id;
+        const addingSomeoneElse = target !== viewer.id;
+        if (addingSomeoneElse) {
+          await requireSteward(db, circle, viewer);
+          const membership = await findCommunityMembership(db, circle.communityId, target);
+          if (membership?.status !== 'active') {
+            throw new AppError('INVALID_INPUT', 'Only members of the community can be added', [
+              { path: ['body', 'userId'], message: 'not a community member' },
+            ]);
+          }
+        }
+        const result = await joinCircle(db, circle.id, target, { addedByFacilitator: addingSomeoneElse });
+        return reply.status(result.created ? 201 : 200).send({ status: result.status });
+      },
+    );
+
+    app.patch(
+      '/circles/:id/members/:userId',
+      {
+        schema: {
+          tags,
+          summary: 'Approve a request or change a role (facilitators)',
+          params: memberParams,
+          body: circleMemberPatchSchema,
+          response: { 200: circleMemberSchema, ...errors, 409: errorBodySchema },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const circle = await getVisibleCircle(db, request.params.id, viewer);
+        await requireSteward(db, circle, viewer);
+        await updateCircleMember(db, circle.id, request.params.userId, request.body);
+        const members = await listCircleMembers(db, circle.id, ['member', 'waitlisted', 'requested']);
+        const updated = members.find((member) => member.id === request.params.userId);
+        if (!updated) throw new AppError('NOT_FOUND', 'Member not found');
+        return updated;
+      },
+    );
+
+    app.delete(
+      '/circles/:id/members/:userId',
+      {
+        schema: {
+          tags,
+          summary: 'Leave (me), withdraw from the waitlist, or remove someone (facilitators)',
+          params: memberParams,
+          response: { 204: z.null(), ...errors, 409: errorBodySchema },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        const circle = await getVisibleCircle(db, request.params.id, viewer);
+        const target = request.params.userId === 'me' ? viewer.id : request.params.userId;
+        if (target !== viewer.id) await requireSteward(db, circle, viewer);
+        await leaveCircle(db, circle.id, target);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

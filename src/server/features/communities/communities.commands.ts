@@ -1,0 +1,152 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { CommunityCreateInput } from '../../../contract/community.ts';
+import {
+  type CommunityMemberStatus,
+  type CommunityRole,
+  communityStandingForNewcomer,
+} from '../../../domain/community.ts';
+import type { DB } from '../../db/schema.ts';
+import { isUniqueViolation } from '../../db/constraint-errors.ts';
+import { lockCommunity } from '../../db/locks.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+
+export const newInviteCode = () => randomBytes(18).toString('base64url');
+
+/** Creates the community with its creator as first animator, in one transaction. */
+export async function createCommunity(db: Kysely<DB>, creatorId: string, input: CommunityCreateInput) {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('communities')
+        .values({
+          id,
+          slug: input.slug,
+          name: input.name,
+          description: input.description ?? '',
+          charter: input.charter ?? '',
+          joinPolicy: input.joinPolicy,
+          inviteCode: newInviteCode(),
+          createdBy: creatorId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .execute();
+      await trx
+        .insertInto('communityMembers')
+        .values({ communityId: id, userId: creatorId, role: 'animator', status: 'active', createdAt: now })
+        .execute();
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError('CONFLICT', 'This address (slug) is already taken', [
+        { path: ['body', 'slug'], message: 'taken' },
+      ]);
+    }
+    throw error;
+  }
+  return id;
+}
+
+/**
+ * Join, or ask to join, depending on the policy; a valid invite code opens any policy. Joining
+ * twice is harmless: the existing standing is returned (the primary key refuses a duplicate).
+ */
+export async function joinCommunity(
+  db: Kysely<DB>,
+  community: { id: string; joinPolicy: 'open' | 'request' | 'invitation'; inviteCode: string },
+  userId: string,
+  inviteCode: string | undefined,
+): Promise<{ status: CommunityMemberStatus; created: boolean }> {
+  const existing = await findMembership(db, community.id, userId);
+  const hasValidInvite = inviteCode !== undefined && inviteCode === community.inviteCode;
+  if (existing && !(existing.status === 'requested' && hasValidInvite)) {
+    return { status: existing.status, created: false };
+  }
+  const standing = communityStandingForNewcomer(community.joinPolicy, hasValidInvite);
+  if (standing === 'refused') {
+    throw new AppError('FORBIDDEN', 'This community is open by invitation only');
+  }
+  await db
+    .insertInto('communityMembers')
+    .values({
+      communityId: community.id,
+      userId,
+      role: 'member',
+      status: standing,
+      createdAt: new Date().toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['communityId', 'userId']).doUpdateSet({ status: standing }))
+    .execute();
+  return { status: standing, created: true };
+}
+
+/** Refuses to leave a community without an active animator; call under lockCommunity. */
+async function requireAnotherAnimator(trx: Kysely<DB>, communityId: string): Promise<void> {
+  const animators = await trx
+    .selectFrom('communityMembers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('communityId', '=', communityId)
+    .where('role', '=', 'animator')
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  if (Number(animators.n) <= 1) {
+    throw new AppError('CONFLICT', 'A community keeps at least one animator: name another one first');
+  }
+}
+
+/**
+ * Removes a member. A community always keeps one active animator: the last one cannot leave or be
+ * removed (checked under the community lock, in the transaction of the delete).
+ */
+export async function removeCommunityMember(db: Kysely<DB>, communityId: string, userId: string) {
+  await db.transaction().execute(async (trx) => {
+    await lockCommunity(trx, communityId);
+    const membership = await findMembership(trx, communityId, userId);
+    if (!membership) return;
+    if (membership.role === 'animator' && membership.status === 'active') {
+      await requireAnotherAnimator(trx, communityId);
+    }
+    await trx
+      .deleteFrom('communityMembers')
+      .where('communityId', '=', communityId)
+      .where('userId', '=', userId)
+      .execute();
+  });
+}
+
+/** Approves a request and/or changes a role, keeping at least one animator. */
+export async function updateCommunityMember(
+  db: Kysely<DB>,
+  communityId: string,
+  userId: string,
+  patch: { role?: CommunityRole | undefined; status?: 'active' | undefined },
+) {
+  await db.transaction().execute(async (trx) => {
+    await lockCommunity(trx, communityId);
+    const membership = await findMembership(trx, communityId, userId);
+    if (!membership) throw notFound('Member');
+    if (patch.role === 'member' && membership.role === 'animator' && membership.status === 'active') {
+      await requireAnotherAnimator(trx, communityId);
+    }
+    const changes = { ...(patch.role && { role: patch.role }), ...(patch.status && { status: patch.status }) };
+    if (Object.keys(changes).length === 0) return;
+    await trx
+      .updateTable('communityMembers')
+      .set(changes)
+      .where('communityId', '=', communityId)
+      .where('userId', '=', userId)
+      .execute();
+  });
+}
+
+function findMembership(db: Kysely<DB>, communityId: string, userId: string) {
+  return db
+    .selectFrom('communityMembers')
+    .select(['role', 'status'])
+    .where('communityId', '=', communityId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+}

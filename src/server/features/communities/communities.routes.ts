@@ -1,0 +1,237 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  communityCreateSchema,
+  communityJoinResultSchema,
+  communityJoinSchema,
+  communityMemberPatchSchema,
+  communityMemberSchema,
+  communityPatchSchema,
+  communitySchema,
+  inviteLinkSchema,
+} from '../../../contract/community.ts';
+import { errorBodySchema } from '../../../contract/error.ts';
+import { listOf } from '../../../contract/list.ts';
+import type { AppContext } from '../../app-context.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import {
+  createCommunity,
+  joinCommunity,
+  newInviteCode,
+  removeCommunityMember,
+  updateCommunityMember,
+} from './communities.commands.ts';
+import {
+  getCommunity,
+  listCommunities,
+  listCommunityMembers,
+  requireAnimator,
+  toCommunityDto,
+} from './communities.queries.ts';
+
+const tags = ['communities'];
+const slugParams = z.object({ slug: z.string().max(64) });
+const memberParams = slugParams.extend({ userId: z.string().max(100) });
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+
+export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db, viewers, env } = ctx;
+  const inviteLink = (slug: string, code: string) => ({
+    code,
+    url: `${env.PUBLIC_URL}/join/${slug}?code=${encodeURIComponent(code)}`,
+  });
+
+  return async (app) => {
+    app.get(
+      '/communities',
+      {
+        schema: {
+          tags,
+          summary: 'List communities (all, or only mine)',
+          querystring: z.object({ mine: z.enum(['true', 'false']).optional() }),
+          response: { 200: listOf(communitySchema), 400: errorBodySchema, 401: errorBodySchema },
+        },
+      },
+      async (request) => {
+        const mine = request.query.mine === 'true';
+        const viewer = mine ? await viewers.require(request) : await viewers.find(request);
+        return { items: await listCommunities(db, viewer, { mine }) };
+      },
+    );
+
+    app.post(
+      '/communities',
+      {
+        schema: {
+          tags,
+          summary: 'Create a community; its creator becomes its first animator',
+          body: communityCreateSchema,
+          response: { 201: communitySchema, ...errors, 409: errorBodySchema },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        await createCommunity(db, viewer.id, request.body);
+        return reply.status(201).send(toCommunityDto(await getCommunity(db, request.body.slug, viewer)));
+      },
+    );
+
+    app.get(
+      '/communities/:slug',
+      {
+        schema: {
+          tags,
+          summary: 'A community’s public page',
+          params: slugParams,
+          response: { 200: communitySchema, 404: errorBodySchema },
+        },
+      },
+      async (request) => toCommunityDto(await getCommunity(db, request.params.slug, await viewers.find(request))),
+    );
+
+    app.patch(
+      '/communities/:slug',
+      {
+        schema: {
+          tags,
+          summary: 'Edit a community (animators)',
+          params: slugParams,
+          body: communityPatchSchema,
+          response: { 200: communitySchema, ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const community = await getCommunity(db, request.params.slug, viewer);
+        await requireAnimator(db, community.id, viewer);
+        await db
+          .updateTable('communities')
+          .set({ ...request.body, updatedAt: new Date().toISOString() })
+          .where('id', '=', community.id)
+          .execute();
+        return toCommunityDto(await getCommunity(db, request.params.slug, viewer));
+      },
+    );
+
+    app.post(
+      '/communities/:slug/members',
+      {
+        schema: {
+          tags,
+          summary: 'Join (open policy or valid invite) or ask to join (on request)',
+          params: slugParams,
+          body: communityJoinSchema.default({}),
+          response: { 200: communityJoinResultSchema, 201: communityJoinResultSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        const community = await getCommunity(db, request.params.slug, viewer);
+        const result = await joinCommunity(db, community, viewer.id, request.body.inviteCode);
+        return reply.status(result.created ? 201 : 200).send({ status: result.status });
+      },
+    );
+
+    app.get(
+      '/communities/:slug/members',
+      {
+        schema: {
+          tags,
+          summary: 'Member directory (members only; animators also see pending requests)',
+          params: slugParams,
+          response: { 200: listOf(communityMemberSchema), ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const community = await getCommunity(db, request.params.slug, viewer);
+        const isAnimator = community.myRole === 'animator' && community.myStatus === 'active';
+        if (community.myStatus !== 'active' && !viewer.isAdmin) {
+          throw new AppError('FORBIDDEN', 'The member directory is for members');
+        }
+        return { items: await listCommunityMembers(db, community.id, { includeRequests: isAnimator || viewer.isAdmin }) };
+      },
+    );
+
+    app.patch(
+      '/communities/:slug/members/:userId',
+      {
+        schema: {
+          tags,
+          summary: 'Approve a request or change a role (animators)',
+          params: memberParams,
+          body: communityMemberPatchSchema,
+          response: { 200: communityMemberSchema, ...errors, 409: errorBodySchema },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const community = await getCommunity(db, request.params.slug, viewer);
+        await requireAnimator(db, community.id, viewer);
+        await updateCommunityMember(db, community.id, request.params.userId, request.body);
+        const members = await listCommunityMembers(db, community.id, { includeRequests: true });
+        const updated = members.find((m) => m.id === request.params.userId);
+        if (!updated) throw notFound('Member');
+        return updated;
+      },
+    );
+
+    app.delete(
+      '/communities/:slug/members/:userId',
+      {
+        schema: {
+          tags,
+          summary: 'Leave (me) or remove a member / refuse a request (animators)',
+          params: memberParams,
+          response: { 204: z.null(), ...errors, 409: errorBodySchema },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        const community = await getCommunity(db, request.params.slug, viewer);
+        const userId = request.params.userId === 'me' ? viewer.id : request.params.userId;
+        if (userId !== viewer.id) await requireAnimator(db, community.id, viewer);
+        await removeCommunityMember(db, community.id, userId);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/communities/:slug/invite',
+      {
+        schema: {
+          tags,
+          summary: 'The invitation link (animators)',
+          params: slugParams,
+          response: { 200: inviteLinkSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const community = await getCommunity(db, request.params.slug, viewer);
+        await requireAnimator(db, community.id, viewer);
+        return inviteLink(community.slug, community.inviteCode);
+      },
+    );
+
+    app.post(
+      '/communities/:slug/invite/rotate',
+      {
+        schema: {
+          tags,
+          summary: 'Replace the invitation link; the old one stops working (animators)',
+          params: slugParams,
+          response: { 200: inviteLinkSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const community = await getCommunity(db, request.params.slug, viewer);
+        await requireAnimator(db, community.id, viewer);
+        const code = newInviteCode();
+        await db.updateTable('communities').set({ inviteCode: code }).where('id', '=', community.id).execute();
+        return inviteLink(community.slug, code);
+      },
+    );
+  };
+}

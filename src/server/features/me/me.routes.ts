@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { circleSchema } from '../../../contract/circle.ts';
+import { errorBodySchema } from '../../../contract/error.ts';
+import { listOf } from '../../../contract/list.ts';
+import { profileUpdateSchema, userEnvelopeSchema } from '../../../contract/user.ts';
+import type { AppContext } from '../../app-context.ts';
+import { listViewerCircles } from '../circles/circles.queries.ts';
+import { getUser, toMeDto, updateProfile } from '../users/users.queries.ts';
+
+const tags = ['me'];
+
+export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db, viewers } = ctx;
+  return async (app) => {
+    app.get(
+      '/me',
+      {
+        schema: {
+          tags,
+          summary: 'The signed-in account',
+          response: { 200: userEnvelopeSchema, 401: errorBodySchema },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        return { user: toMeDto(await getUser(db, viewer.id)) };
+      },
+    );
+
+    app.patch(
+      '/me',
+      {
+        schema: {
+          tags,
+          summary: 'Edit my profile',
+          body: profileUpdateSchema,
+          response: { 200: userEnvelopeSchema, 400: errorBodySchema, 401: errorBodySchema },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        return { user: toMeDto(await updateProfile(db, viewer.id, request.body)) };
+      },
+    );
+
+    app.get(
+      '/me/circles',
+      {
+        schema: {
+          tags,
+          summary: 'Circles I am in, waitlisted for, or asked to join',
+          response: { 200: listOf(circleSchema), 401: errorBodySchema },
+        },
+      },
+      async (request) => ({ items: await listViewerCircles(db, await viewers.require(request)) }),
+    );
+  };
+}

@@ -1,0 +1,51 @@
+import { buildApp } from './app.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { seedDemoData } from './demo/demo-data.ts';
+import type { Env } from './env.ts';
+import { createMailer } from './mail/mailer.ts';
+import { version } from './version.ts';
+
+/** The only entry with side effects: opens the database, migrates, seeds, listens, shuts down cleanly. */
+export async function serve(env: Env): Promise<void> {
+  const database = openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  await migrateToLatest(database);
+  const logger = { level: env.LOG_LEVEL };
+  const mailer = createMailer({
+    smtpUrl: env.SMTP_URL,
+    from: env.MAIL_FROM,
+    db: database.db,
+    log: (line) => app.log.info(line),
+  });
+  const app = await buildApp({ database, env, mailer, version, logger });
+  if (env.ARCHIPEL_DEMO) {
+    const seeded = await seedDemoData(database.db);
+    if (seeded) app.log.info('demo data created: community "riposte-creative-territoriale"');
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: closing`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: env.PORT, host: env.HOST });
+  app.log.info(`Archipel ${version} on ${database.dialect} at ${env.PUBLIC_URL}`);
+}
+
+/** Applies pending migrations and exits. */
+export async function migrate(env: Env): Promise<string[]> {
+  const database = openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  try {
+    const result = await migrateToLatest(database);
+    return (result.results ?? []).map((r) => `${r.migrationName}: ${r.status}`);
+  } finally {
+    await database.close();
+  }
+}

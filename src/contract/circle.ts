@@ -47,7 +47,9 @@ export const circleSchema = z
     visibility: z.enum(circleVisibilities),
     status: z.enum(circleStatuses),
     joinPolicy: z.enum(circleJoinPolicies),
+    /** Participants holding a place; facilitators host the circle and use none. */
     memberCount: z.number().int(),
+    facilitatorCount: z.number().int(),
     waitlistCount: z.number().int(),
     myStatus: z.enum(circleMemberStatuses).nullable(),
     myRole: z.enum(circleRoles).nullable(),

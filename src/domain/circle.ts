@@ -47,8 +47,9 @@ export function canSeeCircle(visibility: CircleVisibility, viewer: CircleViewer)
 }
 
 /**
- * The standing a newcomer gets when asking to join. `memberCount` must be read under the
- * same lock as the write that follows, or two joins could both take the last place.
+ * The standing a newcomer gets when asking to join. `memberCount` counts participants holding a
+ * place (facilitators host and take none); it must be read under the same lock as the write that
+ * follows, or two joins could both take the last place.
  */
 export function standingForNewcomer(input: {
   joinPolicy: CircleJoinPolicy;

@@ -1,4 +1,4 @@
-import { APIError } from 'better-auth/api';
+import { isAPIError } from 'better-auth/api';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -25,9 +25,17 @@ function forwardCookies(reply: FastifyReply, headers: Headers): void {
   if (cookies.length > 0) reply.header('set-cookie', cookies);
 }
 
-function isApiError(error: unknown, status: number): boolean {
-  return error instanceof APIError && error.statusCode === status;
+/**
+ * The auth library's refusals (bad password, used token, redirects) by status. Its errors come
+ * from several bundled copies of one class, so instanceof is unreliable: ask its own predicate.
+ */
+function authStatus(error: unknown): number | undefined {
+  return isAPIError(error) ? error.statusCode : undefined;
 }
+const isRefusal = (error: unknown) => {
+  const status = authStatus(error);
+  return status !== undefined && status < 500;
+};
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { auth, db, env } = ctx;
@@ -56,7 +64,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           forwardCookies(reply, headers);
           return reply.status(201).send({ user: toMeDto(await getUser(db, response.user.id)) });
         } catch (error) {
-          if (isApiError(error, 422) || isApiError(error, 409)) {
+          if (authStatus(error) === 422 || authStatus(error) === 409) {
             throw new AppError('CONFLICT', 'An account already uses this e-mail address', [
               { path: ['body', 'email'], message: 'taken' },
             ]);
@@ -87,7 +95,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           forwardCookies(reply, headers);
           return { user: toMeDto(await getUser(db, response.user.id)) };
         } catch (error) {
-          if (error instanceof APIError && error.statusCode < 500) {
+          if (isRefusal(error)) {
             throw new AppError('UNAUTHENTICATED', 'Wrong e-mail address or password');
           }
           throw error;
@@ -104,7 +112,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           forwardCookies(reply, headers);
         } catch (error) {
           // Signing out without a valid session is already the wanted state.
-          if (!(error instanceof APIError)) throw error;
+          if (!isRefusal(error)) throw error;
         }
         return reply.status(204).send(null);
       },
@@ -151,7 +159,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           forwardCookies(reply, headers);
           return reply.redirect('/', 303);
         } catch (error) {
-          if (!(error instanceof APIError)) throw error;
+          if (!isRefusal(error)) throw error;
           return reply.redirect('/sign-in?error=link-invalid', 303);
         }
       },
@@ -192,7 +200,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         try {
           await auth.api.resetPassword({ body: { token: request.body.token, newPassword: request.body.password } });
         } catch (error) {
-          if (error instanceof APIError && error.statusCode < 500) {
+          if (isRefusal(error)) {
             throw new AppError('INVALID_INPUT', 'This reset link is invalid or has expired', [
               { path: ['body', 'token'], message: 'invalid or expired' },
             ]);

@@ -38,12 +38,14 @@ export async function createCircle(db: Kysely<DB>, communityId: string, creatorI
   return id;
 }
 
+/** Places taken: facilitators host the circle and do not use one of its places. */
 async function memberCount(trx: Kysely<DB>, circleId: string): Promise<number> {
   const row = await trx
     .selectFrom('circleMembers')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('circleId', '=', circleId)
     .where('status', '=', 'member')
+    .where('role', '=', 'member')
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -146,7 +148,7 @@ async function requireAnotherFacilitator(trx: Kysely<DB>, circleId: string, user
     .where('status', '=', 'member')
     .where('userId', '!=', userId)
     .executeTakeFirstOrThrow();
-  if (Number(others.n) === 0 && (await memberCount(trx, circleId)) > 1) {
+  if (Number(others.n) === 0 && (await memberCount(trx, circleId)) > 0) {
     throw new AppError('CONFLICT', 'A circle with members keeps a facilitator: name another one first');
   }
 }
@@ -195,6 +197,8 @@ export async function updateCircleMember(
       .where('circleId', '=', circleId)
       .where('userId', '=', userId)
       .execute();
+    // A participant named facilitator frees the place they held.
+    if (circle.status !== 'closed') await promoteWaitlist(trx, circleId, circle.capacity);
   });
 }
 

@@ -37,20 +37,24 @@ function visibleTo(eb: ExpressionBuilder<CircleScope, 'ci' | 'co'>, viewer: View
 
 function circlesWithStats(db: Kysely<DB>, viewer: Viewer | undefined) {
   const me = viewer?.id ?? '';
-  const countOf = (eb: ExpressionBuilder<CircleScope, 'ci' | 'co'>, status: CircleMemberStatus) =>
-    eb
-      .selectFrom('circleMembers as m')
-      .whereRef('m.circleId', '=', 'ci.id')
-      .where('m.status', '=', status)
-      .select((e) => e.fn.countAll<number>().as('n'));
+  const countOf = (
+    eb: ExpressionBuilder<CircleScope, 'ci' | 'co'>,
+    status: CircleMemberStatus,
+    role: CircleRole | undefined,
+  ) => {
+    let query = eb.selectFrom('circleMembers as m').whereRef('m.circleId', '=', 'ci.id').where('m.status', '=', status);
+    if (role) query = query.where('m.role', '=', role);
+    return query.select((e) => e.fn.countAll<number>().as('n'));
+  };
   return db
     .selectFrom('circles as ci')
     .innerJoin('communities as co', 'co.id', 'ci.communityId')
     .selectAll('ci')
     .select(['co.slug as communitySlug', 'co.name as communityName'])
     .select((eb) => [
-      countOf(eb, 'member').as('memberCount'),
-      countOf(eb, 'waitlisted').as('waitlistCount'),
+      countOf(eb, 'member', 'member').as('memberCount'),
+      countOf(eb, 'member', 'facilitator').as('facilitatorCount'),
+      countOf(eb, 'waitlisted', undefined).as('waitlistCount'),
       eb
         .selectFrom('circleMembers as mine')
         .whereRef('mine.circleId', '=', 'ci.id')
@@ -71,6 +75,7 @@ type CircleWithStats = CircleRow & {
   communitySlug: string;
   communityName: string;
   memberCount: number | null;
+  facilitatorCount: number | null;
   waitlistCount: number | null;
   myStatus: CircleMemberStatus | null;
   myRole: CircleRole | null;
@@ -92,6 +97,7 @@ export function toCircleDto(row: CircleWithStats): Circle {
     status: row.status,
     joinPolicy: row.joinPolicy,
     memberCount: Number(row.memberCount ?? 0),
+    facilitatorCount: Number(row.facilitatorCount ?? 0),
     waitlistCount: Number(row.waitlistCount ?? 0),
     myStatus: row.myStatus ?? null,
     myRole: row.myRole ?? null,

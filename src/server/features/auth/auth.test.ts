@@ -1,0 +1,234 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cookieOf, createTestApp, registerUser, type TestApp } from '../../testing/test-app.ts';
+import { testDialects } from '../../testing/test-database.ts';
+
+async function lastMailTo(t: TestApp, email: string) {
+  const row = await t.database.db
+    .selectFrom('outboxMessages')
+    .selectAll()
+    .where('toAddress', '=', email)
+    .orderBy('createdAt', 'desc')
+    .executeTakeFirst();
+  if (!row) throw new Error(`no mail to ${email}`);
+  return row;
+}
+
+const linkIn = (text: string) => {
+  const match = /https?:\/\/\S+/.exec(text);
+  if (!match) throw new Error('no link in mail');
+  return new URL(match[0]);
+};
+
+describe.each(testDialects())('accounts on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('registers the first account as instance admin, later ones not, with an HttpOnly session cookie', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: { email: 'Camille@Example.org', password: 'long enough', name: 'Camille' },
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().user).toMatchObject({ email: 'camille@example.org', name: 'Camille', isAdmin: true });
+    expect(Object.keys(response.json().user).sort()).toEqual(
+      ['bio', 'email', 'id', 'isAdmin', 'locale', 'name', 'organisation', 'territory'].sort(),
+    );
+    const setCookie = String(response.headers['set-cookie']);
+    expect(setCookie).toMatch(/archipel\.session_token=/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+
+    const second = await registerUser(t.app);
+    const me = await t.app.inject({ url: '/api/v1/me', headers: { cookie: second.cookie } });
+    expect(me.json().user.isAdmin).toBe(false);
+  });
+
+  it('refuses a taken address with 409 and weak or malformed input with 400', async () => {
+    const taken = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: { email: 'camille@example.org', password: 'long enough', name: 'Other' },
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.code).toBe('CONFLICT');
+
+    for (const payload of [
+      { email: 'x@example.org', password: 'short', name: 'X' },
+      { email: 'not-an-address', password: 'long enough', name: 'X' },
+      { email: 'x@example.org', password: 'long enough', name: '' },
+      { email: 'x@example.org', password: 'long enough' },
+      { email: 'x@example.org', password: 'long enough', name: 'X', isAdmin: true },
+    ]) {
+      const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload });
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json().error.code).toBe('INVALID_INPUT');
+      expect(response.json().error.details.length).toBeGreaterThan(0);
+    }
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.code).toBe('INVALID_INPUT');
+  });
+
+  it('logs in with the right password only, renews the session, and logs out', async () => {
+    const user = await registerUser(t.app);
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.email, password: 'not the password' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe('UNAUTHENTICATED');
+
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.email.toUpperCase(), password: 'correct horse battery' },
+    });
+    expect(login.statusCode).toBe(200);
+    const cookie = cookieOf(login);
+    expect(cookie).not.toBe(user.cookie);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(200);
+
+    const logout = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
+    expect(logout.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
+    // The other session (from registration) is untouched.
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: user.cookie } })).statusCode).toBe(200);
+  });
+
+  it('answers /me with 401 for visitors and forged cookies', async () => {
+    expect((await t.app.inject({ url: '/api/v1/me' })).statusCode).toBe(401);
+    const forged = await t.app.inject({ url: '/api/v1/me', headers: { cookie: 'archipel.session_token=abc.def' } });
+    expect(forged.statusCode).toBe(401);
+  });
+
+  it('signs in through a one-time magic link sent to the outbox, and reveals nothing for unknown addresses', async () => {
+    const user = await registerUser(t.app);
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/magic-link',
+      payload: { email: 'nobody@example.org' },
+    });
+    expect(unknown.statusCode).toBe(202);
+    const known = await t.app.inject({ method: 'POST', url: '/api/v1/auth/magic-link', payload: { email: user.email } });
+    expect(known.statusCode).toBe(202);
+    const mail = await lastMailTo(t, user.email);
+    expect(mail.subject).toMatch(/connexion/);
+    const link = linkIn(mail.textBody);
+    expect(link.origin).toBe('http://archipel.test');
+
+    const verify = await t.app.inject({ url: link.pathname + link.search });
+    expect(verify.statusCode).toBe(303);
+    expect(verify.headers.location).toBe('/');
+    const me = await t.app.inject({ url: '/api/v1/me', headers: { cookie: cookieOf(verify) } });
+    expect(me.json().user.id).toBe(user.id);
+
+    const reuse = await t.app.inject({ url: link.pathname + link.search });
+    expect(reuse.headers.location).toBe('/sign-in?error=link-invalid');
+    const count = await t.database.db
+      .selectFrom('outboxMessages')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('toAddress', '=', 'nobody@example.org')
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(0);
+  });
+
+  it('resets a password with the e-mailed token, once', async () => {
+    const user = await registerUser(t.app);
+    const request = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      payload: { email: user.email },
+    });
+    expect(request.statusCode).toBe(202);
+    const link = linkIn((await lastMailTo(t, user.email)).textBody);
+    expect(link.pathname).toBe('/reset-password');
+    const token = link.searchParams.get('token') ?? '';
+
+    const tooShort = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token, password: 'short' },
+    });
+    expect(tooShort.statusCode).toBe(400);
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token, password: 'a brand new password' },
+    });
+    expect(confirm.statusCode).toBe(204);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token, password: 'yet another password' },
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.code).toBe('INVALID_INPUT');
+
+    const oldPassword = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.email, password: 'correct horse battery' },
+    });
+    expect(oldPassword.statusCode).toBe(401);
+    const newPassword = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.email, password: 'a brand new password' },
+    });
+    expect(newPassword.statusCode).toBe(200);
+  });
+
+  it('edits the profile, and only the documented fields', async () => {
+    const user = await registerUser(t.app);
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: { cookie: user.cookie },
+      payload: { organisation: 'CNFPT', territory: 'Gironde', bio: 'Facilitatrice Codev', locale: 'en' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().user).toMatchObject({ organisation: 'CNFPT', territory: 'Gironde', locale: 'en' });
+    const sneaky = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: { cookie: user.cookie },
+      payload: { isAdmin: true },
+    });
+    expect(sneaky.statusCode).toBe(400);
+  });
+});
+
+describe('account rate limit', () => {
+  it('answers 429 with Retry-After once AUTH_RATE_LIMIT attempts a minute are spent, per socket address', async () => {
+    const t = await createTestApp('sqlite', { AUTH_RATE_LIMIT: '3' });
+    try {
+      const attempt = (remoteAddress: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress,
+          headers: { 'x-forwarded-for': `10.0.0.${Math.floor(Math.random() * 200)}` },
+          payload: { email: 'nobody@example.org', password: 'whatever it is' },
+        });
+      for (let i = 0; i < 3; i++) expect((await attempt('192.0.2.1')).statusCode).toBe(401);
+      const limited = await attempt('192.0.2.1');
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json().error.code).toBe('RATE_LIMITED');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      // Another client is not affected; X-Forwarded-For was ignored without TRUST_PROXY.
+      expect((await attempt('192.0.2.2')).statusCode).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,99 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.ts';
+import type { DialectName } from '../db/database.ts';
+import { parseEnv } from '../env.ts';
+import { createMailer } from '../mail/mailer.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+export const TEST_ORIGIN = 'http://archipel.test';
+
+export interface TestApp {
+  app: Awaited<ReturnType<typeof buildApp>>;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real app on a throwaway database of the given dialect; mail goes to the real outbox. */
+export async function createTestApp(
+  dialect: DialectName,
+  envOverrides: Record<string, string> = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase(dialect);
+  const env = parseEnv({
+    PUBLIC_URL: TEST_ORIGIN,
+    AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
+    AUTH_RATE_LIMIT: '100000',
+    ...envOverrides,
+  });
+  const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, db: database.db, log: () => {} });
+  const app = await buildApp({ database, env, mailer, version: 'test', webRoot: '/nonexistent' });
+  await app.ready();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.dispose();
+    },
+  };
+}
+
+let counter = 0;
+
+export interface TestUser {
+  id: string;
+  email: string;
+  name: string;
+  cookie: string;
+}
+
+export function cookieOf(response: LightMyRequestResponse): string {
+  const header = response.headers['set-cookie'];
+  const cookies = Array.isArray(header) ? header : header ? [header] : [];
+  return cookies.map((cookie) => cookie.split(';')[0]).join('; ');
+}
+
+/** Registers a fresh account through the public API; returns its id and session cookie. */
+export async function registerUser(app: TestApp['app'], name = `Person ${++counter}`): Promise<TestUser> {
+  const email = `user${++counter}.${process.pid}@example.org`;
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/register',
+    payload: { email, password: 'correct horse battery', name },
+  });
+  if (response.statusCode !== 201) throw new Error(`register failed: ${response.statusCode} ${response.body}`);
+  return { id: response.json().user.id, email, name, cookie: cookieOf(response) };
+}
+
+/** Builders for the data most tests need, through the public API so rules apply. */
+export async function buildCommunity(
+  app: TestApp['app'],
+  owner: TestUser,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; slug: string }> {
+  const slug = `community-${++counter}`;
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/communities',
+    headers: { cookie: owner.cookie },
+    payload: { name: `Community ${counter}`, slug, joinPolicy: 'open', ...overrides },
+  });
+  if (response.statusCode !== 201) throw new Error(`community failed: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+export async function buildCircle(
+  app: TestApp['app'],
+  owner: TestUser,
+  communitySlug: string,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string }> {
+  const response = await app.inject({
+    method: 'POST',
+    url: `/api/v1/communities/${communitySlug}/circles`,
+    headers: { cookie: owner.cookie },
+    payload: { name: `Circle ${++counter}`, kind: 'learning_circle', visibility: 'public', ...overrides },
+  });
+  if (response.statusCode !== 201) throw new Error(`circle failed: ${response.statusCode} ${response.body}`);
+  return response.json();
+}

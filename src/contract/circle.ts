@@ -8,25 +8,38 @@ import {
   circleStatuses,
   circleVisibilities,
 } from '../domain/circle.ts';
+import { optionalBody } from './optional-body.ts';
 import { publicUserSchema } from './user.ts';
+
+/** Editable fields, without defaults: a default here would silently reset fields on every PATCH. */
+const circleFields = {
+  name: z.string().trim().min(2).max(120),
+  kind: z.enum(circleKinds),
+  method: z.enum(circleMethods).nullable(),
+  description: z.string().trim().max(4000),
+  intention: z.string().trim().max(2000),
+  capacity: z.number().int().min(1).max(10000).nullable(),
+  visibility: z.enum(circleVisibilities),
+  status: z.enum(circleStatuses),
+  joinPolicy: z.enum(circleJoinPolicies),
+};
 
 export const circleCreateSchema = z
   .object({
-    name: z.string().trim().min(2).max(120),
-    kind: z.enum(circleKinds),
-    method: z.enum(circleMethods).optional(),
-    description: z.string().trim().max(4000).optional(),
-    intention: z.string().trim().max(2000).optional(),
-    capacity: z.number().int().min(1).max(10000).nullable().optional(),
-    visibility: z.enum(circleVisibilities).default('community'),
-    status: z.enum(circleStatuses).optional(),
-    joinPolicy: z.enum(circleJoinPolicies).optional(),
+    ...circleFields,
+    method: circleFields.method.optional(),
+    description: circleFields.description.optional(),
+    intention: circleFields.intention.optional(),
+    capacity: circleFields.capacity.optional(),
+    visibility: circleFields.visibility.default('community'),
+    status: circleFields.status.optional(),
+    joinPolicy: circleFields.joinPolicy.optional(),
   })
   .strict();
 export type CircleCreateInput = z.infer<typeof circleCreateSchema>;
 
-export const circlePatchSchema = circleCreateSchema
-  .extend({ method: z.enum(circleMethods).nullable() })
+export const circlePatchSchema = z
+  .object(circleFields)
   .partial()
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
@@ -59,7 +72,7 @@ export const circleSchema = z
 export type Circle = z.infer<typeof circleSchema>;
 
 /** Joining for oneself, or (facilitators) adding a community member by id. */
-export const circleJoinSchema = z.object({ userId: z.string().min(1).max(100).optional() }).strict();
+export const circleJoinSchema = optionalBody(z.object({ userId: z.string().min(1).max(100).optional() }).strict());
 export const circleJoinResultSchema = z.object({ status: z.enum(circleMemberStatuses) });
 
 export const circleMemberSchema = publicUserSchema

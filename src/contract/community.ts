@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { communityMemberStatuses, communityRoles, isValidSlug, joinPolicies } from '../domain/community.ts';
+import { optionalBody } from './optional-body.ts';
 import { publicUserSchema } from './user.ts';
 
 export const slugSchema = z
@@ -7,18 +8,30 @@ export const slugSchema = z
   .trim()
   .refine(isValidSlug, 'lowercase letters, digits and single hyphens, 3 to 64 characters');
 
+/** Editable fields, without defaults: a default here would silently reset fields on every PATCH. */
+const communityFields = {
+  name: z.string().trim().min(2).max(120),
+  description: z.string().trim().max(4000),
+  charter: z.string().trim().max(20000),
+  joinPolicy: z.enum(joinPolicies),
+};
+
 export const communityCreateSchema = z
   .object({
-    name: z.string().trim().min(2).max(120),
+    ...communityFields,
     slug: slugSchema,
-    description: z.string().trim().max(4000).optional(),
-    charter: z.string().trim().max(20000).optional(),
-    joinPolicy: z.enum(joinPolicies).default('open'),
+    description: communityFields.description.optional(),
+    charter: communityFields.charter.optional(),
+    joinPolicy: communityFields.joinPolicy.default('open'),
   })
   .strict();
 export type CommunityCreateInput = z.infer<typeof communityCreateSchema>;
 
-export const communityPatchSchema = communityCreateSchema.omit({ slug: true }).partial().strict();
+export const communityPatchSchema = z
+  .object(communityFields)
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
 
 export const communitySchema = z
   .object({
@@ -37,7 +50,7 @@ export const communitySchema = z
   .meta({ id: 'Community' });
 export type Community = z.infer<typeof communitySchema>;
 
-export const communityJoinSchema = z.object({ inviteCode: z.string().max(200).optional() }).strict();
+export const communityJoinSchema = optionalBody(z.object({ inviteCode: z.string().max(200).optional() }).strict());
 export const communityJoinResultSchema = z.object({ status: z.enum(communityMemberStatuses) });
 
 export const communityMemberSchema = publicUserSchema

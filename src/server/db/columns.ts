@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DialectName } from './database.ts';
 
 /** Column types that differ between the two dialects; every migration asks here. */
@@ -16,3 +17,6 @@ export function toIso(value: Date | string): string {
 export function toBool(value: boolean | number): boolean {
   return value === true || value === 1;
 }
+
+/** The select list of an EXISTS subquery: SQLite, unlike PostgreSQL, refuses an empty one. */
+export const one = sql<number>`1`.as('one');

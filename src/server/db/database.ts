@@ -20,12 +20,14 @@ export interface DatabaseOptions {
   dataDir: string;
   /** A SQLite file name inside dataDir, or ':memory:'. */
   sqliteFile?: string;
+  /** Errors of idle PostgreSQL connections (server restart, terminated backend). */
+  onConnectionError?: (error: Error) => void;
 }
 
 const INT8_OID = 20;
 
 export function openDatabase(options: DatabaseOptions): Database {
-  return options.url ? openPostgres(options.url) : openSqlite(options);
+  return options.url ? openPostgres(options.url, options.onConnectionError) : openSqlite(options);
 }
 
 function openSqlite(options: DatabaseOptions): Database {
@@ -43,7 +45,7 @@ function openSqlite(options: DatabaseOptions): Database {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-function openPostgres(url: string): Database {
+function openPostgres(url: string, onConnectionError: DatabaseOptions['onConnectionError']): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
@@ -55,6 +57,9 @@ function openPostgres(url: string): Database {
           : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle client's error (the server restarted, a backend was terminated) is emitted on the pool;
+  // unhandled it would crash the process, handled the pool simply replaces the client.
+  pool.on('error', (error) => (onConnectionError ?? ((e) => console.error('database connection error:', e.message)))(error));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

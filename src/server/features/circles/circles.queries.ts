@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Circle, CircleMember } from '../../../contract/circle.ts';
 import type { CircleMemberStatus, CircleRole } from '../../../domain/circle.ts';
-import { toIso } from '../../db/columns.ts';
+import { one, toIso } from '../../db/columns.ts';
 import type { CircleRow, DB } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
@@ -26,11 +26,16 @@ function visibleTo(eb: ExpressionBuilder<CircleScope, 'ci' | 'co'>, viewer: View
           .selectFrom('communityMembers as cm')
           .whereRef('cm.communityId', '=', 'ci.communityId')
           .where('cm.userId', '=', me)
-          .where('cm.status', '=', 'active'),
+          .where('cm.status', '=', 'active')
+          .select(one),
       ),
     ]),
     eb.exists(
-      eb.selectFrom('circleMembers as own').whereRef('own.circleId', '=', 'ci.id').where('own.userId', '=', me),
+      eb
+        .selectFrom('circleMembers as own')
+        .whereRef('own.circleId', '=', 'ci.id')
+        .where('own.userId', '=', me)
+        .select(one),
     ),
   ]);
 }
@@ -118,7 +123,11 @@ export async function listViewerCircles(db: Kysely<DB>, viewer: Viewer) {
   const rows = await circlesWithStats(db, viewer)
     .where((eb) =>
       eb.exists(
-        eb.selectFrom('circleMembers as own').whereRef('own.circleId', '=', 'ci.id').where('own.userId', '=', viewer.id),
+        eb
+          .selectFrom('circleMembers as own')
+          .whereRef('own.circleId', '=', 'ci.id')
+          .where('own.userId', '=', viewer.id)
+          .select(one),
       ),
     )
     .orderBy('co.name')

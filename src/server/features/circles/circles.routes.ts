@@ -141,7 +141,7 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Join (or ask to join) a circle; facilitators may add a community member by id',
           params: idParams,
-          body: circleJoinSchema.default({}),
+          body: circleJoinSchema,
           response: { 200: circleJoinResultSchema, 201: circleJoinResultSchema, ...errors, 409: errorBodySchema },
         },
       },

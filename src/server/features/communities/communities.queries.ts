@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Community, CommunityMember } from '../../../contract/community.ts';
 import type { CommunityMemberStatus, CommunityRole } from '../../../domain/community.ts';
-import { toIso } from '../../db/columns.ts';
+import { one, toIso } from '../../db/columns.ts';
 import type { CommunityRow, DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
@@ -76,7 +76,8 @@ export async function listCommunities(
         eb
           .selectFrom('communityMembers as m')
           .whereRef('m.communityId', '=', 'c.id')
-          .where('m.userId', '=', viewer?.id ?? ''),
+          .where('m.userId', '=', viewer?.id ?? '')
+          .select(one),
       ),
     );
   }

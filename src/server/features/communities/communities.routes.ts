@@ -120,7 +120,7 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Join (open policy or valid invite) or ask to join (on request)',
           params: slugParams,
-          body: communityJoinSchema.default({}),
+          body: communityJoinSchema,
           response: { 200: communityJoinResultSchema, 201: communityJoinResultSchema, ...errors },
         },
       },

@@ -48,6 +48,11 @@ export async function buildApp(deps: AppDeps) {
     logger: deps.logger ?? false,
     trustProxy: env.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
+    // Router-level refusals (over-long path parameter, malformed URL encoding) in the house shape.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      reply.status(status).send({ error: { code: 'INVALID_INPUT', message: error.message } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

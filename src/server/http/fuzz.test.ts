@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCircle, buildCommunity, createTestApp, registerUser, type TestApp, type TestUser } from '../testing/test-app.ts';
+import { testDialects } from '../testing/test-database.ts';
+
+/** A small seeded generator, so a failing run can be replayed with FUZZ_SEED. */
+function mulberry32(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(state ^ (state >>> 15), 1 | state);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface JsonSchema {
+  type?: string | string[];
+  enum?: unknown[];
+  properties?: Record<string, JsonSchema>;
+  anyOf?: JsonSchema[];
+  items?: JsonSchema;
+}
+
+const nasty = ['', ' ', '\u0000', '../../etc/passwd', "'; drop table users; --", '<script>alert(1)</script>', '🌦️', 'x'.repeat(5000), '%00', 'null', 'me', '{}'];
+
+function makeValue(schema: JsonSchema | undefined, random: () => number, depth = 0): unknown {
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
+  const roll = random();
+  if (roll < 0.25 || !schema) {
+    return pick<unknown>([null, 0, -1, 1.5, 1e15, true, [], {}, [1, 'a'], { nested: { deep: [] } }, ...nasty]);
+  }
+  if (schema.enum) return roll < 0.7 ? pick(schema.enum) : pick(nasty);
+  if (schema.anyOf?.length) return makeValue(pick(schema.anyOf), random, depth);
+  const type = Array.isArray(schema.type) ? pick(schema.type) : schema.type;
+  switch (type) {
+    case 'string':
+      return pick([...nasty, 'valid-slug-text', 'someone@example.org', 'Cercle des boussoles', 'a'.repeat(130)]);
+    case 'integer':
+    case 'number':
+      return pick([0, 1, 12, -5, 2.5, 100000, Number.MAX_SAFE_INTEGER]);
+    case 'boolean':
+      return random() < 0.5;
+    case 'array':
+      return depth > 2 ? [] : [makeValue(schema.items, random, depth + 1)];
+    case 'object': {
+      const body: Record<string, unknown> = {};
+      for (const [key, property] of Object.entries(schema.properties ?? {})) {
+        if (random() < 0.7) body[key] = makeValue(property, random, depth + 1);
+      }
+      if (random() < 0.2) body[pick(['extra', '__proto__', 'constructor', 'isAdmin'])] = pick(nasty);
+      return body;
+    }
+    default:
+      return pick(nasty);
+  }
+}
+
+interface Operation {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  body?: JsonSchema;
+}
+
+describe.each(testDialects())('fuzzing every documented route on %s', (dialect) => {
+  let t: TestApp;
+  let user: TestUser;
+  let real: Record<string, string>;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    user = await registerUser(t.app);
+    const community = await buildCommunity(t.app, user);
+    const circle = await buildCircle(t.app, user, community.slug, { visibility: 'private', capacity: 3 });
+    real = { slug: community.slug, id: circle.id, userId: user.id };
+  });
+  afterAll(() => t.close());
+
+  it('never answers 500, whatever the path parameters, query and body', async () => {
+    const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 100000);
+    const random = mulberry32(seed);
+    const spec = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+    };
+    const operations: Operation[] = [];
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        operations.push({
+          method: method.toUpperCase() as Operation['method'],
+          path,
+          body: operation.requestBody?.content?.['application/json']?.schema,
+        });
+      }
+    }
+    expect(operations.length).toBeGreaterThan(25);
+
+    const failures: string[] = [];
+    for (const operation of operations) {
+      for (let i = 0; i < 25; i++) {
+        const url = operation.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+          random() < 0.6 && real[name] ? (real[name] ?? '') : encodeURIComponent(String(makeValue(undefined, random))),
+        );
+        const query = random() < 0.3 ? `?mine=${encodeURIComponent(String(makeValue(undefined, random)))}&token=x` : '';
+        const asUser = random() < 0.7;
+        const rawBody = random() < 0.1;
+        const response = await t.app.inject({
+          method: operation.method,
+          url: url + query,
+          headers: {
+            ...(asUser && { cookie: user.cookie }),
+            ...(rawBody && { 'content-type': 'application/json' }),
+          },
+          ...(operation.method !== 'GET' && {
+            payload: rawBody ? '{"unterminated": ' : (makeValue(operation.body, random) as object),
+          }),
+        });
+        if (response.statusCode >= 500) {
+          failures.push(`${operation.method} ${url.slice(0, 120)}${query} -> ${response.statusCode} ${response.body.slice(0, 200)}`);
+        } else if (response.statusCode >= 400 && response.headers['content-type']?.includes('json')) {
+          const error = response.json().error;
+          if (!error?.code || !error?.message) {
+            failures.push(`${operation.method} ${url.slice(0, 120)}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+          }
+        }
+      }
+    }
+    expect(failures, `seed ${seed}`).toEqual([]);
+    // The session and the data it owns survived the storm.
+    const me = await t.app.inject({ url: '/api/v1/me', headers: { cookie: user.cookie } });
+    expect([200, 401]).toContain(me.statusCode);
+    const circle = await t.app.inject({ url: `/api/v1/circles/${real.id}`, headers: { cookie: user.cookie } });
+    expect([200, 404]).toContain(circle.statusCode);
+  }, 120_000);
+});

@@ -72,7 +72,9 @@ export const circleSchema = z
 export type Circle = z.infer<typeof circleSchema>;
 
 /** Joining for oneself, or (facilitators) adding a community member by id. */
-export const circleJoinSchema = optionalBody(z.object({ userId: z.string().min(1).max(100).optional() }).strict());
+export const circleJoinSchema = optionalBody(
+  z.object({ userId: z.string().min(1).max(100).optional() }).strict(),
+);
 export const circleJoinResultSchema = z.object({ status: z.enum(circleMemberStatuses) });
 
 export const circleMemberSchema = publicUserSchema

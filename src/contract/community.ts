@@ -50,7 +50,9 @@ export const communitySchema = z
   .meta({ id: 'Community' });
 export type Community = z.infer<typeof communitySchema>;
 
-export const communityJoinSchema = optionalBody(z.object({ inviteCode: z.string().max(200).optional() }).strict());
+export const communityJoinSchema = optionalBody(
+  z.object({ inviteCode: z.string().max(200).optional() }).strict(),
+);
 export const communityJoinResultSchema = z.object({ status: z.enum(communityMemberStatuses) });
 
 export const communityMemberSchema = publicUserSchema

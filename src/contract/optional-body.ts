@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /**
  * A JSON body that may be left out entirely (Fastify then hands over null): the action needs no

@@ -29,7 +29,11 @@ export function createAuth(options: AuthOptions) {
   const secure = publicUrl.startsWith('https://');
 
   async function localeOf(email: string): Promise<Locale> {
-    const row = await database.db.selectFrom('users').select('locale').where('email', '=', email).executeTakeFirst();
+    const row = await database.db
+      .selectFrom('users')
+      .select('locale')
+      .where('email', '=', email)
+      .executeTakeFirst();
     return asLocale(row?.locale);
   }
 

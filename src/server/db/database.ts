@@ -59,7 +59,9 @@ function openPostgres(url: string, onConnectionError: DatabaseOptions['onConnect
   });
   // An idle client's error (the server restarted, a backend was terminated) is emitted on the pool;
   // unhandled it would crash the process, handled the pool simply replaces the client.
-  pool.on('error', (error) => (onConnectionError ?? ((e) => console.error('database connection error:', e.message)))(error));
+  pool.on('error', (error) =>
+    (onConnectionError ?? ((e) => console.error('database connection error:', e.message)))(error),
+  );
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -156,7 +156,15 @@ async function insertDemo(trx: Transaction<DB>) {
     .execute();
   await trx
     .insertInto('communityMembers')
-    .values(userIds.map((userId) => ({ communityId, userId, role: 'animator' as const, status: 'active' as const, createdAt: now })))
+    .values(
+      userIds.map((userId) => ({
+        communityId,
+        userId,
+        role: 'animator' as const,
+        status: 'active' as const,
+        createdAt: now,
+      })),
+    )
     .execute();
 
   for (const circle of demoCircles) {

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCircle, buildCommunity, createTestApp, registerUser, type TestApp, type TestUser } from '../testing/test-app.ts';
+import {
+  buildCircle,
+  buildCommunity,
+  createTestApp,
+  registerUser,
+  type TestApp,
+  type TestUser,
+} from '../testing/test-app.ts';
 import { testDialects } from '../testing/test-database.ts';
 
 /** A small seeded generator, so a failing run can be replayed with FUZZ_SEED. */
@@ -21,20 +28,51 @@ interface JsonSchema {
   items?: JsonSchema;
 }
 
-const nasty = ['', ' ', '\u0000', '../../etc/passwd', "'; drop table users; --", '<script>alert(1)</script>', '🌦️', 'x'.repeat(5000), '%00', 'null', 'me', '{}'];
+const nasty = [
+  '',
+  ' ',
+  '\u0000',
+  '../../etc/passwd',
+  "'; drop table users; --",
+  '<script>alert(1)</script>',
+  '🌦️',
+  'x'.repeat(5000),
+  '%00',
+  'null',
+  'me',
+  '{}',
+];
 
 function makeValue(schema: JsonSchema | undefined, random: () => number, depth = 0): unknown {
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
   const roll = random();
   if (roll < 0.25 || !schema) {
-    return pick<unknown>([null, 0, -1, 1.5, 1e15, true, [], {}, [1, 'a'], { nested: { deep: [] } }, ...nasty]);
+    return pick<unknown>([
+      null,
+      0,
+      -1,
+      1.5,
+      1e15,
+      true,
+      [],
+      {},
+      [1, 'a'],
+      { nested: { deep: [] } },
+      ...nasty,
+    ]);
   }
   if (schema.enum) return roll < 0.7 ? pick(schema.enum) : pick(nasty);
   if (schema.anyOf?.length) return makeValue(pick(schema.anyOf), random, depth);
   const type = Array.isArray(schema.type) ? pick(schema.type) : schema.type;
   switch (type) {
     case 'string':
-      return pick([...nasty, 'valid-slug-text', 'someone@example.org', 'Cercle des boussoles', 'a'.repeat(130)]);
+      return pick([
+        ...nasty,
+        'valid-slug-text',
+        'someone@example.org',
+        'Cercle des boussoles',
+        'a'.repeat(130),
+      ]);
     case 'integer':
     case 'number':
       return pick([0, 1, 12, -5, 2.5, 100000, Number.MAX_SAFE_INTEGER]);
@@ -78,7 +116,10 @@ describe.each(testDialects())('fuzzing every documented route on %s', (dialect) 
     const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 100000);
     const random = mulberry32(seed);
     const spec = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
-      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>
+      >;
     };
     const operations: Operation[] = [];
     for (const [path, methods] of Object.entries(spec.paths)) {
@@ -96,9 +137,12 @@ describe.each(testDialects())('fuzzing every documented route on %s', (dialect) 
     for (const operation of operations) {
       for (let i = 0; i < 25; i++) {
         const url = operation.path.replace(/\{(\w+)\}/g, (_, name: string) =>
-          random() < 0.6 && real[name] ? (real[name] ?? '') : encodeURIComponent(String(makeValue(undefined, random))),
+          random() < 0.6 && real[name]
+            ? (real[name] ?? '')
+            : encodeURIComponent(String(makeValue(undefined, random))),
         );
-        const query = random() < 0.3 ? `?mine=${encodeURIComponent(String(makeValue(undefined, random)))}&token=x` : '';
+        const query =
+          random() < 0.3 ? `?mine=${encodeURIComponent(String(makeValue(undefined, random)))}&token=x` : '';
         const asUser = random() < 0.7;
         const rawBody = random() < 0.1;
         const response = await t.app.inject({
@@ -113,11 +157,15 @@ describe.each(testDialects())('fuzzing every documented route on %s', (dialect) 
           }),
         });
         if (response.statusCode >= 500) {
-          failures.push(`${operation.method} ${url.slice(0, 120)}${query} -> ${response.statusCode} ${response.body.slice(0, 200)}`);
+          failures.push(
+            `${operation.method} ${url.slice(0, 120)}${query} -> ${response.statusCode} ${response.body.slice(0, 200)}`,
+          );
         } else if (response.statusCode >= 400 && response.headers['content-type']?.includes('json')) {
           const error = response.json().error;
           if (!error?.code || !error?.message) {
-            failures.push(`${operation.method} ${url.slice(0, 120)}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+            failures.push(
+              `${operation.method} ${url.slice(0, 120)}: ${response.statusCode} ${response.body.slice(0, 200)}`,
+            );
           }
         }
       }
@@ -126,7 +174,10 @@ describe.each(testDialects())('fuzzing every documented route on %s', (dialect) 
     // The session and the data it owns survived the storm.
     const me = await t.app.inject({ url: '/api/v1/me', headers: { cookie: user.cookie } });
     expect([200, 401]).toContain(me.statusCode);
-    const circle = await t.app.inject({ url: `/api/v1/circles/${real.id}`, headers: { cookie: user.cookie } });
+    const circle = await t.app.inject({
+      url: `/api/v1/circles/${real.id}`,
+      headers: { cookie: user.cookie },
+    });
     expect([200, 404]).toContain(circle.statusCode);
   }, 120_000);
 });

@@ -93,7 +93,9 @@ describe('security baseline', () => {
 
     const docs = await t.app.inject({ url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
-    expect(docs.body).not.toMatch(/https?:\/\/(?!localhost|archipel)[a-z0-9.-]+\.[a-z]{2,}\/[^"']*\.(js|css)/i);
+    expect(docs.body).not.toMatch(
+      /https?:\/\/(?!localhost|archipel)[a-z0-9.-]+\.[a-z]{2,}\/[^"']*\.(js|css)/i,
+    );
     expect(docs.body).not.toMatch(/<script>(?!<\/script>)/);
   });
 });

@@ -61,7 +61,8 @@ export async function registerUser(app: TestApp['app'], name = `Person ${++count
     url: '/api/v1/auth/register',
     payload: { email, password: 'correct horse battery', name },
   });
-  if (response.statusCode !== 201) throw new Error(`register failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 201)
+    throw new Error(`register failed: ${response.statusCode} ${response.body}`);
   return { id: response.json().user.id, email, name, cookie: cookieOf(response) };
 }
 
@@ -78,7 +79,8 @@ export async function buildCommunity(
     headers: { cookie: owner.cookie },
     payload: { name: `Community ${counter}`, slug, joinPolicy: 'open', ...overrides },
   });
-  if (response.statusCode !== 201) throw new Error(`community failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 201)
+    throw new Error(`community failed: ${response.statusCode} ${response.body}`);
   return response.json();
 }
 

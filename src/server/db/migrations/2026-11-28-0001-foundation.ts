@@ -1,5 +1,12 @@
 import { type Kysely, type Migration, sql } from 'kysely';
-import { circleKinds, circleMemberStatuses, circleMethods, circleRoles, circleStatuses, circleVisibilities } from '../../../domain/circle.ts';
+import {
+  circleKinds,
+  circleMemberStatuses,
+  circleMethods,
+  circleRoles,
+  circleStatuses,
+  circleVisibilities,
+} from '../../../domain/circle.ts';
 import { communityMemberStatuses, communityRoles, joinPolicies } from '../../../domain/community.ts';
 import { columnTypes } from '../columns.ts';
 import type { DialectName } from '../database.ts';
@@ -36,7 +43,12 @@ export function foundation(dialect: DialectName): Migration {
         .addColumn('organisation', 'text')
         .addColumn('territory', 'text')
         .addColumn('bio', 'text')
-        .addColumn('locale', 'text', (c) => c.notNull().defaultTo('fr').check(oneOf('locale', ['fr', 'en'])))
+        .addColumn('locale', 'text', (c) =>
+          c
+            .notNull()
+            .defaultTo('fr')
+            .check(oneOf('locale', ['fr', 'en'])),
+        )
         .addColumn('is_admin', t.flag, (c) => c.notNull().defaultTo(dialect === 'postgres' ? false : 0))
         .execute();
 
@@ -51,7 +63,11 @@ export function foundation(dialect: DialectName): Migration {
         .addColumn('created_at', t.timestamp, (c) => c.notNull())
         .addColumn('updated_at', t.timestamp, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('auth_sessions_user_id_idx').on('auth_sessions').column('user_id').execute();
+      await db.schema
+        .createIndex('auth_sessions_user_id_idx')
+        .on('auth_sessions')
+        .column('user_id')
+        .execute();
 
       await db.schema
         .createTable('auth_accounts')
@@ -69,7 +85,11 @@ export function foundation(dialect: DialectName): Migration {
         .addColumn('created_at', t.timestamp, (c) => c.notNull())
         .addColumn('updated_at', t.timestamp, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('auth_accounts_user_id_idx').on('auth_accounts').column('user_id').execute();
+      await db.schema
+        .createIndex('auth_accounts_user_id_idx')
+        .on('auth_accounts')
+        .column('user_id')
+        .execute();
 
       await db.schema
         .createTable('auth_verifications')
@@ -94,7 +114,11 @@ export function foundation(dialect: DialectName): Migration {
         .addColumn('text_body', 'text', (c) => c.notNull())
         .addColumn('created_at', t.timestamp, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('outbox_messages_created_at_idx').on('outbox_messages').column('created_at').execute();
+      await db.schema
+        .createIndex('outbox_messages_created_at_idx')
+        .on('outbox_messages')
+        .column('created_at')
+        .execute();
 
       await db.schema
         .createTable('communities')
@@ -112,19 +136,27 @@ export function foundation(dialect: DialectName): Migration {
 
       await db.schema
         .createTable('community_members')
-        .addColumn('community_id', 'text', (c) => c.notNull().references('communities.id').onDelete('cascade'))
+        .addColumn('community_id', 'text', (c) =>
+          c.notNull().references('communities.id').onDelete('cascade'),
+        )
         .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
         .addColumn('role', 'text', (c) => c.notNull().check(oneOf('role', communityRoles)))
         .addColumn('status', 'text', (c) => c.notNull().check(oneOf('status', communityMemberStatuses)))
         .addColumn('created_at', t.timestamp, (c) => c.notNull())
         .addPrimaryKeyConstraint('community_members_pk', ['community_id', 'user_id'])
         .execute();
-      await db.schema.createIndex('community_members_user_id_idx').on('community_members').column('user_id').execute();
+      await db.schema
+        .createIndex('community_members_user_id_idx')
+        .on('community_members')
+        .column('user_id')
+        .execute();
 
       await db.schema
         .createTable('circles')
         .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('community_id', 'text', (c) => c.notNull().references('communities.id').onDelete('cascade'))
+        .addColumn('community_id', 'text', (c) =>
+          c.notNull().references('communities.id').onDelete('cascade'),
+        )
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull().check(oneOf('kind', circleKinds)))
         .addColumn('method', 'text', (c) => c.check(oneOf('method', circleMethods)))
@@ -151,7 +183,11 @@ export function foundation(dialect: DialectName): Migration {
         .addPrimaryKeyConstraint('circle_members_pk', ['circle_id', 'user_id'])
         .addUniqueConstraint('circle_members_position_uq', ['circle_id', 'position'])
         .execute();
-      await db.schema.createIndex('circle_members_user_id_idx').on('circle_members').column('user_id').execute();
+      await db.schema
+        .createIndex('circle_members_user_id_idx')
+        .on('circle_members')
+        .column('user_id')
+        .execute();
     },
   };
 }

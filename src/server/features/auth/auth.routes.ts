@@ -50,7 +50,12 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Create an account and sign in',
           body: registerSchema,
-          response: { 201: userEnvelopeSchema, 400: errorBodySchema, 409: errorBodySchema, 429: errorBodySchema },
+          response: {
+            201: userEnvelopeSchema,
+            400: errorBodySchema,
+            409: errorBodySchema,
+            429: errorBodySchema,
+          },
         },
       },
       async (request, reply) => {
@@ -82,7 +87,12 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Sign in with e-mail and password',
           body: loginSchema,
-          response: { 200: userEnvelopeSchema, 400: errorBodySchema, 401: errorBodySchema, 429: errorBodySchema },
+          response: {
+            200: userEnvelopeSchema,
+            400: errorBodySchema,
+            401: errorBodySchema,
+            429: errorBodySchema,
+          },
         },
       },
       async (request, reply) => {
@@ -132,7 +142,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         if (await findUserByEmail(db, request.body.email)) {
-          await auth.api.signInMagicLink({ body: { email: request.body.email }, headers: authHeaders(request) });
+          await auth.api.signInMagicLink({
+            body: { email: request.body.email },
+            headers: authHeaders(request),
+          });
         }
         return reply.status(202).send({});
       },
@@ -193,12 +206,18 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Choose a new password with the e-mailed token',
           body: passwordResetConfirmSchema,
-          response: { 204: z.null().describe('Password changed'), 400: errorBodySchema, 429: errorBodySchema },
+          response: {
+            204: z.null().describe('Password changed'),
+            400: errorBodySchema,
+            429: errorBodySchema,
+          },
         },
       },
       async (request, reply) => {
         try {
-          await auth.api.resetPassword({ body: { token: request.body.token, newPassword: request.body.password } });
+          await auth.api.resetPassword({
+            body: { token: request.body.token, newPassword: request.body.password },
+          });
         } catch (error) {
           if (isRefusal(error)) {
             throw new AppError('INVALID_INPUT', 'This reset link is invalid or has expired', [

@@ -33,7 +33,11 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
       payload: { email: 'Camille@Example.org', password: 'long enough', name: 'Camille' },
     });
     expect(response.statusCode).toBe(201);
-    expect(response.json().user).toMatchObject({ email: 'camille@example.org', name: 'Camille', isAdmin: true });
+    expect(response.json().user).toMatchObject({
+      email: 'camille@example.org',
+      name: 'Camille',
+      isAdmin: true,
+    });
     expect(Object.keys(response.json().user).sort()).toEqual(
       ['bio', 'email', 'id', 'isAdmin', 'locale', 'name', 'organisation', 'territory'].sort(),
     );
@@ -102,12 +106,17 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
     expect(logout.statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
     // The other session (from registration) is untouched.
-    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: user.cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: user.cookie } })).statusCode).toBe(
+      200,
+    );
   });
 
   it('answers /me with 401 for visitors and forged cookies', async () => {
     expect((await t.app.inject({ url: '/api/v1/me' })).statusCode).toBe(401);
-    const forged = await t.app.inject({ url: '/api/v1/me', headers: { cookie: 'archipel.session_token=abc.def' } });
+    const forged = await t.app.inject({
+      url: '/api/v1/me',
+      headers: { cookie: 'archipel.session_token=abc.def' },
+    });
     expect(forged.statusCode).toBe(401);
   });
 
@@ -119,7 +128,11 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
       payload: { email: 'nobody@example.org' },
     });
     expect(unknown.statusCode).toBe(202);
-    const known = await t.app.inject({ method: 'POST', url: '/api/v1/auth/magic-link', payload: { email: user.email } });
+    const known = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/magic-link',
+      payload: { email: user.email },
+    });
     expect(known.statusCode).toBe(202);
     const mail = await lastMailTo(t, user.email);
     expect(mail.subject).toMatch(/connexion/);

@@ -1,13 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CircleCreateInput, CirclePatch } from '../../../contract/circle.ts';
-import { type CircleMemberStatus, type CircleRole, freePlaces, standingForNewcomer } from '../../../domain/circle.ts';
+import {
+  type CircleMemberStatus,
+  type CircleRole,
+  freePlaces,
+  standingForNewcomer,
+} from '../../../domain/circle.ts';
 import { lockCircle } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 
 /** Creates a circle with its creator as facilitator. */
-export async function createCircle(db: Kysely<DB>, communityId: string, creatorId: string, input: CircleCreateInput) {
+export async function createCircle(
+  db: Kysely<DB>,
+  communityId: string,
+  creatorId: string,
+  input: CircleCreateInput,
+) {
   const id = randomUUID();
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
@@ -32,7 +42,14 @@ export async function createCircle(db: Kysely<DB>, communityId: string, creatorI
       .execute();
     await trx
       .insertInto('circleMembers')
-      .values({ circleId: id, userId: creatorId, role: 'facilitator', status: 'member', position: 1, createdAt: now })
+      .values({
+        circleId: id,
+        userId: creatorId,
+        role: 'facilitator',
+        status: 'member',
+        position: 1,
+        createdAt: now,
+      })
       .execute();
   });
   return id;
@@ -81,7 +98,11 @@ async function loadLockedCircle(trx: Kysely<DB>, circleId: string) {
  * Moves waitlisted people to members, in arrival order, while places are free. Runs inside the
  * transaction that freed the place, under the circle lock. Returns who was promoted.
  */
-async function promoteWaitlist(trx: Kysely<DB>, circleId: string, capacity: number | null): Promise<string[]> {
+async function promoteWaitlist(
+  trx: Kysely<DB>,
+  circleId: string,
+  capacity: number | null,
+): Promise<string[]> {
   const waiting = await trx
     .selectFrom('circleMembers')
     .select('userId')
@@ -162,7 +183,11 @@ export async function leaveCircle(db: Kysely<DB>, circleId: string, userId: stri
     if (existing.role === 'facilitator' && existing.status === 'member') {
       await requireAnotherFacilitator(trx, circleId, userId);
     }
-    await trx.deleteFrom('circleMembers').where('circleId', '=', circleId).where('userId', '=', userId).execute();
+    await trx
+      .deleteFrom('circleMembers')
+      .where('circleId', '=', circleId)
+      .where('userId', '=', userId)
+      .execute();
     return existing.status === 'member' ? promoteWaitlist(trx, circleId, circle.capacity) : [];
   });
 }

@@ -47,7 +47,10 @@ function circlesWithStats(db: Kysely<DB>, viewer: Viewer | undefined) {
     status: CircleMemberStatus,
     role: CircleRole | undefined,
   ) => {
-    let query = eb.selectFrom('circleMembers as m').whereRef('m.circleId', '=', 'ci.id').where('m.status', '=', status);
+    let query = eb
+      .selectFrom('circleMembers as m')
+      .whereRef('m.circleId', '=', 'ci.id')
+      .where('m.status', '=', status);
     if (role) query = query.where('m.role', '=', role);
     return query.select((e) => e.fn.countAll<number>().as('n'));
   };
@@ -151,7 +154,17 @@ export async function listCircleMembers(
   const query = db
     .selectFrom('circleMembers as m')
     .innerJoin('users as u', 'u.id', 'm.userId')
-    .select(['u.id', 'u.name', 'u.organisation', 'u.territory', 'u.bio', 'm.role', 'm.status', 'm.position', 'm.createdAt'])
+    .select([
+      'u.id',
+      'u.name',
+      'u.organisation',
+      'u.territory',
+      'u.bio',
+      'm.role',
+      'm.status',
+      'm.position',
+      'm.createdAt',
+    ])
     .where('m.circleId', '=', circleId)
     .where('m.status', 'in', statuses)
     .orderBy('m.position');

@@ -18,7 +18,13 @@ import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { findCommunityMembership, getCommunity } from '../communities/communities.queries.ts';
-import { createCircle, joinCircle, leaveCircle, updateCircle, updateCircleMember } from './circles.commands.ts';
+import {
+  createCircle,
+  joinCircle,
+  leaveCircle,
+  updateCircle,
+  updateCircleMember,
+} from './circles.commands.ts';
 import { getVisibleCircle, listCircleMembers, listCommunityCircles, toCircleDto } from './circles.queries.ts';
 
 const tags = ['circles'];
@@ -90,9 +96,15 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/circles/:id',
       {
-        schema: { tags, summary: 'A circle', params: idParams, response: { 200: circleSchema, 404: errorBodySchema } },
+        schema: {
+          tags,
+          summary: 'A circle',
+          params: idParams,
+          response: { 200: circleSchema, 404: errorBodySchema },
+        },
       },
-      async (request) => toCircleDto(await getVisibleCircle(db, request.params.id, await viewers.find(request))),
+      async (request) =>
+        toCircleDto(await getVisibleCircle(db, request.params.id, await viewers.find(request))),
     );
 
     app.patch(
@@ -129,7 +141,9 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.find(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         const statuses: CircleMemberStatus[] =
-          viewer && (await canSteer(db, circle, viewer)) ? ['member', 'waitlisted', 'requested'] : ['member', 'waitlisted'];
+          viewer && (await canSteer(db, circle, viewer))
+            ? ['member', 'waitlisted', 'requested']
+            : ['member', 'waitlisted'];
         return { items: await listCircleMembers(db, circle.id, statuses) };
       },
     );
@@ -142,7 +156,12 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Join (or ask to join) a circle; facilitators may add a community member by id',
           params: idParams,
           body: circleJoinSchema,
-          response: { 200: circleJoinResultSchema, 201: circleJoinResultSchema, ...errors, 409: errorBodySchema },
+          response: {
+            200: circleJoinResultSchema,
+            201: circleJoinResultSchema,
+            ...errors,
+            409: errorBodySchema,
+          },
         },
       },
       async (request, reply) => {

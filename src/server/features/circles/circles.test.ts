@@ -21,12 +21,28 @@ describe.each(testDialects())('circles on %s', (dialect) => {
   afterAll(() => t.close());
 
   const joinCommunity = (user: TestUser) =>
-    t.app.inject({ method: 'POST', url: `/api/v1/communities/${community.slug}/members`, headers: { cookie: user.cookie } });
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/communities/${community.slug}/members`,
+      headers: { cookie: user.cookie },
+    });
   const joinCircle = (circleId: string, user: TestUser, payload: object = {}) =>
-    t.app.inject({ method: 'POST', url: `/api/v1/circles/${circleId}/members`, headers: { cookie: user.cookie }, payload });
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/circles/${circleId}/members`,
+      headers: { cookie: user.cookie },
+      payload,
+    });
   const members = async (circleId: string, viewer: TestUser = owner) =>
-    (await t.app.inject({ url: `/api/v1/circles/${circleId}/members`, headers: { cookie: viewer.cookie } })).json()
-      .items as { id: string; name: string; status: string; role: string; waitlistPosition: number | null }[];
+    (
+      await t.app.inject({ url: `/api/v1/circles/${circleId}/members`, headers: { cookie: viewer.cookie } })
+    ).json().items as {
+      id: string;
+      name: string;
+      status: string;
+      role: string;
+      waitlistPosition: number | null;
+    }[];
 
   it('creates a circle (community members only) facilitated by its creator', async () => {
     const outsider = await registerUser(t.app);
@@ -85,7 +101,9 @@ describe.each(testDialects())('circles on %s', (dialect) => {
 
   it('holds capacity under 30 simultaneous joins: exactly 12 members and 18 waitlisted in arrival order', async () => {
     const circle = await buildCircle(t.app, owner, community.slug, { capacity: 12 });
-    const people = await Promise.all(Array.from({ length: 30 }, (_, i) => registerUser(t.app, `Joiner ${i}`)));
+    const people = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => registerUser(t.app, `Joiner ${i}`)),
+    );
     const results = await Promise.all(people.map((person) => joinCircle(circle.id, person)));
     const statuses = results.map((response) => response.json().status);
     expect(statuses.filter((s) => s === 'member')).toHaveLength(12);
@@ -122,7 +140,9 @@ describe.each(testDialects())('circles on %s', (dialect) => {
       payload: { capacity: 14 },
     });
     expect(raised.json()).toMatchObject({ capacity: 14, memberCount: 14, waitlistCount: 15 });
-    const promoted = (await members(circle.id)).filter((m) => [waitlist[1]?.id, waitlist[2]?.id].includes(m.id));
+    const promoted = (await members(circle.id)).filter((m) =>
+      [waitlist[1]?.id, waitlist[2]?.id].includes(m.id),
+    );
     expect(promoted.map((m) => m.status)).toEqual(['member', 'member']);
   });
 
@@ -131,7 +151,10 @@ describe.each(testDialects())('circles on %s', (dialect) => {
     const outsider = await registerUser(t.app);
     await joinCommunity(member);
     await joinCommunity(outsider);
-    const circle = await buildCircle(t.app, owner, community.slug, { visibility: 'private', name: 'Cercle privé' });
+    const circle = await buildCircle(t.app, owner, community.slug, {
+      visibility: 'private',
+      name: 'Cercle privé',
+    });
     const added = await joinCircle(circle.id, owner, { userId: member.id });
     expect(added.json()).toEqual({ status: 'member' });
 
@@ -140,7 +163,11 @@ describe.each(testDialects())('circles on %s', (dialect) => {
       { method: 'PATCH' as const, url: `/api/v1/circles/${circle.id}`, payload: { name: 'Renamed circle' } },
       { method: 'GET' as const, url: `/api/v1/circles/${circle.id}/members` },
       { method: 'POST' as const, url: `/api/v1/circles/${circle.id}/members`, payload: {} },
-      { method: 'PATCH' as const, url: `/api/v1/circles/${circle.id}/members/${member.id}`, payload: { role: 'member' } },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/circles/${circle.id}/members/${member.id}`,
+        payload: { role: 'member' },
+      },
       { method: 'DELETE' as const, url: `/api/v1/circles/${circle.id}/members/me` },
       { method: 'DELETE' as const, url: `/api/v1/circles/${circle.id}/members/${member.id}` },
     ];
@@ -157,7 +184,10 @@ describe.each(testDialects())('circles on %s', (dialect) => {
       headers: { cookie: outsider.cookie },
     });
     expect(listed.body).not.toContain('Cercle privé');
-    const asMember = await t.app.inject({ url: `/api/v1/circles/${circle.id}`, headers: { cookie: member.cookie } });
+    const asMember = await t.app.inject({
+      url: `/api/v1/circles/${circle.id}`,
+      headers: { cookie: member.cookie },
+    });
     expect(asMember.json()).toMatchObject({ name: 'Cercle privé', myStatus: 'member' });
   });
 

@@ -6,9 +6,9 @@ import {
   type CommunityRole,
   communityStandingForNewcomer,
 } from '../../../domain/community.ts';
-import type { DB } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/constraint-errors.ts';
 import { lockCommunity } from '../../db/locks.ts';
+import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 
 export const newInviteCode = () => randomBytes(18).toString('base64url');
@@ -131,7 +131,10 @@ export async function updateCommunityMember(
     if (patch.role === 'member' && membership.role === 'animator' && membership.status === 'active') {
       await requireAnotherAnimator(trx, communityId);
     }
-    const changes = { ...(patch.role && { role: patch.role }), ...(patch.status && { status: patch.status }) };
+    const changes = {
+      ...(patch.role && { role: patch.role }),
+      ...(patch.status && { status: patch.status }),
+    };
     if (Object.keys(changes).length === 0) return;
     await trx
       .updateTable('communityMembers')

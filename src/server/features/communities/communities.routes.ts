@@ -86,7 +86,8 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: communitySchema, 404: errorBodySchema },
         },
       },
-      async (request) => toCommunityDto(await getCommunity(db, request.params.slug, await viewers.find(request))),
+      async (request) =>
+        toCommunityDto(await getCommunity(db, request.params.slug, await viewers.find(request))),
     );
 
     app.patch(
@@ -149,7 +150,11 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (community.myStatus !== 'active' && !viewer.isAdmin) {
           throw new AppError('FORBIDDEN', 'The member directory is for members');
         }
-        return { items: await listCommunityMembers(db, community.id, { includeRequests: isAnimator || viewer.isAdmin }) };
+        return {
+          items: await listCommunityMembers(db, community.id, {
+            includeRequests: isAnimator || viewer.isAdmin,
+          }),
+        };
       },
     );
 
@@ -229,7 +234,11 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const community = await getCommunity(db, request.params.slug, viewer);
         await requireAnimator(db, community.id, viewer);
         const code = newInviteCode();
-        await db.updateTable('communities').set({ inviteCode: code }).where('id', '=', community.id).execute();
+        await db
+          .updateTable('communities')
+          .set({ inviteCode: code })
+          .where('id', '=', community.id)
+          .execute();
         return inviteLink(community.slug, code);
       },
     );

@@ -10,7 +10,12 @@ describe.each(testDialects())('communities on %s', (dialect) => {
   afterAll(() => t.close());
 
   const join = (slug: string, cookie: string, payload: object = {}) =>
-    t.app.inject({ method: 'POST', url: `/api/v1/communities/${slug}/members`, headers: { cookie }, payload });
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/communities/${slug}/members`,
+      headers: { cookie },
+      payload,
+    });
 
   it('creates a community whose creator is its animator, with a public page', async () => {
     const owner = await registerUser(t.app);
@@ -88,7 +93,12 @@ describe.each(testDialects())('communities on %s', (dialect) => {
       url: `/api/v1/communities/${onRequest.slug}/members`,
       headers: { cookie: owner.cookie },
     });
-    expect(pending.json().items.map((m: { status: string }) => m.status).sort()).toEqual(['active', 'requested']);
+    expect(
+      pending
+        .json()
+        .items.map((m: { status: string }) => m.status)
+        .sort(),
+    ).toEqual(['active', 'requested']);
     const approve = await t.app.inject({
       method: 'PATCH',
       url: `/api/v1/communities/${onRequest.slug}/members/${newcomer.id}`,
@@ -115,8 +125,12 @@ describe.each(testDialects())('communities on %s', (dialect) => {
     });
     expect(link.json().url).toBe(`http://archipel.test/join/${invitation.slug}?code=${link.json().code}`);
     expect(
-      (await t.app.inject({ url: `/api/v1/communities/${invitation.slug}/invite`, headers: { cookie: newcomer.cookie } }))
-        .statusCode,
+      (
+        await t.app.inject({
+          url: `/api/v1/communities/${invitation.slug}/invite`,
+          headers: { cookie: newcomer.cookie },
+        })
+      ).statusCode,
     ).toBe(403);
 
     const rotated = await t.app.inject({
@@ -125,7 +139,9 @@ describe.each(testDialects())('communities on %s', (dialect) => {
       headers: { cookie: owner.cookie },
     });
     expect(rotated.json().code).not.toBe(link.json().code);
-    expect((await join(invitation.slug, newcomer.cookie, { inviteCode: link.json().code })).statusCode).toBe(403);
+    expect((await join(invitation.slug, newcomer.cookie, { inviteCode: link.json().code })).statusCode).toBe(
+      403,
+    );
     const invited = await join(invitation.slug, newcomer.cookie, { inviteCode: rotated.json().code });
     expect(invited.json()).toEqual({ status: 'active' });
   });
@@ -136,7 +152,12 @@ describe.each(testDialects())('communities on %s', (dialect) => {
     const outsider = await registerUser(t.app);
     const community = await buildCommunity(t.app, owner);
     await join(community.slug, member.cookie);
-    await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie: member.cookie }, payload: { organisation: 'CD33' } });
+    await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: { cookie: member.cookie },
+      payload: { organisation: 'CD33' },
+    });
 
     const directory = await t.app.inject({
       url: `/api/v1/communities/${community.slug}/members`,
@@ -148,10 +169,16 @@ describe.each(testDialects())('communities on %s', (dialect) => {
     expect(directory.json().items[0]).toMatchObject({ organisation: 'CD33', role: 'member' });
 
     expect(
-      (await t.app.inject({ url: `/api/v1/communities/${community.slug}/members`, headers: { cookie: outsider.cookie } }))
-        .statusCode,
+      (
+        await t.app.inject({
+          url: `/api/v1/communities/${community.slug}/members`,
+          headers: { cookie: outsider.cookie },
+        })
+      ).statusCode,
     ).toBe(403);
-    expect((await t.app.inject({ url: `/api/v1/communities/${community.slug}/members` })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: `/api/v1/communities/${community.slug}/members` })).statusCode).toBe(
+      401,
+    );
   });
 
   it('lists my communities, and keeps at least one animator', async () => {
@@ -160,7 +187,10 @@ describe.each(testDialects())('communities on %s', (dialect) => {
     const community = await buildCommunity(t.app, owner);
     await join(community.slug, member.cookie);
 
-    const mine = await t.app.inject({ url: '/api/v1/communities?mine=true', headers: { cookie: member.cookie } });
+    const mine = await t.app.inject({
+      url: '/api/v1/communities?mine=true',
+      headers: { cookie: member.cookie },
+    });
     expect(mine.json().items.map((c: { slug: string }) => c.slug)).toEqual([community.slug]);
     expect((await t.app.inject({ url: '/api/v1/communities?mine=true' })).statusCode).toBe(401);
 
@@ -184,7 +214,10 @@ describe.each(testDialects())('communities on %s', (dialect) => {
       headers: { cookie: owner.cookie },
     });
     expect(leaves.statusCode).toBe(204);
-    const page = await t.app.inject({ url: `/api/v1/communities/${community.slug}`, headers: { cookie: owner.cookie } });
+    const page = await t.app.inject({
+      url: `/api/v1/communities/${community.slug}`,
+      headers: { cookie: owner.cookie },
+    });
     expect(page.json()).toMatchObject({ myRole: null, memberCount: 1 });
   });
 });

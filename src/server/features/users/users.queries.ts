@@ -4,7 +4,9 @@ import { toBool } from '../../db/columns.ts';
 import type { DB, UserRow } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 
-export function toPublicUserDto(row: Pick<UserRow, 'id' | 'name' | 'organisation' | 'territory' | 'bio'>): PublicUser {
+export function toPublicUserDto(
+  row: Pick<UserRow, 'id' | 'name' | 'organisation' | 'territory' | 'bio'>,
+): PublicUser {
   return {
     id: row.id,
     name: row.name,

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from './env.ts';
+
+describe('environment', () => {
+  it('has working defaults for a zero-configuration start', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './data',
+      ARCHIPEL_DEMO: true,
+      AUTH_RATE_LIMIT: 10,
+      TRUST_PROXY: false,
+      PUBLIC_URL: 'http://localhost:3000',
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('reads every documented variable', () => {
+    const env = parseEnv({
+      PORT: '8080',
+      DATA_DIR: '/var/lib/archipel',
+      DATABASE_URL: 'postgres://archipel@db/archipel',
+      PUBLIC_URL: 'https://cercles.example.org/',
+      SMTP_URL: 'smtp://mail.example.org:587',
+      ARCHIPEL_DEMO: '0',
+      AUTH_SECRET: 'a'.repeat(40),
+      AUTH_RATE_LIMIT: '25',
+      TRUST_PROXY: '1',
+    });
+    expect(env).toMatchObject({
+      PORT: 8080,
+      PUBLIC_URL: 'https://cercles.example.org',
+      ARCHIPEL_DEMO: false,
+      AUTH_RATE_LIMIT: 25,
+      TRUST_PROXY: true,
+    });
+  });
+
+  it('refuses bad values with one clear line per variable', () => {
+    const attempt = () =>
+      parseEnv({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        AUTH_RATE_LIMIT: '1.5',
+        ARCHIPEL_DEMO: 'maybe',
+        PUBLIC_URL: 'ftp://x',
+        AUTH_SECRET: 'short',
+      });
+    expect(attempt).toThrow(EnvError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = String((error as Error).message);
+      for (const name of [
+        'PORT',
+        'DATABASE_URL',
+        'AUTH_RATE_LIMIT',
+        'ARCHIPEL_DEMO',
+        'PUBLIC_URL',
+        'AUTH_SECRET',
+      ]) {
+        expect(message).toContain(name);
+      }
+    }
+  });
+});

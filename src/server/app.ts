@@ -25,6 +25,7 @@ import { communitiesRoutes } from './features/communities/communities.routes.ts'
 import { healthRoutes } from './features/health/health.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
+import { registerNulGuard } from './http/nul-guard.ts';
 import { registerOriginGuard } from './http/origin-guard.ts';
 import { createViewerResolver } from './http/viewer.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(rateLimit, { global: false });
   registerOriginGuard(app, env.PUBLIC_URL);
+  registerNulGuard(app);
 
   await app.register(swagger, {
     openapi: {

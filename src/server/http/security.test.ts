@@ -61,6 +61,19 @@ describe('security baseline', () => {
     expect(read.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('refuses the NUL character anywhere in the input with 400 (PostgreSQL cannot store it)', async () => {
+    const user = await registerUser(t.app);
+    for (const request of [
+      { method: 'GET' as const, url: '/api/v1/circles/%00' },
+      { method: 'GET' as const, url: '/api/v1/communities?mine=%00' },
+      { method: 'PATCH' as const, url: '/api/v1/me', payload: { bio: 'a\u0000b' } },
+    ]) {
+      const response = await t.app.inject({ ...request, headers: { cookie: user.cookie } });
+      expect(response.statusCode, request.url).toBe(400);
+      expect(response.json().error.code).toBe('INVALID_INPUT');
+    }
+  });
+
   it('answers unknown API routes with a 404 in the house shape', async () => {
     const response = await t.app.inject({ method: 'DELETE', url: '/api/v1/nothing-here' });
     expect(response.statusCode).toBe(404);

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CommunityCreateInput } from '../../../contract/community.ts';
 import {
@@ -12,6 +12,13 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 
 export const newInviteCode = () => randomBytes(18).toString('base64url');
+
+/** Compares invite codes in constant time, so response timing says nothing about a guess. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 /** Creates the community with its creator as first animator, in one transaction. */
 export async function createCommunity(db: Kysely<DB>, creatorId: string, input: CommunityCreateInput) {
@@ -61,7 +68,7 @@ export async function joinCommunity(
   inviteCode: string | undefined,
 ): Promise<{ status: CommunityMemberStatus; created: boolean }> {
   const existing = await findMembership(db, community.id, userId);
-  const hasValidInvite = inviteCode !== undefined && inviteCode === community.inviteCode;
+  const hasValidInvite = inviteCode !== undefined && sameSecret(inviteCode, community.inviteCode);
   if (existing && !(existing.status === 'requested' && hasValidInvite)) {
     return { status: existing.status, created: false };
   }

@@ -20,11 +20,14 @@ const manifestSchema = z.record(
     css: z.array(z.string()).optional(),
   }),
 );
-const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(webRoot, '.vite', 'manifest.json'), 'utf8')));
+const manifest = manifestSchema.parse(
+  JSON.parse(readFileSync(join(webRoot, '.vite', 'manifest.json'), 'utf8')),
+);
 
 const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
 const homeKey = Object.keys(manifest).find((key) => /routes\/home\.tsx$/.test(key));
-if (!entryKey || !homeKey) throw new Error(`entry or home route missing from the manifest: ${Object.keys(manifest)}`);
+if (!entryKey || !homeKey)
+  throw new Error(`entry or home route missing from the manifest: ${Object.keys(manifest)}`);
 
 const files = new Map<string, string>();
 function collect(key: string) {

@@ -24,7 +24,11 @@ function run(suite: string, command: string, args: string[], env: NodeJS.Process
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = result.status === 0;
-  outcomes.push({ suite, status: ok ? 'passed' : 'failed', note: `${((Date.now() - started) / 1000).toFixed(1)} s` });
+  outcomes.push({
+    suite,
+    status: ok ? 'passed' : 'failed',
+    note: `${((Date.now() - started) / 1000).toFixed(1)} s`,
+  });
   return ok;
 }
 
@@ -59,6 +63,7 @@ if (hasPostgres) {
 }
 
 const built = run('web build', 'vite', ['build', '--logLevel', 'warn']);
+if (built) run('bundle budget (home page first-load JS ≤ 150 KB gzip)', 'node', ['bench/bundle-size.ts']);
 if (!existsSync(chromium)) {
   skip('end-to-end in Chromium', `${chromium} not found (apt-get install chromium)`);
 } else if (!built) {

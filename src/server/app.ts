@@ -139,8 +139,8 @@ const webApp: FastifyPluginAsync<{ root: string }> = async (app, { root }) => {
     },
   });
   const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
-  app.get('/', (_request, reply) => sendIndex(reply));
-  app.get('/*', (request, reply) => {
+  app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (path.startsWith('/api/') || path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) {
       throw new AppError('NOT_FOUND', `No route for GET ${path}`);

@@ -1,0 +1,56 @@
+import { type ComponentType, Suspense } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
+import { AppFrame } from './components/app-frame.tsx';
+import { ErrorBoundary } from './components/error-boundary.tsx';
+import { LoadingState } from './components/query-state.tsx';
+import { SiteFooter } from './features/shell/site-footer.tsx';
+import { SiteHeader } from './features/shell/site-header.tsx';
+import { useProfileLanguage } from './features/shell/use-profile-language.ts';
+import { lazyNamed } from './lib/lazy-named.ts';
+
+/** Each screen is its own chunk: a visitor downloads only the screens they open. */
+function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazyNamed(load, name).Component;
+}
+
+const HomePage = screen(() => import('./routes/home.tsx'), 'HomePage');
+const MyCirclesPage = screen(() => import('./routes/my-circles.tsx'), 'MyCirclesPage');
+const CommunityPage = screen(() => import('./routes/community.tsx'), 'CommunityPage');
+const NewCommunityPage = screen(() => import('./routes/community-new.tsx'), 'NewCommunityPage');
+const CirclePage = screen(() => import('./routes/circle.tsx'), 'CirclePage');
+const JoinPage = screen(() => import('./routes/join.tsx'), 'JoinPage');
+const SignInPage = screen(() => import('./routes/sign-in.tsx'), 'SignInPage');
+const SignUpPage = screen(() => import('./routes/sign-up.tsx'), 'SignUpPage');
+const ForgotPasswordPage = screen(() => import('./routes/forgot-password.tsx'), 'ForgotPasswordPage');
+const ResetPasswordPage = screen(() => import('./routes/reset-password.tsx'), 'ResetPasswordPage');
+const ProfilePage = screen(() => import('./routes/profile.tsx'), 'ProfilePage');
+const AdminOutboxPage = screen(() => import('./routes/admin-outbox.tsx'), 'AdminOutboxPage');
+const NotFoundPage = screen(() => import('./routes/not-found.tsx'), 'NotFoundPage');
+
+export function App() {
+  const { pathname } = useLocation();
+  useProfileLanguage();
+  return (
+    <AppFrame header={<SiteHeader />} footer={<SiteFooter />}>
+      <ErrorBoundary key={pathname}>
+        <Suspense fallback={<LoadingState />}>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/my-circles" element={<MyCirclesPage />} />
+            <Route path="/communities/new" element={<NewCommunityPage />} />
+            <Route path="/c/:slug" element={<CommunityPage />} />
+            <Route path="/circles/:id" element={<CirclePage />} />
+            <Route path="/join/:slug" element={<JoinPage />} />
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/sign-up" element={<SignUpPage />} />
+            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="/reset-password" element={<ResetPasswordPage />} />
+            <Route path="/profile" element={<ProfilePage />} />
+            <Route path="/admin/outbox" element={<AdminOutboxPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
+      </ErrorBoundary>
+    </AppFrame>
+  );
+}

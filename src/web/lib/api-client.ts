@@ -1,0 +1,130 @@
+import type { ErrorCode } from '../../contract/error.ts';
+
+/** `NETWORK` is ours: the request never got an answer (offline, DNS, proxy down). */
+export type ApiErrorCode = ErrorCode | 'NETWORK';
+
+export interface FieldIssue {
+  path: string[];
+  message: string;
+}
+
+/** An API failure, carrying the server's `{ error: { code, message, details } }`. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode;
+  readonly details: unknown;
+
+  constructor(status: number, code: ApiErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /** The per-field issues of an INVALID_INPUT answer; anything else yields none. */
+  get fieldIssues(): FieldIssue[] {
+    if (this.code !== 'INVALID_INPUT' || !Array.isArray(this.details)) return [];
+    return this.details.filter(isFieldIssue);
+  }
+}
+
+function isFieldIssue(value: unknown): value is FieldIssue {
+  if (typeof value !== 'object' || value === null || !('path' in value) || !('message' in value))
+    return false;
+  const { path, message } = value;
+  return Array.isArray(path) && path.every((p) => typeof p === 'string') && typeof message === 'string';
+}
+
+// A record rather than an import of the contract's list: importing a value from the contract
+// module would bring zod with it. The Record type still fails to compile if a code is added.
+const knownCodes: Record<ErrorCode, true> = {
+  NOT_FOUND: true,
+  FORBIDDEN: true,
+  CONFLICT: true,
+  INVALID_INPUT: true,
+  RATE_LIMITED: true,
+  UNAUTHENTICATED: true,
+  INTERNAL: true,
+};
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(knownCodes, value);
+}
+
+const statusCodes: Record<number, ErrorCode> = {
+  400: 'INVALID_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  429: 'RATE_LIMITED',
+};
+
+/**
+ * Reads an error answer. Checked by hand rather than with the contract's zod schema, which
+ * would put zod in every screen's first load. A proxy's HTML page or an empty body still
+ * yields a usable code, from the HTTP status.
+ */
+export async function toApiError(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => undefined);
+  if (typeof body === 'object' && body !== null && 'error' in body) {
+    const { error } = body;
+    if (typeof error === 'object' && error !== null && 'code' in error && isErrorCode(error.code)) {
+      const message = 'message' in error && typeof error.message === 'string' ? error.message : error.code;
+      return new ApiError(
+        response.status,
+        error.code,
+        message,
+        'details' in error ? error.details : undefined,
+      );
+    }
+  }
+  const code = statusCodes[response.status] ?? 'INTERNAL';
+  return new ApiError(response.status, code, response.statusText || code);
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const hasBody = options.body !== undefined;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (hasBody) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      credentials: 'same-origin',
+      headers,
+      body: hasBody ? JSON.stringify(options.body) : undefined,
+      signal: options.signal,
+    });
+  } catch (cause) {
+    // An abort is the caller's wish (TanStack Query cancelling), not a failure to report.
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : 'network error');
+  }
+  if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+/**
+ * Calls the API and returns its JSON answer typed with the contract. The answer is not parsed
+ * again here: the server serializes every response through the same contract schema
+ * (fastify-type-provider-zod), and shipping zod to check it twice would cost ~30 KB gzip
+ * of first-load JavaScript on every screen.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options);
+  const body: T = await response.json();
+  return body;
+}
+
+/** Calls an endpoint whose answer we do not need (204, 202, or an echo of what we sent). */
+export async function apiSend(path: string, options: RequestOptions = {}): Promise<void> {
+  await send(path, options);
+}

@@ -1,0 +1,7 @@
+/**
+ * Loaders for the contract's zod schemas, used by forms. Each is a dynamic import so that zod
+ * stays out of first-load JavaScript; the import is cached after the first call.
+ */
+export const userSchemas = () => import('../../contract/user.ts');
+export const communitySchemas = () => import('../../contract/community.ts');
+export const circleSchemas = () => import('../../contract/circle.ts');

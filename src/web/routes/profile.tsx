@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { FormPage } from '../components/form-page.tsx';
+import { RequireAuth } from '../features/auth/require-auth.tsx';
+import { ProfileForm } from '../features/profile/profile-form.tsx';
+
+export function ProfilePage() {
+  const { t } = useTranslation();
+  return (
+    <RequireAuth>
+      {(me) => (
+        <FormPage title={t('profile.title')} intro={t('profile.intro')} isWide>
+          <ProfileForm me={me} />
+        </FormPage>
+      )}
+    </RequireAuth>
+  );
+}

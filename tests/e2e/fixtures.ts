@@ -1,0 +1,58 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+let counter = 0;
+
+/** Registered first by global-setup.ts, so the instance admin. */
+export const instanceAdmin = {
+  name: 'Admin Archipel',
+  email: 'admin@archipel.test',
+  password: 'administrer les cercles',
+};
+
+export interface Person {
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** A person nobody has registered yet in this run. */
+export function newPerson(firstName: string): Person {
+  counter += 1;
+  const unique = `${Date.now().toString(36)}${counter}`;
+  return {
+    name: `${firstName} Test`,
+    email: `${firstName.toLowerCase()}.${unique}@example.org`,
+    password: 'un cercle bienveillant',
+  };
+}
+
+/** Fails on any serious or critical axe-core violation (WCAG 2.1 A/AA rules), naming them. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  expect(serious, `axe on ${label}`).toEqual([]);
+}
+
+/** Collects Content-Security-Policy violations and page errors, which must stay empty. */
+export const test = base.extend<{ pageProblems: string[] }>({
+  pageProblems: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+        problems.push(`CSP: ${message.text()}`);
+      }
+    });
+    await use(problems);
+  },
+});
+
+export { expect };

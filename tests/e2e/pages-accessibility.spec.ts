@@ -97,6 +97,11 @@ test('keyboard: the skip link moves focus to the main content, and the language 
   page,
 }) => {
   await page.goto('/');
+  // Wait for the lazy route and the session check, so the first Tab meets the settled page.
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Archipel, la gare centrale de vos cercles' }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Se connecter' }).first()).toBeVisible();
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Aller au contenu' });
   await expect(skip).toBeFocused();

@@ -201,8 +201,8 @@ export async function updateCircleMember(
   circleId: string,
   userId: string,
   patch: { role?: CircleRole | undefined; status?: 'member' | undefined },
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
     const circle = await loadLockedCircle(trx, circleId);
     const existing = await findStanding(trx, circleId, userId);
     if (!existing) throw notFound('Member');
@@ -223,7 +223,7 @@ export async function updateCircleMember(
       .where('userId', '=', userId)
       .execute();
     // A participant named facilitator frees the place they held.
-    if (circle.status !== 'closed') await promoteWaitlist(trx, circleId, circle.capacity);
+    return circle.status === 'closed' ? [] : promoteWaitlist(trx, circleId, circle.capacity);
   });
 }
 

@@ -18,6 +18,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { findCommunityMembership, getCommunity } from '../communities/communities.queries.ts';
+import { notifyPromoted } from './circle-notifications.ts';
 import {
   createCircle,
   joinCircle,
@@ -122,8 +123,10 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         await requireSteward(db, circle, viewer);
-        await updateCircle(db, circle.id, request.body);
-        return toCircleDto(await getVisibleCircle(db, circle.id, viewer));
+        const promoted = await updateCircle(db, circle.id, request.body);
+        const updated = await getVisibleCircle(db, circle.id, viewer);
+        await notifyPromoted(ctx, updated, promoted, request.log);
+        return toCircleDto(updated);
       },
     );
 
@@ -198,7 +201,8 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         await requireSteward(db, circle, viewer);
-        await updateCircleMember(db, circle.id, request.params.userId, request.body);
+        const promoted = await updateCircleMember(db, circle.id, request.params.userId, request.body);
+        await notifyPromoted(ctx, circle, promoted, request.log);
         const members = await listCircleMembers(db, circle.id, ['member', 'waitlisted', 'requested']);
         const updated = members.find((member) => member.id === request.params.userId);
         if (!updated) throw new AppError('NOT_FOUND', 'Member not found');
@@ -221,7 +225,8 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         const target = request.params.userId === 'me' ? viewer.id : request.params.userId;
         if (target !== viewer.id) await requireSteward(db, circle, viewer);
-        await leaveCircle(db, circle.id, target);
+        const promoted = await leaveCircle(db, circle.id, target);
+        await notifyPromoted(ctx, circle, promoted, request.log);
         return reply.status(204).send(null);
       },
     );

@@ -131,6 +131,16 @@ describe.each(testDialects())('circles on %s', (dialect) => {
     expect(after.filter((m) => m.status === 'member' && m.role === 'member')).toHaveLength(12);
     expect(after.filter((m) => m.status === 'waitlisted')).toHaveLength(17);
     expect(after.find((m) => m.id === waitlist[1]?.id)?.waitlistPosition).toBe(1);
+    // The promoted person is told by mail, with a link to the circle.
+    const promotedPerson = people.find((p) => p.id === firstWaiting?.id);
+    const mails = await t.database.db
+      .selectFrom('outboxMessages')
+      .selectAll()
+      .where('toAddress', '=', promotedPerson?.email ?? '')
+      .execute();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.subject).toContain('Une place s');
+    expect(mails[0]?.textBody).toContain(`http://archipel.test/circles/${circle.id}`);
 
     // Raising the capacity lets the next two in, in order.
     const raised = await t.app.inject({

@@ -9,7 +9,11 @@ export function usePlacesLabel(): (
   return ({ capacity, memberCount, waitlistCount }) => {
     if (capacity === null) return t('circle.places.unlimited', { count: memberCount });
     const left = capacity - memberCount;
-    if (left <= 0) return t('circle.places.full', { count: waitlistCount });
+    if (left <= 0) {
+      return waitlistCount > 0
+        ? t('circle.places.full', { count: waitlistCount })
+        : t('circle.places.fullNoWaitlist');
+    }
     return t('circle.places.left', { count: left, capacity });
   };
 }

@@ -1,17 +1,15 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Circle, CircleMember } from '../../../contract/circle.ts';
+import { ApproveRefuseActions } from '../../components/approve-refuse-actions.tsx';
 import { Badge } from '../../components/badge.tsx';
 import { Button } from '../../components/button.tsx';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
+import { FormStatus } from '../../components/form-status.tsx';
 import { PersonItem, PersonList, personDetails } from '../../components/person-list.tsx';
 import { Section } from '../../components/section.tsx';
-import { useErrorMessage } from '../../lib/error-message.ts';
+import { type Report, runReported, useActionStatus } from '../../lib/action-status.ts';
 import { useRemoveCircleMember, useUpdateCircleMember } from './circle-members-api.ts';
-
-type Report = (success: string) => { onSuccess: () => void; onError: (error: unknown) => void };
 
 interface RowProps {
   circle: Circle;
@@ -32,7 +30,8 @@ function MemberActions({ circle, person, report, canChangeRole }: RowProps & { c
           size="sm"
           isPending={update.isPending}
           onClick={() =>
-            update.mutate(
+            runReported(
+              update.mutateAsync,
               { userId: person.id, patch: { role: isFacilitator ? 'member' : 'facilitator' } },
               report(t('circle.people.roleChanged', { name: person.name })),
             )
@@ -47,7 +46,13 @@ function MemberActions({ circle, person, report, canChangeRole }: RowProps & { c
         message={t('circle.people.removeMessage', { name: person.name })}
         confirmLabel={t('circle.people.remove')}
         isPending={remove.isPending}
-        onConfirm={() => remove.mutate(person.id, report(t('circle.people.removed', { name: person.name })))}
+        onConfirm={() =>
+          runReported(
+            remove.mutateAsync,
+            person.id,
+            report(t('circle.people.removed', { name: person.name })),
+          )
+        }
       >
         {t('circle.people.remove')}
       </ConfirmButton>
@@ -60,28 +65,22 @@ function RequestActions({ circle, person, report }: RowProps) {
   const update = useUpdateCircleMember(circle.id);
   const remove = useRemoveCircleMember(circle.id);
   return (
-    <>
-      <Button
-        size="sm"
-        isPending={update.isPending}
-        onClick={() =>
-          update.mutate(
-            { userId: person.id, patch: { status: 'member' } },
-            report(t('circle.people.approved', { name: person.name })),
-          )
-        }
-      >
-        {t('circle.people.approve')}
-      </Button>
-      <Button
-        size="sm"
-        variant="danger"
-        isPending={remove.isPending}
-        onClick={() => remove.mutate(person.id, report(t('circle.people.refused', { name: person.name })))}
-      >
-        {t('circle.people.refuse')}
-      </Button>
-    </>
+    <ApproveRefuseActions
+      approveLabel={t('circle.people.approve')}
+      refuseLabel={t('circle.people.refuse')}
+      isApproving={update.isPending}
+      isRefusing={remove.isPending}
+      onApprove={() =>
+        runReported(
+          update.mutateAsync,
+          { userId: person.id, patch: { status: 'member' } },
+          report(t('circle.people.approved', { name: person.name })),
+        )
+      }
+      onRefuse={() =>
+        runReported(remove.mutateAsync, person.id, report(t('circle.people.refused', { name: person.name })))
+      }
+    />
   );
 }
 
@@ -95,12 +94,7 @@ export interface CirclePeopleProps {
 /** Members, the ordered waitlist and (for facilitators) pending requests. */
 export function CirclePeople({ circle, members, myId, canManage }: CirclePeopleProps) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
-  const [message, setMessage] = useState<FormStatusMessage | null>(null);
-  const report: Report = (success) => ({
-    onSuccess: () => setMessage({ tone: 'success', text: success }),
-    onError: (error) => setMessage({ tone: 'danger', text: errorMessage(error) }),
-  });
+  const { message, report } = useActionStatus();
   const inCircle = members.filter((m) => m.status === 'member');
   const waitlist = members
     .filter((m) => m.status === 'waitlisted')

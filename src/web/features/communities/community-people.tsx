@@ -1,38 +1,20 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Community, CommunityMember } from '../../../contract/community.ts';
+import { ApproveRefuseActions } from '../../components/approve-refuse-actions.tsx';
 import { Badge } from '../../components/badge.tsx';
 import { Button } from '../../components/button.tsx';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
+import { FormStatus } from '../../components/form-status.tsx';
 import { PersonItem, PersonList, personDetails } from '../../components/person-list.tsx';
 import { ErrorState, LoadingState } from '../../components/query-state.tsx';
 import { Section } from '../../components/section.tsx';
-import { useErrorMessage } from '../../lib/error-message.ts';
+import { type Report, runReported, useActionStatus } from '../../lib/action-status.ts';
 import {
   useCommunityMembers,
   useRemoveCommunityMember,
   useUpdateCommunityMember,
 } from './community-members-api.ts';
-
-type Report = (success: string) => { onSuccess: () => void; onError: (error: unknown) => void };
-
-/**
- * One live region for a whole list: a row may vanish once acted upon (an approved request),
- * and its outcome must still be read out.
- */
-function useActionStatus(): { message: FormStatusMessage | null; report: Report } {
-  const errorMessage = useErrorMessage();
-  const [message, setMessage] = useState<FormStatusMessage | null>(null);
-  return {
-    message,
-    report: (success) => ({
-      onSuccess: () => setMessage({ tone: 'success', text: success }),
-      onError: (error) => setMessage({ tone: 'danger', text: errorMessage(error) }),
-    }),
-  };
-}
 
 interface ActionsProps {
   community: Community;
@@ -52,7 +34,8 @@ function MemberActions({ community, person: member, report }: ActionsProps) {
         size="sm"
         isPending={update.isPending}
         onClick={() =>
-          update.mutate(
+          runReported(
+            update.mutateAsync,
             { userId: member.id, patch: { role: isAnimator ? 'member' : 'animator' } },
             report(t('community.people.roleChanged', { name: member.name })),
           )
@@ -67,7 +50,11 @@ function MemberActions({ community, person: member, report }: ActionsProps) {
         confirmLabel={t('community.people.remove')}
         isPending={remove.isPending}
         onConfirm={() =>
-          remove.mutate(member.id, report(t('community.people.removed', { name: member.name })))
+          runReported(
+            remove.mutateAsync,
+            member.id,
+            report(t('community.people.removed', { name: member.name })),
+          )
         }
       >
         {t('community.people.remove')}
@@ -122,30 +109,26 @@ function RequestActions({ community, person, report }: ActionsProps) {
   const update = useUpdateCommunityMember(community.slug);
   const remove = useRemoveCommunityMember(community.slug);
   return (
-    <>
-      <Button
-        size="sm"
-        isPending={update.isPending}
-        onClick={() =>
-          update.mutate(
-            { userId: person.id, patch: { status: 'active' } },
-            report(t('community.requests.approved', { name: person.name })),
-          )
-        }
-      >
-        {t('community.requests.approve')}
-      </Button>
-      <Button
-        size="sm"
-        variant="danger"
-        isPending={remove.isPending}
-        onClick={() =>
-          remove.mutate(person.id, report(t('community.requests.refused', { name: person.name })))
-        }
-      >
-        {t('community.requests.refuse')}
-      </Button>
-    </>
+    <ApproveRefuseActions
+      approveLabel={t('community.requests.approve')}
+      refuseLabel={t('community.requests.refuse')}
+      isApproving={update.isPending}
+      isRefusing={remove.isPending}
+      onApprove={() =>
+        runReported(
+          update.mutateAsync,
+          { userId: person.id, patch: { status: 'active' } },
+          report(t('community.requests.approved', { name: person.name })),
+        )
+      }
+      onRefuse={() =>
+        runReported(
+          remove.mutateAsync,
+          person.id,
+          report(t('community.requests.refused', { name: person.name })),
+        )
+      }
+    />
   );
 }
 

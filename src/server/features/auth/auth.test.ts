@@ -245,3 +245,26 @@ describe('account rate limit', () => {
     }
   });
 });
+
+describe('account rate limit behind a proxy', () => {
+  it('keys on X-Forwarded-For only when TRUST_PROXY is set', async () => {
+    const t = await createTestApp('sqlite', { AUTH_RATE_LIMIT: '2', TRUST_PROXY: '1' });
+    try {
+      const attempt = (forwardedFor: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/magic-link',
+          remoteAddress: '127.0.0.1',
+          headers: { 'x-forwarded-for': forwardedFor },
+          payload: { email: 'nobody@example.org' },
+        });
+      expect((await attempt('203.0.113.7')).statusCode).toBe(202);
+      expect((await attempt('203.0.113.7')).statusCode).toBe(202);
+      expect((await attempt('203.0.113.7')).statusCode).toBe(429);
+      // Same proxy socket, another client behind it: its own budget.
+      expect((await attempt('203.0.113.8')).statusCode).toBe(202);
+    } finally {
+      await t.close();
+    }
+  });
+});

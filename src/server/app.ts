@@ -18,12 +18,14 @@ import { createAuth } from './auth/auth.ts';
 import { resolveAuthSecret } from './auth/auth-secret.ts';
 import type { Database } from './db/database.ts';
 import type { Env } from './env.ts';
+import { actionsRoutes } from './features/actions/actions.routes.ts';
 import { adminRoutes } from './features/admin/admin.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { circlesRoutes } from './features/circles/circles.routes.ts';
 import { communitiesRoutes } from './features/communities/communities.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
+import { sessionsRoutes } from './features/sessions/sessions.routes.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { registerNulGuard } from './http/nul-guard.ts';
 import { registerOriginGuard } from './http/origin-guard.ts';
@@ -113,7 +115,15 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(healthRoutes(ctx), { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  for (const routes of [authRoutes, meRoutes, communitiesRoutes, circlesRoutes, adminRoutes]) {
+  for (const routes of [
+    authRoutes,
+    meRoutes,
+    communitiesRoutes,
+    circlesRoutes,
+    sessionsRoutes,
+    actionsRoutes,
+    adminRoutes,
+  ]) {
     await app.register(routes(ctx), { prefix: '/api/v1' });
   }
 

@@ -9,6 +9,14 @@ import type {
   CircleVisibility,
 } from '../../domain/circle.ts';
 import type { CommunityMemberStatus, CommunityRole, JoinPolicy } from '../../domain/community.ts';
+import type {
+  ActionStatus,
+  AgendaItemKind,
+  CheckinRound,
+  ParticipantStatus,
+  SessionStatus,
+  Weather,
+} from '../../domain/session.ts';
 
 /** PostgreSQL returns timestamptz as Date, SQLite keeps ISO text: both accept ISO text on write. */
 export type Timestamp = ColumnType<Date | string, string, string>;
@@ -127,6 +135,93 @@ export interface CircleMembersTable {
   createdAt: Timestamp;
 }
 
+export interface SessionsTable {
+  id: string;
+  circleId: string;
+  title: string;
+  description: string;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  timeZone: string;
+  place: string;
+  status: SessionStatus;
+  currentItemId: string | null;
+  currentItemStartedAt: Timestamp | null;
+  startedAt: Timestamp | null;
+  synthesis: string;
+  /** Shared notes as Markdown until the collaborative document takes over. */
+  notesMarkdown: string;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface AgendaItemsTable {
+  id: string;
+  sessionId: string;
+  parentId: string | null;
+  position: number;
+  title: string;
+  startsAt: Timestamp | null;
+  endsAt: Timestamp | null;
+  kind: AgendaItemKind | null;
+  ownerId: string | null;
+  notes: string;
+}
+
+export interface SessionParticipantsTable {
+  id: string;
+  sessionId: string;
+  userId: string | null;
+  guestName: string | null;
+  status: ParticipantStatus;
+  createdAt: Timestamp;
+}
+
+export interface CheckinsTable {
+  sessionId: string;
+  userId: string;
+  round: CheckinRound;
+  weather: Weather;
+  word: string | null;
+  updatedAt: Timestamp;
+}
+
+export interface ActionsTable {
+  id: string;
+  circleId: string;
+  sessionId: string | null;
+  title: string;
+  /** Calendar date, YYYY-MM-DD. */
+  dueOn: string | null;
+  status: ActionStatus;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ActionOwnersTable {
+  actionId: string;
+  position: number;
+  userId: string | null;
+  guestName: string | null;
+}
+
+export interface AnnouncementsTable {
+  id: string;
+  sessionId: string;
+  position: number;
+  text: string;
+}
+
+export interface SessionVotesTable {
+  id: string;
+  sessionId: string;
+  position: number;
+  title: string;
+  sections: string;
+}
+
 export interface DB {
   users: UsersTable;
   authSessions: AuthSessionsTable;
@@ -138,8 +233,17 @@ export interface DB {
   communityMembers: CommunityMembersTable;
   circles: CirclesTable;
   circleMembers: CircleMembersTable;
+  sessions: SessionsTable;
+  agendaItems: AgendaItemsTable;
+  sessionParticipants: SessionParticipantsTable;
+  checkins: CheckinsTable;
+  actions: ActionsTable;
+  actionOwners: ActionOwnersTable;
+  announcements: AnnouncementsTable;
+  sessionVotes: SessionVotesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type CommunityRow = Selectable<CommunitiesTable>;
 export type CircleRow = Selectable<CirclesTable>;
+export type SessionRow = Selectable<SessionsTable>;

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
   circleCreateSchema,
@@ -14,11 +13,10 @@ import { errorBodySchema } from '../../../contract/error.ts';
 import { listOf } from '../../../contract/list.ts';
 import type { CircleMemberStatus } from '../../../domain/circle.ts';
 import type { AppContext } from '../../app-context.ts';
-import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
-import type { Viewer } from '../../http/viewer.ts';
 import { findCommunityMembership, getCommunity } from '../communities/communities.queries.ts';
 import { notifyPromoted } from './circle-notifications.ts';
+import { canSteer, requireSteward } from './circle-stewards.ts';
 import {
   createCircle,
   joinCircle,
@@ -32,24 +30,6 @@ const tags = ['circles'];
 const idParams = z.object({ id: z.string().max(100) });
 const memberParams = idParams.extend({ userId: z.string().max(100) });
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
-
-/** Facilitators of the circle, animators of its community and instance admins steer a circle. */
-async function canSteer(
-  db: Kysely<DB>,
-  circle: { communityId: string; myRole: string | null; myStatus: string | null },
-  viewer: Viewer,
-) {
-  if (viewer.isAdmin) return true;
-  if (circle.myRole === 'facilitator' && circle.myStatus === 'member') return true;
-  const membership = await findCommunityMembership(db, circle.communityId, viewer.id);
-  return membership?.role === 'animator' && membership.status === 'active';
-}
-
-async function requireSteward(db: Kysely<DB>, circle: Parameters<typeof canSteer>[1], viewer: Viewer) {
-  if (!(await canSteer(db, circle, viewer))) {
-    throw new AppError('FORBIDDEN', 'Only the circle’s facilitators can do this');
-  }
-}
 
 export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db, viewers } = ctx;

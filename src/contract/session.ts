@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { agendaTemplateIds } from '../domain/agenda-templates.ts';
+import {
+  actionStatuses,
+  agendaItemKinds,
+  checkinRounds,
+  participantStatuses,
+  sessionStatuses,
+  weathers,
+} from '../domain/session.ts';
+
+const isoInstant = z.iso.datetime({ offset: true });
+const timeZone = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as Europe/Paris');
+const text = (max: number) => z.string().trim().max(max);
+const calendarDate = z.iso.date();
+const id = z.string().min(1).max(100);
+
+const endsAfterStart = <T extends { startsAt?: string | undefined; endsAt?: string | undefined }>(value: T) =>
+  !value.startsAt || !value.endsAt || Date.parse(value.endsAt) > Date.parse(value.startsAt);
+const endsAfterStartIssue = { message: 'must end after it starts', path: ['endsAt'] };
+
+export const sessionCreateSchema = z
+  .object({
+    title: text(200).min(1),
+    startsAt: isoInstant,
+    endsAt: isoInstant,
+    timeZone: timeZone.default('Europe/Paris'),
+    place: text(500).optional(),
+    description: text(4000).optional(),
+  })
+  .strict()
+  .refine(endsAfterStart, endsAfterStartIssue);
+export type SessionCreateInput = z.infer<typeof sessionCreateSchema>;
+
+export const sessionPatchSchema = z
+  .object({
+    title: text(200).min(1),
+    startsAt: isoInstant,
+    endsAt: isoInstant,
+    timeZone,
+    place: text(500),
+    description: text(4000),
+    synthesis: text(20000),
+    notes: text(200000),
+    status: z.enum(sessionStatuses),
+  })
+  .partial()
+  .strict()
+  .refine(endsAfterStart, endsAfterStartIssue)
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export type SessionPatch = z.infer<typeof sessionPatchSchema>;
+
+const agendaChildInput = z
+  .object({
+    title: text(300).min(1),
+    startsAt: isoInstant.optional(),
+    endsAt: isoInstant.optional(),
+    kind: z.enum(agendaItemKinds).optional(),
+    ownerId: id.optional(),
+    notes: text(50000).optional(),
+  })
+  .strict()
+  .refine(endsAfterStart, endsAfterStartIssue);
+
+export const agendaItemInputSchema = z
+  .object({
+    title: text(300).min(1),
+    startsAt: isoInstant,
+    endsAt: isoInstant,
+    kind: z.enum(agendaItemKinds).optional(),
+    ownerId: id.optional(),
+    notes: text(50000).optional(),
+    children: z.array(agendaChildInput).max(50).optional(),
+  })
+  .strict()
+  .refine(endsAfterStart, endsAfterStartIssue);
+export type AgendaItemInput = z.infer<typeof agendaItemInputSchema>;
+
+export const agendaPutSchema = z.object({ items: z.array(agendaItemInputSchema).max(100) }).strict();
+export const agendaTemplateSchema = z.object({ template: z.enum(agendaTemplateIds) }).strict();
+
+export const currentItemSchema = z.object({ itemId: id.nullable() }).strict();
+
+export const checkinPutSchema = z
+  .object({
+    weather: z.enum(weathers),
+    word: text(60).optional(),
+    round: z.enum(checkinRounds).default('opening'),
+  })
+  .strict();
+
+export const participantPutSchema = z.object({ status: z.enum(['confirmed', 'excused']) }).strict();
+export const participantAddSchema = z
+  .object({
+    userId: id.optional(),
+    guestName: text(120).min(1).optional(),
+    status: z.enum(participantStatuses).optional(),
+  })
+  .strict()
+  .refine((input) => Boolean(input.userId) !== Boolean(input.guestName), 'either userId or guestName');
+export const participantPatchSchema = z.object({ status: z.enum(participantStatuses) }).strict();
+
+const ownersInput = {
+  ownerIds: z.array(id).max(20).optional(),
+  guestOwners: z.array(text(120).min(1)).max(20).optional(),
+};
+export const actionCreateSchema = z
+  .object({ title: text(500).min(1), dueOn: calendarDate.optional(), ...ownersInput })
+  .strict();
+export type ActionCreateInput = z.infer<typeof actionCreateSchema>;
+export const actionPatchSchema = z
+  .object({
+    title: text(500).min(1).optional(),
+    dueOn: calendarDate.nullable().optional(),
+    status: z.enum(actionStatuses).optional(),
+    ...ownersInput,
+  })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export type ActionPatch = z.infer<typeof actionPatchSchema>;
+
+export const announcementsPutSchema = z.object({ items: z.array(text(2000).min(1)).max(100) }).strict();
+
+const ownerSchema = z.object({ userId: z.string().nullable(), name: z.string() });
+export const actionSchema = z
+  .object({
+    id: z.string(),
+    circleId: z.string(),
+    sessionId: z.string().nullable(),
+    title: z.string(),
+    status: z.enum(actionStatuses),
+    dueOn: z.string().nullable(),
+    owners: z.array(ownerSchema),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Action' });
+export type Action = z.infer<typeof actionSchema>;
+
+const agendaChildSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+  kind: z.enum(agendaItemKinds).nullable(),
+  ownerId: z.string().nullable(),
+  notes: z.string(),
+});
+export const agendaItemSchema = agendaChildSchema
+  .extend({ children: z.array(agendaChildSchema) })
+  .meta({ id: 'AgendaItem' });
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
+
+export const participantSchema = z.object({
+  id: z.string(),
+  userId: z.string().nullable(),
+  name: z.string(),
+  status: z.enum(participantStatuses),
+});
+
+export const checkinSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  round: z.enum(checkinRounds),
+  weather: z.enum(weathers),
+  word: z.string().nullable(),
+});
+
+export const voteResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  sections: z.array(z.object({ label: z.string(), options: z.array(z.string()) })),
+});
+
+export const sessionSummarySchema = z
+  .object({
+    id: z.string(),
+    circleId: z.string(),
+    circleName: z.string(),
+    title: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    timeZone: z.string(),
+    place: z.string(),
+    status: z.enum(sessionStatuses),
+  })
+  .meta({ id: 'SessionSummary' });
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;
+
+export const sessionSchema = sessionSummarySchema
+  .extend({
+    description: z.string(),
+    currentItemId: z.string().nullable(),
+    currentItemStartedAt: z.string().nullable(),
+    synthesis: z.string(),
+    notes: z.string(),
+    agenda: z.array(agendaItemSchema),
+    participants: z.array(participantSchema),
+    checkins: z.array(checkinSchema),
+    actions: z.array(actionSchema),
+    /** Still-open actions of the circle's earlier sessions, for review at the top of the agenda. */
+    openActions: z.array(actionSchema),
+    announcements: z.array(z.object({ id: z.string(), text: z.string() })),
+    votes: z.array(voteResultSchema),
+    canFacilitate: z.boolean(),
+  })
+  .meta({ id: 'Session' });
+export type Session = z.infer<typeof sessionSchema>;

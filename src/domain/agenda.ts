@@ -1,0 +1,42 @@
+/** Time-boxed agendas: the checks a facilitator needs before the session starts. */
+
+export interface TimedItem {
+  title: string;
+  /** Milliseconds since the epoch. */
+  startsAt: number;
+  endsAt: number;
+}
+
+export type AgendaProblem =
+  | { kind: 'ends-before-start'; index: number }
+  | { kind: 'overlaps-previous'; index: number }
+  | { kind: 'outside-session'; index: number };
+
+/**
+ * What is wrong with a top-level agenda, item by item. Items must end after they start, follow
+ * one another without overlapping, and sit inside the session's time.
+ */
+export function agendaProblems(items: readonly TimedItem[], session: { startsAt: number; endsAt: number }) {
+  const problems: AgendaProblem[] = [];
+  items.forEach((item, index) => {
+    if (item.endsAt <= item.startsAt) problems.push({ kind: 'ends-before-start', index });
+    const previous = items[index - 1];
+    if (previous && item.startsAt < previous.endsAt) problems.push({ kind: 'overlaps-previous', index });
+    if (item.startsAt < session.startsAt || item.endsAt > session.endsAt) {
+      problems.push({ kind: 'outside-session', index });
+    }
+  });
+  return problems;
+}
+
+/** Planned minutes against the session's length: the facilitator sees the difference before starting. */
+export function agendaBudget(items: readonly TimedItem[], session: { startsAt: number; endsAt: number }) {
+  const minute = 60_000;
+  const planned = items.reduce((sum, item) => sum + Math.max(0, item.endsAt - item.startsAt), 0) / minute;
+  const available = (session.endsAt - session.startsAt) / minute;
+  return {
+    plannedMinutes: planned,
+    availableMinutes: available,
+    overMinutes: Math.max(0, planned - available),
+  };
+}

@@ -1,0 +1,33 @@
+/** Session vocabulary: participants, agenda items, check-in weathers, actions. */
+
+export const participantStatuses = ['invited', 'confirmed', 'excused', 'present'] as const;
+export type ParticipantStatus = (typeof participantStatuses)[number];
+
+export const agendaItemKinds = [
+  'checkin',
+  'discussion',
+  'vote',
+  'board',
+  'feedback',
+  'break',
+  'closing',
+] as const;
+export type AgendaItemKind = (typeof agendaItemKinds)[number];
+
+/** The tour de météo: soleil, éclaircies, nuageux, pluie, orage, brouillard, arc-en-ciel. */
+export const weathers = ['sunny', 'partly-sunny', 'cloudy', 'rainy', 'stormy', 'foggy', 'rainbow'] as const;
+export type Weather = (typeof weathers)[number];
+
+export const checkinRounds = ['opening', 'closing'] as const;
+export type CheckinRound = (typeof checkinRounds)[number];
+
+export const actionStatuses = ['todo', 'in_progress', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+
+/** An action comes back at later sessions until it is closed one way or the other. */
+export function isOpenAction(status: ActionStatus): boolean {
+  return status === 'todo' || status === 'in_progress';
+}
+
+export const sessionStatuses = ['scheduled', 'live', 'ended'] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];

@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { Action } from '../../../contract/session.ts';
+import { one, toIso } from '../../db/columns.ts';
+import type { DB } from '../../db/schema.ts';
+
+type ActionFilter =
+  | { sessionId: string }
+  | { circleId: string; openBefore: string }
+  | { ownerId: string }
+  | { actionId: string };
+
+/**
+ * Actions with their owners, in creation order. `openBefore` selects the circle's still-open
+ * actions from sessions that started before the given instant: what comes back for review.
+ */
+export async function listActions(db: Kysely<DB>, filter: ActionFilter): Promise<Action[]> {
+  let query = db.selectFrom('actions as a').selectAll('a').orderBy('a.createdAt').orderBy('a.id');
+  if ('sessionId' in filter) query = query.where('a.sessionId', '=', filter.sessionId);
+  if ('actionId' in filter) query = query.where('a.id', '=', filter.actionId);
+  if ('ownerId' in filter) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('actionOwners as o')
+          .whereRef('o.actionId', '=', 'a.id')
+          .where('o.userId', '=', filter.ownerId)
+          .select(one),
+      ),
+    );
+  }
+  if ('openBefore' in filter) {
+    query = query
+      .where('a.circleId', '=', filter.circleId)
+      .where('a.status', 'in', ['todo', 'in_progress'])
+      .innerJoin('sessions as s', 's.id', 'a.sessionId')
+      .where('s.startsAt', '<', filter.openBefore);
+  }
+  const rows = await query.execute();
+  if (rows.length === 0) return [];
+  const owners = await db
+    .selectFrom('actionOwners as o')
+    .leftJoin('users as u', 'u.id', 'o.userId')
+    .select(['o.actionId', 'o.userId', 'o.guestName', 'u.name as userName'])
+    .where(
+      'o.actionId',
+      'in',
+      rows.map((row) => row.id),
+    )
+    .orderBy('o.position')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    circleId: row.circleId,
+    sessionId: row.sessionId,
+    title: row.title,
+    status: row.status,
+    dueOn: row.dueOn,
+    owners: owners
+      .filter((owner) => owner.actionId === row.id)
+      .map((owner) => ({ userId: owner.userId, name: owner.userName ?? owner.guestName ?? '' })),
+    createdAt: toIso(row.createdAt),
+  }));
+}

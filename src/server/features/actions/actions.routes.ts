@@ -1,0 +1,130 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBodySchema } from '../../../contract/error.ts';
+import { listOf } from '../../../contract/list.ts';
+import { actionCreateSchema, actionPatchSchema, actionSchema } from '../../../contract/session.ts';
+import type { AppContext } from '../../app-context.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { canSteer } from '../circles/circle-stewards.ts';
+import { getVisibleCircle } from '../circles/circles.queries.ts';
+import { requireParticipant } from '../sessions/session-access.ts';
+import { getVisibleSession } from '../sessions/sessions.queries.ts';
+import { createAction, patchAction } from './actions.commands.ts';
+import { listActions } from './actions.queries.ts';
+
+const tags = ['actions'];
+const idParams = z.object({ id: z.string().max(100) });
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+
+export function actionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db, viewers } = ctx;
+
+  return async (app) => {
+    app.get(
+      '/sessions/:id/actions',
+      {
+        schema: {
+          tags,
+          summary: 'Next steps decided in a session',
+          params: idParams,
+          response: { 200: listOf(actionSchema), 404: errorBodySchema },
+        },
+      },
+      async (request) => {
+        const { session } = await getVisibleSession(db, request.params.id, await viewers.find(request));
+        return { items: await listActions(db, { sessionId: session.id }) };
+      },
+    );
+
+    app.post(
+      '/sessions/:id/actions',
+      {
+        schema: {
+          tags,
+          summary: 'Record a next step with its owners (members and participants)',
+          params: idParams,
+          body: actionCreateSchema,
+          response: { 201: actionSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        const { session, circle } = await getVisibleSession(db, request.params.id, viewer);
+        await requireParticipant(db, session, circle, viewer);
+        const id = await createAction(
+          db,
+          { circleId: circle.id, sessionId: session.id },
+          viewer.id,
+          request.body,
+        );
+        const [action] = await listActions(db, { actionId: id });
+        if (!action) throw notFound('Action');
+        return reply.status(201).send(action);
+      },
+    );
+
+    app.patch(
+      '/actions/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Update a next step: status, due date, owners (owners, author, facilitators)',
+          params: idParams,
+          body: actionPatchSchema,
+          response: { 200: actionSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const [action] = await listActions(db, { actionId: request.params.id });
+        if (!action) throw notFound('Action');
+        const circle = await getVisibleCircle(db, action.circleId, viewer).catch(() => {
+          throw notFound('Action');
+        });
+        const row = await db
+          .selectFrom('actions')
+          .select('createdBy')
+          .where('id', '=', action.id)
+          .executeTakeFirstOrThrow();
+        const isOwner = action.owners.some((owner) => owner.userId === viewer.id);
+        if (!isOwner && row.createdBy !== viewer.id && !(await canSteer(db, circle, viewer))) {
+          throw new AppError(
+            'FORBIDDEN',
+            'Only its owners, its author and the facilitators can change this action',
+          );
+        }
+        await patchAction(db, action, request.body);
+        const [updated] = await listActions(db, { actionId: action.id });
+        if (!updated) throw notFound('Action');
+        return updated;
+      },
+    );
+
+    app.get(
+      '/me/actions',
+      {
+        schema: {
+          tags,
+          summary: 'Actions I own, across my circles',
+          response: { 200: listOf(actionSchema), 401: errorBodySchema },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const mine = await listActions(db, { ownerId: viewer.id });
+        // An owner who has since lost sight of a circle (left a private one) no longer sees its actions.
+        const visible = new Map<string, boolean>();
+        for (const circleId of new Set(mine.map((action) => action.circleId))) {
+          visible.set(
+            circleId,
+            await getVisibleCircle(db, circleId, viewer).then(
+              () => true,
+              () => false,
+            ),
+          );
+        }
+        return { items: mine.filter((action) => visible.get(action.circleId)) };
+      },
+    );
+  };
+}

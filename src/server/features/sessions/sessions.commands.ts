@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AgendaItemInput, SessionCreateInput, SessionPatch } from '../../../contract/session.ts';
+import { agendaProblems } from '../../../domain/agenda.ts';
+import type { CheckinRound, ParticipantStatus, Weather } from '../../../domain/session.ts';
+import { toIso } from '../../db/columns.ts';
+import type { DB, SessionRow } from '../../db/schema.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+
+export async function createSession(
+  db: Kysely<DB>,
+  circleId: string,
+  creatorId: string,
+  input: SessionCreateInput,
+) {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await db
+    .insertInto('sessions')
+    .values({
+      id,
+      circleId,
+      title: input.title,
+      description: input.description ?? '',
+      startsAt: new Date(input.startsAt).toISOString(),
+      endsAt: new Date(input.endsAt).toISOString(),
+      timeZone: input.timeZone,
+      place: input.place ?? '',
+      status: 'scheduled',
+      currentItemId: null,
+      currentItemStartedAt: null,
+      startedAt: null,
+      synthesis: '',
+      notesMarkdown: '',
+      createdBy: creatorId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  return id;
+}
+
+export async function patchSession(db: Kysely<DB>, session: SessionRow, patch: SessionPatch): Promise<void> {
+  const startsAt = patch.startsAt ? new Date(patch.startsAt).toISOString() : toIso(session.startsAt);
+  const endsAt = patch.endsAt ? new Date(patch.endsAt).toISOString() : toIso(session.endsAt);
+  if (Date.parse(endsAt) <= Date.parse(startsAt)) {
+    throw new AppError('INVALID_INPUT', 'A session must end after it starts', [
+      { path: ['body', 'endsAt'], message: 'must end after it starts' },
+    ]);
+  }
+  const { notes, ...rest } = patch;
+  await db
+    .updateTable('sessions')
+    .set({
+      ...rest,
+      startsAt,
+      endsAt,
+      ...(notes !== undefined && { notesMarkdown: notes }),
+      updatedAt: new Date().toISOString(),
+    })
+    .where('id', '=', session.id)
+    .execute();
+}
+
+/** Owners named on agenda items must be people of the circle; refuse anyone else. */
+async function requireCircleUsers(db: Kysely<DB>, circleId: string, userIds: string[]) {
+  const wanted = [...new Set(userIds)];
+  if (wanted.length === 0) return;
+  const found = await db
+    .selectFrom('circleMembers')
+    .select('userId')
+    .where('circleId', '=', circleId)
+    .where('userId', 'in', wanted)
+    .execute();
+  const missing = wanted.filter((userId) => !found.some((row) => row.userId === userId));
+  if (missing.length > 0) {
+    throw new AppError('INVALID_INPUT', 'Owners must be members of the circle', [
+      { path: ['body', 'ownerId'], message: `not in the circle: ${missing.join(', ')}` },
+    ]);
+  }
+}
+
+/**
+ * Replaces the whole agenda in one transaction: checked first (times inside the session, in
+ * order), so a bad agenda leaves the stored one untouched. The current item is cleared if it no
+ * longer exists.
+ */
+export async function replaceAgenda(db: Kysely<DB>, session: SessionRow, items: AgendaItemInput[]) {
+  const problems = agendaProblems(
+    items.map((item) => ({
+      title: item.title,
+      startsAt: Date.parse(item.startsAt),
+      endsAt: Date.parse(item.endsAt),
+    })),
+    { startsAt: Date.parse(toIso(session.startsAt)), endsAt: Date.parse(toIso(session.endsAt)) },
+  );
+  if (problems.length > 0) {
+    throw new AppError(
+      'INVALID_INPUT',
+      'The agenda does not fit: items must follow one another inside the session',
+      problems.map((problem) => ({ path: ['body', 'items', String(problem.index)], message: problem.kind })),
+    );
+  }
+  const ownerIds = items.flatMap((item) => [item.ownerId, ...(item.children ?? []).map((c) => c.ownerId)]);
+  await requireCircleUsers(
+    db,
+    session.circleId,
+    ownerIds.filter((owner): owner is string => Boolean(owner)),
+  );
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('agendaItems').where('sessionId', '=', session.id).execute();
+    let position = 0;
+    for (const item of items) {
+      const parentId = randomUUID();
+      await trx
+        .insertInto('agendaItems')
+        .values(toRow(session.id, parentId, null, ++position, item))
+        .execute();
+      for (const child of item.children ?? []) {
+        await trx
+          .insertInto('agendaItems')
+          .values(toRow(session.id, randomUUID(), parentId, ++position, child))
+          .execute();
+      }
+    }
+    await trx
+      .updateTable('sessions')
+      .set({ currentItemId: null, currentItemStartedAt: null, updatedAt: new Date().toISOString() })
+      .where('id', '=', session.id)
+      .execute();
+  });
+}
+
+function toRow(
+  sessionId: string,
+  id: string,
+  parentId: string | null,
+  position: number,
+  item:
+    | Omit<AgendaItemInput, 'children'>
+    | (Omit<AgendaItemInput, 'children' | 'startsAt' | 'endsAt'> & {
+        startsAt?: string | undefined;
+        endsAt?: string | undefined;
+      }),
+) {
+  return {
+    id,
+    sessionId,
+    parentId,
+    position,
+    title: item.title,
+    startsAt: item.startsAt ? new Date(item.startsAt).toISOString() : null,
+    endsAt: item.endsAt ? new Date(item.endsAt).toISOString() : null,
+    kind: item.kind ?? null,
+    ownerId: item.ownerId ?? null,
+    notes: item.notes ?? '',
+  };
+}
+
+/** Moves the room to an item (or off every item); the first move starts the session. */
+export async function setCurrentItem(db: Kysely<DB>, session: SessionRow, itemId: string | null) {
+  if (itemId !== null) {
+    const item = await db
+      .selectFrom('agendaItems')
+      .select('id')
+      .where('id', '=', itemId)
+      .where('sessionId', '=', session.id)
+      .where('parentId', 'is', null)
+      .executeTakeFirst();
+    if (!item) throw notFound('Agenda item');
+  }
+  const now = new Date().toISOString();
+  await db
+    .updateTable('sessions')
+    .set({
+      currentItemId: itemId,
+      currentItemStartedAt: itemId === null ? null : now,
+      ...(session.status === 'scheduled' && { status: 'live', startedAt: now }),
+      updatedAt: now,
+    })
+    .where('id', '=', session.id)
+    .execute();
+}
+
+/** One check-in per person and round: a second answer replaces the first (primary key). */
+export async function upsertCheckin(
+  db: Kysely<DB>,
+  sessionId: string,
+  userId: string,
+  input: { round: CheckinRound; weather: Weather; word?: string | undefined },
+) {
+  const row = { weather: input.weather, word: input.word || null, updatedAt: new Date().toISOString() };
+  await db
+    .insertInto('checkins')
+    .values({ sessionId, userId, round: input.round, ...row })
+    .onConflict((oc) => oc.columns(['sessionId', 'userId', 'round']).doUpdateSet(row))
+    .execute();
+}
+
+/** RSVP or attendance of a signed-in person: one row per person and session (unique key). */
+export async function setOwnParticipation(
+  db: Kysely<DB>,
+  sessionId: string,
+  userId: string,
+  status: ParticipantStatus,
+) {
+  await db
+    .insertInto('sessionParticipants')
+    .values({
+      id: randomUUID(),
+      sessionId,
+      userId,
+      guestName: null,
+      status,
+      createdAt: new Date().toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['sessionId', 'userId']).doUpdateSet({ status }))
+    .execute();
+}
+
+export async function addGuestParticipant(
+  db: Kysely<DB>,
+  sessionId: string,
+  guestName: string,
+  status: ParticipantStatus,
+) {
+  await db
+    .insertInto('sessionParticipants')
+    .values({
+      id: randomUUID(),
+      sessionId,
+      userId: null,
+      guestName,
+      status,
+      createdAt: new Date().toISOString(),
+    })
+    .execute();
+}
+
+export async function replaceAnnouncements(db: Kysely<DB>, sessionId: string, texts: string[]) {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('announcements').where('sessionId', '=', sessionId).execute();
+    for (const [index, text] of texts.entries()) {
+      await trx
+        .insertInto('announcements')
+        .values({ id: randomUUID(), sessionId, position: index + 1, text })
+        .execute();
+    }
+  });
+}

@@ -1,0 +1,168 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { AgendaItem, Session, SessionSummary } from '../../../contract/session.ts';
+import { toIso } from '../../db/columns.ts';
+import type { DB, SessionRow } from '../../db/schema.ts';
+import { notFound } from '../../http/errors.ts';
+import type { Viewer } from '../../http/viewer.ts';
+import { listActions } from '../actions/actions.queries.ts';
+import { getVisibleCircle } from '../circles/circles.queries.ts';
+
+const isoOrNull = (value: Date | string | null) => (value === null ? null : toIso(value));
+
+/**
+ * The session and its circle, if the viewer may see the circle; otherwise 404 as if the session
+ * did not exist (the circle's visibility rule is applied in the circle query).
+ */
+export async function getVisibleSession(db: Kysely<DB>, sessionId: string, viewer: Viewer | undefined) {
+  const session = await db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
+  if (!session) throw notFound('Session');
+  try {
+    const circle = await getVisibleCircle(db, session.circleId, viewer);
+    return { session, circle };
+  } catch {
+    throw notFound('Session');
+  }
+}
+
+export function toSessionSummary(row: SessionRow, circleName: string): SessionSummary {
+  return {
+    id: row.id,
+    circleId: row.circleId,
+    circleName,
+    title: row.title,
+    startsAt: toIso(row.startsAt),
+    endsAt: toIso(row.endsAt),
+    timeZone: row.timeZone,
+    place: row.place,
+    status: row.status,
+  };
+}
+
+export async function listCircleSessions(db: Kysely<DB>, circleId: string, circleName: string) {
+  const rows = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('circleId', '=', circleId)
+    .orderBy('startsAt')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => toSessionSummary(row, circleName));
+}
+
+/** Sessions of every circle where the viewer is a member, from `since` on. */
+export async function listViewerSessions(db: Kysely<DB>, viewerId: string, since: string) {
+  const rows = await db
+    .selectFrom('sessions as s')
+    .innerJoin('circles as c', 'c.id', 's.circleId')
+    .innerJoin('circleMembers as m', (join) =>
+      join.onRef('m.circleId', '=', 'c.id').on('m.userId', '=', viewerId).on('m.status', '=', 'member'),
+    )
+    .selectAll('s')
+    .select('c.name as circleName')
+    .where('s.endsAt', '>=', since)
+    .orderBy('s.startsAt')
+    .execute();
+  return rows.map((row) => toSessionSummary(row, row.circleName));
+}
+
+async function loadAgenda(db: Kysely<DB>, sessionId: string): Promise<AgendaItem[]> {
+  const rows = await db
+    .selectFrom('agendaItems')
+    .selectAll()
+    .where('sessionId', '=', sessionId)
+    .orderBy('position')
+    .execute();
+  const toItem = (row: (typeof rows)[number]) => ({
+    id: row.id,
+    title: row.title,
+    startsAt: isoOrNull(row.startsAt),
+    endsAt: isoOrNull(row.endsAt),
+    kind: row.kind,
+    ownerId: row.ownerId,
+    notes: row.notes,
+  });
+  return rows
+    .filter((row) => row.parentId === null)
+    .map((row) => ({
+      ...toItem(row),
+      children: rows.filter((child) => child.parentId === row.id).map(toItem),
+    }));
+}
+
+const voteSectionsSchema = z.array(z.object({ label: z.string(), options: z.array(z.string()) }));
+
+/** A JSON column read defensively: a damaged value shows as empty rather than failing the page. */
+function parseVoteSections(json: string) {
+  try {
+    return voteSectionsSchema.catch([]).parse(JSON.parse(json));
+  } catch {
+    return [];
+  }
+}
+
+/** Everything the session page shows, in one DTO. */
+export async function loadSessionDetail(
+  db: Kysely<DB>,
+  session: SessionRow,
+  circleName: string,
+  canFacilitate: boolean,
+): Promise<Session> {
+  const [agenda, participants, checkins, actions, openActions, announcements, votes] = await Promise.all([
+    loadAgenda(db, session.id),
+    db
+      .selectFrom('sessionParticipants as p')
+      .leftJoin('users as u', 'u.id', 'p.userId')
+      .select(['p.id', 'p.userId', 'p.guestName', 'p.status', 'u.name as userName'])
+      .where('p.sessionId', '=', session.id)
+      .orderBy('p.createdAt')
+      .orderBy('p.id')
+      .execute(),
+    db
+      .selectFrom('checkins as k')
+      .innerJoin('users as u', 'u.id', 'k.userId')
+      .select(['k.userId', 'u.name', 'k.round', 'k.weather', 'k.word'])
+      .where('k.sessionId', '=', session.id)
+      .orderBy('k.updatedAt')
+      .execute(),
+    listActions(db, { sessionId: session.id }),
+    listActions(db, { circleId: session.circleId, openBefore: toIso(session.startsAt) }),
+    db
+      .selectFrom('announcements')
+      .select(['id', 'text'])
+      .where('sessionId', '=', session.id)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('sessionVotes')
+      .selectAll()
+      .where('sessionId', '=', session.id)
+      .orderBy('position')
+      .execute(),
+  ]);
+  return {
+    ...toSessionSummary(session, circleName),
+    description: session.description,
+    currentItemId: session.currentItemId,
+    currentItemStartedAt: isoOrNull(session.currentItemStartedAt),
+    synthesis: session.synthesis,
+    notes: session.notesMarkdown,
+    agenda,
+    participants: participants.map((p) => ({
+      id: p.id,
+      userId: p.userId,
+      name: p.userName ?? p.guestName ?? '',
+      status: p.status,
+    })),
+    checkins,
+    actions,
+    openActions,
+    announcements,
+    votes: votes.map((vote) => ({
+      id: vote.id,
+      title: vote.title,
+      sections: parseVoteSections(vote.sections),
+    })),
+    canFacilitate,
+  };
+}

@@ -42,7 +42,7 @@ describe('method templates', () => {
     const items = buildAgendaFromTemplate('codev', at('09:30'), 'fr');
     expect(items.map((i) => i.title)).toContain('Questions de clarification');
     expect(items[0]?.startsAt).toBe(at('09:30'));
-    items.slice(1).forEach((item, i) => expect(item.startsAt).toBe(items[i]?.endsAt));
+    for (const [i, item] of items.slice(1).entries()) expect(item.startsAt).toBe(items[i]?.endsAt);
     expect(buildAgendaFromTemplate('codev', at('09:30'), 'en')[2]?.title).toBe('Clarifying questions');
     const minutes = (items.at(-1)?.endsAt ?? 0) - at('09:30');
     expect(minutes / 60_000).toBe(90);

@@ -10,7 +10,8 @@ describe('circle rules', () => {
     expect(canSeeCircle('community', { ...viewer, isCommunityMember: true })).toBe(true);
     expect(canSeeCircle('private', { ...viewer, isCommunityMember: true })).toBe(false);
     expect(canSeeCircle('private', { ...viewer, isCircleParticipant: true })).toBe(true);
-    expect(canSeeCircle('private', { ...viewer, isInstanceAdmin: true })).toBe(true);
+    expect(canSeeCircle('private', { ...viewer, isInstanceAdmin: true })).toBe(false);
+    expect(canSeeCircle('community', { ...viewer, isInstanceAdmin: true })).toBe(true);
   });
 
   it('gives members a place until capacity, then the waitlist; requests when approval is needed', () => {

@@ -36,13 +36,14 @@ export interface CircleViewer {
 }
 
 /**
- * Who may know a circle exists. A private circle is invisible (404) to everyone outside it,
- * a community circle to everyone outside its community.
+ * Who may know a circle exists. A private circle is invisible (404) to everyone outside it, instance
+ * admins included: what is said in a private circle stays there. A community circle is invisible to
+ * everyone outside its community (admins see those, to moderate).
  */
 export function canSeeCircle(visibility: CircleVisibility, viewer: CircleViewer): boolean {
-  if (viewer.isCircleParticipant || viewer.isInstanceAdmin) return true;
+  if (viewer.isCircleParticipant) return true;
   if (visibility === 'public') return true;
-  if (visibility === 'community') return viewer.isCommunityMember;
+  if (visibility === 'community') return viewer.isCommunityMember || viewer.isInstanceAdmin;
   return false;
 }
 

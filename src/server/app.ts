@@ -49,7 +49,9 @@ export async function buildApp(deps: AppDeps) {
   const { database, env } = deps;
   const app = Fastify({
     logger: deps.logger ?? false,
-    trustProxy: env.TRUST_PROXY,
+    // One hop: the nearest proxy's X-Forwarded-For entry is the client. Trusting every hop would let
+    // a client write its own address (and its own rate-limit key) at the left of the header.
+    trustProxy: env.TRUST_PROXY ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: 1024 * 1024,
     // Router-level refusals (over-long path parameter, malformed URL encoding) in the house shape.
     frameworkErrors: (error, _request, reply: FastifyReply) => {

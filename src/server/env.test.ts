@@ -36,6 +36,12 @@ describe('environment', () => {
     });
   });
 
+  it('takes only plain decimal numbers', () => {
+    expect(() => parseEnv({ PORT: '0x0DB0' })).toThrow(/PORT/);
+    expect(() => parseEnv({ AUTH_RATE_LIMIT: '1e1' })).toThrow(/AUTH_RATE_LIMIT/);
+    expect(parseEnv({ PORT: '8080' }).PORT).toBe(8080);
+  });
+
   it('refuses bad values with one clear line per variable', () => {
     const attempt = () =>
       parseEnv({

@@ -4,8 +4,16 @@ const booleanFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
   .transform((value) => value === '1' || value === 'true' || value === 'yes');
 
+/** A plain decimal integer: no hex, no exponent, no sign. */
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: integer(0, 65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
@@ -23,7 +31,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Archipel <no-reply@archipel.localhost>'),
   ARCHIPEL_DEMO: booleanFlag.default(true),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(10),
+  AUTH_RATE_LIMIT: integer(1, 100000).default(10),
   TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

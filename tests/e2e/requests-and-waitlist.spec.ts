@@ -57,6 +57,11 @@ test('an animator approves a request to join; a full circle puts people on its w
   const bruno = newPerson('Bruno');
   const brunoContext = await browser.newContext({ locale: 'fr-FR' });
   await register(brunoContext.request, bruno);
+  const brunoMe = await call(brunoContext.request, 'GET', '/api/v1/me');
+  await call(brunoContext.request, 'POST', `/api/v1/communities/${slug}/members`, {});
+  await call(page.request, 'PATCH', `/api/v1/communities/${slug}/members/${brunoMe.user.id}`, {
+    status: 'active',
+  });
   await call(brunoContext.request, 'POST', `/api/v1/circles/${circle.id}/members`, {});
   await sandrine.goto(`/circles/${circle.id}`);
   await sandrine.getByRole('button', { name: "S'inscrire en liste d'attente" }).click();

@@ -67,6 +67,7 @@ describe('security baseline', () => {
       { method: 'GET' as const, url: '/api/v1/circles/%00' },
       { method: 'GET' as const, url: '/api/v1/communities?mine=%00' },
       { method: 'PATCH' as const, url: '/api/v1/me', payload: { bio: 'a\u0000b' } },
+      { method: 'PATCH' as const, url: '/api/v1/me', payload: { name: 'a\ud800b' } },
     ]) {
       const response = await t.app.inject({ ...request, headers: { cookie: user.cookie } });
       expect(response.statusCode, request.url).toBe(400);

@@ -59,6 +59,17 @@ describe('issuesFromApiError', () => {
     });
   });
 
+  it('reads the field after the request part the server names first', () => {
+    const error = new ApiError(400, 'INVALID_INPUT', 'bad', [
+      { path: ['body', 'endsAt'], message: 'must end after it starts' },
+      { path: ['body'], message: 'whole body' },
+    ]);
+    expect(issuesFromApiError(error)).toEqual({
+      endsAt: { text: 'must end after it starts' },
+      form: { text: 'whole body' },
+    });
+  });
+
   it('ignores errors that are not about input', () => {
     expect(issuesFromApiError(new ApiError(409, 'CONFLICT', 'taken'))).toEqual({});
     expect(issuesFromApiError(new Error('boom'))).toEqual({});

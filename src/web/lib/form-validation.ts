@@ -80,12 +80,16 @@ export async function validate<S extends z.ZodType>(
   return { ok: false, issues };
 }
 
+const requestParts = new Set(['body', 'params', 'querystring', 'headers']);
+
 /** The field problems the server reported with a 400 INVALID_INPUT, by top-level field. */
 export function issuesFromApiError(error: unknown): FieldIssues {
   if (!(error instanceof ApiError)) return {};
   const issues: FieldIssues = {};
   for (const { path, message } of error.fieldIssues) {
-    issues[path[0] ?? 'form'] ??= { text: message };
+    // The server names where the value came from first (["body", "slug"]); forms know fields only.
+    const field = requestParts.has(path[0] ?? '') ? path[1] : path[0];
+    issues[field ?? 'form'] ??= { text: message };
   }
   return issues;
 }

@@ -263,6 +263,56 @@ describe('account rate limit behind a proxy', () => {
       expect((await attempt('203.0.113.7')).statusCode).toBe(429);
       // Same proxy socket, another client behind it: its own budget.
       expect((await attempt('203.0.113.8')).statusCode).toBe(202);
+      // A client cannot pick its own key by writing addresses to the left: the nearest proxy's
+      // entry (the rightmost) is the one believed.
+      for (let i = 0; i < 3; i++) {
+        const spoofed = await attempt(`10.9.9.${i}, 203.0.113.9`);
+        expect(spoofed.statusCode).toBe(i < 2 ? 202 : 429);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('mail links', () => {
+  it('answer 202 even when the mail server is down, and send nothing to reserved .invalid addresses', async () => {
+    const down = await createTestApp('sqlite', { SMTP_URL: 'smtp://127.0.0.1:1' });
+    try {
+      const user = await registerUser(down.app);
+      for (const url of ['/api/v1/auth/magic-link', '/api/v1/auth/password-reset']) {
+        const response = await down.app.inject({ method: 'POST', url, payload: { email: user.email } });
+        expect(response.statusCode, url).toBe(202);
+      }
+    } finally {
+      await down.close();
+    }
+    const t = await createTestApp('sqlite');
+    try {
+      await t.database.db
+        .insertInto('users')
+        .values({
+          id: 'demo-person',
+          name: 'Demo Person',
+          email: 'demo.person@demo.archipel.invalid',
+          emailVerified: false,
+          image: null,
+          organisation: null,
+          territory: null,
+          bio: null,
+          createdAt: new Date().toISOString(),
+          updatedAt: new Date().toISOString(),
+        })
+        .execute();
+      for (const url of ['/api/v1/auth/magic-link', '/api/v1/auth/password-reset']) {
+        const response = await t.app.inject({
+          method: 'POST',
+          url,
+          payload: { email: 'demo.person@demo.archipel.invalid' },
+        });
+        expect(response.statusCode).toBe(202);
+      }
+      expect(await t.database.db.selectFrom('outboxMessages').selectAll().execute()).toEqual([]);
     } finally {
       await t.close();
     }

@@ -174,27 +174,35 @@ async function requireAnotherFacilitator(trx: Kysely<DB>, circleId: string, user
   }
 }
 
+/**
+ * Takes someone out of a circle inside the caller's transaction, under the circle lock. A member's
+ * place goes to the first waitlisted person, unless the circle is closed. Returns who was promoted.
+ */
+export async function leaveCircleIn(trx: Kysely<DB>, circleId: string, userId: string): Promise<string[]> {
+  const circle = await loadLockedCircle(trx, circleId);
+  const existing = await findStanding(trx, circleId, userId);
+  if (!existing) return [];
+  if (existing.role === 'facilitator' && existing.status === 'member') {
+    await requireAnotherFacilitator(trx, circleId, userId);
+  }
+  await trx
+    .deleteFrom('circleMembers')
+    .where('circleId', '=', circleId)
+    .where('userId', '=', userId)
+    .execute();
+  const freedPlace = existing.status === 'member' && existing.role === 'member';
+  return freedPlace && circle.status !== 'closed' ? promoteWaitlist(trx, circleId, circle.capacity) : [];
+}
+
 /** Leaving (or being removed) frees a place, which goes to the first waitlisted person. */
-export async function leaveCircle(db: Kysely<DB>, circleId: string, userId: string): Promise<string[]> {
-  return db.transaction().execute(async (trx) => {
-    const circle = await loadLockedCircle(trx, circleId);
-    const existing = await findStanding(trx, circleId, userId);
-    if (!existing) return [];
-    if (existing.role === 'facilitator' && existing.status === 'member') {
-      await requireAnotherFacilitator(trx, circleId, userId);
-    }
-    await trx
-      .deleteFrom('circleMembers')
-      .where('circleId', '=', circleId)
-      .where('userId', '=', userId)
-      .execute();
-    return existing.status === 'member' ? promoteWaitlist(trx, circleId, circle.capacity) : [];
-  });
+export function leaveCircle(db: Kysely<DB>, circleId: string, userId: string): Promise<string[]> {
+  return db.transaction().execute((trx) => leaveCircleIn(trx, circleId, userId));
 }
 
 /**
- * Facilitators approve a request (the person becomes a member, or waitlisted if the circle is
- * full) and name or un-name facilitators.
+ * Facilitators approve a request and name or un-name facilitators. An approval takes a free place,
+ * or the back of the waitlist (a new position: the request's age gives no priority over people
+ * already waiting). Only members can change role, and un-naming a facilitator needs a free place.
  */
 export async function updateCircleMember(
   db: Kysely<DB>,
@@ -206,22 +214,34 @@ export async function updateCircleMember(
     const circle = await loadLockedCircle(trx, circleId);
     const existing = await findStanding(trx, circleId, userId);
     if (!existing) throw notFound('Member');
-    if (patch.role === 'member' && existing.role === 'facilitator') {
-      await requireAnotherFacilitator(trx, circleId, userId);
-    }
-    let status = existing.status;
+    const full = async () =>
+      circle.capacity !== null && (await memberCount(trx, circleId)) >= circle.capacity;
+    const changes: { status?: CircleMemberStatus; role?: CircleRole; position?: number } = {};
     if (patch.status === 'member' && existing.status === 'requested') {
-      const full = circle.capacity !== null && (await memberCount(trx, circleId)) >= circle.capacity;
-      status = full ? 'waitlisted' : 'member';
+      if (circle.status === 'closed') throw new AppError('CONFLICT', 'This circle is closed to new members');
+      changes.status = (await full()) ? 'waitlisted' : 'member';
+      if (changes.status === 'waitlisted') changes.position = await nextPosition(trx, circleId);
     } else if (patch.status === 'member' && existing.status === 'waitlisted') {
       throw new AppError('CONFLICT', 'Waitlisted people become members in order when a place frees');
     }
-    await trx
-      .updateTable('circleMembers')
-      .set({ status, ...(patch.role && { role: patch.role }) })
-      .where('circleId', '=', circleId)
-      .where('userId', '=', userId)
-      .execute();
+    if (patch.role && patch.role !== existing.role) {
+      if ((changes.status ?? existing.status) !== 'member') {
+        throw new AppError('CONFLICT', 'Only members of the circle can be named facilitator');
+      }
+      if (patch.role === 'member') {
+        await requireAnotherFacilitator(trx, circleId, userId);
+        if (await full()) throw new AppError('CONFLICT', 'The circle is full: raise its capacity first');
+      }
+      changes.role = patch.role;
+    }
+    if (Object.keys(changes).length > 0) {
+      await trx
+        .updateTable('circleMembers')
+        .set(changes)
+        .where('circleId', '=', circleId)
+        .where('userId', '=', userId)
+        .execute();
+    }
     // A participant named facilitator frees the place they held.
     return circle.status === 'closed' ? [] : promoteWaitlist(trx, circleId, circle.capacity);
   });

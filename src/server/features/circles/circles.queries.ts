@@ -11,36 +11,37 @@ type CircleScope = DB & { ci: DB['circles']; co: DB['communities'] };
 
 /**
  * Who may see a circle, written into the query itself (the domain's canSeeCircle, in SQL): public
- * circles for all; community circles for active community members; private ones for people with a
- * standing in the circle. Instance admins see everything. A circle that fails this is a 404.
+ * circles for all; community circles for active community members and instance admins; private
+ * ones only for people with a standing in the circle (not even admins: what is said in a private
+ * circle stays there). A circle that fails this is a 404.
  */
 function visibleTo(eb: ExpressionBuilder<CircleScope, 'ci' | 'co'>, viewer: Viewer | undefined) {
-  if (viewer?.isAdmin) return eb.lit(true);
   const me = viewer?.id ?? '';
-  return eb.or([
-    eb('ci.visibility', '=', 'public'),
-    eb.and([
-      eb('ci.visibility', '=', 'community'),
-      eb.exists(
+  const hasStanding = eb.exists(
+    eb
+      .selectFrom('circleMembers as own')
+      .whereRef('own.circleId', '=', 'ci.id')
+      .where('own.userId', '=', me)
+      .select(one),
+  );
+  const isCommunityMember = viewer?.isAdmin
+    ? eb.lit(true)
+    : eb.exists(
         eb
           .selectFrom('communityMembers as cm')
           .whereRef('cm.communityId', '=', 'ci.communityId')
           .where('cm.userId', '=', me)
           .where('cm.status', '=', 'active')
           .select(one),
-      ),
-    ]),
-    eb.exists(
-      eb
-        .selectFrom('circleMembers as own')
-        .whereRef('own.circleId', '=', 'ci.id')
-        .where('own.userId', '=', me)
-        .select(one),
-    ),
+      );
+  return eb.or([
+    eb('ci.visibility', '=', 'public'),
+    eb.and([eb('ci.visibility', '=', 'community'), isCommunityMember]),
+    hasStanding,
   ]);
 }
 
-function circlesWithStats(db: Kysely<DB>, viewer: Viewer | undefined) {
+function circlesWithStats(db: Kysely<DB>, viewer: Viewer | undefined, filter: 'visible' | 'all' = 'visible') {
   const me = viewer?.id ?? '';
   const countOf = (
     eb: ExpressionBuilder<CircleScope, 'ci' | 'co'>,
@@ -76,7 +77,7 @@ function circlesWithStats(db: Kysely<DB>, viewer: Viewer | undefined) {
         .select('mine.role')
         .as('myRole'),
     ])
-    .where((eb) => visibleTo(eb, viewer));
+    .where((eb) => (filter === 'all' ? eb.lit(true) : visibleTo(eb, viewer)));
 }
 
 type CircleWithStats = CircleRow & {
@@ -137,6 +138,16 @@ export async function listViewerCircles(db: Kysely<DB>, viewer: Viewer) {
     .orderBy('ci.name')
     .execute();
   return rows.map(toCircleDto);
+}
+
+/**
+ * The circle as it stands after a steward's edit, even if the edit took it out of the steward's
+ * sight (an animator making a community circle private): they made the change and get its result.
+ */
+export async function getEditedCircle(db: Kysely<DB>, circleId: string, viewer: Viewer) {
+  const row = await circlesWithStats(db, viewer, 'all').where('ci.id', '=', circleId).executeTakeFirst();
+  if (!row) throw notFound('Circle');
+  return row;
 }
 
 /** The circle if the viewer may see it; otherwise 404, exactly as if it did not exist. */

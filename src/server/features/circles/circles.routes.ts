@@ -24,7 +24,13 @@ import {
   updateCircle,
   updateCircleMember,
 } from './circles.commands.ts';
-import { getVisibleCircle, listCircleMembers, listCommunityCircles, toCircleDto } from './circles.queries.ts';
+import {
+  getEditedCircle,
+  getVisibleCircle,
+  listCircleMembers,
+  listCommunityCircles,
+  toCircleDto,
+} from './circles.queries.ts';
 
 const tags = ['circles'];
 const idParams = z.object({ id: z.string().max(100) });
@@ -104,7 +110,7 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         await requireSteward(db, circle, viewer);
         const promoted = await updateCircle(db, circle.id, request.body);
-        const updated = await getVisibleCircle(db, circle.id, viewer);
+        const updated = await getEditedCircle(db, circle.id, viewer);
         await notifyPromoted(ctx, updated, promoted, request.log);
         return toCircleDto(updated);
       },
@@ -152,14 +158,18 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         const target = request.body.userId ?? viewer.id;
         const addingSomeoneElse = target !== viewer.id;
-        if (addingSomeoneElse) {
-          await requireSteward(db, circle, viewer);
-          const membership = await findCommunityMembership(db, circle.communityId, target);
-          if (membership?.status !== 'active') {
+        if (addingSomeoneElse) await requireSteward(db, circle, viewer);
+        // Circles live inside their community: its join policy (open, on request, by invitation)
+        // applies first, to newcomers and to people a facilitator adds alike.
+        const membership = await findCommunityMembership(db, circle.communityId, target);
+        const alreadyIn = !addingSomeoneElse && circle.myStatus !== null;
+        if (membership?.status !== 'active' && !alreadyIn) {
+          if (addingSomeoneElse) {
             throw new AppError('INVALID_INPUT', 'Only members of the community can be added', [
               { path: ['body', 'userId'], message: 'not a community member' },
             ]);
           }
+          throw new AppError('FORBIDDEN', 'Join the community before joining one of its circles');
         }
         const result = await joinCircle(db, circle.id, target, { addedByFacilitator: addingSomeoneElse });
         return reply.status(result.created ? 201 : 200).send({ status: result.status });

@@ -104,6 +104,7 @@ describe.each(testDialects())('circles on %s', (dialect) => {
     const people = await Promise.all(
       Array.from({ length: 30 }, (_, i) => registerUser(t.app, `Joiner ${i}`)),
     );
+    for (const person of people) await joinCommunity(person);
     const results = await Promise.all(people.map((person) => joinCircle(circle.id, person)));
     const statuses = results.map((response) => response.json().status);
     expect(statuses.filter((s) => s === 'member')).toHaveLength(12);
@@ -212,6 +213,7 @@ describe.each(testDialects())('circles on %s', (dialect) => {
 
   it('asks for approval when the circle says so, and refuses joins once closed', async () => {
     const applicant = await registerUser(t.app);
+    await joinCommunity(applicant);
     const circle = await buildCircle(t.app, owner, community.slug, { joinPolicy: 'request', capacity: 2 });
     expect((await joinCircle(circle.id, applicant)).json()).toEqual({ status: 'requested' });
     expect((await members(circle.id, applicant)).map((m) => m.id)).not.toContain(applicant.id);
@@ -237,6 +239,7 @@ describe.each(testDialects())('circles on %s', (dialect) => {
       payload: { status: 'closed' },
     });
     const late = await registerUser(t.app);
+    await joinCommunity(late);
     const refused = await joinCircle(circle.id, late);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('CONFLICT');
@@ -244,6 +247,7 @@ describe.each(testDialects())('circles on %s', (dialect) => {
 
   it('keeps a facilitator while the circle has members, and lists my circles', async () => {
     const member = await registerUser(t.app);
+    await joinCommunity(member);
     const circle = await buildCircle(t.app, owner, community.slug);
     await joinCircle(circle.id, member);
     const leave = await t.app.inject({
@@ -260,5 +264,143 @@ describe.each(testDialects())('circles on %s', (dialect) => {
       headers: { cookie: member.cookie },
     });
     expect(removeByMember.statusCode).toBe(403);
+  });
+
+  it('requires joining the community before one of its circles, even a public one', async () => {
+    const stranger = await registerUser(t.app);
+    const circle = await buildCircle(t.app, owner, community.slug, { visibility: 'public' });
+    const refused = await joinCircle(circle.id, stranger);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('FORBIDDEN');
+    await joinCommunity(stranger);
+    expect((await joinCircle(circle.id, stranger)).json()).toEqual({ status: 'member' });
+  });
+
+  it('takes people out of the community’s circles when they leave it, promoting the waitlist', async () => {
+    const [leaver, waiting] = await Promise.all([registerUser(t.app), registerUser(t.app)]);
+    if (!leaver || !waiting) throw new Error('users');
+    await joinCommunity(leaver);
+    await joinCommunity(waiting);
+    const full = await buildCircle(t.app, owner, community.slug, { capacity: 1 });
+    const secret = await buildCircle(t.app, owner, community.slug, { visibility: 'private' });
+    await joinCircle(full.id, leaver);
+    await joinCircle(full.id, waiting);
+    await joinCircle(secret.id, owner, { userId: leaver.id });
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/communities/${community.slug}/members/${leaver.id}`,
+      headers: { cookie: owner.cookie },
+    });
+    expect(removed.statusCode).toBe(204);
+    const hidden = await t.app.inject({
+      url: `/api/v1/circles/${secret.id}`,
+      headers: { cookie: leaver.cookie },
+    });
+    expect(hidden.statusCode).toBe(404);
+    const list = await members(full.id);
+    expect(list.map((m) => m.id)).not.toContain(leaver.id);
+    expect(list.find((m) => m.id === waiting.id)?.status).toBe('member');
+  });
+
+  it('keeps roles and the waitlist in order: no waitlisted facilitator, no demotion past capacity', async () => {
+    const [first, second] = await Promise.all([registerUser(t.app), registerUser(t.app)]);
+    if (!first || !second) throw new Error('users');
+    for (const person of [first, second]) await joinCommunity(person);
+    const circle = await buildCircle(t.app, owner, community.slug, { capacity: 1 });
+    await joinCircle(circle.id, first);
+    await joinCircle(circle.id, second);
+    const patchMember = (userId: string, payload: object) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/circles/${circle.id}/members/${userId}`,
+        headers: { cookie: owner.cookie },
+        payload,
+      });
+    expect((await patchMember(second.id, { role: 'facilitator' })).statusCode).toBe(409);
+    // Naming the only participant facilitator frees their place for the waitlist.
+    expect((await patchMember(first.id, { role: 'facilitator' })).json()).toMatchObject({
+      role: 'facilitator',
+    });
+    expect((await members(circle.id)).find((m) => m.id === second.id)?.status).toBe('member');
+    // Making them a participant again would exceed the capacity.
+    expect((await patchMember(first.id, { role: 'member' })).statusCode).toBe(409);
+  });
+
+  it('sends approved requests to the back of the waitlist and takes nobody into a closed circle', async () => {
+    const [requester, waiting, member] = await Promise.all([
+      registerUser(t.app),
+      registerUser(t.app),
+      registerUser(t.app),
+    ]);
+    if (!requester || !waiting || !member) throw new Error('users');
+    for (const person of [requester, waiting, member]) await joinCommunity(person);
+    const circle = await buildCircle(t.app, owner, community.slug, { capacity: 1, joinPolicy: 'request' });
+    const approve = (userId: string) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/circles/${circle.id}/members/${userId}`,
+        headers: { cookie: owner.cookie },
+        payload: { status: 'member' },
+      });
+    await joinCircle(circle.id, requester);
+    await joinCircle(circle.id, member);
+    await joinCircle(circle.id, waiting);
+    expect((await approve(member.id)).json().status).toBe('member');
+    expect((await approve(waiting.id)).json()).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    // The oldest request, approved last, queues behind the person already waiting.
+    expect((await approve(requester.id)).json()).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 });
+
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/circles/${circle.id}`,
+      headers: { cookie: owner.cookie },
+      payload: { status: 'closed' },
+    });
+    await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${circle.id}/members/me`,
+      headers: { cookie: member.cookie },
+    });
+    const after = await members(circle.id);
+    expect(after.filter((m) => m.status === 'member' && m.role === 'member')).toHaveLength(0);
+    expect(after.filter((m) => m.status === 'waitlisted')).toHaveLength(2);
+  });
+
+  it('answers an animator who makes a circle private with the result, and hides private circles from admins', async () => {
+    const animator = await registerUser(t.app);
+    await joinCommunity(animator);
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/communities/${community.slug}/members/${animator.id}`,
+      headers: { cookie: owner.cookie },
+      payload: { role: 'animator' },
+    });
+    const circle = await buildCircle(t.app, owner, community.slug, { visibility: 'community' });
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/circles/${circle.id}`,
+      headers: { cookie: animator.cookie },
+      payload: { visibility: 'private' },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json().visibility).toBe('private');
+    const afterwards = await t.app.inject({
+      url: `/api/v1/circles/${circle.id}`,
+      headers: { cookie: animator.cookie },
+    });
+    expect(afterwards.statusCode).toBe(404);
+    // The instance admin (the owner: the first account of this database) does not see a private
+    // circle they have no standing in.
+    const ownersView = await t.app.inject({ url: '/api/v1/me', headers: { cookie: owner.cookie } });
+    expect(ownersView.json().user.isAdmin).toBe(true);
+    const secret = await buildCircle(t.app, animator, community.slug, {
+      visibility: 'private',
+      name: 'Cercle secret',
+    });
+    const asAdmin = await t.app.inject({
+      url: `/api/v1/circles/${secret.id}`,
+      headers: { cookie: owner.cookie },
+    });
+    expect(asAdmin.statusCode).toBe(404);
   });
 });

@@ -10,6 +10,7 @@ import { isUniqueViolation } from '../../db/constraint-errors.ts';
 import { lockCommunity } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { leaveCircleIn } from '../circles/circles.commands.ts';
 
 export const newInviteCode = () => randomBytes(18).toString('base64url');
 
@@ -58,8 +59,9 @@ export async function createCommunity(db: Kysely<DB>, creatorId: string, input: 
 }
 
 /**
- * Join, or ask to join, depending on the policy; a valid invite code opens any policy. Joining
- * twice is harmless: the existing standing is returned (the primary key refuses a duplicate).
+ * Join, or ask to join, depending on the policy; a valid invite code opens any policy (and turns a
+ * pending request into membership). Joining twice is harmless: the primary key keeps one row, and
+ * only the request that inserted it reports `created`.
  */
 export async function joinCommunity(
   db: Kysely<DB>,
@@ -67,16 +69,23 @@ export async function joinCommunity(
   userId: string,
   inviteCode: string | undefined,
 ): Promise<{ status: CommunityMemberStatus; created: boolean }> {
-  const existing = await findMembership(db, community.id, userId);
   const hasValidInvite = inviteCode !== undefined && sameSecret(inviteCode, community.inviteCode);
-  if (existing && !(existing.status === 'requested' && hasValidInvite)) {
-    return { status: existing.status, created: false };
+  const existing = await findMembership(db, community.id, userId);
+  if (existing?.status === 'requested' && hasValidInvite) {
+    await db
+      .updateTable('communityMembers')
+      .set({ status: 'active' })
+      .where('communityId', '=', community.id)
+      .where('userId', '=', userId)
+      .execute();
+    return { status: 'active', created: false };
   }
+  if (existing) return { status: existing.status, created: false };
   const standing = communityStandingForNewcomer(community.joinPolicy, hasValidInvite);
   if (standing === 'refused') {
     throw new AppError('FORBIDDEN', 'This community is open by invitation only');
   }
-  await db
+  const inserted = await db
     .insertInto('communityMembers')
     .values({
       communityId: community.id,
@@ -85,9 +94,11 @@ export async function joinCommunity(
       status: standing,
       createdAt: new Date().toISOString(),
     })
-    .onConflict((oc) => oc.columns(['communityId', 'userId']).doUpdateSet({ status: standing }))
-    .execute();
-  return { status: standing, created: true };
+    .onConflict((oc) => oc.columns(['communityId', 'userId']).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { status: standing, created: true };
+  const winner = await findMembership(db, community.id, userId);
+  return { status: winner?.status ?? standing, created: false };
 }
 
 /** Refuses to leave a community without an active animator; call under lockCommunity. */
@@ -104,23 +115,44 @@ async function requireAnotherAnimator(trx: Kysely<DB>, communityId: string): Pro
   }
 }
 
+/** Circles whose waitlist moved because someone left them, for the "a place opened up" mail. */
+export interface Promotions {
+  circleId: string;
+  userIds: string[];
+}
+
 /**
- * Removes a member. A community always keeps one active animator: the last one cannot leave or be
- * removed (checked under the community lock, in the transaction of the delete).
+ * Removes a member, and with them every standing they had in the community's circles: leaving a
+ * community must take away sight of its private and community circles. A community always keeps
+ * one active animator, and each circle its facilitator (checked under the locks, in the same
+ * transaction as the deletes).
  */
 export async function removeCommunityMember(db: Kysely<DB>, communityId: string, userId: string) {
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     await lockCommunity(trx, communityId);
     const membership = await findMembership(trx, communityId, userId);
-    if (!membership) return;
+    if (!membership) return [];
     if (membership.role === 'animator' && membership.status === 'active') {
       await requireAnotherAnimator(trx, communityId);
+    }
+    const circles = await trx
+      .selectFrom('circleMembers as m')
+      .innerJoin('circles as c', 'c.id', 'm.circleId')
+      .select('c.id')
+      .where('c.communityId', '=', communityId)
+      .where('m.userId', '=', userId)
+      .orderBy('c.id')
+      .execute();
+    const promotions: Promotions[] = [];
+    for (const circle of circles) {
+      promotions.push({ circleId: circle.id, userIds: await leaveCircleIn(trx, circle.id, userId) });
     }
     await trx
       .deleteFrom('communityMembers')
       .where('communityId', '=', communityId)
       .where('userId', '=', userId)
       .execute();
+    return promotions;
   });
 }
 

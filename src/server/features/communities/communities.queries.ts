@@ -15,8 +15,8 @@ type CommunityWithStats = CommunityRow & {
 };
 
 /** Counts and the viewer's own standing, computed in the same query as the community. */
-function withStats(db: Kysely<DB>, viewerId: string | undefined) {
-  const me = viewerId ?? '';
+function withStats(db: Kysely<DB>, viewer: Viewer | undefined) {
+  const me = viewer?.id ?? '';
   return db
     .selectFrom('communities as c')
     .selectAll('c')
@@ -27,10 +27,36 @@ function withStats(db: Kysely<DB>, viewerId: string | undefined) {
         .where('m.status', '=', 'active')
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('memberCount'),
+      // The circles this viewer can see (the same rule as the circle list), so the count never
+      // reveals community-only or private circles.
       eb
         .selectFrom('circles as ci')
         .whereRef('ci.communityId', '=', 'c.id')
-        .where('ci.visibility', '!=', 'private')
+        .where((e) =>
+          e.or([
+            e('ci.visibility', '=', 'public'),
+            e.and([
+              e('ci.visibility', '=', 'community'),
+              viewer?.isAdmin
+                ? e.lit(true)
+                : e.exists(
+                    e
+                      .selectFrom('communityMembers as cm')
+                      .whereRef('cm.communityId', '=', 'c.id')
+                      .where('cm.userId', '=', me)
+                      .where('cm.status', '=', 'active')
+                      .select(one),
+                  ),
+            ]),
+            e.exists(
+              e
+                .selectFrom('circleMembers as own')
+                .whereRef('own.circleId', '=', 'ci.id')
+                .where('own.userId', '=', me)
+                .select(one),
+            ),
+          ]),
+        )
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('circleCount'),
       eb
@@ -69,7 +95,7 @@ export async function listCommunities(
   viewer: Viewer | undefined,
   options: { mine: boolean },
 ): Promise<Community[]> {
-  let query = withStats(db, viewer?.id).orderBy('c.name');
+  let query = withStats(db, viewer).orderBy('c.name');
   if (options.mine) {
     query = query.where((eb) =>
       eb.exists(
@@ -86,7 +112,7 @@ export async function listCommunities(
 }
 
 export async function getCommunity(db: Kysely<DB>, slug: string, viewer: Viewer | undefined) {
-  const row = await withStats(db, viewer?.id).where('c.slug', '=', slug).executeTakeFirst();
+  const row = await withStats(db, viewer).where('c.slug', '=', slug).executeTakeFirst();
   if (!row) throw notFound('Community');
   return row;
 }

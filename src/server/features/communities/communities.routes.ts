@@ -14,6 +14,7 @@ import { errorBodySchema } from '../../../contract/error.ts';
 import { listOf } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { notifyPromoted } from '../circles/circle-notifications.ts';
 import {
   createCommunity,
   joinCommunity,
@@ -196,7 +197,15 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const community = await getCommunity(db, request.params.slug, viewer);
         const userId = request.params.userId === 'me' ? viewer.id : request.params.userId;
         if (userId !== viewer.id) await requireAnimator(db, community.id, viewer);
-        await removeCommunityMember(db, community.id, userId);
+        const promotions = await removeCommunityMember(db, community.id, userId);
+        for (const { circleId, userIds } of promotions) {
+          const circle = await db
+            .selectFrom('circles')
+            .select(['id', 'name'])
+            .where('id', '=', circleId)
+            .executeTakeFirst();
+          if (circle) await notifyPromoted(ctx, circle, userIds, request.log);
+        }
         return reply.status(204).send(null);
       },
     );

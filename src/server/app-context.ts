@@ -4,6 +4,7 @@ import type { Database } from './db/database.ts';
 import type { DB } from './db/schema.ts';
 import type { Env } from './env.ts';
 import type { ViewerResolver } from './http/viewer.ts';
+import type { LiveHub } from './live/live-hub.ts';
 import type { Mailer } from './mail/mailer.ts';
 
 /** What every feature's routes receive: explicit dependencies, no globals. */
@@ -14,5 +15,7 @@ export interface AppContext {
   auth: Auth;
   mailer: Mailer;
   viewers: ViewerResolver;
+  /** Publishes what happened to the people following a topic, after the write has committed. */
+  live: LiveHub;
   version: string;
 }

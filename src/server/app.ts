@@ -5,6 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyPluginAsync, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -30,6 +31,8 @@ import { AppError, registerErrorHandling } from './http/errors.ts';
 import { registerNulGuard } from './http/nul-guard.ts';
 import { registerOriginGuard } from './http/origin-guard.ts';
 import { createViewerResolver } from './http/viewer.ts';
+import { liveRoutes } from './live/live.routes.ts';
+import { LiveHub } from './live/live-hub.ts';
 import type { Mailer } from './mail/mailer.ts';
 
 export interface AppDeps {
@@ -40,6 +43,7 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** The built web app; served with a single-page fallback when present. */
   webRoot?: string;
+  live?: LiveHub;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -112,10 +116,13 @@ export async function buildApp(deps: AppDeps) {
     auth,
     mailer: deps.mailer,
     viewers: createViewerResolver(auth),
+    live: deps.live ?? new LiveHub(),
     version: deps.version,
   };
 
+  await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
   await app.register(healthRoutes(ctx), { prefix: '/api' });
+  await app.register(liveRoutes(ctx), { prefix: '/api/v1' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   for (const routes of [
     authRoutes,

@@ -20,6 +20,11 @@ export function registerOriginGuard(app: FastifyInstance, publicUrl: string): vo
   });
 }
 
+/** True when a browser's Origin is the instance itself: its public URL, or the host it called. */
+export function isOwnOrigin(origin: string, host: string | undefined, publicUrl: string): boolean {
+  return origin === new URL(publicUrl).origin || isSameHost(origin, host);
+}
+
 function isSameHost(origin: string, host: string | undefined): boolean {
   if (!host) return false;
   try {

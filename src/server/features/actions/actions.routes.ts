@@ -17,7 +17,14 @@ const idParams = z.object({ id: z.string().max(100) });
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 
 export function actionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const { db, viewers } = ctx;
+  const { db, viewers, live } = ctx;
+  const announce = (
+    type: 'action.created' | 'action.updated',
+    action: { id: string; sessionId: string | null },
+  ) => {
+    if (action.sessionId)
+      live.publish(`session:${action.sessionId}`, { type, sessionId: action.sessionId, actionId: action.id });
+  };
 
   return async (app) => {
     app.get(
@@ -59,6 +66,7 @@ export function actionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         );
         const [action] = await listActions(db, { actionId: id });
         if (!action) throw notFound('Action');
+        announce('action.created', action);
         return reply.status(201).send(action);
       },
     );
@@ -96,6 +104,7 @@ export function actionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await patchAction(db, action, request.body);
         const [updated] = await listActions(db, { actionId: action.id });
         if (!updated) throw notFound('Action');
+        announce('action.updated', updated);
         return updated;
       },
     );

@@ -50,7 +50,8 @@ const idParams = z.object({ id: z.string().max(100) });
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 
 export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const { db, viewers } = ctx;
+  const { db, viewers, live } = ctx;
+  const topic = (sessionId: string) => `session:${sessionId}`;
 
   async function detail(sessionId: string, viewer: Viewer | undefined) {
     const { session, circle } = await getVisibleSession(db, sessionId, viewer);
@@ -146,6 +147,7 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const { session } = await forStewards(request.params.id, viewer);
         await patchSession(db, session, request.body);
+        live.publish(topic(session.id), { type: 'session.updated', sessionId: session.id });
         return detail(session.id, viewer);
       },
     );
@@ -165,6 +167,7 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const { session } = await forStewards(request.params.id, viewer);
         await replaceAgenda(db, session, request.body.items);
+        live.publish(topic(session.id), { type: 'agenda.updated', sessionId: session.id });
         return { items: (await detail(session.id, viewer)).agenda };
       },
     );
@@ -207,6 +210,7 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             endsAt: new Date(item.endsAt).toISOString(),
           })),
         );
+        live.publish(topic(session.id), { type: 'agenda.updated', sessionId: session.id });
         return { items: (await detail(session.id, viewer)).agenda };
       },
     );
@@ -226,7 +230,14 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const { session } = await forStewards(request.params.id, viewer);
         await setCurrentItem(db, session, request.body.itemId);
-        return detail(session.id, viewer);
+        const updated = await detail(session.id, viewer);
+        live.publish(topic(session.id), {
+          type: 'agenda.item.started',
+          sessionId: session.id,
+          itemId: updated.currentItemId,
+          startedAt: updated.currentItemStartedAt,
+        });
+        return updated;
       },
     );
 
@@ -246,6 +257,11 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { session, circle } = await getVisibleSession(db, request.params.id, viewer);
         await requireParticipant(db, session, circle, viewer);
         await upsertCheckin(db, session.id, viewer.id, request.body);
+        live.publish(topic(session.id), {
+          type: 'checkin.updated',
+          sessionId: session.id,
+          userId: viewer.id,
+        });
         return { items: (await detail(session.id, viewer)).checkins };
       },
     );
@@ -266,6 +282,7 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { session, circle } = await getVisibleSession(db, request.params.id, viewer);
         await requireParticipant(db, session, circle, viewer);
         await setOwnParticipation(db, session.id, viewer.id, request.body.status);
+        live.publish(topic(session.id), { type: 'participants.updated', sessionId: session.id });
         return detail(session.id, viewer);
       },
     );
@@ -299,6 +316,7 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             ]);
           await setOwnParticipation(db, session.id, userId, status);
         }
+        live.publish(topic(session.id), { type: 'participants.updated', sessionId: session.id });
         return reply.status(201).send(await detail(session.id, viewer));
       },
     );
@@ -324,6 +342,7 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .where('sessionId', '=', session.id)
           .executeTakeFirst();
         if (Number(updated.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', 'Participant not found');
+        live.publish(topic(session.id), { type: 'participants.updated', sessionId: session.id });
         return detail(session.id, viewer);
       },
     );
@@ -344,6 +363,7 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { session, circle } = await getVisibleSession(db, request.params.id, viewer);
         await requireParticipant(db, session, circle, viewer);
         await replaceAnnouncements(db, session.id, request.body.items);
+        live.publish(topic(session.id), { type: 'announcements.updated', sessionId: session.id });
         return detail(session.id, viewer);
       },
     );

@@ -1,0 +1,100 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { WebSocket } from 'ws';
+import { liveClientMessageSchema } from '../../contract/live.ts';
+import type { AppContext } from '../app-context.ts';
+import { getVisibleSession } from '../features/sessions/sessions.queries.ts';
+import { AppError } from '../http/errors.ts';
+import { isOwnOrigin } from '../http/origin-guard.ts';
+import type { Viewer } from '../http/viewer.ts';
+import { send } from './live-hub.ts';
+
+const MAX_TOPICS_PER_SOCKET = 50;
+const HEARTBEAT_MS = 30_000;
+
+/**
+ * The live transport: one WebSocket per browser tab at /api/v1/live. Writes go through HTTP; this
+ * only carries what happened. Same-origin and signed-in only; every topic is authorised on
+ * subscribe with the same visibility rule as the HTTP routes (a hidden session is NOT_FOUND).
+ */
+export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
+  const { db, viewers, live, env } = ctx;
+
+  async function canFollow(topic: string, viewer: Viewer): Promise<boolean> {
+    const [kind, id = ''] = topic.split(':');
+    if (kind !== 'session') return false;
+    return getVisibleSession(db, id, viewer).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  return async (app) => {
+    app.get(
+      '/live',
+      {
+        websocket: true,
+        schema: { hide: true },
+        onRequest: async (request) => {
+          const origin = request.headers.origin;
+          if (origin !== undefined && !isOwnOrigin(origin, request.headers.host, env.PUBLIC_URL)) {
+            throw new AppError('FORBIDDEN', 'Cross-origin connection refused');
+          }
+        },
+        preHandler: async (request) => {
+          await viewers.require(request);
+        },
+      },
+      async (socket: WebSocket, request) => {
+        const viewer = await viewers.require(request);
+        const topics = new Set<string>();
+        let alive = true;
+        const heartbeat = setInterval(() => {
+          if (!alive) return socket.terminate();
+          alive = false;
+          socket.ping();
+        }, HEARTBEAT_MS);
+        socket.on('pong', () => {
+          alive = true;
+        });
+        socket.on('close', () => {
+          clearInterval(heartbeat);
+          live.drop(socket, topics);
+        });
+        socket.on('message', async (data) => {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(data.toString());
+          } catch {
+            return send(socket, { type: 'error', code: 'INVALID_INPUT', message: 'Frames are JSON' });
+          }
+          const message = liveClientMessageSchema.safeParse(parsed);
+          if (!message.success) {
+            return send(socket, {
+              type: 'error',
+              code: 'INVALID_INPUT',
+              message: message.error.issues[0]?.message ?? 'invalid',
+            });
+          }
+          const { topic } = message.data;
+          if (message.data.type === 'unsubscribe') {
+            topics.delete(topic);
+            return live.unsubscribe(socket, topic);
+          }
+          if (!topics.has(topic) && topics.size >= MAX_TOPICS_PER_SOCKET) {
+            return send(socket, {
+              type: 'error',
+              code: 'RATE_LIMITED',
+              message: 'Too many topics on one connection',
+              topic,
+            });
+          }
+          if (!(await canFollow(topic, viewer))) {
+            return send(socket, { type: 'error', code: 'NOT_FOUND', message: 'No such topic', topic });
+          }
+          topics.add(topic);
+          live.subscribe(socket, topic, message.data.since);
+        });
+      },
+    );
+  };
+}

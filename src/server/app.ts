@@ -26,6 +26,7 @@ import { circlesRoutes } from './features/circles/circles.routes.ts';
 import { communitiesRoutes } from './features/communities/communities.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
+import { importRoutes } from './features/sessions/import.routes.ts';
 import { sessionsRoutes } from './features/sessions/sessions.routes.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { registerNulGuard } from './http/nul-guard.ts';
@@ -130,6 +131,7 @@ export async function buildApp(deps: AppDeps) {
     communitiesRoutes,
     circlesRoutes,
     sessionsRoutes,
+    importRoutes,
     actionsRoutes,
     adminRoutes,
   ]) {

@@ -40,6 +40,22 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
     }[];
     expect(members.map((m) => m.name)).toContain('Sandrine Demoulin-Noirclerc');
     expect(members).toHaveLength(8);
+
+    // The animation team holds the 15 June 2021 session, imported from its pad notes.
+    const sessions = (await t.app.inject({ url: `/api/v1/circles/${team?.id}/sessions` })).json().items;
+    expect(sessions).toHaveLength(1);
+    const session = (await t.app.inject({ url: `/api/v1/sessions/${sessions[0].id}` })).json();
+    expect(session).toMatchObject({
+      title: "Stratégie d'animation de la communauté",
+      startsAt: '2021-06-15T10:00:00.000Z',
+    });
+    expect(session.agenda).toHaveLength(5);
+    expect(session.participants.every((p: { userId: string | null }) => p.userId !== null)).toBe(true);
+    const bernard = session.actions.filter((a: { owners: { name: string }[] }) =>
+      a.owners.some((o) => o.name === 'Bernard Alix'),
+    );
+    expect(bernard).toHaveLength(3);
+    expect(session.votes[0].sections).toHaveLength(4);
   });
 
   it('leaves demo people without a password, so nobody signs in as them, and the first real account is admin', async () => {

@@ -1,7 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Kysely, Transaction } from 'kysely';
 import type { CircleKind, CircleMethod, CircleStatus } from '../../domain/circle.ts';
+import { parsePadNotes } from '../../domain/pad-import/parse-pad-notes.ts';
 import type { DB } from '../db/schema.ts';
+import { storeImportedSession } from '../features/sessions/session-import.ts';
 
 /**
  * The demo community, drawn from the animation team's meeting notes of 15 June 2021
@@ -94,6 +97,9 @@ export const demoCircles: DemoCircle[] = [
   },
 ];
 
+/** The animation team's meeting of 15 June 2021, as written in its pad. */
+const seedMeeting = new URL('../../../fixtures/seed-meeting-2021-06-15.txt', import.meta.url);
+
 const demoEmail = (name: string) =>
   `${name
     .normalize('NFD')
@@ -185,19 +191,33 @@ async function insertDemo(trx: Transaction<DB>) {
     // The meeting's participants are the animation team; the other circles' members are not named
     // in the notes, so they start empty rather than with invented people.
     if (circle.kind === 'animation_team') {
-      await trx
-        .insertInto('circleMembers')
-        .values(
-          userIds.map((userId, index) => ({
-            circleId,
-            userId,
-            role: index === 0 ? ('facilitator' as const) : ('member' as const),
-            status: 'member' as const,
-            position: index + 1,
-            createdAt: now,
-          })),
-        )
-        .execute();
+      await addAnimationTeam(trx, circleId, userIds, now);
     }
   }
+}
+
+/** The meeting's participants, then the meeting itself, imported from its pad notes. */
+async function addAnimationTeam(trx: Transaction<DB>, circleId: string, userIds: string[], now: string) {
+  await trx
+    .insertInto('circleMembers')
+    .values(
+      userIds.map((userId, index) => ({
+        circleId,
+        userId,
+        role: index === 0 ? ('facilitator' as const) : ('member' as const),
+        status: 'member' as const,
+        position: index + 1,
+        createdAt: now,
+      })),
+    )
+    .execute();
+  const notes = readFileSync(seedMeeting, 'utf8');
+  const imported = parsePadNotes(notes);
+  await storeImportedSession(trx, {
+    circleId,
+    creatorId: null,
+    imported,
+    date: imported.date ?? '2021-06-15',
+    timeZone: 'Europe/Paris',
+  });
 }

@@ -39,33 +39,41 @@ async function writeOwners(trx: Kysely<DB>, actionId: string, owners: Owners) {
   }
 }
 
-export async function createAction(
+/** Inserts an action and its owners inside the caller's transaction. */
+export async function insertActionIn(
+  trx: Kysely<DB>,
+  scope: { circleId: string; sessionId: string | null },
+  creatorId: string | null,
+  input: ActionCreateInput,
+): Promise<string> {
+  await requireOwnersInCircle(trx, scope.circleId, input.ownerIds ?? []);
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await trx
+    .insertInto('actions')
+    .values({
+      id,
+      circleId: scope.circleId,
+      sessionId: scope.sessionId,
+      title: input.title,
+      dueOn: input.dueOn ?? null,
+      status: 'todo',
+      createdBy: creatorId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  await writeOwners(trx, id, input);
+  return id;
+}
+
+export function createAction(
   db: Kysely<DB>,
   scope: { circleId: string; sessionId: string | null },
   creatorId: string | null,
   input: ActionCreateInput,
 ): Promise<string> {
-  await requireOwnersInCircle(db, scope.circleId, input.ownerIds ?? []);
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('actions')
-      .values({
-        id,
-        circleId: scope.circleId,
-        sessionId: scope.sessionId,
-        title: input.title,
-        dueOn: input.dueOn ?? null,
-        status: 'todo',
-        createdBy: creatorId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
-    await writeOwners(trx, id, input);
-  });
-  return id;
+  return db.transaction().execute((trx) => insertActionIn(trx, scope, creatorId, input));
 }
 
 export async function patchAction(

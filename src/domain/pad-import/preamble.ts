@@ -1,0 +1,53 @@
+/** The lines above the first section: the meeting's title, subtitle and date. */
+
+import { readFrenchDate } from './french-date.ts';
+import { type PadLine, stripEmphasis } from './pad-lines.ts';
+
+export interface PreambleReading {
+  title: string | null;
+  subtitle: string | null;
+  date: string | null;
+  /** The line the date was read from, as written. */
+  dateText: string | null;
+  /** Lines that are neither title, subtitle nor date ("Lieu : visio"). */
+  rest: PadLine[];
+}
+
+// What a line that only dates the meeting says besides the date: "Réunion du", "Date :", "mardi".
+const dateOnlyWords = new Set(
+  (
+    'reunion seance rencontre atelier date du le la l de d en compte rendu cr notes ' +
+    'lundi mardi mercredi jeudi vendredi samedi dimanche h a'
+  ).split(' '),
+);
+// "Lieu : visio", "Animation : Nadia": details of the meeting, not its subtitle.
+const keyValue = /^[^:]{1,30}\s:\s*\S|^[^:\s]{1,30}:\s*\S/;
+
+export function readPreamble(lines: readonly PadLine[]): PreambleReading {
+  const texts = lines.filter((line) => !line.isBlank).map((line) => ({ line, text: lineText(line) }));
+  const dated = texts.map(({ text }) => readFrenchDate(text)).findIndex((reading) => reading !== null);
+  const dateLine = texts[dated];
+  const date = dateLine ? readFrenchDate(dateLine.text) : null;
+  const isDateOnly = date !== null && isOnlyADate(date.rest);
+  const candidates = isDateOnly && texts.length > 1 ? texts.filter((_, index) => index !== dated) : texts;
+  const [title, second, ...others] = candidates;
+  const isSubtitle = second !== undefined && second.text.length <= 140 && !keyValue.test(second.text);
+  const rest = [...(isSubtitle ? [] : second ? [second] : []), ...others].map(({ line }) => line);
+  return {
+    title: title?.text ?? null,
+    subtitle: isSubtitle ? second.text : null,
+    date: date?.iso ?? null,
+    dateText: dateLine?.text ?? null,
+    rest: rest.sort((a, b) => a.index - b.index),
+  };
+}
+
+/** A Markdown title ("# Cercle Codev") or bold line read without its markers. */
+function lineText(line: PadLine): string {
+  return stripEmphasis(line.body.replace(/^#{1,6}\s+/, '').replace(/\s+#+$/, ''));
+}
+
+function isOnlyADate(rest: string): boolean {
+  const words = rest.split(/[^\p{L}\d]+/u).filter((word) => word.length > 0);
+  return words.every((word) => dateOnlyWords.has(word) || /^\d{1,2}h?\d{0,2}$/.test(word));
+}

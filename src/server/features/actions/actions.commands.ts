@@ -45,10 +45,12 @@ export async function insertActionIn(
   scope: { circleId: string; sessionId: string | null },
   creatorId: string | null,
   input: ActionCreateInput,
+  /** Lists order actions by creation time: an import spaces its actions to keep the pad's order. */
+  createdAt: Date = new Date(),
 ): Promise<string> {
   await requireOwnersInCircle(trx, scope.circleId, input.ownerIds ?? []);
   const id = randomUUID();
-  const now = new Date().toISOString();
+  const now = createdAt.toISOString();
   await trx
     .insertInto('actions')
     .values({

@@ -134,14 +134,21 @@ export async function storeImportedSession(
     }
   }
 
-  for (const action of imported.actions) {
+  const importedAt = Date.now();
+  for (const [index, action] of imported.actions.entries()) {
     const ownerIds = action.ownerNames.flatMap((name) => userByName.get(nameKey(name)) ?? []);
     const guestOwners = action.ownerNames.filter((name) => !userByName.has(nameKey(name)));
-    const actionId = await insertActionIn(trx, { circleId: input.circleId, sessionId: id }, input.creatorId, {
-      title: action.title,
-      ownerIds,
-      guestOwners,
-    });
+    const actionId = await insertActionIn(
+      trx,
+      { circleId: input.circleId, sessionId: id },
+      input.creatorId,
+      {
+        title: action.title,
+        ownerIds,
+        guestOwners,
+      },
+      new Date(importedAt + index),
+    );
     if (action.isDone)
       await trx.updateTable('actions').set({ status: 'done' }).where('id', '=', actionId).execute();
   }

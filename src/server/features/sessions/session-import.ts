@@ -80,7 +80,8 @@ export async function storeImportedSession(
     .execute();
   const userByName = new Map(people.map((person) => [nameKey(person.name), person.id]));
 
-  for (const participant of imported.participants) {
+  // Listed in the pad's order: creation times one millisecond apart keep it.
+  for (const [index, participant] of imported.participants.entries()) {
     const userId = userByName.get(nameKey(participant.name)) ?? null;
     await trx
       .insertInto('sessionParticipants')
@@ -90,7 +91,7 @@ export async function storeImportedSession(
         userId,
         guestName: userId ? null : participant.name,
         status: participant.status === 'excused' ? 'excused' : 'present',
-        createdAt: now,
+        createdAt: new Date(Date.parse(now) + index).toISOString(),
       })
       .onConflict((oc) => oc.columns(['sessionId', 'userId']).doNothing())
       .execute();

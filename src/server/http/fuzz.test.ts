@@ -103,12 +103,38 @@ describe.each(testDialects())('fuzzing every documented route on %s', (dialect) 
   let t: TestApp;
   let user: TestUser;
   let real: Record<string, string>;
+  /** The real id a path's `{id}` stands for, by the resource the path starts with. */
+  const realId = (path: string, name: string) => {
+    if (name !== 'id') return real[name];
+    if (path.startsWith('/api/v1/sessions')) return real.sessionId;
+    if (path.startsWith('/api/v1/actions')) return real.actionId;
+    return real.circleId;
+  };
   beforeAll(async () => {
     t = await createTestApp(dialect);
     user = await registerUser(t.app);
     const community = await buildCommunity(t.app, user);
     const circle = await buildCircle(t.app, user, community.slug, { visibility: 'private', capacity: 3 });
-    real = { slug: community.slug, id: circle.id, userId: user.id };
+    const session = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/circles/${circle.id}/sessions`,
+      headers: { cookie: user.cookie },
+      payload: { title: 'Fuzz', startsAt: '2026-12-01T09:00:00Z', endsAt: '2026-12-01T10:00:00Z' },
+    });
+    const action = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${session.json().id}/actions`,
+      headers: { cookie: user.cookie },
+      payload: { title: 'Fuzz action' },
+    });
+    real = {
+      slug: community.slug,
+      circleId: circle.id,
+      sessionId: session.json().id,
+      actionId: action.json().id,
+      userId: user.id,
+      participantId: 'unknown',
+    };
   });
   afterAll(() => t.close());
 
@@ -137,8 +163,8 @@ describe.each(testDialects())('fuzzing every documented route on %s', (dialect) 
     for (const operation of operations) {
       for (let i = 0; i < 25; i++) {
         const url = operation.path.replace(/\{(\w+)\}/g, (_, name: string) =>
-          random() < 0.6 && real[name]
-            ? (real[name] ?? '')
+          random() < 0.6 && realId(operation.path, name)
+            ? (realId(operation.path, name) ?? '')
             : encodeURIComponent(String(makeValue(undefined, random))),
         );
         const query =
@@ -175,7 +201,7 @@ describe.each(testDialects())('fuzzing every documented route on %s', (dialect) 
     const me = await t.app.inject({ url: '/api/v1/me', headers: { cookie: user.cookie } });
     expect([200, 401]).toContain(me.statusCode);
     const circle = await t.app.inject({
-      url: `/api/v1/circles/${real.id}`,
+      url: `/api/v1/circles/${real.circleId}`,
       headers: { cookie: user.cookie },
     });
     expect([200, 404]).toContain(circle.statusCode);

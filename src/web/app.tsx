@@ -24,6 +24,9 @@ const SignUpPage = screen(() => import('./routes/sign-up.tsx'), 'SignUpPage');
 const ForgotPasswordPage = screen(() => import('./routes/forgot-password.tsx'), 'ForgotPasswordPage');
 const ResetPasswordPage = screen(() => import('./routes/reset-password.tsx'), 'ResetPasswordPage');
 const ProfilePage = screen(() => import('./routes/profile.tsx'), 'ProfilePage');
+const SessionPage = screen(() => import('./routes/session.tsx'), 'SessionPage');
+const SessionMinutesPage = screen(() => import('./routes/session-minutes.tsx'), 'SessionMinutesPage');
+const MyActionsPage = screen(() => import('./routes/my-actions.tsx'), 'MyActionsPage');
 const AdminOutboxPage = screen(() => import('./routes/admin-outbox.tsx'), 'AdminOutboxPage');
 const NotFoundPage = screen(() => import('./routes/not-found.tsx'), 'NotFoundPage');
 
@@ -40,6 +43,9 @@ export function App() {
             <Route path="/communities/new" element={<NewCommunityPage />} />
             <Route path="/c/:slug" element={<CommunityPage />} />
             <Route path="/circles/:id" element={<CirclePage />} />
+            <Route path="/sessions/:id" element={<SessionPage />} />
+            <Route path="/sessions/:id/minutes" element={<SessionMinutesPage />} />
+            <Route path="/my-actions" element={<MyActionsPage />} />
             <Route path="/join/:slug" element={<JoinPage />} />
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/sign-up" element={<SignUpPage />} />

@@ -5,3 +5,4 @@
 export const userSchemas = () => import('../../contract/user.ts');
 export const communitySchemas = () => import('../../contract/community.ts');
 export const circleSchemas = () => import('../../contract/circle.ts');
+export const sessionSchemas = () => import('../../contract/session.ts');

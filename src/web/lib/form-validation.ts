@@ -15,7 +15,8 @@ export type ValidationKey =
   | 'validation.passwordsDiffer'
   | 'validation.wholeNumber'
   | 'validation.offline'
-  | 'validation.invalid';
+  | 'validation.invalid'
+  | 'validation.endAfterStart';
 
 /** A message to show under a field: a catalogue key, or the server's own words. */
 export type FieldIssue = { key: ValidationKey; count?: number } | { text: string };

@@ -10,6 +10,7 @@ import { useMyCircles } from '../features/circles/circle-api.ts';
 import { CircleGrid } from '../features/circles/circle-card.tsx';
 import { useCommunities } from '../features/communities/community-api.ts';
 import { CommunityGrid } from '../features/communities/community-card.tsx';
+import { UpcomingSessions } from '../features/sessions/upcoming-sessions.tsx';
 import styles from './home.module.css';
 
 function PublicCommunities({ title }: { title: string }) {
@@ -64,6 +65,7 @@ function MemberHome({ me }: { me: Me }) {
         documentTitle={t('home.documentTitle')}
         description={t('home.memberIntro')}
       />
+      <UpcomingSessions />
       <Section title={t('home.myCommunities')} action={createButton}>
         {communities.isPending ? <LoadingState /> : null}
         {communities.isError ? (

@@ -45,6 +45,13 @@ export function SiteHeader() {
                 </NavLink>
               </li>
             ) : null}
+            {user ? (
+              <li>
+                <NavLink to="/my-actions" className={navClass}>
+                  {t('header.myActions')}
+                </NavLink>
+              </li>
+            ) : null}
             {user?.isAdmin ? (
               <li>
                 <NavLink to="/admin/outbox" className={navClass}>

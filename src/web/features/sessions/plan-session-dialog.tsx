@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { Dialog } from '../../components/dialog.tsx';
+import { useCreateSession } from './session-api.ts';
+import { SessionForm } from './session-form.tsx';
+
+export interface PlanSessionDialogProps {
+  circleId: string;
+  onClose: () => void;
+}
+
+/** The "plan a session" form in a dialog; on success, goes to the new session's page. */
+export function PlanSessionDialog({ circleId, onClose }: PlanSessionDialogProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreateSession(circleId);
+  return (
+    <Dialog title={t('session.plan.title')} onClose={onClose}>
+      {() => (
+        <SessionForm
+          isPending={create.isPending}
+          error={create.error}
+          onSubmit={(input) =>
+            create.mutate(input, {
+              onSuccess: (session) => navigate(`/sessions/${encodeURIComponent(session.id)}`),
+            })
+          }
+        />
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,174 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  AgendaItem,
+  AgendaItemInput,
+  checkinPutSchema,
+  checkinSchema,
+  Session,
+  SessionCreateInput,
+  SessionPatch,
+  SessionSummary,
+} from '../../../contract/session.ts';
+import type { AgendaTemplateId } from '../../../domain/agenda-templates.ts';
+import type { ParticipantStatus } from '../../../domain/session.ts';
+import { apiRequest } from '../../lib/api-client.ts';
+import type { ListOf } from '../../lib/list-of.ts';
+import { circlePath } from '../circles/circle-api.ts';
+
+export const sessionKeys = {
+  all: ['sessions'] as const,
+  detail: (id: string) => ['sessions', id] as const,
+  ofCircle: (circleId: string) => ['circles', circleId, 'sessions'] as const,
+  // Not under ['me']: signing out keeps ['me'] queries, and this list is private.
+  mine: ['my-sessions'] as const,
+};
+
+export function sessionPath(id: string): string {
+  return `/api/v1/sessions/${encodeURIComponent(id)}`;
+}
+
+/** How often a live session is fetched again, until the WebSocket transport replaces polling. */
+export const livePollMs = 5_000;
+
+export function useCircleSessions(circleId: string) {
+  return useQuery({
+    queryKey: sessionKeys.ofCircle(circleId),
+    queryFn: ({ signal }) =>
+      apiRequest<ListOf<SessionSummary>>(`${circlePath(circleId)}/sessions`, { signal }),
+    select: (data) => data.items,
+  });
+}
+
+export function useMySessions(enabled = true) {
+  return useQuery({
+    queryKey: sessionKeys.mine,
+    queryFn: ({ signal }) => apiRequest<ListOf<SessionSummary>>('/api/v1/me/sessions', { signal }),
+    select: (data) => data.items,
+    enabled,
+  });
+}
+
+/**
+ * The session, kept fresh. This hook is the one place that knows how: today it polls every
+ * few seconds while the session is live and the tab is visible (TanStack Query pauses interval
+ * refetches in a hidden tab); a live transport can later push into the same cache entry.
+ */
+export function useSession(id: string) {
+  return useQuery({
+    queryKey: sessionKeys.detail(id),
+    queryFn: ({ signal }) => apiRequest<Session>(sessionPath(id), { signal }),
+    refetchInterval: (query) => (query.state.data?.status === 'live' ? livePollMs : false),
+    refetchIntervalInBackground: false,
+    staleTime: 0,
+  });
+}
+
+/** Lists that show a session's summary (title, time, status) after it changed. */
+function useSessionListsRefresh() {
+  const queryClient = useQueryClient();
+  return (session: Pick<Session, 'id' | 'circleId'>) => {
+    void queryClient.invalidateQueries({ queryKey: sessionKeys.ofCircle(session.circleId) });
+    void queryClient.invalidateQueries({ queryKey: sessionKeys.mine });
+  };
+}
+
+export function useCreateSession(circleId: string) {
+  const queryClient = useQueryClient();
+  const refreshLists = useSessionListsRefresh();
+  return useMutation({
+    mutationFn: (input: SessionCreateInput) =>
+      apiRequest<Session>(`${circlePath(circleId)}/sessions`, { method: 'POST', body: input }),
+    onSuccess: (session) => {
+      queryClient.setQueryData(sessionKeys.detail(session.id), session);
+      refreshLists(session);
+    },
+  });
+}
+
+/** A write whose answer is the whole session: it replaces the cached one. */
+function useSessionWrite<V>(id: string, request: (variables: V) => Promise<Session>) {
+  const queryClient = useQueryClient();
+  const refreshLists = useSessionListsRefresh();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: (session) => {
+      queryClient.setQueryData(sessionKeys.detail(id), session);
+      refreshLists(session);
+    },
+  });
+}
+
+/** A write that answers with a part only: the session is fetched again. */
+function useSessionPartWrite<V, R>(id: string, request: (variables: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKeys.detail(id) }),
+  });
+}
+
+export function usePatchSession(id: string) {
+  return useSessionWrite(id, (patch: SessionPatch) =>
+    apiRequest<Session>(sessionPath(id), { method: 'PATCH', body: patch }),
+  );
+}
+
+export function useSetCurrentItem(id: string) {
+  return useSessionWrite(id, (itemId: string | null) =>
+    apiRequest<Session>(`${sessionPath(id)}/current-item`, { method: 'POST', body: { itemId } }),
+  );
+}
+
+export function useRsvp(id: string) {
+  return useSessionWrite(id, (status: 'confirmed' | 'excused') =>
+    apiRequest<Session>(`${sessionPath(id)}/participants/me`, { method: 'PUT', body: { status } }),
+  );
+}
+
+export function useAddParticipant(id: string) {
+  return useSessionWrite(id, (input: { userId: string } | { guestName: string }) =>
+    apiRequest<Session>(`${sessionPath(id)}/participants`, { method: 'POST', body: input }),
+  );
+}
+
+export function useSetAttendance(id: string) {
+  return useSessionWrite(
+    id,
+    ({ participantId, status }: { participantId: string; status: ParticipantStatus }) =>
+      apiRequest<Session>(`${sessionPath(id)}/participants/${encodeURIComponent(participantId)}`, {
+        method: 'PATCH',
+        body: { status },
+      }),
+  );
+}
+
+export function usePutAnnouncements(id: string) {
+  return useSessionWrite(id, (items: string[]) =>
+    apiRequest<Session>(`${sessionPath(id)}/announcements`, { method: 'PUT', body: { items } }),
+  );
+}
+
+export function usePutCheckin(id: string) {
+  return useSessionPartWrite(id, (input: z.input<typeof checkinPutSchema>) =>
+    apiRequest<ListOf<z.output<typeof checkinSchema>>>(`${sessionPath(id)}/checkins/me`, {
+      method: 'PUT',
+      body: input,
+    }),
+  );
+}
+
+export function usePutAgenda(id: string) {
+  return useSessionPartWrite(id, (items: AgendaItemInput[]) =>
+    apiRequest<ListOf<AgendaItem>>(`${sessionPath(id)}/agenda`, { method: 'PUT', body: { items } }),
+  );
+}
+
+export function useApplyTemplate(id: string) {
+  return useSessionPartWrite(id, (template: AgendaTemplateId) =>
+    apiRequest<ListOf<AgendaItem>>(`${sessionPath(id)}/agenda/template`, {
+      method: 'POST',
+      body: { template },
+    }),
+  );
+}

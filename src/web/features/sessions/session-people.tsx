@@ -1,0 +1,127 @@
+import { useTranslation } from 'react-i18next';
+import type { Session } from '../../../contract/session.ts';
+import { ActionPanel } from '../../components/action-panel.tsx';
+import { Badge } from '../../components/badge.tsx';
+import { Button } from '../../components/button.tsx';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { FormStatus } from '../../components/form-status.tsx';
+import { PersonItem, PersonList } from '../../components/person-list.tsx';
+import { Section } from '../../components/section.tsx';
+import { type Report, runReported, useActionStatus } from '../../lib/action-status.ts';
+import { useRsvp, useSetAttendance } from './session-api.ts';
+import { ParticipantStatusBadge } from './session-badges.tsx';
+
+/** "Je viens" / "Excusé·e": the reader's answer to the invitation. */
+export function SessionRsvp({ session, myId }: { session: Session; myId: string }) {
+  const { t } = useTranslation();
+  const { message, report } = useActionStatus();
+  const rsvp = useRsvp(session.id);
+  const mine = session.participants.find((p) => p.userId === myId);
+  const answer = (status: 'confirmed' | 'excused') =>
+    runReported(rsvp.mutateAsync, status, report(t(`session.rsvp.done.${status}`)));
+  return (
+    <ActionPanel message={message}>
+      <Button
+        variant={mine?.status === 'confirmed' ? 'primary' : 'secondary'}
+        aria-pressed={mine?.status === 'confirmed'}
+        isPending={rsvp.isPending && rsvp.variables === 'confirmed'}
+        onClick={() => answer('confirmed')}
+      >
+        {t('session.rsvp.confirm')}
+      </Button>
+      <Button
+        variant={mine?.status === 'excused' ? 'primary' : 'secondary'}
+        aria-pressed={mine?.status === 'excused'}
+        isPending={rsvp.isPending && rsvp.variables === 'excused'}
+        onClick={() => answer('excused')}
+      >
+        {t('session.rsvp.excuse')}
+      </Button>
+    </ActionPanel>
+  );
+}
+
+function AttendanceButtons({
+  session,
+  participant,
+  report,
+}: {
+  session: Session;
+  participant: Session['participants'][number];
+  report: Report;
+}) {
+  const { t } = useTranslation();
+  const set = useSetAttendance(session.id);
+  const mark = (status: 'present' | 'excused') =>
+    runReported(
+      set.mutateAsync,
+      { participantId: participant.id, status },
+      report(t(`session.attendance.done.${status}`, { name: participant.name })),
+    );
+  return (
+    <>
+      <Button
+        size="sm"
+        variant={participant.status === 'present' ? 'primary' : 'ghost'}
+        aria-pressed={participant.status === 'present'}
+        aria-label={t('session.attendance.presentOf', { name: participant.name })}
+        onClick={() => mark('present')}
+      >
+        {t('session.attendance.present')}
+      </Button>
+      <Button
+        size="sm"
+        variant={participant.status === 'excused' ? 'primary' : 'ghost'}
+        aria-pressed={participant.status === 'excused'}
+        aria-label={t('session.attendance.excusedOf', { name: participant.name })}
+        onClick={() => mark('excused')}
+      >
+        {t('session.attendance.excused')}
+      </Button>
+    </>
+  );
+}
+
+/** Who is coming, excused, present; facilitators record attendance. */
+export function SessionParticipants({ session, myId }: { session: Session; myId: string | undefined }) {
+  const { t } = useTranslation();
+  const { message, report } = useActionStatus();
+  const counts = {
+    confirmed: session.participants.filter((p) => p.status === 'confirmed' || p.status === 'present').length,
+    excused: session.participants.filter((p) => p.status === 'excused').length,
+  };
+  return (
+    <Section
+      title={t('session.participants.title', { count: session.participants.length })}
+      description={t('session.participants.summary', counts)}
+    >
+      <FormStatus message={message} />
+      {session.participants.length === 0 ? (
+        <EmptyState isCompact title={t('session.participants.none')} />
+      ) : (
+        <PersonList>
+          {session.participants.map((participant) => (
+            <PersonItem
+              key={participant.id}
+              name={participant.name}
+              badges={
+                <>
+                  <ParticipantStatusBadge status={participant.status} />
+                  {participant.userId === null ? <Badge>{t('session.participants.guest')}</Badge> : null}
+                  {participant.userId && participant.userId === myId ? (
+                    <Badge>{t('common.you')}</Badge>
+                  ) : null}
+                </>
+              }
+              actions={
+                session.canFacilitate ? (
+                  <AttendanceButtons session={session} participant={participant} report={report} />
+                ) : null
+              }
+            />
+          ))}
+        </PersonList>
+      )}
+    </Section>
+  );
+}

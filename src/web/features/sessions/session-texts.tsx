@@ -1,0 +1,203 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Session } from '../../../contract/session.ts';
+import { Button } from '../../components/button.tsx';
+import { EmptyState } from '../../components/empty-state.tsx';
+import fieldStyles from '../../components/field.module.css';
+import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
+import { Section } from '../../components/section.tsx';
+import { useErrorMessage } from '../../lib/error-message.ts';
+import { usePatchSession, usePutAnnouncements } from './session-api.ts';
+import styles from './session-texts.module.css';
+
+interface TextEditorProps {
+  label: string;
+  initial: string;
+  rows: number;
+  isPending: boolean;
+  isMono?: boolean;
+  onSave: (text: string, done: (message: FormStatusMessage) => void) => void;
+}
+
+/** A textarea with "Enregistrer": for the synthesis and the notes, edited by facilitators. */
+function TextEditor({ label, initial, rows, isPending, isMono = false, onSave }: TextEditorProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState(initial);
+  const [message, setMessage] = useState<FormStatusMessage | null>(null);
+  const isDirty = text !== initial;
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onSave(text, setMessage);
+  }
+  return (
+    <form className={styles.editor} onSubmit={submit}>
+      <label className={fieldStyles.label} htmlFor={id}>
+        {label}
+      </label>
+      <textarea
+        id={id}
+        className={`${fieldStyles.input} ${isMono ? styles.mono : ''}`}
+        rows={rows}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
+      <div className={styles.editorActions}>
+        <Button type="submit" size="sm" isPending={isPending}>
+          {t('session.texts.save')}
+        </Button>
+        {isDirty ? <span className={styles.dirty}>{t('session.texts.unsaved')}</span> : null}
+      </div>
+      <FormStatus message={message} />
+    </form>
+  );
+}
+
+function useSaver(session: Session, field: 'synthesis' | 'notes', success: string) {
+  const patch = usePatchSession(session.id);
+  const errorMessage = useErrorMessage();
+  return {
+    isPending: patch.isPending,
+    onSave: (text: string, done: (message: FormStatusMessage) => void) =>
+      patch.mutate(
+        { [field]: text },
+        {
+          onSuccess: () => done({ tone: 'success', text: success }),
+          onError: (error) => done({ tone: 'danger', text: errorMessage(error) }),
+        },
+      ),
+  };
+}
+
+export function SessionSynthesis({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const saver = useSaver(session, 'synthesis', t('session.synthesis.saved'));
+  return (
+    <Section title={t('session.synthesis.title')} description={t('session.synthesis.intro')}>
+      {session.canFacilitate ? (
+        <TextEditor label={t('session.synthesis.label')} initial={session.synthesis} rows={5} {...saver} />
+      ) : session.synthesis ? (
+        <p className={styles.prose}>{session.synthesis}</p>
+      ) : (
+        <EmptyState isCompact title={t('session.synthesis.none')} />
+      )}
+    </Section>
+  );
+}
+
+export function SessionNotes({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const saver = useSaver(session, 'notes', t('session.notes.saved'));
+  return (
+    <Section title={t('session.notes.title')} description={t('session.notes.intro')}>
+      {session.canFacilitate ? (
+        <TextEditor label={t('session.notes.label')} initial={session.notes} rows={12} isMono {...saver} />
+      ) : session.notes ? (
+        <pre className={styles.notes}>{session.notes}</pre>
+      ) : (
+        <EmptyState isCompact title={t('session.notes.none')} />
+      )}
+    </Section>
+  );
+}
+
+/** À communiquer: one line per item, edited by the session's participants. */
+export function SessionAnnouncements({ session, canTakePart }: { session: Session; canTakePart: boolean }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const errorMessage = useErrorMessage();
+  const put = usePutAnnouncements(session.id);
+  const [draft, setDraft] = useState('');
+  const [message, setMessage] = useState<FormStatusMessage | null>(null);
+  const items = session.announcements.map((a) => a.text);
+
+  const save = (next: string[], success: string, onDone?: () => void) =>
+    put
+      .mutateAsync(next)
+      .then(() => {
+        setMessage({ tone: 'success', text: success });
+        onDone?.();
+      })
+      .catch((error: unknown) => setMessage({ tone: 'danger', text: errorMessage(error) }));
+
+  function add(event: FormEvent) {
+    event.preventDefault();
+    const text = draft.trim();
+    if (!text) return;
+    void save([...items, text], t('session.announcements.added'), () => setDraft(''));
+  }
+
+  return (
+    <Section title={t('session.announcements.title')} description={t('session.announcements.intro')}>
+      <FormStatus message={message} />
+      {session.announcements.length ? (
+        <ul className={styles.announcements}>
+          {session.announcements.map((item, index) => (
+            <li key={item.id} className={styles.announcement}>
+              <span className={styles.announcementText}>{item.text}</span>
+              {canTakePart ? (
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  aria-label={t('session.announcements.removeOf', { text: item.text })}
+                  onClick={() =>
+                    void save(
+                      items.filter((_, i) => i !== index),
+                      t('session.announcements.removed'),
+                    )
+                  }
+                >
+                  {t('session.announcements.remove')}
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <EmptyState isCompact title={t('session.announcements.none')} />
+      )}
+      {canTakePart ? (
+        <form className={styles.addRow} onSubmit={add}>
+          <div className={fieldStyles.field}>
+            <label className={fieldStyles.label} htmlFor={`${id}-new`}>
+              {t('session.announcements.new')}
+            </label>
+            <input
+              id={`${id}-new`}
+              className={fieldStyles.input}
+              value={draft}
+              maxLength={2000}
+              onChange={(event) => setDraft(event.target.value)}
+            />
+          </div>
+          <Button type="submit" variant="secondary" isPending={put.isPending}>
+            {t('session.announcements.add')}
+          </Button>
+        </form>
+      ) : null}
+    </Section>
+  );
+}
+
+/** Imported votes: each section and the options it kept. */
+export function SessionVotes({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  if (session.votes.length === 0) return null;
+  return (
+    <Section title={t('session.votes.title')}>
+      {session.votes.map((vote) => (
+        <article key={vote.id} className={styles.vote}>
+          <h3 className={styles.voteTitle}>{vote.title}</h3>
+          <dl className={styles.voteSections}>
+            {vote.sections.map((section) => (
+              <div key={section.label} className={styles.voteSection}>
+                <dt>{section.label}</dt>
+                <dd>{section.options.join(' · ')}</dd>
+              </div>
+            ))}
+          </dl>
+        </article>
+      ))}
+    </Section>
+  );
+}

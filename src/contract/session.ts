@@ -74,6 +74,8 @@ const agendaChildInput = z
 
 export const agendaItemInputSchema = z
   .object({
+    /** An existing item's id keeps its identity (and the room's current item) across edits. */
+    id: id.optional(),
     title: text(300).min(1),
     startsAt: isoInstant,
     endsAt: isoInstant,
@@ -141,6 +143,10 @@ export const actionSchema = z
     status: z.enum(actionStatuses),
     dueOn: z.string().nullable(),
     owners: z.array(ownerSchema),
+    /** Who recorded it: with the owners and the facilitators, the people who may change it. */
+    authorId: z.string().nullable(),
+    /** The session it was decided in, for lists across sessions. */
+    sessionTitle: z.string().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'Action' });
@@ -212,6 +218,8 @@ export const sessionSchema = sessionSummarySchema
     announcements: z.array(z.object({ id: z.string(), text: z.string() })),
     votes: z.array(voteResultSchema),
     canFacilitate: z.boolean(),
+    /** The viewer may check in, answer, record next steps: a circle member or a listed participant. */
+    canParticipate: z.boolean(),
   })
   .meta({ id: 'Session' });
 export type Session = z.infer<typeof sessionSchema>;

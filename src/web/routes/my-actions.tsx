@@ -21,7 +21,7 @@ function Groups({ actions }: { actions: Action[] }) {
   const { t } = useTranslation();
   // One live region for every group: a changed action moves to another group (another list).
   const { message, report } = useActionStatus();
-  // An empty record still turns each action's session id into a "Séance d'origine" link.
+  // An empty record still turns each action's session id into a link, named by its session's title.
   const sessionLinks: Record<string, string> = {};
   if (actions.length === 0) {
     return (

@@ -172,7 +172,7 @@ function Minutes({ session }: { session: Session }) {
 
 export function SessionMinutesPage() {
   const { id = '' } = useParams();
-  const session = useSession(id);
+  const session = useSession(id, false);
   if (session.isPending) return <LoadingState />;
   if (session.isError) {
     if (isNotFound(session.error)) return <NotFoundPage />;

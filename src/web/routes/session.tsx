@@ -175,7 +175,8 @@ function SessionView({ session }: { session: Session }) {
 
 export function SessionPage() {
   const { id = '' } = useParams();
-  const session = useSession(id);
+  const isSignedIn = Boolean(useMe().data);
+  const session = useSession(id, isSignedIn);
   if (session.isPending) return <LoadingState />;
   if (session.isError) {
     if (isNotFound(session.error)) return <NotFoundPage />;

@@ -14,7 +14,13 @@ type ActionFilter =
  * actions from sessions that started before the given instant: what comes back for review.
  */
 export async function listActions(db: Kysely<DB>, filter: ActionFilter): Promise<Action[]> {
-  let query = db.selectFrom('actions as a').selectAll('a').orderBy('a.createdAt').orderBy('a.id');
+  let query = db
+    .selectFrom('actions as a')
+    .leftJoin('sessions as origin', 'origin.id', 'a.sessionId')
+    .selectAll('a')
+    .select('origin.title as sessionTitle')
+    .orderBy('a.createdAt')
+    .orderBy('a.id');
   if ('sessionId' in filter) query = query.where('a.sessionId', '=', filter.sessionId);
   if ('actionId' in filter) query = query.where('a.id', '=', filter.actionId);
   if ('ownerId' in filter) {
@@ -32,8 +38,7 @@ export async function listActions(db: Kysely<DB>, filter: ActionFilter): Promise
     query = query
       .where('a.circleId', '=', filter.circleId)
       .where('a.status', 'in', ['todo', 'in_progress'])
-      .innerJoin('sessions as s', 's.id', 'a.sessionId')
-      .where('s.startsAt', '<', filter.openBefore);
+      .where('origin.startsAt', '<', filter.openBefore);
   }
   const rows = await query.execute();
   if (rows.length === 0) return [];
@@ -58,6 +63,8 @@ export async function listActions(db: Kysely<DB>, filter: ActionFilter): Promise
     owners: owners
       .filter((owner) => owner.actionId === row.id)
       .map((owner) => ({ userId: owner.userId, name: owner.userName ?? owner.guestName ?? '' })),
+    authorId: row.createdBy,
+    sessionTitle: row.sessionTitle,
     createdAt: toIso(row.createdAt),
   }));
 }

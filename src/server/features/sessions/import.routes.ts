@@ -90,7 +90,10 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               .selectAll()
               .where('id', '=', id)
               .executeTakeFirstOrThrow();
-            const detail = await loadSessionDetail(trx, row, circle.name, canFacilitate);
+            const detail = await loadSessionDetail(trx, row, circle.name, {
+              canFacilitate,
+              canParticipate: true,
+            });
             if (isDryRun) throw new DryRun(detail);
             return detail;
           });

@@ -108,10 +108,23 @@ export async function replaceAgenda(db: Kysely<DB>, session: SessionRow, items: 
     ownerIds.filter((owner): owner is string => Boolean(owner)),
   );
   await db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('agendaItems')
+      .select('id')
+      .where('sessionId', '=', session.id)
+      .execute();
+    const known = new Set(existing.map((row) => row.id));
+    const kept = new Set<string>();
+    // An id is kept only if it was one of this session's items, and only once.
+    const idFor = (wanted: string | undefined) => {
+      const itemId = wanted && known.has(wanted) && !kept.has(wanted) ? wanted : randomUUID();
+      kept.add(itemId);
+      return itemId;
+    };
     await trx.deleteFrom('agendaItems').where('sessionId', '=', session.id).execute();
     let position = 0;
     for (const item of items) {
-      const parentId = randomUUID();
+      const parentId = idFor(item.id);
       await trx
         .insertInto('agendaItems')
         .values(toRow(session.id, parentId, null, ++position, item))
@@ -123,9 +136,14 @@ export async function replaceAgenda(db: Kysely<DB>, session: SessionRow, items: 
           .execute();
       }
     }
+    // The room stays on its item if the edit kept it; otherwise no item is current any more.
+    const keepsCurrent = session.currentItemId !== null && kept.has(session.currentItemId);
     await trx
       .updateTable('sessions')
-      .set({ currentItemId: null, currentItemStartedAt: null, updatedAt: new Date().toISOString() })
+      .set({
+        ...(!keepsCurrent && { currentItemId: null, currentItemStartedAt: null }),
+        updatedAt: new Date().toISOString(),
+      })
       .where('id', '=', session.id)
       .execute();
   });
@@ -175,7 +193,7 @@ export async function setCurrentItem(db: Kysely<DB>, session: SessionRow, itemId
     .set({
       currentItemId: itemId,
       currentItemStartedAt: itemId === null ? null : now,
-      ...(session.status === 'scheduled' && { status: 'live', startedAt: now }),
+      ...(session.status === 'scheduled' && itemId !== null && { status: 'live', startedAt: now }),
       updatedAt: now,
     })
     .where('id', '=', session.id)

@@ -106,7 +106,7 @@ export async function loadSessionDetail(
   db: Kysely<DB>,
   session: SessionRow,
   circleName: string,
-  canFacilitate: boolean,
+  access: { canFacilitate: boolean; canParticipate: boolean },
 ): Promise<Session> {
   const [agenda, participants, checkins, actions, openActions, announcements, votes] = await Promise.all([
     loadAgenda(db, session.id),
@@ -163,6 +163,6 @@ export async function loadSessionDetail(
       title: vote.title,
       sections: parseVoteSections(vote.sections),
     })),
-    canFacilitate,
+    ...access,
   };
 }

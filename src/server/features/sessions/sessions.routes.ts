@@ -27,7 +27,7 @@ import { canSteer, requireSteward } from '../circles/circle-stewards.ts';
 import { getVisibleCircle } from '../circles/circles.queries.ts';
 import { getUser } from '../users/users.queries.ts';
 import { renderMinutes } from './minutes.ts';
-import { requireParticipant } from './session-access.ts';
+import { isParticipant, requireParticipant } from './session-access.ts';
 import {
   addGuestParticipant,
   createSession,
@@ -56,7 +56,8 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   async function detail(sessionId: string, viewer: Viewer | undefined) {
     const { session, circle } = await getVisibleSession(db, sessionId, viewer);
     const canFacilitate = viewer ? await canSteer(db, circle, viewer) : false;
-    return loadSessionDetail(db, session, circle.name, canFacilitate);
+    const canParticipate = viewer ? await isParticipant(db, session, circle, viewer) : false;
+    return loadSessionDetail(db, session, circle.name, { canFacilitate, canParticipate });
   }
 
   /** The session for a write by its facilitators (404 if invisible, 403 if not a steward). */

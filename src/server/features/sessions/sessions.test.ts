@@ -461,4 +461,94 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
     ).json();
     expect(stillThere.title).toBe('Privée');
   });
+
+  it('keeps the room on its item when the agenda is edited, and only an item starts the session', async () => {
+    const session = (
+      await createSession({
+        title: 'Édition',
+        startsAt: paris('2026-12-04', '12:00'),
+        endsAt: paris('2026-12-04', '13:00'),
+      })
+    ).json();
+    const stay = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${session.id}/current-item`,
+      headers: as(facilitator),
+      payload: { itemId: null },
+    });
+    expect(stay.json().status).toBe('scheduled');
+    const agenda = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/sessions/${session.id}/agenda/template`,
+        headers: as(facilitator),
+        payload: { template: 'plain' },
+      })
+    ).json().items;
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${session.id}/current-item`,
+      headers: as(facilitator),
+      payload: { itemId: agenda[1].id },
+    });
+    const edited = agenda.map((item: { id: string; title: string; startsAt: string; endsAt: string }) => ({
+      id: item.id,
+      title: `${item.title} (modifié)`,
+      startsAt: item.startsAt,
+      endsAt: item.endsAt,
+    }));
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/sessions/${session.id}/agenda`,
+      headers: as(facilitator),
+      payload: { items: edited },
+    });
+    expect(put.json().items.map((i: { id: string }) => i.id)).toEqual(
+      agenda.map((i: { id: string }) => i.id),
+    );
+    const after = (await t.app.inject({ url: `/api/v1/sessions/${session.id}`, headers: as(member) })).json();
+    expect(after).toMatchObject({
+      status: 'live',
+      currentItemId: agenda[1].id,
+      canParticipate: true,
+      canFacilitate: false,
+    });
+    // Ids from elsewhere are not taken over.
+    const foreign = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/sessions/${session.id}/agenda`,
+      headers: as(facilitator),
+      payload: { items: [{ ...edited[0], id: 'not-from-here' }] },
+    });
+    expect(foreign.json().items[0].id).not.toBe('not-from-here');
+    expect(
+      (await t.app.inject({ url: `/api/v1/sessions/${session.id}`, headers: as(member) })).json()
+        .currentItemId,
+    ).toBeNull();
+  });
+
+  it('tells who recorded an action and in which session', async () => {
+    const session = (
+      await createSession({
+        title: 'Origine',
+        startsAt: paris('2026-12-05', '12:00'),
+        endsAt: paris('2026-12-05', '13:00'),
+      })
+    ).json();
+    const action = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${session.id}/actions`,
+      headers: as(member),
+      payload: { title: 'Écrire le questionnaire', guestOwners: ['Nadia'] },
+    });
+    expect(action.json()).toMatchObject({ authorId: member.id, sessionTitle: 'Origine' });
+    // The author may update it although not an owner.
+    const updated = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/actions/${action.json().id}`,
+      headers: as(member),
+      payload: { status: 'in_progress' },
+    });
+    expect(updated.json().status).toBe('in_progress');
+  });
 });

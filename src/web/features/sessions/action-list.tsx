@@ -73,7 +73,9 @@ export function ActionList({ actions, report, canEdit, sessionLinks }: ActionLis
     <ul className={styles.list}>
       {actions.map((action) => {
         const late = isLate(action);
-        const sessionTitle = action.sessionId ? sessionLinks?.[action.sessionId] : undefined;
+        const sessionTitle = action.sessionId
+          ? (sessionLinks?.[action.sessionId] ?? action.sessionTitle)
+          : undefined;
         return (
           <li
             key={action.id}

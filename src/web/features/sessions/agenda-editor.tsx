@@ -81,6 +81,8 @@ function toInput(drafts: Draft[], session: Session): { items: AgendaItemInput[];
       .filter(Boolean)
       .map((title) => ({ title }));
     items.push({
+      // Existing items keep their id, so the room stays on the current item after an edit.
+      id: draft.key.startsWith('draft-') ? undefined : draft.key,
       title: draft.title.trim(),
       startsAt,
       endsAt,

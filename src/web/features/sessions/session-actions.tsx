@@ -10,7 +10,8 @@ import { ActionList } from './action-list.tsx';
 /** Owners and facilitators change an action's status (authors too, server-side: not known here). */
 function editableBy(session: Session, myId: string | undefined) {
   return (action: Action) =>
-    session.canFacilitate || (myId !== undefined && action.owners.some((o) => o.userId === myId));
+    session.canFacilitate ||
+    (myId !== undefined && (action.authorId === myId || action.owners.some((o) => o.userId === myId)));
 }
 
 /** "À revoir": still-open next steps of the circle's earlier sessions, reviewed first. */

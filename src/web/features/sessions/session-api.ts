@@ -14,6 +14,7 @@ import type { AgendaTemplateId } from '../../../domain/agenda-templates.ts';
 import type { ParticipantStatus } from '../../../domain/session.ts';
 import { apiRequest } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
+import { useLiveTopic } from '../../lib/use-live-topic.ts';
 import { circlePath } from '../circles/circle-api.ts';
 
 export const sessionKeys = {
@@ -28,8 +29,8 @@ export function sessionPath(id: string): string {
   return `/api/v1/sessions/${encodeURIComponent(id)}`;
 }
 
-/** How often a live session is fetched again, until the WebSocket transport replaces polling. */
-export const livePollMs = 5_000;
+/** A slow safety net under the live connection, for networks that refuse WebSockets. */
+export const livePollMs = 30_000;
 
 export function useCircleSessions(circleId: string) {
   return useQuery({
@@ -54,7 +55,13 @@ export function useMySessions(enabled = true) {
  * few seconds while the session is live and the tab is visible (TanStack Query pauses interval
  * refetches in a hidden tab); a live transport can later push into the same cache entry.
  */
-export function useSession(id: string) {
+export function useSession(id: string, isSignedIn = true) {
+  const queryClient = useQueryClient();
+  // What others do reaches this page through the live connection; the slow poll only covers a
+  // connection that cannot be opened (a proxy that refuses WebSockets).
+  useLiveTopic(isSignedIn ? `session:${id}` : null, () => {
+    void queryClient.invalidateQueries({ queryKey: sessionKeys.detail(id) });
+  });
   return useQuery({
     queryKey: sessionKeys.detail(id),
     queryFn: ({ signal }) => apiRequest<Session>(sessionPath(id), { signal }),

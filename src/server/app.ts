@@ -34,6 +34,7 @@ import { registerOriginGuard } from './http/origin-guard.ts';
 import { createViewerResolver } from './http/viewer.ts';
 import { liveRoutes } from './live/live.routes.ts';
 import { LiveHub } from './live/live-hub.ts';
+import { notesRoutes } from './live/notes.routes.ts';
 import type { Mailer } from './mail/mailer.ts';
 
 export interface AppDeps {
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
   await app.register(healthRoutes(ctx), { prefix: '/api' });
   await app.register(liveRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(notesRoutes(ctx), { prefix: '/api/v1' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   for (const routes of [
     authRoutes,

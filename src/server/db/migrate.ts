@@ -2,12 +2,14 @@ import { type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import type { Database, DialectName } from './database.ts';
 import { foundation } from './migrations/2026-11-28-0001-foundation.ts';
 import { sessions } from './migrations/2026-11-28-0002-sessions.ts';
+import { sessionNotes } from './migrations/2026-11-29-0003-session-notes.ts';
 
 /** Dated, append-only: a migration is never edited once released, only followed by another. */
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '2026-11-28-0001-foundation': foundation(dialect),
     '2026-11-28-0002-sessions': sessions(dialect),
+    '2026-11-29-0003-session-notes': sessionNotes(dialect),
   };
 }
 

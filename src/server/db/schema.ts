@@ -222,6 +222,18 @@ export interface SessionVotesTable {
   sections: string;
 }
 
+export interface SessionNoteSnapshotsTable {
+  sessionId: string;
+  state: Uint8Array;
+  updatedAt: Timestamp;
+}
+
+export interface SessionNoteUpdatesTable {
+  id: ColumnType<number, never, never>;
+  sessionId: string;
+  update: Uint8Array;
+}
+
 export interface DB {
   users: UsersTable;
   authSessions: AuthSessionsTable;
@@ -241,6 +253,8 @@ export interface DB {
   actionOwners: ActionOwnersTable;
   announcements: AnnouncementsTable;
   sessionVotes: SessionVotesTable;
+  sessionNoteSnapshots: SessionNoteSnapshotsTable;
+  sessionNoteUpdates: SessionNoteUpdatesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

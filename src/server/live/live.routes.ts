@@ -45,6 +45,8 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (socket: WebSocket, request) => {
+        // The viewer was resolved by preHandler; this promise is the cached one, settled before any
+        // frame can arrive (frames come in later I/O events).
         const viewer = await viewers.require(request);
         const topics = new Set<string>();
         let alive = true;

@@ -1,0 +1,120 @@
+import { Hocuspocus } from '@hocuspocus/server';
+import type { FastifyPluginAsync } from 'fastify';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import type { AppContext } from '../app-context.ts';
+import { isParticipant } from '../features/sessions/session-access.ts';
+import { getVisibleSession } from '../features/sessions/sessions.queries.ts';
+import { AppError } from '../http/errors.ts';
+import { isOwnOrigin } from '../http/origin-guard.ts';
+import type { Viewer } from '../http/viewer.ts';
+import { appendNoteUpdate, compactNotes, loadNoteState } from './session-notes.store.ts';
+
+interface NotesContext {
+  viewer: Viewer;
+}
+
+const MESSAGE_SYNC = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/** The document update a Hocuspocus message carries, if it is one (sync step 2 or update). */
+export function documentUpdateOf(message: Uint8Array): Uint8Array | null {
+  try {
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarString(decoder);
+    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null;
+    const kind = decoding.readVarUint(decoder);
+    return kind === SYNC_STEP_2 || kind === SYNC_UPDATE ? decoding.readVarUint8Array(decoder) : null;
+  } catch {
+    return null;
+  }
+}
+
+const sessionIdOf = (documentName: string) => /^session:([A-Za-z0-9-]{1,100})$/.exec(documentName)?.[1];
+
+/**
+ * Shared notes: one Yjs document per session (`session:<id>`), edited with Tiptap in the browser,
+ * synchronised by Hocuspocus over /api/v1/notes. Only the session's participants and the circle's
+ * members may open it (refused at authentication otherwise). A load that fails refuses the
+ * document: nothing empty is ever stored over real notes.
+ */
+export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
+  const { db, viewers, env } = ctx;
+  const hocuspocus = new Hocuspocus<NotesContext>({
+    quiet: true,
+    debounce: 2000,
+    maxDebounce: 10_000,
+    async onAuthenticate({ documentName, context }) {
+      const sessionId = sessionIdOf(documentName);
+      if (!sessionId) throw new Error('not found');
+      const { session, circle } = await getVisibleSession(db, sessionId, context.viewer);
+      if (!(await isParticipant(db, session, circle, context.viewer))) throw new Error('not found');
+    },
+    async onLoadDocument({ documentName, document }) {
+      const sessionId = sessionIdOf(documentName);
+      if (!sessionId) throw new Error('not found');
+      const state = await loadNoteState(db, sessionId);
+      if (state) Y.applyUpdate(document, state);
+      return document;
+    },
+    async beforeHandleMessage({ documentName, update }) {
+      const sessionId = sessionIdOf(documentName);
+      const documentUpdate = documentUpdateOf(update);
+      // Written before Hocuspocus applies and acknowledges it: an acknowledged edit is stored.
+      if (sessionId && documentUpdate) await appendNoteUpdate(db, sessionId, documentUpdate);
+    },
+    async onStoreDocument({ documentName }) {
+      const sessionId = sessionIdOf(documentName);
+      if (sessionId) await compactNotes(db, sessionId);
+    },
+  });
+
+  return async (app) => {
+    app.addHook('onClose', async () => {
+      hocuspocus.flushPendingStores();
+    });
+    app.get(
+      '/notes',
+      {
+        websocket: true,
+        schema: { hide: true },
+        onRequest: async (request) => {
+          const origin = request.headers.origin;
+          if (origin !== undefined && !isOwnOrigin(origin, request.headers.host, env.PUBLIC_URL)) {
+            throw new AppError('FORBIDDEN', 'Cross-origin connection refused');
+          }
+        },
+        preHandler: async (request) => {
+          await viewers.require(request);
+        },
+      },
+      async (socket, request) => {
+        // Listeners first: a message that arrives while the viewer is resolved is queued, not lost.
+        const pending: Uint8Array[] = [];
+        let client: ReturnType<typeof hocuspocus.handleConnection> | null = null;
+        socket.on('message', (data: Buffer) => {
+          const bytes = new Uint8Array(data);
+          if (client) client.handleMessage(bytes);
+          else pending.push(bytes);
+        });
+        socket.on('close', (code: number, reason: Buffer) =>
+          client?.handleClose({ code, reason: reason.toString() }),
+        );
+        const viewer = await viewers.require(request);
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(request.headers)) {
+          if (typeof value === 'string') headers.set(name, value);
+        }
+        client = hocuspocus.handleConnection(
+          socket,
+          new Request(`${env.PUBLIC_URL}${request.url}`, { headers }),
+          {
+            viewer,
+          },
+        );
+        for (const bytes of pending.splice(0)) client.handleMessage(bytes);
+      },
+    );
+  };
+}

@@ -1,0 +1,198 @@
+import type { AddressInfo } from 'node:net';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { buildApp } from '../app.ts';
+import { parseEnv } from '../env.ts';
+import { createMailer } from '../mail/mailer.ts';
+import {
+  buildCircle,
+  buildCommunity,
+  createTestApp,
+  registerUser,
+  TEST_ORIGIN,
+  type TestApp,
+  type TestUser,
+} from '../testing/test-app.ts';
+import { testDialects } from '../testing/test-database.ts';
+import { loadNoteState } from './session-notes.store.ts';
+
+const until = async (check: () => boolean, ms = 5000) => {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+/** A Node editor: the browser's provider, with the signed-in cookie on the handshake. */
+function openNotes(url: string, sessionId: string, user: TestUser) {
+  class CookieSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers: { cookie: user.cookie, origin: TEST_ORIGIN } });
+    }
+  }
+  const doc = new Y.Doc();
+  const events = { failed: false, synced: false };
+  const websocketProvider = new HocuspocusProviderWebsocket({
+    url,
+    WebSocketPolyfill: CookieSocket,
+    maxAttempts: 1,
+  });
+  const provider = new HocuspocusProvider({
+    websocketProvider,
+    name: `session:${sessionId}`,
+    document: doc,
+    token: 'cookie',
+    onAuthenticationFailed: () => {
+      events.failed = true;
+    },
+    onSynced: () => {
+      events.synced = true;
+    },
+  });
+  // A provider given its own socket does not attach by itself.
+  provider.attach();
+  return {
+    doc,
+    provider,
+    events,
+    close: () => {
+      provider.destroy();
+      websocketProvider.destroy();
+    },
+  };
+}
+
+describe.each(testDialects())('shared notes on %s', (dialect) => {
+  let t: TestApp;
+  let url: string;
+  let facilitator: TestUser;
+  let member: TestUser;
+  let outsider: TestUser;
+  let sessionId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    url = `ws://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/v1/notes`;
+    facilitator = await registerUser(t.app);
+    member = await registerUser(t.app);
+    outsider = await registerUser(t.app);
+    const community = await buildCommunity(t.app, facilitator);
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/communities/${community.slug}/members`,
+      headers: { cookie: member.cookie },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/communities/${community.slug}/members`,
+      headers: { cookie: outsider.cookie },
+    });
+    const circle = await buildCircle(t.app, facilitator, community.slug, { visibility: 'community' });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/circles/${circle.id}/members`,
+      headers: { cookie: member.cookie },
+    });
+    const session = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/circles/${circle.id}/sessions`,
+      headers: { cookie: facilitator.cookie },
+      payload: { title: 'Notes', startsAt: '2026-12-03T11:00:00Z', endsAt: '2026-12-03T12:00:00Z' },
+    });
+    sessionId = session.json().id;
+  });
+  afterAll(() => t.close());
+
+  it('lets two members write together; an acknowledged edit is already stored', async () => {
+    const a = openNotes(url, sessionId, facilitator);
+    const b = openNotes(url, sessionId, member);
+    await until(() => a.events.synced && b.events.synced);
+    a.doc.getText('notes').insert(0, 'Météo : soleil pour tous. ');
+    b.doc.getText('notes').insert(0, 'Prochain pas : Nadia. ');
+    await until(
+      () =>
+        a.doc.getText('notes').toString().includes('Nadia') &&
+        b.doc.getText('notes').toString().includes('soleil'),
+    );
+    await until(() => !a.provider.hasUnsyncedChanges && !b.provider.hasUnsyncedChanges);
+    // No waiting for the store debounce: the log already holds both edits.
+    const stored = new Y.Doc();
+    const state = await loadNoteState(t.database.db, sessionId);
+    if (state) Y.applyUpdate(stored, state);
+    expect(stored.getText('notes').toString()).toContain('soleil');
+    expect(stored.getText('notes').toString()).toContain('Nadia');
+    a.close();
+    b.close();
+  });
+
+  it('refuses people who are not in the circle at authentication', async () => {
+    const intruder = openNotes(url, sessionId, outsider);
+    await until(() => intruder.events.failed);
+    expect(intruder.doc.getText('notes').toString()).toBe('');
+    intruder.close();
+  });
+
+  it('serves the notes again from another server process on the same database', async () => {
+    const env = parseEnv({
+      PUBLIC_URL: TEST_ORIGIN,
+      AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
+    });
+    const second = await buildApp({
+      database: t.database,
+      env,
+      mailer: createMailer({ from: env.MAIL_FROM, db: t.database.db, log: () => {} }),
+      version: 'test',
+      webRoot: '/nonexistent',
+    });
+    await second.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const secondUrl = `ws://127.0.0.1:${(second.server.address() as AddressInfo).port}/api/v1/notes`;
+      const reader = openNotes(secondUrl, sessionId, member);
+      await until(() => reader.events.synced);
+      expect(reader.doc.getText('notes').toString()).toContain('soleil');
+      reader.close();
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('refuses a document it cannot load, and leaves the stored notes untouched', async () => {
+    const damaged = new Uint8Array([1, 2, 3, 250, 251, 252]);
+    await t.database.db
+      .insertInto('sessionNoteSnapshots')
+      .values({ sessionId, state: damaged, updatedAt: new Date().toISOString() })
+      .onConflict((oc) => oc.column('sessionId').doUpdateSet({ state: damaged }))
+      .execute();
+    const env = parseEnv({
+      PUBLIC_URL: TEST_ORIGIN,
+      AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
+    });
+    const fresh = await buildApp({
+      database: t.database,
+      env,
+      mailer: createMailer({ from: env.MAIL_FROM, db: t.database.db, log: () => {} }),
+      version: 'test',
+      webRoot: '/nonexistent',
+    });
+    await fresh.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const freshUrl = `ws://127.0.0.1:${(fresh.server.address() as AddressInfo).port}/api/v1/notes`;
+      const editor = openNotes(freshUrl, sessionId, member);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(editor.events.synced).toBe(false);
+      editor.close();
+    } finally {
+      await fresh.close();
+    }
+    const row = await t.database.db
+      .selectFrom('sessionNoteSnapshots')
+      .select('state')
+      .where('sessionId', '=', sessionId)
+      .executeTakeFirstOrThrow();
+    expect([...new Uint8Array(row.state)]).toEqual([...damaged]);
+  });
+});

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import * as Y from 'yjs';
+import type { DB } from '../db/schema.ts';
+
+/**
+ * Yjs persistence for session notes. Every update is appended before the server acknowledges it,
+ * so what an editor saw confirmed survives a crash; compaction later folds the log into the
+ * snapshot using only what is in the database (never the in-memory document, which may hold
+ * updates not yet written).
+ */
+export async function appendNoteUpdate(db: Kysely<DB>, sessionId: string, update: Uint8Array): Promise<void> {
+  await db.insertInto('sessionNoteUpdates').values({ sessionId, update }).execute();
+}
+
+/** The stored notes, as one Yjs update (empty document when nothing was ever written). */
+export async function loadNoteState(db: Kysely<DB>, sessionId: string): Promise<Uint8Array | null> {
+  const snapshot = await db
+    .selectFrom('sessionNoteSnapshots')
+    .select('state')
+    .where('sessionId', '=', sessionId)
+    .executeTakeFirst();
+  const updates = await db
+    .selectFrom('sessionNoteUpdates')
+    .select('update')
+    .where('sessionId', '=', sessionId)
+    .orderBy('id')
+    .execute();
+  const parts = [...(snapshot ? [snapshot.state] : []), ...updates.map((row) => row.update)].map(toBytes);
+  return parts.length === 0 ? null : Y.mergeUpdates(parts);
+}
+
+/** Folds the appended updates into the snapshot, in one transaction. */
+export async function compactNotes(db: Kysely<DB>, sessionId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const updates = await trx
+      .selectFrom('sessionNoteUpdates')
+      .select(['id', 'update'])
+      .where('sessionId', '=', sessionId)
+      .orderBy('id')
+      .execute();
+    const last = updates.at(-1);
+    if (!last) return;
+    const snapshot = await trx
+      .selectFrom('sessionNoteSnapshots')
+      .select('state')
+      .where('sessionId', '=', sessionId)
+      .executeTakeFirst();
+    const state = Y.mergeUpdates(
+      [...(snapshot ? [snapshot.state] : []), ...updates.map((row) => row.update)].map(toBytes),
+    );
+    const updatedAt = new Date().toISOString();
+    await trx
+      .insertInto('sessionNoteSnapshots')
+      .values({ sessionId, state, updatedAt })
+      .onConflict((oc) => oc.column('sessionId').doUpdateSet({ state, updatedAt }))
+      .execute();
+    await trx
+      .deleteFrom('sessionNoteUpdates')
+      .where('sessionId', '=', sessionId)
+      .where('id', '<=', last.id)
+      .execute();
+  });
+}
+
+/** pg gives Buffers, node:sqlite Uint8Arrays: Yjs wants plain Uint8Arrays. */
+function toBytes(value: Uint8Array): Uint8Array {
+  return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+}

@@ -16,6 +16,9 @@ export default defineConfig({
     cssCodeSplit: false,
     // Lists each screen's chunks and their static imports: what the bundle-size budget reads.
     manifest: true,
+    // The shared-notes editor (Tiptap, ProseMirror, Yjs) is one large chunk on purpose: it loads only
+    // when someone opens the notes, never with a page.
+    chunkSizeWarningLimit: 600,
   },
   server: {
     proxy: { '/api': { target: 'http://localhost:3000', ws: true } },

@@ -24,6 +24,10 @@ const SignUpPage = screen(() => import('./routes/sign-up.tsx'), 'SignUpPage');
 const ForgotPasswordPage = screen(() => import('./routes/forgot-password.tsx'), 'ForgotPasswordPage');
 const ResetPasswordPage = screen(() => import('./routes/reset-password.tsx'), 'ResetPasswordPage');
 const ProfilePage = screen(() => import('./routes/profile.tsx'), 'ProfilePage');
+const ImportNotesPage = screen(
+  () => import('./features/sessions/import/import-notes-page.tsx'),
+  'ImportNotesPage',
+);
 const SessionPage = screen(() => import('./routes/session.tsx'), 'SessionPage');
 const SessionMinutesPage = screen(() => import('./routes/session-minutes.tsx'), 'SessionMinutesPage');
 const MyActionsPage = screen(() => import('./routes/my-actions.tsx'), 'MyActionsPage');
@@ -43,6 +47,7 @@ export function App() {
             <Route path="/communities/new" element={<NewCommunityPage />} />
             <Route path="/c/:slug" element={<CommunityPage />} />
             <Route path="/circles/:id" element={<CirclePage />} />
+            <Route path="/circles/:id/import" element={<ImportNotesPage />} />
             <Route path="/sessions/:id" element={<SessionPage />} />
             <Route path="/sessions/:id/minutes" element={<SessionMinutesPage />} />
             <Route path="/my-actions" element={<MyActionsPage />} />

@@ -8,7 +8,7 @@ import { getVisibleSession } from '../features/sessions/sessions.queries.ts';
 import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
 import type { Viewer } from '../http/viewer.ts';
-import { appendNoteUpdate, compactNotes, loadNoteState } from './session-notes.store.ts';
+import { appendNoteUpdate, compactNotes, loadNoteState, seedNotesFromAgenda } from './session-notes.store.ts';
 
 interface NotesContext {
   viewer: Viewer;
@@ -54,7 +54,11 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
     async onLoadDocument({ documentName, document }) {
       const sessionId = sessionIdOf(documentName);
       if (!sessionId) throw new Error('not found');
-      const state = await loadNoteState(db, sessionId);
+      let state = await loadNoteState(db, sessionId);
+      if (!state) {
+        await seedNotesFromAgenda(db, sessionId);
+        state = await loadNoteState(db, sessionId);
+      }
       if (state) Y.applyUpdate(document, state);
       return document;
     },

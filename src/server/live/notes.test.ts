@@ -195,4 +195,32 @@ describe.each(testDialects())('shared notes on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     expect([...new Uint8Array(row.state)]).toEqual([...damaged]);
   });
+
+  it('starts a session’s notes with one heading per agenda item', async () => {
+    const circleId = (
+      await t.app.inject({ url: `/api/v1/sessions/${sessionId}`, headers: { cookie: member.cookie } })
+    ).json().circleId;
+    const other = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/circles/${circleId}/sessions`,
+      headers: { cookie: facilitator.cookie },
+      payload: {
+        title: 'Avec ordre du jour',
+        startsAt: '2026-12-10T11:00:00Z',
+        endsAt: '2026-12-10T12:00:00Z',
+      },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${other.json().id}/agenda/template`,
+      headers: { cookie: facilitator.cookie },
+      payload: { template: 'plain' },
+    });
+    const editor = openNotes(url, other.json().id, member);
+    await until(() => editor.events.synced);
+    const xml = editor.doc.getXmlFragment('default').toString();
+    expect(xml).toContain('<heading level="2">Tour de météo</heading>');
+    expect(xml).toContain('<heading level="2">Prochains pas</heading>');
+    editor.close();
+  });
 });

@@ -87,20 +87,23 @@ export async function toApiError(response: Response): Promise<ApiError> {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A plain-text body (pasted notes), sent as `text/plain; charset=utf-8` instead of JSON. */
+  textBody?: string;
   signal?: AbortSignal;
 }
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const hasBody = options.body !== undefined;
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (hasBody) headers['content-type'] = 'application/json';
+  if (options.textBody !== undefined) headers['content-type'] = 'text/plain; charset=utf-8';
+  else if (hasBody) headers['content-type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
       method: options.method ?? 'GET',
       credentials: 'same-origin',
       headers,
-      body: hasBody ? JSON.stringify(options.body) : undefined,
+      body: options.textBody ?? (hasBody ? JSON.stringify(options.body) : undefined),
       signal: options.signal,
     });
   } catch (cause) {

@@ -3,6 +3,7 @@ import type { SessionSummary } from '../../../contract/session.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState, LoadingState } from '../../components/query-state.tsx';
 import { Section } from '../../components/section.tsx';
+import { ImportNotesLink } from './import/import-notes-link.tsx';
 import { PlanSessionButton } from './plan-session-button.tsx';
 import { useCircleSessions } from './session-api.ts';
 import styles from './session-list.module.css';
@@ -21,7 +22,13 @@ export function CircleSessions({ circleId, canPlan }: { circleId: string; canPla
   return (
     <Section
       title={t('session.list.title')}
-      action={canPlan ? <PlanSessionButton circleId={circleId} /> : undefined}
+      action={
+        canPlan ? (
+          <ImportNotesLink circleId={circleId}>
+            <PlanSessionButton circleId={circleId} />
+          </ImportNotesLink>
+        ) : undefined
+      }
     >
       {sessions.isPending ? <LoadingState /> : null}
       {sessions.isError ? (

@@ -179,3 +179,51 @@ export function useApplyTemplate(id: string) {
     }),
   );
 }
+
+/** What an import of pad notes answers: the session (saved, or only previewed) and the lines left unread. */
+export interface SessionImportResult {
+  session: Session;
+  report: { unplaced: string[] };
+}
+
+export interface SessionImportInput {
+  text: string;
+  /** The meeting's day, for notes that do not say it. */
+  date?: string;
+  timeZone: string;
+}
+
+function importPath(circleId: string, input: SessionImportInput, isDryRun: boolean): string {
+  const query = new URLSearchParams();
+  if (isDryRun) query.set('dryRun', '1');
+  query.set('timeZone', input.timeZone);
+  if (input.date) query.set('date', input.date);
+  return `${circlePath(circleId)}/sessions/import?${query}`;
+}
+
+/** Previews pad notes as a session: nothing is saved, so no cache is touched. */
+export function usePreviewSessionImport(circleId: string) {
+  return useMutation({
+    mutationFn: (input: SessionImportInput) =>
+      apiRequest<SessionImportResult>(importPath(circleId, input, true), {
+        method: 'POST',
+        textBody: input.text,
+      }),
+  });
+}
+
+export function useImportSession(circleId: string) {
+  const queryClient = useQueryClient();
+  const refreshLists = useSessionListsRefresh();
+  return useMutation({
+    mutationFn: (input: SessionImportInput) =>
+      apiRequest<SessionImportResult>(importPath(circleId, input, false), {
+        method: 'POST',
+        textBody: input.text,
+      }),
+    onSuccess: ({ session }) => {
+      queryClient.setQueryData(sessionKeys.detail(session.id), session);
+      refreshLists(session);
+    },
+  });
+}

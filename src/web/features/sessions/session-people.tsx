@@ -1,14 +1,19 @@
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../contract/session.ts';
 import { ActionPanel } from '../../components/action-panel.tsx';
 import { Badge } from '../../components/badge.tsx';
 import { Button } from '../../components/button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
+import formStyles from '../../components/form.module.css';
 import { FormStatus } from '../../components/form-status.tsx';
 import { PersonItem, PersonList } from '../../components/person-list.tsx';
 import { Section } from '../../components/section.tsx';
+import { SelectField } from '../../components/select-field.tsx';
+import { TextField } from '../../components/text-field.tsx';
 import { type Report, runReported, useActionStatus } from '../../lib/action-status.ts';
-import { useRsvp, useSetAttendance } from './session-api.ts';
+import { useCircleMembers } from '../circles/circle-members-api.ts';
+import { useAddParticipant, useRsvp, useSetAttendance } from './session-api.ts';
 import { ParticipantStatusBadge } from './session-badges.tsx';
 
 /** "Je viens" / "Excusé·e": the reader's answer to the invitation. */
@@ -82,6 +87,78 @@ function AttendanceButtons({
   );
 }
 
+const guestChoice = '__guest__';
+const addStatuses = ['invited', 'present', 'excused'] as const;
+type AddStatus = (typeof addStatuses)[number];
+
+/** Facilitators add a circle member not yet listed, or a guest from outside the circle. */
+function AddParticipantForm({ session, report }: { session: Session; report: Report }) {
+  const { t } = useTranslation();
+  const add = useAddParticipant(session.id);
+  const members = useCircleMembers(session.circleId);
+  const listed = new Set(session.participants.map((p) => p.userId));
+  const candidates = (members.data ?? []).filter((m) => m.status === 'member' && !listed.has(m.id));
+  const [who, setWho] = useState(guestChoice);
+  const [guestName, setGuestName] = useState('');
+  const [status, setStatus] = useState<AddStatus>('invited');
+  const [nameError, setNameError] = useState<string | undefined>();
+  const member = candidates.find((m) => m.id === who);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const name = member?.name ?? guestName.trim();
+    if (!name) {
+      setNameError(t('session.addParticipant.nameRequired'));
+      return;
+    }
+    setNameError(undefined);
+    // The hook's input names who to add; the status rides along (the route accepts it for both).
+    const input = member ? { userId: member.id, status } : { guestName: name, status };
+    runReported(add.mutateAsync, input, {
+      onSuccess: () => {
+        report(t('session.addParticipant.done', { name })).onSuccess();
+        setGuestName('');
+        setWho(guestChoice);
+      },
+      onError: report('').onError,
+    });
+  }
+
+  return (
+    <form className={formStyles.form} onSubmit={submit} noValidate>
+      <h3>{t('session.addParticipant.title')}</h3>
+      <SelectField
+        label={t('session.addParticipant.who')}
+        value={member ? who : guestChoice}
+        onChange={setWho}
+        options={[
+          { value: guestChoice, label: t('session.addParticipant.guestOption') },
+          ...candidates.map((m) => ({ value: m.id, label: m.name })),
+        ]}
+      />
+      {member ? null : (
+        <TextField
+          label={t('session.addParticipant.guestName')}
+          value={guestName}
+          onChange={setGuestName}
+          errorMessage={nameError}
+        />
+      )}
+      <SelectField
+        label={t('session.addParticipant.status')}
+        value={status}
+        onChange={setStatus}
+        options={addStatuses.map((s) => ({ value: s, label: t(`session.participant.${s}`) }))}
+      />
+      <div className={formStyles.actions}>
+        <Button type="submit" variant="secondary" isPending={add.isPending}>
+          {t('session.addParticipant.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 /** Who is coming, excused, present; facilitators record attendance. */
 export function SessionParticipants({ session, myId }: { session: Session; myId: string | undefined }) {
   const { t } = useTranslation();
@@ -122,6 +199,7 @@ export function SessionParticipants({ session, myId }: { session: Session; myId:
           ))}
         </PersonList>
       )}
+      {session.canFacilitate ? <AddParticipantForm session={session} report={report} /> : null}
     </Section>
   );
 }

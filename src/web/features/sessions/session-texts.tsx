@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../contract/session.ts';
 import { Button } from '../../components/button.tsx';
@@ -7,6 +7,8 @@ import fieldStyles from '../../components/field.module.css';
 import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
 import { Section } from '../../components/section.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
+import { lazyNamed } from '../../lib/lazy-named.ts';
+import { useMe } from '../auth/auth-api.ts';
 import { usePatchSession, usePutAnnouncements } from './session-api.ts';
 import styles from './session-texts.module.css';
 
@@ -85,18 +87,48 @@ export function SessionSynthesis({ session }: { session: Session }) {
   );
 }
 
+/** The live editor (Tiptap, Yjs, ProseMirror: the heaviest code of the app) loads on opening. */
+const collaborativeNotes = lazyNamed(() => import('./notes/collaborative-notes.tsx'), 'CollaborativeNotes');
+
 export function SessionNotes({ session }: { session: Session }) {
   const { t } = useTranslation();
+  const me = useMe().data;
+  const [isOpen, setOpen] = useState(false);
   const saver = useSaver(session, 'notes', t('session.notes.saved'));
   return (
     <Section title={t('session.notes.title')} description={t('session.notes.intro')}>
+      {!session.canParticipate || !me ? (
+        <p>{t('session.notes.signInToWrite')}</p>
+      ) : isOpen ? (
+        <Suspense fallback={<p role="status">{t('session.notes.loading')}</p>}>
+          <collaborativeNotes.Component sessionId={session.id} userName={me.name} />
+        </Suspense>
+      ) : (
+        <div>
+          <Button
+            variant="secondary"
+            onClick={() => setOpen(true)}
+            onPointerEnter={collaborativeNotes.preload}
+            onFocus={collaborativeNotes.preload}
+          >
+            {t('session.notes.open')}
+          </Button>
+        </div>
+      )}
+      {session.notes || session.canFacilitate ? (
+        <h3 className={styles.subheading}>{t('session.notes.imported')}</h3>
+      ) : null}
       {session.canFacilitate ? (
-        <TextEditor label={t('session.notes.label')} initial={session.notes} rows={12} isMono {...saver} />
+        <TextEditor
+          label={t('session.notes.importedLabel')}
+          initial={session.notes}
+          rows={8}
+          isMono
+          {...saver}
+        />
       ) : session.notes ? (
         <pre className={styles.notes}>{session.notes}</pre>
-      ) : (
-        <EmptyState isCompact title={t('session.notes.none')} />
-      )}
+      ) : null}
     </Section>
   );
 }

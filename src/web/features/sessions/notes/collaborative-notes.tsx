@@ -1,0 +1,84 @@
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import Collaboration from '@tiptap/extension-collaboration';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as Y from 'yjs';
+import styles from './collaborative-notes.module.css';
+
+type Status = 'connecting' | 'saved' | 'saving' | 'offline' | 'refused';
+
+/**
+ * The session's shared notes, edited together live (Tiptap on a Yjs document synchronised by
+ * Hocuspocus). This module and its libraries load only when someone opens the notes.
+ */
+export function CollaborativeNotes({ sessionId, userName }: { sessionId: string; userName: string }) {
+  const { t } = useTranslation();
+  const [doc] = useState(() => new Y.Doc());
+  const [status, setStatus] = useState<Status>('connecting');
+  const [editors, setEditors] = useState<string[]>([]);
+  const [provider] = useState(() => {
+    const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+    return new HocuspocusProvider({
+      url: `${scheme}://${window.location.host}/api/v1/notes`,
+      name: `session:${sessionId}`,
+      document: doc,
+      // The session cookie authenticates the connection; the token only asks the server to check.
+      token: 'session-cookie',
+    });
+  });
+
+  useEffect(() => {
+    provider.setAwarenessField('user', { name: userName });
+    const refreshEditors = () => {
+      const names = [...(provider.awareness?.getStates().values() ?? [])]
+        .map((state) => (state as { user?: { name?: string } }).user?.name)
+        .filter((name): name is string => Boolean(name));
+      setEditors([...new Set(names)].sort());
+    };
+    const onUnsynced = () => setStatus(provider.hasUnsyncedChanges ? 'saving' : 'saved');
+    const onStatus = ({ status: connection }: { status: string }) => {
+      if (connection === 'disconnected')
+        setStatus((current) => (current === 'refused' ? current : 'offline'));
+    };
+    provider.on('synced', onUnsynced);
+    provider.on('unsyncedChanges', onUnsynced);
+    provider.on('status', onStatus);
+    provider.on('authenticationFailed', () => setStatus('refused'));
+    provider.awareness?.on('change', refreshEditors);
+    refreshEditors();
+    return () => {
+      provider.destroy();
+      doc.destroy();
+    };
+  }, [provider, doc, userName]);
+
+  const editor = useEditor({
+    // The strict CSP forbids the <style> tag Tiptap would add; its few rules are in our CSS module.
+    injectCSS: false,
+    extensions: [StarterKit.configure({ undoRedo: false }), Collaboration.configure({ document: doc })],
+    editorProps: {
+      attributes: {
+        class: styles.editor ?? '',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': t('session.notes.editorLabel'),
+      },
+    },
+  });
+
+  return (
+    <div className={styles.notes}>
+      <div className={styles.bar}>
+        <p className={styles.status} role="status">
+          {t(`session.notes.status.${status}`)}
+        </p>
+        {editors.length > 0 ? (
+          <p className={styles.presence}>{t('session.notes.editing', { names: editors.join(', ') })}</p>
+        ) : null}
+      </div>
+      {status === 'refused' ? null : <EditorContent editor={editor} />}
+    </div>
+  );
+}

@@ -85,7 +85,11 @@ function openNotes(port: number, sessionId: string, cookie: string) {
     },
   });
   provider.attach();
-  return { doc, provider, state, close: () => (provider.destroy(), websocketProvider.destroy()) };
+  const close = () => {
+    provider.destroy();
+    websocketProvider.destroy();
+  };
+  return { doc, provider, state, close };
 }
 
 const until = async (check: () => boolean, ms = 10_000) => {

@@ -208,7 +208,10 @@ export const sessionSchema = sessionSummarySchema
     currentItemId: z.string().nullable(),
     currentItemStartedAt: z.string().nullable(),
     synthesis: z.string(),
+    /** Notes kept as Markdown (imported from a pad, or typed by a facilitator). */
     notes: z.string(),
+    /** The live shared notes, rendered as Markdown for reading and for the minutes. */
+    sharedNotes: z.string(),
     agenda: z.array(agendaItemSchema),
     participants: z.array(participantSchema),
     checkins: z.array(checkinSchema),

@@ -194,6 +194,13 @@ describe.each(testDialects())('shared notes on %s', (dialect) => {
       .where('sessionId', '=', sessionId)
       .executeTakeFirstOrThrow();
     expect([...new Uint8Array(row.state)]).toEqual([...damaged]);
+    // The session page still opens, showing no shared notes rather than failing.
+    const page = await t.app.inject({
+      url: `/api/v1/sessions/${sessionId}`,
+      headers: { cookie: member.cookie },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.json().sharedNotes).toBe('');
   });
 
   it('starts a session’s notes with one heading per agenda item', async () => {
@@ -221,6 +228,23 @@ describe.each(testDialects())('shared notes on %s', (dialect) => {
     const xml = editor.doc.getXmlFragment('default').toString();
     expect(xml).toContain('<heading level="2">Tour de météo</heading>');
     expect(xml).toContain('<heading level="2">Prochains pas</heading>');
+    // What is written there reaches the session's sharedNotes and its minutes.
+    editor.doc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph');
+      editor.doc.getXmlFragment('default').insert(1, [paragraph]);
+      paragraph.insert(0, [new Y.XmlText('Tout le monde est là.')]);
+    });
+    await until(() => !editor.provider.hasUnsyncedChanges);
+    const detail = await t.app.inject({
+      url: `/api/v1/sessions/${other.json().id}`,
+      headers: { cookie: member.cookie },
+    });
+    expect(detail.json().sharedNotes).toContain('### Tour de météo\n\nTout le monde est là.');
+    const minutes = await t.app.inject({
+      url: `/api/v1/sessions/${other.json().id}/minutes.md`,
+      headers: { cookie: member.cookie },
+    });
+    expect(minutes.body).toContain('Tout le monde est là.');
     editor.close();
   });
 });

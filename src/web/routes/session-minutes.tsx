@@ -161,8 +161,13 @@ function Minutes({ session }: { session: Session }) {
           </ul>
         </Part>
       ))}
-      {session.notes ? (
+      {session.sharedNotes ? (
         <Part title={t('session.notes.title')}>
+          <pre className={styles.notes}>{session.sharedNotes}</pre>
+        </Part>
+      ) : null}
+      {session.notes ? (
+        <Part title={t('session.notes.imported')}>
           <pre className={styles.notes}>{session.notes}</pre>
         </Part>
       ) : null}

@@ -120,7 +120,11 @@ export function renderMinutes(session: Session, locale: Locale): string {
       session.openActions.map((a) => actionLine(a, locale)),
     ),
     ...section(t.checkin, checkins),
-    ...section(t.notes, [...itemNotes, ...(session.notes ? [session.notes, ''] : [])]),
+    ...section(t.notes, [
+      ...(session.sharedNotes ? [session.sharedNotes, ''] : []),
+      ...itemNotes,
+      ...(session.notes ? [session.notes, ''] : []),
+    ]),
     ...section(t.votes, votes),
     ...section(t.synthesis, session.synthesis ? [session.synthesis] : []),
     ...section(

@@ -5,6 +5,8 @@ import { toIso } from '../../db/columns.ts';
 import type { DB, SessionRow } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
+import { notesToMarkdown } from '../../live/notes-markdown.ts';
+import { loadNoteState } from '../../live/session-notes.store.ts';
 import { listActions } from '../actions/actions.queries.ts';
 import { getVisibleCircle } from '../circles/circles.queries.ts';
 
@@ -92,6 +94,18 @@ async function loadAgenda(db: Kysely<DB>, sessionId: string): Promise<AgendaItem
 
 const voteSectionsSchema = z.array(z.object({ label: z.string(), options: z.array(z.string()) }));
 
+/**
+ * The shared notes as Markdown. Damaged notes must not break the session page: they read as empty
+ * here, while the editor refuses to open them (and so never overwrites them).
+ */
+async function readableNotes(db: Kysely<DB>, sessionId: string): Promise<string> {
+  try {
+    return notesToMarkdown(await loadNoteState(db, sessionId));
+  } catch {
+    return '';
+  }
+}
+
 /** A JSON column read defensively: a damaged value shows as empty rather than failing the page. */
 function parseVoteSections(json: string) {
   try {
@@ -108,38 +122,40 @@ export async function loadSessionDetail(
   circleName: string,
   access: { canFacilitate: boolean; canParticipate: boolean },
 ): Promise<Session> {
-  const [agenda, participants, checkins, actions, openActions, announcements, votes] = await Promise.all([
-    loadAgenda(db, session.id),
-    db
-      .selectFrom('sessionParticipants as p')
-      .leftJoin('users as u', 'u.id', 'p.userId')
-      .select(['p.id', 'p.userId', 'p.guestName', 'p.status', 'u.name as userName'])
-      .where('p.sessionId', '=', session.id)
-      .orderBy('p.createdAt')
-      .orderBy('p.id')
-      .execute(),
-    db
-      .selectFrom('checkins as k')
-      .innerJoin('users as u', 'u.id', 'k.userId')
-      .select(['k.userId', 'u.name', 'k.round', 'k.weather', 'k.word'])
-      .where('k.sessionId', '=', session.id)
-      .orderBy('k.updatedAt')
-      .execute(),
-    listActions(db, { sessionId: session.id }),
-    listActions(db, { circleId: session.circleId, openBefore: toIso(session.startsAt) }),
-    db
-      .selectFrom('announcements')
-      .select(['id', 'text'])
-      .where('sessionId', '=', session.id)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('sessionVotes')
-      .selectAll()
-      .where('sessionId', '=', session.id)
-      .orderBy('position')
-      .execute(),
-  ]);
+  const [agenda, participants, checkins, actions, openActions, announcements, votes, noteState] =
+    await Promise.all([
+      loadAgenda(db, session.id),
+      db
+        .selectFrom('sessionParticipants as p')
+        .leftJoin('users as u', 'u.id', 'p.userId')
+        .select(['p.id', 'p.userId', 'p.guestName', 'p.status', 'u.name as userName'])
+        .where('p.sessionId', '=', session.id)
+        .orderBy('p.createdAt')
+        .orderBy('p.id')
+        .execute(),
+      db
+        .selectFrom('checkins as k')
+        .innerJoin('users as u', 'u.id', 'k.userId')
+        .select(['k.userId', 'u.name', 'k.round', 'k.weather', 'k.word'])
+        .where('k.sessionId', '=', session.id)
+        .orderBy('k.updatedAt')
+        .execute(),
+      listActions(db, { sessionId: session.id }),
+      listActions(db, { circleId: session.circleId, openBefore: toIso(session.startsAt) }),
+      db
+        .selectFrom('announcements')
+        .select(['id', 'text'])
+        .where('sessionId', '=', session.id)
+        .orderBy('position')
+        .execute(),
+      db
+        .selectFrom('sessionVotes')
+        .selectAll()
+        .where('sessionId', '=', session.id)
+        .orderBy('position')
+        .execute(),
+      readableNotes(db, session.id),
+    ]);
   return {
     ...toSessionSummary(session, circleName),
     description: session.description,
@@ -147,6 +163,7 @@ export async function loadSessionDetail(
     currentItemStartedAt: isoOrNull(session.currentItemStartedAt),
     synthesis: session.synthesis,
     notes: session.notesMarkdown,
+    sharedNotes: noteState,
     agenda,
     participants: participants.map((p) => ({
       id: p.id,

@@ -98,7 +98,10 @@ export function SessionNotes({ session }: { session: Session }) {
   return (
     <Section title={t('session.notes.title')} description={t('session.notes.intro')}>
       {!session.canParticipate || !me ? (
-        <p>{t('session.notes.signInToWrite')}</p>
+        <>
+          {session.sharedNotes ? <pre className={styles.notes}>{session.sharedNotes}</pre> : null}
+          <p>{t('session.notes.signInToWrite')}</p>
+        </>
       ) : isOpen ? (
         <Suspense fallback={<p role="status">{t('session.notes.loading')}</p>}>
           <collaborativeNotes.Component sessionId={session.id} userName={me.name} />

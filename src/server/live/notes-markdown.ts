@@ -1,0 +1,71 @@
+import * as Y from 'yjs';
+
+/**
+ * The shared notes as Markdown, for the minutes: headings, paragraphs, lists, quotes and code, as
+ * Tiptap's StarterKit writes them into the Yjs document (element names are ProseMirror node names).
+ */
+export function notesToMarkdown(state: Uint8Array | null): string {
+  if (!state) return '';
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const blocks = doc
+    .getXmlFragment('default')
+    .toArray()
+    .map((node) => block(node, ''));
+  const written = blocks.filter((text) => text.trim() !== '');
+  // Notes still holding only the agenda headings they were seeded with say nothing yet.
+  if (written.every((text) => text.startsWith('#'))) return '';
+  return written.join('\n\n').trim();
+}
+
+function inline(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
+  if (node instanceof Y.XmlText) {
+    return node
+      .toDelta()
+      .map((op: { insert?: unknown; attributes?: Record<string, unknown> }) => {
+        const text = typeof op.insert === 'string' ? op.insert : '';
+        if (!text.trim()) return text;
+        if (op.attributes?.bold) return `**${text}**`;
+        if (op.attributes?.italic) return `_${text}_`;
+        if (op.attributes?.code) return `\`${text}\``;
+        return text;
+      })
+      .join('');
+  }
+  if (node instanceof Y.XmlElement) {
+    if (node.nodeName === 'hardBreak') return '  \n';
+    return node.toArray().map(inline).join('');
+  }
+  return '';
+}
+
+function block(node: Y.XmlElement | Y.XmlText | Y.XmlHook, indent: string): string {
+  if (!(node instanceof Y.XmlElement)) return inline(node);
+  const children = node.toArray();
+  switch (node.nodeName) {
+    case 'heading': {
+      const level = Number(node.getAttribute('level')) || 2;
+      return `${'#'.repeat(Math.min(level + 1, 6))} ${inline(node)}`;
+    }
+    case 'bulletList':
+      return children.map((item) => listItem(item, `${indent}- `, indent)).join('\n');
+    case 'orderedList':
+      return children.map((item, index) => listItem(item, `${indent}${index + 1}. `, indent)).join('\n');
+    case 'blockquote':
+      return children.map((child) => `> ${block(child, '')}`).join('\n>\n');
+    case 'codeBlock':
+      return `\`\`\`\n${node.toArray().map(inline).join('')}\n\`\`\``;
+    case 'horizontalRule':
+      return '---';
+    default:
+      return inline(node);
+  }
+}
+
+function listItem(item: Y.XmlElement | Y.XmlText | Y.XmlHook, marker: string, indent: string): string {
+  if (!(item instanceof Y.XmlElement)) return `${marker}${inline(item)}`;
+  const [first, ...rest] = item.toArray();
+  const head = first ? block(first, indent) : '';
+  const nested = rest.map((child) => block(child, `${indent}  `)).filter(Boolean);
+  return [`${marker}${head}`, ...nested].join('\n');
+}

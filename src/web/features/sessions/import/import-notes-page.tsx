@@ -6,6 +6,7 @@ import { Alert } from '../../../components/alert.tsx';
 import { Button } from '../../../components/button.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../components/query-state.tsx';
+import { useMe } from '../../auth/auth-api.ts';
 import { useCircle } from '../../circles/circle-api.ts';
 import { useCommunity } from '../../communities/community-api.ts';
 import { type SessionImportInput, useImportSession, usePreviewSessionImport } from '../session-api.ts';
@@ -14,12 +15,13 @@ import styles from './import-notes.module.css';
 import { ImportNotesForm } from './import-notes-form.tsx';
 import { ImportPreview } from './import-preview.tsx';
 
-/** The circle page's own rule: its facilitators, and the community's animators. */
+/** The server's rule: the circle's facilitators, the community's animators, instance admins. */
 function useCanImport(circle: Circle): boolean {
   const community = useCommunity(circle.communitySlug);
+  const isAdmin = useMe().data?.isAdmin === true;
   const isFacilitator = circle.myStatus === 'member' && circle.myRole === 'facilitator';
   const isAnimator = community.data?.myStatus === 'active' && community.data.myRole === 'animator';
-  return isFacilitator || isAnimator;
+  return isFacilitator || isAnimator || isAdmin;
 }
 
 function ImportNotesView({ circle }: { circle: Circle }) {

@@ -48,6 +48,8 @@ export function CollaborativeNotes({ sessionId, userName }: { sessionId: string;
     provider.on('authenticationFailed', () => setStatus('refused'));
     provider.awareness?.on('change', refreshEditors);
     refreshEditors();
+    // The first sync may have finished before these listeners were attached.
+    if (provider.isSynced) onUnsynced();
     return () => {
       provider.destroy();
       doc.destroy();

@@ -122,7 +122,8 @@ export async function buildApp(deps: AppDeps) {
     version: deps.version,
   };
 
-  await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
+  // Large enough for a pasted page of notes; /live refuses frames over 16 KiB on its own.
+  await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });
   await app.register(healthRoutes(ctx), { prefix: '/api' });
   await app.register(liveRoutes(ctx), { prefix: '/api/v1' });
   await app.register(notesRoutes(ctx), { prefix: '/api/v1' });

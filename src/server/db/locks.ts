@@ -17,3 +17,17 @@ export async function lockCommunity(trx: Kysely<DB>, communityId: string): Promi
   if (trx.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
   return (await query.executeTakeFirst()) !== undefined;
 }
+
+/** Serialises whole-list rewrites of one session (agenda, announcements). */
+export async function lockSession(trx: Kysely<DB>, sessionId: string) {
+  let query = trx.selectFrom('sessions').select(['id', 'currentItemId']).where('id', '=', sessionId);
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** Serialises rewrites of one action's owners. */
+export async function lockAction(trx: Kysely<DB>, actionId: string): Promise<boolean> {
+  let query = trx.selectFrom('actions').select('id').where('id', '=', actionId);
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  return (await query.executeTakeFirst()) !== undefined;
+}

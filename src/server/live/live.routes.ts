@@ -9,6 +9,8 @@ import type { Viewer } from '../http/viewer.ts';
 import { send } from './live-hub.ts';
 
 const MAX_TOPICS_PER_SOCKET = 50;
+/** Subscribe frames are tiny; the WebSocket server's own limit is sized for the notes. */
+const MAX_FRAME_BYTES = 16 * 1024;
 const HEARTBEAT_MS = 30_000;
 
 /**
@@ -62,7 +64,10 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
           clearInterval(heartbeat);
           live.drop(socket, topics);
         });
-        socket.on('message', async (data) => {
+        socket.on('message', async (data: Buffer) => {
+          if (data.length > MAX_FRAME_BYTES) {
+            return send(socket, { type: 'error', code: 'INVALID_INPUT', message: 'Frame too large' });
+          }
           let parsed: unknown;
           try {
             parsed = JSON.parse(data.toString());

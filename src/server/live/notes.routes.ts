@@ -8,7 +8,13 @@ import { getVisibleSession } from '../features/sessions/sessions.queries.ts';
 import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
 import type { Viewer } from '../http/viewer.ts';
-import { appendNoteUpdate, compactNotes, loadNoteState, seedNotesFromAgenda } from './session-notes.store.ts';
+import {
+  appendNoteUpdate,
+  compactNotes,
+  isReadableUpdate,
+  loadNoteState,
+  seedNotesFromAgenda,
+} from './session-notes.store.ts';
 
 interface NotesContext {
   viewer: Viewer;
@@ -65,8 +71,12 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
     async beforeHandleMessage({ documentName, update }) {
       const sessionId = sessionIdOf(documentName);
       const documentUpdate = documentUpdateOf(update);
+      if (!sessionId || !documentUpdate) return;
+      // A malformed update would be refused by Yjs but, once logged, would make the notes unloadable:
+      // refusing it here closes that connection and stores nothing.
+      if (!isReadableUpdate(documentUpdate)) throw new Error('malformed update');
       // Written before Hocuspocus applies and acknowledges it: an acknowledged edit is stored.
-      if (sessionId && documentUpdate) await appendNoteUpdate(db, sessionId, documentUpdate);
+      await appendNoteUpdate(db, sessionId, documentUpdate);
     },
     async onStoreDocument({ documentName }) {
       const sessionId = sessionIdOf(documentName);

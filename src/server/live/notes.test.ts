@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -16,7 +17,8 @@ import {
   type TestUser,
 } from '../testing/test-app.ts';
 import { testDialects } from '../testing/test-database.ts';
-import { loadNoteState } from './session-notes.store.ts';
+import { documentUpdateOf } from './notes.routes.ts';
+import { isReadableUpdate, loadNoteState } from './session-notes.store.ts';
 
 const until = async (check: () => boolean, ms = 5000) => {
   const deadline = Date.now() + ms;
@@ -245,6 +247,42 @@ describe.each(testDialects())('shared notes on %s', (dialect) => {
       headers: { cookie: member.cookie },
     });
     expect(minutes.body).toContain('Tout le monde est là.');
+    editor.close();
+  });
+
+  it('recognises malformed updates (refused before they are logged) and takes a 40 KB paste', async () => {
+    const writer = openNotes(url, sessionId, member);
+    // The damaged snapshot of an earlier test is replaced by a fresh one for this test.
+    await t.database.db.deleteFrom('sessionNoteSnapshots').where('sessionId', '=', sessionId).execute();
+    await t.database.db.deleteFrom('sessionNoteUpdates').where('sessionId', '=', sessionId).execute();
+    writer.close();
+    const before = await t.database.db
+      .selectFrom('sessionNoteUpdates')
+      .selectAll()
+      .where('sessionId', '=', sessionId)
+      .execute();
+    const encoder = encoding.createEncoder();
+    encoding.writeVarString(encoder, `session:${sessionId}`);
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarUint(encoder, 2);
+    encoding.writeVarUint8Array(encoder, new Uint8Array([0xff, 0xff, 0xff, 1, 2, 3, 4, 5]));
+    expect(documentUpdateOf(encoding.toUint8Array(encoder))).not.toBeNull();
+    expect(isReadableUpdate(new Uint8Array([0xff, 0xff, 0xff, 1, 2, 3, 4, 5]))).toBe(false);
+
+    const editor = openNotes(url, sessionId, member);
+    await until(() => editor.events.synced);
+    editor.doc.getText('notes').insert(0, 'x'.repeat(40_000));
+    await until(() => !editor.provider.hasUnsyncedChanges);
+    const after = await t.database.db
+      .selectFrom('sessionNoteUpdates')
+      .selectAll()
+      .where('sessionId', '=', sessionId)
+      .execute();
+    expect(after.length).toBeGreaterThan(before.length);
+    const state = await loadNoteState(t.database.db, sessionId);
+    const stored = new Y.Doc();
+    if (state) Y.applyUpdate(stored, state);
+    expect(stored.getText('notes').length).toBe(40_000);
     editor.close();
   });
 });

@@ -12,6 +12,16 @@ export async function appendNoteUpdate(db: Kysely<DB>, sessionId: string, update
   await db.insertInto('sessionNoteUpdates').values({ sessionId, update }).execute();
 }
 
+/** True when the bytes are a well-formed Yjs update: only those may enter the log. */
+export function isReadableUpdate(update: Uint8Array): boolean {
+  try {
+    Y.decodeUpdate(update);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The stored notes, as one Yjs update (empty document when nothing was ever written). */
 export async function loadNoteState(db: Kysely<DB>, sessionId: string): Promise<Uint8Array | null> {
   const snapshot = await db
@@ -38,8 +48,7 @@ export async function compactNotes(db: Kysely<DB>, sessionId: string): Promise<v
       .where('sessionId', '=', sessionId)
       .orderBy('id')
       .execute();
-    const last = updates.at(-1);
-    if (!last) return;
+    if (updates.length === 0) return;
     const snapshot = await trx
       .selectFrom('sessionNoteSnapshots')
       .select('state')
@@ -56,8 +65,13 @@ export async function compactNotes(db: Kysely<DB>, sessionId: string): Promise<v
       .execute();
     await trx
       .deleteFrom('sessionNoteUpdates')
-      .where('sessionId', '=', sessionId)
-      .where('id', '<=', last.id)
+      // Exactly the rows folded in: a row with a lower id that committed after the read above (ids
+      // are taken before commit on PostgreSQL) stays in the log for the next compaction.
+      .where(
+        'id',
+        'in',
+        updates.map((row) => row.id),
+      )
       .execute();
   });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ActionCreateInput, ActionPatch } from '../../../contract/session.ts';
+import { lockAction } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 
@@ -16,6 +17,7 @@ async function requireOwnersInCircle(db: Kysely<DB>, circleId: string, ownerIds:
     .selectFrom('circleMembers')
     .select('userId')
     .where('circleId', '=', circleId)
+    .where('status', '=', 'member')
     .where('userId', 'in', ownerIds)
     .execute();
   if (found.length !== new Set(ownerIds).size) {
@@ -87,6 +89,7 @@ export async function patchAction(
   const ownersChange = ownerIds !== undefined || guestOwners !== undefined;
   if (ownerIds) await requireOwnersInCircle(db, action.circleId, ownerIds);
   await db.transaction().execute(async (trx) => {
+    await lockAction(trx, action.id);
     await trx
       .updateTable('actions')
       .set({ ...fields, updatedAt: new Date().toISOString() })

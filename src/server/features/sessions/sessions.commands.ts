@@ -4,6 +4,7 @@ import type { AgendaItemInput, SessionCreateInput, SessionPatch } from '../../..
 import { agendaProblems } from '../../../domain/agenda.ts';
 import type { CheckinRound, ParticipantStatus, Weather } from '../../../domain/session.ts';
 import { toIso } from '../../db/columns.ts';
+import { lockSession } from '../../db/locks.ts';
 import type { DB, SessionRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 
@@ -70,6 +71,7 @@ async function requireCircleUsers(db: Kysely<DB>, circleId: string, userIds: str
     .selectFrom('circleMembers')
     .select('userId')
     .where('circleId', '=', circleId)
+    .where('status', '=', 'member')
     .where('userId', 'in', wanted)
     .execute();
   const missing = wanted.filter((userId) => !found.some((row) => row.userId === userId));
@@ -108,6 +110,9 @@ export async function replaceAgenda(db: Kysely<DB>, session: SessionRow, items: 
     ownerIds.filter((owner): owner is string => Boolean(owner)),
   );
   await db.transaction().execute(async (trx) => {
+    // One rewrite at a time per session: two saves at once would each delete what they saw and
+    // both insert, doubling the agenda (PostgreSQL) or colliding on kept ids.
+    const locked = await lockSession(trx, session.id);
     const existing = await trx
       .selectFrom('agendaItems')
       .select('id')
@@ -137,7 +142,8 @@ export async function replaceAgenda(db: Kysely<DB>, session: SessionRow, items: 
       }
     }
     // The room stays on its item if the edit kept it; otherwise no item is current any more.
-    const keepsCurrent = session.currentItemId !== null && kept.has(session.currentItemId);
+    const currentItemId = locked?.currentItemId ?? null;
+    const keepsCurrent = currentItemId !== null && kept.has(currentItemId);
     await trx
       .updateTable('sessions')
       .set({
@@ -177,27 +183,31 @@ function toRow(
 
 /** Moves the room to an item (or off every item); the first move starts the session. */
 export async function setCurrentItem(db: Kysely<DB>, session: SessionRow, itemId: string | null) {
-  if (itemId !== null) {
-    const item = await db
-      .selectFrom('agendaItems')
-      .select('id')
-      .where('id', '=', itemId)
-      .where('sessionId', '=', session.id)
-      .where('parentId', 'is', null)
-      .executeTakeFirst();
-    if (!item) throw notFound('Agenda item');
-  }
-  const now = new Date().toISOString();
-  await db
-    .updateTable('sessions')
-    .set({
-      currentItemId: itemId,
-      currentItemStartedAt: itemId === null ? null : now,
-      ...(session.status === 'scheduled' && itemId !== null && { status: 'live', startedAt: now }),
-      updatedAt: now,
-    })
-    .where('id', '=', session.id)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    // Under the session lock: an agenda save cannot delete the item between this check and the write.
+    await lockSession(trx, session.id);
+    if (itemId !== null) {
+      const item = await trx
+        .selectFrom('agendaItems')
+        .select('id')
+        .where('id', '=', itemId)
+        .where('sessionId', '=', session.id)
+        .where('parentId', 'is', null)
+        .executeTakeFirst();
+      if (!item) throw notFound('Agenda item');
+    }
+    const now = new Date().toISOString();
+    await trx
+      .updateTable('sessions')
+      .set({
+        currentItemId: itemId,
+        currentItemStartedAt: itemId === null ? null : now,
+        ...(session.status === 'scheduled' && itemId !== null && { status: 'live', startedAt: now }),
+        updatedAt: now,
+      })
+      .where('id', '=', session.id)
+      .execute();
+  });
 }
 
 /** One check-in per person and round: a second answer replaces the first (primary key). */
@@ -257,6 +267,7 @@ export async function addGuestParticipant(
 
 export async function replaceAnnouncements(db: Kysely<DB>, sessionId: string, texts: string[]) {
   await db.transaction().execute(async (trx) => {
+    await lockSession(trx, sessionId);
     await trx.deleteFrom('announcements').where('sessionId', '=', sessionId).execute();
     for (const [index, text] of texts.entries()) {
       await trx

@@ -8,6 +8,7 @@ import type { Viewer } from '../../http/viewer.ts';
 import { notesToMarkdown } from '../../live/notes-markdown.ts';
 import { loadNoteState } from '../../live/session-notes.store.ts';
 import { listActions } from '../actions/actions.queries.ts';
+import { canSteer } from '../circles/circle-stewards.ts';
 import { getVisibleCircle } from '../circles/circles.queries.ts';
 
 const isoOrNull = (value: Date | string | null) => (value === null ? null : toIso(value));
@@ -19,12 +20,23 @@ const isoOrNull = (value: Date | string | null) => (value === null ? null : toIs
 export async function getVisibleSession(db: Kysely<DB>, sessionId: string, viewer: Viewer | undefined) {
   const session = await db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
   if (!session) throw notFound('Session');
-  try {
-    const circle = await getVisibleCircle(db, session.circleId, viewer);
-    return { session, circle };
-  } catch {
+  const circle = await getVisibleCircle(db, session.circleId, viewer).catch(() => {
     throw notFound('Session');
+  });
+  // A private circle's sessions are for its members, the people listed on the session and its
+  // stewards: being waitlisted or having asked to join shows the circle, not what is said in it.
+  if (circle.visibility === 'private' && circle.myStatus !== 'member') {
+    const listed =
+      viewer &&
+      (await db
+        .selectFrom('sessionParticipants')
+        .select('id')
+        .where('sessionId', '=', session.id)
+        .where('userId', '=', viewer.id)
+        .executeTakeFirst());
+    if (!listed && !(viewer && (await canSteer(db, circle, viewer)))) throw notFound('Session');
   }
+  return { session, circle };
 }
 
 export function toSessionSummary(row: SessionRow, circleName: string): SessionSummary {

@@ -79,8 +79,14 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const circle = await getVisibleCircle(db, request.params.id, await viewers.find(request));
-        return { items: await listCircleSessions(db, circle.id, circle.name) };
+        const viewer = await viewers.find(request);
+        const circle = await getVisibleCircle(db, request.params.id, viewer);
+        // Waitlisted people and requesters see a private circle, not its sessions.
+        const mayList =
+          circle.visibility !== 'private' ||
+          circle.myStatus === 'member' ||
+          (viewer && (await canSteer(db, circle, viewer)));
+        return { items: mayList ? await listCircleSessions(db, circle.id, circle.name) : [] };
       },
     );
 
@@ -309,6 +315,7 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .selectFrom('circleMembers')
             .select('userId')
             .where('circleId', '=', session.circleId)
+            .where('status', '=', 'member')
             .where('userId', '=', userId)
             .executeTakeFirst();
           if (!inCircle)

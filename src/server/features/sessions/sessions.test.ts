@@ -551,4 +551,82 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
     });
     expect(updated.json().status).toBe('in_progress');
   });
+
+  it('serialises concurrent agenda saves: no error, no doubled agenda', async () => {
+    const session = (
+      await createSession({
+        title: 'Course',
+        startsAt: paris('2026-12-06', '12:00'),
+        endsAt: paris('2026-12-06', '13:00'),
+      })
+    ).json();
+    const items = [
+      { title: 'Un', startsAt: paris('2026-12-06', '12:00'), endsAt: paris('2026-12-06', '12:20') },
+      { title: 'Deux', startsAt: paris('2026-12-06', '12:20'), endsAt: paris('2026-12-06', '12:40') },
+    ];
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        t.app.inject({
+          method: 'PUT',
+          url: `/api/v1/sessions/${session.id}/agenda`,
+          headers: as(facilitator),
+          payload: { items },
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(8).fill(200));
+    const stored = (await t.app.inject({ url: `/api/v1/sessions/${session.id}`, headers: as(member) })).json()
+      .agenda;
+    expect(stored.map((i: { title: string }) => i.title)).toEqual(['Un', 'Deux']);
+  });
+
+  it('keeps a private circle’s sessions from people only waitlisted in it', async () => {
+    const waiting = await registerUser(t.app);
+    const session = (
+      await createSession({
+        title: 'Confidentielle',
+        startsAt: paris('2026-12-07', '12:00'),
+        endsAt: paris('2026-12-07', '13:00'),
+      })
+    ).json();
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/circles/${circleId}`,
+      headers: as(facilitator),
+      payload: { capacity: 1 },
+    });
+    const communitySlug = (
+      await t.app.inject({ url: `/api/v1/circles/${circleId}`, headers: as(facilitator) })
+    ).json().communitySlug;
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/communities/${communitySlug}/members`,
+      headers: as(waiting),
+    });
+    const added = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/circles/${circleId}/members`,
+      headers: as(facilitator),
+      payload: { userId: waiting.id },
+    });
+    expect(added.json().status).toBe('waitlisted');
+    expect(
+      (await t.app.inject({ url: `/api/v1/sessions/${session.id}`, headers: as(waiting) })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.app.inject({ url: `/api/v1/sessions/${session.id}/minutes.md`, headers: as(waiting) }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await t.app.inject({ url: `/api/v1/circles/${circleId}/sessions`, headers: as(waiting) })).json()
+        .items,
+    ).toEqual([]);
+    const owner = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${session.id}/actions`,
+      headers: as(facilitator),
+      payload: { title: 'Pour quelqu’un en attente', ownerIds: [waiting.id] },
+    });
+    expect(owner.statusCode).toBe(400);
+  });
 });

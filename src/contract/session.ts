@@ -25,8 +25,11 @@ const text = (max: number) => z.string().trim().max(max);
 const calendarDate = z.iso.date();
 const id = z.string().min(1).max(100);
 
-const endsAfterStart = <T extends { startsAt?: string | undefined; endsAt?: string | undefined }>(value: T) =>
-  !value.startsAt || !value.endsAt || Date.parse(value.endsAt) > Date.parse(value.startsAt);
+const endsAfterStart = <
+  T extends { startsAt?: string | null | undefined; endsAt?: string | null | undefined },
+>(
+  value: T,
+) => !value.startsAt || !value.endsAt || Date.parse(value.endsAt) > Date.parse(value.startsAt);
 const endsAfterStartIssue = { message: 'must end after it starts', path: ['endsAt'] };
 
 export const sessionCreateSchema = z
@@ -60,14 +63,16 @@ export const sessionPatchSchema = z
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
 export type SessionPatch = z.infer<typeof sessionPatchSchema>;
 
+// Optional fields also accept null, so an agenda read with GET can be sent back as it is.
 const agendaChildInput = z
   .object({
+    id: id.nullish(),
     title: text(300).min(1),
-    startsAt: isoInstant.optional(),
-    endsAt: isoInstant.optional(),
-    kind: z.enum(agendaItemKinds).optional(),
-    ownerId: id.optional(),
-    notes: text(50000).optional(),
+    startsAt: isoInstant.nullish(),
+    endsAt: isoInstant.nullish(),
+    kind: z.enum(agendaItemKinds).nullish(),
+    ownerId: id.nullish(),
+    notes: text(50000).nullish(),
   })
   .strict()
   .refine(endsAfterStart, endsAfterStartIssue);
@@ -75,13 +80,13 @@ const agendaChildInput = z
 export const agendaItemInputSchema = z
   .object({
     /** An existing item's id keeps its identity (and the room's current item) across edits. */
-    id: id.optional(),
+    id: id.nullish(),
     title: text(300).min(1),
     startsAt: isoInstant,
     endsAt: isoInstant,
-    kind: z.enum(agendaItemKinds).optional(),
-    ownerId: id.optional(),
-    notes: text(50000).optional(),
+    kind: z.enum(agendaItemKinds).nullish(),
+    ownerId: id.nullish(),
+    notes: text(50000).nullish(),
     children: z.array(agendaChildInput).max(50).optional(),
   })
   .strict()

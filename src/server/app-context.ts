@@ -4,6 +4,7 @@ import type { Database } from './db/database.ts';
 import type { DB } from './db/schema.ts';
 import type { Env } from './env.ts';
 import type { ViewerResolver } from './http/viewer.ts';
+import type { AccessRevocations } from './live/access-revocations.ts';
 import type { LiveHub } from './live/live-hub.ts';
 import type { Mailer } from './mail/mailer.ts';
 
@@ -17,5 +18,7 @@ export interface AppContext {
   viewers: ViewerResolver;
   /** Publishes what happened to the people following a topic, after the write has committed. */
   live: LiveHub;
+  /** Closes the live and notes connections of people who lose access to a circle. */
+  revocations: AccessRevocations;
   version: string;
 }

@@ -32,6 +32,7 @@ import { AppError, registerErrorHandling } from './http/errors.ts';
 import { registerNulGuard } from './http/nul-guard.ts';
 import { registerOriginGuard } from './http/origin-guard.ts';
 import { createViewerResolver } from './http/viewer.ts';
+import { AccessRevocations } from './live/access-revocations.ts';
 import { liveRoutes } from './live/live.routes.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { notesRoutes } from './live/notes.routes.ts';
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps) {
     mailer: deps.mailer,
     viewers: createViewerResolver(auth),
     live: deps.live ?? new LiveHub(),
+    revocations: new AccessRevocations(),
     version: deps.version,
   };
 

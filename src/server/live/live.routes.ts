@@ -19,14 +19,15 @@ const HEARTBEAT_MS = 30_000;
  * subscribe with the same visibility rule as the HTTP routes (a hidden session is NOT_FOUND).
  */
 export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
-  const { db, viewers, live, env } = ctx;
+  const { db, viewers, live, env, revocations } = ctx;
 
-  async function canFollow(topic: string, viewer: Viewer): Promise<boolean> {
+  /** The circle a topic belongs to, if the viewer may follow it. */
+  async function circleOf(topic: string, viewer: Viewer): Promise<string | undefined> {
     const [kind, id = ''] = topic.split(':');
-    if (kind !== 'session') return false;
+    if (kind !== 'session') return undefined;
     return getVisibleSession(db, id, viewer).then(
-      () => true,
-      () => false,
+      ({ circle }) => circle.id,
+      () => undefined,
     );
   }
 
@@ -50,7 +51,17 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
         // The viewer was resolved by preHandler; this promise is the cached one, settled before any
         // frame can arrive (frames come in later I/O events).
         const viewer = await viewers.require(request);
-        const topics = new Set<string>();
+        /** Followed topics, with the circle each belongs to (to drop them when access is lost). */
+        const topics = new Map<string, string>();
+        const stopWatching = revocations.onRevoke(({ circleId, userId }) => {
+          if (userId !== viewer.id) return;
+          for (const [topic, topicCircle] of topics) {
+            if (topicCircle !== circleId) continue;
+            topics.delete(topic);
+            live.unsubscribe(socket, topic);
+            send(socket, { type: 'error', code: 'NOT_FOUND', message: 'No such topic', topic });
+          }
+        });
         let alive = true;
         const heartbeat = setInterval(() => {
           if (!alive) return socket.terminate();
@@ -62,7 +73,8 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
         });
         socket.on('close', () => {
           clearInterval(heartbeat);
-          live.drop(socket, topics);
+          stopWatching();
+          live.drop(socket, topics.keys());
         });
         socket.on('message', async (data: Buffer) => {
           if (data.length > MAX_FRAME_BYTES) {
@@ -95,10 +107,11 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
               topic,
             });
           }
-          if (!(await canFollow(topic, viewer))) {
+          const circleId = await circleOf(topic, viewer);
+          if (!circleId) {
             return send(socket, { type: 'error', code: 'NOT_FOUND', message: 'No such topic', topic });
           }
-          topics.add(topic);
+          topics.set(topic, circleId);
           live.subscribe(socket, topic, message.data.since);
         });
       },

@@ -171,4 +171,25 @@ describe.each(testDialects())('live transport on %s', (dialect) => {
     await client.waitFor((m) => m.type === 'subscribed');
     client.close();
   });
+
+  it('drops the topic of someone removed from the circle, on the connection they already have open', async () => {
+    const client = await connect(member);
+    client.send({ type: 'subscribe', topic: `session:${sessionId}` });
+    await client.waitFor((m) => m.type === 'subscribed');
+    const circleId = (
+      await t.app.inject({ url: `/api/v1/sessions/${sessionId}`, headers: { cookie: facilitator.cookie } })
+    ).json().circleId;
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${circleId}/members/${member.id}`,
+      headers: { cookie: facilitator.cookie },
+    });
+    expect(removed.statusCode).toBe(204);
+    await client.waitFor((m) => m.type === 'error' && m.code === 'NOT_FOUND');
+    const eventsBefore = client.messages.filter((m) => m.type === 'event').length;
+    await moveTo(itemIds[0] ?? '');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(client.messages.filter((m) => m.type === 'event')).toHaveLength(eventsBefore);
+    client.close();
+  });
 });

@@ -18,6 +18,8 @@ import {
 
 interface NotesContext {
   viewer: Viewer;
+  /** Set at authentication: the circle whose session these notes belong to. */
+  circleId?: string;
 }
 
 const MESSAGE_SYNC = 0;
@@ -56,6 +58,8 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
       if (!sessionId) throw new Error('not found');
       const { session, circle } = await getVisibleSession(db, sessionId, context.viewer);
       if (!(await isParticipant(db, session, circle, context.viewer))) throw new Error('not found');
+      // Hocuspocus merges what authentication returns into the connection's context.
+      return { circleId: circle.id };
     },
     async onLoadDocument({ documentName, document }) {
       const sessionId = sessionIdOf(documentName);
@@ -84,8 +88,18 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
     },
   });
 
+  const stopWatching = ctx.revocations.onRevoke(({ circleId, userId }) => {
+    for (const document of hocuspocus.documents.values()) {
+      for (const connection of document.getConnections()) {
+        const context = connection.context;
+        if (context.viewer.id === userId && context.circleId === circleId) connection.close();
+      }
+    }
+  });
+
   return async (app) => {
     app.addHook('onClose', async () => {
+      stopWatching();
       hocuspocus.flushPendingStores();
     });
     app.get(

@@ -251,11 +251,9 @@ describe.each(testDialects())('shared notes on %s', (dialect) => {
   });
 
   it('recognises malformed updates (refused before they are logged) and takes a 40 KB paste', async () => {
-    const writer = openNotes(url, sessionId, member);
-    // The damaged snapshot of an earlier test is replaced by a fresh one for this test.
+    // The damaged snapshot of an earlier test is cleared for this one.
     await t.database.db.deleteFrom('sessionNoteSnapshots').where('sessionId', '=', sessionId).execute();
     await t.database.db.deleteFrom('sessionNoteUpdates').where('sessionId', '=', sessionId).execute();
-    writer.close();
     const before = await t.database.db
       .selectFrom('sessionNoteUpdates')
       .selectAll()
@@ -284,5 +282,26 @@ describe.each(testDialects())('shared notes on %s', (dialect) => {
     if (state) Y.applyUpdate(stored, state);
     expect(stored.getText('notes').length).toBe(40_000);
     editor.close();
+  });
+
+  it('closes the notes of someone removed from the circle, on the connection they already have open', async () => {
+    const stayer = openNotes(url, sessionId, facilitator);
+    const leaver = openNotes(url, sessionId, member);
+    await until(() => stayer.events.synced && leaver.events.synced);
+    const circleId = (
+      await t.app.inject({ url: `/api/v1/sessions/${sessionId}`, headers: { cookie: facilitator.cookie } })
+    ).json().circleId;
+    await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${circleId}/members/${member.id}`,
+      headers: { cookie: facilitator.cookie },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    stayer.doc.getText('after').insert(0, 'dit après le départ');
+    await until(() => !stayer.provider.hasUnsyncedChanges);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(leaver.doc.getText('after').toString()).toBe('');
+    stayer.close();
+    leaver.close();
   });
 });

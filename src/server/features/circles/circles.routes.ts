@@ -216,6 +216,7 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const target = request.params.userId === 'me' ? viewer.id : request.params.userId;
         if (target !== viewer.id) await requireSteward(db, circle, viewer);
         const promoted = await leaveCircle(db, circle.id, target);
+        ctx.revocations.revoke({ circleId: circle.id, userId: target });
         await notifyPromoted(ctx, circle, promoted, request.log);
         return reply.status(204).send(null);
       },

@@ -199,6 +199,7 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (userId !== viewer.id) await requireAnimator(db, community.id, viewer);
         const promotions = await removeCommunityMember(db, community.id, userId);
         for (const { circleId, userIds } of promotions) {
+          ctx.revocations.revoke({ circleId, userId });
           const circle = await db
             .selectFrom('circles')
             .select(['id', 'name'])

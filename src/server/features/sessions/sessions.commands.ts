@@ -121,7 +121,7 @@ export async function replaceAgenda(db: Kysely<DB>, session: SessionRow, items: 
     const known = new Set(existing.map((row) => row.id));
     const kept = new Set<string>();
     // An id is kept only if it was one of this session's items, and only once.
-    const idFor = (wanted: string | undefined) => {
+    const idFor = (wanted: string | null | undefined) => {
       const itemId = wanted && known.has(wanted) && !kept.has(wanted) ? wanted : randomUUID();
       kept.add(itemId);
       return itemId;
@@ -163,8 +163,8 @@ function toRow(
   item:
     | Omit<AgendaItemInput, 'children'>
     | (Omit<AgendaItemInput, 'children' | 'startsAt' | 'endsAt'> & {
-        startsAt?: string | undefined;
-        endsAt?: string | undefined;
+        startsAt?: string | null | undefined;
+        endsAt?: string | null | undefined;
       }),
 ) {
   return {

@@ -629,4 +629,44 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
     });
     expect(owner.statusCode).toBe(400);
   });
+
+  it('takes back an agenda exactly as GET gave it', async () => {
+    const session = (
+      await createSession({
+        title: 'Aller-retour',
+        startsAt: paris('2026-12-08', '12:00'),
+        endsAt: paris('2026-12-08', '13:00'),
+      })
+    ).json();
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/sessions/${session.id}/agenda`,
+      headers: as(facilitator),
+      payload: {
+        items: [
+          {
+            title: 'Un',
+            startsAt: paris('2026-12-08', '12:00'),
+            endsAt: paris('2026-12-08', '12:30'),
+            children: [{ title: 'Sous-point' }],
+          },
+        ],
+      },
+    });
+    const agenda = (
+      await t.app.inject({ url: `/api/v1/sessions/${session.id}`, headers: as(facilitator) })
+    ).json().agenda;
+    const again = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/sessions/${session.id}/agenda`,
+      headers: as(facilitator),
+      payload: { items: agenda },
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().items[0]).toMatchObject({
+      id: agenda[0].id,
+      title: 'Un',
+      children: [{ title: 'Sous-point' }],
+    });
+  });
 });

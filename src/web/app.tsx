@@ -31,6 +31,7 @@ const ImportNotesPage = screen(
 const SessionPage = screen(() => import('./routes/session.tsx'), 'SessionPage');
 const SessionMinutesPage = screen(() => import('./routes/session-minutes.tsx'), 'SessionMinutesPage');
 const MyActionsPage = screen(() => import('./routes/my-actions.tsx'), 'MyActionsPage');
+const MySessionsPage = screen(() => import('./routes/my-sessions.tsx'), 'MySessionsPage');
 const AdminOutboxPage = screen(() => import('./routes/admin-outbox.tsx'), 'AdminOutboxPage');
 const NotFoundPage = screen(() => import('./routes/not-found.tsx'), 'NotFoundPage');
 
@@ -51,6 +52,7 @@ export function App() {
             <Route path="/sessions/:id" element={<SessionPage />} />
             <Route path="/sessions/:id/minutes" element={<SessionMinutesPage />} />
             <Route path="/my-actions" element={<MyActionsPage />} />
+            <Route path="/my-sessions" element={<MySessionsPage />} />
             <Route path="/join/:slug" element={<JoinPage />} />
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/sign-up" element={<SignUpPage />} />

@@ -37,6 +37,8 @@ test('signed-in pages', async ({ page, pageProblems }) => {
   for (const [path, heading] of [
     ['/profile', 'Mon profil'],
     ['/my-circles', 'Mes cercles'],
+    ['/my-sessions', 'Mes séances'],
+    ['/my-actions', 'Mes actions'],
     ['/communities/new', 'Créer une communauté'],
   ] as const) {
     await page.goto(path);

@@ -64,19 +64,29 @@ export async function listCircleSessions(db: Kysely<DB>, circleId: string, circl
   return rows.map((row) => toSessionSummary(row, circleName));
 }
 
-/** Sessions of every circle where the viewer is a member, from `since` on. */
-export async function listViewerSessions(db: Kysely<DB>, viewerId: string, since: string) {
-  const rows = await db
+/**
+ * Sessions of every circle where the viewer is a member: coming ones (not ended before `now`,
+ * soonest first) or past ones (most recent first, at most 100).
+ */
+export async function listViewerSessions(
+  db: Kysely<DB>,
+  viewerId: string,
+  when: 'upcoming' | 'past',
+  now: string,
+) {
+  let query = db
     .selectFrom('sessions as s')
     .innerJoin('circles as c', 'c.id', 's.circleId')
     .innerJoin('circleMembers as m', (join) =>
       join.onRef('m.circleId', '=', 'c.id').on('m.userId', '=', viewerId).on('m.status', '=', 'member'),
     )
     .selectAll('s')
-    .select('c.name as circleName')
-    .where('s.endsAt', '>=', since)
-    .orderBy('s.startsAt')
-    .execute();
+    .select('c.name as circleName');
+  query =
+    when === 'upcoming'
+      ? query.where('s.endsAt', '>=', now).orderBy('s.startsAt')
+      : query.where('s.endsAt', '<', now).orderBy('s.startsAt', 'desc').limit(100);
+  const rows = await query.execute();
   return rows.map((row) => toSessionSummary(row, row.circleName));
 }
 

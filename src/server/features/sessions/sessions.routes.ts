@@ -115,14 +115,16 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Coming and current sessions of my circles',
-          response: { 200: listOf(sessionSummarySchema), 401: errorBodySchema },
+          summary: 'Sessions of my circles: coming (default) or past',
+          querystring: z.object({ when: z.enum(['upcoming', 'past']).default('upcoming') }),
+          response: { 200: listOf(sessionSummarySchema), 400: errorBodySchema, 401: errorBodySchema },
         },
       },
       async (request) => {
         const viewer = await viewers.require(request);
-        const since = new Date(Date.now() - 12 * 3600_000).toISOString();
-        return { items: await listViewerSessions(db, viewer.id, since) };
+        // A session that ended less than 12 hours ago still counts as current (minutes to finish).
+        const now = new Date(Date.now() - 12 * 3600_000).toISOString();
+        return { items: await listViewerSessions(db, viewer.id, request.query.when, now) };
       },
     );
 

@@ -669,4 +669,33 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
       children: [{ title: 'Sous-point' }],
     });
   });
+
+  it('lists my coming and past sessions', async () => {
+    const past = (
+      await createSession({
+        title: 'Passée',
+        startsAt: '2020-01-10T10:00:00Z',
+        endsAt: '2020-01-10T11:00:00Z',
+      })
+    ).json();
+    const coming = (
+      await createSession({
+        title: 'À venir',
+        startsAt: '2030-01-10T10:00:00Z',
+        endsAt: '2030-01-10T11:00:00Z',
+      })
+    ).json();
+    const upcoming = (await t.app.inject({ url: '/api/v1/me/sessions', headers: as(member) })).json().items;
+    const earlier = (await t.app.inject({ url: '/api/v1/me/sessions?when=past', headers: as(member) })).json()
+      .items;
+    expect(upcoming.map((s: { id: string }) => s.id)).toContain(coming.id);
+    expect(upcoming.map((s: { id: string }) => s.id)).not.toContain(past.id);
+    expect(earlier.map((s: { id: string }) => s.id)).toContain(past.id);
+    expect((await t.app.inject({ url: '/api/v1/me/sessions', headers: as(outsider) })).json().items).toEqual(
+      [],
+    );
+    expect(
+      (await t.app.inject({ url: '/api/v1/me/sessions?when=someday', headers: as(member) })).statusCode,
+    ).toBe(400);
+  });
 });

@@ -41,10 +41,11 @@ export function useCircleSessions(circleId: string) {
   });
 }
 
-export function useMySessions(enabled = true) {
+export function useMySessions(enabled = true, when: 'upcoming' | 'past' = 'upcoming') {
   return useQuery({
-    queryKey: sessionKeys.mine,
-    queryFn: ({ signal }) => apiRequest<ListOf<SessionSummary>>('/api/v1/me/sessions', { signal }),
+    queryKey: [...sessionKeys.mine, when],
+    queryFn: ({ signal }) =>
+      apiRequest<ListOf<SessionSummary>>(`/api/v1/me/sessions?when=${when}`, { signal }),
     select: (data) => data.items,
     enabled,
   });

@@ -47,6 +47,13 @@ export function SiteHeader() {
             ) : null}
             {user ? (
               <li>
+                <NavLink to="/my-sessions" className={navClass}>
+                  {t('header.mySessions')}
+                </NavLink>
+              </li>
+            ) : null}
+            {user ? (
+              <li>
                 <NavLink to="/my-actions" className={navClass}>
                   {t('header.myActions')}
                 </NavLink>

@@ -27,6 +27,7 @@ import { communitiesRoutes } from './features/communities/communities.routes.ts'
 import { healthRoutes } from './features/health/health.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
 import { importRoutes } from './features/sessions/import.routes.ts';
+import { participationRoutes } from './features/sessions/participation.routes.ts';
 import { sessionsRoutes } from './features/sessions/sessions.routes.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { registerNulGuard } from './http/nul-guard.ts';
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps) {
     circlesRoutes,
     sessionsRoutes,
     importRoutes,
+    participationRoutes,
     actionsRoutes,
     adminRoutes,
   ]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaBudget, agendaProblems } from './agenda.ts';
+import { agendaBudget, agendaProblems, childTimeProblems } from './agenda.ts';
 import { buildAgendaFromTemplate } from './agenda-templates.ts';
 
 const at = (hhmm: string) => Date.parse(`2021-06-15T${hhmm}:00+02:00`);
@@ -46,5 +46,30 @@ describe('method templates', () => {
     expect(buildAgendaFromTemplate('codev', at('09:30'), 'en')[2]?.title).toBe('Clarifying questions');
     const minutes = (items.at(-1)?.endsAt ?? 0) - at('09:30');
     expect(minutes / 60_000).toBe(90);
+  });
+});
+
+describe('sub-item times', () => {
+  it('accepts untimed sub-items and timed ones inside their item, refuses the rest', () => {
+    const item = { title: 'Consultation', startsAt: at('12:10'), endsAt: at('12:30') };
+    expect(
+      childTimeProblems([{ ...item, children: [{}, { startsAt: at('12:10'), endsAt: at('12:20') }] }]),
+    ).toEqual([]);
+    expect(
+      childTimeProblems([
+        {
+          ...item,
+          children: [
+            { startsAt: at('12:25'), endsAt: at('12:40') },
+            { startsAt: at('12:15') },
+            { startsAt: at('12:20'), endsAt: at('12:15') },
+          ],
+        },
+      ]),
+    ).toEqual([
+      { index: 0, childIndex: 0 },
+      { index: 0, childIndex: 1 },
+      { index: 0, childIndex: 2 },
+    ]);
   });
 });

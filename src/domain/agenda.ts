@@ -40,3 +40,31 @@ export function agendaBudget(items: readonly TimedItem[], session: { startsAt: n
     overMinutes: Math.max(0, planned - available),
   };
 }
+
+export interface ChildTimes {
+  startsAt?: number | undefined;
+  endsAt?: number | undefined;
+}
+
+/**
+ * Sub-items may carry times, and then both, inside their item's slot. Returns the positions
+ * (item, sub-item) of those that do not.
+ */
+export function childTimeProblems(items: readonly (TimedItem & { children?: readonly ChildTimes[] })[]) {
+  const problems: { index: number; childIndex: number }[] = [];
+  items.forEach((item, index) => {
+    (item.children ?? []).forEach((child, childIndex) => {
+      const hasStart = child.startsAt !== undefined;
+      const hasEnd = child.endsAt !== undefined;
+      if (!hasStart && !hasEnd) return;
+      const fits =
+        hasStart &&
+        hasEnd &&
+        (child.startsAt ?? 0) < (child.endsAt ?? 0) &&
+        (child.startsAt ?? 0) >= item.startsAt &&
+        (child.endsAt ?? 0) <= item.endsAt;
+      if (!fits) problems.push({ index, childIndex });
+    });
+  });
+  return problems;
+}

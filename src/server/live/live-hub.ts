@@ -24,9 +24,13 @@ interface Topic {
 export class LiveHub {
   readonly #topics = new Map<string, Topic>();
   readonly #keep: number;
+  readonly #idleMs: number;
+  readonly #expiries = new Map<string, ReturnType<typeof setTimeout>>();
 
-  constructor(options: { keep?: number } = {}) {
+  constructor(options: { keep?: number; idleMs?: number } = {}) {
     this.#keep = options.keep ?? 500;
+    // Long enough for a laptop closed over lunch to come back and replay what it missed.
+    this.#idleMs = options.idleMs ?? 30 * 60_000;
   }
 
   #topic(name: string): Topic {
@@ -49,10 +53,14 @@ export class LiveHub {
     for (const socket of topic.subscribers) {
       if (socket.readyState === OPEN) socket.send(frame);
     }
+    // Said to nobody (an HTTP write while no one watches): kept for a while for reconnections only.
+    this.#forgetIfIdle(topicName, topic);
     return topic.seq;
   }
 
   subscribe(socket: LiveSocket, topicName: string, since: number | undefined): void {
+    clearTimeout(this.#expiries.get(topicName));
+    this.#expiries.delete(topicName);
     const topic = this.#topic(topicName);
     topic.subscribers.add(socket);
     send(socket, { type: 'subscribed', topic: topicName, seq: topic.seq });
@@ -83,9 +91,28 @@ export class LiveHub {
     return this.#topics.get(topicName)?.subscribers.size ?? 0;
   }
 
-  /** Topics nobody follows and nothing was said in are forgotten, so memory follows use. */
+  /**
+   * A topic nobody follows is forgotten, at once if nothing was said in it, otherwise after a while
+   * (its recent events serve reconnections until then): memory follows use.
+   */
   #forgetIfIdle(name: string, topic: Topic): void {
-    if (topic.subscribers.size === 0 && topic.recent.length === 0) this.#topics.delete(name);
+    if (topic.subscribers.size > 0) return;
+    if (topic.recent.length === 0) {
+      this.#topics.delete(name);
+      return;
+    }
+    if (this.#expiries.has(name)) return;
+    const expiry = setTimeout(() => {
+      this.#expiries.delete(name);
+      if (this.#topics.get(name)?.subscribers.size === 0) this.#topics.delete(name);
+    }, this.#idleMs);
+    expiry.unref();
+    this.#expiries.set(name, expiry);
+  }
+
+  /** How many topics are held in memory (for tests and monitoring). */
+  get topicCount(): number {
+    return this.#topics.size;
   }
 }
 

@@ -89,16 +89,20 @@ export function actionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const circle = await getVisibleCircle(db, action.circleId, viewer).catch(() => {
           throw notFound('Action');
         });
-        const row = await db
-          .selectFrom('actions')
-          .select('createdBy')
-          .where('id', '=', action.id)
-          .executeTakeFirstOrThrow();
         const isOwner = action.owners.some((owner) => owner.userId === viewer.id);
-        if (!isOwner && row.createdBy !== viewer.id && !(await canSteer(db, circle, viewer))) {
+        const isAuthorOrSteward = action.authorId === viewer.id || (await canSteer(db, circle, viewer));
+        if (!isOwner && !isAuthorOrSteward) {
           throw new AppError(
             'FORBIDDEN',
             'Only its owners, its author and the facilitators can change this action',
+          );
+        }
+        // Owners move their action along; who carries it is decided by its author or the facilitators.
+        const changesOwners = request.body.ownerIds !== undefined || request.body.guestOwners !== undefined;
+        if (changesOwners && !isAuthorOrSteward) {
+          throw new AppError(
+            'FORBIDDEN',
+            'Only its author and the facilitators can change who carries this action',
           );
         }
         await patchAction(db, action, request.body);

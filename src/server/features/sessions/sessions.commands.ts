@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AgendaItemInput, SessionCreateInput, SessionPatch } from '../../../contract/session.ts';
-import { agendaProblems } from '../../../domain/agenda.ts';
+import { agendaProblems, childTimeProblems } from '../../../domain/agenda.ts';
 import type { CheckinRound, ParticipantStatus, Weather } from '../../../domain/session.ts';
 import { toIso } from '../../db/columns.ts';
 import { lockSession } from '../../db/locks.ts';
@@ -101,6 +101,28 @@ export async function replaceAgenda(db: Kysely<DB>, session: SessionRow, items: 
       'INVALID_INPUT',
       'The agenda does not fit: items must follow one another inside the session',
       problems.map((problem) => ({ path: ['body', 'items', String(problem.index)], message: problem.kind })),
+    );
+  }
+  const at = (iso: string | null | undefined) => (iso ? Date.parse(iso) : undefined);
+  const misplaced = childTimeProblems(
+    items.map((item) => ({
+      title: item.title,
+      startsAt: Date.parse(item.startsAt),
+      endsAt: Date.parse(item.endsAt),
+      children: (item.children ?? []).map((child) => ({
+        startsAt: at(child.startsAt),
+        endsAt: at(child.endsAt),
+      })),
+    })),
+  );
+  if (misplaced.length > 0) {
+    throw new AppError(
+      'INVALID_INPUT',
+      'A timed sub-item needs a start and an end inside its item',
+      misplaced.map((p) => ({
+        path: ['body', 'items', String(p.index), 'children', String(p.childIndex)],
+        message: 'outside its item',
+      })),
     );
   }
   const ownerIds = items.flatMap((item) => [item.ownerId, ...(item.children ?? []).map((c) => c.ownerId)]);

@@ -141,6 +141,18 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
         ],
       },
       { items: [{ title: 'sans fin', startsAt: paris('2021-06-15', '12:50') }] },
+      {
+        items: [
+          {
+            title: 'sous-point hors créneau',
+            startsAt: paris('2021-06-15', '12:00'),
+            endsAt: paris('2021-06-15', '12:10'),
+            children: [
+              { title: 'plus tard', startsAt: '2031-01-01T10:00:00Z', endsAt: '2031-01-01T11:00:00Z' },
+            ],
+          },
+        ],
+      },
     ]) {
       const response = await t.app.inject({
         method: 'PUT',
@@ -697,5 +709,29 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
     expect(
       (await t.app.inject({ url: '/api/v1/me/sessions?when=someday', headers: as(member) })).statusCode,
     ).toBe(400);
+  });
+
+  it('lets owners move their action along, but only its author or facilitators change who carries it', async () => {
+    const session = (
+      await createSession({
+        title: 'Porteurs',
+        startsAt: paris('2026-12-09', '12:00'),
+        endsAt: paris('2026-12-09', '13:00'),
+      })
+    ).json();
+    const action = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/sessions/${session.id}/actions`,
+        headers: as(facilitator),
+        payload: { title: 'Relire', ownerIds: [member.id], guestOwners: ['Nadia'] },
+      })
+    ).json();
+    const patch = (payload: object, user: TestUser) =>
+      t.app.inject({ method: 'PATCH', url: `/api/v1/actions/${action.id}`, headers: as(user), payload });
+    expect((await patch({ status: 'in_progress' }, member)).statusCode).toBe(200);
+    expect((await patch({ ownerIds: [], guestOwners: [] }, member)).statusCode).toBe(403);
+    const byAuthor = await patch({ guestOwners: [] }, facilitator);
+    expect(byAuthor.json().owners).toEqual([{ userId: member.id, name: member.name }]);
   });
 });

@@ -3,9 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { LiveServerMessage } from '../../contract/live.ts';
 import {
+  addToCircle,
   buildCircle,
   buildCommunity,
+  buildSession,
   createTestApp,
+  joinCommunity,
   registerUser,
   TEST_ORIGIN,
   type TestApp,
@@ -69,25 +72,10 @@ describe.each(testDialects())('live transport on %s', (dialect) => {
     member = await registerUser(t.app);
     outsider = await registerUser(t.app);
     const community = await buildCommunity(t.app, facilitator);
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/communities/${community.slug}/members`,
-      headers: { cookie: member.cookie },
-    });
+    await joinCommunity(t.app, member, community.slug);
     const circle = await buildCircle(t.app, facilitator, community.slug, { visibility: 'private' });
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/circles/${circle.id}/members`,
-      headers: { cookie: facilitator.cookie },
-      payload: { userId: member.id },
-    });
-    const session = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/circles/${circle.id}/sessions`,
-      headers: { cookie: facilitator.cookie },
-      payload: { title: 'Live', startsAt: '2026-12-03T11:00:00Z', endsAt: '2026-12-03T12:00:00Z' },
-    });
-    sessionId = session.json().id;
+    await addToCircle(t.app, facilitator, circle.id, member);
+    sessionId = (await buildSession(t.app, facilitator, circle.id, { title: 'Live' })).id;
     const agenda = await t.app.inject({
       method: 'POST',
       url: `/api/v1/sessions/${sessionId}/agenda/template`,

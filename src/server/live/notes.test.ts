@@ -10,7 +10,9 @@ import { createMailer } from '../mail/mailer.ts';
 import {
   buildCircle,
   buildCommunity,
+  buildSession,
   createTestApp,
+  joinCommunity,
   registerUser,
   TEST_ORIGIN,
   type TestApp,
@@ -83,29 +85,15 @@ describe.each(testDialects())('shared notes on %s', (dialect) => {
     member = await registerUser(t.app);
     outsider = await registerUser(t.app);
     const community = await buildCommunity(t.app, facilitator);
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/communities/${community.slug}/members`,
-      headers: { cookie: member.cookie },
-    });
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/communities/${community.slug}/members`,
-      headers: { cookie: outsider.cookie },
-    });
+    await joinCommunity(t.app, member, community.slug);
+    await joinCommunity(t.app, outsider, community.slug);
     const circle = await buildCircle(t.app, facilitator, community.slug, { visibility: 'community' });
     await t.app.inject({
       method: 'POST',
       url: `/api/v1/circles/${circle.id}/members`,
       headers: { cookie: member.cookie },
     });
-    const session = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/circles/${circle.id}/sessions`,
-      headers: { cookie: facilitator.cookie },
-      payload: { title: 'Notes', startsAt: '2026-12-03T11:00:00Z', endsAt: '2026-12-03T12:00:00Z' },
-    });
-    sessionId = session.json().id;
+    sessionId = (await buildSession(t.app, facilitator, circle.id, { title: 'Notes' })).id;
   });
   afterAll(() => t.close());
 

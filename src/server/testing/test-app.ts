@@ -99,3 +99,50 @@ export async function buildCircle(
   if (response.statusCode !== 201) throw new Error(`circle failed: ${response.statusCode} ${response.body}`);
   return response.json();
 }
+
+export async function joinCommunity(app: TestApp['app'], user: TestUser, slug: string): Promise<void> {
+  const response = await app.inject({
+    method: 'POST',
+    url: `/api/v1/communities/${slug}/members`,
+    headers: { cookie: user.cookie },
+  });
+  if (response.statusCode >= 300) throw new Error(`join failed: ${response.statusCode} ${response.body}`);
+}
+
+/** A facilitator adds a community member to their circle (how people enter a private circle). */
+export async function addToCircle(
+  app: TestApp['app'],
+  facilitator: TestUser,
+  circleId: string,
+  user: TestUser,
+) {
+  const response = await app.inject({
+    method: 'POST',
+    url: `/api/v1/circles/${circleId}/members`,
+    headers: { cookie: facilitator.cookie },
+    payload: { userId: user.id },
+  });
+  if (response.statusCode >= 300) throw new Error(`add failed: ${response.statusCode} ${response.body}`);
+  return response.json() as { status: string };
+}
+
+export async function buildSession(
+  app: TestApp['app'],
+  facilitator: TestUser,
+  circleId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string }> {
+  const response = await app.inject({
+    method: 'POST',
+    url: `/api/v1/circles/${circleId}/sessions`,
+    headers: { cookie: facilitator.cookie },
+    payload: {
+      title: `Session ${++counter}`,
+      startsAt: '2026-12-03T11:00:00Z',
+      endsAt: '2026-12-03T12:00:00Z',
+      ...overrides,
+    },
+  });
+  if (response.statusCode !== 201) throw new Error(`session failed: ${response.statusCode} ${response.body}`);
+  return response.json();
+}

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  addToCircle,
   buildCircle,
   buildCommunity,
   createTestApp,
+  joinCommunity,
   registerUser,
   type TestApp,
   type TestUser,
@@ -34,18 +36,9 @@ describe.each(testDialects())('importing pad notes on %s', (dialect) => {
     facilitator = await registerUser(t.app, 'Florent Merlet');
     bernard = await registerUser(t.app, 'Bernard Alix');
     const community = await buildCommunity(t.app, facilitator);
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/communities/${community.slug}/members`,
-      headers: { cookie: bernard.cookie },
-    });
+    await joinCommunity(t.app, bernard, community.slug);
     circleId = (await buildCircle(t.app, facilitator, community.slug, { visibility: 'private' })).id;
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/circles/${circleId}/members`,
-      headers: { cookie: facilitator.cookie },
-      payload: { userId: bernard.id },
-    });
+    await addToCircle(t.app, facilitator, circleId, bernard);
   });
   afterAll(() => t.close());
 

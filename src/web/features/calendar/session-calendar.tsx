@@ -11,6 +11,7 @@ import { FormStatus } from '../../components/form-status.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import { sessionCalendarUrl, useCancelSession } from './calendar-api.ts';
+import styles from './session-calendar.module.css';
 
 const NOTICE_ID = 'session-cancelled-notice';
 
@@ -113,7 +114,7 @@ export function SessionCancelledNotice({ session }: { session: Session }) {
   const { t } = useTranslation();
   if (session.status !== 'cancelled') return null;
   return (
-    <div id={NOTICE_ID} tabIndex={-1}>
+    <div id={NOTICE_ID} tabIndex={-1} className={styles.notice}>
       <Alert tone="warning" title={t('calendar.cancel.notice')}>
         {session.cancelReason ? (
           <p>{t('calendar.cancel.reasonShown', { reason: session.cancelReason })}</p>

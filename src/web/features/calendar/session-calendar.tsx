@@ -1,17 +1,15 @@
-import { type FormEvent, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../contract/session.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { buttonClass } from '../../components/button-class.ts';
-import dialogStyles from '../../components/dialog.module.css';
-import { Dialog } from '../../components/dialog.tsx';
-import formStyles from '../../components/form.module.css';
-import { FormStatus } from '../../components/form-status.tsx';
-import { TextField } from '../../components/text-field.tsx';
-import { useErrorMessage } from '../../lib/error-message.ts';
-import { sessionCalendarUrl, useCancelSession } from './calendar-api.ts';
+import { lazyNamed } from '../../lib/lazy-named.ts';
+import { sessionCalendarUrl } from './calendar-api.ts';
 import styles from './session-calendar.module.css';
+
+// Facilitators only, and rarely: the form downloads when first opened.
+const cancelDialog = lazyNamed(() => import('./cancel-session-dialog.tsx'), 'CancelSessionDialog');
 
 const NOTICE_ID = 'session-cancelled-notice';
 
@@ -40,72 +38,20 @@ function CancelSessionButton({ session }: { session: Session }) {
   const [isOpen, setOpen] = useState(false);
   return (
     <>
-      <Button variant="danger" onClick={() => setOpen(true)}>
+      <Button
+        variant="danger"
+        onClick={() => setOpen(true)}
+        onPointerEnter={cancelDialog.preload}
+        onFocus={cancelDialog.preload}
+      >
         {t('calendar.cancel.action')}
       </Button>
-      {isOpen ? <CancelSessionDialog session={session} onClose={() => setOpen(false)} /> : null}
+      {isOpen ? (
+        <Suspense fallback={null}>
+          <cancelDialog.Component session={session} onClose={() => setOpen(false)} noticeId={NOTICE_ID} />
+        </Suspense>
+      ) : null}
     </>
-  );
-}
-
-function CancelSessionDialog({ session, onClose }: { session: Session; onClose: () => void }) {
-  const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
-  const cancel = useCancelSession(session.id);
-  const [reason, setReason] = useState('');
-  const [isMissing, setMissing] = useState(false);
-  return (
-    <Dialog title={t('calendar.cancel.title')} onClose={onClose}>
-      {(close) => {
-        const submit = (event: FormEvent) => {
-          event.preventDefault();
-          if (reason.trim() === '') {
-            setMissing(true);
-            return;
-          }
-          cancel.mutate(
-            { reason: reason.trim() },
-            {
-              onSuccess: () => {
-                close();
-                // The button that opened the dialog is gone: focus moves to what replaced it.
-                requestAnimationFrame(() => document.getElementById(NOTICE_ID)?.focus());
-              },
-            },
-          );
-        };
-        return (
-          <form className={formStyles.form} onSubmit={submit} noValidate>
-            <p>{t('calendar.cancel.message')}</p>
-            <TextField
-              label={t('calendar.cancel.reason')}
-              description={t('calendar.cancel.reasonHint')}
-              value={reason}
-              onChange={(value) => {
-                setReason(value);
-                setMissing(false);
-              }}
-              errorMessage={isMissing ? t('validation.required') : undefined}
-              multiline
-              rows={3}
-              maxLength={1000}
-              isRequired
-            />
-            <FormStatus
-              message={cancel.error ? { tone: 'danger', text: errorMessage(cancel.error) } : null}
-            />
-            <div className={dialogStyles.actions}>
-              <Button variant="secondary" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" variant="danger" isPending={cancel.isPending}>
-                {t('calendar.cancel.confirm')}
-              </Button>
-            </div>
-          </form>
-        );
-      }}
-    </Dialog>
   );
 }
 

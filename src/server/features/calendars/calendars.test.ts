@@ -1,5 +1,7 @@
+import type { AddressInfo } from 'node:net';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { sessionCalendar } from '../../calendar/session-calendar.ts';
 import {
   addToCircle,
@@ -200,6 +202,36 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     expect(after.description).toContain('Reportée faute de participants');
     const list = (await get(`/api/v1/circles/${privateCircleId}/sessions`, member)).json().items;
     expect(list.find((s: { id: string }) => s.id === id)?.status).toBe('cancelled');
+  });
+
+  it('tells the people following the session that it was cancelled', async () => {
+    const { id } = await buildSession(t.app, facilitator, privateCircleId);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/api/v1/live`, {
+      headers: { cookie: member.cookie, origin: TEST_ORIGIN },
+    });
+    const frames: { type: string; event?: { type: string; sessionId: string } }[] = [];
+    socket.on('message', (data) => frames.push(JSON.parse(data.toString())));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const waitFor = async (type: string) => {
+      for (let tries = 0; tries < 300; tries++) {
+        const frame = frames.find((f) => f.type === type || f.event?.type === type);
+        if (frame) return frame;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      throw new Error(`no ${type} in ${JSON.stringify(frames)}`);
+    };
+    socket.send(JSON.stringify({ type: 'subscribe', topic: `session:${id}` }));
+    await waitFor('subscribed');
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${id}/cancel`,
+      headers: as(facilitator),
+      payload: { reason: 'Salle indisponible' },
+    });
+    expect((await waitFor('session.cancelled')).event).toEqual({ type: 'session.cancelled', sessionId: id });
+    socket.close();
   });
 
   it('round-trips instants on both sides of the daylight-saving changes in Europe/Paris', async () => {

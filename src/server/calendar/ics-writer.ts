@@ -39,6 +39,20 @@ const texts = {
   },
 } as const;
 
+/**
+ * VTIMEZONE blocks, read once per zone: the data set reads a file synchronously on every call,
+ * and a feed asks for each event. Bounded by the number of zones (about 600).
+ */
+const vtimezones = new Map<string, string | null>();
+function vtimezoneOf(zone: string): string | null {
+  let found = vtimezones.get(zone);
+  if (found === undefined) {
+    found = getVtimezoneComponent(zone);
+    vtimezones.set(zone, found);
+  }
+  return found;
+}
+
 /** The UID of a session's event: the same in every .ics and feed, forever. */
 export function sessionUid(sessionId: string, publicUrl: string): string {
   return `session-${sessionId}@${new URL(publicUrl).hostname}`;
@@ -85,10 +99,10 @@ export function writeCalendar(entries: CalendarEntry[], options: CalendarOptions
     name: options.name,
     ...(options.refreshSeconds !== undefined && { ttl: options.refreshSeconds }),
   });
-  calendar.timezone({ name: null, generator: getVtimezoneComponent });
+  calendar.timezone({ name: null, generator: vtimezoneOf });
   for (const entry of entries) {
     const { session } = entry;
-    const hasZone = getVtimezoneComponent(session.timeZone) !== null;
+    const hasZone = vtimezoneOf(session.timeZone) !== null;
     const at = (value: Date | string) => {
       const instant = Date.parse(toIso(value));
       return hasZone ? new TZDate(instant, session.timeZone) : new Date(instant);

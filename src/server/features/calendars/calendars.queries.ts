@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema.ts';
 /** Feeds carry the past three months and everything to come; older sessions are history. */
 export const FEED_PAST_DAYS = 92;
 /** A bound on one feed's size, far above what a person's circles hold in that window. */
-const FEED_MAX_SESSIONS = 2000;
+const FEED_MAX_SESSIONS = 1000;
 
 export function feedWindowStart(now = Date.now()): string {
   return new Date(now - FEED_PAST_DAYS * 24 * 3600_000).toISOString();

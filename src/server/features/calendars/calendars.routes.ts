@@ -16,6 +16,8 @@ import { feedWindowStart, findPublicCircleFeed, listFeedSessions } from './calen
 const tags = ['calendars'];
 const idParams = z.object({ id: z.string().max(100) });
 const icsResponse = { 200: z.string().describe('text/calendar (RFC 5545)'), 404: errorBodySchema };
+/** The calendar on success, the JSON error shape otherwise. */
+const icsProduces = ['text/calendar', 'application/json'];
 /** Subscribed clients read feeds again about every hour. */
 const FEED_REFRESH_SECONDS = 3600;
 
@@ -47,6 +49,7 @@ export function calendarsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'The session as an iCalendar file, to add to one’s calendar',
           params: idParams,
+          produces: icsProduces,
           response: icsResponse,
         },
       },
@@ -71,6 +74,7 @@ export function calendarsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'The calendar feed of a public circle (other circles: 404)',
           params: idParams,
+          produces: icsProduces,
           response: icsResponse,
         },
       },
@@ -140,6 +144,7 @@ export function calendarsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'A personal calendar feed: the sessions of the owner’s circles (no cookie needed)',
           params: z.object({ token: z.string().max(200) }),
+          produces: icsProduces,
           response: icsResponse,
         },
       },

@@ -134,7 +134,7 @@ function SessionView({ session }: { session: Session }) {
           <span className={styles.facts}>
             <SessionWhen session={session} />
             <SessionPlace place={session.place} />
-            <SessionVideoLink url={session.videoUrl} />
+            <SessionVideoLink session={session} />
           </span>
         }
         actions={

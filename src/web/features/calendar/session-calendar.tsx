@@ -70,13 +70,13 @@ export function SessionCancelledNotice({ session }: { session: Session }) {
   );
 }
 
-/** The visio link of the session, opened in a new window. */
-export function SessionVideoLink({ url }: { url: string | null }) {
+/** The visio link of the session, opened in a new window; none once the session is cancelled. */
+export function SessionVideoLink({ session }: { session: Pick<Session, 'videoUrl' | 'status'> }) {
   const { t } = useTranslation();
-  if (!url) return null;
+  if (!session.videoUrl || session.status === 'cancelled') return null;
   return (
     <span>
-      <a href={url} target="_blank" rel="noopener noreferrer">
+      <a href={session.videoUrl} target="_blank" rel="noopener noreferrer">
         {t('calendar.joinVideo')}
         <span className="visually-hidden">{t('session.newWindow')}</span>
       </a>

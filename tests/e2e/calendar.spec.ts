@@ -27,11 +27,14 @@ test('a session goes into my calendar, is cancelled there, and my feed link can 
     startsAt: '2026-10-24T23:30:00Z',
     endsAt: '2026-10-25T02:30:00Z',
     timeZone: 'Europe/Paris',
-    videoUrl: 'https://visio.example.org/boussole',
   });
 
   const calendar = new CalendarPages(page);
   await page.goto(`/sessions/${session.id}`);
+  await calendar.setVideoLink('http://visio.example.org/boussole');
+  await expect(page.getByText('Saisissez un lien complet commençant par https://.')).toBeVisible();
+  await calendar.setVideoLink('https://visio.example.org/boussole');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByRole('link', { name: /Rejoindre la visio/ })).toHaveAttribute(
     'href',
     'https://visio.example.org/boussole',

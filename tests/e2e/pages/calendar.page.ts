@@ -25,6 +25,17 @@ export class CalendarPages {
     return { ics, event: new ICAL.Event(vevent) };
   }
 
+  /** Types the visio link in the session form and saves (the dialog stays open on an error). */
+  async setVideoLink(url: string): Promise<void> {
+    let dialog = this.page.getByRole('dialog', { name: 'Modifier la séance' });
+    if ((await dialog.count()) === 0) {
+      await this.page.getByRole('button', { name: 'Modifier la séance' }).click();
+      dialog = this.page.getByRole('dialog', { name: 'Modifier la séance' });
+    }
+    await dialog.getByRole('textbox', { name: /^Lien de visio/ }).fill(url);
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  }
+
   async cancelSession(reason: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Annuler la séance' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Annuler la séance' });

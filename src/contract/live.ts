@@ -14,6 +14,7 @@ export type LiveEvent =
   | { type: 'agenda.item.started'; sessionId: string; itemId: string | null; startedAt: string | null }
   | { type: 'agenda.updated'; sessionId: string }
   | { type: 'session.updated'; sessionId: string }
+  | { type: 'session.cancelled'; sessionId: string }
   | { type: 'checkin.updated'; sessionId: string; userId: string }
   | { type: 'participants.updated'; sessionId: string }
   | { type: 'action.created' | 'action.updated'; sessionId: string | null; actionId: string }

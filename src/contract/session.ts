@@ -5,6 +5,7 @@ import {
   agendaItemKinds,
   checkinRounds,
   participantStatuses,
+  sessionStates,
   sessionStatuses,
   weathers,
 } from '../domain/session.ts';
@@ -24,6 +25,8 @@ const timeZone = z
 const text = (max: number) => z.string().trim().max(max);
 const calendarDate = z.iso.date();
 const id = z.string().min(1).max(100);
+/** A visio link: https only (it ends up in calendars and mails); empty clears it. */
+const videoUrl = z.union([z.url({ protocol: /^https$/ }).max(1000), z.literal('')]);
 
 const endsAfterStart = <
   T extends { startsAt?: string | null | undefined; endsAt?: string | null | undefined },
@@ -40,6 +43,7 @@ export const sessionCreateSchema = z
     timeZone: timeZone.default('Europe/Paris'),
     place: text(500).optional(),
     description: text(4000).optional(),
+    videoUrl: videoUrl.nullish(),
   })
   .strict()
   .refine(endsAfterStart, endsAfterStartIssue);
@@ -53,6 +57,7 @@ export const sessionPatchSchema = z
     timeZone,
     place: text(500),
     description: text(4000),
+    videoUrl: videoUrl.nullable(),
     synthesis: text(20000),
     notes: text(200000),
     status: z.enum(sessionStatuses),
@@ -202,7 +207,8 @@ export const sessionSummarySchema = z
     endsAt: z.string(),
     timeZone: z.string(),
     place: z.string(),
-    status: z.enum(sessionStatuses),
+    /** `cancelled` once called off by a facilitator, whatever the session's stored life status. */
+    status: z.enum(sessionStates),
   })
   .meta({ id: 'SessionSummary' });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
@@ -210,6 +216,10 @@ export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 export const sessionSchema = sessionSummarySchema
   .extend({
     description: z.string(),
+    /** The visio link (https), shown on the page and put in calendars. */
+    videoUrl: z.string().nullable(),
+    cancelledAt: z.string().nullable(),
+    cancelReason: z.string().nullable(),
     currentItemId: z.string().nullable(),
     currentItemStartedAt: z.string().nullable(),
     synthesis: z.string(),
@@ -231,3 +241,6 @@ export const sessionSchema = sessionSummarySchema
   })
   .meta({ id: 'Session' });
 export type Session = z.infer<typeof sessionSchema>;
+
+export const sessionCancelSchema = z.object({ reason: text(1000).min(1) }).strict();
+export type SessionCancelInput = z.infer<typeof sessionCancelSchema>;

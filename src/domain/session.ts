@@ -31,3 +31,10 @@ export function isOpenAction(status: ActionStatus): boolean {
 
 export const sessionStatuses = ['scheduled', 'live', 'ended'] as const;
 export type SessionStatus = (typeof sessionStatuses)[number];
+
+/**
+ * What a viewer is told about a session: its life status, or `cancelled` once a facilitator has
+ * called it off (kept apart in storage, so calendars can still say when it would have been).
+ */
+export const sessionStates = [...sessionStatuses, 'cancelled'] as const;
+export type SessionState = (typeof sessionStates)[number];

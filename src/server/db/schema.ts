@@ -154,6 +154,11 @@ export interface SessionsTable {
   createdBy: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** iCalendar SEQUENCE: raised by every write that changes what a calendar shows. */
+  sequence: ColumnType<number, number | undefined, number>;
+  videoUrl: string | null;
+  cancelledAt: Timestamp | null;
+  cancelReason: string | null;
 }
 
 export interface AgendaItemsTable {
@@ -255,6 +260,16 @@ export interface DB {
   sessionVotes: SessionVotesTable;
   sessionNoteSnapshots: SessionNoteSnapshotsTable;
   sessionNoteUpdates: SessionNoteUpdatesTable;
+  // Calendars (2026-11-29-0008)
+  calendarFeeds: CalendarFeedsTable;
+}
+
+// Calendars (2026-11-29-0008)
+export interface CalendarFeedsTable {
+  userId: string;
+  nonce: string;
+  tokenHash: string;
+  createdAt: Timestamp;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -10,6 +10,11 @@ import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { Section } from '../components/section.tsx';
 import { useMe } from '../features/auth/auth-api.ts';
+import {
+  SessionCalendarActions,
+  SessionCancelledNotice,
+  SessionVideoLink,
+} from '../features/calendar/session-calendar.tsx';
 import { useCircle } from '../features/circles/circle-api.ts';
 import { AgendaView } from '../features/sessions/agenda-view.tsx';
 import { CheckinRound } from '../features/sessions/checkin-round.tsx';
@@ -129,6 +134,7 @@ function SessionView({ session }: { session: Session }) {
           <span className={styles.facts}>
             <SessionWhen session={session} />
             <SessionPlace place={session.place} />
+            <SessionVideoLink session={session} />
           </span>
         }
         actions={
@@ -137,13 +143,15 @@ function SessionView({ session }: { session: Session }) {
               {t('session.minutesLink')}
             </ButtonLink>
             {session.canFacilitate ? <EditSessionButton session={session} /> : null}
+            <SessionCalendarActions session={session} />
           </>
         }
       />
-      <FacilitationBand session={session} />
+      <SessionCancelledNotice session={session} />
+      {session.status === 'cancelled' ? null : <FacilitationBand session={session} />}
       <div className={styles.grid}>
         <aside className={styles.aside} aria-label={t('session.aside')}>
-          {me && canTakePart && session.status !== 'ended' ? (
+          {me && canTakePart && session.status !== 'ended' && session.status !== 'cancelled' ? (
             <Card isCompact>
               <h2 className={styles.asideTitle}>{t('session.rsvp.title')}</h2>
               <SessionRsvp session={session} myId={me.id} />

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AgendaItemInput, SessionCreateInput, SessionPatch } from '../../../contract/session.ts';
 import { agendaProblems, childTimeProblems } from '../../../domain/agenda.ts';
 import type { CheckinRound, ParticipantStatus, Weather } from '../../../domain/session.ts';
@@ -27,6 +27,7 @@ export async function createSession(
       endsAt: new Date(input.endsAt).toISOString(),
       timeZone: input.timeZone,
       place: input.place ?? '',
+      videoUrl: input.videoUrl || null,
       status: 'scheduled',
       currentItemId: null,
       currentItemStartedAt: null,
@@ -49,18 +50,59 @@ export async function patchSession(db: Kysely<DB>, session: SessionRow, patch: S
       { path: ['body', 'endsAt'], message: 'must end after it starts' },
     ]);
   }
-  const { notes, ...rest } = patch;
+  const { notes, videoUrl, ...rest } = patch;
+  const next = { ...rest, startsAt, endsAt, ...(videoUrl !== undefined && { videoUrl: videoUrl || null }) };
   await db
     .updateTable('sessions')
     .set({
-      ...rest,
-      startsAt,
-      endsAt,
+      ...next,
       ...(notes !== undefined && { notesMarkdown: notes }),
+      // Calendars replace an event only when its SEQUENCE grows: raise it when what they show changes.
+      ...(changesCalendar(session, next) && { sequence: sql<number>`sequence + 1` }),
       updatedAt: new Date().toISOString(),
     })
     .where('id', '=', session.id)
     .execute();
+}
+
+/** Whether a patch changes what a calendar shows of the session (times, place, texts, visio). */
+function changesCalendar(
+  session: SessionRow,
+  next: { startsAt: string; endsAt: string; videoUrl?: string | null } & Partial<
+    Pick<SessionRow, 'title' | 'timeZone' | 'place' | 'description'>
+  >,
+): boolean {
+  return (
+    next.startsAt !== toIso(session.startsAt) ||
+    next.endsAt !== toIso(session.endsAt) ||
+    (['title', 'timeZone', 'place', 'description', 'videoUrl'] as const).some(
+      (key) => next[key] !== undefined && next[key] !== session[key],
+    )
+  );
+}
+
+/**
+ * Calls a session off: it stays listed (and in calendars, as CANCELLED) with the reason. Only a
+ * session that has not started can be cancelled, once; the row lock orders it against a start.
+ */
+export async function cancelSession(db: Kysely<DB>, sessionId: string, reason: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await lockSession(trx, sessionId);
+    const now = new Date().toISOString();
+    const result = await trx
+      .updateTable('sessions')
+      .set({ cancelledAt: now, cancelReason: reason, sequence: sql<number>`sequence + 1`, updatedAt: now })
+      .where('id', '=', sessionId)
+      .where('status', '=', 'scheduled')
+      .where('cancelledAt', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
+      throw new AppError(
+        'CONFLICT',
+        'Only a session that has not started and is not cancelled can be cancelled',
+      );
+    }
+  });
 }
 
 /** Owners named on agenda items must be people of the circle; refuse anyone else. */
@@ -208,6 +250,12 @@ export async function setCurrentItem(db: Kysely<DB>, session: SessionRow, itemId
   await db.transaction().execute(async (trx) => {
     // Under the session lock: an agenda save cannot delete the item between this check and the write.
     await lockSession(trx, session.id);
+    const { cancelledAt } = await trx
+      .selectFrom('sessions')
+      .select('cancelledAt')
+      .where('id', '=', session.id)
+      .executeTakeFirstOrThrow();
+    if (cancelledAt !== null) throw new AppError('CONFLICT', 'This session has been cancelled');
     if (itemId !== null) {
       const item = await trx
         .selectFrom('agendaItems')

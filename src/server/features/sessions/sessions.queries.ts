@@ -49,7 +49,7 @@ export function toSessionSummary(row: SessionRow, circleName: string): SessionSu
     endsAt: toIso(row.endsAt),
     timeZone: row.timeZone,
     place: row.place,
-    status: row.status,
+    status: row.cancelledAt === null ? row.status : 'cancelled',
   };
 }
 
@@ -181,6 +181,9 @@ export async function loadSessionDetail(
   return {
     ...toSessionSummary(session, circleName),
     description: session.description,
+    videoUrl: session.videoUrl,
+    cancelledAt: isoOrNull(session.cancelledAt),
+    cancelReason: session.cancelReason,
     currentItemId: session.currentItemId,
     currentItemStartedAt: isoOrNull(session.currentItemStartedAt),
     synthesis: session.synthesis,

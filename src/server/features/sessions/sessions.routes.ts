@@ -7,6 +7,7 @@ import {
   agendaPutSchema,
   agendaTemplateSchema,
   currentItemSchema,
+  sessionCancelSchema,
   sessionCreateSchema,
   sessionPatchSchema,
   sessionSchema,
@@ -22,7 +23,13 @@ import { getVisibleCircle } from '../circles/circles.queries.ts';
 import { getUser } from '../users/users.queries.ts';
 import { renderMinutes } from './minutes.ts';
 import { sessionDetail, sessionForStewards, sessionTopic } from './session-reads.ts';
-import { createSession, patchSession, replaceAgenda, setCurrentItem } from './sessions.commands.ts';
+import {
+  cancelSession,
+  createSession,
+  patchSession,
+  replaceAgenda,
+  setCurrentItem,
+} from './sessions.commands.ts';
 import { listCircleSessions, listViewerSessions } from './sessions.queries.ts';
 
 const tags = ['sessions'];
@@ -125,6 +132,26 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { session } = await forStewards(request.params.id, viewer);
         await patchSession(db, session, request.body);
         live.publish(topic(session.id), { type: 'session.updated', sessionId: session.id });
+        return detail(session.id, viewer);
+      },
+    );
+
+    app.post(
+      '/sessions/:id/cancel',
+      {
+        schema: {
+          tags,
+          summary: 'Call a session off, with a reason; it stays listed as cancelled (facilitators)',
+          params: idParams,
+          body: sessionCancelSchema,
+          response: { 200: sessionSchema, 409: errorBodySchema, ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const { session } = await forStewards(request.params.id, viewer);
+        await cancelSession(db, session.id, request.body.reason);
+        live.publish(topic(session.id), { type: 'session.cancelled', sessionId: session.id });
         return detail(session.id, viewer);
       },
     );

@@ -17,8 +17,11 @@ function byStart(a: SessionSummary, b: SessionSummary): number {
 export function CircleSessions({ circleId, canPlan }: { circleId: string; canPlan: boolean }) {
   const { t } = useTranslation();
   const sessions = useCircleSessions(circleId);
-  const coming = sessions.data?.filter((s) => s.status !== 'ended').sort(byStart) ?? [];
-  const past = sessions.data?.filter((s) => s.status === 'ended').sort((a, b) => byStart(b, a)) ?? [];
+  // A cancelled session never ends: once its time has gone by, it belongs with the past ones.
+  const isPast = (s: SessionSummary) =>
+    s.status === 'ended' || (s.status === 'cancelled' && Date.parse(s.endsAt) < Date.now());
+  const coming = sessions.data?.filter((s) => !isPast(s)).sort(byStart) ?? [];
+  const past = sessions.data?.filter(isPast).sort((a, b) => byStart(b, a)) ?? [];
   return (
     <Section
       title={t('session.list.title')}

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { ActionStatus, ParticipantStatus, SessionStatus } from '../../../domain/session.ts';
+import type { ActionStatus, ParticipantStatus, SessionState } from '../../../domain/session.ts';
 import { Badge, type BadgeTone } from '../../components/badge.tsx';
 
-const sessionTones: Record<SessionStatus, BadgeTone> = {
+const sessionTones: Record<SessionState, BadgeTone> = {
   scheduled: 'primary',
   live: 'accent',
   ended: 'neutral',
+  cancelled: 'warning',
 };
 const participantTones: Record<ParticipantStatus, BadgeTone> = {
   invited: 'neutral',
@@ -20,12 +21,12 @@ const actionTones: Record<ActionStatus, BadgeTone> = {
   dropped: 'neutral',
 };
 
-export function SessionStatusBadge({ status }: { status: SessionStatus }) {
+export function SessionStatusBadge({ status }: { status: SessionState }) {
   const { t } = useTranslation();
   return (
     <Badge tone={sessionTones[status]}>
       {status === 'live' ? <span aria-hidden="true">●</span> : null}
-      {t(`session.status.${status}`)}
+      {status === 'cancelled' ? t('calendar.cancel.badge') : t(`session.status.${status}`)}
     </Badge>
   );
 }

@@ -27,6 +27,7 @@ interface Values {
   endTime: string;
   timeZone: string;
   place: string;
+  videoUrl: string;
   description: string;
 }
 
@@ -39,6 +40,7 @@ function initialValues(session?: Session): Values {
       endTime: '13:30',
       timeZone: 'Europe/Paris',
       place: '',
+      videoUrl: '',
       description: '',
     };
   }
@@ -51,6 +53,7 @@ function initialValues(session?: Session): Values {
     endTime: end.time,
     timeZone: session.timeZone,
     place: session.place,
+    videoUrl: session.videoUrl ?? '',
     description: session.description,
   };
 }
@@ -105,6 +108,7 @@ export function SessionForm({ session, onSubmit, isPending, error }: SessionForm
       endsAt,
       timeZone: values.timeZone,
       place: values.place,
+      videoUrl: values.videoUrl.trim(),
       description: values.description,
     };
     const result = await validate(loadSchema, input);
@@ -179,6 +183,15 @@ export function SessionForm({ session, onSubmit, isPending, error }: SessionForm
         value={values.place}
         onChange={set('place')}
         errorMessage={fieldError('place')}
+        isOptional
+      />
+      <TextField
+        label={t('calendar.videoUrl')}
+        description={t('calendar.videoUrlHint')}
+        type="url"
+        value={values.videoUrl}
+        onChange={set('videoUrl')}
+        errorMessage={issues.videoUrl || serverIssues.videoUrl ? t('calendar.videoUrlInvalid') : undefined}
         isOptional
       />
       <TextField

@@ -1,0 +1,166 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { calendarFeedSchema } from '../../../contract/calendar.ts';
+import { errorBodySchema } from '../../../contract/error.ts';
+import type { AppContext } from '../../app-context.ts';
+import { resolveAuthSecret } from '../../auth/auth-secret.ts';
+import { type CalendarLocale, writeCalendar } from '../../calendar/ics-writer.ts';
+import { notFound } from '../../http/errors.ts';
+import type { Viewer } from '../../http/viewer.ts';
+import { getVisibleSession } from '../sessions/sessions.queries.ts';
+import { getUser } from '../users/users.queries.ts';
+import { ensureFeedToken, findFeedOwner, revokeFeedToken, rotateFeedToken } from './calendar-feeds.ts';
+import { feedWindowStart, findPublicCircleFeed, listFeedSessions } from './calendars.queries.ts';
+
+const tags = ['calendars'];
+const idParams = z.object({ id: z.string().max(100) });
+const icsResponse = { 200: z.string().describe('text/calendar (RFC 5545)'), 404: errorBodySchema };
+/** The calendar on success, the JSON error shape otherwise. */
+const icsProduces = ['text/calendar', 'application/json'];
+/** Subscribed clients read feeds again about every hour. */
+const FEED_REFRESH_SECONDS = 3600;
+
+const feedNames = {
+  fr: 'Archipel · mes séances',
+  en: 'Archipel · my sessions',
+} as const;
+
+function sendCalendar(reply: FastifyReply, ics: string, cacheControl: string, filename?: string) {
+  reply.type('text/calendar; charset=utf-8').header('cache-control', cacheControl);
+  if (filename) reply.header('content-disposition', `attachment; filename="${filename}"`);
+  return reply.send(ics);
+}
+
+export function calendarsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db, viewers, env } = ctx;
+  const publicUrl = env.PUBLIC_URL;
+  const feedUrl = (token: string) => `${publicUrl}/api/v1/calendar-feeds/${token}.ics`;
+  const localeOf = async (viewer: Viewer | undefined): Promise<CalendarLocale> =>
+    viewer && (await getUser(db, viewer.id)).locale === 'en' ? 'en' : 'fr';
+
+  return async (app) => {
+    const secret = await resolveAuthSecret(db, env.AUTH_SECRET);
+
+    app.get(
+      '/sessions/:id/calendar.ics',
+      {
+        schema: {
+          tags,
+          summary: 'The session as an iCalendar file, to add to one’s calendar',
+          params: idParams,
+          produces: icsProduces,
+          response: icsResponse,
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.find(request);
+        const { session, circle } = await getVisibleSession(db, request.params.id, viewer);
+        const locale = await localeOf(viewer);
+        const ics = writeCalendar([{ session, circleName: circle.name }], {
+          publicUrl,
+          locale,
+          name: session.title,
+        });
+        const day = new Date(session.startsAt).toISOString().slice(0, 10);
+        return sendCalendar(reply, ics, 'private, no-cache', `seance-${day}.ics`);
+      },
+    );
+
+    app.get(
+      '/circles/:id/calendar.ics',
+      {
+        schema: {
+          tags,
+          summary: 'The calendar feed of a public circle (other circles: 404)',
+          params: idParams,
+          produces: icsProduces,
+          response: icsResponse,
+        },
+      },
+      async (request, reply) => {
+        const feed = await findPublicCircleFeed(db, request.params.id, feedWindowStart());
+        if (!feed) throw notFound('Circle');
+        const ics = writeCalendar(feed.entries, {
+          publicUrl,
+          locale: 'fr',
+          name: `${feed.name} · Archipel`,
+          refreshSeconds: FEED_REFRESH_SECONDS,
+        });
+        return sendCalendar(reply, ics, 'public, max-age=300');
+      },
+    );
+
+    app.get(
+      '/me/calendar-feed',
+      {
+        schema: {
+          tags,
+          summary: 'My secret calendar subscription link (created on first call)',
+          response: { 200: calendarFeedSchema, 401: errorBodySchema },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        return { url: feedUrl(await ensureFeedToken(db, secret, viewer.id)) };
+      },
+    );
+
+    app.post(
+      '/me/calendar-feed/rotate',
+      {
+        schema: {
+          tags,
+          summary: 'Replace my calendar link; the old one answers 404 from now on',
+          response: { 200: calendarFeedSchema, 401: errorBodySchema },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        return { url: feedUrl(await rotateFeedToken(db, secret, viewer.id)) };
+      },
+    );
+
+    app.delete(
+      '/me/calendar-feed',
+      {
+        schema: {
+          tags,
+          summary: 'Revoke my calendar link (a later GET creates a new one)',
+          response: { 204: z.null(), 401: errorBodySchema },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        await revokeFeedToken(db, viewer.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/calendar-feeds/:token.ics',
+      {
+        schema: {
+          tags,
+          summary: 'A personal calendar feed: the sessions of the owner’s circles (no cookie needed)',
+          params: z.object({ token: z.string().max(200) }),
+          produces: icsProduces,
+          response: icsResponse,
+        },
+      },
+      async (request, reply) => {
+        const userId = await findFeedOwner(db, request.params.token);
+        if (!userId) throw notFound('Calendar feed');
+        const locale = (await getUser(db, userId)).locale === 'en' ? 'en' : 'fr';
+        const entries = await listFeedSessions(db, userId, feedWindowStart());
+        const ics = writeCalendar(entries, {
+          publicUrl,
+          locale,
+          name: feedNames[locale],
+          refreshSeconds: FEED_REFRESH_SECONDS,
+        });
+        return sendCalendar(reply, ics, 'private, no-cache');
+      },
+    );
+  };
+}

@@ -1,0 +1,390 @@
+import type { AddressInfo } from 'node:net';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { sessionCalendar } from '../../calendar/session-calendar.ts';
+import {
+  addToCircle,
+  buildCircle,
+  buildCommunity,
+  buildSession,
+  createTestApp,
+  joinCommunity,
+  registerUser,
+  TEST_ORIGIN,
+  type TestApp,
+  type TestUser,
+} from '../../testing/test-app.ts';
+import { testDialects } from '../../testing/test-database.ts';
+
+/** Parses with ical.js, registering the file's own VTIMEZONEs (the service knows only UTC). */
+function parseCalendar(ics: string) {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+  const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+  return { calendar, events };
+}
+
+function only<T>(items: T[]): T {
+  expect(items).toHaveLength(1);
+  const [item] = items;
+  if (item === undefined) throw new Error('no item');
+  return item;
+}
+
+const text = (event: ICAL.Event, name: string) => String(event.component.getFirstPropertyValue(name) ?? '');
+
+describe.each(testDialects())('calendars on %s', (dialect) => {
+  let t: TestApp;
+  let facilitator: TestUser;
+  let member: TestUser;
+  let outsider: TestUser;
+  let communitySlug: string;
+  let privateCircleId: string;
+  let publicCircleId: string;
+
+  const as = (user?: TestUser) => (user ? { cookie: user.cookie } : {});
+  const get = (url: string, user?: TestUser) => t.app.inject({ url, headers: as(user) });
+  const sessionIcs = (id: string, user?: TestUser) => get(`/api/v1/sessions/${id}/calendar.ics`, user);
+  const patch = (id: string, payload: object) =>
+    t.app.inject({ method: 'PATCH', url: `/api/v1/sessions/${id}`, headers: as(facilitator), payload });
+  const feedUrl = async (user: TestUser) => {
+    const response = await get('/api/v1/me/calendar-feed', user);
+    expect(response.statusCode).toBe(200);
+    return response.json().url as string;
+  };
+  const feedPath = (url: string) => url.slice(TEST_ORIGIN.length);
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    facilitator = await registerUser(t.app, 'Florent');
+    member = await registerUser(t.app, 'Bernard');
+    outsider = await registerUser(t.app, 'Odile');
+    const community = await buildCommunity(t.app, facilitator);
+    communitySlug = community.slug;
+    await joinCommunity(t.app, member, communitySlug);
+    await joinCommunity(t.app, outsider, communitySlug);
+    privateCircleId = (await buildCircle(t.app, facilitator, communitySlug, { visibility: 'private' })).id;
+    await addToCircle(t.app, facilitator, privateCircleId, member);
+    publicCircleId = (await buildCircle(t.app, facilitator, communitySlug, { visibility: 'public' })).id;
+  });
+  afterAll(() => t.close());
+
+  it('writes an RFC 5545 event: zone, UID, stamps, link, visio, and nobody’s name', async () => {
+    const { id } = await buildSession(t.app, facilitator, privateCircleId, {
+      title: 'Codev : le cas de Claire',
+      startsAt: '2026-12-03T11:00:00Z',
+      endsAt: '2026-12-03T12:30:00Z',
+      place: 'Salle 204, Hôtel de région',
+      description:
+        'Apportez vos questions, une ligne qui dépasse largement les soixante-quinze octets permis.',
+      videoUrl: 'https://visio.example.org/riposte-codev',
+    });
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/sessions/${id}/participants/me`,
+      headers: as(member),
+      payload: { status: 'confirmed' },
+    });
+    const response = await sessionIcs(id, member);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="seance-2026-12-03.ics"');
+    const ics = response.body;
+    // CRLF line ends, lines folded at 75 octets.
+    expect(ics.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(ics).not.toMatch(/^(ATTENDEE|ORGANIZER)/m);
+    expect(ics).not.toContain('Bernard');
+
+    const { calendar, events } = parseCalendar(ics);
+    expect(calendar.getFirstPropertyValue('prodid')).toBe('-//Archipel//Archipel//FR');
+    expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+    expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Paris');
+    const event = only(events);
+    expect(event.uid).toBe(`session-${id}@archipel.test`);
+    expect(event.sequence).toBe(0);
+    expect(event.summary).toBe('Codev : le cas de Claire');
+    expect(event.startDate.zone?.tzid).toBe('Europe/Paris');
+    expect(event.startDate.toString()).toBe('2026-12-03T12:00:00');
+    expect(event.startDate.toJSDate().toISOString()).toBe('2026-12-03T11:00:00.000Z');
+    expect(event.endDate.toJSDate().toISOString()).toBe('2026-12-03T12:30:00.000Z');
+    expect(event.component.getFirstPropertyValue('dtstamp')).toBeTruthy();
+    expect(event.component.getFirstPropertyValue('last-modified')).toBeTruthy();
+    expect(text(event, 'status')).toBe('CONFIRMED');
+    expect(text(event, 'url')).toBe(`${TEST_ORIGIN}/sessions/${id}`);
+    expect(event.location).toBe('Salle 204, Hôtel de région · https://visio.example.org/riposte-codev');
+    expect(event.description).toContain('https://visio.example.org/riposte-codev');
+    expect(event.description).toContain('Apportez vos questions');
+    expect(event.attendees).toHaveLength(0);
+    expect(event.organizer).toBeFalsy();
+
+    // The helper the invitation mails attach gives the same event.
+    const attached = parseCalendar(await sessionCalendar(t.database.db, id, { publicUrl: TEST_ORIGIN }));
+    expect(only(attached.events).uid).toBe(event.uid);
+  });
+
+  it('keeps the UID and raises SEQUENCE only when what a calendar shows changes', async () => {
+    const { id } = await buildSession(t.app, facilitator, publicCircleId);
+    const read = async () => only(parseCalendar((await sessionIcs(id)).body).events);
+    const first = await read();
+    expect(first.sequence).toBe(0);
+
+    expect((await patch(id, { synthesis: 'Rien de visible dans un agenda' })).statusCode).toBe(200);
+    expect((await read()).sequence).toBe(0);
+    // Sending the same values again changes nothing either.
+    expect((await patch(id, { title: first.summary })).statusCode).toBe(200);
+    expect((await read()).sequence).toBe(0);
+
+    expect((await patch(id, { startsAt: '2026-12-03T10:00:00Z' })).statusCode).toBe(200);
+    const moved = await read();
+    expect(moved.uid).toBe(first.uid);
+    expect(moved.sequence).toBe(1);
+    expect(moved.startDate.toJSDate().toISOString()).toBe('2026-12-03T10:00:00.000Z');
+
+    expect((await patch(id, { videoUrl: 'https://visio.example.org/new' })).statusCode).toBe(200);
+    const withVisio = await read();
+    expect(withVisio.sequence).toBe(2);
+    expect(withVisio.location).toBe('https://visio.example.org/new');
+    expect(withVisio.description).toContain('https://visio.example.org/new');
+    expect((await patch(id, { place: 'Salle 3', title: 'Nouveau titre' })).statusCode).toBe(200);
+    expect((await read()).sequence).toBe(3);
+  });
+
+  it('refuses visio links that are not https', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/circles/${publicCircleId}/sessions`,
+      headers: as(facilitator),
+      payload: {
+        title: 'X',
+        startsAt: '2026-12-03T11:00:00Z',
+        endsAt: '2026-12-03T12:00:00Z',
+        videoUrl: 'http://visio.example.org/x',
+      },
+    });
+    expect(created.statusCode).toBe(400);
+    expect(created.json().error.code).toBe('INVALID_INPUT');
+    const { id } = await buildSession(t.app, facilitator, publicCircleId);
+    expect((await patch(id, { videoUrl: 'javascript:alert(1)' })).statusCode).toBe(400);
+    expect((await patch(id, { videoUrl: '' })).json().videoUrl).toBeNull();
+  });
+
+  it('cancels a session for facilitators only, once, and says CANCELLED with a higher SEQUENCE', async () => {
+    const { id } = await buildSession(t.app, facilitator, privateCircleId);
+    const cancel = (user: TestUser, payload: object = { reason: 'Reportée faute de participants' }) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/sessions/${id}/cancel`, headers: as(user), payload });
+    expect((await cancel(member)).statusCode).toBe(403);
+    expect((await cancel(outsider)).statusCode).toBe(404);
+    expect((await cancel(facilitator, { reason: '  ' })).statusCode).toBe(400);
+    const before = only(parseCalendar((await sessionIcs(id, member)).body).events);
+
+    const done = await cancel(facilitator);
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'Reportée faute de participants',
+    });
+    expect((await cancel(facilitator)).statusCode).toBe(409);
+    const start = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${id}/current-item`,
+      headers: as(facilitator),
+      payload: { itemId: null },
+    });
+    expect(start.statusCode).toBe(409);
+
+    const after = only(parseCalendar((await sessionIcs(id, member)).body).events);
+    expect(after.uid).toBe(before.uid);
+    expect(after.sequence).toBeGreaterThan(before.sequence);
+    expect(text(after, 'status')).toBe('CANCELLED');
+    expect(after.description).toContain('Reportée faute de participants');
+    const list = (await get(`/api/v1/circles/${privateCircleId}/sessions`, member)).json().items;
+    expect(list.find((s: { id: string }) => s.id === id)?.status).toBe('cancelled');
+  });
+
+  it('tells the people following the session that it was cancelled', async () => {
+    const { id } = await buildSession(t.app, facilitator, privateCircleId);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/api/v1/live`, {
+      headers: { cookie: member.cookie, origin: TEST_ORIGIN },
+    });
+    const frames: { type: string; event?: { type: string; sessionId: string } }[] = [];
+    socket.on('message', (data) => frames.push(JSON.parse(data.toString())));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const waitFor = async (type: string) => {
+      for (let tries = 0; tries < 300; tries++) {
+        const frame = frames.find((f) => f.type === type || f.event?.type === type);
+        if (frame) return frame;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      throw new Error(`no ${type} in ${JSON.stringify(frames)}`);
+    };
+    socket.send(JSON.stringify({ type: 'subscribe', topic: `session:${id}` }));
+    await waitFor('subscribed');
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${id}/cancel`,
+      headers: as(facilitator),
+      payload: { reason: 'Salle indisponible' },
+    });
+    expect((await waitFor('session.cancelled')).event).toEqual({ type: 'session.cancelled', sessionId: id });
+    socket.close();
+  });
+
+  it('round-trips instants on both sides of the daylight-saving changes in Europe/Paris', async () => {
+    const cases = [
+      // Winter time (UTC+1) the day before the March change, summer time (UTC+2) two days later.
+      {
+        startsAt: '2026-03-28T09:00:00.000Z',
+        endsAt: '2026-03-28T10:00:00.000Z',
+        local: '2026-03-28T10:00:00',
+      },
+      {
+        startsAt: '2026-03-30T08:00:00.000Z',
+        endsAt: '2026-03-30T09:00:00.000Z',
+        local: '2026-03-30T10:00:00',
+      },
+      // 01:30 summer time to 03:30 winter time across the night of 25 October: three real hours.
+      {
+        startsAt: '2026-10-24T23:30:00.000Z',
+        endsAt: '2026-10-25T02:30:00.000Z',
+        local: '2026-10-25T01:30:00',
+      },
+    ];
+    for (const times of cases) {
+      const { id } = await buildSession(t.app, facilitator, publicCircleId, {
+        startsAt: times.startsAt,
+        endsAt: times.endsAt,
+        timeZone: 'Europe/Paris',
+      });
+      const event = only(parseCalendar((await sessionIcs(id)).body).events);
+      expect(event.startDate.zone?.tzid).toBe('Europe/Paris');
+      expect(event.startDate.toString()).toBe(times.local);
+      expect(event.startDate.toJSDate().toISOString()).toBe(times.startsAt);
+      expect(event.endDate.toJSDate().toISOString()).toBe(times.endsAt);
+    }
+  });
+
+  it('shows no private session to a non-member: 404 for the .ics, absent from their feed', async () => {
+    const { id } = await buildSession(t.app, facilitator, privateCircleId, { title: 'Secret' });
+    expect((await sessionIcs(id, outsider)).statusCode).toBe(404);
+    expect((await sessionIcs(id)).statusCode).toBe(404);
+    expect((await sessionIcs('no-such-session', member)).statusCode).toBe(404);
+    const feed = await get(feedPath(await feedUrl(outsider)));
+    expect(feed.statusCode).toBe(200);
+    expect(feed.body).not.toContain(id);
+    expect(feed.body).not.toContain('Secret');
+  });
+
+  it('serves my feed without a cookie: my circles’ sessions, private and cancelled included', async () => {
+    const url = await feedUrl(member);
+    expect(url).toMatch(/^http:\/\/archipel\.test\/api\/v1\/calendar-feeds\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(await feedUrl(member)).toBe(url);
+    expect((await get('/api/v1/me/calendar-feed')).statusCode).toBe(401);
+
+    const now = Date.now();
+    const iso = (days: number) => new Date(now + days * 86_400_000).toISOString();
+    const upcoming = await buildSession(t.app, facilitator, privateCircleId, {
+      startsAt: iso(30),
+      endsAt: iso(30.1),
+    });
+    const recent = await buildSession(t.app, facilitator, privateCircleId, {
+      startsAt: iso(-60),
+      endsAt: iso(-59.9),
+    });
+    const old = await buildSession(t.app, facilitator, privateCircleId, {
+      startsAt: iso(-120),
+      endsAt: iso(-119.9),
+    });
+    const cancelled = await buildSession(t.app, facilitator, privateCircleId, {
+      startsAt: iso(10),
+      endsAt: iso(10.1),
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${cancelled.id}/cancel`,
+      headers: as(facilitator),
+      payload: { reason: 'Grève' },
+    });
+    // A circle where the member is only waitlisted shows nothing.
+    const full = await buildCircle(t.app, facilitator, communitySlug, { visibility: 'public', capacity: 1 });
+    await addToCircle(t.app, facilitator, full.id, outsider);
+    const waitlisted = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/circles/${full.id}/members`,
+      headers: as(member),
+    });
+    expect(waitlisted.json().status).toBe('waitlisted');
+    const notMine = await buildSession(t.app, facilitator, full.id, { startsAt: iso(5), endsAt: iso(5.1) });
+
+    const response = await get(feedPath(url));
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(response.headers['cache-control']).toContain('private');
+    const { calendar, events } = parseCalendar(response.body);
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Archipel · mes séances');
+    const uids = events.map((event) => event.uid);
+    const uid = (sessionId: string) => `session-${sessionId}@archipel.test`;
+    expect(uids).toContain(uid(upcoming.id));
+    expect(uids).toContain(uid(recent.id));
+    expect(uids).not.toContain(uid(old.id));
+    expect(uids).not.toContain(uid(notMine.id));
+    const called = events.find((event) => event.uid === uid(cancelled.id));
+    expect(called && text(called, 'status')).toBe('CANCELLED');
+    expect(response.body).not.toMatch(/^(ATTENDEE|ORGANIZER)/m);
+  });
+
+  it('rotates and revokes the feed link: the old one answers 404 at once', async () => {
+    const first = await feedUrl(facilitator);
+    expect((await get(feedPath(first))).statusCode).toBe(200);
+    const rotated = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/calendar-feed/rotate',
+      headers: as(facilitator),
+    });
+    expect(rotated.statusCode).toBe(200);
+    const second = rotated.json().url as string;
+    expect(second).not.toBe(first);
+    expect((await get(feedPath(first))).statusCode).toBe(404);
+    expect((await get(feedPath(second))).statusCode).toBe(200);
+    expect(await feedUrl(facilitator)).toBe(second);
+
+    const revoked = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/me/calendar-feed',
+      headers: as(facilitator),
+    });
+    expect(revoked.statusCode).toBe(204);
+    expect((await get(feedPath(second))).statusCode).toBe(404);
+  });
+
+  it('answers 404, never 500, to malformed or unknown feed tokens', async () => {
+    for (const token of ['abc', 'x'.repeat(43), 'x'.repeat(90), '..%2F..%2Fetc', `${'A'.repeat(42)}%C3%A9`]) {
+      const response = await get(`/api/v1/calendar-feeds/${token}.ics`);
+      expect(response.statusCode).toBe(404);
+      expect(response.json().error.code).toBe('NOT_FOUND');
+    }
+    // Past the router's parameter length: refused before any route runs, still a clear 4xx.
+    const overlong = await get(`/api/v1/calendar-feeds/${'x'.repeat(200)}.ics`);
+    expect(overlong.statusCode).toBe(414);
+    expect(overlong.json().error.code).toBe('INVALID_INPUT');
+    expect((await get('/api/v1/calendar-feeds/nothing')).statusCode).toBe(404);
+  });
+
+  it('publishes a public circle’s feed and nothing of other circles', async () => {
+    const { id } = await buildSession(t.app, facilitator, publicCircleId, { title: 'Ouverte à tous' });
+    const response = await get(`/api/v1/circles/${publicCircleId}/calendar.ics`);
+    expect(response.statusCode).toBe(200);
+    const { calendar, events } = parseCalendar(response.body);
+    expect(String(calendar.getFirstPropertyValue('x-wr-calname'))).toContain('Archipel');
+    expect(events.map((event) => event.uid)).toContain(`session-${id}@archipel.test`);
+
+    const community = await buildCircle(t.app, facilitator, communitySlug, { visibility: 'community' });
+    for (const circleId of [privateCircleId, community.id, 'no-such-circle']) {
+      expect((await get(`/api/v1/circles/${circleId}/calendar.ics`, member)).statusCode).toBe(404);
+    }
+  });
+});

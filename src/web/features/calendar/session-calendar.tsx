@@ -1,0 +1,85 @@
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Session } from '../../../contract/session.ts';
+import { Alert } from '../../components/alert.tsx';
+import { Button } from '../../components/button.tsx';
+import { buttonClass } from '../../components/button-class.ts';
+import { lazyNamed } from '../../lib/lazy-named.ts';
+import { sessionCalendarUrl } from './calendar-api.ts';
+import styles from './session-calendar.module.css';
+
+// Facilitators only, and rarely: the form downloads when first opened.
+const cancelDialog = lazyNamed(() => import('./cancel-session-dialog.tsx'), 'CancelSessionDialog');
+
+const NOTICE_ID = 'session-cancelled-notice';
+
+/** "Ajouter à mon agenda" (the .ics download) and, for facilitators, "Annuler la séance". */
+export function SessionCalendarActions({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a
+        className={buttonClass('secondary')}
+        href={sessionCalendarUrl(session.id)}
+        download
+        title={t('calendar.addToCalendarHint')}
+      >
+        {t('calendar.addToCalendar')}
+      </a>
+      {session.canFacilitate && session.status === 'scheduled' ? (
+        <CancelSessionButton session={session} />
+      ) : null}
+    </>
+  );
+}
+
+function CancelSessionButton({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const [isOpen, setOpen] = useState(false);
+  return (
+    <>
+      <Button
+        variant="danger"
+        onClick={() => setOpen(true)}
+        onPointerEnter={cancelDialog.preload}
+        onFocus={cancelDialog.preload}
+      >
+        {t('calendar.cancel.action')}
+      </Button>
+      {isOpen ? (
+        <Suspense fallback={null}>
+          <cancelDialog.Component session={session} onClose={() => setOpen(false)} noticeId={NOTICE_ID} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
+
+/** Says that the session is called off, and why. */
+export function SessionCancelledNotice({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  if (session.status !== 'cancelled') return null;
+  return (
+    <div id={NOTICE_ID} tabIndex={-1} className={styles.notice}>
+      <Alert tone="warning" title={t('calendar.cancel.notice')}>
+        {session.cancelReason ? (
+          <p>{t('calendar.cancel.reasonShown', { reason: session.cancelReason })}</p>
+        ) : null}
+      </Alert>
+    </div>
+  );
+}
+
+/** The visio link of the session, opened in a new window; none once the session is cancelled. */
+export function SessionVideoLink({ session }: { session: Pick<Session, 'videoUrl' | 'status'> }) {
+  const { t } = useTranslation();
+  if (!session.videoUrl || session.status === 'cancelled') return null;
+  return (
+    <span>
+      <a href={session.videoUrl} target="_blank" rel="noopener noreferrer">
+        {t('calendar.joinVideo')}
+        <span className="visually-hidden">{t('session.newWindow')}</span>
+      </a>
+    </span>
+  );
+}

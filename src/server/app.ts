@@ -22,6 +22,8 @@ import type { Env } from './env.ts';
 import { actionsRoutes } from './features/actions/actions.routes.ts';
 import { adminRoutes } from './features/admin/admin.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { boardsRoutes } from './features/boards/boards.routes.ts';
+import { boardNotesRoutes } from './features/boards/notes.routes.ts';
 import { circlesRoutes } from './features/circles/circles.routes.ts';
 import { communitiesRoutes } from './features/communities/communities.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
@@ -141,6 +143,8 @@ export async function buildApp(deps: AppDeps) {
     participationRoutes,
     actionsRoutes,
     adminRoutes,
+    boardsRoutes,
+    boardNotesRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api/v1' });
   }

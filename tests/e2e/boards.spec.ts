@@ -83,6 +83,19 @@ test('two people on one board see each other’s post-its, dots and the reveal o
     'Un forum ouvert pour l’Université',
   );
 
+  // Post-it → action, with an owner among the circle's members.
+  const defi = facilitatorBoard.note('Un défi sur les territoires');
+  await defi.getByText('Options du post-it').click();
+  await defi.getByRole('button', { name: 'En faire une action' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Faire de ce post-it une action' });
+  await dialog.getByRole('checkbox', { name: member.name }).check();
+  await dialog.getByRole('textbox', { name: /Échéance/ }).fill('2026-12-15');
+  await dialog.getByRole('button', { name: 'Créer l’action' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(memberBoard.note('Un défi sur les territoires')).toContainText('Devenu action');
+  const actions = await call(memberPage.request, 'GET', '/api/v1/me/actions');
+  expect(actions.items.map((a: { title: string }) => a.title)).toContain('Un défi sur les territoires');
+
   await expectAccessible(page, 'board (facilitator)');
   await expectAccessible(memberPage, 'board (member)');
   await page.screenshot({ path: 'test-results/board-facilitator.png', fullPage: true });
@@ -107,5 +120,7 @@ test('the demo board of the Cercle des cercles shows its legend, ideas and blue 
   await expect(page.getByRole('region', { name: 'JAUNE' })).toContainText('forum ouvert');
   await expectAccessible(page, 'demo board');
   await page.screenshot({ path: 'test-results/board-demo.png', fullPage: true });
+  await page.getByRole('link', { name: 'Voir la séance liée' }).click();
+  await expect(page.getByRole('link', { name: /^Tableau : Cercle des cercles/ })).toBeVisible();
   expect(pageProblems).toEqual([]);
 });

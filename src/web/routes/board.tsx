@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Board, BoardNote } from '../../contract/board.ts';
@@ -15,9 +15,15 @@ import { BoardLegend } from '../features/boards/board-legend.tsx';
 import { BoardResults } from '../features/boards/board-results.tsx';
 import styles from '../features/boards/boards.module.css';
 import { FacilitatorBar } from '../features/boards/facilitator-bar.tsx';
-import { NoteActionDialog } from '../features/boards/note-action-dialog.tsx';
 import { isNotFound, useErrorMessage } from '../lib/error-message.ts';
+import { lazyNamed } from '../lib/lazy-named.ts';
 import { NotFoundPage } from './not-found.tsx';
+
+// The action form (react-aria fields) downloads when someone first makes a post-it an action.
+const noteActionDialog = lazyNamed(
+  () => import('../features/boards/note-action-dialog.tsx'),
+  'NoteActionDialog',
+);
 
 function BoardStatus({ board, presence }: { board: Board; presence: number | null }) {
   const { t } = useTranslation();
@@ -100,12 +106,14 @@ function BoardView({ board, presence }: { board: Board; presence: number | null 
         ]}
       />
       {actionNote ? (
-        <NoteActionDialog
-          boardId={board.id}
-          circleId={board.circleId}
-          note={actionNote}
-          onClose={() => setActionNote(null)}
-        />
+        <Suspense fallback={null}>
+          <noteActionDialog.Component
+            boardId={board.id}
+            circleId={board.circleId}
+            note={actionNote}
+            onClose={() => setActionNote(null)}
+          />
+        </Suspense>
       ) : null}
     </>
   );

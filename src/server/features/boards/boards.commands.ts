@@ -254,7 +254,7 @@ export async function deleteNote(
  */
 export async function putMyDots(
   db: Kysely<DB>,
-  note: { id: string; boardId: string; hidden: boolean | number },
+  note: { id: string; boardId: string; hidden: boolean | number; private: boolean | number },
   userId: string,
   count: number,
   now = Date.now(),
@@ -275,6 +275,9 @@ export async function putMyDots(
     const current = mine.find((row) => row.noteId === note.id)?.count ?? 0;
     const usedElsewhere = mine.reduce((sum, row) => (row.noteId === note.id ? sum : sum + row.count), 0);
     if (count > current && toBool(note.hidden)) throw new AppError('CONFLICT', 'This post-it is hidden');
+    // Dots go on what everyone sees: not on one's own post-it still private in a silent brainstorm.
+    if (count > current && toBool(note.private))
+      throw new AppError('CONFLICT', 'This post-it is not revealed yet');
     const problem = dotsProblem({
       count,
       current,

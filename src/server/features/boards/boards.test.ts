@@ -77,8 +77,11 @@ describe.each(testDialects())('boards on %s', (dialect) => {
     return response.json();
   };
 
+  const liveUrl = () => `ws://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/v1/live`;
+
   beforeAll(async () => {
     t = await createTestApp(dialect);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
     facilitator = await registerUser(t.app, 'Fanny Facilitatrice');
     alice = await registerUser(t.app, 'Alice Agent');
     bob = await registerUser(t.app, 'Bob Agent');
@@ -285,9 +288,7 @@ describe.each(testDialects())('boards on %s', (dialect) => {
 
   it('keeps private post-its of a silent brainstorm out of reads and events until the reveal', async () => {
     const board = await newBoard({ silent: true });
-    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    void address;
-    const url = `ws://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/v1/live`;
+    const url = liveUrl();
     const watcher = await openLive(url, bob);
     const intruder = await openLive(url, outsider);
     watcher.send({ type: 'subscribe', topic: `board:${board.id}` });
@@ -297,6 +298,8 @@ describe.each(testDialects())('boards on %s', (dialect) => {
 
     const secret = await addNote(alice, board.id, { text: 'Idée secrète' });
     expect(secret.private).toBe(true);
+    expect((await call(alice, 'PUT', `/notes/${secret.id}/dots/me`, { count: 1 })).statusCode).toBe(409);
+    expect((await call(alice, 'POST', `/notes/${secret.id}/action`, {})).statusCode).toBe(409);
     const created = await watcher.waitFor((m) => m.type === 'event' && m.event.type === 'board.note.created');
     expect(JSON.stringify(created)).not.toContain('secrète');
     expect(JSON.stringify(created)).not.toContain(secret.id);
@@ -328,9 +331,30 @@ describe.each(testDialects())('boards on %s', (dialect) => {
 
   it('names nobody on an anonymous board and hides dot totals until they are revealed', async () => {
     const board = await newBoard({ anonymous: true, hideDots: true });
+    const url = liveUrl();
+    const watcher = await openLive(url, facilitator);
+    watcher.send({ type: 'subscribe', topic: `board:${board.id}` });
+    const { seq } = (await watcher.waitFor((m) => m.type === 'subscribed')) as { seq: number };
     const note = await addNote(alice, board.id, { text: 'Évaluation au sein des cercles' });
     expect(note).toMatchObject({ isMine: true, author: null });
     await call(bob, 'PUT', `/notes/${note.id}/dots/me`, { count: 2 });
+    const dotsEvent = await watcher.waitFor(
+      (m) => m.type === 'event' && m.event.type === 'board.dots.updated',
+    );
+    // While totals are hidden, the event does not say which post-it got dots, nor from whom.
+    expect(dotsEvent).toMatchObject({ event: { boardId: board.id, noteId: null } });
+    const frames = JSON.stringify(watcher.messages);
+    for (const secret of [alice.id, bob.id, 'Évaluation']) expect(frames).not.toContain(secret);
+    watcher.socket.close();
+
+    // A client that comes back with the last seq it saw gets what it missed, in order.
+    const again = await openLive(url, facilitator);
+    again.send({ type: 'subscribe', topic: `board:${board.id}`, since: seq });
+    await again.waitFor((m) => m.type === 'event' && m.event.type === 'board.dots.updated');
+    expect(
+      again.messages.filter((m) => m.type === 'event').map((m) => (m.type === 'event' ? m.event.type : '')),
+    ).toEqual(['board.note.created', 'board.dots.updated']);
+    again.socket.close();
     const seen = (await getBoard(alice, board.id)).notes[0];
     expect(seen).toMatchObject({ author: null, isMine: true, dots: null, myDots: 0 });
     expect(JSON.stringify(await getBoard(bob, board.id))).not.toContain(alice.id);

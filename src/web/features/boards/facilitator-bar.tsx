@@ -24,7 +24,7 @@ export function FacilitatorBar({ board, onFail }: { board: Board; onFail: (error
         <Button variant="secondary" size="sm" onClick={() => change({ locked: !board.locked })}>
           {board.locked ? t('boards.facilitation.unlock') : t('boards.facilitation.lock')}
         </Button>
-        {board.silent ? (
+        {board.silent || board.privateNoteCount > 0 ? (
           <Button
             size="sm"
             isPending={reveal.isPending}

@@ -99,6 +99,11 @@ test('two people on one board see each other’s post-its, dots and the reveal o
   await expectAccessible(page, 'board (facilitator)');
   await expectAccessible(memberPage, 'board (member)');
   await page.screenshot({ path: 'test-results/board-facilitator.png', fullPage: true });
+  await memberPage.goto(`/circles/${circle.id}`);
+  const section = memberPage.getByRole('region', { name: 'Tableaux' });
+  await expect(section.getByRole('link', { name: 'Idées pour l’Université' })).toBeVisible();
+  await expect(section).toContainText('3 post-its');
+  await memberPage.screenshot({ path: 'test-results/board-circle.png', fullPage: true });
   await memberContext.close();
   expect(pageProblems).toEqual([]);
 });

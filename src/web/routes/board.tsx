@@ -1,4 +1,5 @@
-import { Suspense, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Board, BoardNote } from '../../contract/board.ts';
@@ -8,7 +9,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { Tabs } from '../components/tabs.tsx';
 import { AddNoteForm } from '../features/boards/add-note-form.tsx';
-import { useBoard, useDeleteNote } from '../features/boards/board-api.ts';
+import { boardKeys, useBoard, useDeleteNote } from '../features/boards/board-api.ts';
 import { BoardClusters } from '../features/boards/board-clusters.tsx';
 import { BoardColumns } from '../features/boards/board-columns.tsx';
 import { BoardLegend } from '../features/boards/board-legend.tsx';
@@ -37,8 +38,23 @@ function BoardStatus({ board, presence }: { board: Board; presence: number | nul
   );
 }
 
+/** When the voting timer runs out, the board is read again so that its controls close. */
+function useTimerEnd(board: Board) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!board.votingClosesAt || !board.isVotingOpen) return;
+    const left = Date.parse(board.votingClosesAt) - Date.now();
+    const timer = setTimeout(
+      () => void queryClient.invalidateQueries({ queryKey: boardKeys.detail(board.id) }),
+      Math.max(0, Math.min(left + 250, 2_147_000_000)),
+    );
+    return () => clearTimeout(timer);
+  }, [board.id, board.votingClosesAt, board.isVotingOpen, queryClient]);
+}
+
 function BoardView({ board, presence }: { board: Board; presence: number | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  useTimerEnd(board);
   const errorMessage = useErrorMessage();
   const remove = useDeleteNote(board.id);
   const [message, setMessage] = useState<FormStatusMessage | null>(null);
@@ -91,6 +107,13 @@ function BoardView({ board, presence }: { board: Board; presence: number | null 
             {board.isVotingOpen
               ? t('boards.dots.left', { count: dotsLeft, total: board.dotsPerParticipant })
               : t('boards.dots.closed')}
+            {board.isVotingOpen && board.votingClosesAt
+              ? ` ${t('boards.dots.closesAt', {
+                  time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(
+                    new Date(board.votingClosesAt),
+                  ),
+                })}`
+              : null}
           </p>
         ) : null}
         {board.privateNoteCount > 0 ? (

@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { Session } from '../../../contract/session.ts';
 import { type BoardColor, boardColors } from '../../../domain/board.ts';
 import { Button } from '../../components/button.tsx';
 import { Dialog } from '../../components/dialog.tsx';
@@ -9,7 +11,9 @@ import formStyles from '../../components/form.module.css';
 import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { apiRequest } from '../../lib/api-client.ts';
 import { useErrorMessage } from '../../lib/error-message.ts';
+import { sessionKeys, sessionPath, useCircleSessions } from '../sessions/session-api.ts';
 import { useCreateBoard } from './board-api.ts';
 import styles from './boards.module.css';
 import { CategorySwatch } from './category-swatch.tsx';
@@ -51,6 +55,15 @@ export function CreateBoardDialog({ circleId, onClose }: { circleId: string; onC
   const [dots, setDots] = useState('5');
   const [maxPerNote, setMaxPerNote] = useState('');
   const [message, setMessage] = useState<FormStatusMessage | null>(null);
+  const sessions = useCircleSessions(circleId);
+  const [sessionId, setSessionId] = useState('');
+  const [agendaItemId, setAgendaItemId] = useState('');
+  // The chosen session's agenda, to hang the board on one of its items.
+  const session = useQuery({
+    queryKey: sessionKeys.detail(sessionId),
+    queryFn: ({ signal }) => apiRequest<Session>(sessionPath(sessionId), { signal }),
+    enabled: Boolean(sessionId),
+  });
   const colorOptions = boardColors.map((color) => ({ value: color, label: t(`boards.color.${color}`) }));
 
   const update = (key: number, change: Partial<LegendRow>) =>
@@ -74,6 +87,8 @@ export function CreateBoardDialog({ circleId, onClose }: { circleId: string; onC
         hideDots,
         dotsPerParticipant: Number(dots) || 0,
         maxDotsPerNote: maxPerNote ? Number(maxPerNote) : null,
+        sessionId: sessionId || undefined,
+        agendaItemId: (sessionId && agendaItemId) || undefined,
       },
       {
         onSuccess: (board) => navigate(`/boards/${encodeURIComponent(board.id)}`),
@@ -144,6 +159,33 @@ export function CreateBoardDialog({ circleId, onClose }: { circleId: string; onC
               </Button>
             </div>
           </fieldset>
+          {sessions.data?.length ? (
+            <div className={formStyles.row}>
+              <SelectField
+                label={t('boards.create.session')}
+                options={[
+                  { value: '', label: t('boards.create.noSession') },
+                  ...sessions.data.map((option) => ({ value: option.id, label: option.title })),
+                ]}
+                value={sessionId}
+                onChange={(value) => {
+                  setSessionId(value);
+                  setAgendaItemId('');
+                }}
+              />
+              {sessionId && session.data?.agenda.length ? (
+                <SelectField
+                  label={t('boards.create.agendaItem')}
+                  options={[
+                    { value: '', label: t('boards.create.noAgendaItem') },
+                    ...session.data.agenda.map((item) => ({ value: item.id, label: item.title })),
+                  ]}
+                  value={agendaItemId}
+                  onChange={setAgendaItemId}
+                />
+              ) : null}
+            </div>
+          ) : null}
           <div className={styles.checks}>
             <label>
               <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />{' '}

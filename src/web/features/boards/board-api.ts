@@ -114,13 +114,42 @@ export function useDeleteNote(boardId: string) {
   return useBoardWrite(boardId, (noteId: string) => apiSend(notePath(noteId), { method: 'DELETE' }));
 }
 
+/**
+ * Dots change in the cache at once (so two quick clicks count twice), then the board is read
+ * again; a refused change (budget, timer) puts the board back as it was.
+ */
 export function usePutDots(boardId: string) {
-  return useBoardWrite(boardId, ({ noteId, count }: { noteId: string; count: number }) =>
-    apiRequest<z.infer<typeof myDotsSchema>>(`${notePath(noteId)}/dots/me`, {
-      method: 'PUT',
-      body: { count },
-    }),
-  );
+  const queryClient = useQueryClient();
+  const key = boardKeys.detail(boardId);
+  return useMutation({
+    // One at a time, in order: a later "3 dots" must never be overtaken by an earlier "2 dots".
+    scope: { id: `dots:${boardId}` },
+    mutationFn: ({ noteId, count }: { noteId: string; count: number }) =>
+      apiRequest<z.infer<typeof myDotsSchema>>(`${notePath(noteId)}/dots/me`, {
+        method: 'PUT',
+        body: { count },
+      }),
+    onMutate: async ({ noteId, count }) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const before = queryClient.getQueryData<Board>(key);
+      if (before) {
+        const note = before.notes.find((n) => n.id === noteId);
+        const delta = count - (note?.myDots ?? 0);
+        queryClient.setQueryData<Board>(key, {
+          ...before,
+          myDotsUsed: before.myDotsUsed + delta,
+          notes: before.notes.map((n) =>
+            n.id === noteId ? { ...n, myDots: count, dots: n.dots === null ? null : n.dots + delta } : n,
+          ),
+        });
+      }
+      return { before };
+    },
+    onError: (_error, _variables, context) => {
+      if (context?.before) queryClient.setQueryData(key, context.before);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
 }
 
 export function useNoteToAction(boardId: string) {

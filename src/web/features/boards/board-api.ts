@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type {
   Board,
@@ -22,6 +22,9 @@ export const boardKeys = {
   detail: (id: string) => ['boards', id] as const,
 };
 
+/** Events closer together than this lead to one read of the board. */
+const REFETCH_COALESCE_MS = 150;
+
 const boardPath = (id: string) => `/api/v1/boards/${encodeURIComponent(id)}`;
 const notePath = (id: string) => `/api/v1/notes/${encodeURIComponent(id)}`;
 
@@ -43,9 +46,19 @@ export function useCircleBoards(circleId: string, enabled = true) {
 export function useBoard(id: string) {
   const queryClient = useQueryClient();
   const [presence, setPresence] = useState<number | null>(null);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
   useLiveTopic(
     `board:${id}`,
-    () => void queryClient.invalidateQueries({ queryKey: boardKeys.detail(id) }),
+    () => {
+      // A busy board (a room voting at once) sends many events a second: one read covers all the
+      // events of the last moment, instead of one read per event per person.
+      if (pending.current) return;
+      pending.current = setTimeout(() => {
+        pending.current = null;
+        void queryClient.invalidateQueries({ queryKey: boardKeys.detail(id) });
+      }, REFETCH_COALESCE_MS);
+    },
     setPresence,
   );
   const board = useQuery({

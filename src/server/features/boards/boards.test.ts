@@ -417,4 +417,20 @@ describe.each(testDialects())('boards on %s', (dialect) => {
     expect(after.notes.find((n) => n.id === note.id)?.categoryId).toBe(blue?.id);
     expect(after.notes.find((n) => n.id === other.id)?.categoryId).toBeNull();
   });
+
+  it('lets its facilitators delete a board, and closes it to someone who leaves the circle', async () => {
+    const board = await newBoard();
+    await addNote(alice, board.id, { text: 'À garder ?' });
+    expect((await call(alice, 'DELETE', `/boards/${board.id}`)).statusCode).toBe(403);
+    expect((await call(facilitator, 'DELETE', `/boards/${board.id}`)).statusCode).toBe(204);
+    expect((await call(alice, 'GET', `/boards/${board.id}`)).statusCode).toBe(404);
+
+    const kept = await newBoard();
+    const leaver = await registerUser(t.app);
+    await joinCommunity(t.app, leaver, communitySlug);
+    await addToCircle(t.app, facilitator, circleId, leaver);
+    expect((await call(leaver, 'GET', `/boards/${kept.id}`)).statusCode).toBe(200);
+    await call(facilitator, 'DELETE', `/circles/${circleId}/members/${leaver.id}`);
+    expect((await call(leaver, 'GET', `/boards/${kept.id}`)).statusCode).toBe(404);
+  });
 });

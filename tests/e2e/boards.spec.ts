@@ -83,6 +83,16 @@ test('two people on one board see each other’s post-its, dots and the reveal o
     'Un forum ouvert pour l’Université',
   );
 
+  // Group post-its in a cluster, from the keyboard-reachable menu of each post-it.
+  await memberPage.getByRole('textbox', { name: 'Nouveau regroupement' }).fill('Territoires');
+  await memberPage.getByRole('button', { name: 'Créer', exact: true }).click();
+  const essaimer = memberBoard.note('Essaimer sur les territoires');
+  await essaimer.getByText('Options du post-it').click();
+  await essaimer.getByRole('combobox', { name: 'Regrouper dans' }).selectOption({ label: 'Territoires' });
+  await expect(facilitatorBoard.note('Essaimer sur les territoires')).toContainText(
+    'Regroupement : Territoires',
+  );
+
   // Post-it → action, with an owner among the circle's members.
   const defi = facilitatorBoard.note('Un défi sur les territoires');
   await defi.getByText('Options du post-it').click();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../contract/board.ts';
 import { Button } from '../../components/button.tsx';
 import fieldStyles from '../../components/field.module.css';
-import { useCreateCluster, useDeleteCluster } from './board-api.ts';
+import { useCreateCluster, useDeleteCluster, useRenameCluster } from './board-api.ts';
 import styles from './boards.module.css';
 
 /** Clusters ("regroupements") with their titles; each post-it joins one from its own menu. */
@@ -12,7 +12,9 @@ export function BoardClusters({ board, onFail }: { board: Board; onFail: (error:
   const id = useId();
   const create = useCreateCluster(board.id);
   const remove = useDeleteCluster(board.id);
+  const rename = useRenameCluster(board.id);
   const [title, setTitle] = useState('');
+  const [renaming, setRenaming] = useState<{ id: string; title: string } | null>(null);
   const canWrite = !board.locked || board.canSteer;
 
   function submit(event: FormEvent) {
@@ -28,22 +30,62 @@ export function BoardClusters({ board, onFail }: { board: Board; onFail: (error:
         <ul className={styles.clusterList}>
           {board.clusters.map((cluster) => (
             <li key={cluster.id}>
-              <span className={styles.clusterTitle}>{cluster.title}</span>{' '}
-              <span className={styles.muted}>
-                {t('boards.list.notes', {
-                  count: board.notes.filter((n) => n.clusterId === cluster.id).length,
-                })}
-              </span>
-              {canWrite ? (
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  aria-label={t('boards.clusters.remove', { title: cluster.title })}
-                  onClick={() => remove.mutate(cluster.id, { onError: onFail })}
+              {renaming?.id === cluster.id ? (
+                <form
+                  className={styles.inlineField}
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    if (!renaming.title.trim()) return;
+                    rename.mutate(
+                      { clusterId: cluster.id, title: renaming.title.trim() },
+                      { onSuccess: () => setRenaming(null), onError: onFail },
+                    );
+                  }}
                 >
-                  {t('boards.clusters.ungroup')}
-                </Button>
-              ) : null}
+                  <input
+                    className={fieldStyles.input}
+                    aria-label={t('boards.clusters.renameLabel', { title: cluster.title })}
+                    value={renaming.title}
+                    maxLength={200}
+                    onChange={(event) => setRenaming({ id: cluster.id, title: event.target.value })}
+                  />
+                  <Button type="submit" size="sm" isPending={rename.isPending}>
+                    {t('boards.note.save')}
+                  </Button>
+                  <Button variant="ghost" size="sm" onClick={() => setRenaming(null)}>
+                    {t('common.cancel')}
+                  </Button>
+                </form>
+              ) : (
+                <>
+                  <span className={styles.clusterTitle}>{cluster.title}</span>{' '}
+                  <span className={styles.muted}>
+                    {t('boards.list.notes', {
+                      count: board.notes.filter((n) => n.clusterId === cluster.id).length,
+                    })}
+                  </span>
+                  {canWrite ? (
+                    <>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        aria-label={t('boards.clusters.renameLabel', { title: cluster.title })}
+                        onClick={() => setRenaming({ id: cluster.id, title: cluster.title })}
+                      >
+                        {t('boards.clusters.rename')}
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        aria-label={t('boards.clusters.remove', { title: cluster.title })}
+                        onClick={() => remove.mutate(cluster.id, { onError: onFail })}
+                      >
+                        {t('boards.clusters.ungroup')}
+                      </Button>
+                    </>
+                  ) : null}
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** Topics a client may follow; the id is checked against the viewer's rights on subscribe. */
-export const topicSchema = z.string().regex(/^session:[A-Za-z0-9-]{1,100}$/, 'a topic such as session:<id>');
+export const topicSchema = z
+  .string()
+  .regex(/^(session|board):[A-Za-z0-9-]{1,100}$/, 'a topic such as session:<id> or board:<id>');
 
 export const liveClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribe'), topic: topicSchema, since: z.number().int().min(0).optional() }),
@@ -18,11 +20,24 @@ export type LiveEvent =
   | { type: 'checkin.updated'; sessionId: string; userId: string }
   | { type: 'participants.updated'; sessionId: string }
   | { type: 'action.created' | 'action.updated'; sessionId: string | null; actionId: string }
-  | { type: 'announcements.updated'; sessionId: string };
+  | { type: 'announcements.updated'; sessionId: string }
+  /**
+   * Board events carry ids only, never text nor author. `noteId` is null when saying which
+   * post-it changed would tell something private (a private post-it, a dot while dots are hidden).
+   */
+  | { type: 'board.updated'; boardId: string }
+  | {
+      type: 'board.note.created' | 'board.note.updated' | 'board.note.deleted';
+      boardId: string;
+      noteId: string | null;
+    }
+  | { type: 'board.dots.updated'; boardId: string; noteId: string | null }
+  | { type: 'board.revealed'; boardId: string; what: 'notes' | 'dots' };
 
 export type LiveServerMessage =
   | { type: 'subscribed'; topic: string; seq: number }
   | { type: 'event'; topic: string; seq: number; event: LiveEvent }
   /** The events since the client's `since` are no longer kept (or the server restarted): refetch. */
   | { type: 'resync'; topic: string; seq: number }
+  | { type: 'presence'; topic: string; count: number }
   | { type: 'error'; code: 'INVALID_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED'; message: string; topic?: string };

@@ -22,6 +22,8 @@ import type { Env } from './env.ts';
 import { actionsRoutes } from './features/actions/actions.routes.ts';
 import { adminRoutes } from './features/admin/admin.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { boardsRoutes } from './features/boards/boards.routes.ts';
+import { boardNotesRoutes } from './features/boards/notes.routes.ts';
 import { calendarsRoutes } from './features/calendars/calendars.routes.ts';
 import { circlesRoutes } from './features/circles/circles.routes.ts';
 import { communitiesRoutes } from './features/communities/communities.routes.ts';
@@ -143,6 +145,8 @@ export async function buildApp(deps: AppDeps) {
     actionsRoutes,
     adminRoutes,
     calendarsRoutes,
+    boardsRoutes,
+    boardNotesRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api/v1' });
   }

@@ -28,6 +28,7 @@ const ImportNotesPage = screen(
   () => import('./features/sessions/import/import-notes-page.tsx'),
   'ImportNotesPage',
 );
+const BoardPage = screen(() => import('./routes/board.tsx'), 'BoardPage');
 const SessionPage = screen(() => import('./routes/session.tsx'), 'SessionPage');
 const SessionMinutesPage = screen(() => import('./routes/session-minutes.tsx'), 'SessionMinutesPage');
 const MyActionsPage = screen(() => import('./routes/my-actions.tsx'), 'MyActionsPage');
@@ -50,6 +51,7 @@ export function App() {
             <Route path="/circles/:id" element={<CirclePage />} />
             <Route path="/circles/:id/import" element={<ImportNotesPage />} />
             <Route path="/sessions/:id" element={<SessionPage />} />
+            <Route path="/boards/:id" element={<BoardPage />} />
             <Route path="/sessions/:id/minutes" element={<SessionMinutesPage />} />
             <Route path="/my-actions" element={<MyActionsPage />} />
             <Route path="/my-sessions" element={<MySessionsPage />} />

@@ -1,4 +1,5 @@
 import type { ColumnType, Selectable } from 'kysely';
+import type { BoardColor } from '../../domain/board.ts';
 import type {
   CircleJoinPolicy,
   CircleKind,
@@ -260,9 +261,83 @@ export interface DB {
   sessionVotes: SessionVotesTable;
   sessionNoteSnapshots: SessionNoteSnapshotsTable;
   sessionNoteUpdates: SessionNoteUpdatesTable;
+  // Boards (migration 0004).
+  boards: BoardsTable;
+  boardCategories: BoardCategoriesTable;
+  boardClusters: BoardClustersTable;
+  boardNotes: BoardNotesTable;
+  boardDots: BoardDotsTable;
   // Calendars (2026-11-29-0008)
   calendarFeeds: CalendarFeedsTable;
 }
+
+export type UserRow = Selectable<UsersTable>;
+export type CommunityRow = Selectable<CommunitiesTable>;
+export type CircleRow = Selectable<CirclesTable>;
+export type SessionRow = Selectable<SessionsTable>;
+
+// Boards (migration 0004): post-its with a legend, clusters and dot votes.
+
+export interface BoardsTable {
+  id: string;
+  circleId: string;
+  sessionId: string | null;
+  /** An agenda item of the session, without a foreign key (agenda saves may renew item ids). */
+  agendaItemId: string | null;
+  title: string;
+  anonymous: Flag;
+  silent: Flag;
+  locked: Flag;
+  hideDots: Flag;
+  dotsRevealed: Flag;
+  dotsPerParticipant: number;
+  maxDotsPerNote: number | null;
+  votingClosesAt: Timestamp | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface BoardCategoriesTable {
+  id: string;
+  boardId: string;
+  position: number;
+  name: string;
+  color: BoardColor;
+  meaning: string;
+}
+
+export interface BoardClustersTable {
+  id: string;
+  boardId: string;
+  title: string;
+  createdAt: Timestamp;
+}
+
+export interface BoardNotesTable {
+  id: string;
+  boardId: string;
+  categoryId: string | null;
+  clusterId: string | null;
+  authorId: string | null;
+  text: string;
+  x: number;
+  y: number;
+  hidden: Flag;
+  private: Flag;
+  actionId: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface BoardDotsTable {
+  noteId: string;
+  userId: string;
+  boardId: string;
+  count: number;
+}
+
+export type BoardRow = Selectable<BoardsTable>;
 
 // Calendars (2026-11-29-0008)
 export interface CalendarFeedsTable {
@@ -271,8 +346,3 @@ export interface CalendarFeedsTable {
   tokenHash: string;
   createdAt: Timestamp;
 }
-
-export type UserRow = Selectable<UsersTable>;
-export type CommunityRow = Selectable<CommunitiesTable>;
-export type CircleRow = Selectable<CirclesTable>;
-export type SessionRow = Selectable<SessionsTable>;

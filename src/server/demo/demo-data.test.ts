@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Board } from '../../contract/board.ts';
 import { createTestApp, registerUser, type TestApp } from '../testing/test-app.ts';
 import { testDialects } from '../testing/test-database.ts';
 import { seedDemoData } from './demo-data.ts';
@@ -68,5 +69,54 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
     const first = await registerUser(t.app);
     const me = await t.app.inject({ url: '/api/v1/me', headers: { cookie: first.cookie } });
     expect(me.json().user.isAdmin).toBe(true);
+  });
+
+  it('puts the Cercle des cercles board on the session’s agenda item, with ideas and BLUE next steps', async () => {
+    const db = t.database.db;
+    const board = await db.selectFrom('boards').selectAll().executeTakeFirstOrThrow();
+    const item = await db
+      .selectFrom('agendaItems')
+      .select('title')
+      .where('id', '=', board.agendaItemId ?? '')
+      .executeTakeFirstOrThrow();
+    expect(item.title).toMatch(/Retour sur le Cercle des cercles/);
+    const reader = await registerUser(t.app);
+    await db
+      .insertInto('circleMembers')
+      .values({
+        circleId: board.circleId,
+        userId: reader.id,
+        role: 'member',
+        status: 'member',
+        position: 99,
+        createdAt: new Date().toISOString(),
+      })
+      .execute();
+    const response = await t.app.inject({
+      url: `/api/v1/boards/${board.id}`,
+      headers: { cookie: reader.cookie },
+    });
+    expect(response.statusCode).toBe(200);
+    const seen = response.json() as Board;
+    expect(seen.categories.map((c) => [c.name, c.color, c.meaning])).toContainEqual([
+      'BLEU',
+      'blue',
+      'Prochains pas',
+    ]);
+    const blue = seen.categories.find((c) => c.color === 'blue')?.id;
+    const next = seen.notes.filter((n) => n.categoryId === blue);
+    expect(next.map((n) => n.text)).toEqual([
+      'abécédaire (gros travail) et dernière séquence Boussole',
+      'évaluation au sein des cercles',
+      'scénario pédagogique du REX',
+    ]);
+    // The blue post-its are the session's next steps: each links to the action imported with Bernard.
+    expect(next.every((n) => n.actionId !== null)).toBe(true);
+    const texts = seen.notes.map((n) => n.text).join('\n');
+    expect(texts).toMatch(/forum ouvert/);
+    expect(texts).toMatch(/virtuel/);
+    expect(texts).toMatch(/comment porter les cercles sur les territoires/);
+    expect(texts).toMatch(/essaimer/);
+    expect(seen.clusters.map((c) => c.title)).toEqual(['Université de l’innovation publique']);
   });
 });

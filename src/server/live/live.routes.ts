@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
 import { liveClientMessageSchema } from '../../contract/live.ts';
 import type { AppContext } from '../app-context.ts';
+import { getBoardAccess } from '../features/boards/board-access.ts';
 import { getVisibleSession } from '../features/sessions/sessions.queries.ts';
 import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
@@ -24,6 +25,12 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
   /** The circle a topic belongs to, if the viewer may follow it. */
   async function circleOf(topic: string, viewer: Viewer): Promise<string | undefined> {
     const [kind, id = ''] = topic.split(':');
+    if (kind === 'board') {
+      return getBoardAccess(db, id, viewer).then(
+        ({ circle }) => circle.id,
+        () => undefined,
+      );
+    }
     if (kind !== 'session') return undefined;
     return getVisibleSession(db, id, viewer).then(
       ({ circle }) => circle.id,

@@ -1,6 +1,11 @@
 import type { LiveEvent, LiveServerMessage } from '../../contract/live.ts';
 
-type Listener = { onEvent: (event: LiveEvent) => void; onResync: () => void };
+type Listener = {
+  onEvent: (event: LiveEvent) => void;
+  onResync: () => void;
+  /** How many people follow the topic, when the server says so. */
+  onPresence?: (count: number) => void;
+};
 
 /**
  * One WebSocket for the whole tab, shared by every screen that follows a topic. It reconnects with
@@ -72,6 +77,10 @@ export class LiveClient {
     const listeners = this.#listeners.get(message.topic);
     if (message.type === 'subscribed') {
       if (!this.#lastSeq.has(message.topic)) this.#lastSeq.set(message.topic, message.seq);
+      return;
+    }
+    if (message.type === 'presence') {
+      for (const listener of listeners ?? []) listener.onPresence?.(message.count);
       return;
     }
     this.#lastSeq.set(message.topic, message.seq);

@@ -8,6 +8,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { Section } from '../components/section.tsx';
 import { useMe } from '../features/auth/auth-api.ts';
+import { CircleBoards } from '../features/boards/circle-boards.tsx';
 import { CircleCalendarLink } from '../features/calendar/circle-calendar-link.tsx';
 import { useCircle } from '../features/circles/circle-api.ts';
 import {
@@ -136,6 +137,7 @@ function CircleView({ circle }: { circle: Circle }) {
           ) : null}
           <CircleSessions circleId={circle.id} canPlan={canManage} />
           <CircleCalendarLink circle={circle} />
+          <CircleBoards circleId={circle.id} isMember={circle.myStatus === 'member' || canManage} />
           {members.isPending ? <LoadingState /> : null}
           {members.isError && isHiddenFromReader(members.error) ? (
             <p className={styles.muted}>{t('circle.membersHidden')}</p>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaItem, Session } from '../../../contract/session.ts';
 import { Badge } from '../../components/badge.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { AgendaItemBoards } from '../boards/agenda-item-boards.tsx';
 import styles from './agenda-view.module.css';
 import { formatTime, minutesBetween } from './session-time.ts';
 
@@ -81,6 +82,7 @@ export function AgendaView({ session }: AgendaViewProps) {
                 {isCurrent ? <Badge tone="accent">{t('agenda.now')}</Badge> : null}
               </div>
               {item.notes ? <p className={styles.notes}>{item.notes}</p> : null}
+              <AgendaItemBoards session={session} itemId={item.id} />
               {item.children.length ? (
                 <ul className={styles.children}>
                   {item.children.map((child) => (

@@ -1,0 +1,72 @@
+import { type Kysely, PostgresAdapter } from 'kysely';
+import { toBool } from '../../db/columns.ts';
+import type { BoardRow, DB } from '../../db/schema.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import type { Viewer } from '../../http/viewer.ts';
+import { canSteer } from '../circles/circle-stewards.ts';
+import { getVisibleCircle } from '../circles/circles.queries.ts';
+
+type VisibleCircle = Awaited<ReturnType<typeof getVisibleCircle>>;
+
+/** Who is on a board and what they may steer; resolved once per request. */
+export interface BoardAccess {
+  board: BoardRow;
+  circle: VisibleCircle;
+  viewer: Viewer;
+  /** Facilitators of the circle, animators, admins, and the board's creator. */
+  canSteer: boolean;
+}
+
+/**
+ * A circle's boards are for its members and those who steer it. Everyone else (a visitor of a
+ * public circle, someone waitlisted) gets 404, exactly as if the board did not exist.
+ */
+export async function circleBoardAccess(db: Kysely<DB>, circleId: string, viewer: Viewer) {
+  const circle = await getVisibleCircle(db, circleId, viewer);
+  const steers = await canSteer(db, circle, viewer);
+  if (circle.myStatus !== 'member' && !steers) throw notFound('Circle');
+  return { circle, canSteer: steers };
+}
+
+export async function getBoardAccess(db: Kysely<DB>, boardId: string, viewer: Viewer): Promise<BoardAccess> {
+  const board = await db.selectFrom('boards').selectAll().where('id', '=', boardId).executeTakeFirst();
+  if (!board) throw notFound('Board');
+  const { circle, canSteer: steersCircle } = await circleBoardAccess(db, board.circleId, viewer).catch(() => {
+    throw notFound('Board');
+  });
+  return { board, circle, viewer, canSteer: steersCircle || board.createdBy === viewer.id };
+}
+
+/** The board a post-it belongs to, with the post-it; a private post-it of someone else is 404. */
+export async function getNoteAccess(db: Kysely<DB>, noteId: string, viewer: Viewer) {
+  const note = await db.selectFrom('boardNotes').selectAll().where('id', '=', noteId).executeTakeFirst();
+  if (!note) throw notFound('Post-it');
+  const access = await getBoardAccess(db, note.boardId, viewer).catch(() => {
+    throw notFound('Post-it');
+  });
+  const isMine = note.authorId === viewer.id;
+  if (toBool(note.private) && !isMine) throw notFound('Post-it');
+  if (toBool(note.hidden) && !isMine && !access.canSteer) throw notFound('Post-it');
+  return { ...access, note, isMine };
+}
+
+export function requireBoardSteward(access: { canSteer: boolean }) {
+  if (!access.canSteer) throw new AppError('FORBIDDEN', 'Only the board’s facilitators can do this');
+}
+
+export function requireUnlocked(board: { locked: boolean | number }) {
+  if (toBool(board.locked)) throw new AppError('CONFLICT', 'The board is locked');
+}
+
+/**
+ * Serialises every write that depends on the board's state (dots against the budget, lock, reveal)
+ * for the rest of the transaction: FOR UPDATE on PostgreSQL; SQLite transactions begin IMMEDIATE.
+ * Returns the board as it stands under the lock.
+ */
+export async function lockBoard(trx: Kysely<DB>, boardId: string) {
+  let query = trx.selectFrom('boards').selectAll().where('id', '=', boardId);
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  const board = await query.executeTakeFirst();
+  if (!board) throw notFound('Board');
+  return board;
+}

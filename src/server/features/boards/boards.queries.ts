@@ -1,0 +1,136 @@
+import { type Kysely, sql } from 'kysely';
+import type { Board, BoardNote, BoardSummary } from '../../../contract/board.ts';
+import { isVotingOpen } from '../../../domain/board.ts';
+import { toBool, toIso } from '../../db/columns.ts';
+import type { BoardRow, DB } from '../../db/schema.ts';
+import type { BoardAccess } from './board-access.ts';
+
+function toBoardBase(row: BoardRow) {
+  return {
+    id: row.id,
+    circleId: row.circleId,
+    sessionId: row.sessionId,
+    agendaItemId: row.agendaItemId,
+    title: row.title,
+    anonymous: toBool(row.anonymous),
+    silent: toBool(row.silent),
+    locked: toBool(row.locked),
+    hideDots: toBool(row.hideDots),
+    dotsRevealed: toBool(row.dotsRevealed),
+    dotsPerParticipant: row.dotsPerParticipant,
+    maxDotsPerNote: row.maxDotsPerNote,
+    votingClosesAt: row.votingClosesAt === null ? null : toIso(row.votingClosesAt),
+    createdAt: toIso(row.createdAt),
+  };
+}
+
+/** The boards of a circle, newest first, with how many post-its everyone can see on each. */
+export async function listCircleBoards(db: Kysely<DB>, circleId: string): Promise<BoardSummary[]> {
+  const rows = await db
+    .selectFrom('boards as b')
+    .selectAll('b')
+    .select((eb) =>
+      eb
+        .selectFrom('boardNotes as n')
+        .whereRef('n.boardId', '=', 'b.id')
+        .where('n.private', '=', false)
+        .where('n.hidden', '=', false)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('noteCount'),
+    )
+    .where('b.circleId', '=', circleId)
+    .orderBy('b.createdAt', 'desc')
+    .orderBy('b.id')
+    .execute();
+  return rows.map((row) => ({ ...toBoardBase(row), noteCount: Number(row.noteCount ?? 0) }));
+}
+
+/**
+ * The board as this viewer may see it. Other people's private post-its (silent brainstorm) are
+ * left out in SQL, counted only; hidden ones reach their author and the facilitators; on an
+ * anonymous board no author is named; dot totals stay out while dots are hidden.
+ */
+export async function loadBoard(db: Kysely<DB>, access: BoardAccess, now = Date.now()): Promise<Board> {
+  const { board, viewer } = access;
+  const me = viewer.id;
+  const [categories, clusters, notes, totals, mine, privateCount] = await Promise.all([
+    db
+      .selectFrom('boardCategories')
+      .select(['id', 'name', 'color', 'meaning'])
+      .where('boardId', '=', board.id)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('boardClusters')
+      .select(['id', 'title'])
+      .where('boardId', '=', board.id)
+      .orderBy('createdAt')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('boardNotes as n')
+      .leftJoin('users as u', 'u.id', 'n.authorId')
+      .selectAll('n')
+      .select('u.name as authorName')
+      .where('n.boardId', '=', board.id)
+      .where((eb) =>
+        eb.and([
+          eb.or([eb('n.private', '=', false), eb('n.authorId', '=', me)]),
+          access.canSteer ? eb.lit(true) : eb.or([eb('n.hidden', '=', false), eb('n.authorId', '=', me)]),
+        ]),
+      )
+      .orderBy('n.y')
+      .orderBy('n.createdAt')
+      .orderBy('n.id')
+      .execute(),
+    db
+      .selectFrom('boardDots')
+      .select(['noteId', sql<number>`sum(count)`.as('total')])
+      .where('boardId', '=', board.id)
+      .groupBy('noteId')
+      .execute(),
+    db
+      .selectFrom('boardDots')
+      .select(['noteId', 'count'])
+      .where('boardId', '=', board.id)
+      .where('userId', '=', me)
+      .execute(),
+    db
+      .selectFrom('boardNotes')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('boardId', '=', board.id)
+      .where('private', '=', true)
+      .where((eb) => eb.or([eb('authorId', 'is', null), eb('authorId', '!=', me)]))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const base = toBoardBase(board);
+  const showDots = !base.hideDots || base.dotsRevealed;
+  const totalOf = new Map(totals.map((row) => [row.noteId, Number(row.total)]));
+  const myDotsOf = new Map(mine.map((row) => [row.noteId, row.count]));
+  const toNote = (row: (typeof notes)[number]): BoardNote => ({
+    id: row.id,
+    text: row.text,
+    categoryId: row.categoryId,
+    clusterId: row.clusterId,
+    x: row.x,
+    y: row.y,
+    isMine: row.authorId === me,
+    author: base.anonymous || !row.authorId ? null : { id: row.authorId, name: row.authorName ?? '' },
+    hidden: toBool(row.hidden),
+    private: toBool(row.private),
+    dots: showDots ? (totalOf.get(row.id) ?? 0) : null,
+    myDots: myDotsOf.get(row.id) ?? 0,
+    actionId: row.actionId,
+    createdAt: toIso(row.createdAt),
+  });
+  return {
+    ...base,
+    categories,
+    clusters,
+    notes: notes.map(toNote),
+    privateNoteCount: Number(privateCount.n),
+    isVotingOpen: isVotingOpen(base, now),
+    myDotsUsed: mine.reduce((sum, row) => sum + row.count, 0),
+    canSteer: access.canSteer,
+  };
+}

@@ -1,0 +1,270 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  boardNoteSchema,
+  boardSchema,
+  clusterCreateSchema,
+  clusterPatchSchema,
+  dotsPutSchema,
+  myDotsSchema,
+  noteActionSchema,
+  noteCreateSchema,
+  notePatchSchema,
+} from '../../../contract/board.ts';
+import { errorBodySchema } from '../../../contract/error.ts';
+import { actionSchema } from '../../../contract/session.ts';
+import type { AppContext } from '../../app-context.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import type { Viewer } from '../../http/viewer.ts';
+import { listActions } from '../actions/actions.queries.ts';
+import { getBoardAccess, getNoteAccess, requireBoardSteward } from './board-access.ts';
+import { boardTopic, dotsNoteId, publicNoteId } from './board-events.ts';
+import {
+  createCluster,
+  createNote,
+  deleteCluster,
+  deleteNote,
+  getCluster,
+  noteToAction,
+  patchNote,
+  putMyDots,
+  renameCluster,
+} from './boards.commands.ts';
+import { loadBoard } from './boards.queries.ts';
+
+const tags = ['boards'];
+const idParams = z.object({ id: z.string().max(100) });
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+};
+
+/** Post-its, dots, clusters and post-it → action: what every member of the circle does on a board. */
+export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db, viewers, live } = ctx;
+
+  /** The post-it as the viewer now sees it (read through the same rules as the whole board). */
+  async function noteAsSeen(boardId: string, noteId: string, viewer: Viewer) {
+    const board = await loadBoard(db, await getBoardAccess(db, boardId, viewer));
+    const note = board.notes.find((candidate) => candidate.id === noteId);
+    if (!note) throw notFound('Post-it');
+    return note;
+  }
+
+  return async (app) => {
+    app.post(
+      '/boards/:id/notes',
+      {
+        schema: {
+          tags,
+          summary: 'Add a post-it (plain text, at most 2,000 characters)',
+          params: idParams,
+          body: noteCreateSchema,
+          response: { 201: boardNoteSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        const { board } = await getBoardAccess(db, request.params.id, viewer);
+        const note = await createNote(db, board.id, viewer.id, request.body);
+        live.publish(boardTopic(board.id), {
+          type: 'board.note.created',
+          boardId: board.id,
+          noteId: publicNoteId({ id: note.id, private: note.isPrivate }),
+        });
+        return reply.status(201).send(await noteAsSeen(board.id, note.id, viewer));
+      },
+    );
+
+    app.patch(
+      '/notes/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Edit your post-it; move or group any post-it; hide one (facilitators)',
+          params: idParams,
+          body: notePatchSchema,
+          response: { 200: boardNoteSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const access = await getNoteAccess(db, request.params.id, viewer);
+        const { text, categoryId, hidden } = request.body;
+        if ((text !== undefined || categoryId !== undefined) && !access.isMine) {
+          throw new AppError('FORBIDDEN', 'Only its author can change what a post-it says');
+        }
+        if (hidden !== undefined) requireBoardSteward(access);
+        await patchNote(db, access.note, request.body, access.canSteer);
+        live.publish(boardTopic(access.board.id), {
+          type: 'board.note.updated',
+          boardId: access.board.id,
+          noteId: publicNoteId(access.note),
+        });
+        return noteAsSeen(access.board.id, access.note.id, viewer);
+      },
+    );
+
+    app.delete(
+      '/notes/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Delete your post-it (or any, for facilitators)',
+          params: idParams,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        const access = await getNoteAccess(db, request.params.id, viewer);
+        if (!access.isMine) requireBoardSteward(access);
+        await deleteNote(db, access.note, access.canSteer);
+        live.publish(boardTopic(access.board.id), {
+          type: 'board.note.deleted',
+          boardId: access.board.id,
+          noteId: publicNoteId(access.note),
+        });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.put(
+      '/notes/:id/dots/me',
+      {
+        schema: {
+          tags,
+          summary:
+            'Set how many of your dots are on this post-it (within the budget and the per-post-it maximum)',
+          params: idParams,
+          body: dotsPutSchema,
+          response: { 200: myDotsSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const access = await getNoteAccess(db, request.params.id, viewer);
+        const result = await putMyDots(db, access.note, viewer.id, request.body.count);
+        live.publish(boardTopic(access.board.id), {
+          type: 'board.dots.updated',
+          boardId: access.board.id,
+          noteId: dotsNoteId(access.board, access.note.id),
+        });
+        return result;
+      },
+    );
+
+    app.post(
+      '/notes/:id/action',
+      {
+        schema: {
+          tags,
+          summary: 'Make a post-it a next step (owners, due date), linked back to the post-it',
+          params: idParams,
+          body: noteActionSchema,
+          response: { 201: actionSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        const access = await getNoteAccess(db, request.params.id, viewer);
+        if (access.note.private)
+          throw new AppError('CONFLICT', 'Reveal the post-it before making it an action');
+        const actionId = await noteToAction(
+          db,
+          {
+            circleId: access.circle.id,
+            sessionId: access.board.sessionId,
+            boardId: access.board.id,
+            noteId: access.note.id,
+          },
+          viewer.id,
+          request.body,
+        );
+        const [action] = await listActions(db, { actionId });
+        if (!action) throw notFound('Action');
+        live.publish(boardTopic(access.board.id), {
+          type: 'board.note.updated',
+          boardId: access.board.id,
+          noteId: access.note.id,
+        });
+        if (action.sessionId) {
+          live.publish(`session:${action.sessionId}`, {
+            type: 'action.created',
+            sessionId: action.sessionId,
+            actionId,
+          });
+        }
+        return reply.status(201).send(action);
+      },
+    );
+
+    app.post(
+      '/boards/:id/clusters',
+      {
+        schema: {
+          tags,
+          summary: 'Group post-its under a title',
+          params: idParams,
+          body: clusterCreateSchema,
+          response: { 201: boardSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        const access = await getBoardAccess(db, request.params.id, viewer);
+        await createCluster(db, access.board.id, request.body);
+        live.publish(boardTopic(access.board.id), { type: 'board.updated', boardId: access.board.id });
+        return reply.status(201).send(await loadBoard(db, await getBoardAccess(db, access.board.id, viewer)));
+      },
+    );
+
+    app.patch(
+      '/clusters/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Rename a cluster',
+          params: idParams,
+          body: clusterPatchSchema,
+          response: { 200: boardSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const cluster = await getCluster(db, request.params.id);
+        const access = await getBoardAccess(db, cluster.boardId, viewer).catch(() => {
+          throw notFound('Cluster');
+        });
+        await renameCluster(db, cluster, request.body.title);
+        live.publish(boardTopic(cluster.boardId), { type: 'board.updated', boardId: cluster.boardId });
+        return loadBoard(db, access);
+      },
+    );
+
+    app.delete(
+      '/clusters/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Ungroup a cluster (its post-its stay)',
+          params: idParams,
+          response: { 200: boardSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const cluster = await getCluster(db, request.params.id);
+        const access = await getBoardAccess(db, cluster.boardId, viewer).catch(() => {
+          throw notFound('Cluster');
+        });
+        await deleteCluster(db, cluster);
+        live.publish(boardTopic(cluster.boardId), { type: 'board.updated', boardId: cluster.boardId });
+        return loadBoard(db, access);
+      },
+    );
+  };
+}

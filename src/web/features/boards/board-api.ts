@@ -1,0 +1,195 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
+import type {
+  Board,
+  BoardCreateInput,
+  BoardNote,
+  BoardPatch,
+  BoardSummary,
+  myDotsSchema,
+  NoteCreateInput,
+  NotePatch,
+} from '../../../contract/board.ts';
+import type { Action } from '../../../contract/session.ts';
+import { apiRequest, apiSend } from '../../lib/api-client.ts';
+import type { ListOf } from '../../lib/list-of.ts';
+import { useLiveTopic } from '../../lib/use-live-topic.ts';
+import { circlePath } from '../circles/circle-api.ts';
+
+export const boardKeys = {
+  ofCircle: (circleId: string) => ['circles', circleId, 'boards'] as const,
+  detail: (id: string) => ['boards', id] as const,
+};
+
+/** Events closer together than this lead to one read of the board. */
+const REFETCH_COALESCE_MS = 150;
+
+const boardPath = (id: string) => `/api/v1/boards/${encodeURIComponent(id)}`;
+const notePath = (id: string) => `/api/v1/notes/${encodeURIComponent(id)}`;
+
+export function useCircleBoards(circleId: string, enabled = true) {
+  return useQuery({
+    queryKey: boardKeys.ofCircle(circleId),
+    queryFn: ({ signal }) => apiRequest<ListOf<BoardSummary>>(`${circlePath(circleId)}/boards`, { signal }),
+    select: (data) => data.items,
+    enabled,
+    retry: false,
+  });
+}
+
+/**
+ * The board, kept in step with the server: every live event on `board:<id>` (or a resync after a
+ * reconnection) refetches it, so the page never shows a board the server does not have.
+ * `presence` is how many people the server says are here (null until it says so).
+ */
+export function useBoard(id: string) {
+  const queryClient = useQueryClient();
+  const [presence, setPresence] = useState<number | null>(null);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
+  useLiveTopic(
+    `board:${id}`,
+    () => {
+      // A busy board (a room voting at once) sends many events a second: one read covers all the
+      // events of the last moment, instead of one read per event per person.
+      if (pending.current) return;
+      pending.current = setTimeout(() => {
+        pending.current = null;
+        void queryClient.invalidateQueries({ queryKey: boardKeys.detail(id) });
+      }, REFETCH_COALESCE_MS);
+    },
+    setPresence,
+  );
+  const board = useQuery({
+    queryKey: boardKeys.detail(id),
+    queryFn: ({ signal }) => apiRequest<Board>(boardPath(id), { signal }),
+    staleTime: 0,
+  });
+  return { board, presence };
+}
+
+export function useCreateBoard(circleId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: BoardCreateInput) =>
+      apiRequest<Board>(`${circlePath(circleId)}/boards`, { method: 'POST', body: input }),
+    onSuccess: (board) => {
+      queryClient.setQueryData(boardKeys.detail(board.id), board);
+      void queryClient.invalidateQueries({ queryKey: boardKeys.ofCircle(circleId) });
+    },
+  });
+}
+
+/** A write that answers with a part only (a post-it, dots): the board is fetched again. */
+function useBoardWrite<V, R>(boardId: string, request: (variables: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: boardKeys.detail(boardId) }),
+  });
+}
+
+/** A write that answers with the whole board: it replaces the cached one. */
+function useBoardReplace<V>(boardId: string, request: (variables: V) => Promise<Board>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: (board) => queryClient.setQueryData(boardKeys.detail(boardId), board),
+  });
+}
+
+export function usePatchBoard(boardId: string) {
+  return useBoardReplace(boardId, (patch: BoardPatch) =>
+    apiRequest<Board>(boardPath(boardId), { method: 'PATCH', body: patch }),
+  );
+}
+
+export function useReveal(boardId: string) {
+  return useBoardReplace(boardId, (what: 'notes' | 'dots') =>
+    apiRequest<Board>(`${boardPath(boardId)}/reveal`, { method: 'POST', body: { what } }),
+  );
+}
+
+export function useAddNote(boardId: string) {
+  return useBoardWrite(boardId, (input: NoteCreateInput) =>
+    apiRequest<BoardNote>(`${boardPath(boardId)}/notes`, { method: 'POST', body: input }),
+  );
+}
+
+export function usePatchNote(boardId: string) {
+  return useBoardWrite(boardId, ({ noteId, patch }: { noteId: string; patch: NotePatch }) =>
+    apiRequest<BoardNote>(notePath(noteId), { method: 'PATCH', body: patch }),
+  );
+}
+
+export function useDeleteNote(boardId: string) {
+  return useBoardWrite(boardId, (noteId: string) => apiSend(notePath(noteId), { method: 'DELETE' }));
+}
+
+/**
+ * Dots change in the cache at once (so two quick clicks count twice), then the board is read
+ * again; a refused change (budget, timer) puts the board back as it was.
+ */
+export function usePutDots(boardId: string) {
+  const queryClient = useQueryClient();
+  const key = boardKeys.detail(boardId);
+  return useMutation({
+    // One at a time, in order: a later "3 dots" must never be overtaken by an earlier "2 dots".
+    scope: { id: `dots:${boardId}` },
+    mutationFn: ({ noteId, count }: { noteId: string; count: number }) =>
+      apiRequest<z.infer<typeof myDotsSchema>>(`${notePath(noteId)}/dots/me`, {
+        method: 'PUT',
+        body: { count },
+      }),
+    onMutate: async ({ noteId, count }) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const before = queryClient.getQueryData<Board>(key);
+      if (before) {
+        const note = before.notes.find((n) => n.id === noteId);
+        const delta = count - (note?.myDots ?? 0);
+        queryClient.setQueryData<Board>(key, {
+          ...before,
+          myDotsUsed: before.myDotsUsed + delta,
+          notes: before.notes.map((n) =>
+            n.id === noteId ? { ...n, myDots: count, dots: n.dots === null ? null : n.dots + delta } : n,
+          ),
+        });
+      }
+      return { before };
+    },
+    onError: (_error, _variables, context) => {
+      if (context?.before) queryClient.setQueryData(key, context.before);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+}
+
+export function useNoteToAction(boardId: string) {
+  return useBoardWrite(
+    boardId,
+    ({ noteId, input }: { noteId: string; input: { title?: string; ownerIds?: string[]; dueOn?: string } }) =>
+      apiRequest<Action>(`${notePath(noteId)}/action`, { method: 'POST', body: input }),
+  );
+}
+
+export function useCreateCluster(boardId: string) {
+  return useBoardReplace(boardId, (input: { title: string; noteIds?: string[] }) =>
+    apiRequest<Board>(`${boardPath(boardId)}/clusters`, { method: 'POST', body: input }),
+  );
+}
+
+export function useRenameCluster(boardId: string) {
+  return useBoardReplace(boardId, ({ clusterId, title }: { clusterId: string; title: string }) =>
+    apiRequest<Board>(`/api/v1/clusters/${encodeURIComponent(clusterId)}`, {
+      method: 'PATCH',
+      body: { title },
+    }),
+  );
+}
+
+export function useDeleteCluster(boardId: string) {
+  return useBoardReplace(boardId, (clusterId: string) =>
+    apiRequest<Board>(`/api/v1/clusters/${encodeURIComponent(clusterId)}`, { method: 'DELETE' }),
+  );
+}

@@ -1,0 +1,141 @@
+import { expect, expectAccessible, instanceAdmin, newPerson, test } from './fixtures.ts';
+import { AccountPages } from './pages/account.page.ts';
+import { BoardPage, createBoardFromCircle } from './pages/board.page.ts';
+
+/**
+ * Two browsers on one board: post-its, dots and the reveal of a silent brainstorm reach the other
+ * person through the live connection (the page does not poll).
+ */
+test('two people on one board see each other’s post-its, dots and the reveal of a silent brainstorm', async ({
+  page,
+  browser,
+  pageProblems,
+}) => {
+  const facilitator = newPerson('Florent');
+  await new AccountPages(page).signUp(facilitator);
+  const slug = `boards-${Date.now().toString(36)}`;
+  const call = async (request: typeof page.request, method: string, path: string, data?: object) => {
+    const response = await request.fetch(path, { method, data });
+    expect(response.status(), `${method} ${path}`).toBeLessThan(300);
+    return response.json();
+  };
+  await call(page.request, 'POST', '/api/v1/communities', {
+    name: 'Tableaux en direct',
+    slug,
+    joinPolicy: 'open',
+  });
+  const circle = await call(page.request, 'POST', `/api/v1/communities/${slug}/circles`, {
+    name: 'Cercle des cercles',
+    kind: 'animation_team',
+    visibility: 'private',
+  });
+
+  const memberContext = await browser.newContext({ locale: 'fr-FR' });
+  const memberPage = await memberContext.newPage();
+  const member = newPerson('Julie');
+  await new AccountPages(memberPage).signUp(member);
+  const me = await call(memberPage.request, 'GET', '/api/v1/me');
+  await call(memberPage.request, 'POST', `/api/v1/communities/${slug}/members`, {});
+  await call(page.request, 'POST', `/api/v1/circles/${circle.id}/members`, { userId: me.user.id });
+
+  const boardId = await createBoardFromCircle(page, circle.id, 'Idées pour l’Université', { silent: true });
+  const facilitatorBoard = new BoardPage(page);
+  const memberBoard = new BoardPage(memberPage);
+  await memberBoard.open(boardId, 'Idées pour l’Université');
+
+  // Silent brainstorm: each writes alone; the other sees a count, never the text.
+  await memberBoard.addNote('Un forum ouvert pour l’Université', 'BLEU : prochains pas');
+  await expect(page.getByText('1 post-it privé attend la révélation.')).toBeVisible();
+  await expect(page.getByText('Un forum ouvert pour l’Université')).toHaveCount(0);
+  await facilitatorBoard.addNote('Un défi sur les territoires', 'JAUNE : idées');
+  await expect(memberPage.getByText('1 post-it privé attend la révélation.')).toBeVisible();
+  await expect(memberPage.getByText('Un défi sur les territoires')).toHaveCount(0);
+  await expectAccessible(memberPage, 'board during a silent brainstorm (member)');
+
+  await page.getByRole('button', { name: 'Révéler les 2 post-its privés' }).click();
+  await expect(memberPage.getByText('Un défi sur les territoires')).toBeVisible();
+  await expect(page.getByText('Un forum ouvert pour l’Université')).toBeVisible();
+  await expect(memberPage.getByText('Brainstorm silencieux', { exact: true })).toHaveCount(0);
+
+  // A post-it added now appears for the other at once.
+  await facilitatorBoard.addNote('Essaimer sur les territoires', 'JAUNE : idées');
+  await expect(memberPage.getByText('Essaimer sur les territoires')).toBeVisible();
+
+  // Dots: the member votes; the facilitator sees the total move.
+  await memberBoard.addDot('Un défi sur les territoires');
+  await memberBoard.addDot('Un défi sur les territoires');
+  await expect(memberPage.getByText('Il vous reste 3 gommettes sur 5.')).toBeVisible();
+  await expect(facilitatorBoard.note('Un défi sur les territoires')).toContainText('2 gommettes');
+  await page.getByRole('tab', { name: 'Résultats du vote' }).click();
+  await expect(page.getByRole('tabpanel').getByRole('listitem').first()).toContainText(
+    'Un défi sur les territoires',
+  );
+  await page.getByRole('tab', { name: 'Tableau' }).click();
+
+  // Keyboard: focus a post-it and move it to the other category with the arrow keys.
+  const mine = memberBoard.note('Un forum ouvert pour l’Université');
+  await mine.focus();
+  await memberPage.keyboard.press('ArrowRight');
+  await expect(memberPage.getByRole('region', { name: 'JAUNE' })).toContainText(
+    'Un forum ouvert pour l’Université',
+  );
+  await expect(page.getByRole('region', { name: 'JAUNE' })).toContainText(
+    'Un forum ouvert pour l’Université',
+  );
+
+  // Group post-its in a cluster, from the keyboard-reachable menu of each post-it.
+  await memberPage.getByRole('textbox', { name: 'Nouveau regroupement' }).fill('Territoires');
+  await memberPage.getByRole('button', { name: 'Créer', exact: true }).click();
+  const essaimer = memberBoard.note('Essaimer sur les territoires');
+  await essaimer.getByText('Options du post-it').click();
+  await essaimer.getByRole('combobox', { name: 'Regrouper dans' }).selectOption({ label: 'Territoires' });
+  await expect(facilitatorBoard.note('Essaimer sur les territoires')).toContainText(
+    'Regroupement : Territoires',
+  );
+
+  // Post-it → action, with an owner among the circle's members.
+  const defi = facilitatorBoard.note('Un défi sur les territoires');
+  await defi.getByText('Options du post-it').click();
+  await defi.getByRole('button', { name: 'En faire une action' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Faire de ce post-it une action' });
+  await dialog.getByRole('checkbox', { name: member.name }).check();
+  await dialog.getByRole('textbox', { name: /Échéance/ }).fill('2026-12-15');
+  await dialog.getByRole('button', { name: 'Créer l’action' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(memberBoard.note('Un défi sur les territoires')).toContainText('Devenu action');
+  const actions = await call(memberPage.request, 'GET', '/api/v1/me/actions');
+  expect(actions.items.map((a: { title: string }) => a.title)).toContain('Un défi sur les territoires');
+
+  await expectAccessible(page, 'board (facilitator)');
+  await expectAccessible(memberPage, 'board (member)');
+  await page.screenshot({ path: 'test-results/board-facilitator.png', fullPage: true });
+  await memberPage.goto(`/circles/${circle.id}`);
+  const section = memberPage.getByRole('region', { name: 'Tableaux' });
+  await expect(section.getByRole('link', { name: 'Idées pour l’Université' })).toBeVisible();
+  await expect(section).toContainText('3 post-its');
+  await memberPage.screenshot({ path: 'test-results/board-circle.png', fullPage: true });
+  await memberContext.close();
+  expect(pageProblems).toEqual([]);
+});
+
+test('the demo board of the Cercle des cercles shows its legend, ideas and blue next steps', async ({
+  page,
+  pageProblems,
+}) => {
+  await new AccountPages(page).signIn(instanceAdmin);
+  const circles = await (
+    await page.request.get('/api/v1/communities/riposte-creative-territoriale/circles')
+  ).json();
+  const team = circles.items.find((c: { kind: string }) => c.kind === 'animation_team');
+  const boards = await (await page.request.get(`/api/v1/circles/${team.id}/boards`)).json();
+  const board = new BoardPage(page);
+  await board.open(boards.items[0].id, /Cercle des cercles/);
+  await expect(page.getByRole('region', { name: 'Légende' })).toContainText('Prochains pas');
+  await expect(page.getByRole('region', { name: 'BLEU' })).toContainText('scénario pédagogique du REX');
+  await expect(page.getByRole('region', { name: 'JAUNE' })).toContainText('forum ouvert');
+  await expectAccessible(page, 'demo board');
+  await page.screenshot({ path: 'test-results/board-demo.png', fullPage: true });
+  await page.getByRole('link', { name: 'Voir la séance liée' }).click();
+  await expect(page.getByRole('link', { name: /^Tableau : Cercle des cercles/ })).toBeVisible();
+  expect(pageProblems).toEqual([]);
+});

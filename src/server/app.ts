@@ -24,11 +24,13 @@ import { adminRoutes } from './features/admin/admin.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { circlesRoutes } from './features/circles/circles.routes.ts';
 import { communitiesRoutes } from './features/communities/communities.routes.ts';
+import { datePollsRoutes } from './features/date-polls/date-polls.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
 import { importRoutes } from './features/sessions/import.routes.ts';
 import { participationRoutes } from './features/sessions/participation.routes.ts';
 import { sessionsRoutes } from './features/sessions/sessions.routes.ts';
+import { signupsRoutes } from './features/signups/signups.routes.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { registerNulGuard } from './http/nul-guard.ts';
 import { registerOriginGuard } from './http/origin-guard.ts';
@@ -141,6 +143,8 @@ export async function buildApp(deps: AppDeps) {
     participationRoutes,
     actionsRoutes,
     adminRoutes,
+    datePollsRoutes,
+    signupsRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api/v1' });
   }

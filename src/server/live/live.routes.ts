@@ -2,7 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
 import { liveClientMessageSchema } from '../../contract/live.ts';
 import type { AppContext } from '../app-context.ts';
+import { getVisiblePoll } from '../features/date-polls/date-poll-access.ts';
 import { getVisibleSession } from '../features/sessions/sessions.queries.ts';
+import { getVisibleSheet } from '../features/signups/signups.queries.ts';
 import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
 import type { Viewer } from '../http/viewer.ts';
@@ -24,8 +26,15 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
   /** The circle a topic belongs to, if the viewer may follow it. */
   async function circleOf(topic: string, viewer: Viewer): Promise<string | undefined> {
     const [kind, id = ''] = topic.split(':');
-    if (kind !== 'session') return undefined;
-    return getVisibleSession(db, id, viewer).then(
+    const found =
+      kind === 'session'
+        ? getVisibleSession(db, id, viewer)
+        : kind === 'date-poll'
+          ? getVisiblePoll(db, id, viewer)
+          : kind === 'signup-sheet'
+            ? getVisibleSheet(db, id, viewer)
+            : undefined;
+    return found?.then(
       ({ circle }) => circle.id,
       () => undefined,
     );

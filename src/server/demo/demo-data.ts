@@ -5,6 +5,7 @@ import type { CircleKind, CircleMethod, CircleStatus } from '../../domain/circle
 import { parsePadNotes } from '../../domain/pad-import/parse-pad-notes.ts';
 import type { DB } from '../db/schema.ts';
 import { storeImportedSession } from '../features/sessions/session-import.ts';
+import { addDemoSignups } from './demo-signups.ts';
 
 /**
  * The demo community, drawn from the animation team's meeting notes of 15 June 2021
@@ -220,4 +221,5 @@ async function addAnimationTeam(trx: Transaction<DB>, circleId: string, userIds:
     date: imported.date ?? '2021-06-15',
     timeZone: 'Europe/Paris',
   });
+  await addDemoSignups(trx, circleId, userIds, now);
 }

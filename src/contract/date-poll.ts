@@ -36,6 +36,14 @@ export const datePollCreateSchema = z
   .strict();
 export type DatePollCreateInput = z.infer<typeof datePollCreateSchema>;
 
+/** The organiser's edits; slots stay as they are once people have answered them. */
+export const datePollPatchSchema = z
+  .object({ title: text(200).min(1), deadline: isoInstant.nullable(), hideParticipants: z.boolean() })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export type DatePollPatch = z.infer<typeof datePollPatchSchema>;
+
 const answersInput = z
   .array(z.object({ slotId: id, value: z.enum(dateAnswerValues) }).strict())
   .max(MAX_DATE_POLL_SLOTS);

@@ -20,7 +20,7 @@ export type LiveEvent =
   | { type: 'participants.updated'; sessionId: string }
   | { type: 'action.created' | 'action.updated'; sessionId: string | null; actionId: string }
   | { type: 'announcements.updated'; sessionId: string }
-  | { type: 'date-poll.answered'; pollId: string }
+  | { type: 'date-poll.answered' | 'date-poll.updated'; pollId: string }
   | { type: 'date-poll.closed'; pollId: string; sessionId: string }
   | { type: 'signup.updated'; sheetId: string; topicId: string };
 

@@ -23,6 +23,8 @@ export const signupSheetCreateSchema = z
   .strict();
 export type SignupSheetCreateInput = z.infer<typeof signupSheetCreateSchema>;
 
+export const signupSheetPatchSchema = z.object({ title: text(200).min(1) }).strict();
+
 export const signupEntryCreateSchema = z.object({ note: text(500).optional() }).strict();
 
 export const signupEntrySchema = z.object({

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { DateAnswerInput, DatePollCreateInput } from '../../../contract/date-poll.ts';
+import type { DateAnswerInput, DatePollCreateInput, DatePollPatch } from '../../../contract/date-poll.ts';
 import { slotProblems } from '../../../domain/date-poll.ts';
 import { lockDatePoll } from '../../db/locks.ts';
 import type { DatePollRow, DB } from '../../db/schema.ts';
@@ -69,6 +69,32 @@ export async function createDatePoll(
       .execute();
   });
   return id;
+}
+
+/** The organiser edits the title, the deadline (a new one must be in the future) or name hiding. */
+export async function patchDatePoll(db: Kysely<DB>, pollId: string, patch: DatePollPatch): Promise<void> {
+  if (patch.deadline && Date.parse(patch.deadline) <= Date.now()) {
+    throw new AppError('INVALID_INPUT', 'The deadline must be in the future', [
+      { path: ['body', 'deadline'], message: 'in the past' },
+    ]);
+  }
+  await db.transaction().execute(async (trx) => {
+    const poll = await lockDatePoll(trx, pollId);
+    if (!poll) throw notFound('Date poll');
+    if (poll.status === 'closed') throw new AppError('CONFLICT', 'This poll is closed');
+    await trx
+      .updateTable('datePolls')
+      .set({
+        ...(patch.title !== undefined && { title: patch.title }),
+        ...(patch.deadline !== undefined && {
+          deadline: patch.deadline === null ? null : new Date(patch.deadline).toISOString(),
+        }),
+        ...(patch.hideParticipants !== undefined && { hideParticipants: patch.hideParticipants }),
+        updatedAt: new Date().toISOString(),
+      })
+      .where('id', '=', pollId)
+      .execute();
+  });
 }
 
 /** Locks the poll and refuses answers once it is closed or past its deadline. */

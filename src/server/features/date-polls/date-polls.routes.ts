@@ -4,6 +4,7 @@ import {
   datePollClosedSchema,
   datePollCloseSchema,
   datePollCreateSchema,
+  datePollPatchSchema,
   datePollSchema,
   datePollSummarySchema,
   guestAnswerCreatedSchema,
@@ -34,6 +35,7 @@ import {
   createDatePoll,
   createGuestResponse,
   findGuestResponse,
+  patchDatePoll,
   saveMemberAnswers,
   updateGuestResponse,
 } from './date-polls.commands.ts';
@@ -145,6 +147,33 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.find(request);
         const { poll, ...standing } = await getVisiblePoll(db, request.params.id, viewer);
         return detailFor(poll, standing, viewer);
+      },
+    );
+
+    app.patch(
+      '/date-polls/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Edit the title, deadline or name hiding (the organiser and the circle’s facilitators)',
+          params: idParams,
+          body: datePollPatchSchema,
+          response: { 200: datePollSchema, ...errors, 409: errorBodySchema },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const { poll, ...standing } = await getVisiblePoll(db, request.params.id, viewer);
+        if (!canClosePoll(poll, standing, viewer)) {
+          throw new AppError(
+            'FORBIDDEN',
+            'Only the poll’s organiser and the circle’s facilitators can edit it',
+          );
+        }
+        await patchDatePoll(db, poll.id, request.body);
+        live.publish(datePollTopic(poll.id), { type: 'date-poll.updated', pollId: poll.id });
+        const fresh = await getVisiblePoll(db, poll.id, viewer);
+        return detailFor(fresh.poll, fresh, viewer);
       },
     );
 

@@ -379,6 +379,40 @@ describe.each(testDialects())('date polls on %s', (dialect) => {
     expect(to(organiser.email)?.subject).toContain('Résultat');
   });
 
+  it('lets the organiser and facilitators edit a poll, nobody else; closes once under concurrency', async () => {
+    const poll = (await createPoll({ title: 'À renommer', slots })).json();
+    const patch = (user: TestUser, payload: object) =>
+      t.app.inject({ method: 'PATCH', url: `/api/v1/date-polls/${poll.id}`, headers: as(user), payload });
+    expect((await patch(bernard, { title: 'Pris' })).statusCode).toBe(403);
+    expect((await patch(outsider, { title: 'Pris' })).statusCode).toBe(404);
+    expect((await patch(organiser, { deadline: '2020-01-01T00:00:00Z' })).statusCode).toBe(400);
+    expect((await patch(organiser, {})).statusCode).toBe(400);
+    const renamed = await patch(organiser, { title: 'Séance de rentrée', hideParticipants: true });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json()).toMatchObject({ title: 'Séance de rentrée', hideParticipants: true });
+    expect((await patch(facilitator, { deadline: null })).json().deadline).toBeNull();
+
+    const [a, b] = slotIds(poll);
+    const results = await Promise.all(
+      [organiser, facilitator, organiser, facilitator].map((user, index) =>
+        t.app.inject({
+          method: 'POST',
+          url: `/api/v1/date-polls/${poll.id}/close`,
+          headers: as(user),
+          payload: { slotId: index % 2 ? a : b },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409]);
+    const sessions = await t.database.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('title', '=', 'Séance de rentrée')
+      .execute();
+    expect(sessions).toHaveLength(1);
+    expect((await patch(organiser, { title: 'Trop tard' })).statusCode).toBe(409);
+  });
+
   it('refuses answers after the deadline', async () => {
     const poll = (
       await createPoll({

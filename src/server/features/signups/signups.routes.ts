@@ -7,6 +7,7 @@ import {
   signupEntryCreateSchema,
   signupResultSchema,
   signupSheetCreateSchema,
+  signupSheetPatchSchema,
   signupSheetSchema,
   signupSheetSummarySchema,
   workingGroupCreatedSchema,
@@ -100,6 +101,35 @@ export function signupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => detail(request.params.id, await viewers.find(request)),
+    );
+
+    app.patch(
+      '/signup-sheets/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Rename a sheet (its organiser and the circle’s facilitators)',
+          params: idParams,
+          body: signupSheetPatchSchema,
+          response: { 200: signupSheetSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const { sheet, canManage } = await getVisibleSheet(db, request.params.id, viewer);
+        if (!canManage) {
+          throw new AppError(
+            'FORBIDDEN',
+            'Only the sheet’s organiser and the circle’s facilitators can edit it',
+          );
+        }
+        await db
+          .updateTable('signupSheets')
+          .set({ title: request.body.title })
+          .where('id', '=', sheet.id)
+          .execute();
+        return detail(sheet.id, viewer);
+      },
     );
 
     app.post(

@@ -159,6 +159,16 @@ describe.each(testDialects())('sign-up sheets on %s', (dialect) => {
       ],
     });
     expect(read.topics[1]).toMatchObject({ capacity: null, confirmedCount: 1, waitlistCount: 0 });
+    const rename = (user: TestUser) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/signup-sheets/${sheet.id}`,
+        headers: as(user),
+        payload: { title: 'Chantiers' },
+      });
+    expect((await rename(a)).statusCode).toBe(403);
+    expect((await rename(outsider)).statusCode).toBe(404);
+    expect((await rename(facilitator)).json().title).toBe('Chantiers');
     // Withdrawing from the waitlist promotes nobody; withdrawing twice is 404.
     expect((await withdraw(rex.id, c)).statusCode).toBe(204);
     expect((await withdraw(rex.id, c)).statusCode).toBe(404);

@@ -74,8 +74,10 @@ export async function addDemoSignups(trx: Transaction<DB>, circleId: string, use
       updatedAt: now,
     })
     .execute();
-  const start = new Date(now);
-  const slots = [7, 9, 14, 16].map((days, index) => ({
+  // Tuesdays and Thursdays at lunchtime, from the Tuesday at least a week ahead.
+  const weekAhead = new Date(Date.parse(now) + 7 * 86_400_000);
+  const start = new Date(weekAhead.getTime() + ((9 - weekAhead.getUTCDay()) % 7) * 86_400_000);
+  const slots = [0, 2, 7, 9].map((days, index) => ({
     id: randomUUID(),
     pollId,
     position: index + 1,

@@ -104,6 +104,7 @@ export function CreateDatePollDialog({ circleId, onClose }: { circleId: string; 
                     type="date"
                     value={row.date}
                     onChange={(date) => setRow(row.key, { date })}
+                    errorMessage={issues[`date${row.key}`]}
                     isRequired
                   />
                   <TextField
@@ -111,6 +112,7 @@ export function CreateDatePollDialog({ circleId, onClose }: { circleId: string; 
                     type="time"
                     value={row.start}
                     onChange={(start) => setRow(row.key, { start })}
+                    errorMessage={issues[`start${row.key}`]}
                     isRequired
                   />
                   <TextField
@@ -118,13 +120,14 @@ export function CreateDatePollDialog({ circleId, onClose }: { circleId: string; 
                     type="time"
                     value={row.end}
                     onChange={(end) => setRow(row.key, { end })}
-                    errorMessage={issues[`slot${row.key}`]}
+                    errorMessage={issues[`end${row.key}`]}
                     isRequired
                   />
                   {rows.length > 1 ? (
                     <Button
                       variant="ghost"
                       size="sm"
+                      className={styles.remove}
                       aria-label={t('datePolls.create.removeSlot', { n: index + 1 })}
                       onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
                     >

@@ -73,8 +73,9 @@ export function CreateSignupSheetDialog({ circleId, onClose }: { circleId: strin
           />
           <fieldset className={styles.slots}>
             <legend className={fieldStyles.label}>{t('signups.create.topics')}</legend>
+            <p className={formStyles.hint}>{t('signups.create.capacityHint')}</p>
             {rows.map((row, index) => (
-              <div key={row.key} className={styles.slot}>
+              <div key={row.key} className={styles.topic}>
                 <TextField
                   label={t('signups.create.topic', { n: index + 1 })}
                   value={row.title}
@@ -83,18 +84,17 @@ export function CreateSignupSheetDialog({ circleId, onClose }: { circleId: strin
                 />
                 <TextField
                   label={t('signups.create.capacity')}
-                  description={t('signups.create.capacityHint')}
                   inputMode="numeric"
                   value={row.capacity}
                   onChange={(value) => setRow(row.key, { capacity: value })}
                   errorMessage={issues[`capacity${row.key}`]}
                   isOptional
                 />
-                <span />
                 {rows.length > 1 ? (
                   <Button
                     variant="ghost"
                     size="sm"
+                    className={styles.remove}
                     aria-label={t('signups.create.removeTopic', { n: index + 1 })}
                     onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
                   >

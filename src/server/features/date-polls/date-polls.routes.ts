@@ -18,6 +18,7 @@ import { listOf } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
 import type { DatePollRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { authRateLimit } from '../../http/rate-limit.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { getVisibleCircle } from '../circles/circles.queries.ts';
 import { sessionDetail } from '../sessions/session-reads.ts';
@@ -50,7 +51,10 @@ const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchem
 export const datePollTopic = (pollId: string) => `date-poll:${pollId}`;
 
 export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const { db, viewers, live } = ctx;
+  const { db, viewers, live, env } = ctx;
+  // Anonymous routes that take a secret: limited per address like the account routes, ten times
+  // looser, since a whole office behind one address may answer the same poll.
+  const guestLimited = { rateLimit: { ...authRateLimit(env), max: env.AUTH_RATE_LIMIT * 10 } };
 
   const detailFor = (poll: DatePollRow, standing: CircleStanding, viewer: Viewer | undefined) => {
     const canClose = canClosePoll(poll, standing, viewer);
@@ -180,6 +184,7 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/date-polls/by-link/:token',
       {
+        config: guestLimited,
         schema: {
           tags,
           summary: 'A date poll reached through its shareable link (guests need no account)',
@@ -237,6 +242,7 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/date-polls/:id/guest-answers',
       {
+        config: guestLimited,
         schema: {
           tags,
           summary: 'Answer as a guest, by name; returns the private token that edits this answer later',
@@ -257,6 +263,7 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/date-polls/:id/guest-answers/:editToken',
       {
+        config: guestLimited,
         schema: {
           tags,
           summary: 'A guest’s own answer, through their private link',
@@ -275,6 +282,7 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/date-polls/:id/guest-answers/:editToken',
       {
+        config: guestLimited,
         schema: {
           tags,
           summary: 'Change a guest’s answer (only through the private link)',

@@ -433,3 +433,24 @@ describe.each(testDialects())('date polls on %s', (dialect) => {
     expect((await getPoll(poll.id, bernard)).json()).toMatchObject({ isAnswerable: false, canAnswer: false });
   });
 });
+
+describe.each(testDialects())('date poll guest routes on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { AUTH_RATE_LIMIT: '1' });
+  });
+  afterAll(() => t.close());
+
+  it('limits anonymous attempts at the share and edit secrets per address', async () => {
+    // One after the other: @fastify/rate-limit's memory store reports the final count to every
+    // request that was in flight together, so a burst would be refused as a whole.
+    const tries = [];
+    for (let i = 0; i < 12; i++) {
+      tries.push(await t.app.inject({ method: 'GET', url: `/api/v1/date-polls/by-link/guess-${i}` }));
+    }
+    const codes = tries.map((response) => response.statusCode);
+    expect(codes.filter((code) => code === 404)).toHaveLength(10);
+    expect(codes.filter((code) => code === 429)).toHaveLength(2);
+    expect(tries.find((response) => response.statusCode === 429)?.json().error.code).toBe('RATE_LIMITED');
+  });
+});

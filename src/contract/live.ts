@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** Topics a client may follow; the id is checked against the viewer's rights on subscribe. */
 export const topicSchema = z
   .string()
-  .regex(/^(session|board):[A-Za-z0-9-]{1,100}$/, 'a topic such as session:<id> or board:<id>');
+  .regex(
+    /^(session|board|date-poll|signup-sheet):[A-Za-z0-9-]{1,100}$/,
+    'a topic such as session:<id>, board:<id>, date-poll:<id> or signup-sheet:<id>',
+  );
 
 export const liveClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribe'), topic: topicSchema, since: z.number().int().min(0).optional() }),
@@ -32,7 +35,10 @@ export type LiveEvent =
       noteId: string | null;
     }
   | { type: 'board.dots.updated'; boardId: string; noteId: string | null }
-  | { type: 'board.revealed'; boardId: string; what: 'notes' | 'dots' };
+  | { type: 'board.revealed'; boardId: string; what: 'notes' | 'dots' }
+  | { type: 'date-poll.answered' | 'date-poll.updated'; pollId: string }
+  | { type: 'date-poll.closed'; pollId: string; sessionId: string }
+  | { type: 'signup.updated'; sheetId: string; topicId: string };
 
 export type LiveServerMessage =
   | { type: 'subscribed'; topic: string; seq: number }

@@ -27,11 +27,13 @@ import { boardNotesRoutes } from './features/boards/notes.routes.ts';
 import { calendarsRoutes } from './features/calendars/calendars.routes.ts';
 import { circlesRoutes } from './features/circles/circles.routes.ts';
 import { communitiesRoutes } from './features/communities/communities.routes.ts';
+import { datePollsRoutes } from './features/date-polls/date-polls.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
 import { importRoutes } from './features/sessions/import.routes.ts';
 import { participationRoutes } from './features/sessions/participation.routes.ts';
 import { sessionsRoutes } from './features/sessions/sessions.routes.ts';
+import { signupsRoutes } from './features/signups/signups.routes.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { registerNulGuard } from './http/nul-guard.ts';
 import { registerOriginGuard } from './http/origin-guard.ts';
@@ -147,6 +149,8 @@ export async function buildApp(deps: AppDeps) {
     calendarsRoutes,
     boardsRoutes,
     boardNotesRoutes,
+    datePollsRoutes,
+    signupsRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api/v1' });
   }

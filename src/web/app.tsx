@@ -33,6 +33,10 @@ const SessionPage = screen(() => import('./routes/session.tsx'), 'SessionPage');
 const SessionMinutesPage = screen(() => import('./routes/session-minutes.tsx'), 'SessionMinutesPage');
 const MyActionsPage = screen(() => import('./routes/my-actions.tsx'), 'MyActionsPage');
 const MySessionsPage = screen(() => import('./routes/my-sessions.tsx'), 'MySessionsPage');
+const DatePollPage = screen(() => import('./routes/date-poll.tsx'), 'DatePollPage');
+const DatePollLinkPage = screen(() => import('./routes/date-poll-guest.tsx'), 'DatePollLinkPage');
+const DatePollGuestEditPage = screen(() => import('./routes/date-poll-guest.tsx'), 'DatePollGuestEditPage');
+const SignupSheetPage = screen(() => import('./routes/signup-sheet.tsx'), 'SignupSheetPage');
 const AdminOutboxPage = screen(() => import('./routes/admin-outbox.tsx'), 'AdminOutboxPage');
 const NotFoundPage = screen(() => import('./routes/not-found.tsx'), 'NotFoundPage');
 
@@ -62,6 +66,10 @@ export function App() {
             <Route path="/reset-password" element={<ResetPasswordPage />} />
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="/admin/outbox" element={<AdminOutboxPage />} />
+            <Route path="/date-polls/:id" element={<DatePollPage />} />
+            <Route path="/date-polls/link/:token" element={<DatePollLinkPage />} />
+            <Route path="/date-polls/:id/guest/:editToken" element={<DatePollGuestEditPage />} />
+            <Route path="/signup-sheets/:id" element={<SignupSheetPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

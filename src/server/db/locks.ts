@@ -31,3 +31,17 @@ export async function lockAction(trx: Kysely<DB>, actionId: string): Promise<boo
   if (trx.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
   return (await query.executeTakeFirst()) !== undefined;
 }
+
+/** Serialises answers to, and the closing of, one date poll. */
+export async function lockDatePoll(trx: Kysely<DB>, pollId: string) {
+  let query = trx.selectFrom('datePolls').selectAll().where('id', '=', pollId);
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** Serialises sign-ups to one topic: its capacity and waitlist are decided under this lock. */
+export async function lockSignupTopic(trx: Kysely<DB>, topicId: string) {
+  let query = trx.selectFrom('signupTopics').selectAll().where('id', '=', topicId);
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  return query.executeTakeFirst();
+}

@@ -10,6 +10,7 @@ import type {
   CircleVisibility,
 } from '../../domain/circle.ts';
 import type { CommunityMemberStatus, CommunityRole, JoinPolicy } from '../../domain/community.ts';
+import type { DateAnswerValue, DatePollStatus } from '../../domain/date-poll.ts';
 import type {
   ActionStatus,
   AgendaItemKind,
@@ -18,6 +19,7 @@ import type {
   SessionStatus,
   Weather,
 } from '../../domain/session.ts';
+import type { SignupStatus } from '../../domain/signup.ts';
 
 /** PostgreSQL returns timestamptz as Date, SQLite keeps ISO text: both accept ISO text on write. */
 export type Timestamp = ColumnType<Date | string, string, string>;
@@ -269,6 +271,14 @@ export interface DB {
   boardDots: BoardDotsTable;
   // Calendars (2026-11-29-0008)
   calendarFeeds: CalendarFeedsTable;
+  // Date polls and sign-up sheets (migration 0007)
+  datePolls: DatePollsTable;
+  datePollSlots: DatePollSlotsTable;
+  datePollResponses: DatePollResponsesTable;
+  datePollAnswers: DatePollAnswersTable;
+  signupSheets: SignupSheetsTable;
+  signupTopics: SignupTopicsTable;
+  signupEntries: SignupEntriesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -346,3 +356,75 @@ export interface CalendarFeedsTable {
   tokenHash: string;
   createdAt: Timestamp;
 }
+
+// Date polls and sign-up sheets (migration 0007)
+export interface DatePollsTable {
+  id: string;
+  circleId: string;
+  title: string;
+  timeZone: string;
+  deadline: Timestamp | null;
+  hideParticipants: Flag;
+  shareToken: string;
+  status: DatePollStatus;
+  chosenSlotId: string | null;
+  sessionId: string | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface DatePollSlotsTable {
+  id: string;
+  pollId: string;
+  position: number;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+}
+
+export interface DatePollResponsesTable {
+  id: string;
+  pollId: string;
+  userId: string | null;
+  guestName: string | null;
+  guestEmail: string | null;
+  editTokenHash: string | null;
+  comment: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface DatePollAnswersTable {
+  responseId: string;
+  slotId: string;
+  value: DateAnswerValue;
+}
+
+export interface SignupSheetsTable {
+  id: string;
+  circleId: string;
+  title: string;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface SignupTopicsTable {
+  id: string;
+  sheetId: string;
+  position: number;
+  title: string;
+  capacity: number | null;
+  workingGroupId: string | null;
+}
+
+export interface SignupEntriesTable {
+  id: string;
+  topicId: string;
+  userId: string;
+  note: string;
+  status: SignupStatus;
+  position: number;
+  createdAt: Timestamp;
+}
+
+export type DatePollRow = Selectable<DatePollsTable>;

@@ -6,6 +6,7 @@ import { parsePadNotes } from '../../domain/pad-import/parse-pad-notes.ts';
 import type { DB } from '../db/schema.ts';
 import { storeImportedSession } from '../features/sessions/session-import.ts';
 import { seedDemoBoard } from './demo-boards.ts';
+import { addDemoSignups } from './demo-signups.ts';
 
 /**
  * The demo community, drawn from the animation team's meeting notes of 15 June 2021
@@ -222,4 +223,5 @@ async function addAnimationTeam(trx: Transaction<DB>, circleId: string, userIds:
     timeZone: 'Europe/Paris',
   });
   await seedDemoBoard(trx, circleId, userIds);
+  await addDemoSignups(trx, circleId, userIds, now);
 }

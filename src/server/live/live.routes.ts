@@ -1,9 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { WebSocket } from 'ws';
 import { liveClientMessageSchema } from '../../contract/live.ts';
 import type { AppContext } from '../app-context.ts';
+import type { DB } from '../db/schema.ts';
 import { getBoardAccess } from '../features/boards/board-access.ts';
+import { getVisiblePoll } from '../features/date-polls/date-poll-access.ts';
 import { getVisibleSession } from '../features/sessions/sessions.queries.ts';
+import { getVisibleSheet } from '../features/signups/signups.queries.ts';
 import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
 import type { Viewer } from '../http/viewer.ts';
@@ -13,6 +17,17 @@ const MAX_TOPICS_PER_SOCKET = 50;
 /** Subscribe frames are tiny; the WebSocket server's own limit is sized for the notes. */
 const MAX_FRAME_BYTES = 16 * 1024;
 const HEARTBEAT_MS = 30_000;
+
+/** How each kind of topic finds its object as the viewer may see it (rejects when hidden). */
+const topicScopes = {
+  session: getVisibleSession,
+  board: getBoardAccess,
+  'date-poll': getVisiblePoll,
+  'signup-sheet': getVisibleSheet,
+} satisfies Record<
+  string,
+  (db: Kysely<DB>, id: string, viewer: Viewer) => Promise<{ circle: { id: string } }>
+>;
 
 /**
  * The live transport: one WebSocket per browser tab at /api/v1/live. Writes go through HTTP; this
@@ -25,14 +40,8 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
   /** The circle a topic belongs to, if the viewer may follow it. */
   async function circleOf(topic: string, viewer: Viewer): Promise<string | undefined> {
     const [kind, id = ''] = topic.split(':');
-    if (kind === 'board') {
-      return getBoardAccess(db, id, viewer).then(
-        ({ circle }) => circle.id,
-        () => undefined,
-      );
-    }
-    if (kind !== 'session') return undefined;
-    return getVisibleSession(db, id, viewer).then(
+    const find = topicScopes[kind as keyof typeof topicScopes];
+    return find?.(db, id, viewer).then(
       ({ circle }) => circle.id,
       () => undefined,
     );

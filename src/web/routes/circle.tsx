@@ -23,7 +23,9 @@ import { CirclePeople } from '../features/circles/circle-people.tsx';
 import { EditCircleButton } from '../features/circles/edit-circle-button.tsx';
 import { usePlacesLabel } from '../features/circles/use-places-label.ts';
 import { useCommunity } from '../features/communities/community-api.ts';
+import { CircleDatePolls } from '../features/date-polls/circle-date-polls.tsx';
 import { CircleSessions } from '../features/sessions/circle-sessions.tsx';
+import { CircleSignupSheets } from '../features/signups/circle-signup-sheets.tsx';
 import { errorCode, isNotFound } from '../lib/error-message.ts';
 import styles from './circle.module.css';
 import { NotFoundPage } from './not-found.tsx';
@@ -138,6 +140,8 @@ function CircleView({ circle }: { circle: Circle }) {
           <CircleSessions circleId={circle.id} canPlan={canManage} />
           <CircleCalendarLink circle={circle} />
           <CircleBoards circleId={circle.id} isMember={circle.myStatus === 'member' || canManage} />
+          <CircleDatePolls circleId={circle.id} canCreate={circle.myStatus === 'member' || canManage} />
+          <CircleSignupSheets circleId={circle.id} canCreate={circle.myStatus === 'member' || canManage} />
           {members.isPending ? <LoadingState /> : null}
           {members.isError && isHiddenFromReader(members.error) ? (
             <p className={styles.muted}>{t('circle.membersHidden')}</p>

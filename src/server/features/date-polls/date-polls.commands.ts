@@ -1,0 +1,297 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { DateAnswerInput, DatePollCreateInput, DatePollPatch } from '../../../contract/date-poll.ts';
+import { slotProblems } from '../../../domain/date-poll.ts';
+import { lockDatePoll } from '../../db/locks.ts';
+import type { DatePollRow, DB } from '../../db/schema.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { addGuestParticipant, createSession, setOwnParticipation } from '../sessions/sessions.commands.ts';
+import { isAnswerable } from './date-polls.queries.ts';
+
+const secret = () => randomBytes(24).toString('base64url');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Creates a poll; its slots are kept in time order, which is how the grid reads them. */
+export async function createDatePoll(
+  db: Kysely<DB>,
+  circleId: string,
+  creatorId: string,
+  input: DatePollCreateInput,
+): Promise<string> {
+  const slots = input.slots
+    .map((slot) => ({ startsAt: Date.parse(slot.startsAt), endsAt: Date.parse(slot.endsAt) }))
+    .sort((a, b) => a.startsAt - b.startsAt || a.endsAt - b.endsAt);
+  const problems = slotProblems(slots);
+  if (problems.length > 0) {
+    throw new AppError(
+      'INVALID_INPUT',
+      'Each slot must end after it starts, and appear once',
+      problems.map((problem) => ({ path: ['body', 'slots', String(problem.index)], message: problem.kind })),
+    );
+  }
+  if (input.deadline && Date.parse(input.deadline) <= Date.now()) {
+    throw new AppError('INVALID_INPUT', 'The deadline must be in the future', [
+      { path: ['body', 'deadline'], message: 'in the past' },
+    ]);
+  }
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('datePolls')
+      .values({
+        id,
+        circleId,
+        title: input.title,
+        timeZone: input.timeZone,
+        deadline: input.deadline ? new Date(input.deadline).toISOString() : null,
+        hideParticipants: input.hideParticipants,
+        shareToken: secret(),
+        status: 'open',
+        chosenSlotId: null,
+        sessionId: null,
+        createdBy: creatorId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    await trx
+      .insertInto('datePollSlots')
+      .values(
+        slots.map((slot, index) => ({
+          id: randomUUID(),
+          pollId: id,
+          position: index + 1,
+          startsAt: new Date(slot.startsAt).toISOString(),
+          endsAt: new Date(slot.endsAt).toISOString(),
+        })),
+      )
+      .execute();
+  });
+  return id;
+}
+
+/** The organiser edits the title, the deadline (a new one must be in the future) or name hiding. */
+export async function patchDatePoll(db: Kysely<DB>, pollId: string, patch: DatePollPatch): Promise<void> {
+  if (patch.deadline && Date.parse(patch.deadline) <= Date.now()) {
+    throw new AppError('INVALID_INPUT', 'The deadline must be in the future', [
+      { path: ['body', 'deadline'], message: 'in the past' },
+    ]);
+  }
+  await db.transaction().execute(async (trx) => {
+    const poll = await lockDatePoll(trx, pollId);
+    if (!poll) throw notFound('Date poll');
+    if (poll.status === 'closed') throw new AppError('CONFLICT', 'This poll is closed');
+    await trx
+      .updateTable('datePolls')
+      .set({
+        ...(patch.title !== undefined && { title: patch.title }),
+        ...(patch.deadline !== undefined && {
+          deadline: patch.deadline === null ? null : new Date(patch.deadline).toISOString(),
+        }),
+        ...(patch.hideParticipants !== undefined && { hideParticipants: patch.hideParticipants }),
+        updatedAt: new Date().toISOString(),
+      })
+      .where('id', '=', pollId)
+      .execute();
+  });
+}
+
+/** Locks the poll and refuses answers once it is closed or past its deadline. */
+async function lockAnswerablePoll(trx: Transaction<DB>, pollId: string): Promise<DatePollRow> {
+  const poll = await lockDatePoll(trx, pollId);
+  if (!poll) throw notFound('Date poll');
+  if (!isAnswerable(poll)) {
+    throw new AppError(
+      'CONFLICT',
+      poll.status === 'closed' ? 'This poll is closed' : 'The deadline has passed',
+    );
+  }
+  return poll;
+}
+
+/** Every answered slot must be one of the poll's, once. */
+async function requirePollSlots(trx: Transaction<DB>, pollId: string, answers: DateAnswerInput) {
+  const known = new Set(
+    (await trx.selectFrom('datePollSlots').select('id').where('pollId', '=', pollId).execute()).map(
+      (row) => row.id,
+    ),
+  );
+  const seen = new Set<string>();
+  const problems = answers.flatMap((answer, index) => {
+    const problem = !known.has(answer.slotId) ? 'unknown slot' : seen.has(answer.slotId) ? 'twice' : null;
+    seen.add(answer.slotId);
+    return problem ? [{ path: ['body', 'answers', String(index), 'slotId'], message: problem }] : [];
+  });
+  if (problems.length > 0)
+    throw new AppError('INVALID_INPUT', 'Answer each of the poll’s slots at most once', problems);
+}
+
+async function replaceAnswers(trx: Transaction<DB>, responseId: string, answers: DateAnswerInput) {
+  await trx.deleteFrom('datePollAnswers').where('responseId', '=', responseId).execute();
+  if (answers.length === 0) return;
+  await trx
+    .insertInto('datePollAnswers')
+    .values(answers.map((answer) => ({ responseId, slotId: answer.slotId, value: answer.value })))
+    .execute();
+}
+
+/** A member's answers replace their previous ones; slots left out stay unanswered. */
+export async function saveMemberAnswers(
+  db: Kysely<DB>,
+  pollId: string,
+  userId: string,
+  input: { answers: DateAnswerInput; comment?: string | undefined },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await lockAnswerablePoll(trx, pollId);
+    await requirePollSlots(trx, pollId, input.answers);
+    const now = new Date().toISOString();
+    const existing = await trx
+      .selectFrom('datePollResponses')
+      .select('id')
+      .where('pollId', '=', pollId)
+      .where('userId', '=', userId)
+      .executeTakeFirst();
+    const responseId = existing?.id ?? randomUUID();
+    if (existing) {
+      await trx
+        .updateTable('datePollResponses')
+        .set({ updatedAt: now, ...(input.comment !== undefined && { comment: input.comment }) })
+        .where('id', '=', responseId)
+        .execute();
+    } else {
+      await trx
+        .insertInto('datePollResponses')
+        .values({
+          id: responseId,
+          pollId,
+          userId,
+          guestName: null,
+          guestEmail: null,
+          editTokenHash: null,
+          comment: input.comment ?? '',
+          createdAt: now,
+          updatedAt: now,
+        })
+        .execute();
+    }
+    await replaceAnswers(trx, responseId, input.answers);
+  });
+}
+
+/** A guest's first answer; returns the private edit token, which is stored only as a hash. */
+export async function createGuestResponse(
+  db: Kysely<DB>,
+  pollId: string,
+  input: { name: string; email?: string | undefined; answers: DateAnswerInput; comment?: string | undefined },
+): Promise<string> {
+  const editToken = secret();
+  await db.transaction().execute(async (trx) => {
+    await lockAnswerablePoll(trx, pollId);
+    await requirePollSlots(trx, pollId, input.answers);
+    const now = new Date().toISOString();
+    const responseId = randomUUID();
+    await trx
+      .insertInto('datePollResponses')
+      .values({
+        id: responseId,
+        pollId,
+        userId: null,
+        guestName: input.name,
+        guestEmail: input.email ?? null,
+        editTokenHash: hashToken(editToken),
+        comment: input.comment ?? '',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    await replaceAnswers(trx, responseId, input.answers);
+  });
+  return editToken;
+}
+
+export function findGuestResponse(db: Kysely<DB>, pollId: string, editToken: string) {
+  return db
+    .selectFrom('datePollResponses')
+    .selectAll()
+    .where('pollId', '=', pollId)
+    .where('editTokenHash', '=', hashToken(editToken))
+    .executeTakeFirst();
+}
+
+export async function updateGuestResponse(
+  db: Kysely<DB>,
+  responseId: string,
+  pollId: string,
+  input: { answers: DateAnswerInput; comment?: string | undefined; name?: string | undefined },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await lockAnswerablePoll(trx, pollId);
+    await requirePollSlots(trx, pollId, input.answers);
+    await trx
+      .updateTable('datePollResponses')
+      .set({
+        updatedAt: new Date().toISOString(),
+        ...(input.comment !== undefined && { comment: input.comment }),
+        ...(input.name !== undefined && { guestName: input.name }),
+      })
+      .where('id', '=', responseId)
+      .execute();
+    await replaceAnswers(trx, responseId, input.answers);
+  });
+}
+
+/**
+ * Closes the poll on one slot, in one transaction under the poll lock: the circle's session is
+ * created at that slot (in the poll's time zone), those who answered yes or "if need be" are
+ * invited to it (members by account, guests by name), and the poll records its outcome. A second
+ * close, even a simultaneous one, finds the poll closed: 409, and no second session.
+ */
+export async function closeDatePoll(
+  db: Kysely<DB>,
+  pollId: string,
+  slotId: string,
+  closerId: string,
+): Promise<{ sessionId: string }> {
+  return db.transaction().execute(async (trx) => {
+    const poll = await lockDatePoll(trx, pollId);
+    if (!poll) throw notFound('Date poll');
+    if (poll.status === 'closed') throw new AppError('CONFLICT', 'This poll is already closed');
+    const slot = await trx
+      .selectFrom('datePollSlots')
+      .selectAll()
+      .where('pollId', '=', pollId)
+      .where('id', '=', slotId)
+      .executeTakeFirst();
+    if (!slot) {
+      throw new AppError('INVALID_INPUT', 'Pick one of the poll’s slots', [
+        { path: ['body', 'slotId'], message: 'unknown slot' },
+      ]);
+    }
+    const sessionId = await createSession(trx, poll.circleId, closerId, {
+      title: poll.title,
+      startsAt: new Date(slot.startsAt).toISOString(),
+      endsAt: new Date(slot.endsAt).toISOString(),
+      timeZone: poll.timeZone,
+    });
+    const available = await trx
+      .selectFrom('datePollAnswers as a')
+      .innerJoin('datePollResponses as r', 'r.id', 'a.responseId')
+      .select(['r.userId', 'r.guestName'])
+      .where('a.slotId', '=', slotId)
+      .where('a.value', 'in', ['yes', 'maybe'])
+      .orderBy('r.createdAt')
+      .execute();
+    for (const person of available) {
+      if (person.userId) await setOwnParticipation(trx, sessionId, person.userId, 'invited');
+      else if (person.guestName) await addGuestParticipant(trx, sessionId, person.guestName, 'invited');
+    }
+    await trx
+      .updateTable('datePolls')
+      .set({ status: 'closed', chosenSlotId: slotId, sessionId, updatedAt: new Date().toISOString() })
+      .where('id', '=', pollId)
+      .execute();
+    return { sessionId };
+  });
+}

@@ -1,0 +1,130 @@
+import type { Kysely } from 'kysely';
+import type { DatePoll, DatePollSummary } from '../../../contract/date-poll.ts';
+import { bestSlotIndexes, type DateAnswerValue } from '../../../domain/date-poll.ts';
+import { toBool, toIso } from '../../db/columns.ts';
+import type { DatePollRow, DB } from '../../db/schema.ts';
+
+/** Open, and before its deadline: answers are still taken. */
+export function isAnswerable(poll: DatePollRow, now = Date.now()): boolean {
+  return poll.status === 'open' && (poll.deadline === null || Date.parse(toIso(poll.deadline)) > now);
+}
+
+export interface PollView {
+  viewerId: string | undefined;
+  /** A guest reading through their private link sees their own row as theirs. */
+  guestResponseId?: string | undefined;
+  /** The organiser and stewards see every name even when names are hidden. */
+  seesNames: boolean;
+  canAnswer: boolean;
+  canClose: boolean;
+  showShareToken: boolean;
+}
+
+export async function loadDatePollDetail(
+  db: Kysely<DB>,
+  poll: DatePollRow,
+  circleName: string,
+  view: PollView,
+): Promise<DatePoll> {
+  const [slots, responses, answers, organiser] = await Promise.all([
+    db.selectFrom('datePollSlots').selectAll().where('pollId', '=', poll.id).orderBy('position').execute(),
+    db
+      .selectFrom('datePollResponses as r')
+      .leftJoin('users as u', 'u.id', 'r.userId')
+      .select(['r.id', 'r.userId', 'r.guestName', 'r.comment', 'u.name as userName'])
+      .where('r.pollId', '=', poll.id)
+      .orderBy('r.createdAt')
+      .orderBy('r.id')
+      .execute(),
+    db
+      .selectFrom('datePollAnswers as a')
+      .innerJoin('datePollResponses as r', 'r.id', 'a.responseId')
+      .select(['a.responseId', 'a.slotId', 'a.value'])
+      .where('r.pollId', '=', poll.id)
+      .execute(),
+    poll.createdBy
+      ? db.selectFrom('users').select('name').where('id', '=', poll.createdBy).executeTakeFirst()
+      : undefined,
+  ]);
+  const tallies = slots.map((slot) => {
+    const count = (value: DateAnswerValue) =>
+      answers.filter((a) => a.slotId === slot.id && a.value === value).length;
+    return { yes: count('yes'), maybe: count('maybe'), no: count('no') };
+  });
+  const best = new Set(bestSlotIndexes(tallies));
+  const hidden = toBool(poll.hideParticipants) && !view.seesNames;
+  const participants = responses.map((response) => {
+    const isMe =
+      (view.viewerId !== undefined && response.userId === view.viewerId) ||
+      response.id === view.guestResponseId;
+    return {
+      name: hidden && !isMe ? null : (response.userName ?? response.guestName ?? ''),
+      isGuest: response.userId === null,
+      isMe,
+      comment: hidden && !isMe ? '' : response.comment,
+      answers: answers
+        .filter((a) => a.responseId === response.id)
+        .map((a) => ({ slotId: a.slotId, value: a.value })),
+    };
+  });
+  return {
+    id: poll.id,
+    circleId: poll.circleId,
+    circleName,
+    title: poll.title,
+    timeZone: poll.timeZone,
+    deadline: poll.deadline === null ? null : toIso(poll.deadline),
+    hideParticipants: toBool(poll.hideParticipants),
+    status: poll.status,
+    isAnswerable: isAnswerable(poll),
+    chosenSlotId: poll.chosenSlotId,
+    sessionId: poll.sessionId,
+    organiserName: organiser?.name ?? null,
+    slots: slots.map((slot, index) => ({
+      id: slot.id,
+      startsAt: toIso(slot.startsAt),
+      endsAt: toIso(slot.endsAt),
+      ...(tallies[index] ?? { yes: 0, maybe: 0, no: 0 }),
+      isBest: best.has(index),
+    })),
+    participants,
+    shareToken: view.showShareToken ? poll.shareToken : null,
+    canAnswer: view.canAnswer && isAnswerable(poll),
+    canClose: view.canClose && poll.status === 'open',
+    createdAt: toIso(poll.createdAt),
+  };
+}
+
+export async function listCirclePolls(db: Kysely<DB>, circleId: string): Promise<DatePollSummary[]> {
+  const rows = await db
+    .selectFrom('datePolls as p')
+    .selectAll('p')
+    .select((eb) => [
+      eb
+        .selectFrom('datePollSlots as s')
+        .whereRef('s.pollId', '=', 'p.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('slotCount'),
+      eb
+        .selectFrom('datePollResponses as r')
+        .whereRef('r.pollId', '=', 'p.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('respondentCount'),
+    ])
+    .where('p.circleId', '=', circleId)
+    .orderBy('p.createdAt', 'desc')
+    .orderBy('p.id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    circleId: row.circleId,
+    title: row.title,
+    timeZone: row.timeZone,
+    deadline: row.deadline === null ? null : toIso(row.deadline),
+    status: row.status,
+    slotCount: Number(row.slotCount ?? 0),
+    respondentCount: Number(row.respondentCount ?? 0),
+    sessionId: row.sessionId,
+    createdAt: toIso(row.createdAt),
+  }));
+}

@@ -1,0 +1,79 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Circle } from '../../../contract/circle.ts';
+import type { SignupSheet, SignupSheetCreateInput, SignupSheetSummary } from '../../../contract/signup.ts';
+import type { SignupStatus } from '../../../domain/signup.ts';
+import { apiRequest, apiSend } from '../../lib/api-client.ts';
+import type { ListOf } from '../../lib/list-of.ts';
+import { useLiveTopic } from '../../lib/use-live-topic.ts';
+import { circlePath } from '../circles/circle-api.ts';
+
+export const signupKeys = {
+  detail: (id: string) => ['signup-sheets', id] as const,
+  ofCircle: (circleId: string) => ['circles', circleId, 'signup-sheets'] as const,
+};
+
+const sheetPath = (id: string) => `/api/v1/signup-sheets/${encodeURIComponent(id)}`;
+const topicPath = (id: string) => `/api/v1/signup-topics/${encodeURIComponent(id)}`;
+
+export function useCircleSheets(circleId: string) {
+  return useQuery({
+    queryKey: signupKeys.ofCircle(circleId),
+    queryFn: ({ signal }) =>
+      apiRequest<ListOf<SignupSheetSummary>>(`${circlePath(circleId)}/signup-sheets`, { signal }),
+    select: (data) => data.items,
+  });
+}
+
+/** The sheet, refreshed when anyone signs up or withdraws. */
+export function useSignupSheet(id: string, isSignedIn: boolean) {
+  const queryClient = useQueryClient();
+  useLiveTopic(isSignedIn ? `signup-sheet:${id}` : null, () => {
+    void queryClient.invalidateQueries({ queryKey: signupKeys.detail(id) });
+  });
+  return useQuery({
+    queryKey: signupKeys.detail(id),
+    queryFn: ({ signal }) => apiRequest<SignupSheet>(sheetPath(id), { signal }),
+  });
+}
+
+export function useCreateSheet(circleId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SignupSheetCreateInput) =>
+      apiRequest<SignupSheet>(`${circlePath(circleId)}/signup-sheets`, { method: 'POST', body: input }),
+    onSuccess: (sheet) => {
+      queryClient.setQueryData(signupKeys.detail(sheet.id), sheet);
+      void queryClient.invalidateQueries({ queryKey: signupKeys.ofCircle(circleId) });
+    },
+  });
+}
+
+/** Sign up, withdraw, make a working group: each answer is partial, so the sheet is fetched again. */
+function useSheetWrite<V, R>(sheetId: string, request: (variables: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: signupKeys.detail(sheetId) }),
+  });
+}
+
+export function useSignUp(sheetId: string) {
+  return useSheetWrite(sheetId, (input: { topicId: string; note: string }) =>
+    apiRequest<{ status: SignupStatus }>(`${topicPath(input.topicId)}/entries`, {
+      method: 'POST',
+      body: { note: input.note },
+    }),
+  );
+}
+
+export function useWithdraw(sheetId: string) {
+  return useSheetWrite(sheetId, (topicId: string) =>
+    apiSend(`${topicPath(topicId)}/entries/me`, { method: 'DELETE' }),
+  );
+}
+
+export function useMakeWorkingGroup(sheetId: string) {
+  return useSheetWrite(sheetId, (topicId: string) =>
+    apiRequest<{ circle: Circle }>(`${topicPath(topicId)}/working-group`, { method: 'POST' }),
+  );
+}

@@ -72,3 +72,18 @@ export async function startSmtpTestServer(
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** beforeAll/afterAll helpers for a describe block. */
+export function smtpTestServerFor(options: Parameters<typeof startSmtpTestServer>[0] = {}) {
+  let server: SmtpTestServer | undefined;
+  return {
+    async start() {
+      server = await startSmtpTestServer(options);
+    },
+    server(): SmtpTestServer {
+      if (!server) throw new Error('SMTP test server not started');
+      return server;
+    },
+    stop: () => server?.close(),
+  };
+}

@@ -33,6 +33,7 @@ const SessionMinutesPage = screen(() => import('./routes/session-minutes.tsx'), 
 const MyActionsPage = screen(() => import('./routes/my-actions.tsx'), 'MyActionsPage');
 const MySessionsPage = screen(() => import('./routes/my-sessions.tsx'), 'MySessionsPage');
 const AdminOutboxPage = screen(() => import('./routes/admin-outbox.tsx'), 'AdminOutboxPage');
+const UnsubscribePage = screen(() => import('./features/mail/unsubscribe-page.tsx'), 'UnsubscribePage');
 const NotFoundPage = screen(() => import('./routes/not-found.tsx'), 'NotFoundPage');
 
 export function App() {
@@ -60,6 +61,7 @@ export function App() {
             <Route path="/reset-password" element={<ResetPasswordPage />} />
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="/admin/outbox" element={<AdminOutboxPage />} />
+            <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -215,7 +215,7 @@ export function circlePromotionMail(
 }
 
 export const footerLabels = {
-  fr: { unsubscribe: 'Se désabonner de ces e-mails', preferences: 'Choisir les e-mails que je reçois' },
+  fr: { unsubscribe: 'Ne plus recevoir ces courriels', preferences: 'Choisir les courriels que je reçois' },
   en: { unsubscribe: 'Unsubscribe from these e-mails', preferences: 'Choose which e-mails I get' },
 } as const;
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { FormPage } from '../components/form-page.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
+import { MailPreferenceSection } from '../features/mail/mail-preference-form.tsx';
 import { ProfileForm } from '../features/profile/profile-form.tsx';
 
 export function ProfilePage() {
@@ -10,6 +11,7 @@ export function ProfilePage() {
       {(me) => (
         <FormPage title={t('profile.title')} intro={t('profile.intro')} isWide>
           <ProfileForm me={me} />
+          <MailPreferenceSection />
         </FormPage>
       )}
     </RequireAuth>

@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const PREFIX = 'u1';
+/** Not a dot: the web app's fallback treats a path ending in `.xyz` as a missing file. */
+const SEPARATOR = '~';
 
 function signature(secret: string, userId: string): string {
   return createHmac('sha256', secret).update(`unsubscribe:${userId}`).digest('base64url');
@@ -12,12 +14,12 @@ function signature(secret: string, userId: string): string {
  * invalidates every link already sent.
  */
 export function createUnsubscribeToken(secret: string, userId: string): string {
-  return `${PREFIX}.${Buffer.from(userId).toString('base64url')}.${signature(secret, userId)}`;
+  return [PREFIX, Buffer.from(userId).toString('base64url'), signature(secret, userId)].join(SEPARATOR);
 }
 
 /** The user id behind a token, or undefined when it was altered or forged. */
 export function verifyUnsubscribeToken(secret: string, token: string): string | undefined {
-  const [prefix, encodedId, given, ...rest] = token.split('.');
+  const [prefix, encodedId, given, ...rest] = token.split(SEPARATOR);
   if (prefix !== PREFIX || !encodedId || !given || rest.length > 0) return undefined;
   const userId = Buffer.from(encodedId, 'base64url').toString('utf8');
   const expected = Buffer.from(signature(secret, userId));

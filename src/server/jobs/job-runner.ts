@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
+import { ZodError } from 'zod';
 import type { DB } from '../db/schema.ts';
 import {
   claimJobs,
@@ -18,7 +19,13 @@ export interface JobContext {
   payload: unknown;
 }
 
-/** Throwing makes the job retry with backoff; returning completes it. */
+/** Thrown by a handler when retrying cannot help (the job makes no sense): the job fails at once. */
+export class PermanentJobError extends Error {}
+
+/**
+ * Throwing makes the job retry with backoff; returning completes it. A PermanentJobError, or a
+ * payload its schema refuses (ZodError), fails it at once.
+ */
 export type JobHandler = (context: JobContext) => Promise<void>;
 
 export interface JobRunnerOptions {
@@ -85,9 +92,10 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     } catch (error) {
       clearInterval(heartbeat);
       const message = error instanceof Error ? error.message : String(error);
+      const permanent = !handler || error instanceof PermanentJobError || error instanceof ZodError;
       const outcome = await failJob(
         options.db,
-        { ...job, maxAttempts: handler ? job.maxAttempts : job.attempts },
+        { ...job, maxAttempts: permanent ? job.attempts : job.maxAttempts },
         id,
         message,
         backoffBaseMs,

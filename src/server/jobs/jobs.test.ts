@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { mailJobKinds } from '../mail/mail-jobs.ts';
 import { createTestApp, registerUser, type TestApp } from '../testing/test-app.ts';
 import { testDialects } from '../testing/test-database.ts';
 import { createJobRunner } from './job-runner.ts';
@@ -125,12 +126,37 @@ describe.each(testDialects())('background jobs on %s', (dialect) => {
     expect((await jobsOf('test.lease'))[0]?.status).toBe('done');
   });
 
-  it('fails a job of an unknown kind at once instead of retrying it', async () => {
+  it('fails at once what retrying cannot fix: an unknown kind, a payload its schema refuses', async () => {
     await enqueueJob(db(), { kind: 'test.nobody-handles-this', payload: {} });
-    await createJobRunner({ db: db(), handlers: {} }).drain();
-    const [job] = await jobsOf('test.nobody-handles-this');
-    expect(job).toMatchObject({ status: 'failed', attempts: 1 });
-    expect(job?.lastError).toContain('no handler');
+    await enqueueJob(db(), { kind: mailJobKinds.invitation, payload: { sessionId: 42 } });
+    await t.runJobs();
+    const [unknown] = await jobsOf('test.nobody-handles-this');
+    expect(unknown).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(unknown?.lastError).toContain('no handler');
+    const [malformed] = await jobsOf(mailJobKinds.invitation);
+    expect(malformed).toMatchObject({ status: 'failed', attempts: 1 });
+  });
+
+  it('retries a handler that throws, and completes it once it succeeds', async () => {
+    let calls = 0;
+    await enqueueJob(db(), { kind: 'test.second-time-lucky', payload: {} });
+    const runner = createJobRunner({
+      db: db(),
+      backoffBaseMs: 1,
+      handlers: {
+        'test.second-time-lucky': async () => {
+          calls += 1;
+          if (calls === 1) throw new Error('SMTP 451 try again later');
+        },
+      },
+    });
+    await runner.drain();
+    await sleep(10);
+    await runner.drain();
+    expect(calls).toBe(2);
+    expect(await jobsOf('test.second-time-lucky')).toMatchObject([
+      { status: 'done', attempts: 2, lastError: null },
+    ]);
   });
 });
 

@@ -65,12 +65,17 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
     context: JobContext,
     userId: string,
     category: MailCategory,
-    build: (locale: Locale, name: string) => Promise<TemplateOutput | undefined>,
+    build: (
+      locale: Locale,
+      name: string,
+      attachments: MailAttachment[],
+    ) => Promise<TemplateOutput | undefined>,
     attachments?: () => Promise<MailAttachment[]>,
   ): Promise<void> {
     const recipient = await findRecipient(db, userId);
     if (!recipient) return; // The account was deleted meanwhile: nothing to send.
-    const content = await build(recipient.locale, recipient.name);
+    const files = attachments ? await attachments() : [];
+    const content = await build(recipient.locale, recipient.name, files);
     if (!content) return; // What it was about is gone or changed: the mail no longer applies.
     await deliverOnce(deps, {
       key: deliveryKey(context),
@@ -78,7 +83,7 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
       recipient,
       category,
       content,
-      attachments: attachments ? await attachments() : undefined,
+      attachments: files.length > 0 ? files : undefined,
     });
   }
 
@@ -107,10 +112,11 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
         context,
         p.userId,
         'notification',
-        async (locale, name) => {
+        async (locale, name, files) => {
           const s = await findSession(p.sessionId);
           if (!s) return undefined;
           return invitationMail(locale, {
+            hasCalendarFile: files.some((file) => file.filename.endsWith('.ics')),
             name,
             sessionTitle: s.title,
             circleName: s.circleName,

@@ -88,12 +88,14 @@ ${body}
 </body>
 </html>
 `;
+  // French puts a space before the colon.
+  const colon = content.locale === 'fr' ? ' :' : ':';
   const textFooter = [
     footer.reason,
     footer.unsubscribeUrl && footer.unsubscribeLabel
-      ? `${footer.unsubscribeLabel}: ${footer.unsubscribeUrl}`
+      ? `${footer.unsubscribeLabel}${colon} ${footer.unsubscribeUrl}`
       : '',
-    `${footer.preferencesLabel}: ${footer.preferencesUrl}`,
+    `${footer.preferencesLabel}${colon} ${footer.preferencesUrl}`,
   ]
     .filter(Boolean)
     .join('\n');

@@ -23,7 +23,7 @@ const session = {
   url,
 };
 const templates: Record<string, (locale: Locale) => TemplateOutput> = {
-  invitation: (l) => invitationMail(l, session),
+  invitation: (l) => invitationMail(l, { ...session, hasCalendarFile: true }),
   datePollResult: (l) =>
     datePollResultMail(l, { name: 'Zoé', title: 'Prochaine séance', slot: 'mardi 9h', url }),
   sessionReminder: (l) => sessionReminderMail(l, session),
@@ -63,7 +63,9 @@ describe('mail templates', () => {
         expect(mail.html).toContain(`lang="${mail === fr ? 'fr' : 'en'}"`);
         expect(mail.text).toContain(url);
         expect(mail.html).toContain('https://archipel.example/x?a=1&amp;b=2');
-        expect(mail.text).toContain('Unsub: https://archipel.example/unsubscribe/t');
+        expect(mail.text).toContain(
+          `Unsub${mail === fr ? ' :' : ':'} https://archipel.example/unsubscribe/t`,
+        );
         expect(mail.html).not.toMatch(/<RH>|<IA>/);
         expect(mail.text).not.toMatch(/<[a-z]+[ >]/); // no markup in the text part
       }

@@ -14,10 +14,29 @@ const hello = (locale: Locale, name: string) => (locale === 'fr' ? `Bonjour ${na
 
 export function invitationMail(
   locale: Locale,
-  d: { name: string; sessionTitle: string; circleName: string; when: string; place: string; url: string },
+  d: {
+    name: string;
+    sessionTitle: string;
+    circleName: string;
+    when: string;
+    place: string;
+    url: string;
+    /** True when the .ics file is attached. */
+    hasCalendarFile?: boolean;
+  },
 ): TemplateOutput {
   const fr = locale === 'fr';
   const place = d.place ? (fr ? `Lieu : ${d.place}` : `Place: ${d.place}`) : '';
+  const calendar: MailBlock[] = d.hasCalendarFile
+    ? [
+        {
+          kind: 'paragraph',
+          text: fr
+            ? "L'invitation pour votre agenda est jointe (fichier .ics)."
+            : 'The invitation for your calendar is attached (.ics file).',
+        },
+      ]
+    : [];
   return {
     subject: fr ? `Invitation : ${d.sessionTitle} (${d.when})` : `Invitation: ${d.sessionTitle} (${d.when})`,
     blocks: [
@@ -32,12 +51,7 @@ export function invitationMail(
         kind: 'paragraph',
         text: [fr ? `Quand : ${d.when}` : `When: ${d.when}`, place].filter(Boolean).join('\n'),
       },
-      {
-        kind: 'paragraph',
-        text: fr
-          ? "L'invitation pour votre agenda est jointe (fichier .ics)."
-          : 'The invitation for your calendar is attached (.ics file).',
-      },
+      ...calendar,
       { kind: 'button', label: fr ? 'Voir la séance' : 'Open the session', url: d.url },
     ],
     reason: fr

@@ -103,6 +103,7 @@ describe.each(testDialects())('mail on %s', (dialect) => {
       'You are invited to the session "Séance & co" of the circle "Codev <Gironde>"',
     );
     expect(mail.parsed.text).toContain(`http://archipel.test/sessions/${session.id}`);
+    expect(mail.parsed.text).toContain('The invitation for your calendar is attached (.ics file).');
     expect(mail.parsed.html).toContain('<html lang="en">');
     // User text is escaped in the HTML part.
     expect(mail.parsed.html).toContain('Codev &lt;Gironde&gt;');

@@ -170,5 +170,5 @@ describe.each(testDialects())('a worker killed while sending, on %s', (dialect) 
     expect(jobs.filter((job) => job.attempts === 2)).toHaveLength(1);
     const deliveries = await database.db.selectFrom('mailDeliveries').select('status').execute();
     expect(deliveries.map((d) => d.status)).toEqual(Array.from({ length: MAILS }, () => 'sent'));
-  });
+  }, 60_000);
 });

@@ -88,7 +88,19 @@ export async function scheduleDueMail(db: Kysely<DB>, now = new Date()): Promise
       )
       .execute();
     const startsAtIso = toIso(session.startsAt);
+    // Keys already queued for this session: each later tick then costs one read, not one insert
+    // attempt per person.
+    const queued = new Set(
+      (
+        await db
+          .selectFrom('jobs')
+          .select('key')
+          .where('key', 'like', `reminder:session:${session.id}:%`)
+          .execute()
+      ).map((job) => job.key),
+    );
     for (const person of people) {
+      if (queued.has(`reminder:session:${session.id}:${person.id}:${startsAtIso}`)) continue;
       count(
         await enqueueJob(db, {
           kind: mailJobKinds.sessionReminder,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listUnsubscribeHeaders } from './mail-delivery.ts';
 import { renderMail } from './mail-layout.ts';
 import {
   actionDueMail,
@@ -77,6 +78,24 @@ describe('mail templates', () => {
     expect(formatWhen('fr', march, null, 'Europe/Paris')).toBe('dimanche 28 mars 2027 à 10:00');
     expect(formatWhen('en', new Date('2027-03-27T09:00:00Z'), null, 'Europe/Paris')).toBe(
       'Saturday, 27 March 2027 at 10:00',
+    );
+  });
+});
+
+describe('List-Unsubscribe', () => {
+  const deps = { publicUrl: 'https://archipel.example', secret: 'x'.repeat(32) };
+  it('offers a mailto only when the sender address is one a person reads', () => {
+    const noReply = listUnsubscribeHeaders(
+      { ...deps, mailFrom: 'Archipel <no-reply@archipel.example>' },
+      'u',
+    );
+    expect(noReply['List-Unsubscribe']).toMatch(
+      /^<https:\/\/archipel\.example\/unsubscribe\/u1~[\w-]+~[\w-]+>$/,
+    );
+    expect(noReply['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    const team = listUnsubscribeHeaders({ ...deps, mailFrom: 'Équipe <animation@cnfpt.example>' }, 'u');
+    expect(team['List-Unsubscribe']).toMatch(
+      /^<https:[^>]+>, <mailto:animation@cnfpt\.example\?subject=unsubscribe>$/,
     );
   });
 });

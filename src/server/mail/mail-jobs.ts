@@ -46,6 +46,22 @@ export const mailPayloads = {
 };
 
 export type InvitationPayload = z.infer<typeof mailPayloads.invitation>;
+export type MailKind = keyof typeof mailPayloads;
+
+/**
+ * Queues one mail, typed by kind. Call it with the transaction of the write the mail reports
+ * (closing a poll, promoting from a waitlist): the mail then goes if and only if that write
+ * commits. Give a `key` when the same event could be reported twice (a retried request, several
+ * instances): a second enqueue with the same key does nothing.
+ */
+export function enqueueMail<K extends MailKind>(
+  db: Kysely<DB>,
+  kind: K,
+  payload: z.input<(typeof mailPayloads)[K]>,
+  options: { key?: string; runAt?: Date } = {},
+) {
+  return enqueueJob(db, { kind: mailJobKinds[kind], payload: mailPayloads[kind].parse(payload), ...options });
+}
 type Link = { text: string; url?: string };
 
 export interface MailJobHooks {

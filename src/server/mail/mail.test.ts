@@ -14,7 +14,7 @@ import {
 } from '../testing/test-app.ts';
 import { testDialects } from '../testing/test-database.ts';
 import { messageIdFor } from './mail-delivery.ts';
-import { mailJobKinds } from './mail-jobs.ts';
+import { enqueueMail, mailJobKinds } from './mail-jobs.ts';
 import { scheduleDueMail } from './mail-scheduler.ts';
 
 const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nEND:VCALENDAR\r\n';
@@ -322,5 +322,47 @@ describe.each(testDialects())('mail on %s', (dialect) => {
     await scheduleDueMail(db(), new Date('2026-11-30T10:31:00Z'));
     await t.runJobs();
     expect(subjects(all)).toHaveLength(3);
+  });
+});
+
+describe.each(testDialects())('mail to the outbox on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('keeps the html, the headers and the attachment names where admins read mail without SMTP', async () => {
+    const owner = await registerUser(t.app, 'Florent');
+    const community = await buildCommunity(t.app, owner);
+    const circle = await buildCircle(t.app, owner, community.slug);
+    const session = await buildSession(t.app, owner, circle.id);
+    await t.database.db
+      .transaction()
+      .execute((trx) =>
+        enqueueMail(
+          trx,
+          'invitation',
+          { sessionId: session.id, userId: owner.id },
+          { key: `inv:${session.id}` },
+        ),
+      );
+    await t.runJobs({
+      invitationAttachments: async () => [
+        { filename: 'seance.ics', content: ics, contentType: 'text/calendar' },
+      ],
+    });
+    const [row, ...rest] = await t.database.db.selectFrom('outboxMessages').selectAll().execute();
+    expect(rest).toHaveLength(0);
+    expect(row?.subject).toMatch(/^Invitation : /);
+    expect(row?.textBody).toContain("L'invitation pour votre agenda est jointe (fichier .ics).");
+    expect(row?.htmlBody).toContain('<html lang="fr">');
+    expect(JSON.parse(row?.headers ?? '{}')).toMatchObject({
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      'Message-ID': messageIdFor(`inv:${session.id}`, 'http://archipel.test'),
+    });
+    expect(JSON.parse(row?.attachmentNames ?? '[]')).toEqual(['seance.ics']);
+    const admin = await t.app.inject({ url: '/api/v1/admin/outbox', headers: { cookie: owner.cookie } });
+    expect(admin.json().items[0]).toMatchObject({ to: owner.email, subject: row?.subject });
   });
 });

@@ -10,8 +10,7 @@ import {
 import { lockCircle } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { enqueueJob } from '../../jobs/jobs.ts';
-import { mailJobKinds } from '../../mail/mail-jobs.ts';
+import { enqueueMail } from '../../mail/mail-jobs.ts';
 
 /** Creates a circle with its creator as facilitator. */
 export async function createCircle(
@@ -124,7 +123,7 @@ async function promoteWaitlist(
       .execute();
     // In the same transaction: the mail job exists exactly when the promotion is committed.
     for (const userId of promoted) {
-      await enqueueJob(trx, { kind: mailJobKinds.circlePromotion, payload: { circleId, userId } });
+      await enqueueMail(trx, 'circlePromotion', { circleId, userId });
     }
   }
   return promoted;

@@ -49,8 +49,11 @@ export interface JobRunner {
   start(): void;
   /** Runs every due job (and those they enqueue) until none is left; for tests and the CLI. */
   drain(): Promise<number>;
-  /** Stops claiming, waits for the jobs in hand to finish. */
-  stop(): Promise<void>;
+  /**
+   * Stops claiming and waits for the jobs in hand, at most `graceMs`: a job still running then is
+   * abandoned with its lease, and another runner takes it over once the lease expires.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -169,12 +172,20 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         await Promise.race(inFlight);
       }
     },
-    async stop() {
+    async stop(graceMs = 10_000) {
       running = false;
       unsubscribe?.();
       if (timer) clearTimeout(timer);
-      while (looping) await new Promise((resolve) => setTimeout(resolve, 10));
-      await Promise.allSettled([...inFlight]);
+      const deadline = Date.now() + graceMs;
+      while (looping && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...inFlight]),
+        new Promise((resolve) => {
+          grace = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+        }),
+      ]);
+      clearTimeout(grace);
     },
   };
 }

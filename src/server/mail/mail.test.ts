@@ -141,6 +141,13 @@ describe.each(testDialects())('mail on %s', (dialect) => {
     });
     expect(oneClick.statusCode).toBe(200);
     expect(oneClick.json().preference).toBe('none');
+    const multipart = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      payload: '--x\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--x--\r\n',
+    });
+    expect(multipart.statusCode).toBe(200);
 
     // Unsubscribed: the next invitation is not sent; account mail still is, with no unsubscribe.
     await enqueueJob(db(), {

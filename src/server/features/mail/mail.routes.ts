@@ -52,6 +52,10 @@ export function mailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { parseAs: 'string' },
       (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
     );
+    // RFC 8058 also allows multipart/form-data; its only field says what the URL already means.
+    app.addContentTypeParser('multipart/form-data', { parseAs: 'string' }, (_request, _body, done) =>
+      done(null, {}),
+    );
 
     const userOfToken = async (token: string) => {
       const userId = verifyUnsubscribeToken(secret, token);

@@ -7,6 +7,19 @@ import { currentLanguage } from '../../i18n/i18n.ts';
 import styles from './failed-jobs.module.css';
 import { useFailedJobs, useRetryJob } from './mail-api.ts';
 
+/** Known kinds by their i18n key; a kind from a newer feature shows as it is stored. */
+const kindKeys = {
+  'mail.session-invitation': 'mail.jobs.kinds.session_invitation',
+  'mail.date-poll-result': 'mail.jobs.kinds.date_poll_result',
+  'mail.session-reminder': 'mail.jobs.kinds.session_reminder',
+  'mail.action-due': 'mail.jobs.kinds.action_due',
+  'mail.weekly-digest': 'mail.jobs.kinds.weekly_digest',
+  'mail.weekly-digest-fanout': 'mail.jobs.kinds.weekly_digest_fanout',
+  'mail.signup-promotion': 'mail.jobs.kinds.signup_promotion',
+  'mail.circle-promotion': 'mail.jobs.kinds.circle_promotion',
+} as const;
+const isKnownKind = (kind: string): kind is keyof typeof kindKeys => Object.hasOwn(kindKeys, kind);
+
 const formatDate = (iso: string) =>
   new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(
     new Date(iso),
@@ -31,7 +44,7 @@ export function FailedJobs() {
           {jobs.data.items.map((job) => (
             <li key={job.id} className={styles.job}>
               <div className={styles.head}>
-                <strong>{job.kind}</strong>
+                <strong>{isKnownKind(job.kind) ? t(kindKeys[job.kind]) : job.kind}</strong>
                 <span className={styles.meta}>
                   {t('mail.jobs.attempts', { count: job.attempts })} ·{' '}
                   <time dateTime={job.updatedAt}>{formatDate(job.updatedAt)}</time>

@@ -29,6 +29,7 @@ import { circlesRoutes } from './features/circles/circles.routes.ts';
 import { communitiesRoutes } from './features/communities/communities.routes.ts';
 import { datePollsRoutes } from './features/date-polls/date-polls.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { mailRoutes } from './features/mail/mail.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
 import { importRoutes } from './features/sessions/import.routes.ts';
 import { participationRoutes } from './features/sessions/participation.routes.ts';
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(healthRoutes(ctx), { prefix: '/api' });
   await app.register(liveRoutes(ctx), { prefix: '/api/v1' });
   await app.register(notesRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(mailRoutes(ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   for (const routes of [
     authRoutes,

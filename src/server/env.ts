@@ -33,6 +33,9 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_RATE_LIMIT: integer(1, 100000).default(10),
   TRUST_PROXY: booleanFlag.default(false),
+  /** Seconds a job stays claimed by a runner without news from it (renewed while it runs). */
+  JOB_LEASE_SECONDS: integer(1, 3600).default(60),
+  JOB_CONCURRENCY: integer(1, 64).default(4),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

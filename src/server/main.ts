@@ -1,8 +1,10 @@
 import { buildApp } from './app.ts';
+import { resolveAuthSecret } from './auth/auth-secret.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoData } from './demo/demo-data.ts';
 import type { Env } from './env.ts';
+import { createBackgroundJobs } from './jobs/background-jobs.ts';
 import { createMailer } from './mail/mailer.ts';
 import { version } from './version.ts';
 
@@ -23,11 +25,26 @@ export async function serve(env: Env): Promise<void> {
     if (seeded) app.log.info('demo data created: community "riposte-creative-territoriale"');
   }
 
+  const jobs = createBackgroundJobs(database.db, {
+    mail: {
+      db: database.db,
+      mailer,
+      publicUrl: env.PUBLIC_URL,
+      mailFrom: env.MAIL_FROM,
+      secret: await resolveAuthSecret(database.db, env.AUTH_SECRET),
+    },
+    leaseMs: env.JOB_LEASE_SECONDS * 1000,
+    concurrency: env.JOB_CONCURRENCY,
+    log: (level, message, details) => app.log[level]({ err: details }, message),
+  });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: closing`);
+    // Jobs in hand finish (or their lease runs out and another instance takes them over).
+    await jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -36,6 +53,7 @@ export async function serve(env: Env): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: env.PORT, host: env.HOST });
+  jobs.start();
   app.log.info(`Archipel ${version} on ${database.dialect} at ${env.PUBLIC_URL}`);
 }
 

@@ -38,6 +38,7 @@ const DatePollLinkPage = screen(() => import('./routes/date-poll-guest.tsx'), 'D
 const DatePollGuestEditPage = screen(() => import('./routes/date-poll-guest.tsx'), 'DatePollGuestEditPage');
 const SignupSheetPage = screen(() => import('./routes/signup-sheet.tsx'), 'SignupSheetPage');
 const AdminOutboxPage = screen(() => import('./routes/admin-outbox.tsx'), 'AdminOutboxPage');
+const UnsubscribePage = screen(() => import('./features/mail/unsubscribe-page.tsx'), 'UnsubscribePage');
 const NotFoundPage = screen(() => import('./routes/not-found.tsx'), 'NotFoundPage');
 
 export function App() {
@@ -70,6 +71,7 @@ export function App() {
             <Route path="/date-polls/link/:token" element={<DatePollLinkPage />} />
             <Route path="/date-polls/:id/guest/:editToken" element={<DatePollGuestEditPage />} />
             <Route path="/signup-sheets/:id" element={<SignupSheetPage />} />
+            <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -26,7 +26,7 @@ export type Timestamp = ColumnType<Date | string, string, string>;
 /** SQLite has no boolean: 0/1 there, true/false on PostgreSQL. */
 export type Flag = ColumnType<boolean | number, boolean, boolean>;
 
-export interface UsersTable {
+export interface UsersTable extends UsersMailColumns {
   id: string;
   name: string;
   email: string;
@@ -82,7 +82,7 @@ export interface InstanceSettingsTable {
   value: string;
 }
 
-export interface OutboxMessagesTable {
+export interface OutboxMessagesTable extends OutboxMailColumns {
   id: string;
   toAddress: string;
   subject: string;
@@ -111,7 +111,7 @@ export interface CommunityMembersTable {
   createdAt: Timestamp;
 }
 
-export interface CirclesTable {
+export interface CirclesTable extends CirclesMailColumns {
   id: string;
   communityId: string;
   name: string;
@@ -279,6 +279,9 @@ export interface DB {
   signupSheets: SignupSheetsTable;
   signupTopics: SignupTopicsTable;
   signupEntries: SignupEntriesTable;
+  // Jobs and mail (2026-11-29-0006)
+  jobs: JobsTable;
+  mailDeliveries: MailDeliveriesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -428,3 +431,60 @@ export interface SignupEntriesTable {
 }
 
 export type DatePollRow = Selectable<DatePollsTable>;
+
+// Jobs and mail (2026-11-29-0006)
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  /** JSON, parsed by the handler of the kind. */
+  payload: string;
+  /** Idempotency key: unique, so enqueueing twice with one key makes one job. */
+  key: string | null;
+  status: JobStatus;
+  attempts: ColumnType<number, number | undefined, number>;
+  maxAttempts: number;
+  runAt: Timestamp;
+  /** The runner holding the lease, until lockedUntil; an expired lease may be claimed again. */
+  lockedBy: string | null;
+  lockedUntil: Timestamp | null;
+  lastError: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  finishedAt: Timestamp | null;
+}
+
+export type MailDeliveryStatus = 'sending' | 'sent' | 'skipped';
+
+export interface MailDeliveriesTable {
+  idempotencyKey: string;
+  jobId: string | null;
+  toAddress: string;
+  subject: string;
+  /** Derived from the key: a resend after a crash carries the same Message-ID. */
+  messageId: string;
+  status: MailDeliveryStatus;
+  createdAt: Timestamp;
+  sentAt: Timestamp | null;
+}
+
+export type MailPreference = 'all' | 'digest' | 'none';
+
+export interface UsersMailColumns {
+  mailPreference: ColumnType<MailPreference, MailPreference | undefined, MailPreference>;
+}
+
+export interface OutboxMailColumns {
+  htmlBody: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON object of the extra headers (List-Unsubscribe…). */
+  headers: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON array of attachment file names. */
+  attachmentNames: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface CirclesMailColumns {
+  /** Hours before a session its reminder goes out; null: no reminders. */
+  reminderHours: ColumnType<number | null, number | null | undefined, number | null>;
+}

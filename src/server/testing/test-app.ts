@@ -2,6 +2,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import type { DialectName } from '../db/database.ts';
 import { parseEnv } from '../env.ts';
+import { createBackgroundJobs } from '../jobs/background-jobs.ts';
+import type { MailJobHooks } from '../mail/mail-jobs.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
@@ -10,6 +12,8 @@ export const TEST_ORIGIN = 'http://archipel.test';
 export interface TestApp {
   app: Awaited<ReturnType<typeof buildApp>>;
   database: TestDatabase;
+  /** Runs every due background job (mail, reminders) to the end, as the server's runner would. */
+  runJobs(hooks?: MailJobHooks): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -31,6 +35,18 @@ export async function createTestApp(
   return {
     app,
     database,
+    runJobs: (hooks) =>
+      createBackgroundJobs(database.db, {
+        mail: {
+          db: database.db,
+          mailer,
+          publicUrl: env.PUBLIC_URL,
+          mailFrom: env.MAIL_FROM,
+          secret: env.AUTH_SECRET ?? '',
+        },
+        ...(hooks && { hooks }),
+        backoffBaseMs: 1,
+      }).drain(),
     async close() {
       await app.close();
       await database.dispose();

@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { useOutbox } from '../features/admin/outbox-api.ts';
 import { OutboxTable } from '../features/admin/outbox-table.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
+import { FailedJobs } from '../features/mail/failed-jobs.tsx';
 
 function Outbox({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ function Outbox({ me }: { me: Me }) {
       {outbox.isError ? <ErrorState error={outbox.error} onRetry={() => void outbox.refetch()} /> : null}
       {outbox.data?.length === 0 ? <EmptyState title={t('admin.outbox.empty')} /> : null}
       {outbox.data?.length ? <OutboxTable messages={outbox.data} /> : null}
+      <FailedJobs />
     </>
   );
 }

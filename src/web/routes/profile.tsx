@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { FormPage } from '../components/form-page.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { MyCalendarFeed } from '../features/calendar/my-calendar-feed.tsx';
+import { MailPreferenceSection } from '../features/mail/mail-preference-form.tsx';
 import { ProfileForm } from '../features/profile/profile-form.tsx';
 
 export function ProfilePage() {
@@ -12,6 +13,7 @@ export function ProfilePage() {
         <FormPage title={t('profile.title')} intro={t('profile.intro')} isWide>
           <ProfileForm me={me} />
           <MyCalendarFeed />
+          <MailPreferenceSection />
         </FormPage>
       )}
     </RequireAuth>

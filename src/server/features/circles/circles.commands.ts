@@ -10,6 +10,7 @@ import {
 import { lockCircle } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { enqueueMail } from '../../mail/mail-jobs.ts';
 
 /** Creates a circle with its creator as facilitator. */
 export async function createCircle(
@@ -96,7 +97,8 @@ async function loadLockedCircle(trx: Kysely<DB>, circleId: string) {
 
 /**
  * Moves waitlisted people to members, in arrival order, while places are free. Runs inside the
- * transaction that freed the place, under the circle lock. Returns who was promoted.
+ * transaction that freed the place, under the circle lock, and queues their mail. Returns who was
+ * promoted.
  */
 async function promoteWaitlist(
   trx: Kysely<DB>,
@@ -119,6 +121,10 @@ async function promoteWaitlist(
       .where('circleId', '=', circleId)
       .where('userId', 'in', promoted)
       .execute();
+    // In the same transaction: the mail job exists exactly when the promotion is committed.
+    for (const userId of promoted) {
+      await enqueueMail(trx, 'circlePromotion', { circleId, userId });
+    }
   }
   return promoted;
 }

@@ -15,7 +15,6 @@ import type { CircleMemberStatus } from '../../../domain/circle.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import { findCommunityMembership, getCommunity } from '../communities/communities.queries.ts';
-import { notifyPromoted } from './circle-notifications.ts';
 import { canSteer, requireSteward } from './circle-stewards.ts';
 import {
   createCircle,
@@ -109,10 +108,8 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         await requireSteward(db, circle, viewer);
-        const promoted = await updateCircle(db, circle.id, request.body);
-        const updated = await getEditedCircle(db, circle.id, viewer);
-        await notifyPromoted(ctx, updated, promoted, request.log);
-        return toCircleDto(updated);
+        await updateCircle(db, circle.id, request.body);
+        return toCircleDto(await getEditedCircle(db, circle.id, viewer));
       },
     );
 
@@ -191,8 +188,7 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         await requireSteward(db, circle, viewer);
-        const promoted = await updateCircleMember(db, circle.id, request.params.userId, request.body);
-        await notifyPromoted(ctx, circle, promoted, request.log);
+        await updateCircleMember(db, circle.id, request.params.userId, request.body);
         const members = await listCircleMembers(db, circle.id, ['member', 'waitlisted', 'requested']);
         const updated = members.find((member) => member.id === request.params.userId);
         if (!updated) throw new AppError('NOT_FOUND', 'Member not found');
@@ -215,9 +211,8 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         const target = request.params.userId === 'me' ? viewer.id : request.params.userId;
         if (target !== viewer.id) await requireSteward(db, circle, viewer);
-        const promoted = await leaveCircle(db, circle.id, target);
+        await leaveCircle(db, circle.id, target);
         ctx.revocations.revoke({ circleId: circle.id, userId: target });
-        await notifyPromoted(ctx, circle, promoted, request.log);
         return reply.status(204).send(null);
       },
     );

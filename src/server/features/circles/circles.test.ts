@@ -134,6 +134,7 @@ describe.each(testDialects())('circles on %s', (dialect) => {
     expect(after.find((m) => m.id === waitlist[1]?.id)?.waitlistPosition).toBe(1);
     // The promoted person is told by mail, with a link to the circle.
     const promotedPerson = people.find((p) => p.id === firstWaiting?.id);
+    await t.runJobs();
     const mails = await t.database.db
       .selectFrom('outboxMessages')
       .selectAll()

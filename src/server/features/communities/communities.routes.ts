@@ -14,7 +14,6 @@ import { errorBodySchema } from '../../../contract/error.ts';
 import { listOf } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { notifyPromoted } from '../circles/circle-notifications.ts';
 import {
   createCommunity,
   joinCommunity,
@@ -198,15 +197,8 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const userId = request.params.userId === 'me' ? viewer.id : request.params.userId;
         if (userId !== viewer.id) await requireAnimator(db, community.id, viewer);
         const promotions = await removeCommunityMember(db, community.id, userId);
-        for (const { circleId, userIds } of promotions) {
-          ctx.revocations.revoke({ circleId, userId });
-          const circle = await db
-            .selectFrom('circles')
-            .select(['id', 'name'])
-            .where('id', '=', circleId)
-            .executeTakeFirst();
-          if (circle) await notifyPromoted(ctx, circle, userIds, request.log);
-        }
+        // Promotion mails were queued inside the removal's transaction.
+        for (const { circleId } of promotions) ctx.revocations.revoke({ circleId, userId });
         return reply.status(204).send(null);
       },
     );

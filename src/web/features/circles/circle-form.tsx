@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Circle, CircleCreateInput, CirclePatch } from '../../../contract/circle.ts';
 import {
@@ -76,6 +76,8 @@ export type CircleFormProps =
       onSubmit: (patch: CirclePatch) => void;
       isPending: boolean;
       error: unknown;
+      /** Fields saved elsewhere but edited with the circle (the session reminder). */
+      extraFields?: ReactNode;
     };
 
 /** The fields of a circle, for creating one or (facilitators) editing it. */
@@ -218,6 +220,7 @@ export function CircleForm(props: CircleFormProps) {
           options={circleStatuses.map((status) => ({ value: status, label: t(`circle.status.${status}`) }))}
         />
       ) : null}
+      {props.mode === 'edit' ? props.extraFields : null}
       <FormStatus message={formMessage ? { tone: 'danger', text: formMessage } : null} />
       <div className={formStyles.actions}>
         <Button type="submit" isPending={props.isPending}>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Circle } from '../../../contract/circle.ts';
 import { Dialog } from '../../components/dialog.tsx';
+import { useCircleReminderField } from '../mail/circle-reminder-field.tsx';
 import { useUpdateCircle } from './circle-api.ts';
 import { CircleForm } from './circle-form.tsx';
 
@@ -13,6 +14,7 @@ export interface EditCircleDialogProps {
 export function EditCircleDialog({ circle, onClose, onSaved }: EditCircleDialogProps) {
   const { t } = useTranslation();
   const update = useUpdateCircle(circle.id);
+  const reminder = useCircleReminderField(circle.id);
   return (
     <Dialog title={t('circleForm.editTitle')} onClose={onClose}>
       {(close) => (
@@ -20,10 +22,12 @@ export function EditCircleDialog({ circle, onClose, onSaved }: EditCircleDialogP
           mode="edit"
           circle={circle}
           isPending={update.isPending}
+          extraFields={reminder.field}
           error={update.error}
           onSubmit={(patch) =>
             update.mutate(patch, {
-              onSuccess: () => {
+              onSuccess: async () => {
+                await reminder.save();
                 close();
                 onSaved();
               },

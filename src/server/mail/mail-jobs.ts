@@ -1,0 +1,295 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { toIso } from '../db/columns.ts';
+import type { DB } from '../db/schema.ts';
+import type { JobContext, JobHandler } from '../jobs/job-runner.ts';
+import { enqueueJob } from '../jobs/jobs.ts';
+import { deliverOnce, findRecipient, type MailCategory, type MailDeps } from './mail-delivery.ts';
+import {
+  actionDueMail,
+  circlePromotionMail,
+  datePollResultMail,
+  formatDay,
+  formatWhen,
+  invitationMail,
+  type Locale,
+  sessionReminderMail,
+  signupPromotionMail,
+  type TemplateOutput,
+  weeklyDigestMail,
+} from './mail-templates.ts';
+import type { MailAttachment } from './mailer.ts';
+
+/** The mail job kinds; payloads carry ids, the mail is written when it is sent. */
+export const mailJobKinds = {
+  invitation: 'mail.session-invitation',
+  datePollResult: 'mail.date-poll-result',
+  sessionReminder: 'mail.session-reminder',
+  actionDue: 'mail.action-due',
+  weeklyDigest: 'mail.weekly-digest',
+  weeklyDigestFanout: 'mail.weekly-digest-fanout',
+  signupPromotion: 'mail.signup-promotion',
+  circlePromotion: 'mail.circle-promotion',
+} as const;
+
+const id = z.string().min(1).max(100);
+const text = z.string().max(500);
+export const mailPayloads = {
+  invitation: z.object({ sessionId: id, userId: id }),
+  datePollResult: z.object({ userId: id, title: text, slot: text.nullable(), url: z.string().max(2000) }),
+  sessionReminder: z.object({ sessionId: id, userId: id, startsAt: z.string() }),
+  actionDue: z.object({ actionId: id, userId: id, dueOn: z.string() }),
+  weeklyDigest: z.object({ userId: id, week: z.string() }),
+  weeklyDigestFanout: z.object({ week: z.string() }),
+  signupPromotion: z.object({ userId: id, sheetTitle: text, topicTitle: text, url: z.string().max(2000) }),
+  circlePromotion: z.object({ circleId: id, userId: id }),
+};
+
+export type InvitationPayload = z.infer<typeof mailPayloads.invitation>;
+export type MailKind = keyof typeof mailPayloads;
+
+/**
+ * Queues one mail, typed by kind. Call it with the transaction of the write the mail reports
+ * (closing a poll, promoting from a waitlist): the mail then goes if and only if that write
+ * commits. Give a `key` when the same event could be reported twice (a retried request, several
+ * instances): a second enqueue with the same key does nothing.
+ */
+export function enqueueMail<K extends MailKind>(
+  db: Kysely<DB>,
+  kind: K,
+  payload: z.input<(typeof mailPayloads)[K]>,
+  options: { key?: string; runAt?: Date } = {},
+) {
+  return enqueueJob(db, { kind: mailJobKinds[kind], payload: mailPayloads[kind].parse(payload), ...options });
+}
+type Link = { text: string; url?: string };
+
+export interface MailJobHooks {
+  /** Files attached to an invitation (the session's .ics), given the session and the person. */
+  invitationAttachments?: (input: InvitationPayload) => Promise<MailAttachment[]>;
+  /** More lines for the weekly digest (open polls, sign-up sheets, boards…). */
+  digestExtras?: (input: { userId: string; locale: Locale }) => Promise<Link[]>;
+}
+
+/** The mail handlers, one per kind, ready to register on a job runner. */
+export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Record<string, JobHandler> {
+  const { db, publicUrl } = deps;
+  /** Job key when there is one (deterministic), else the job id: both survive retries. */
+  const deliveryKey = (context: JobContext) => context.job.key ?? `job:${context.job.id}`;
+
+  async function send(
+    context: JobContext,
+    userId: string,
+    category: MailCategory,
+    build: (
+      locale: Locale,
+      name: string,
+      attachments: MailAttachment[],
+    ) => Promise<TemplateOutput | undefined>,
+    attachments?: () => Promise<MailAttachment[]>,
+  ): Promise<void> {
+    const recipient = await findRecipient(db, userId);
+    if (!recipient) return; // The account was deleted meanwhile: nothing to send.
+    const files = attachments ? await attachments() : [];
+    const content = await build(recipient.locale, recipient.name, files);
+    if (!content) return; // What it was about is gone or changed: the mail no longer applies.
+    await deliverOnce(deps, {
+      key: deliveryKey(context),
+      jobId: context.job.id,
+      recipient,
+      category,
+      content,
+      attachments: files.length > 0 ? files : undefined,
+    });
+  }
+
+  const findSession = (sessionId: string) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('circles', 'circles.id', 'sessions.circleId')
+      .select([
+        'sessions.id',
+        'sessions.title',
+        'sessions.startsAt',
+        'sessions.endsAt',
+        'sessions.timeZone',
+        'sessions.place',
+        'sessions.status',
+        'circles.name as circleName',
+        'circles.reminderHours',
+      ])
+      .where('sessions.id', '=', sessionId)
+      .executeTakeFirst();
+
+  return {
+    [mailJobKinds.invitation]: async (context) => {
+      const p = mailPayloads.invitation.parse(context.payload);
+      await send(
+        context,
+        p.userId,
+        'notification',
+        async (locale, name, files) => {
+          const s = await findSession(p.sessionId);
+          if (!s) return undefined;
+          return invitationMail(locale, {
+            hasCalendarFile: files.some((file) => file.filename.endsWith('.ics')),
+            name,
+            sessionTitle: s.title,
+            circleName: s.circleName,
+            when: formatWhen(locale, new Date(s.startsAt), new Date(s.endsAt), s.timeZone),
+            place: s.place,
+            url: `${publicUrl}/sessions/${s.id}`,
+          });
+        },
+        hooks.invitationAttachments && (() => hooks.invitationAttachments?.(p) ?? Promise.resolve([])),
+      );
+    },
+
+    [mailJobKinds.datePollResult]: async (context) => {
+      const p = mailPayloads.datePollResult.parse(context.payload);
+      await send(context, p.userId, 'notification', async (locale, name) =>
+        datePollResultMail(locale, { name, title: p.title, slot: p.slot, url: p.url }),
+      );
+    },
+
+    [mailJobKinds.signupPromotion]: async (context) => {
+      const p = mailPayloads.signupPromotion.parse(context.payload);
+      await send(context, p.userId, 'notification', async (locale, name) =>
+        signupPromotionMail(locale, { name, sheetTitle: p.sheetTitle, topicTitle: p.topicTitle, url: p.url }),
+      );
+    },
+
+    [mailJobKinds.circlePromotion]: async (context) => {
+      const p = mailPayloads.circlePromotion.parse(context.payload);
+      await send(context, p.userId, 'notification', async (locale, name) => {
+        const circle = await db
+          .selectFrom('circles')
+          .select('name')
+          .where('id', '=', p.circleId)
+          .executeTakeFirst();
+        return (
+          circle &&
+          circlePromotionMail(locale, {
+            name,
+            circleName: circle.name,
+            url: `${publicUrl}/circles/${p.circleId}`,
+          })
+        );
+      });
+    },
+
+    [mailJobKinds.sessionReminder]: async (context) => {
+      const p = mailPayloads.sessionReminder.parse(context.payload);
+      await send(context, p.userId, 'notification', async (locale, name) => {
+        const s = await findSession(p.sessionId);
+        // Moved, started or reminders switched off since it was scheduled: this reminder is stale.
+        if (s?.status !== 'scheduled' || s.reminderHours === null || toIso(s.startsAt) !== p.startsAt)
+          return undefined;
+        return sessionReminderMail(locale, {
+          name,
+          sessionTitle: s.title,
+          circleName: s.circleName,
+          when: formatWhen(locale, new Date(s.startsAt), new Date(s.endsAt), s.timeZone),
+          place: s.place,
+          url: `${publicUrl}/sessions/${s.id}`,
+        });
+      });
+    },
+
+    [mailJobKinds.actionDue]: async (context) => {
+      const p = mailPayloads.actionDue.parse(context.payload);
+      await send(context, p.userId, 'notification', async (locale, name) => {
+        const action = await db
+          .selectFrom('actions')
+          .innerJoin('circles', 'circles.id', 'actions.circleId')
+          .select(['actions.title', 'actions.dueOn', 'actions.status', 'circles.name as circleName'])
+          .where('actions.id', '=', p.actionId)
+          .executeTakeFirst();
+        if (!action || action.dueOn !== p.dueOn || action.status === 'done' || action.status === 'dropped') {
+          return undefined;
+        }
+        return actionDueMail(locale, {
+          name,
+          actionTitle: action.title,
+          circleName: action.circleName,
+          dueOn: formatDay(locale, p.dueOn),
+          url: `${publicUrl}/my-actions`,
+        });
+      });
+    },
+
+    [mailJobKinds.weeklyDigest]: async (context) => {
+      const p = mailPayloads.weeklyDigest.parse(context.payload);
+      await send(context, p.userId, 'digest', async (locale, name) => {
+        const content = await digestContent(db, p.userId, locale, publicUrl);
+        const polls = (await hooks.digestExtras?.({ userId: p.userId, locale })) ?? [];
+        // Nothing ahead: no mail rather than an empty one every Monday.
+        if (content.sessions.length + content.actions.length + polls.length === 0) return undefined;
+        return weeklyDigestMail(locale, { name, ...content, polls, url: publicUrl });
+      });
+    },
+
+    [mailJobKinds.weeklyDigestFanout]: async (context) => {
+      const p = mailPayloads.weeklyDigestFanout.parse(context.payload);
+      await enqueueWeeklyDigests(db, p.week);
+    },
+  };
+}
+
+/** One digest job per person who wants it; keyed by week, so a re-run adds nobody twice. */
+export async function enqueueWeeklyDigests(db: Kysely<DB>, week: string): Promise<void> {
+  const people = await db.selectFrom('users').select('id').where('mailPreference', '!=', 'none').execute();
+  for (const person of people) {
+    await enqueueJob(db, {
+      kind: mailJobKinds.weeklyDigest,
+      payload: { userId: person.id, week },
+      key: `digest:${week}:${person.id}`,
+    });
+  }
+}
+
+async function digestContent(db: Kysely<DB>, userId: string, locale: Locale, publicUrl: string) {
+  const now = new Date();
+  const inAWeek = new Date(now.getTime() + 7 * 86_400_000);
+  const sessions = await db
+    .selectFrom('sessions')
+    .innerJoin('circleMembers', 'circleMembers.circleId', 'sessions.circleId')
+    .innerJoin('circles', 'circles.id', 'sessions.circleId')
+    .select([
+      'sessions.id',
+      'sessions.title',
+      'sessions.startsAt',
+      'sessions.timeZone',
+      'circles.name as circleName',
+    ])
+    .where('circleMembers.userId', '=', userId)
+    .where('circleMembers.status', '=', 'member')
+    .where('sessions.startsAt', '>=', now.toISOString())
+    .where('sessions.startsAt', '<', inAWeek.toISOString())
+    .orderBy('sessions.startsAt')
+    .limit(20)
+    .execute();
+  const actions = await db
+    .selectFrom('actions')
+    .innerJoin('actionOwners', 'actionOwners.actionId', 'actions.id')
+    .innerJoin('circles', 'circles.id', 'actions.circleId')
+    .select(['actions.id', 'actions.title', 'actions.dueOn', 'circles.name as circleName'])
+    .where('actionOwners.userId', '=', userId)
+    .where('actions.status', 'in', ['todo', 'in_progress'])
+    .orderBy('actions.dueOn')
+    .limit(20)
+    .execute();
+  return {
+    sessions: sessions.map((s) => ({
+      text: `${formatWhen(locale, new Date(s.startsAt), null, s.timeZone)} : ${s.title} (${s.circleName})`.replace(
+        ' : ',
+        locale === 'fr' ? ' : ' : ': ',
+      ),
+      url: `${publicUrl}/sessions/${s.id}`,
+    })),
+    actions: actions.map((a) => ({
+      text: `${a.title} (${a.circleName})${a.dueOn ? ` · ${formatDay(locale, a.dueOn)}` : ''}`,
+      url: `${publicUrl}/my-actions`,
+    })),
+  };
+}

@@ -1,0 +1,146 @@
+import type { Kysely } from 'kysely';
+import { toIso } from '../db/columns.ts';
+import type { DB } from '../db/schema.ts';
+import { enqueueJob } from '../jobs/jobs.ts';
+import { mailJobKinds } from './mail-jobs.ts';
+
+const HOUR = 3_600_000;
+/** The longest reminder a circle may ask for (one week), so the search window is bounded. */
+const MAX_REMINDER_HOURS = 168;
+/** Digests and action reminders go out from this hour (Paris time), not at midnight. */
+const MORNING_HOUR = 8;
+
+/** Calendar parts of an instant in Europe/Paris (the instance's community time zone). */
+export function parisParts(instant: Date): { date: string; hour: number; weekday: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Paris',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      hourCycle: 'h23',
+      weekday: 'short',
+    })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    hour: Number(parts.hour),
+    weekday: parts.weekday ?? '',
+  };
+}
+
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Enqueues what is due at `now`: session reminders, action reminders and the Monday digest. Every
+ * job has a deterministic key, so any number of instances running this every minute, restarts
+ * included, create each mail once. Preferences are applied here (who gets a job) and again when
+ * the mail is sent (a preference changed in between wins).
+ */
+export async function scheduleDueMail(db: Kysely<DB>, now = new Date()): Promise<number> {
+  let created = 0;
+  const count = (result: { created: boolean }) => {
+    if (result.created) created += 1;
+  };
+
+  const sessions = await db
+    .selectFrom('sessions')
+    .innerJoin('circles', 'circles.id', 'sessions.circleId')
+    .select(['sessions.id', 'sessions.circleId', 'sessions.startsAt', 'circles.reminderHours'])
+    .where('sessions.status', '=', 'scheduled')
+    .where('circles.reminderHours', 'is not', null)
+    .where('sessions.startsAt', '>', now.toISOString())
+    .where('sessions.startsAt', '<=', new Date(now.getTime() + MAX_REMINDER_HOURS * HOUR).toISOString())
+    .execute();
+  for (const session of sessions) {
+    const startsAt = new Date(session.startsAt);
+    if (startsAt.getTime() - (session.reminderHours ?? 0) * HOUR > now.getTime()) continue;
+    const people = await db
+      .selectFrom('users')
+      .select('users.id')
+      .where('users.mailPreference', '=', 'all')
+      .where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('circleMembers')
+              .select('circleMembers.userId')
+              .whereRef('circleMembers.userId', '=', 'users.id')
+              .where('circleMembers.circleId', '=', session.circleId)
+              .where('circleMembers.status', '=', 'member'),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('sessionParticipants')
+              .select('sessionParticipants.userId')
+              .whereRef('sessionParticipants.userId', '=', 'users.id')
+              .where('sessionParticipants.sessionId', '=', session.id)
+              .where('sessionParticipants.status', '!=', 'excused'),
+          ),
+        ]),
+      )
+      .execute();
+    const startsAtIso = toIso(session.startsAt);
+    // Keys already queued for this session: each later tick then costs one read, not one insert
+    // attempt per person.
+    const queued = new Set(
+      (
+        await db
+          .selectFrom('jobs')
+          .select('key')
+          .where('key', 'like', `reminder:session:${session.id}:%`)
+          .execute()
+      ).map((job) => job.key),
+    );
+    for (const person of people) {
+      if (queued.has(`reminder:session:${session.id}:${person.id}:${startsAtIso}`)) continue;
+      count(
+        await enqueueJob(db, {
+          kind: mailJobKinds.sessionReminder,
+          payload: { sessionId: session.id, userId: person.id, startsAt: startsAtIso },
+          key: `reminder:session:${session.id}:${person.id}:${startsAtIso}`,
+        }),
+      );
+    }
+  }
+
+  const paris = parisParts(now);
+  if (paris.hour >= MORNING_HOUR) {
+    const tomorrow = addDays(paris.date, 1);
+    const owners = await db
+      .selectFrom('actions')
+      .innerJoin('actionOwners', 'actionOwners.actionId', 'actions.id')
+      .innerJoin('users', 'users.id', 'actionOwners.userId')
+      .select(['actions.id as actionId', 'users.id as userId'])
+      .where('actions.dueOn', '=', tomorrow)
+      .where('actions.status', 'in', ['todo', 'in_progress'])
+      .where('users.mailPreference', '=', 'all')
+      .execute();
+    for (const owner of owners) {
+      count(
+        await enqueueJob(db, {
+          kind: mailJobKinds.actionDue,
+          payload: { actionId: owner.actionId, userId: owner.userId, dueOn: tomorrow },
+          key: `reminder:action:${owner.actionId}:${owner.userId}:${tomorrow}`,
+        }),
+      );
+    }
+    if (paris.weekday === 'Mon') {
+      count(
+        await enqueueJob(db, {
+          kind: mailJobKinds.weeklyDigestFanout,
+          payload: { week: paris.date },
+          key: `digest:${paris.date}`,
+        }),
+      );
+    }
+  }
+  return created;
+}

@@ -1,0 +1,29 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+const PREFIX = 'u1';
+/** Not a dot: the web app's fallback treats a path ending in `.xyz` as a missing file. */
+const SEPARATOR = '~';
+
+function signature(secret: string, userId: string): string {
+  return createHmac('sha256', secret).update(`unsubscribe:${userId}`).digest('base64url');
+}
+
+/**
+ * A link token that lets its holder change one person's mail preference without signing in:
+ * the user id signed with the instance's auth secret. Nothing is stored; rotating AUTH_SECRET
+ * invalidates every link already sent.
+ */
+export function createUnsubscribeToken(secret: string, userId: string): string {
+  return [PREFIX, Buffer.from(userId).toString('base64url'), signature(secret, userId)].join(SEPARATOR);
+}
+
+/** The user id behind a token, or undefined when it was altered or forged. */
+export function verifyUnsubscribeToken(secret: string, token: string): string | undefined {
+  const [prefix, encodedId, given, ...rest] = token.split(SEPARATOR);
+  if (prefix !== PREFIX || !encodedId || !given || rest.length > 0) return undefined;
+  const userId = Buffer.from(encodedId, 'base64url').toString('utf8');
+  const expected = Buffer.from(signature(secret, userId));
+  const actual = Buffer.from(given);
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
+  return userId;
+}

@@ -1,0 +1,89 @@
+import type { AddressInfo } from 'node:net';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string[];
+  parsed: ParsedMail;
+  raw: string;
+}
+
+export interface SmtpTestServer {
+  url: string;
+  received: ReceivedMail[];
+  /** Resolves once `count` messages have been accepted (or rejects after the timeout). */
+  waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real SMTP peer for tests. Like a real relay, a message counts as accepted only when the server
+ * answers 250 on a live connection: if the client went away while the server was still busy with
+ * the message (the `delayMs` pause), the message is dropped, as the sender never learnt it arrived.
+ * `onData` runs once per message as it arrives, before the pause (the kill test strikes there).
+ */
+export async function startSmtpTestServer(
+  options: { delayMs?: number; onData?: (count: number) => void } = {},
+): Promise<SmtpTestServer> {
+  const received: ReceivedMail[] = [];
+  const closed = new Set<string>();
+  let arrivals = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onClose(session) {
+      closed.add(session.id);
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', async () => {
+        arrivals += 1;
+        options.onData?.(arrivals);
+        if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+        if (closed.has(session.id)) {
+          callback(new Error('connection lost before acceptance'));
+          return;
+        }
+        const raw = Buffer.concat(chunks).toString('utf8');
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          parsed: await simpleParser(raw),
+          raw,
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    async waitFor(count, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (received.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} mails, got ${received.length}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return received;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** beforeAll/afterAll helpers for a describe block. */
+export function smtpTestServerFor(options: Parameters<typeof startSmtpTestServer>[0] = {}) {
+  let server: SmtpTestServer | undefined;
+  return {
+    async start() {
+      server = await startSmtpTestServer(options);
+    },
+    server(): SmtpTestServer {
+      if (!server) throw new Error('SMTP test server not started');
+      return server;
+    },
+    stop: () => server?.close(),
+  };
+}

@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { Alert } from '../../components/alert.tsx';
+import { Button } from '../../components/button.tsx';
+import { ButtonLink } from '../../components/button-link.tsx';
+import formStyles from '../../components/form.module.css';
+import { FormPage } from '../../components/form-page.tsx';
+import { FormStatus } from '../../components/form-status.tsx';
+import { ErrorState, LoadingState } from '../../components/query-state.tsx';
+import { ApiError } from '../../lib/api-client.ts';
+import { useErrorMessage } from '../../lib/error-message.ts';
+import { useUnsubscribe, useUnsubscribeInfo } from './mail-api.ts';
+
+/**
+ * Where a mail's unsubscribe link leads: works without signing in (the signed link is the proof),
+ * and asks before changing anything, since link checkers open links on their own.
+ */
+export function UnsubscribePage() {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const token = useParams().token ?? '';
+  const info = useUnsubscribeInfo(token);
+  const unsubscribe = useUnsubscribe(token);
+  const isInvalid = info.error instanceof ApiError && info.error.code === 'NOT_FOUND';
+  const preference = info.data?.preference;
+  const done = unsubscribe.data?.preference;
+
+  return (
+    <FormPage title={t('mail.unsubscribe.title')}>
+      {info.isPending ? <LoadingState /> : null}
+      {isInvalid ? (
+        <Alert tone="warning" title={t('mail.unsubscribe.invalidTitle')}>
+          <p>{t('mail.unsubscribe.invalid')}</p>
+        </Alert>
+      ) : null}
+      {info.isError && !isInvalid ? (
+        <ErrorState error={info.error} onRetry={() => void info.refetch()} />
+      ) : null}
+      {info.data ? (
+        <div className={formStyles.form}>
+          <p>{t('mail.unsubscribe.address', { email: info.data.maskedEmail })}</p>
+          <p>{t(`mail.unsubscribe.current.${preference ?? 'all'}`)}</p>
+          <FormStatus
+            message={
+              done
+                ? {
+                    tone: 'success',
+                    text: t(
+                      done === 'digest' ? 'mail.unsubscribe.done.digest' : 'mail.unsubscribe.done.none',
+                    ),
+                  }
+                : unsubscribe.error
+                  ? { tone: 'danger', text: errorMessage(unsubscribe.error) }
+                  : null
+            }
+          />
+          {preference !== 'none' ? (
+            <div className={formStyles.actions}>
+              <Button
+                isPending={unsubscribe.isPending && unsubscribe.variables === 'none'}
+                onClick={() => unsubscribe.mutate('none')}
+              >
+                {t('mail.unsubscribe.none')}
+              </Button>
+              {preference === 'all' ? (
+                <Button
+                  variant="secondary"
+                  isPending={unsubscribe.isPending && unsubscribe.variables === 'digest'}
+                  onClick={() => unsubscribe.mutate('digest')}
+                >
+                  {t('mail.unsubscribe.digest')}
+                </Button>
+              ) : null}
+            </div>
+          ) : null}
+          <p>
+            <ButtonLink to="/profile" variant="ghost">
+              {t('mail.unsubscribe.profile')}
+            </ButtonLink>
+          </p>
+        </div>
+      ) : null}
+    </FormPage>
+  );
+}

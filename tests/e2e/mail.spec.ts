@@ -1,0 +1,116 @@
+import type { APIRequestContext } from '@playwright/test';
+import { expect, expectAccessible, instanceAdmin, newPerson, type Person, test } from './fixtures.ts';
+import { AccountPages } from './pages/account.page.ts';
+import { MailPages } from './pages/mail.page.ts';
+
+const shots = process.env.E2E_SCREENSHOTS;
+
+async function call(request: APIRequestContext, method: string, path: string, data?: object) {
+  const response = await request.fetch(path, { method, data });
+  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBeLessThan(300);
+  return response.status() === 204 ? null : response.json();
+}
+
+async function registered(browser: import('@playwright/test').Browser, person: Person) {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  await call(context.request, 'POST', '/api/v1/auth/register', person);
+  return context;
+}
+
+test('a person chooses their mails, a facilitator sets the reminder, a mail link unsubscribes', async ({
+  page,
+  browser,
+  pageProblems,
+}) => {
+  const mail = new MailPages(page);
+  const facilitator = newPerson('Florent');
+  await new AccountPages(page).signUp(facilitator);
+
+  // Profile: the digest only, kept after a reload.
+  await mail.choosePreference('Le récapitulatif du lundi seulement');
+  await page.reload();
+  await expect(
+    mail.preferenceGroup().getByRole('radio', { name: 'Le récapitulatif du lundi seulement' }),
+  ).toBeChecked();
+  await expectAccessible(page, 'profile with mail preference');
+  if (shots) await page.screenshot({ path: `${shots}/profile-mail.png`, fullPage: true });
+
+  // Circle edit dialog: no reminder for this circle.
+  const slug = `mail-${Date.now().toString(36)}`;
+  await call(page.request, 'POST', '/api/v1/communities', {
+    name: 'Riposte Gironde',
+    slug,
+    joinPolicy: 'open',
+  });
+  const circle = await call(page.request, 'POST', `/api/v1/communities/${slug}/circles`, {
+    name: 'Cercle codev',
+    kind: 'learning_circle',
+    capacity: 1,
+    visibility: 'public',
+  });
+  await mail.setCircleReminder(circle.id, 'Cercle codev', 'Pas de rappel');
+  await expectAccessible(page, 'circle edit dialog with the reminder');
+  if (shots) {
+    await page.getByLabel('Rappel avant chaque séance').scrollIntoViewIfNeeded();
+    await page.getByRole('dialog').screenshot({ path: `${shots}/circle-reminder.png` });
+  }
+  await mail.saveCircle();
+  expect(await call(page.request, 'GET', `/api/v1/circles/${circle.id}/reminders`)).toEqual({
+    reminderHours: null,
+  });
+
+  // A waitlist promotion mail (queued, sent by the background runner to the outbox) carries the link.
+  const first = newPerson('Bruno');
+  const second = newPerson('Sandrine');
+  const firstContext = await registered(browser, first);
+  const secondContext = await registered(browser, second);
+  for (const context of [firstContext, secondContext]) {
+    await call(context.request, 'POST', `/api/v1/communities/${slug}/members`);
+    await call(context.request, 'POST', `/api/v1/circles/${circle.id}/members`);
+  }
+  await call(firstContext.request, 'DELETE', `/api/v1/circles/${circle.id}/members/me`);
+  const adminContext = await browser.newContext({ locale: 'fr-FR' });
+  await call(adminContext.request, 'POST', '/api/v1/auth/login', {
+    email: instanceAdmin.email,
+    password: instanceAdmin.password,
+  });
+  let link = '';
+  await expect(async () => {
+    const outbox = await call(adminContext.request, 'GET', '/api/v1/admin/outbox');
+    const promotion = outbox.items.find((m: { to: string }) => m.to === second.email);
+    link = /https?:\/\/\S+\/unsubscribe\/\S+/.exec(promotion?.text ?? '')?.[0] ?? '';
+    expect(link).not.toBe('');
+  }).toPass({ timeout: 5_000 });
+
+  // The link opens without signing in, asks, then unsubscribes.
+  const visitor = await browser.newContext({ locale: 'fr-FR' });
+  const unsubscribe = await visitor.newPage();
+  await unsubscribe.goto(new URL(link).pathname);
+  await expect(
+    unsubscribe.getByRole('heading', { level: 1, name: 'Ne plus recevoir de courriels' }),
+  ).toBeVisible();
+  await expect(
+    unsubscribe.getByText("Aujourd'hui, vous recevez tous les courriels d'Archipel."),
+  ).toBeVisible();
+  await expectAccessible(unsubscribe, 'unsubscribe page');
+  if (shots) await unsubscribe.screenshot({ path: `${shots}/unsubscribe.png`, fullPage: true });
+  await unsubscribe.getByRole('button', { name: 'Ne plus rien recevoir' }).click();
+  await expect(
+    unsubscribe.getByText("C'est fait : vous ne recevrez plus que les courriels liés à votre compte."),
+  ).toBeVisible();
+  expect(await call(secondContext.request, 'GET', '/api/v1/me/mail-preference')).toEqual({
+    preference: 'none',
+  });
+  await unsubscribe.goto(`${new URL(link).pathname}x`);
+  await expect(unsubscribe.getByText('Lien non valide')).toBeVisible();
+
+  // Admins see failed jobs beside the outbox.
+  const adminPage = await adminContext.newPage();
+  await adminPage.goto('/admin/outbox');
+  await expect(adminPage.getByRole('heading', { level: 2, name: 'Tâches en échec' })).toBeVisible();
+  await expectAccessible(adminPage, 'admin outbox with failed jobs');
+  if (shots) await adminPage.screenshot({ path: `${shots}/admin-jobs.png`, fullPage: true });
+
+  for (const context of [firstContext, secondContext, adminContext, visitor]) await context.close();
+  expect(pageProblems).toEqual([]);
+});

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** Topics a client may follow; the id is checked against the viewer's rights on subscribe. */
-export const topicSchema = z.string().regex(/^session:[A-Za-z0-9-]{1,100}$/, 'a topic such as session:<id>');
+export const topicSchema = z
+  .string()
+  .regex(/^(session|poll):[A-Za-z0-9-]{1,100}$/, 'a topic such as session:<id> or poll:<id>');
 
 export const liveClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribe'), topic: topicSchema, since: z.number().int().min(0).optional() }),
@@ -17,7 +19,11 @@ export type LiveEvent =
   | { type: 'checkin.updated'; sessionId: string; userId: string }
   | { type: 'participants.updated'; sessionId: string }
   | { type: 'action.created' | 'action.updated'; sessionId: string | null; actionId: string }
-  | { type: 'announcements.updated'; sessionId: string };
+  | { type: 'announcements.updated'; sessionId: string }
+  /** Polls: never a voter's id (anonymous polls must not link anyone to a ballot, even by timing). */
+  | { type: 'poll.updated' | 'poll.deleted'; pollId: string }
+  /** Coalesced: at most one per poll per tick, however many ballots arrived. */
+  | { type: 'poll.results.updated'; pollId: string };
 
 export type LiveServerMessage =
   | { type: 'subscribed'; topic: string; seq: number }

@@ -26,6 +26,7 @@ import { circlesRoutes } from './features/circles/circles.routes.ts';
 import { communitiesRoutes } from './features/communities/communities.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
+import { pollsRoutes } from './features/polls/polls.routes.ts';
 import { importRoutes } from './features/sessions/import.routes.ts';
 import { participationRoutes } from './features/sessions/participation.routes.ts';
 import { sessionsRoutes } from './features/sessions/sessions.routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps) {
     participationRoutes,
     actionsRoutes,
     adminRoutes,
+    pollsRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api/v1' });
   }

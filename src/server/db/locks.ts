@@ -31,3 +31,10 @@ export async function lockAction(trx: Kysely<DB>, actionId: string): Promise<boo
   if (trx.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
   return (await query.executeTakeFirst()) !== undefined;
 }
+
+/** Serialises ballots, closing and phase changes of one poll: its state is read under this lock. */
+export async function lockPoll(trx: Kysely<DB>, pollId: string) {
+  let query = trx.selectFrom('polls').selectAll().where('id', '=', pollId);
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  return query.executeTakeFirst();
+}

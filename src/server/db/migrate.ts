@@ -3,6 +3,7 @@ import type { Database, DialectName } from './database.ts';
 import { foundation } from './migrations/2026-11-28-0001-foundation.ts';
 import { sessions } from './migrations/2026-11-28-0002-sessions.ts';
 import { sessionNotes } from './migrations/2026-11-29-0003-session-notes.ts';
+import { polls } from './migrations/2026-11-29-0005-polls.ts';
 
 /** Dated, append-only: a migration is never edited once released, only followed by another. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-11-28-0001-foundation': foundation(dialect),
     '2026-11-28-0002-sessions': sessions(dialect),
     '2026-11-29-0003-session-notes': sessionNotes(dialect),
+    '2026-11-29-0005-polls': polls(dialect),
   };
 }
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
 import { liveClientMessageSchema } from '../../contract/live.ts';
 import type { AppContext } from '../app-context.ts';
+import { getPollAccess } from '../features/polls/poll-access.ts';
 import { getVisibleSession } from '../features/sessions/sessions.queries.ts';
 import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
@@ -21,14 +22,21 @@ const HEARTBEAT_MS = 30_000;
 export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
   const { db, viewers, live, env, revocations } = ctx;
 
-  /** The circle a topic belongs to, if the viewer may follow it. */
-  async function circleOf(topic: string, viewer: Viewer): Promise<string | undefined> {
+  /**
+   * The scope a topic belongs to, if the viewer may follow it: a circle id (its access can be
+   * revoked), or `community:<id>` for a community-wide poll.
+   */
+  async function scopeOf(topic: string, viewer: Viewer): Promise<string | undefined> {
     const [kind, id = ''] = topic.split(':');
-    if (kind !== 'session') return undefined;
-    return getVisibleSession(db, id, viewer).then(
-      ({ circle }) => circle.id,
-      () => undefined,
-    );
+    const denied = () => undefined;
+    if (kind === 'session') return getVisibleSession(db, id, viewer).then(({ circle }) => circle.id, denied);
+    if (kind === 'poll') {
+      return getPollAccess(db, id, viewer).then(
+        ({ scope }) => (scope.kind === 'circle' ? scope.circleId : `community:${scope.communityId}`),
+        denied,
+      );
+    }
+    return undefined;
   }
 
   return async (app) => {
@@ -107,7 +115,7 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
               topic,
             });
           }
-          const circleId = await circleOf(topic, viewer);
+          const circleId = await scopeOf(topic, viewer);
           if (!circleId) {
             return send(socket, { type: 'error', code: 'NOT_FOUND', message: 'No such topic', topic });
           }

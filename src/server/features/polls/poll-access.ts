@@ -98,30 +98,3 @@ export async function getOrganisedPoll(db: Kysely<DB>, pollId: string, viewer: V
   if (!access.canOrganise) throw new AppError('FORBIDDEN', 'Only the poll’s organisers can do this');
   return access;
 }
-
-/**
- * The cheap check of the ballot path, run inside its transaction: is this person a voter of the
- * poll's circle or community right now? (Visibility is implied: voters see the poll.)
- */
-export async function isVoter(
-  db: Kysely<DB>,
-  poll: Pick<PollRow, 'circleId' | 'communityId'>,
-  userId: string,
-) {
-  const row = poll.circleId
-    ? await db
-        .selectFrom('circleMembers')
-        .select('userId')
-        .where('circleId', '=', poll.circleId)
-        .where('userId', '=', userId)
-        .where('status', '=', 'member')
-        .executeTakeFirst()
-    : await db
-        .selectFrom('communityMembers')
-        .select('userId')
-        .where('communityId', '=', poll.communityId)
-        .where('userId', '=', userId)
-        .where('status', '=', 'active')
-        .executeTakeFirst();
-  return row !== undefined;
-}

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { BallotPutInput, PollCreateInput, PollPatchInput } from '../../../contract/poll.ts';
-import { type BallotContent, ballotProblem } from '../../../domain/poll.ts';
+import type { PollCreateInput, PollPatchInput } from '../../../contract/poll.ts';
 import { toBool, toIso } from '../../db/columns.ts';
 import { lockPoll } from '../../db/locks.ts';
-import type { DB, PollRow } from '../../db/schema.ts';
+import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { hashReceipt, newReceipt, serialiseBallot } from './ballot-content.ts';
-import { effectivePhase, isVoter } from './poll-access.ts';
+import { effectivePhase } from './poll-access.ts';
 
 const invalid = (path: string, message: string) =>
   new AppError('INVALID_INPUT', message, [{ path: ['body', path], message }]);
@@ -199,86 +197,5 @@ export async function deletePoll(db: Kysely<DB>, pollId: string) {
       .executeTakeFirst();
     if (voted) throw new AppError('CONFLICT', 'People have voted: close the poll instead of deleting it');
     await trx.deleteFrom('polls').where('id', '=', pollId).execute();
-  });
-}
-
-function toContent(input: BallotPutInput): BallotContent {
-  if ('choices' in input) return { choices: input.choices };
-  if ('ranking' in input) return { ranking: input.ranking };
-  return { scores: input.scores };
-}
-
-function requireOpen(poll: PollRow, now: number) {
-  const phase = effectivePhase(poll, now);
-  if (phase === 'closed') throw new AppError('CONFLICT', 'The poll is closed');
-  if (phase === 'proposal')
-    throw new AppError('CONFLICT', 'The vote is not open yet: options are being proposed');
-  if (poll.opensAt && Date.parse(toIso(poll.opensAt)) > now)
-    throw new AppError('CONFLICT', 'The vote is not open yet');
-}
-
-export type CastResult = { pollId: string; ballot: BallotContent; receipt?: string } | { notVoter: true };
-
-/**
- * Casts or replaces the voter's ballot. Everything that decides whether it counts (the poll is open,
- * the person votes here, the options exist, the quotas hold) is read in the same transaction, after
- * the poll row is locked; the primary key (poll, user) or poll_voters keeps one ballot per voter
- * even against a racing request.
- */
-export async function castBallot(
-  db: Kysely<DB>,
-  pollId: string,
-  userId: string,
-  input: BallotPutInput,
-): Promise<CastResult> {
-  const ballot = toContent(input);
-  return db.transaction().execute(async (trx): Promise<CastResult> => {
-    const poll = await lockPoll(trx, pollId);
-    if (!poll) throw notFound('Poll');
-    if (!(await isVoter(trx, poll, userId))) return { notVoter: true };
-    requireOpen(poll, Date.now());
-    const options = await trx
-      .selectFrom('pollOptions')
-      .select(['id', 'sectionId'])
-      .where('pollId', '=', pollId)
-      .execute();
-    const problem = ballotProblem(poll, options, ballot);
-    if (problem) throw invalid(Object.keys(ballot)[0] ?? 'choices', problem);
-    const content = serialiseBallot(ballot);
-    if (!toBool(poll.anonymous)) {
-      const updatedAt = new Date().toISOString();
-      await trx
-        .insertInto('pollBallots')
-        .values({ pollId, userId, content, updatedAt })
-        .onConflict((oc) => oc.columns(['pollId', 'userId']).doUpdateSet({ content, updatedAt }))
-        .execute();
-      return { pollId, ballot };
-    }
-    if (input.receipt) {
-      const changed = await trx
-        .updateTable('pollAnonymousBallots')
-        .set({ content })
-        .where('pollId', '=', pollId)
-        .where('receiptHash', '=', hashReceipt(input.receipt))
-        .executeTakeFirst();
-      if (Number(changed.numUpdatedRows) !== 1) {
-        throw new AppError('FORBIDDEN', 'This receipt does not match a ballot of this poll');
-      }
-      return { pollId, ballot };
-    }
-    const first = await trx
-      .insertInto('pollVoters')
-      .values({ pollId, userId })
-      .onConflict((oc) => oc.columns(['pollId', 'userId']).doNothing())
-      .executeTakeFirst();
-    if (Number(first.numInsertedOrUpdatedRows ?? 0) !== 1) {
-      throw new AppError('CONFLICT', 'You have already voted: change your ballot with its receipt');
-    }
-    const receipt = newReceipt();
-    await trx
-      .insertInto('pollAnonymousBallots')
-      .values({ id: randomUUID(), pollId, receiptHash: hashReceipt(receipt), content })
-      .execute();
-    return { pollId, ballot, receipt };
   });
 }

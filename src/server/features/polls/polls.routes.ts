@@ -18,16 +18,9 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
+import { BallotBatcher } from './ballot-batcher.ts';
 import { circleScope, communityScope, getOrganisedPoll, getPollAccess, pollTopic } from './poll-access.ts';
-import {
-  addOption,
-  castBallot,
-  closePoll,
-  createPoll,
-  deletePoll,
-  openVoting,
-  patchPoll,
-} from './polls.commands.ts';
+import { addOption, closePoll, createPoll, deletePoll, openVoting, patchPoll } from './polls.commands.ts';
 import { listPolls, loadMyBallot, loadPollDetail, loadResults } from './polls.queries.ts';
 import { resultsCsvRows } from './results-csv.ts';
 import { ResultsTicker } from './results-ticker.ts';
@@ -45,6 +38,7 @@ const errors = {
 
 export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db, viewers, live } = ctx;
+  const ballots = new BallotBatcher(db);
   const ticker = new ResultsTicker((pollId) =>
     live.publish(pollTopic(pollId), { type: 'poll.results.updated', pollId }),
   );
@@ -273,7 +267,7 @@ export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const viewer = await viewers.require(request);
-        const result = await castBallot(db, request.params.id, viewer.id, request.body);
+        const result = await ballots.cast(request.params.id, viewer.id, request.body);
         if ('notVoter' in result) {
           // The slow path only for refusals: 404 if the poll is hidden from this person, else 403.
           await getPollAccess(db, request.params.id, viewer);

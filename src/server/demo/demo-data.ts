@@ -5,6 +5,7 @@ import type { CircleKind, CircleMethod, CircleStatus } from '../../domain/circle
 import { parsePadNotes } from '../../domain/pad-import/parse-pad-notes.ts';
 import type { DB } from '../db/schema.ts';
 import { storeImportedSession } from '../features/sessions/session-import.ts';
+import { seedDemoPolls } from './demo-polls.ts';
 
 /**
  * The demo community, drawn from the animation team's meeting notes of 15 June 2021
@@ -173,6 +174,7 @@ async function insertDemo(trx: Transaction<DB>) {
     )
     .execute();
 
+  await seedDemoPolls(trx, communityId, userIds);
   for (const circle of demoCircles) {
     const circleId = randomUUID();
     await trx

@@ -21,6 +21,7 @@ import { CirclePeople } from '../features/circles/circle-people.tsx';
 import { EditCircleButton } from '../features/circles/edit-circle-button.tsx';
 import { usePlacesLabel } from '../features/circles/use-places-label.ts';
 import { useCommunity } from '../features/communities/community-api.ts';
+import { CirclePolls } from '../features/polls/poll-list.tsx';
 import { CircleSessions } from '../features/sessions/circle-sessions.tsx';
 import { errorCode, isNotFound } from '../lib/error-message.ts';
 import styles from './circle.module.css';
@@ -134,6 +135,7 @@ function CircleView({ circle }: { circle: Circle }) {
             </Section>
           ) : null}
           <CircleSessions circleId={circle.id} canPlan={canManage} />
+          <CirclePolls circleId={circle.id} canCreate={circle.myStatus === 'member' || canManage} />
           {members.isPending ? <LoadingState /> : null}
           {members.isError && isHiddenFromReader(members.error) ? (
             <p className={styles.muted}>{t('circle.membersHidden')}</p>

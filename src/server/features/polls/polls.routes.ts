@@ -18,6 +18,8 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
+import { canSteer } from '../circles/circle-stewards.ts';
+import { getVisibleCircle } from '../circles/circles.queries.ts';
 import { BallotBatcher } from './ballot-batcher.ts';
 import { circleScope, communityScope, getOrganisedPoll, getPollAccess, pollTopic } from './poll-access.ts';
 import { addOption, closePoll, createPoll, deletePoll, openVoting, patchPoll } from './polls.commands.ts';
@@ -61,8 +63,13 @@ export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const viewer = await viewers.find(request);
-        const { circle } = await circleScope(db, request.params.id, viewer);
-        return { items: await listPolls(db, { circleId: circle.id }, viewer) };
+        const circle = await getVisibleCircle(db, request.params.id, viewer);
+        // Like its sessions: a private circle shows its polls to its members and stewards only.
+        const mayList =
+          circle.visibility !== 'private' ||
+          circle.myStatus === 'member' ||
+          (viewer !== undefined && (await canSteer(db, circle, viewer)));
+        return { items: mayList ? await listPolls(db, { circleId: circle.id }, viewer) : [] };
       },
     );
 

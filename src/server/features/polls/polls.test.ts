@@ -307,6 +307,10 @@ describe.each(testDialects())('polls on %s', (dialect) => {
     expect((await get(`polls/${hidden.id}`, outsider)).statusCode).toBe(404);
     expect((await vote(hidden.id, { choices: [hidden.options[0].id] }, outsider)).statusCode).toBe(404);
     expect((await get(`circles/${privateCircleId}/polls`, outsider)).statusCode).toBe(404);
+    await joinCommunity(t.app, outsider, communitySlug);
+    // Seeing a private circle (as a community member) does not show what it decides.
+    const seen = await get(`circles/${privateCircleId}/polls`, outsider);
+    expect(seen.statusCode === 404 || seen.json().items.length === 0).toBe(true);
     expect((await create({ title: 'x', kind: 'single', options: ['a', 'b'] }, outsider)).statusCode).toBe(
       403,
     );

@@ -182,7 +182,7 @@ export function PollView({ poll, isSignedIn }: { poll: Poll; isSignedIn: boolean
             {myBallot.isPending ? (
               <LoadingState />
             ) : (
-              <BallotForm key={myBallot.dataUpdatedAt} poll={poll} current={myBallot.data?.ballot ?? null} />
+              <BallotForm poll={poll} current={myBallot.data?.ballot ?? null} />
             )}
           </Section>
         ) : null}

@@ -11,7 +11,7 @@
  * and signs each session cookie with the server's AUTH_SECRET exactly as better-auth does. Nothing in
  * the product changes: every request is authenticated by the real better-auth session lookup.
  *
- * Run: node bench/vote-storm.ts [--voters 1000] [--sustain-ms 5000] [--concurrency 64]
+ * Run: node bench/vote-storm.ts [--voters 1000] [--sustain-ms 5000] [--concurrency 64] [--dialect sqlite|postgres]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -532,7 +532,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       'storm-ms': { type: 'string' },
       'sustain-ms': { type: 'string' },
       concurrency: { type: 'string' },
-      sqlite: { type: 'boolean' },
+      dialect: { type: 'string' },
     },
   });
   const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
@@ -541,7 +541,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     stormMs: number(values['storm-ms']),
     sustainMs: number(values['sustain-ms']),
     concurrency: number(values.concurrency),
-    ...(values.sqlite && { dialects: ['sqlite'] }),
+    ...((values.dialect === 'sqlite' || values.dialect === 'postgres') && { dialects: [values.dialect] }),
   });
   process.exit(0);
 }

@@ -125,6 +125,18 @@ describe.each(testDialects())('anonymous polls and live results on %s', (dialect
     });
     expect(withoutReceipt.json()).toEqual({ hasVoted: true, ballot: null });
 
+    // Live results would reveal a ballot by difference: an anonymous poll shows them at the close.
+    expect(poll.hideResultsUntilClose).toBe(true);
+    const early = await t.app.inject({ url: `/api/v1/polls/${poll.id}/results`, headers: as(organiser) });
+    expect(early.statusCode).toBe(409);
+    const reveal = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/polls/${poll.id}`,
+      headers: as(organiser),
+      payload: { hideResultsUntilClose: false },
+    });
+    expect(reveal.statusCode).toBe(400);
+    await t.app.inject({ method: 'POST', url: `/api/v1/polls/${poll.id}/close`, headers: as(organiser) });
     const results = (
       await t.app.inject({ url: `/api/v1/polls/${poll.id}/results`, headers: as(organiser) })
     ).json();

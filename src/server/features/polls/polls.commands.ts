@@ -51,7 +51,9 @@ export async function createPoll(
         minChoices: input.minChoices ?? null,
         maxChoices: input.maxChoices ?? null,
         anonymous: input.anonymous,
-        hideResults: input.hideResultsUntilClose,
+        // Live results of an anonymous poll would give away a ballot by difference to anyone who
+        // watches its voter press the button: anonymous polls show results at the close only.
+        hideResults: input.anonymous || input.hideResultsUntilClose,
         opensAt: input.opensAt ? toIso(input.opensAt) : null,
         closesAt: input.closesAt ? toIso(input.closesAt) : null,
         closedAt: null,
@@ -167,6 +169,9 @@ export async function patchPoll(db: Kysely<DB>, pollId: string, patch: PollPatch
     if (!poll) throw notFound('Poll');
     if (effectivePhase(poll) === 'closed')
       throw new AppError('CONFLICT', 'A closed poll is a record: it no longer changes');
+    if (toBool(poll.anonymous) && patch.hideResultsUntilClose === false) {
+      throw invalid('hideResultsUntilClose', 'an anonymous poll shows its results at the close only');
+    }
     await trx
       .updateTable('polls')
       .set({

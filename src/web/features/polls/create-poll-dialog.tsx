@@ -238,10 +238,11 @@ export function CreatePollDialog({ scope, onClose }: { scope: PollScope; onClose
             <label className={styles.check}>
               <input
                 type="checkbox"
-                checked={hideResults}
+                checked={hideResults || anonymous}
+                disabled={anonymous}
                 onChange={(e) => setHideResults(e.target.checked)}
               />
-              {t('polls.create.hideResults')}
+              {anonymous ? t('polls.create.hideResultsAnonymous') : t('polls.create.hideResults')}
             </label>
           </div>
           <div className={fieldStyles.field}>

@@ -120,6 +120,23 @@ describe.each(testDialects())('polls on %s', (dialect) => {
     expect((await get(`polls/${poll.id}/results`)).json().voters).toBe(1);
   });
 
+  it('answers each ballot of a group written together on its own', async () => {
+    const poll = (await create(glossary)).json();
+    const a = poll.options.filter((o: { sectionId: string }) => o.sectionId === poll.sections[0].id);
+    const [ok, tooMany, stranger] = await Promise.all([
+      vote(poll.id, { choices: [a[0].id] }, member),
+      vote(poll.id, { choices: a.map((o: { id: string }) => o.id) }, other),
+      vote(poll.id, { choices: [a[0].id] }, outsider),
+    ]);
+    expect([ok.statusCode, tooMany.statusCode, stranger.statusCode]).toEqual([200, 400, 403]);
+    const rows = await t.database.db
+      .selectFrom('pollBallots')
+      .select('userId')
+      .where('pollId', '=', poll.id)
+      .execute();
+    expect(rows.map((r) => r.userId)).toEqual([member.id]);
+  });
+
   it('refuses any ballot once closed (409), by hand or by date, and only organisers close', async () => {
     const poll = (await create({ title: 'Lieu', kind: 'single', options: ['Lyon', 'Nancy'] })).json();
     expect((await post(`polls/${poll.id}/close`, member)).statusCode).toBe(403);

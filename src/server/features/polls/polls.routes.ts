@@ -24,6 +24,7 @@ import { BallotBatcher } from './ballot-batcher.ts';
 import { circleScope, communityScope, getOrganisedPoll, getPollAccess, pollTopic } from './poll-access.ts';
 import { addOption, closePoll, createPoll, deletePoll, openVoting, patchPoll } from './polls.commands.ts';
 import { listPolls, loadMyBallot, loadPollDetail, loadResults } from './polls.queries.ts';
+import { ResultsCache } from './results-cache.ts';
 import { resultsCsvRows } from './results-csv.ts';
 import { ResultsTicker } from './results-ticker.ts';
 
@@ -41,10 +42,14 @@ const errors = {
 export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db, viewers, live } = ctx;
   const ballots = new BallotBatcher(db);
+  const resultsCache = new ResultsCache();
   const ticker = new ResultsTicker((pollId) =>
     live.publish(pollTopic(pollId), { type: 'poll.results.updated', pollId }),
   );
-  const updated = (pollId: string) => live.publish(pollTopic(pollId), { type: 'poll.updated', pollId });
+  const updated = (pollId: string) => {
+    resultsCache.invalidate(pollId);
+    live.publish(pollTopic(pollId), { type: 'poll.updated', pollId });
+  };
   const detail = async (pollId: string, viewer: Viewer | undefined) =>
     loadPollDetail(db, await getPollAccess(db, pollId, viewer), viewer);
 
@@ -280,6 +285,7 @@ export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           await getPollAccess(db, request.params.id, viewer);
           throw new AppError('FORBIDDEN', 'Only the poll’s circle or community members can vote');
         }
+        resultsCache.invalidate(result.pollId);
         ticker.touch(result.pollId);
         return { ...result.ballot, ...(result.receipt && { receipt: result.receipt }) };
       },
@@ -315,7 +321,7 @@ export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { poll } = await getPollAccess(db, request.params.id, await viewers.find(request));
-        return loadResults(db, poll);
+        return resultsCache.get(poll.id, () => loadResults(db, poll));
       },
     );
 
@@ -330,7 +336,7 @@ export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { poll } = await getPollAccess(db, request.params.id, await viewers.find(request));
-        const results = await loadResults(db, poll);
+        const results = await resultsCache.get(poll.id, () => loadResults(db, poll));
         const csv = stringify(resultsCsvRows(results));
         return reply
           .type('text/csv; charset=utf-8')

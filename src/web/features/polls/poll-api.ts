@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import type {
   Ballot,
   MyBallot,
@@ -57,16 +58,36 @@ export function usePolls(scope: PollScope, enabled = true) {
   });
 }
 
+/**
+ * Under a vote storm the server announces new results every 100 ms to everyone on the page; a
+ * thousand browsers refetching each time would be a thousand requests per tick. Each page refetches
+ * results at most once a second, after a random delay that spreads the room's requests.
+ */
+const RESULTS_REFETCH_MS = 1_000;
+const RESULTS_JITTER_MS = 300;
+
 /** The poll, its results and my ballot, refetched when the live topic says they changed. */
 export function usePoll(id: string, isSignedIn: boolean) {
   const queryClient = useQueryClient();
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastRefetch = useRef(0);
+  useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
   useLiveTopic(isSignedIn ? `poll:${id}` : null, (event) => {
     if (event?.type !== 'poll.results.updated') {
       void queryClient.invalidateQueries({ queryKey: pollKeys.detail(id) });
       return;
     }
-    void queryClient.invalidateQueries({ queryKey: pollKeys.detail(id), exact: true });
-    void queryClient.invalidateQueries({ queryKey: pollKeys.results(id) });
+    if (pending.current) return;
+    const wait = Math.max(0, lastRefetch.current + RESULTS_REFETCH_MS - Date.now());
+    pending.current = setTimeout(
+      () => {
+        pending.current = null;
+        lastRefetch.current = Date.now();
+        void queryClient.invalidateQueries({ queryKey: pollKeys.detail(id), exact: true });
+        void queryClient.invalidateQueries({ queryKey: pollKeys.results(id) });
+      },
+      wait + Math.random() * RESULTS_JITTER_MS,
+    );
   });
   return useQuery({
     queryKey: pollKeys.detail(id),

@@ -9,7 +9,7 @@ import fieldStyles from '../../components/field.module.css';
 import formStyles from '../../components/form.module.css';
 import { FormStatus } from '../../components/form-status.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
-import { type PollScope, useCreatePoll } from './poll-api.ts';
+import { type PollScope, useCreatePoll, useScopeSessions } from './poll-api.ts';
 import styles from './polls.module.css';
 
 interface SectionDraft {
@@ -73,6 +73,9 @@ export function CreatePollDialog({ scope, onClose }: { scope: PollScope; onClose
   const [hideResults, setHideResults] = useState(false);
   const [proposals, setProposals] = useState(false);
   const [closesAt, setClosesAt] = useState('');
+  const [sessionId, setSessionId] = useState('');
+  const sessionFieldId = useId();
+  const sessions = useScopeSessions(scope);
 
   const number = (value: string) => (value.trim() === '' ? undefined : Number(value));
   function submit(event: FormEvent) {
@@ -94,6 +97,7 @@ export function CreatePollDialog({ scope, onClose }: { scope: PollScope; onClose
         ? { minChoices: number(minChoices), maxChoices: number(maxChoices) }
         : {}),
       ...(closesAt && { closesAt: new Date(closesAt).toISOString() }),
+      ...(sessionId && { sessionId }),
     };
     create.mutate(input, { onSuccess: (poll) => navigate(`/polls/${encodeURIComponent(poll.id)}`) });
   }
@@ -257,6 +261,26 @@ export function CreatePollDialog({ scope, onClose }: { scope: PollScope; onClose
               onChange={(e) => setClosesAt(e.target.value)}
             />
           </div>
+          {sessions.data?.length ? (
+            <div className={fieldStyles.field}>
+              <label htmlFor={sessionFieldId} className={fieldStyles.label}>
+                {t('polls.create.session')} <span className={fieldStyles.optional}>{t('form.optional')}</span>
+              </label>
+              <select
+                id={sessionFieldId}
+                className={`${fieldStyles.input} ${fieldStyles.select}`}
+                value={sessionId}
+                onChange={(e) => setSessionId(e.target.value)}
+              >
+                <option value="">{t('polls.create.noSession')}</option>
+                {sessions.data.map((session) => (
+                  <option key={session.id} value={session.id}>
+                    {session.title} ({new Date(session.startsAt).toLocaleDateString()})
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
           <FormStatus message={create.error ? { tone: 'danger', text: errorMessage(create.error) } : null} />
           <div className={formStyles.actions}>
             <Button type="submit" isPending={create.isPending}>

@@ -9,9 +9,11 @@ import type {
   PollResults,
   PollSummary,
 } from '../../../contract/poll.ts';
+import type { SessionSummary } from '../../../contract/session.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
 import { useLiveTopic } from '../../lib/use-live-topic.ts';
+import { sessionKeys } from '../sessions/session-api.ts';
 
 /** Where polls are listed and created: a circle, or a whole community (by id or slug). */
 export type PollScope = { circleId: string } | { communityId: string };
@@ -177,5 +179,19 @@ export function useDeletePoll(id: string) {
   return useMutation({
     mutationFn: () => apiSend(pollPath(id), { method: 'DELETE' }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['polls', 'list'] }),
+  });
+}
+
+/** The sessions a circle poll may be tied to; a community poll has none. */
+export function useScopeSessions(scope: PollScope) {
+  const circleId = 'circleId' in scope ? scope.circleId : '';
+  return useQuery({
+    queryKey: sessionKeys.ofCircle(circleId),
+    queryFn: ({ signal }) =>
+      apiRequest<ListOf<SessionSummary>>(`/api/v1/circles/${encodeURIComponent(circleId)}/sessions`, {
+        signal,
+      }),
+    select: (data) => data.items,
+    enabled: circleId !== '',
   });
 }

@@ -152,6 +152,11 @@ export function PollView({ poll, isSignedIn }: { poll: Poll; isSignedIn: boolean
       />
       <div className={styles.page}>
         {poll.description ? <p className={styles.description}>{poll.description}</p> : null}
+        {poll.sessionId ? (
+          <p>
+            <Link to={`/sessions/${encodeURIComponent(poll.sessionId)}`}>{t('polls.sessionLink')}</Link>
+          </p>
+        ) : null}
         <p className={styles.facts}>
           {t('polls.voters', { count: poll.voterCount })}
           {poll.maxPerSection !== null ? ` · ${t('polls.quotaRule', { count: poll.maxPerSection })}` : ''}

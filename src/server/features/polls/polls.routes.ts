@@ -1,17 +1,12 @@
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/error.ts';
 import { listOf } from '../../../contract/list.ts';
 import {
-  ballotPutSchema,
-  ballotSchema,
-  myBallotSchema,
   pollCreateSchema,
   pollOptionCreateSchema,
   pollOptionSchema,
   pollPatchSchema,
-  pollResultsSchema,
   pollSchema,
   pollSummarySchema,
 } from '../../../contract/poll.ts';
@@ -20,13 +15,11 @@ import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { canSteer } from '../circles/circle-stewards.ts';
 import { getVisibleCircle } from '../circles/circles.queries.ts';
-import { BallotBatcher } from './ballot-batcher.ts';
+import { ballotsRoutes } from './ballots.routes.ts';
 import { circleScope, communityScope, getOrganisedPoll, getPollAccess, pollTopic } from './poll-access.ts';
+import { createPollSignals } from './poll-signals.ts';
 import { addOption, closePoll, createPoll, deletePoll, openVoting, patchPoll } from './polls.commands.ts';
-import { listPolls, loadMyBallot, loadPollDetail, loadResults } from './polls.queries.ts';
-import { ResultsCache } from './results-cache.ts';
-import { resultsCsvRows } from './results-csv.ts';
-import { ResultsTicker } from './results-ticker.ts';
+import { listPolls, loadPollDetail } from './polls.queries.ts';
 
 const tags = ['polls'];
 const idParams = z.object({ id: z.string().max(100) });
@@ -41,20 +34,13 @@ const errors = {
 
 export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db, viewers, live } = ctx;
-  const ballots = new BallotBatcher(db);
-  const resultsCache = new ResultsCache();
-  const ticker = new ResultsTicker((pollId) =>
-    live.publish(pollTopic(pollId), { type: 'poll.results.updated', pollId }),
-  );
-  const updated = (pollId: string) => {
-    resultsCache.invalidate(pollId);
-    live.publish(pollTopic(pollId), { type: 'poll.updated', pollId });
-  };
+  const signals = createPollSignals(live);
+  const { updated } = signals;
   const detail = async (pollId: string, viewer: Viewer | undefined) =>
     loadPollDetail(db, await getPollAccess(db, pollId, viewer), viewer);
 
   return async (app) => {
-    app.addHook('onClose', async () => ticker.stop());
+    app.addHook('onClose', async () => signals.stop());
 
     app.get(
       '/circles/:id/polls',
@@ -259,90 +245,10 @@ export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { poll } = await getOrganisedPoll(db, request.params.id, viewer);
         await closePoll(db, poll.id);
         updated(poll.id);
-        ticker.touch(poll.id);
         return detail(poll.id, viewer);
       },
     );
 
-    app.put(
-      '/polls/:id/ballot',
-      {
-        schema: {
-          tags,
-          summary:
-            'Cast or change my ballot: {choices} (single, multiple, sections), {ranking} or {scores} (0–5). ' +
-            'Anonymous polls return a receipt with the first ballot; send it back to change the ballot.',
-          params: idParams,
-          body: ballotPutSchema,
-          response: { 200: ballotSchema, ...errors },
-        },
-      },
-      async (request) => {
-        const viewer = await viewers.require(request);
-        const result = await ballots.cast(request.params.id, viewer.id, request.body);
-        if ('notVoter' in result) {
-          // The slow path only for refusals: 404 if the poll is hidden from this person, else 403.
-          await getPollAccess(db, request.params.id, viewer);
-          throw new AppError('FORBIDDEN', 'Only the poll’s circle or community members can vote');
-        }
-        resultsCache.invalidate(result.pollId);
-        ticker.touch(result.pollId);
-        return { ...result.ballot, ...(result.receipt && { receipt: result.receipt }) };
-      },
-    );
-
-    app.get(
-      '/polls/:id/ballot',
-      {
-        schema: {
-          tags,
-          summary: 'My ballot (anonymous polls: only with the receipt in the Ballot-Receipt header)',
-          params: idParams,
-          headers: z.object({ 'ballot-receipt': z.string().max(200).optional() }),
-          response: { 200: myBallotSchema, ...errors },
-        },
-      },
-      async (request) => {
-        const viewer = await viewers.require(request);
-        const { poll } = await getPollAccess(db, request.params.id, viewer);
-        return loadMyBallot(db, poll, viewer, request.headers['ballot-receipt']);
-      },
-    );
-
-    app.get(
-      '/polls/:id/results',
-      {
-        schema: {
-          tags,
-          summary: 'Results, recounted from the current ballots (409 while hidden until the close)',
-          params: idParams,
-          response: { 200: pollResultsSchema, ...errors },
-        },
-      },
-      async (request) => {
-        const { poll } = await getPollAccess(db, request.params.id, await viewers.find(request));
-        return resultsCache.get(poll.id, () => loadResults(db, poll));
-      },
-    );
-
-    app.get(
-      '/polls/:id/results.csv',
-      {
-        schema: {
-          tags,
-          summary: 'Results as CSV (cells that a spreadsheet would run as formulas are neutralised)',
-          params: idParams,
-        },
-      },
-      async (request, reply) => {
-        const { poll } = await getPollAccess(db, request.params.id, await viewers.find(request));
-        const results = await resultsCache.get(poll.id, () => loadResults(db, poll));
-        const csv = stringify(resultsCsvRows(results));
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="resultats-${poll.id.slice(0, 8)}.csv"`)
-          .send(`\uFEFF${csv}`);
-      },
-    );
+    await app.register(ballotsRoutes(ctx, signals));
   };
 }

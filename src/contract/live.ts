@@ -4,8 +4,8 @@ import { z } from 'zod';
 export const topicSchema = z
   .string()
   .regex(
-    /^(session|board|date-poll|signup-sheet):[A-Za-z0-9-]{1,100}$/,
-    'a topic such as session:<id>, board:<id>, date-poll:<id> or signup-sheet:<id>',
+    /^(session|board|poll|date-poll|signup-sheet):[A-Za-z0-9-]{1,100}$/,
+    'a topic such as session:<id>, board:<id>, poll:<id>, date-poll:<id> or signup-sheet:<id>',
   );
 
 export const liveClientMessageSchema = z.discriminatedUnion('type', [
@@ -38,7 +38,11 @@ export type LiveEvent =
   | { type: 'board.revealed'; boardId: string; what: 'notes' | 'dots' }
   | { type: 'date-poll.answered' | 'date-poll.updated'; pollId: string }
   | { type: 'date-poll.closed'; pollId: string; sessionId: string }
-  | { type: 'signup.updated'; sheetId: string; topicId: string };
+  | { type: 'signup.updated'; sheetId: string; topicId: string }
+  /** Polls: never a voter's id (anonymous polls must not link anyone to a ballot, even by timing). */
+  | { type: 'poll.updated' | 'poll.deleted'; pollId: string }
+  /** Coalesced: at most one per poll per tick, however many ballots arrived. */
+  | { type: 'poll.results.updated'; pollId: string };
 
 export type LiveServerMessage =
   | { type: 'subscribed'; topic: string; seq: number }

@@ -31,6 +31,7 @@ import { datePollsRoutes } from './features/date-polls/date-polls.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { mailRoutes } from './features/mail/mail.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
+import { pollsRoutes } from './features/polls/polls.routes.ts';
 import { importRoutes } from './features/sessions/import.routes.ts';
 import { participationRoutes } from './features/sessions/participation.routes.ts';
 import { sessionsRoutes } from './features/sessions/sessions.routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDeps) {
     boardNotesRoutes,
     datePollsRoutes,
     signupsRoutes,
+    pollsRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api/v1' });
   }

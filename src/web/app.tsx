@@ -30,6 +30,7 @@ const ImportNotesPage = screen(
 );
 const BoardPage = screen(() => import('./routes/board.tsx'), 'BoardPage');
 const SessionPage = screen(() => import('./routes/session.tsx'), 'SessionPage');
+const PollPage = screen(() => import('./routes/poll.tsx'), 'PollPage');
 const SessionMinutesPage = screen(() => import('./routes/session-minutes.tsx'), 'SessionMinutesPage');
 const MyActionsPage = screen(() => import('./routes/my-actions.tsx'), 'MyActionsPage');
 const MySessionsPage = screen(() => import('./routes/my-sessions.tsx'), 'MySessionsPage');
@@ -58,6 +59,7 @@ export function App() {
             <Route path="/sessions/:id" element={<SessionPage />} />
             <Route path="/boards/:id" element={<BoardPage />} />
             <Route path="/sessions/:id/minutes" element={<SessionMinutesPage />} />
+            <Route path="/polls/:id" element={<PollPage />} />
             <Route path="/my-actions" element={<MyActionsPage />} />
             <Route path="/my-sessions" element={<MySessionsPage />} />
             <Route path="/join/:slug" element={<JoinPage />} />

@@ -45,3 +45,10 @@ export async function lockSignupTopic(trx: Kysely<DB>, topicId: string) {
   if (trx.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
   return query.executeTakeFirst();
 }
+
+/** Serialises ballots, closing and phase changes of one poll: its state is read under this lock. */
+export async function lockPoll(trx: Kysely<DB>, pollId: string) {
+  let query = trx.selectFrom('polls').selectAll().where('id', '=', pollId);
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  return query.executeTakeFirst();
+}

@@ -4,6 +4,7 @@ import { foundation } from './migrations/2026-11-28-0001-foundation.ts';
 import { sessions } from './migrations/2026-11-28-0002-sessions.ts';
 import { sessionNotes } from './migrations/2026-11-29-0003-session-notes.ts';
 import { boards } from './migrations/2026-11-29-0004-boards.ts';
+import { polls } from './migrations/2026-11-29-0005-polls.ts';
 import { jobsAndMail } from './migrations/2026-11-29-0006-jobs-and-mail.ts';
 import { datePollsAndSignups } from './migrations/2026-11-29-0007-date-polls-and-signups.ts';
 import { calendars } from './migrations/2026-11-29-0008-calendars.ts';
@@ -18,6 +19,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-11-29-0006-jobs-and-mail': jobsAndMail(dialect),
     '2026-11-29-0007-date-polls-and-signups': datePollsAndSignups(dialect),
     '2026-11-29-0008-calendars': calendars(dialect),
+    '2026-11-29-0005-polls': polls(dialect),
   };
 }
 

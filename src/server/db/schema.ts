@@ -11,6 +11,7 @@ import type {
 } from '../../domain/circle.ts';
 import type { CommunityMemberStatus, CommunityRole, JoinPolicy } from '../../domain/community.ts';
 import type { DateAnswerValue, DatePollStatus } from '../../domain/date-poll.ts';
+import type { PollKind, PollPhase } from '../../domain/poll.ts';
 import type {
   ActionStatus,
   AgendaItemKind,
@@ -282,6 +283,12 @@ export interface DB {
   // Jobs and mail (2026-11-29-0006)
   jobs: JobsTable;
   mailDeliveries: MailDeliveriesTable;
+  polls: PollsTable;
+  pollSections: PollSectionsTable;
+  pollOptions: PollOptionsTable;
+  pollBallots: PollBallotsTable;
+  pollVoters: PollVotersTable;
+  pollAnonymousBallots: PollAnonymousBallotsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -488,3 +495,66 @@ export interface CirclesMailColumns {
   /** Hours before a session its reminder goes out; null: no reminders. */
   reminderHours: ColumnType<number | null, number | null | undefined, number | null>;
 }
+
+// Polls (2026-11-29-0005)
+export interface PollsTable {
+  id: string;
+  communityId: string;
+  circleId: string | null;
+  sessionId: string | null;
+  title: string;
+  description: string;
+  kind: PollKind;
+  phase: PollPhase;
+  maxPerSection: number | null;
+  minChoices: number | null;
+  maxChoices: number | null;
+  anonymous: Flag;
+  hideResults: Flag;
+  opensAt: Timestamp | null;
+  closesAt: Timestamp | null;
+  closedAt: Timestamp | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface PollSectionsTable {
+  id: string;
+  pollId: string;
+  position: number;
+  title: string;
+}
+
+export interface PollOptionsTable {
+  id: string;
+  pollId: string;
+  sectionId: string | null;
+  position: number;
+  text: string;
+}
+
+/** Named polls: the voter's current ballot, one per (poll, user). */
+export interface PollBallotsTable {
+  pollId: string;
+  userId: string;
+  /** JSON: { choices } | { ranking } | { scores }. */
+  content: string;
+  updatedAt: Timestamp;
+}
+
+/** Anonymous polls: who has voted, and nothing else. */
+export interface PollVotersTable {
+  pollId: string;
+  userId: string;
+}
+
+/** Anonymous polls: ballots with no voter, no time; only the hash of the voter's receipt. */
+export interface PollAnonymousBallotsTable {
+  id: string;
+  pollId: string;
+  receiptHash: string;
+  content: string;
+}
+
+export type PollRow = Selectable<PollsTable>;

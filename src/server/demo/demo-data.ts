@@ -6,6 +6,7 @@ import { parsePadNotes } from '../../domain/pad-import/parse-pad-notes.ts';
 import type { DB } from '../db/schema.ts';
 import { storeImportedSession } from '../features/sessions/session-import.ts';
 import { seedDemoBoard } from './demo-boards.ts';
+import { seedDemoPolls } from './demo-polls.ts';
 import { addDemoSignups } from './demo-signups.ts';
 
 /**
@@ -175,6 +176,7 @@ async function insertDemo(trx: Transaction<DB>) {
     )
     .execute();
 
+  await seedDemoPolls(trx, communityId, userIds);
   for (const circle of demoCircles) {
     const circleId = randomUUID();
     await trx

@@ -131,8 +131,13 @@ describe.each(testDialects())('a worker killed while sending, on %s', (dialect) 
     // the server says 250, the worker is killed: that message was never accepted.
     smtp = await startSmtpTestServer({
       delayMs: 30,
-      onData: (count) => {
-        if (count === 15) first?.kill('SIGKILL');
+      onData: async (count) => {
+        if (count !== 15 || !first) return;
+        // Hold the answer until the worker is dead and its connection seen closed, however slow
+        // the machine: the message is then never accepted.
+        first.kill('SIGKILL');
+        await exited(first);
+        await new Promise((resolve) => setTimeout(resolve, 200));
       },
     });
     // One job at a time in the first worker puts the kill exactly mid-conversation, outside the

@@ -6,6 +6,7 @@ import type { AppContext } from '../app-context.ts';
 import type { DB } from '../db/schema.ts';
 import { getBoardAccess } from '../features/boards/board-access.ts';
 import { getVisiblePoll } from '../features/date-polls/date-poll-access.ts';
+import { getPollAccess } from '../features/polls/poll-access.ts';
 import { getVisibleSession } from '../features/sessions/sessions.queries.ts';
 import { getVisibleSheet } from '../features/signups/signups.queries.ts';
 import { AppError } from '../http/errors.ts';
@@ -18,16 +19,26 @@ const MAX_TOPICS_PER_SOCKET = 50;
 const MAX_FRAME_BYTES = 16 * 1024;
 const HEARTBEAT_MS = 30_000;
 
-/** How each kind of topic finds its object as the viewer may see it (rejects when hidden). */
-const topicScopes = {
-  session: getVisibleSession,
-  board: getBoardAccess,
-  'date-poll': getVisiblePoll,
-  'signup-sheet': getVisibleSheet,
-} satisfies Record<
-  string,
-  (db: Kysely<DB>, id: string, viewer: Viewer) => Promise<{ circle: { id: string } }>
->;
+type Finder = (db: Kysely<DB>, id: string, viewer: Viewer) => Promise<{ circle: { id: string } }>;
+const inCircle =
+  (find: Finder) =>
+  (db: Kysely<DB>, id: string, viewer: Viewer): Promise<string> =>
+    find(db, id, viewer).then(({ circle }) => circle.id);
+
+/**
+ * How each kind of topic finds its scope as the viewer may see it (rejects when hidden): a circle id
+ * (its access can be revoked), or `community:<id>` for a community-wide poll.
+ */
+const topicScopes: Record<string, (db: Kysely<DB>, id: string, viewer: Viewer) => Promise<string>> = {
+  session: inCircle(getVisibleSession),
+  board: inCircle(getBoardAccess),
+  'date-poll': inCircle(getVisiblePoll),
+  'signup-sheet': inCircle(getVisibleSheet),
+  poll: (db, id, viewer) =>
+    getPollAccess(db, id, viewer).then(({ scope }) =>
+      scope.kind === 'circle' ? scope.circleId : `community:${scope.communityId}`,
+    ),
+};
 
 /**
  * The live transport: one WebSocket per browser tab at /api/v1/live. Writes go through HTTP; this
@@ -37,12 +48,15 @@ const topicScopes = {
 export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
   const { db, viewers, live, env, revocations } = ctx;
 
-  /** The circle a topic belongs to, if the viewer may follow it. */
-  async function circleOf(topic: string, viewer: Viewer): Promise<string | undefined> {
+  /**
+   * The scope a topic belongs to, if the viewer may follow it: a circle id (its access can be
+   * revoked), or `community:<id>` for a community-wide poll.
+   */
+  async function scopeOf(topic: string, viewer: Viewer): Promise<string | undefined> {
     const [kind, id = ''] = topic.split(':');
-    const find = topicScopes[kind as keyof typeof topicScopes];
+    const find = topicScopes[kind ?? ''];
     return find?.(db, id, viewer).then(
-      ({ circle }) => circle.id,
+      (scope) => scope,
       () => undefined,
     );
   }
@@ -123,7 +137,7 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
               topic,
             });
           }
-          const circleId = await circleOf(topic, viewer);
+          const circleId = await scopeOf(topic, viewer);
           if (!circleId) {
             return send(socket, { type: 'error', code: 'NOT_FOUND', message: 'No such topic', topic });
           }

@@ -20,10 +20,11 @@ export interface SmtpTestServer {
  * A real SMTP peer for tests. Like a real relay, a message counts as accepted only when the server
  * answers 250 on a live connection: if the client went away while the server was still busy with
  * the message (the `delayMs` pause), the message is dropped, as the sender never learnt it arrived.
- * `onData` runs once per message as it arrives, before the pause (the kill test strikes there).
+ * `onData` runs once per message as it arrives, before the pause, and is awaited (the kill test
+ * strikes there and holds the answer until the sender is dead).
  */
 export async function startSmtpTestServer(
-  options: { delayMs?: number; onData?: (count: number) => void } = {},
+  options: { delayMs?: number; onData?: (count: number) => void | Promise<void> } = {},
 ): Promise<SmtpTestServer> {
   const received: ReceivedMail[] = [];
   const closed = new Set<string>();
@@ -40,7 +41,7 @@ export async function startSmtpTestServer(
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', async () => {
         arrivals += 1;
-        options.onData?.(arrivals);
+        await options.onData?.(arrivals);
         if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
         if (closed.has(session.id)) {
           callback(new Error('connection lost before acceptance'));

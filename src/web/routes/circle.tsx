@@ -24,6 +24,7 @@ import { EditCircleButton } from '../features/circles/edit-circle-button.tsx';
 import { usePlacesLabel } from '../features/circles/use-places-label.ts';
 import { useCommunity } from '../features/communities/community-api.ts';
 import { CircleDatePolls } from '../features/date-polls/circle-date-polls.tsx';
+import { CirclePolls } from '../features/polls/poll-list.tsx';
 import { CircleSessions } from '../features/sessions/circle-sessions.tsx';
 import { CircleSignupSheets } from '../features/signups/circle-signup-sheets.tsx';
 import { errorCode, isNotFound } from '../lib/error-message.ts';
@@ -142,6 +143,7 @@ function CircleView({ circle }: { circle: Circle }) {
           <CircleBoards circleId={circle.id} isMember={circle.myStatus === 'member' || canManage} />
           <CircleDatePolls circleId={circle.id} canCreate={circle.myStatus === 'member' || canManage} />
           <CircleSignupSheets circleId={circle.id} canCreate={circle.myStatus === 'member' || canManage} />
+          <CirclePolls circleId={circle.id} canCreate={circle.myStatus === 'member' || canManage} />
           {members.isPending ? <LoadingState /> : null}
           {members.isError && isHiddenFromReader(members.error) ? (
             <p className={styles.muted}>{t('circle.membersHidden')}</p>

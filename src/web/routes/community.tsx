@@ -14,6 +14,7 @@ import { CommunityMembership } from '../features/communities/community-membershi
 import { MemberDirectory, PendingRequests } from '../features/communities/community-people.tsx';
 import { EditCommunityButton } from '../features/communities/edit-community-button.tsx';
 import { InviteLinkPanel } from '../features/communities/invite-link-panel.tsx';
+import { PollsSection } from '../features/polls/poll-list.tsx';
 import { isNotFound } from '../lib/error-message.ts';
 import styles from './community.module.css';
 import { NotFoundPage } from './not-found.tsx';
@@ -49,6 +50,11 @@ function CommunityTabs({ community, me }: { community: Community; me: Me | null 
       id: 'members',
       label: t('community.tabs.members'),
       panel: <MemberDirectory community={community} myId={me.id} />,
+    },
+    {
+      id: 'polls',
+      label: t('polls.tab'),
+      panel: <PollsSection scope={{ communityId: community.id }} canCreate={isAnimator} />,
     },
   ];
   if (isAnimator) {

@@ -44,7 +44,7 @@ const isRefusal = (error: unknown) => {
 };
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const { auth, db, env } = ctx;
+  const { auth, db, env, viewers } = ctx;
   const limited = { rateLimit: authRateLimit(env) };
 
   return async (app) => {
@@ -129,6 +129,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         } catch (error) {
           // Signing out without a valid session is already the wanted state.
           if (!isRefusal(error)) throw error;
+        } finally {
+          viewers.forget(request);
         }
         return reply.status(204).send(null);
       },
@@ -235,6 +237,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           await auth.api.resetPassword({
             body: { token: request.body.token, newPassword: request.body.password },
           });
+          viewers.forgetAll();
         } catch (error) {
           if (isRefusal(error)) {
             throw new AppError('INVALID_INPUT', 'This reset link is invalid or has expired', [

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, registerUser, type TestApp, type TestUser } from '../testing/test-app.ts';
+import { testDialects } from '../testing/test-database.ts';
+import { seedDemoData } from './demo-data.ts';
+import { demoGlossary } from './demo-polls.ts';
+
+describe.each(testDialects())('demo glossary vote on %s', (dialect) => {
+  let t: TestApp;
+  let visitor: TestUser;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    visitor = await registerUser(t.app);
+    await seedDemoData(t.database.db);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/communities/riposte-creative-territoriale/members',
+      headers: { cookie: visitor.cookie },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('is a closed sections poll whose three most voted words per letter are the seed meeting’s', async () => {
+    const as = { cookie: visitor.cookie };
+    const list = await t.app.inject({
+      url: '/api/v1/communities/riposte-creative-territoriale/polls',
+      headers: as,
+    });
+    const [summary] = list.json().items;
+    expect(summary).toMatchObject({ kind: 'sections', phase: 'closed', voterCount: 8 });
+    const poll = (await t.app.inject({ url: `/api/v1/polls/${summary.id}`, headers: as })).json();
+    expect(poll).toMatchObject({ maxPerSection: 3, canVote: false, resultsVisible: true });
+    const results = (await t.app.inject({ url: `/api/v1/polls/${summary.id}/results`, headers: as })).json();
+    expect(results.voters).toBe(8);
+    expect(results.sections.map((s: { title: string }) => s.title)).toEqual(['A', 'B', 'C', 'D']);
+    for (const [index, section] of results.sections.entries()) {
+      const ranked = [...section.options].sort(
+        (a: { count: number }, b: { count: number }) => b.count - a.count,
+      ) as { text: string; count: number }[];
+      const top = ranked.slice(0, 3);
+      expect(top.map((o) => o.text).sort()).toEqual([...(demoGlossary[index]?.chosen ?? [])].sort());
+      // The chosen three are clearly ahead of every other candidate.
+      expect(Math.min(...top.map((o) => o.count))).toBeGreaterThan(ranked[3]?.count ?? 0);
+      expect(section.options.reduce((n: number, o: { count: number }) => n + o.count, 0)).toBe(24);
+    }
+    expect(results.sections[0].options.map((o: { text: string }) => o.text)).toContain(
+      'Apprendre ensemble (Apprenance)',
+    );
+    const vote = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/polls/${summary.id}/ballot`,
+      headers: as,
+      payload: { choices: [poll.options[0].id] },
+    });
+    expect(vote.statusCode).toBe(409);
+  });
+});

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { expect, expectAccessible, newPerson, test } from './fixtures.ts';
+import { AccountPages } from './pages/account.page.ts';
+import { PollPage } from './pages/poll.page.ts';
+
+/**
+ * The glossary vote of a circle: the facilitator creates a sections poll (3 words per letter), a
+ * member votes in another browser, the facilitator's page shows the result live, then closes the
+ * vote and downloads the CSV.
+ */
+test('a sections poll: quota per letter, live results in a second browser, close, CSV', async ({
+  page,
+  browser,
+  pageProblems,
+}) => {
+  const facilitator = newPerson('Florent');
+  await new AccountPages(page).signUp(facilitator);
+  const slug = `votes-${Date.now().toString(36)}`;
+  const call = async (request: typeof page.request, method: string, path: string, data?: object) => {
+    const response = await request.fetch(path, { method, data });
+    expect(response.status(), `${method} ${path}`).toBeLessThan(300);
+    return response.json();
+  };
+  await call(page.request, 'POST', '/api/v1/communities', { name: 'Abécédaire', slug, joinPolicy: 'open' });
+  const circle = await call(page.request, 'POST', `/api/v1/communities/${slug}/circles`, {
+    name: 'Équipe d’animation',
+    kind: 'animation_team',
+    visibility: 'private',
+  });
+  const memberContext = await browser.newContext({ locale: 'fr-FR' });
+  const memberPage = await memberContext.newPage();
+  await new AccountPages(memberPage).signUp(newPerson('Julie'));
+  const me = await call(memberPage.request, 'GET', '/api/v1/me');
+  await call(memberPage.request, 'POST', `/api/v1/communities/${slug}/members`, {});
+  await call(page.request, 'POST', `/api/v1/circles/${circle.id}/members`, { userId: me.user.id });
+
+  const organiser = new PollPage(page);
+  await page.goto(`/circles/${circle.id}`);
+  await organiser.createSectionsPoll(
+    'Abécédaire : 3 mots par lettre',
+    [
+      { title: 'A', options: ['Altérité', 'Apprenance', 'Archipel', 'Autonomie'] },
+      { title: 'B', options: ['Bienveillant', 'Boussoles', '=Bricolage'] },
+    ],
+    3,
+  );
+  const pollUrl = page.url();
+  await expect(organiser.results()).toContainText('0 votant');
+
+  const member = new PollPage(memberPage);
+  await memberPage.goto(pollUrl);
+  await member.choose('A', ['Altérité', 'Apprenance', 'Archipel']);
+  await expect(member.section('A')).toContainText('3 / 3 max');
+  // The section is full: a fourth word cannot be ticked.
+  await expect(member.section('A').getByRole('checkbox', { name: 'Autonomie' })).toBeDisabled();
+  await member.choose('B', ['Boussoles', '=Bricolage']);
+  await expectAccessible(memberPage, 'poll page (voter)');
+  await member.vote();
+
+  // The facilitator's page follows the poll's live topic (no reload).
+  await expect(organiser.results()).toContainText('1 votant', { timeout: 5_000 });
+  await expect(organiser.results().getByRole('listitem').filter({ hasText: 'Archipel' })).toContainText(
+    '1 voix (100 %)',
+  );
+  await expect(organiser.results().getByRole('listitem').filter({ hasText: 'Autonomie' })).toContainText(
+    '0 voix',
+  );
+  await expectAccessible(page, 'poll page (organiser)');
+  await page.screenshot({ path: 'test-results/poll-page.png', fullPage: true });
+
+  await organiser.close();
+  await expect(page.getByText('Clos', { exact: true })).toBeVisible();
+  await expect(memberPage.getByRole('button', { name: 'Modifier mon vote' })).toHaveCount(0, {
+    timeout: 5_000,
+  });
+  await expect(member.results()).toContainText('résultats définitifs');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Télécharger (CSV)' }).click(),
+  ]);
+  const csv = readFileSync((await download.path()) ?? '', 'utf8');
+  expect(csv).toContain('A,Archipel,1');
+  // A word that a spreadsheet would run as a formula stays text.
+  expect(csv).toContain("B,'=Bricolage,1");
+  await memberContext.close();
+  expect(pageProblems).toEqual([]);
+});

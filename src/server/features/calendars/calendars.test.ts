@@ -268,6 +268,45 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     }
   });
 
+  it('gives every TZID its VTIMEZONE and the stored instant back, whatever the zone', async () => {
+    const cases = [
+      // A link name: what Chrome reports for India, and what the form then offers.
+      { timeZone: 'Asia/Calcutta', startsAt: '2026-12-03T04:30:00.000Z' },
+      { timeZone: 'US/Eastern', startsAt: '2026-07-01T14:00:00.000Z' },
+      // Rules changed after 2018 (Mexico left summer time in 2022, Kazakhstan moved in 2024).
+      { timeZone: 'America/Mexico_City', startsAt: '2026-07-01T16:00:00.000Z' },
+      { timeZone: 'Asia/Almaty', startsAt: '2026-07-01T04:00:00.000Z' },
+      // POSIX-style names, whose sign is the reverse of the offset.
+      { timeZone: 'Etc/GMT+3', startsAt: '2026-12-03T12:00:00.000Z' },
+      // The second pass of 02:30 on 25 October in Paris: a local time alone would name the first.
+      { timeZone: 'Europe/Paris', startsAt: '2026-10-25T01:30:00.000Z' },
+    ];
+    for (const { timeZone, startsAt } of cases) {
+      const endsAt = new Date(Date.parse(startsAt) + 3_600_000).toISOString();
+      const { id } = await buildSession(t.app, facilitator, publicCircleId, { startsAt, endsAt, timeZone });
+      const calendar = new ICAL.Component(ICAL.parse((await sessionIcs(id)).body));
+      const zones = new Map(
+        calendar
+          .getAllSubcomponents('vtimezone')
+          .map((zone) => [String(zone.getFirstPropertyValue('tzid')), new ICAL.Timezone(zone)]),
+      );
+      const event = only(calendar.getAllSubcomponents('vevent'));
+      for (const [name, expected] of [
+        ['dtstart', startsAt],
+        ['dtend', endsAt],
+      ] as const) {
+        const property = event.getFirstProperty(name);
+        const tzid = property?.getParameter('tzid');
+        const time = property?.getFirstValue() as ICAL.Time;
+        if (tzid) {
+          expect(zones.has(String(tzid)), `${timeZone}: VTIMEZONE for ${tzid}`).toBe(true);
+          time.zone = zones.get(String(tzid)) as ICAL.Timezone;
+        }
+        expect(time.toJSDate().toISOString(), `${timeZone} ${name}`).toBe(expected);
+      }
+    }
+  });
+
   it('shows no private session to a non-member: 404 for the .ics, absent from their feed', async () => {
     const { id } = await buildSession(t.app, facilitator, privateCircleId, { title: 'Secret' });
     expect((await sessionIcs(id, outsider)).statusCode).toBe(404);

@@ -32,10 +32,21 @@ export async function ensureFeedToken(db: Kysely<DB>, secret: string, userId: st
     .execute();
   const row = await db
     .selectFrom('calendarFeeds')
-    .select('nonce')
+    .select(['nonce', 'tokenHash'])
     .where('userId', '=', userId)
     .executeTakeFirstOrThrow();
-  return tokenOf(secret, row.nonce);
+  const token = tokenOf(secret, row.nonce);
+  if (hashOf(token) !== row.tokenHash) {
+    // The instance secret changed since the link was made: the link shown must be one that opens.
+    // Conditional on the nonce, so a rotation in between is not undone.
+    await db
+      .updateTable('calendarFeeds')
+      .set({ tokenHash: hashOf(token) })
+      .where('userId', '=', userId)
+      .where('nonce', '=', row.nonce)
+      .execute();
+  }
+  return token;
 }
 
 /** A new token for the person; the previous one stops working in the same statement. */

@@ -16,6 +16,7 @@ import {
   type TestUser,
 } from '../../testing/test-app.ts';
 import { testDialects } from '../../testing/test-database.ts';
+import { ensureFeedToken } from './calendar-feeds.ts';
 
 /** Parses with ical.js, registering the file's own VTIMEZONEs (the service knows only UTC). */
 function parseCalendar(ics: string) {
@@ -202,6 +203,40 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     expect(after.description).toContain('Reportée faute de participants');
     const list = (await get(`/api/v1/circles/${privateCircleId}/sessions`, member)).json().items;
     expect(list.find((s: { id: string }) => s.id === id)?.status).toBe('cancelled');
+  });
+
+  it('keeps a cancelled session from being started through an edit of its status', async () => {
+    const { id } = await buildSession(t.app, facilitator, privateCircleId);
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${id}/cancel`,
+      headers: as(facilitator),
+      payload: { reason: 'Grève' },
+    });
+    for (const status of ['live', 'ended'] as const) {
+      const response = await patch(id, { status });
+      expect(response.statusCode, status).toBe(409);
+      expect(response.json().error.code).toBe('CONFLICT');
+    }
+    const stored = await t.database.db
+      .selectFrom('sessions')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(stored.status).toBe('scheduled');
+    // Its other fields can still be corrected.
+    expect((await patch(id, { title: 'Séance annulée (grève)' })).statusCode).toBe(200);
+  });
+
+  it('names the downloaded file after the session’s day in its own time zone', async () => {
+    const { id } = await buildSession(t.app, facilitator, publicCircleId, {
+      startsAt: '2026-12-03T23:30:00.000Z',
+      endsAt: '2026-12-04T01:00:00.000Z',
+      timeZone: 'Europe/Paris',
+    });
+    expect((await sessionIcs(id)).headers['content-disposition']).toBe(
+      'attachment; filename="seance-2026-12-04.ics"',
+    );
   });
 
   it('tells the people following the session that it was cancelled', async () => {
@@ -398,6 +433,16 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     });
     expect(revoked.statusCode).toBe(204);
     expect((await get(feedPath(second))).statusCode).toBe(404);
+  });
+
+  it('shows a working feed link after the instance secret changed', async () => {
+    const user = await registerUser(t.app, 'Suzanne');
+    // A link made under the instance's previous secret (AUTH_SECRET changed since).
+    const old = await ensureFeedToken(t.database.db, 'the-previous-secret-the-previous-secret', user.id);
+    const url = await feedUrl(user);
+    expect(url).not.toContain(old);
+    expect((await get(feedPath(url))).statusCode).toBe(200);
+    expect((await get(`/api/v1/calendar-feeds/${old}.ics`)).statusCode).toBe(404);
   });
 
   it('answers 404, never 500, to malformed or unknown feed tokens', async () => {

@@ -52,7 +52,9 @@ export async function patchSession(db: Kysely<DB>, session: SessionRow, patch: S
   }
   const { notes, videoUrl, ...rest } = patch;
   const next = { ...rest, startsAt, endsAt, ...(videoUrl !== undefined && { videoUrl: videoUrl || null }) };
-  await db
+  // A cancelled session keeps its life status: it cannot be started (or ended) by an edit either.
+  const changesStatus = patch.status !== undefined && patch.status !== session.status;
+  const result = await db
     .updateTable('sessions')
     .set({
       ...next,
@@ -62,7 +64,11 @@ export async function patchSession(db: Kysely<DB>, session: SessionRow, patch: S
       updatedAt: new Date().toISOString(),
     })
     .where('id', '=', session.id)
-    .execute();
+    .$if(changesStatus, (query) => query.where('cancelledAt', 'is', null))
+    .executeTakeFirst();
+  if (changesStatus && Number(result.numUpdatedRows) === 0) {
+    throw new AppError('CONFLICT', 'This session has been cancelled');
+  }
 }
 
 /** Whether a patch changes what a calendar shows of the session (times, place, texts, visio). */

@@ -16,6 +16,7 @@ import {
   type TestUser,
 } from '../../testing/test-app.ts';
 import { testDialects } from '../../testing/test-database.ts';
+import { patchSession } from '../sessions/sessions.commands.ts';
 import { ensureFeedToken } from './calendar-feeds.ts';
 
 /** Parses with ical.js, registering the file's own VTIMEZONEs (the service knows only UTC). */
@@ -151,6 +152,30 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     expect(withVisio.description).toContain('https://visio.example.org/new');
     expect((await patch(id, { place: 'Salle 3', title: 'Nouveau titre' })).statusCode).toBe(200);
     expect((await read()).sequence).toBe(3);
+  });
+
+  it('applies an edit to the stored session, not to the copy read before a concurrent edit', async () => {
+    const { id } = await buildSession(t.app, facilitator, publicCircleId, {
+      startsAt: '2026-12-10T09:00:00.000Z',
+      endsAt: '2026-12-10T11:00:00.000Z',
+    });
+    const row = () =>
+      t.database.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    // Facilitator B loaded the session, then facilitator A moved it before B saved a new place.
+    const seenByB = await row();
+    expect((await patch(id, { startsAt: '2026-12-10T08:00:00Z' })).statusCode).toBe(200);
+    await patchSession(t.database.db, seenByB, { place: 'Salle 9' });
+    const stored = await row();
+    expect(new Date(stored.startsAt).toISOString()).toBe('2026-12-10T08:00:00.000Z');
+    expect(stored.place).toBe('Salle 9');
+    expect(stored.sequence).toBe(2);
+    // B puts back the title A had replaced: calendars that saw A's title must see a new SEQUENCE.
+    const beforeTitle = await row();
+    expect((await patch(id, { title: 'Titre de A' })).statusCode).toBe(200);
+    await patchSession(t.database.db, beforeTitle, { title: beforeTitle.title });
+    const last = await row();
+    expect(last.title).toBe(beforeTitle.title);
+    expect(last.sequence).toBe(4);
   });
 
   it('refuses visio links that are not https', async () => {

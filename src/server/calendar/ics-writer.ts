@@ -54,6 +54,22 @@ function zonedYears(zone: string, startsAt: number, endsAt: number): number[] | 
   return Array.from({ length: to - from + 1 }, (_, index) => from + index);
 }
 
+/** Control characters RFC 5545 TEXT cannot hold (tab and line breaks are written escaped). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is looked for
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** User text as a calendar may carry it. */
+function clean(text: string): string {
+  return text.replace(CONTROLS, '');
+}
+
+/** NAME and X-WR-CALNAME, which ical-generator writes as given: escaped here (RFC 5545 3.3.11). */
+function escapedText(text: string): string {
+  return clean(text)
+    .replace(/[\\;,]/g, (character) => `\\${character}`)
+    .replace(/\r\n|\r|\n/g, '\\n');
+}
+
 /** The UID of a session's event: the same in every .ics and feed, forever. */
 export function sessionUid(sessionId: string, publicUrl: string): string {
   return `session-${sessionId}@${new URL(publicUrl).hostname}`;
@@ -97,7 +113,7 @@ function locationOf(session: SessionRow): string | null {
 export function writeCalendar(entries: CalendarEntry[], options: CalendarOptions): string {
   const calendar = ical({
     prodId: { company: 'Archipel', product: 'Archipel', language: options.locale.toUpperCase() },
-    name: options.name,
+    name: escapedText(options.name),
     ...(options.refreshSeconds !== undefined && { ttl: options.refreshSeconds }),
   });
   // Each zone's VTIMEZONE describes the years its events fall in (see vtimezone.ts).
@@ -127,9 +143,9 @@ export function writeCalendar(entries: CalendarEntry[], options: CalendarOptions
       ...(hasZone && { timezone: session.timeZone }),
       created: new Date(toIso(session.createdAt)),
       lastModified: new Date(toIso(session.updatedAt)),
-      summary: isCancelled ? cancelledTitle(session.title, options.locale) : session.title,
-      description: descriptionOf(entry, options),
-      location: locationOf(session),
+      summary: clean(isCancelled ? cancelledTitle(session.title, options.locale) : session.title),
+      description: clean(descriptionOf(entry, options)),
+      location: clean(locationOf(session) ?? '') || null,
       url: sessionPageUrl(session.id, options.publicUrl),
       status: isCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });

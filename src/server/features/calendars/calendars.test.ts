@@ -127,6 +127,26 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     expect(only(attached.events).uid).toBe(event.uid);
   });
 
+  it('writes odd titles and places as valid text: escaped name, no control characters', async () => {
+    const title = 'Codev, séance\nde décembre; \\ bis\u0007\u001b';
+    const { id } = await buildSession(t.app, facilitator, publicCircleId, {
+      title,
+      place: 'Salle 2,\tbâtiment B; étage\u000b 3',
+    });
+    const ics = (await sessionIcs(id)).body;
+    expect(ics.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is looked for
+    expect(ics).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+    const event = only(parseCalendar(ics).events);
+    expect(event.summary).toBe('Codev, séance\nde décembre; \\ bis');
+    expect(event.location).toBe('Salle 2,\tbâtiment B; étage 3');
+    // The calendar's name is TEXT too (RFC 7986 NAME; X- properties default to TEXT).
+    const unfolded = ics.replaceAll('\r\n ', '').split('\r\n');
+    for (const name of ['NAME', 'X-WR-CALNAME']) {
+      expect(unfolded).toContain(`${name}:Codev\\, séance\\nde décembre\\; \\\\ bis`);
+    }
+  });
+
   it('keeps the UID and raises SEQUENCE only when what a calendar shows changes', async () => {
     const { id } = await buildSession(t.app, facilitator, publicCircleId);
     const read = async () => only(parseCalendar((await sessionIcs(id)).body).events);

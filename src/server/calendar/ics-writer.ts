@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { toIso } from '../db/columns.ts';
 import type { SessionRow } from '../db/schema.ts';
-import { FIRST_YEAR, LAST_YEAR, vtimezoneBlock, wallTimeIsExact } from './vtimezone.ts';
+import { FIRST_YEAR, LAST_YEAR, vtimezoneFor, wallTimeIsExact } from './vtimezone.ts';
 
 export type CalendarLocale = 'fr' | 'en';
 
@@ -105,8 +105,8 @@ function locationOf(session: SessionRow): string | null {
 
 /**
  * Writes an RFC 5545 calendar with one VEVENT per session, through ical-generator (escaping,
- * CRLF, folding at 75 octets). Times carry the session's TZID with a VTIMEZONE written from the
- * runtime's zone data, so a reader anywhere sees the right instant on both sides of a
+ * CRLF, folding at 75 octets). Times carry the session's TZID with a VTIMEZONE that agrees with
+ * the runtime's zone data, so a reader anywhere sees the right instant on both sides of a
  * daylight-saving change; what a local time cannot name exactly is written in UTC. No ORGANIZER or ATTENDEE: a calendar file travels,
  * and who takes part is not its business.
  */
@@ -116,11 +116,11 @@ export function writeCalendar(entries: CalendarEntry[], options: CalendarOptions
     name: escapedText(options.name),
     ...(options.refreshSeconds !== undefined && { ttl: options.refreshSeconds }),
   });
-  // Each zone's VTIMEZONE describes the years its events fall in (see vtimezone.ts).
+  // Each zone's VTIMEZONE must be right for the years its events fall in (see vtimezone.ts).
   const yearsOfZone = new Map<string, Set<number>>();
   calendar.timezone({
     name: null,
-    generator: (zone) => vtimezoneBlock(zone, yearsOfZone.get(zone) ?? []),
+    generator: (zone) => vtimezoneFor(zone, yearsOfZone.get(zone) ?? []),
   });
   for (const entry of entries) {
     const { session } = entry;

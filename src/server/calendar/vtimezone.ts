@@ -1,12 +1,16 @@
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+
 /**
- * VTIMEZONE blocks written from the runtime's own time zone data (Intl, the tzdata that also
+ * VTIMEZONE blocks that agree with the runtime's own time zone data (Intl, the tzdata that also
  * turns the session's wall-clock time into an instant everywhere else in Archipel), so a
  * calendar reader turns DTSTART;TZID=… back into exactly the stored instant.
  *
- * Each block lists the zone's actual offset changes over whole years around the events, one
- * STANDARD/DAYLIGHT sub-component per change with its DTSTART and no RRULE: longer than a
- * rule-based block, but never wrong for zones whose rules changed (Mexico, Brazil, Kazakhstan…),
- * for link names (Asia/Calcutta, US/Eastern) or for Etc/GMT±N.
+ * The data set `@touch4it/ical-timezones` (tzdata 2018g, short rule-based blocks) is used for a
+ * zone when, over the years concerned, its rules give the runtime's offsets; otherwise (rules
+ * changed since: Mexico, Brazil, Kazakhstan…; link names such as Asia/Calcutta, which it files
+ * under another TZID; Etc/GMT±N, whose sign it reverses) the block is written from Intl: the
+ * zone's actual offset changes over whole years around the events, one STANDARD/DAYLIGHT
+ * sub-component per change with its DTSTART and no RRULE.
  */
 
 const HOUR = 3_600_000;
@@ -138,4 +142,153 @@ export function vtimezoneBlock(zone: string, wantedYears: Iterable<number>): str
   }
   lines.push('END:VTIMEZONE');
   return lines.join('\r\n');
+}
+
+interface Observance {
+  from: number;
+  to: number;
+  /** Local onset (DTSTART) as [month 1-12, day, seconds into the day]; the year comes from the rule. */
+  month: number;
+  day: number;
+  seconds: number;
+  /** RRULE:FREQ=YEARLY;BYMONTH=m;BYDAY=nDD as [m, n (-1 = last), weekday 0-6]; none for a fixed offset. */
+  rule: [number, number, number] | null;
+}
+
+const weekdays = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+function parseOffset(text: string): number {
+  const sign = text.startsWith('-') ? -1 : 1;
+  return sign * (Number(text.slice(1, 3)) * 60 + Number(text.slice(3, 5)));
+}
+
+/**
+ * The observances of a rule-based block in the "Outlook" shape the data set uses (at most one
+ * STANDARD and one DAYLIGHT, each with a yearly BYMONTH/BYDAY rule); null for any other shape.
+ */
+function parseRuleBlock(block: string): Observance[] | null {
+  const observances: Observance[] = [];
+  for (const [, body] of block.matchAll(
+    /BEGIN:(?:STANDARD|DAYLIGHT)\r?\n([\s\S]*?)END:(?:STANDARD|DAYLIGHT)/g,
+  )) {
+    const field = (name: string) => new RegExp(`^${name}:(.*)$`, 'm').exec(body ?? '')?.[1]?.trim();
+    const from = field('TZOFFSETFROM');
+    const to = field('TZOFFSETTO');
+    const start = /^\d{4}(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})$/.exec(field('DTSTART') ?? '');
+    const rrule = field('RRULE');
+    if (!from || !to || !start) return null;
+    let rule: Observance['rule'] = null;
+    if (rrule) {
+      const parts = /^FREQ=YEARLY;BYMONTH=(\d{1,2});BYDAY=(-1|[1-4])(SU|MO|TU|WE|TH|FR|SA)$/.exec(rrule);
+      if (!parts) return null;
+      rule = [Number(parts[1]), Number(parts[2]), weekdays.indexOf(parts[3] ?? '')];
+    }
+    const [, month, day, hours, minutes, seconds] = start.map(Number);
+    observances.push({
+      from: parseOffset(from),
+      to: parseOffset(to),
+      month: month ?? 1,
+      day: day ?? 1,
+      seconds: (hours ?? 0) * 3600 + (minutes ?? 0) * 60 + (seconds ?? 0),
+      rule,
+    });
+  }
+  return observances.length > 0 && observances.length <= 2 ? observances : null;
+}
+
+/** The UTC instant at which a rule observance begins in a year. */
+function onsetIn(observance: Observance, year: number): number {
+  const [month, nth, weekday] = observance.rule ?? [observance.month, 1, -1];
+  let day: number;
+  if (weekday < 0) {
+    day = observance.day;
+  } else if (nth > 0) {
+    const firstWeekday = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+    day = 1 + ((weekday - firstWeekday + 7) % 7) + (nth - 1) * 7;
+  } else {
+    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const lastWeekday = new Date(Date.UTC(year, month - 1, lastDay)).getUTCDay();
+    day = lastDay - ((lastWeekday - weekday + 7) % 7);
+  }
+  return Date.UTC(year, month - 1, day) + observance.seconds * 1000 - observance.from * 60_000;
+}
+
+/** The offset a rule-based block gives at an instant. */
+function blockOffset(observances: Observance[], at: number): number | undefined {
+  const year = new Date(at).getUTCFullYear();
+  const fixed = observances.find((observance) => observance.rule === null);
+  let latest: { onset: number; to: number } | undefined;
+  for (const observance of observances) {
+    if (observance.rule === null) continue;
+    for (const y of [year - 1, year]) {
+      const onset = onsetIn(observance, y);
+      if (onset <= at && (!latest || onset > latest.onset)) latest = { onset, to: observance.to };
+    }
+  }
+  return latest?.to ?? fixed?.to;
+}
+
+/**
+ * Whether the data set's rule-based block says exactly what the runtime's data says over a UTC
+ * year: same offset at every change either one makes, and just before it.
+ */
+function ruleBlockAgrees(observances: Observance[], zone: string, year: number): boolean {
+  const start = Date.UTC(year, 0, 1);
+  const end = Date.UTC(year + 1, 0, 1);
+  const instants = [start];
+  for (let at = start; at < end; at += STEP) {
+    const before = offsetMinutes(zone, at);
+    const after = offsetMinutes(zone, Math.min(at + STEP, end));
+    if (before !== after && before !== undefined)
+      instants.push(changeBetween(zone, at, Math.min(at + STEP, end), before));
+  }
+  for (const observance of observances) {
+    if (observance.rule === null) continue;
+    const onset = onsetIn(observance, year);
+    if (onset >= start && onset < end) instants.push(onset);
+  }
+  return instants.every(
+    (at) =>
+      blockOffset(observances, at) === offsetMinutes(zone, at) &&
+      blockOffset(observances, at - 60_000) === offsetMinutes(zone, at - 60_000),
+  );
+}
+
+const ruleBlocks = new Map<string, { block: string; observances: Observance[] } | null>();
+const agreements = new Map<string, boolean>();
+
+/** The data set's block for the zone, when it is under that very name and in the Outlook shape. */
+function ruleBlockOf(zone: string) {
+  let found = ruleBlocks.get(zone);
+  if (found === undefined) {
+    const block = getVtimezoneComponent(zone);
+    const observances =
+      block && /^TZID:(.*)$/m.exec(block)?.[1]?.trim() === zone ? parseRuleBlock(block) : null;
+    found = block && observances ? { block, observances } : null;
+    ruleBlocks.set(zone, found);
+  }
+  return found;
+}
+
+/**
+ * The VTIMEZONE to write for a zone and the UTC years its events touch: the data set's short,
+ * rule-based block (the shape Outlook reads best) when it agrees with the runtime's data over
+ * those years, else the block written from the runtime's data. Null for an unknown zone.
+ */
+export function vtimezoneFor(zone: string, wantedYears: Iterable<number>): string | null {
+  const list = [...new Set(wantedYears)];
+  const ruled = ruleBlockOf(zone);
+  if (ruled) {
+    const agrees = list.every((year) => {
+      const key = `${zone}|${year}`;
+      let agreement = agreements.get(key);
+      if (agreement === undefined) {
+        agreement = ruleBlockAgrees(ruled.observances, zone, year);
+        agreements.set(key, agreement);
+      }
+      return agreement;
+    });
+    if (agrees) return ruled.block;
+  }
+  return vtimezoneBlock(zone, list);
 }

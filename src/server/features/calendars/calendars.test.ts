@@ -104,6 +104,11 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     expect(calendar.getFirstPropertyValue('prodid')).toBe('-//Archipel//Archipel//FR');
     expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
     expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Paris');
+    // Paris keeps the short rule-based block Outlook reads best.
+    const summer = calendar.getFirstSubcomponent('vtimezone')?.getFirstSubcomponent('daylight');
+    expect(String(summer?.getFirstProperty('rrule')?.toICALString())).toBe(
+      'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+    );
     const event = only(events);
     expect(event.uid).toBe(`session-${id}@archipel.test`);
     expect(event.sequence).toBe(0);

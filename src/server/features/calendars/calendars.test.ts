@@ -203,6 +203,29 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     expect(last.sequence).toBe(4);
   });
 
+  it('raises SEQUENCE when the circle is renamed, since every event names its circle', async () => {
+    const circle = await buildCircle(t.app, facilitator, communitySlug, { visibility: 'public' });
+    const { id } = await buildSession(t.app, facilitator, circle.id);
+    const read = async () => only(parseCalendar((await sessionIcs(id)).body).events);
+    expect((await read()).sequence).toBe(0);
+    const rename = (payload: object) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/circles/${circle.id}`,
+        headers: as(facilitator),
+        payload,
+      });
+    expect((await rename({ name: 'Cercle des boussoles' })).statusCode).toBe(200);
+    const renamed = await read();
+    expect(renamed.description).toContain('Cercle des boussoles');
+    expect(renamed.sequence).toBe(1);
+    // Other circle edits do not show in calendars.
+    expect((await rename({ name: 'Cercle des boussoles', description: 'Nouveau texte' })).statusCode).toBe(
+      200,
+    );
+    expect((await read()).sequence).toBe(1);
+  });
+
   it('refuses visio links that are not https', async () => {
     const created = await t.app.inject({
       method: 'POST',

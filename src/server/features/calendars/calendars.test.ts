@@ -312,6 +312,27 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     );
   });
 
+  it('refuses to cancel a session that has started or ended (409), leaving it as it was', async () => {
+    const started = await buildSession(t.app, facilitator, privateCircleId);
+    expect((await patch(started.id, { status: 'live' })).statusCode).toBe(200);
+    const ended = await buildSession(t.app, facilitator, privateCircleId);
+    expect((await patch(ended.id, { status: 'ended' })).statusCode).toBe(200);
+    for (const { id } of [started, ended]) {
+      const before = only(parseCalendar((await sessionIcs(id, member)).body).events);
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/sessions/${id}/cancel`,
+        headers: as(facilitator),
+        payload: { reason: 'Trop tard' },
+      });
+      expect(response.statusCode).toBe(409);
+      expect(response.json().error.code).toBe('CONFLICT');
+      const after = only(parseCalendar((await sessionIcs(id, member)).body).events);
+      expect(after.sequence).toBe(before.sequence);
+      expect(text(after, 'status')).toBe('CONFIRMED');
+    }
+  });
+
   it('tells the people following the session that it was cancelled', async () => {
     const { id } = await buildSession(t.app, facilitator, privateCircleId);
     await t.app.listen({ port: 0, host: '127.0.0.1' });

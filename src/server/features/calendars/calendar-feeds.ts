@@ -10,7 +10,8 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 /**
  * A feed token is the HMAC-SHA256 (32 bytes) of the feed's random nonce under the instance
  * secret. The database keeps the nonce and the token's hash, never the token: a copy of the
- * database alone opens no feed, yet the profile page can show the same link again.
+ * database alone opens no feed when AUTH_SECRET is set (otherwise the generated secret is stored
+ * in the same database), yet the profile page can show the same link again.
  */
 function tokenOf(secret: string, nonce: string): string {
   return createHmac('sha256', secret).update(`archipel:calendar-feed:${nonce}`).digest('base64url');

@@ -82,16 +82,18 @@ export function sessionPageUrl(sessionId: string, publicUrl: string): string {
 function descriptionOf(entry: CalendarEntry, options: CalendarOptions): string {
   const { session, circleName } = entry;
   const words = texts[options.locale];
+  // French puts a space before the colon, English does not: only in our labels, never in what
+  // people wrote.
+  const label = (word: string, value: string) => `${word}${options.locale === 'en' ? ':' : ' :'} ${value}`;
   const lines: string[] = [];
   if (session.cancelledAt !== null) {
-    lines.push(`${words.cancelled}. ${words.reason} : ${session.cancelReason ?? ''}`.trim(), '');
+    lines.push(`${words.cancelled}. ${label(words.reason, session.cancelReason ?? '')}`.trim(), '');
   }
-  lines.push(`${words.circle} : ${circleName}`);
-  if (session.videoUrl) lines.push(`${words.video} : ${session.videoUrl}`);
+  lines.push(label(words.circle, circleName));
+  if (session.videoUrl) lines.push(label(words.video, session.videoUrl));
   if (session.description) lines.push('', session.description);
-  lines.push('', `${words.page} : ${sessionPageUrl(session.id, options.publicUrl)}`);
-  // French puts a space before the colon; English does not.
-  return options.locale === 'en' ? lines.join('\n').replaceAll(' : ', ': ') : lines.join('\n');
+  lines.push('', label(words.page, sessionPageUrl(session.id, options.publicUrl)));
+  return lines.join('\n');
 }
 
 function cancelledTitle(title: string, locale: CalendarLocale): string {

@@ -152,6 +152,26 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     }
   });
 
+  it('writes the English labels without touching French typography in what people wrote', async () => {
+    const reader = await registerUser(t.app, 'Jane');
+    const locale = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: as(reader),
+      payload: { locale: 'en' },
+    });
+    expect(locale.statusCode).toBe(200);
+    const { id } = await buildSession(t.app, facilitator, publicCircleId, {
+      title: 'Codev : le cas de Claire',
+      description: 'Ordre du jour : météo, puis le cas.',
+    });
+    const event = only(parseCalendar((await sessionIcs(id, reader)).body).events);
+    expect(event.summary).toBe('Codev : le cas de Claire');
+    expect(event.description).toContain('Ordre du jour : météo, puis le cas.');
+    expect(event.description).toContain('Circle: ');
+    expect(event.description).toContain(`The session on Archipel: ${TEST_ORIGIN}/sessions/${id}`);
+  });
+
   it('keeps the UID and raises SEQUENCE only when what a calendar shows changes', async () => {
     const { id } = await buildSession(t.app, facilitator, publicCircleId);
     const read = async () => only(parseCalendar((await sessionIcs(id)).body).events);

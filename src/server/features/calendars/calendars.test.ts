@@ -525,6 +525,58 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     expect(response.body).not.toMatch(/^(ATTENDEE|ORGANIZER)/m);
   });
 
+  it('drops a private circle’s sessions from the feed of people removed, gone or only asking', async () => {
+    const circle = await buildCircle(t.app, facilitator, communitySlug, { visibility: 'private' });
+    const { id } = await buildSession(t.app, facilitator, circle.id, {
+      startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 7.1 * 86_400_000).toISOString(),
+    });
+    const uid = `session-${id}@archipel.test`;
+    const inFeed = async (user: TestUser) => (await get(feedPath(await feedUrl(user)))).body.includes(uid);
+    const removed = await registerUser(t.app, 'Rémi');
+    const leaver = await registerUser(t.app, 'Laure');
+    for (const user of [removed, leaver]) {
+      await joinCommunity(t.app, user, communitySlug);
+      await addToCircle(t.app, facilitator, circle.id, user);
+      expect(await inFeed(user)).toBe(true);
+    }
+    const removal = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${circle.id}/members/${removed.id}`,
+      headers: as(facilitator),
+    });
+    expect(removal.statusCode).toBe(204);
+    const leaving = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/communities/${communitySlug}/members/${leaver.id}`,
+      headers: as(leaver),
+    });
+    expect(leaving.statusCode).toBe(204);
+    for (const user of [removed, leaver]) {
+      expect(await inFeed(user)).toBe(false);
+      expect((await sessionIcs(id, user)).statusCode).toBe(404);
+    }
+
+    // Asking to join a circle that takes requests shows nothing of it in the feed.
+    const asking = await registerUser(t.app, 'Aïcha');
+    await joinCommunity(t.app, asking, communitySlug);
+    const byRequest = await buildCircle(t.app, facilitator, communitySlug, {
+      visibility: 'community',
+      joinPolicy: 'request',
+    });
+    const requested = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/circles/${byRequest.id}/members`,
+      headers: as(asking),
+    });
+    expect(requested.json().status).toBe('requested');
+    const other = await buildSession(t.app, facilitator, byRequest.id, {
+      startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 7.1 * 86_400_000).toISOString(),
+    });
+    expect((await get(feedPath(await feedUrl(asking)))).body).not.toContain(`session-${other.id}@`);
+  });
+
   it('rotates and revokes the feed link: the old one answers 404 at once', async () => {
     const first = await feedUrl(facilitator);
     expect((await get(feedPath(first))).statusCode).toBe(200);

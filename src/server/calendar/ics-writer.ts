@@ -43,8 +43,8 @@ const DAY = 86_400_000;
 
 /**
  * Whether the event can be written as wall-clock time with the session's TZID: the zone is known,
- * the years are ones a VTIMEZONE describes, and neither time falls in the second pass of an hour
- * repeated when clocks go back (RFC 5545 reads such a time as its first pass). Otherwise UTC.
+ * the years are ones a VTIMEZONE describes, and neither time falls in an hour repeated when
+ * clocks go back (readers disagree on which pass such a time names). Otherwise UTC.
  */
 function zonedYears(zone: string, startsAt: number, endsAt: number): number[] | null {
   const from = new Date(startsAt - DAY).getUTCFullYear();

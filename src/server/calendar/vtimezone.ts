@@ -40,9 +40,9 @@ export function offsetMinutes(zone: string, at: number): number | undefined {
 }
 
 /**
- * Whether the instant's wall-clock time in the zone names that instant alone. In the hour repeated
- * when clocks go back, RFC 5545 (3.3.5) reads a local time as its first occurrence: an event in
- * the second one must be written in UTC.
+ * Whether the instant's wall-clock time in the zone names that instant alone. A time in the hour
+ * repeated when clocks go back names two instants: RFC 5545 (3.3.5) reads it as the first, some
+ * readers (ical.js, so Thunderbird) as the second; an event there is written in UTC instead.
  */
 export function wallTimeIsExact(zone: string, at: number): boolean {
   const own = offsetMinutes(zone, at);
@@ -52,7 +52,7 @@ export function wallTimeIsExact(zone: string, at: number): boolean {
   for (const offset of offsets) {
     if (offset === undefined) continue;
     const candidate = wall - offset * 60_000;
-    if (candidate < at && offsetMinutes(zone, candidate) === offset) return false;
+    if (candidate !== at && offsetMinutes(zone, candidate) === offset) return false;
   }
   return true;
 }

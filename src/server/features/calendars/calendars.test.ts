@@ -427,11 +427,17 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
       { timeZone: 'Asia/Almaty', startsAt: '2026-07-01T04:00:00.000Z' },
       // POSIX-style names, whose sign is the reverse of the offset.
       { timeZone: 'Etc/GMT+3', startsAt: '2026-12-03T12:00:00.000Z' },
-      // The second pass of 02:30 on 25 October in Paris: a local time alone would name the first.
+      // Both passes of 02:30 on 25 October in Paris: RFC 5545 reads the local time as the first,
+      // ical.js (Thunderbird) as the second.
+      { timeZone: 'Europe/Paris', startsAt: '2026-10-25T00:30:00.000Z', hours: 3 },
       { timeZone: 'Europe/Paris', startsAt: '2026-10-25T01:30:00.000Z' },
     ];
-    for (const { timeZone, startsAt } of cases) {
-      const endsAt = new Date(Date.parse(startsAt) + 3_600_000).toISOString();
+    for (const { timeZone, startsAt, hours = 1 } of cases as {
+      timeZone: string;
+      startsAt: string;
+      hours?: number;
+    }[]) {
+      const endsAt = new Date(Date.parse(startsAt) + hours * 3_600_000).toISOString();
       const { id } = await buildSession(t.app, facilitator, publicCircleId, { startsAt, endsAt, timeZone });
       const calendar = new ICAL.Component(ICAL.parse((await sessionIcs(id)).body));
       const zones = new Map(

@@ -37,6 +37,7 @@ import { participationRoutes } from './features/sessions/participation.routes.ts
 import { sessionsRoutes } from './features/sessions/sessions.routes.ts';
 import { signupsRoutes } from './features/signups/signups.routes.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
+import { serializeRequestForLog } from './http/log-redaction.ts';
 import { registerNulGuard } from './http/nul-guard.ts';
 import { registerOriginGuard } from './http/origin-guard.ts';
 import { createViewerResolver } from './http/viewer.ts';
@@ -63,7 +64,10 @@ const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url))
 export async function buildApp(deps: AppDeps) {
   const { database, env } = deps;
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger:
+      typeof deps.logger === 'object'
+        ? { ...deps.logger, serializers: { req: serializeRequestForLog, ...deps.logger.serializers } }
+        : (deps.logger ?? false),
     // One hop: the nearest proxy's X-Forwarded-For entry is the client. Trusting every hop would let
     // a client write its own address (and its own rate-limit key) at the left of the header.
     trustProxy: env.TRUST_PROXY ? (_address: string, hop: number) => hop === 0 : false,

@@ -48,7 +48,19 @@ test('a session goes into my calendar, is cancelled there, and my feed link can 
   expect(first.event.description).toContain('https://visio.example.org/boussole');
   expect(first.ics).not.toMatch(/^(ATTENDEE|ORGANIZER)/m);
 
+  // The dialog: accessible, asks for a reason, and Escape gives the focus back.
+  const cancelButton = page.getByRole('button', { name: 'Annuler la séance' });
+  await cancelButton.click();
+  const dialog = page.getByRole('dialog', { name: 'Annuler la séance' });
+  await dialog.getByRole('button', { name: "Confirmer l'annulation" }).click();
+  await expect(dialog.getByText('Ce champ est obligatoire.')).toBeVisible();
+  await expectAccessible(page, 'cancel dialog with its error');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(cancelButton).toBeFocused();
+
   await calendar.cancelSession('Reportée au mois prochain');
+  await expect(page.locator('#session-cancelled-notice')).toBeFocused();
   await expect(page.getByText('Motif : Reportée au mois prochain')).toBeVisible();
   await expectAccessible(page, 'cancelled session');
   const second = await calendar.downloadSessionCalendar();

@@ -1,8 +1,8 @@
 import { TZDate } from '@date-fns/tz';
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { toIso } from '../db/columns.ts';
 import type { SessionRow } from '../db/schema.ts';
+import { FIRST_YEAR, LAST_YEAR, vtimezoneFor, wallTimeIsExact } from './vtimezone.ts';
 
 export type CalendarLocale = 'fr' | 'en';
 
@@ -39,18 +39,35 @@ const texts = {
   },
 } as const;
 
+const DAY = 86_400_000;
+
 /**
- * VTIMEZONE blocks, read once per zone: the data set reads a file synchronously on every call,
- * and a feed asks for each event. Bounded by the number of zones (about 600).
+ * Whether the event can be written as wall-clock time with the session's TZID: the zone is known,
+ * the years are ones a VTIMEZONE describes, and neither time falls in an hour repeated when
+ * clocks go back (readers disagree on which pass such a time names). Otherwise UTC.
  */
-const vtimezones = new Map<string, string | null>();
-function vtimezoneOf(zone: string): string | null {
-  let found = vtimezones.get(zone);
-  if (found === undefined) {
-    found = getVtimezoneComponent(zone);
-    vtimezones.set(zone, found);
-  }
-  return found;
+function zonedYears(zone: string, startsAt: number, endsAt: number): number[] | null {
+  const from = new Date(startsAt - DAY).getUTCFullYear();
+  const to = new Date(endsAt + DAY).getUTCFullYear();
+  if (from < FIRST_YEAR || to > LAST_YEAR) return null;
+  if (!wallTimeIsExact(zone, startsAt) || !wallTimeIsExact(zone, endsAt)) return null;
+  return Array.from({ length: to - from + 1 }, (_, index) => from + index);
+}
+
+/** Control characters RFC 5545 TEXT cannot hold (tab and line breaks are written escaped). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is looked for
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** User text as a calendar may carry it. */
+function clean(text: string): string {
+  return text.replace(CONTROLS, '');
+}
+
+/** NAME and X-WR-CALNAME, which ical-generator writes as given: escaped here (RFC 5545 3.3.11). */
+function escapedText(text: string): string {
+  return clean(text)
+    .replace(/[\\;,]/g, (character) => `\\${character}`)
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** The UID of a session's event: the same in every .ics and feed, forever. */
@@ -65,16 +82,18 @@ export function sessionPageUrl(sessionId: string, publicUrl: string): string {
 function descriptionOf(entry: CalendarEntry, options: CalendarOptions): string {
   const { session, circleName } = entry;
   const words = texts[options.locale];
+  // French puts a space before the colon, English does not: only in our labels, never in what
+  // people wrote.
+  const label = (word: string, value: string) => `${word}${options.locale === 'en' ? ':' : ' :'} ${value}`;
   const lines: string[] = [];
   if (session.cancelledAt !== null) {
-    lines.push(`${words.cancelled}. ${words.reason} : ${session.cancelReason ?? ''}`.trim(), '');
+    lines.push(`${words.cancelled}. ${label(words.reason, session.cancelReason ?? '')}`.trim(), '');
   }
-  lines.push(`${words.circle} : ${circleName}`);
-  if (session.videoUrl) lines.push(`${words.video} : ${session.videoUrl}`);
+  lines.push(label(words.circle, circleName));
+  if (session.videoUrl) lines.push(label(words.video, session.videoUrl));
   if (session.description) lines.push('', session.description);
-  lines.push('', `${words.page} : ${sessionPageUrl(session.id, options.publicUrl)}`);
-  // French puts a space before the colon; English does not.
-  return options.locale === 'en' ? lines.join('\n').replaceAll(' : ', ': ') : lines.join('\n');
+  lines.push('', label(words.page, sessionPageUrl(session.id, options.publicUrl)));
+  return lines.join('\n');
 }
 
 function cancelledTitle(title: string, locale: CalendarLocale): string {
@@ -88,37 +107,47 @@ function locationOf(session: SessionRow): string | null {
 
 /**
  * Writes an RFC 5545 calendar with one VEVENT per session, through ical-generator (escaping,
- * CRLF, folding at 75 octets). Times carry the session's TZID with its VTIMEZONE, so a reader
- * anywhere sees the right instant on both sides of a daylight-saving change; a zone without
- * VTIMEZONE data falls back to UTC instants. No ORGANIZER or ATTENDEE: a calendar file travels,
+ * CRLF, folding at 75 octets). Times carry the session's TZID with a VTIMEZONE that agrees with
+ * the runtime's zone data, so a reader anywhere sees the right instant on both sides of a
+ * daylight-saving change; what a local time cannot name exactly is written in UTC. No ORGANIZER or ATTENDEE: a calendar file travels,
  * and who takes part is not its business.
  */
 export function writeCalendar(entries: CalendarEntry[], options: CalendarOptions): string {
   const calendar = ical({
     prodId: { company: 'Archipel', product: 'Archipel', language: options.locale.toUpperCase() },
-    name: options.name,
+    name: escapedText(options.name),
     ...(options.refreshSeconds !== undefined && { ttl: options.refreshSeconds }),
   });
-  calendar.timezone({ name: null, generator: vtimezoneOf });
+  // Each zone's VTIMEZONE must be right for the years its events fall in (see vtimezone.ts).
+  const yearsOfZone = new Map<string, Set<number>>();
+  calendar.timezone({
+    name: null,
+    generator: (zone) => vtimezoneFor(zone, yearsOfZone.get(zone) ?? []),
+  });
   for (const entry of entries) {
     const { session } = entry;
-    const hasZone = vtimezoneOf(session.timeZone) !== null;
-    const at = (value: Date | string) => {
-      const instant = Date.parse(toIso(value));
-      return hasZone ? new TZDate(instant, session.timeZone) : new Date(instant);
-    };
+    const startsAt = Date.parse(toIso(session.startsAt));
+    const endsAt = Date.parse(toIso(session.endsAt));
+    const years = zonedYears(session.timeZone, startsAt, endsAt);
+    const hasZone = years !== null;
+    if (years) {
+      const known = yearsOfZone.get(session.timeZone) ?? new Set<number>();
+      for (const year of years) known.add(year);
+      yearsOfZone.set(session.timeZone, known);
+    }
+    const at = (instant: number) => (hasZone ? new TZDate(instant, session.timeZone) : new Date(instant));
     const isCancelled = session.cancelledAt !== null;
     calendar.createEvent({
       id: sessionUid(session.id, options.publicUrl),
       sequence: session.sequence,
-      start: at(session.startsAt),
-      end: at(session.endsAt),
+      start: at(startsAt),
+      end: at(endsAt),
       ...(hasZone && { timezone: session.timeZone }),
       created: new Date(toIso(session.createdAt)),
       lastModified: new Date(toIso(session.updatedAt)),
-      summary: isCancelled ? cancelledTitle(session.title, options.locale) : session.title,
-      description: descriptionOf(entry, options),
-      location: locationOf(session),
+      summary: clean(isCancelled ? cancelledTitle(session.title, options.locale) : session.title),
+      description: clean(descriptionOf(entry, options)),
+      location: clean(locationOf(session) ?? '') || null,
       url: sessionPageUrl(session.id, options.publicUrl),
       status: isCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });

@@ -10,7 +10,8 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 /**
  * A feed token is the HMAC-SHA256 (32 bytes) of the feed's random nonce under the instance
  * secret. The database keeps the nonce and the token's hash, never the token: a copy of the
- * database alone opens no feed, yet the profile page can show the same link again.
+ * database alone opens no feed when AUTH_SECRET is set (otherwise the generated secret is stored
+ * in the same database), yet the profile page can show the same link again.
  */
 function tokenOf(secret: string, nonce: string): string {
   return createHmac('sha256', secret).update(`archipel:calendar-feed:${nonce}`).digest('base64url');
@@ -32,10 +33,21 @@ export async function ensureFeedToken(db: Kysely<DB>, secret: string, userId: st
     .execute();
   const row = await db
     .selectFrom('calendarFeeds')
-    .select('nonce')
+    .select(['nonce', 'tokenHash'])
     .where('userId', '=', userId)
     .executeTakeFirstOrThrow();
-  return tokenOf(secret, row.nonce);
+  const token = tokenOf(secret, row.nonce);
+  if (hashOf(token) !== row.tokenHash) {
+    // The instance secret changed since the link was made: the link shown must be one that opens.
+    // Conditional on the nonce, so a rotation in between is not undone.
+    await db
+      .updateTable('calendarFeeds')
+      .set({ tokenHash: hashOf(token) })
+      .where('userId', '=', userId)
+      .where('nonce', '=', row.nonce)
+      .execute();
+  }
+  return token;
 }
 
 /** A new token for the person; the previous one stops working in the same statement. */

@@ -62,7 +62,10 @@ export function calendarsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           locale,
           name: session.title,
         });
-        const day = new Date(session.startsAt).toISOString().slice(0, 10);
+        // The session's day where it takes place (en-CA writes dates as YYYY-MM-DD).
+        const day = new Intl.DateTimeFormat('en-CA', { timeZone: session.timeZone }).format(
+          new Date(session.startsAt),
+        );
         return sendCalendar(reply, ics, 'private, no-cache', `seance-${day}.ics`);
       },
     );

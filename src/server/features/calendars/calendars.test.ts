@@ -16,6 +16,8 @@ import {
   type TestUser,
 } from '../../testing/test-app.ts';
 import { testDialects } from '../../testing/test-database.ts';
+import { patchSession } from '../sessions/sessions.commands.ts';
+import { ensureFeedToken } from './calendar-feeds.ts';
 
 /** Parses with ical.js, registering the file's own VTIMEZONEs (the service knows only UTC). */
 function parseCalendar(ics: string) {
@@ -102,6 +104,11 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     expect(calendar.getFirstPropertyValue('prodid')).toBe('-//Archipel//Archipel//FR');
     expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
     expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Paris');
+    // Paris keeps the short rule-based block Outlook reads best.
+    const summer = calendar.getFirstSubcomponent('vtimezone')?.getFirstSubcomponent('daylight');
+    expect(String(summer?.getFirstProperty('rrule')?.toICALString())).toBe(
+      'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+    );
     const event = only(events);
     expect(event.uid).toBe(`session-${id}@archipel.test`);
     expect(event.sequence).toBe(0);
@@ -123,6 +130,46 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     // The helper the invitation mails attach gives the same event.
     const attached = parseCalendar(await sessionCalendar(t.database.db, id, { publicUrl: TEST_ORIGIN }));
     expect(only(attached.events).uid).toBe(event.uid);
+  });
+
+  it('writes odd titles and places as valid text: escaped name, no control characters', async () => {
+    const title = 'Codev, séance\nde décembre; \\ bis\u0007\u001b';
+    const { id } = await buildSession(t.app, facilitator, publicCircleId, {
+      title,
+      place: 'Salle 2,\tbâtiment B; étage\u000b 3',
+    });
+    const ics = (await sessionIcs(id)).body;
+    expect(ics.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is looked for
+    expect(ics).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+    const event = only(parseCalendar(ics).events);
+    expect(event.summary).toBe('Codev, séance\nde décembre; \\ bis');
+    expect(event.location).toBe('Salle 2,\tbâtiment B; étage 3');
+    // The calendar's name is TEXT too (RFC 7986 NAME; X- properties default to TEXT).
+    const unfolded = ics.replaceAll('\r\n ', '').split('\r\n');
+    for (const name of ['NAME', 'X-WR-CALNAME']) {
+      expect(unfolded).toContain(`${name}:Codev\\, séance\\nde décembre\\; \\\\ bis`);
+    }
+  });
+
+  it('writes the English labels without touching French typography in what people wrote', async () => {
+    const reader = await registerUser(t.app, 'Jane');
+    const locale = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: as(reader),
+      payload: { locale: 'en' },
+    });
+    expect(locale.statusCode).toBe(200);
+    const { id } = await buildSession(t.app, facilitator, publicCircleId, {
+      title: 'Codev : le cas de Claire',
+      description: 'Ordre du jour : météo, puis le cas.',
+    });
+    const event = only(parseCalendar((await sessionIcs(id, reader)).body).events);
+    expect(event.summary).toBe('Codev : le cas de Claire');
+    expect(event.description).toContain('Ordre du jour : météo, puis le cas.');
+    expect(event.description).toContain('Circle: ');
+    expect(event.description).toContain(`The session on Archipel: ${TEST_ORIGIN}/sessions/${id}`);
   });
 
   it('keeps the UID and raises SEQUENCE only when what a calendar shows changes', async () => {
@@ -150,6 +197,53 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     expect(withVisio.description).toContain('https://visio.example.org/new');
     expect((await patch(id, { place: 'Salle 3', title: 'Nouveau titre' })).statusCode).toBe(200);
     expect((await read()).sequence).toBe(3);
+  });
+
+  it('applies an edit to the stored session, not to the copy read before a concurrent edit', async () => {
+    const { id } = await buildSession(t.app, facilitator, publicCircleId, {
+      startsAt: '2026-12-10T09:00:00.000Z',
+      endsAt: '2026-12-10T11:00:00.000Z',
+    });
+    const row = () =>
+      t.database.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    // Facilitator B loaded the session, then facilitator A moved it before B saved a new place.
+    const seenByB = await row();
+    expect((await patch(id, { startsAt: '2026-12-10T08:00:00Z' })).statusCode).toBe(200);
+    await patchSession(t.database.db, seenByB, { place: 'Salle 9' });
+    const stored = await row();
+    expect(new Date(stored.startsAt).toISOString()).toBe('2026-12-10T08:00:00.000Z');
+    expect(stored.place).toBe('Salle 9');
+    expect(stored.sequence).toBe(2);
+    // B puts back the title A had replaced: calendars that saw A's title must see a new SEQUENCE.
+    const beforeTitle = await row();
+    expect((await patch(id, { title: 'Titre de A' })).statusCode).toBe(200);
+    await patchSession(t.database.db, beforeTitle, { title: beforeTitle.title });
+    const last = await row();
+    expect(last.title).toBe(beforeTitle.title);
+    expect(last.sequence).toBe(4);
+  });
+
+  it('raises SEQUENCE when the circle is renamed, since every event names its circle', async () => {
+    const circle = await buildCircle(t.app, facilitator, communitySlug, { visibility: 'public' });
+    const { id } = await buildSession(t.app, facilitator, circle.id);
+    const read = async () => only(parseCalendar((await sessionIcs(id)).body).events);
+    expect((await read()).sequence).toBe(0);
+    const rename = (payload: object) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/circles/${circle.id}`,
+        headers: as(facilitator),
+        payload,
+      });
+    expect((await rename({ name: 'Cercle des boussoles' })).statusCode).toBe(200);
+    const renamed = await read();
+    expect(renamed.description).toContain('Cercle des boussoles');
+    expect(renamed.sequence).toBe(1);
+    // Other circle edits do not show in calendars.
+    expect((await rename({ name: 'Cercle des boussoles', description: 'Nouveau texte' })).statusCode).toBe(
+      200,
+    );
+    expect((await read()).sequence).toBe(1);
   });
 
   it('refuses visio links that are not https', async () => {
@@ -202,6 +296,61 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     expect(after.description).toContain('Reportée faute de participants');
     const list = (await get(`/api/v1/circles/${privateCircleId}/sessions`, member)).json().items;
     expect(list.find((s: { id: string }) => s.id === id)?.status).toBe('cancelled');
+  });
+
+  it('keeps a cancelled session from being started through an edit of its status', async () => {
+    const { id } = await buildSession(t.app, facilitator, privateCircleId);
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${id}/cancel`,
+      headers: as(facilitator),
+      payload: { reason: 'Grève' },
+    });
+    for (const status of ['live', 'ended'] as const) {
+      const response = await patch(id, { status });
+      expect(response.statusCode, status).toBe(409);
+      expect(response.json().error.code).toBe('CONFLICT');
+    }
+    const stored = await t.database.db
+      .selectFrom('sessions')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(stored.status).toBe('scheduled');
+    // Its other fields can still be corrected.
+    expect((await patch(id, { title: 'Séance annulée (grève)' })).statusCode).toBe(200);
+  });
+
+  it('names the downloaded file after the session’s day in its own time zone', async () => {
+    const { id } = await buildSession(t.app, facilitator, publicCircleId, {
+      startsAt: '2026-12-03T23:30:00.000Z',
+      endsAt: '2026-12-04T01:00:00.000Z',
+      timeZone: 'Europe/Paris',
+    });
+    expect((await sessionIcs(id)).headers['content-disposition']).toBe(
+      'attachment; filename="seance-2026-12-04.ics"',
+    );
+  });
+
+  it('refuses to cancel a session that has started or ended (409), leaving it as it was', async () => {
+    const started = await buildSession(t.app, facilitator, privateCircleId);
+    expect((await patch(started.id, { status: 'live' })).statusCode).toBe(200);
+    const ended = await buildSession(t.app, facilitator, privateCircleId);
+    expect((await patch(ended.id, { status: 'ended' })).statusCode).toBe(200);
+    for (const { id } of [started, ended]) {
+      const before = only(parseCalendar((await sessionIcs(id, member)).body).events);
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/sessions/${id}/cancel`,
+        headers: as(facilitator),
+        payload: { reason: 'Trop tard' },
+      });
+      expect(response.statusCode).toBe(409);
+      expect(response.json().error.code).toBe('CONFLICT');
+      const after = only(parseCalendar((await sessionIcs(id, member)).body).events);
+      expect(after.sequence).toBe(before.sequence);
+      expect(text(after, 'status')).toBe('CONFIRMED');
+    }
   });
 
   it('tells the people following the session that it was cancelled', async () => {
@@ -265,6 +414,51 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
       expect(event.startDate.toString()).toBe(times.local);
       expect(event.startDate.toJSDate().toISOString()).toBe(times.startsAt);
       expect(event.endDate.toJSDate().toISOString()).toBe(times.endsAt);
+    }
+  });
+
+  it('gives every TZID its VTIMEZONE and the stored instant back, whatever the zone', async () => {
+    const cases = [
+      // A link name: what Chrome reports for India, and what the form then offers.
+      { timeZone: 'Asia/Calcutta', startsAt: '2026-12-03T04:30:00.000Z' },
+      { timeZone: 'US/Eastern', startsAt: '2026-07-01T14:00:00.000Z' },
+      // Rules changed after 2018 (Mexico left summer time in 2022, Kazakhstan moved in 2024).
+      { timeZone: 'America/Mexico_City', startsAt: '2026-07-01T16:00:00.000Z' },
+      { timeZone: 'Asia/Almaty', startsAt: '2026-07-01T04:00:00.000Z' },
+      // POSIX-style names, whose sign is the reverse of the offset.
+      { timeZone: 'Etc/GMT+3', startsAt: '2026-12-03T12:00:00.000Z' },
+      // Both passes of 02:30 on 25 October in Paris: RFC 5545 reads the local time as the first,
+      // ical.js (Thunderbird) as the second.
+      { timeZone: 'Europe/Paris', startsAt: '2026-10-25T00:30:00.000Z', hours: 3 },
+      { timeZone: 'Europe/Paris', startsAt: '2026-10-25T01:30:00.000Z' },
+    ];
+    for (const { timeZone, startsAt, hours = 1 } of cases as {
+      timeZone: string;
+      startsAt: string;
+      hours?: number;
+    }[]) {
+      const endsAt = new Date(Date.parse(startsAt) + hours * 3_600_000).toISOString();
+      const { id } = await buildSession(t.app, facilitator, publicCircleId, { startsAt, endsAt, timeZone });
+      const calendar = new ICAL.Component(ICAL.parse((await sessionIcs(id)).body));
+      const zones = new Map(
+        calendar
+          .getAllSubcomponents('vtimezone')
+          .map((zone) => [String(zone.getFirstPropertyValue('tzid')), new ICAL.Timezone(zone)]),
+      );
+      const event = only(calendar.getAllSubcomponents('vevent'));
+      for (const [name, expected] of [
+        ['dtstart', startsAt],
+        ['dtend', endsAt],
+      ] as const) {
+        const property = event.getFirstProperty(name);
+        const tzid = property?.getParameter('tzid');
+        const time = property?.getFirstValue() as ICAL.Time;
+        if (tzid) {
+          expect(zones.has(String(tzid)), `${timeZone}: VTIMEZONE for ${tzid}`).toBe(true);
+          time.zone = zones.get(String(tzid)) as ICAL.Timezone;
+        }
+        expect(time.toJSDate().toISOString(), `${timeZone} ${name}`).toBe(expected);
+      }
     }
   });
 
@@ -337,6 +531,58 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     expect(response.body).not.toMatch(/^(ATTENDEE|ORGANIZER)/m);
   });
 
+  it('drops a private circle’s sessions from the feed of people removed, gone or only asking', async () => {
+    const circle = await buildCircle(t.app, facilitator, communitySlug, { visibility: 'private' });
+    const { id } = await buildSession(t.app, facilitator, circle.id, {
+      startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 7.1 * 86_400_000).toISOString(),
+    });
+    const uid = `session-${id}@archipel.test`;
+    const inFeed = async (user: TestUser) => (await get(feedPath(await feedUrl(user)))).body.includes(uid);
+    const removed = await registerUser(t.app, 'Rémi');
+    const leaver = await registerUser(t.app, 'Laure');
+    for (const user of [removed, leaver]) {
+      await joinCommunity(t.app, user, communitySlug);
+      await addToCircle(t.app, facilitator, circle.id, user);
+      expect(await inFeed(user)).toBe(true);
+    }
+    const removal = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${circle.id}/members/${removed.id}`,
+      headers: as(facilitator),
+    });
+    expect(removal.statusCode).toBe(204);
+    const leaving = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/communities/${communitySlug}/members/${leaver.id}`,
+      headers: as(leaver),
+    });
+    expect(leaving.statusCode).toBe(204);
+    for (const user of [removed, leaver]) {
+      expect(await inFeed(user)).toBe(false);
+      expect((await sessionIcs(id, user)).statusCode).toBe(404);
+    }
+
+    // Asking to join a circle that takes requests shows nothing of it in the feed.
+    const asking = await registerUser(t.app, 'Aïcha');
+    await joinCommunity(t.app, asking, communitySlug);
+    const byRequest = await buildCircle(t.app, facilitator, communitySlug, {
+      visibility: 'community',
+      joinPolicy: 'request',
+    });
+    const requested = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/circles/${byRequest.id}/members`,
+      headers: as(asking),
+    });
+    expect(requested.json().status).toBe('requested');
+    const other = await buildSession(t.app, facilitator, byRequest.id, {
+      startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 7.1 * 86_400_000).toISOString(),
+    });
+    expect((await get(feedPath(await feedUrl(asking)))).body).not.toContain(`session-${other.id}@`);
+  });
+
   it('rotates and revokes the feed link: the old one answers 404 at once', async () => {
     const first = await feedUrl(facilitator);
     expect((await get(feedPath(first))).statusCode).toBe(200);
@@ -359,6 +605,16 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     });
     expect(revoked.statusCode).toBe(204);
     expect((await get(feedPath(second))).statusCode).toBe(404);
+  });
+
+  it('shows a working feed link after the instance secret changed', async () => {
+    const user = await registerUser(t.app, 'Suzanne');
+    // A link made under the instance's previous secret (AUTH_SECRET changed since).
+    const old = await ensureFeedToken(t.database.db, 'the-previous-secret-the-previous-secret', user.id);
+    const url = await feedUrl(user);
+    expect(url).not.toContain(old);
+    expect((await get(feedPath(url))).statusCode).toBe(200);
+    expect((await get(`/api/v1/calendar-feeds/${old}.ics`)).statusCode).toBe(404);
   });
 
   it('answers 404, never 500, to malformed or unknown feed tokens', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { CircleCreateInput, CirclePatch } from '../../../contract/circle.ts';
 import {
   type CircleMemberStatus,
@@ -257,11 +257,24 @@ export async function updateCircleMember(
 export async function updateCircle(db: Kysely<DB>, circleId: string, patch: CirclePatch): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     await loadLockedCircle(trx, circleId);
+    const before = await trx
+      .selectFrom('circles')
+      .select('name')
+      .where('id', '=', circleId)
+      .executeTakeFirstOrThrow();
     await trx
       .updateTable('circles')
       .set({ ...patch, updatedAt: new Date().toISOString() })
       .where('id', '=', circleId)
       .execute();
+    if (patch.name !== undefined && patch.name !== before.name) {
+      // Every calendar event of the circle's sessions names the circle: their SEQUENCE must grow.
+      await trx
+        .updateTable('sessions')
+        .set({ sequence: sql<number>`sequence + 1` })
+        .where('circleId', '=', circleId)
+        .execute();
+    }
     const circle = await loadLockedCircle(trx, circleId);
     return circle.status === 'closed' ? [] : promoteWaitlist(trx, circleId, circle.capacity);
   });

@@ -42,27 +42,45 @@ export async function createSession(
   return id;
 }
 
+/**
+ * Applies a patch under the session's row lock, to the row as stored then (not to the copy the
+ * route read): a concurrent edit is neither undone (times written back) nor hidden from
+ * calendars (SEQUENCE compared with what they may already show).
+ */
 export async function patchSession(db: Kysely<DB>, session: SessionRow, patch: SessionPatch): Promise<void> {
-  const startsAt = patch.startsAt ? new Date(patch.startsAt).toISOString() : toIso(session.startsAt);
-  const endsAt = patch.endsAt ? new Date(patch.endsAt).toISOString() : toIso(session.endsAt);
-  if (Date.parse(endsAt) <= Date.parse(startsAt)) {
-    throw new AppError('INVALID_INPUT', 'A session must end after it starts', [
-      { path: ['body', 'endsAt'], message: 'must end after it starts' },
-    ]);
-  }
-  const { notes, videoUrl, ...rest } = patch;
-  const next = { ...rest, startsAt, endsAt, ...(videoUrl !== undefined && { videoUrl: videoUrl || null }) };
-  await db
-    .updateTable('sessions')
-    .set({
-      ...next,
-      ...(notes !== undefined && { notesMarkdown: notes }),
-      // Calendars replace an event only when its SEQUENCE grows: raise it when what they show changes.
-      ...(changesCalendar(session, next) && { sequence: sql<number>`sequence + 1` }),
-      updatedAt: new Date().toISOString(),
-    })
-    .where('id', '=', session.id)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await lockSession(trx, session.id);
+    const stored = await trx
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', session.id)
+      .executeTakeFirst();
+    if (!stored) throw notFound('Session');
+    const startsAt = patch.startsAt ? new Date(patch.startsAt).toISOString() : toIso(stored.startsAt);
+    const endsAt = patch.endsAt ? new Date(patch.endsAt).toISOString() : toIso(stored.endsAt);
+    if (Date.parse(endsAt) <= Date.parse(startsAt)) {
+      throw new AppError('INVALID_INPUT', 'A session must end after it starts', [
+        { path: ['body', 'endsAt'], message: 'must end after it starts' },
+      ]);
+    }
+    const { notes, videoUrl, ...rest } = patch;
+    const next = { ...rest, startsAt, endsAt, ...(videoUrl !== undefined && { videoUrl: videoUrl || null }) };
+    // A cancelled session keeps its life status: it cannot be started (or ended) by an edit either.
+    if (patch.status !== undefined && patch.status !== stored.status && stored.cancelledAt !== null) {
+      throw new AppError('CONFLICT', 'This session has been cancelled');
+    }
+    await trx
+      .updateTable('sessions')
+      .set({
+        ...next,
+        ...(notes !== undefined && { notesMarkdown: notes }),
+        // Calendars replace an event only when its SEQUENCE grows: raise it when what they show changes.
+        ...(changesCalendar(stored, next) && { sequence: sql<number>`sequence + 1` }),
+        updatedAt: new Date().toISOString(),
+      })
+      .where('id', '=', session.id)
+      .execute();
+  });
 }
 
 /** Whether a patch changes what a calendar shows of the session (times, place, texts, visio). */

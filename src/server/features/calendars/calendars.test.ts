@@ -288,6 +288,20 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
       payload: { itemId: null },
     });
     expect(start.statusCode).toBe(409);
+    // Nobody answers, checks in to, or is invited to a cancelled session any more.
+    for (const [user, method, url, payload] of [
+      [member, 'PUT', 'participants/me', { status: 'confirmed' }],
+      [member, 'PUT', 'checkins/me', { weather: 'sunny' }],
+      [facilitator, 'POST', 'participants', { guestName: 'Invitée tardive' }],
+    ] as const) {
+      const write = await t.app.inject({
+        method,
+        url: `/api/v1/sessions/${id}/${url}`,
+        headers: as(user),
+        payload,
+      });
+      expect(write.statusCode, url).toBe(409);
+    }
 
     const after = only(parseCalendar((await sessionIcs(id, member)).body).events);
     expect(after.uid).toBe(before.uid);

@@ -14,7 +14,7 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { requireParticipant } from './session-access.ts';
+import { refuseIfCancelled, requireParticipant } from './session-access.ts';
 import { sessionDetail, sessionForStewards, sessionTopic } from './session-reads.ts';
 import {
   addGuestParticipant,
@@ -51,6 +51,7 @@ export function participationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const { session, circle } = await getVisibleSession(db, request.params.id, viewer);
         await requireParticipant(db, session, circle, viewer);
+        refuseIfCancelled(session);
         await upsertCheckin(db, session.id, viewer.id, request.body);
         live.publish(topic(session.id), {
           type: 'checkin.updated',
@@ -76,6 +77,7 @@ export function participationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const { session, circle } = await getVisibleSession(db, request.params.id, viewer);
         await requireParticipant(db, session, circle, viewer);
+        refuseIfCancelled(session);
         await setOwnParticipation(db, session.id, viewer.id, request.body.status);
         live.publish(topic(session.id), { type: 'participants.updated', sessionId: session.id });
         return detail(session.id, viewer);
@@ -96,6 +98,7 @@ export function participationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         const { session } = await forStewards(request.params.id, viewer);
+        refuseIfCancelled(session);
         const { userId, guestName, status = 'invited' } = request.body;
         if (guestName) await addGuestParticipant(db, session.id, guestName, status);
         if (userId) {

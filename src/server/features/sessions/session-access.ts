@@ -33,3 +33,8 @@ export async function requireParticipant(
   if (await isParticipant(db, session, circle, viewer)) return;
   throw new AppError('FORBIDDEN', 'Only the circle’s members and the session’s participants can do this');
 }
+
+/** A cancelled session keeps its page and its notes, but takes no more answers, weathers or invitations. */
+export function refuseIfCancelled(session: { cancelledAt: unknown }): void {
+  if (session.cancelledAt) throw new AppError('CONFLICT', 'This session is cancelled');
+}

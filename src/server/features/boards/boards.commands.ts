@@ -116,6 +116,17 @@ export async function patchBoard(db: Kysely<DB>, boardId: string, patch: BoardPa
     const budget = fields.dotsPerParticipant ?? board.dotsPerParticipant;
     const perNote = fields.maxDotsPerNote === undefined ? board.maxDotsPerNote : fields.maxDotsPerNote;
     if (perNote !== null && perNote > budget) throw invalid('maxDotsPerNote', 'at most the whole budget');
+    if (fields.anonymous === false && toBool(board.anonymous)) {
+      // Post-its written under the promise of anonymity must never be signed afterwards.
+      const written = await trx
+        .selectFrom('boardNotes')
+        .select('id')
+        .where('boardId', '=', boardId)
+        .limit(1)
+        .executeTakeFirst();
+      if (written)
+        throw new AppError('CONFLICT', 'Post-its were written anonymously: the board stays anonymous');
+    }
     await trx
       .updateTable('boards')
       .set({

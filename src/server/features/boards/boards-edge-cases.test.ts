@@ -71,4 +71,65 @@ describe.each(testDialects())('board edge cases on %s', (dialect) => {
       200,
     );
   });
+  it('gives back the dots left on a post-it the facilitator hides: they no longer count in the budget', async () => {
+    const board = await newBoard({ dotsPerParticipant: 2 });
+    const hiddenLater = await addNote(bob, board.id, { text: 'Hors sujet' });
+    const other = await addNote(bob, board.id, { text: 'Dans le sujet' });
+    expect((await call(alice, 'PUT', `/notes/${hiddenLater.id}/dots/me`, { count: 2 })).statusCode).toBe(200);
+    expect((await call(facilitator, 'PATCH', `/notes/${hiddenLater.id}`, { hidden: true })).statusCode).toBe(
+      200,
+    );
+    // Alice can no longer see (nor reach) that post-it: her two dots must not stay locked in it.
+    expect((await getBoard(alice, board.id)).myDotsUsed).toBe(0);
+    const moved = await call(alice, 'PUT', `/notes/${other.id}/dots/me`, { count: 2 });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().myDotsUsed).toBe(2);
+  });
+
+  it.skip('makes no action of a hidden post-it, and none on a locked board but by its facilitators', async () => {
+    const board = await newBoard();
+    const hidden = await addNote(alice, board.id, { text: 'Propos masqué' });
+    await call(facilitator, 'PATCH', `/notes/${hidden.id}`, { hidden: true });
+    for (const user of [alice, facilitator]) {
+      const response = await call(user, 'POST', `/notes/${hidden.id}/action`, {});
+      expect(response.statusCode, response.body).toBe(409);
+    }
+    const note = await addNote(alice, board.id, { text: 'Prochain pas' });
+    await call(facilitator, 'PATCH', `/boards/${board.id}`, { locked: true });
+    expect((await call(bob, 'POST', `/notes/${note.id}/action`, {})).statusCode).toBe(409);
+    expect((await call(facilitator, 'POST', `/notes/${note.id}/action`, {})).statusCode).toBe(201);
+  });
+
+  it.skip('lets a post-it created far down the board be moved further down', async () => {
+    const board = await newBoard();
+    const first = await addNote(alice, board.id, { text: 'Premier' });
+    expect((await call(alice, 'PATCH', `/notes/${first.id}`, { y: 999_500 })).statusCode).toBe(200);
+    const last = await addNote(alice, board.id, { text: 'Dernier' });
+    expect(last.y).toBeGreaterThan(999_500);
+    // What the page sends to move the first one below the last.
+    const below = await call(alice, 'PATCH', `/notes/${first.id}`, { y: last.y + 1024 });
+    expect(below.statusCode, below.body).toBe(200);
+  });
+
+  it('counts the 2,000 characters of a post-it as characters, not UTF-16 units', async () => {
+    const board = await newBoard();
+    expect(
+      (await call(alice, 'POST', `/boards/${board.id}/notes`, { text: '🌱'.repeat(2000) })).statusCode,
+    ).toBe(201);
+    expect(
+      (await call(alice, 'POST', `/boards/${board.id}/notes`, { text: '🌱'.repeat(2001) })).statusCode,
+    ).toBe(400);
+  });
+
+  it.skip('hides dot totals again when hiding is turned back on after a reveal', async () => {
+    const board = await newBoard({ hideDots: true });
+    const note = await addNote(alice, board.id, { text: 'Vote' });
+    await call(bob, 'PUT', `/notes/${note.id}/dots/me`, { count: 1 });
+    await call(facilitator, 'POST', `/boards/${board.id}/reveal`, { what: 'dots' });
+    expect((await getBoard(alice, board.id)).notes[0]?.dots).toBe(1);
+    await call(facilitator, 'PATCH', `/boards/${board.id}`, { hideDots: false });
+    const again = await call(facilitator, 'PATCH', `/boards/${board.id}`, { hideDots: true });
+    expect(again.json()).toMatchObject({ hideDots: true, dotsRevealed: false });
+    expect((await getBoard(alice, board.id)).notes[0]?.dots).toBeNull();
+  });
 });

@@ -278,13 +278,18 @@ export async function putMyDots(
       throw new AppError('CONFLICT', locked ? 'The board is locked' : 'Dot voting has closed');
     }
     const mine = await trx
-      .selectFrom('boardDots')
-      .select(['noteId', 'count'])
-      .where('boardId', '=', note.boardId)
-      .where('userId', '=', userId)
+      .selectFrom('boardDots as d')
+      .innerJoin('boardNotes as n', 'n.id', 'd.noteId')
+      .select(['d.noteId', 'd.count', 'n.hidden'])
+      .where('d.boardId', '=', note.boardId)
+      .where('d.userId', '=', userId)
       .execute();
     const current = mine.find((row) => row.noteId === note.id)?.count ?? 0;
-    const usedElsewhere = mine.reduce((sum, row) => (row.noteId === note.id ? sum : sum + row.count), 0);
+    // Dots on a post-it a facilitator hid do not count: its voters can no longer reach it.
+    const usedElsewhere = mine.reduce(
+      (sum, row) => (row.noteId === note.id || toBool(row.hidden) ? sum : sum + row.count),
+      0,
+    );
     if (count > current && toBool(note.hidden)) throw new AppError('CONFLICT', 'This post-it is hidden');
     // Dots go on what everyone sees: not on one's own post-it still private in a silent brainstorm.
     if (count > current && toBool(note.private))
@@ -313,7 +318,7 @@ export async function putMyDots(
         .values({ noteId: note.id, userId, boardId: note.boardId, count })
         .execute();
     }
-    return { noteId: note.id, myDots: count, myDotsUsed: usedElsewhere + count };
+    return { noteId: note.id, myDots: count, myDotsUsed: usedElsewhere + (toBool(note.hidden) ? 0 : count) };
   });
 }
 

@@ -86,7 +86,7 @@ describe.each(testDialects())('board edge cases on %s', (dialect) => {
     expect(moved.json().myDotsUsed).toBe(2);
   });
 
-  it.skip('makes no action of a hidden post-it, and none on a locked board but by its facilitators', async () => {
+  it('makes no action of a hidden post-it, and none on a locked board but by its facilitators', async () => {
     const board = await newBoard();
     const hidden = await addNote(alice, board.id, { text: 'Propos masqué' });
     await call(facilitator, 'PATCH', `/notes/${hidden.id}`, { hidden: true });

@@ -328,15 +328,19 @@ export async function noteToAction(
   scope: { circleId: string; sessionId: string | null; boardId: string; noteId: string },
   creatorId: string,
   input: { title?: string | undefined; ownerIds?: string[] | undefined; dueOn?: string | undefined },
+  mayBypassLock: boolean,
 ) {
   return db.transaction().execute(async (trx) => {
-    await lockBoard(trx, scope.boardId);
+    const board = await lockBoard(trx, scope.boardId);
+    if (!mayBypassLock) requireUnlocked(board);
     const note = await trx
       .selectFrom('boardNotes')
-      .select(['text', 'actionId'])
+      .select(['text', 'actionId', 'hidden'])
       .where('id', '=', scope.noteId)
       .executeTakeFirst();
     if (!note) throw notFound('Post-it');
+    // The action would show a hidden post-it's text to the whole circle.
+    if (toBool(note.hidden)) throw new AppError('CONFLICT', 'This post-it is hidden');
     if (note.actionId)
       throw new AppError('CONFLICT', 'This post-it is already an action', { actionId: note.actionId });
     const title = input.title ?? (note.text.length > 500 ? `${note.text.slice(0, 499)}…` : note.text);

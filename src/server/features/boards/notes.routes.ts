@@ -183,6 +183,7 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           },
           viewer.id,
           request.body,
+          access.canSteer,
         );
         const [action] = await listActions(db, { actionId });
         if (!action) throw notFound('Action');

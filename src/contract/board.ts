@@ -8,7 +8,11 @@ const isoInstant = z.iso.datetime({ offset: true });
  * Trimmed, at most 2,000 characters.
  */
 const noteText = z.string().trim().min(1).max(NOTE_TEXT_MAX);
-const coordinate = z.number().int().min(-1_000_000).max(1_000_000);
+/**
+ * Within PostgreSQL's integer, far beyond what new post-its reach (each goes 1,024 below the last:
+ * a bound of 1,000,000 was passed by the 977th post-it of a board, and moves below it failed).
+ */
+const coordinate = z.number().int().min(-1_000_000_000).max(1_000_000_000);
 
 export const boardCategoryInputSchema = z
   .object({

@@ -121,7 +121,7 @@ describe.each(testDialects())('board edge cases on %s', (dialect) => {
     ).toBe(400);
   });
 
-  it.skip('hides dot totals again when hiding is turned back on after a reveal', async () => {
+  it('hides dot totals again when hiding is turned back on after a reveal', async () => {
     const board = await newBoard({ hideDots: true });
     const note = await addNote(alice, board.id, { text: 'Vote' });
     await call(bob, 'PUT', `/notes/${note.id}/dots/me`, { count: 1 });

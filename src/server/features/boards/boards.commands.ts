@@ -127,10 +127,13 @@ export async function patchBoard(db: Kysely<DB>, boardId: string, patch: BoardPa
       if (written)
         throw new AppError('CONFLICT', 'Post-its were written anonymously: the board stays anonymous');
     }
+    // Hiding totals again (a new round of votes) hides them until the next reveal.
+    const rehide = fields.hideDots === true && !toBool(board.hideDots) ? { dotsRevealed: false } : {};
     await trx
       .updateTable('boards')
       .set({
         ...fields,
+        ...rehide,
         ...(votingClosesAt !== undefined
           ? { votingClosesAt: votingClosesAt ? new Date(votingClosesAt).toISOString() : null }
           : {}),

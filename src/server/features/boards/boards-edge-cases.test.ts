@@ -132,4 +132,21 @@ describe.each(testDialects())('board edge cases on %s', (dialect) => {
     expect(again.json()).toMatchObject({ hideDots: true, dotsRevealed: false });
     expect((await getBoard(alice, board.id)).notes[0]?.dots).toBeNull();
   });
+
+  it('answers odd timer instants with 4xx, never a 500', async () => {
+    const board = await newBoard();
+    for (const instant of [
+      '0000-01-01T00:00:00Z',
+      '9999-12-31T23:59:59-14:00',
+      '2026-11-29T10:00:00.123456789+01:00',
+    ]) {
+      const response = await call(facilitator, 'PATCH', `/boards/${board.id}`, { votingClosesAt: instant });
+      expect(response.statusCode, `${instant} ${response.body}`).toBeLessThan(500);
+      const created = await call(facilitator, 'POST', `/circles/${circleId}/boards`, {
+        title: 'x',
+        votingClosesAt: instant,
+      });
+      expect(created.statusCode, `${instant} ${created.body}`).toBeLessThan(500);
+    }
+  });
 });

@@ -149,4 +149,23 @@ describe.each(testDialects())('board edge cases on %s', (dialect) => {
       expect(created.statusCode, `${instant} ${created.body}`).toBeLessThan(500);
     }
   });
+
+  it('answers dots on a post-it deleted meanwhile with 404, never a 500', async () => {
+    const board = await newBoard({ dotsPerParticipant: 100, maxDotsPerNote: 1 });
+    const notes = [];
+    for (let i = 0; i < 12; i++) notes.push(await addNote(alice, board.id, { text: `Idée ${i}` }));
+    const results = await Promise.all(
+      notes.flatMap((note) => [
+        call(bob, 'PUT', `/notes/${note.id}/dots/me`, { count: 1 }),
+        call(alice, 'DELETE', `/notes/${note.id}`),
+      ]),
+    );
+    for (const response of results) expect([200, 204, 404], response.body).toContain(response.statusCode);
+    const left = await t.database.db
+      .selectFrom('boardDots')
+      .select('noteId')
+      .where('boardId', '=', board.id)
+      .execute();
+    expect(left).toEqual([]);
+  });
 });

@@ -268,13 +268,20 @@ export async function deleteNote(
  */
 export async function putMyDots(
   db: Kysely<DB>,
-  note: { id: string; boardId: string; hidden: boolean | number; private: boolean | number },
+  seen: { id: string; boardId: string },
   userId: string,
   count: number,
   now = Date.now(),
 ) {
   return db.transaction().execute(async (trx) => {
-    const board = await lockBoard(trx, note.boardId);
+    const board = await lockBoard(trx, seen.boardId);
+    // Read again under the lock: the post-it may have been deleted or hidden meanwhile.
+    const note = await trx
+      .selectFrom('boardNotes')
+      .select(['id', 'boardId', 'hidden', 'private'])
+      .where('id', '=', seen.id)
+      .executeTakeFirst();
+    if (!note) throw notFound('Post-it');
     const locked = toBool(board.locked);
     const closesAt = board.votingClosesAt === null ? null : toIso(board.votingClosesAt);
     if (!isVotingOpen({ locked, votingClosesAt: closesAt }, now)) {

@@ -168,4 +168,14 @@ describe.each(testDialects())('board edge cases on %s', (dialect) => {
       .execute();
     expect(left).toEqual([]);
   });
+
+  it('shortens a long post-it into an action title without cutting a character in half', async () => {
+    const board = await newBoard();
+    const note = await addNote(alice, board.id, { text: `${'a'.repeat(498)}🌱 et la suite du post-it` });
+    const made = await call(alice, 'POST', `/notes/${note.id}/action`, {});
+    expect(made.statusCode, made.body).toBe(201);
+    const title: string = made.json().title;
+    expect(title.isWellFormed()).toBe(true);
+    expect(title).toBe(`${'a'.repeat(498)}🌱…`);
+  });
 });

@@ -353,7 +353,9 @@ export async function noteToAction(
     if (toBool(note.hidden)) throw new AppError('CONFLICT', 'This post-it is hidden');
     if (note.actionId)
       throw new AppError('CONFLICT', 'This post-it is already an action', { actionId: note.actionId });
-    const title = input.title ?? (note.text.length > 500 ? `${note.text.slice(0, 499)}…` : note.text);
+    // Cut by characters (code points, as the limits count), never inside a surrogate pair.
+    const chars = [...note.text];
+    const title = input.title ?? (chars.length > 500 ? `${chars.slice(0, 499).join('')}…` : note.text);
     const actionId = await insertActionIn(
       trx,
       { circleId: scope.circleId, sessionId: scope.sessionId },

@@ -82,6 +82,13 @@ test('two people on one board see each other’s post-its, dots and the reveal o
   await expect(page.getByRole('region', { name: 'JAUNE' })).toContainText(
     'Un forum ouvert pour l’Université',
   );
+  await expect(memberBoard.note('Un forum ouvert pour l’Université')).toBeFocused();
+  // Once the member writes elsewhere, what others add does not pull the focus back to that post-it.
+  const draft = memberPage.getByRole('textbox', { name: 'Votre post-it' });
+  await draft.focus();
+  await call(page.request, 'POST', `/api/v1/boards/${boardId}/notes`, { text: 'Un mot de plus' });
+  await expect(memberPage.getByText('Un mot de plus')).toBeVisible();
+  await expect(draft).toBeFocused();
 
   // Group post-its in a cluster, from the keyboard-reachable menu of each post-it.
   await memberPage.getByRole('textbox', { name: 'Nouveau regroupement' }).fill('Territoires');
@@ -112,7 +119,7 @@ test('two people on one board see each other’s post-its, dots and the reveal o
   await memberPage.goto(`/circles/${circle.id}`);
   const section = memberPage.getByRole('region', { name: 'Tableaux' });
   await expect(section.getByRole('link', { name: 'Idées pour l’Université' })).toBeVisible();
-  await expect(section).toContainText('3 post-its');
+  await expect(section).toContainText('4 post-its');
   await memberPage.screenshot({ path: 'test-results/board-circle.png', fullPage: true });
   await memberContext.close();
   expect(pageProblems).toEqual([]);

@@ -44,11 +44,17 @@ export function BoardColumns({ board, onDelete, onMakeAction, onFail, onAnnounce
   const [focusId, setFocusId] = useState<string | null>(null);
   const columns = columnsOf(board);
 
-  // A moved post-it may land in another column (a new element): focus follows it there.
+  // A moved post-it may land in another column (a new element): focus follows it there. Only when
+  // the move lost the focus: once the person is elsewhere (writing a post-it), it stays there.
   useEffect(() => {
     if (!focusId) return;
     const element = document.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(focusId)}"]`);
-    if (element && document.activeElement !== element) element.focus();
+    const active = document.activeElement;
+    if (active && active !== document.body) {
+      if (active !== element) setFocusId(null);
+      return;
+    }
+    element?.focus();
   });
 
   function move(note: BoardNote, direction: NoteMove) {

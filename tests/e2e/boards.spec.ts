@@ -113,13 +113,20 @@ test('two people on one board see each other’s post-its, dots and the reveal o
   const actions = await call(memberPage.request, 'GET', '/api/v1/me/actions');
   expect(actions.items.map((a: { title: string }) => a.title)).toContain('Un défi sur les territoires');
 
+  // Deleting from the keyboard leaves the focus on a neighbouring post-it, not lost.
+  const extra = facilitatorBoard.note('Un mot de plus');
+  await extra.getByText('Options du post-it').click();
+  await extra.getByRole('button', { name: 'Supprimer' }).press('Enter');
+  await expect(page.getByText('Un mot de plus')).toHaveCount(0);
+  await expect(page.locator('[data-note-id]:focus')).toHaveCount(1);
+
   await expectAccessible(page, 'board (facilitator)');
   await expectAccessible(memberPage, 'board (member)');
   await page.screenshot({ path: 'test-results/board-facilitator.png', fullPage: true });
   await memberPage.goto(`/circles/${circle.id}`);
   const section = memberPage.getByRole('region', { name: 'Tableaux' });
   await expect(section.getByRole('link', { name: 'Idées pour l’Université' })).toBeVisible();
-  await expect(section).toContainText('4 post-its');
+  await expect(section).toContainText('3 post-its');
   await memberPage.screenshot({ path: 'test-results/board-circle.png', fullPage: true });
   await memberContext.close();
   expect(pageProblems).toEqual([]);

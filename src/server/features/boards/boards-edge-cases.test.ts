@@ -178,4 +178,39 @@ describe.each(testDialects())('board edge cases on %s', (dialect) => {
     expect(title.isWellFormed()).toBe(true);
     expect(title).toBe(`${'a'.repeat(498)}🌱…`);
   });
+
+  it('closes every board route to someone waitlisted, and to a member of another circle', async () => {
+    const community = await buildCommunity(t.app, facilitator);
+    const full = (await buildCircle(t.app, facilitator, community.slug, { capacity: 1 })).id;
+    const [first, waiting] = [await registerUser(t.app), await registerUser(t.app)];
+    for (const user of [first, waiting]) await joinCommunity(t.app, user, community.slug);
+    expect((await call(first, 'POST', `/circles/${full}/members`, {})).json().status).toBe('member');
+    expect((await call(waiting, 'POST', `/circles/${full}/members`, {})).json().status).toBe('waitlisted');
+    const created = await call(facilitator, 'POST', `/circles/${full}/boards`, { title: 'Complet' });
+    const board = created.json() as Board;
+    const note = await addNote(first, board.id, { text: 'Dedans' });
+    const cluster = (await call(first, 'POST', `/boards/${board.id}/clusters`, { title: 'G' })).json()
+      .clusters[0];
+    // Bob is a member of a circle elsewhere, not of this one.
+    for (const user of [waiting, bob]) {
+      for (const [method, url, payload] of [
+        ['GET', `/circles/${full}/boards`, undefined],
+        ['GET', `/boards/${board.id}`, undefined],
+        ['PATCH', `/boards/${board.id}`, { title: 'x' }],
+        ['POST', `/boards/${board.id}/reveal`, { what: 'notes' }],
+        ['POST', `/boards/${board.id}/notes`, { text: 'x' }],
+        ['POST', `/boards/${board.id}/clusters`, { title: 'x' }],
+        ['PATCH', `/clusters/${cluster.id}`, { title: 'x' }],
+        ['DELETE', `/clusters/${cluster.id}`, undefined],
+        ['PATCH', `/notes/${note.id}`, { x: 1 }],
+        ['PUT', `/notes/${note.id}/dots/me`, { count: 1 }],
+        ['POST', `/notes/${note.id}/action`, {}],
+        ['DELETE', `/notes/${note.id}`, undefined],
+        ['DELETE', `/boards/${board.id}`, undefined],
+      ] as const) {
+        const response = await call(user, method, url, payload);
+        expect(response.statusCode, `${method} ${url}`).toBe(404);
+      }
+    }
+  });
 });

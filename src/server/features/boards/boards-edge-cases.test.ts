@@ -213,4 +213,23 @@ describe.each(testDialects())('board edge cases on %s', (dialect) => {
       }
     }
   });
+
+  it('keeps clusters and categories to their own board', async () => {
+    const [one, two] = [await newBoard(), await newBoard({ categories: [{ name: 'BLEU', color: 'blue' }] })];
+    const note = await addNote(alice, one.id, { text: 'Ici' });
+    const foreign = (
+      await call(bob, 'POST', `/boards/${two.id}/clusters`, { title: 'Ailleurs', noteIds: [note.id] })
+    ).json() as Board;
+    const foreignCluster = foreign.clusters[0]?.id;
+    expect((await getBoard(alice, one.id)).notes[0]?.clusterId).toBeNull();
+    for (const payload of [{ clusterId: foreignCluster }, { categoryId: two.categories[0]?.id }]) {
+      const response = await call(alice, 'PATCH', `/notes/${note.id}`, payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+    }
+    const created = await call(alice, 'POST', `/boards/${one.id}/notes`, {
+      text: 'x',
+      clusterId: foreignCluster,
+    });
+    expect(created.statusCode).toBe(400);
+  });
 });

@@ -232,4 +232,20 @@ describe.each(testDialects())('board edge cases on %s', (dialect) => {
     });
     expect(created.statusCode).toBe(400);
   });
+
+  it('keeps moving a post-it between two neighbours however often it is done (no tie in y)', async () => {
+    const board = await newBoard();
+    for (const text of ['A', 'B', 'C']) await addNote(alice, board.id, { text });
+    // What the page sends to put a post-it between two others (board-columns.tsx).
+    const between = (before: number, after: number) => Math.floor((before + after) / 2);
+    for (let round = 0; round < 14; round++) {
+      const order = (await getBoard(alice, board.id)).notes;
+      const [first, second, last] = order;
+      if (!first || !second || !last) throw new Error('three post-its expected');
+      const moved = await call(bob, 'PATCH', `/notes/${last.id}`, { y: between(first.y, second.y) });
+      expect(moved.statusCode).toBe(200);
+      const after = (await getBoard(alice, board.id)).notes.map((n) => n.text);
+      expect(after, `round ${round}`).toEqual([first.text, last.text, second.text]);
+    }
+  });
 });

@@ -246,7 +246,42 @@ export async function patchNote(
       .set({ ...patch, updatedAt: new Date().toISOString() })
       .where('id', '=', note.id)
       .execute();
+    if (patch.y !== undefined) await respaceOnTie(trx, note.boardId, note.id, patch.y);
   });
+}
+
+const Y_STEP = 1024;
+
+/**
+ * A move puts a post-it at a `y` between its new neighbours; once repeated moves have used up the
+ * room between two of them, the `y` sent equals the one before. Then the board is spaced out
+ * again (the moved post-it just after those it ties with), so the next move has room again.
+ */
+async function respaceOnTie(trx: Kysely<DB>, boardId: string, movedId: string, y: number) {
+  const tie = await trx
+    .selectFrom('boardNotes')
+    .select('id')
+    .where('boardId', '=', boardId)
+    .where('y', '=', y)
+    .where('id', '!=', movedId)
+    .limit(1)
+    .executeTakeFirst();
+  if (!tie) return;
+  const rows = await trx
+    .selectFrom('boardNotes')
+    .select(['id', 'y'])
+    .where('boardId', '=', boardId)
+    .orderBy('y')
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  const order = [...rows].sort((a, b) => a.y - b.y || Number(a.id === movedId) - Number(b.id === movedId));
+  for (const [index, row] of order.entries()) {
+    const spaced = (index + 1) * Y_STEP;
+    if (row.y !== spaced) {
+      await trx.updateTable('boardNotes').set({ y: spaced }).where('id', '=', row.id).execute();
+    }
+  }
 }
 
 export async function deleteNote(

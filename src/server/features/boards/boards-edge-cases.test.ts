@@ -248,4 +248,25 @@ describe.each(testDialects())('board edge cases on %s', (dialect) => {
       expect(after, `round ${round}`).toEqual([first.text, last.text, second.text]);
     }
   });
+
+  it('lets facilitators group post-its on a locked board, as the page offers them', async () => {
+    const board = await newBoard();
+    const note = await addNote(alice, board.id, { text: 'À ranger' });
+    await call(facilitator, 'PATCH', `/boards/${board.id}`, { locked: true });
+    expect((await call(alice, 'POST', `/boards/${board.id}/clusters`, { title: 'Non' })).statusCode).toBe(
+      409,
+    );
+    const created = await call(facilitator, 'POST', `/boards/${board.id}/clusters`, {
+      title: 'Synthèse',
+      noteIds: [note.id],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const clusterId = (created.json() as Board).clusters[0]?.id;
+    expect((await call(alice, 'PATCH', `/clusters/${clusterId}`, { title: 'Non' })).statusCode).toBe(409);
+    expect((await call(alice, 'DELETE', `/clusters/${clusterId}`)).statusCode).toBe(409);
+    expect(
+      (await call(facilitator, 'PATCH', `/clusters/${clusterId}`, { title: 'Synthèse finale' })).statusCode,
+    ).toBe(200);
+    expect((await call(facilitator, 'DELETE', `/clusters/${clusterId}`)).statusCode).toBe(200);
+  });
 });

@@ -406,11 +406,12 @@ export async function createCluster(
   db: Kysely<DB>,
   boardId: string,
   input: { title: string; noteIds?: string[] | undefined },
+  mayBypassLock: boolean,
 ) {
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
     const board = await lockBoard(trx, boardId);
-    requireUnlocked(board);
+    if (!mayBypassLock) requireUnlocked(board);
     await trx
       .insertInto('boardClusters')
       .values({ id, boardId, title: input.title, createdAt: new Date().toISOString() })
@@ -439,16 +440,27 @@ export async function getCluster(db: Kysely<DB>, clusterId: string) {
   return cluster;
 }
 
-export async function renameCluster(db: Kysely<DB>, cluster: { id: string; boardId: string }, title: string) {
+export async function renameCluster(
+  db: Kysely<DB>,
+  cluster: { id: string; boardId: string },
+  title: string,
+  mayBypassLock: boolean,
+) {
   await db.transaction().execute(async (trx) => {
-    requireUnlocked(await lockBoard(trx, cluster.boardId));
+    const board = await lockBoard(trx, cluster.boardId);
+    if (!mayBypassLock) requireUnlocked(board);
     await trx.updateTable('boardClusters').set({ title }).where('id', '=', cluster.id).execute();
   });
 }
 
-export async function deleteCluster(db: Kysely<DB>, cluster: { id: string; boardId: string }) {
+export async function deleteCluster(
+  db: Kysely<DB>,
+  cluster: { id: string; boardId: string },
+  mayBypassLock: boolean,
+) {
   await db.transaction().execute(async (trx) => {
-    requireUnlocked(await lockBoard(trx, cluster.boardId));
+    const board = await lockBoard(trx, cluster.boardId);
+    if (!mayBypassLock) requireUnlocked(board);
     await trx
       .updateTable('boardNotes')
       .set({ clusterId: null })

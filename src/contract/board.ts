@@ -2,13 +2,21 @@ import { z } from 'zod';
 import { boardColors, NOTE_TEXT_MAX } from '../domain/board.ts';
 
 const id = z.string().min(1).max(100);
-const isoInstant = z.iso.datetime({ offset: true });
+/** Between the years 2000 and 9999 in UTC: PostgreSQL refuses year 0 and ISO strings past 9999. */
+const isoInstant = z.iso.datetime({ offset: true }).refine((value) => {
+  const instant = Date.parse(value);
+  return instant >= Date.UTC(2000, 0, 1) && instant < Date.UTC(10000, 0, 1);
+}, 'an instant between the years 2000 and 9999');
 /**
  * Post-its are plain text as typed (line breaks kept); they are rendered as text, never as markup.
  * Trimmed, at most 2,000 characters.
  */
 const noteText = z.string().trim().min(1).max(NOTE_TEXT_MAX);
-const coordinate = z.number().int().min(-1_000_000).max(1_000_000);
+/**
+ * Within PostgreSQL's integer, far beyond what new post-its reach (each goes 1,024 below the last:
+ * a bound of 1,000,000 was passed by the 977th post-it of a board, and moves below it failed).
+ */
+const coordinate = z.number().int().min(-1_000_000_000).max(1_000_000_000);
 
 export const boardCategoryInputSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dotsProblem, effectiveMaxPerNote, isVotingOpen, rankNotes } from './board.ts';
+import { dotsLeft, dotsProblem, effectiveMaxPerNote, isVotingOpen, rankNotes } from './board.ts';
 
 describe('dot voting rules', () => {
   const rules = { dotsPerParticipant: 5, maxDotsPerNote: 2 };
@@ -14,6 +14,11 @@ describe('dot voting rules', () => {
     expect(dotsProblem({ ...rules, count: 3, current: 0, usedElsewhere: 0 })).toBe('over-note-max');
     expect(dotsProblem({ ...rules, count: 2, current: 0, usedElsewhere: 4 })).toBe('over-budget');
     expect(dotsProblem({ ...rules, count: 2, current: 1, usedElsewhere: 3 })).toBeNull();
+  });
+
+  it('shows no negative dots left when the budget was lowered under the dots placed', () => {
+    expect(dotsLeft({ dotsPerParticipant: 5, myDotsUsed: 2 })).toBe(3);
+    expect(dotsLeft({ dotsPerParticipant: 3, myDotsUsed: 5 })).toBe(0);
   });
 
   it('always lets people take dots back', () => {

@@ -14,6 +14,11 @@ export function effectiveMaxPerNote(dotsPerParticipant: number, maxDotsPerNote: 
   return Math.min(maxDotsPerNote ?? dotsPerParticipant, dotsPerParticipant);
 }
 
+/** Dots someone may still place: never below zero, even when the budget was lowered under their dots. */
+export function dotsLeft(board: { dotsPerParticipant: number; myDotsUsed: number }): number {
+  return Math.max(0, board.dotsPerParticipant - board.myDotsUsed);
+}
+
 export type DotsProblem = 'over-note-max' | 'over-budget';
 
 /**

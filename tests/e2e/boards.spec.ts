@@ -82,6 +82,13 @@ test('two people on one board see each other’s post-its, dots and the reveal o
   await expect(page.getByRole('region', { name: 'JAUNE' })).toContainText(
     'Un forum ouvert pour l’Université',
   );
+  await expect(memberBoard.note('Un forum ouvert pour l’Université')).toBeFocused();
+  // Once the member writes elsewhere, what others add does not pull the focus back to that post-it.
+  const draft = memberPage.getByRole('textbox', { name: 'Votre post-it' });
+  await draft.focus();
+  await call(page.request, 'POST', `/api/v1/boards/${boardId}/notes`, { text: 'Un mot de plus' });
+  await expect(memberPage.getByText('Un mot de plus')).toBeVisible();
+  await expect(draft).toBeFocused();
 
   // Group post-its in a cluster, from the keyboard-reachable menu of each post-it.
   await memberPage.getByRole('textbox', { name: 'Nouveau regroupement' }).fill('Territoires');
@@ -105,6 +112,13 @@ test('two people on one board see each other’s post-its, dots and the reveal o
   await expect(memberBoard.note('Un défi sur les territoires')).toContainText('Devenu action');
   const actions = await call(memberPage.request, 'GET', '/api/v1/me/actions');
   expect(actions.items.map((a: { title: string }) => a.title)).toContain('Un défi sur les territoires');
+
+  // Deleting from the keyboard leaves the focus on a neighbouring post-it, not lost.
+  const extra = facilitatorBoard.note('Un mot de plus');
+  await extra.getByText('Options du post-it').click();
+  await extra.getByRole('button', { name: 'Supprimer' }).press('Enter');
+  await expect(page.getByText('Un mot de plus')).toHaveCount(0);
+  await expect(page.locator('[data-note-id]:focus')).toHaveCount(1);
 
   await expectAccessible(page, 'board (facilitator)');
   await expectAccessible(memberPage, 'board (member)');

@@ -3,6 +3,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Board, BoardNote } from '../../contract/board.ts';
+import { dotsLeft } from '../../domain/board.ts';
 import { Badge } from '../components/badge.tsx';
 import { FormStatus, type FormStatusMessage } from '../components/form-status.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -61,7 +62,6 @@ function BoardView({ board, presence }: { board: Board; presence: number | null 
   const [actionNote, setActionNote] = useState<BoardNote | null>(null);
   const onFail = (error: unknown) => setMessage({ tone: 'danger', text: errorMessage(error) });
   const onAnnounce = (text: string) => setMessage({ tone: 'info', text });
-  const dotsLeft = board.dotsPerParticipant - board.myDotsUsed;
 
   const boardPanel = (
     <div className={styles.boardPanel}>
@@ -105,7 +105,7 @@ function BoardView({ board, presence }: { board: Board; presence: number | null 
         {board.dotsPerParticipant > 0 ? (
           <p className={styles.budget}>
             {board.isVotingOpen
-              ? t('boards.dots.left', { count: dotsLeft, total: board.dotsPerParticipant })
+              ? t('boards.dots.left', { count: dotsLeft(board), total: board.dotsPerParticipant })
               : t('boards.dots.closed')}
             {board.isVotingOpen && board.votingClosesAt
               ? ` ${t('boards.dots.closesAt', {

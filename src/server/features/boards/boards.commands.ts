@@ -116,10 +116,24 @@ export async function patchBoard(db: Kysely<DB>, boardId: string, patch: BoardPa
     const budget = fields.dotsPerParticipant ?? board.dotsPerParticipant;
     const perNote = fields.maxDotsPerNote === undefined ? board.maxDotsPerNote : fields.maxDotsPerNote;
     if (perNote !== null && perNote > budget) throw invalid('maxDotsPerNote', 'at most the whole budget');
+    if (fields.anonymous === false && toBool(board.anonymous)) {
+      // Post-its written under the promise of anonymity must never be signed afterwards.
+      const written = await trx
+        .selectFrom('boardNotes')
+        .select('id')
+        .where('boardId', '=', boardId)
+        .limit(1)
+        .executeTakeFirst();
+      if (written)
+        throw new AppError('CONFLICT', 'Post-its were written anonymously: the board stays anonymous');
+    }
+    // Hiding totals again (a new round of votes) hides them until the next reveal.
+    const rehide = fields.hideDots === true && !toBool(board.hideDots) ? { dotsRevealed: false } : {};
     await trx
       .updateTable('boards')
       .set({
         ...fields,
+        ...rehide,
         ...(votingClosesAt !== undefined
           ? { votingClosesAt: votingClosesAt ? new Date(votingClosesAt).toISOString() : null }
           : {}),
@@ -232,7 +246,42 @@ export async function patchNote(
       .set({ ...patch, updatedAt: new Date().toISOString() })
       .where('id', '=', note.id)
       .execute();
+    if (patch.y !== undefined) await respaceOnTie(trx, note.boardId, note.id, patch.y);
   });
+}
+
+const Y_STEP = 1024;
+
+/**
+ * A move puts a post-it at a `y` between its new neighbours; once repeated moves have used up the
+ * room between two of them, the `y` sent equals the one before. Then the board is spaced out
+ * again (the moved post-it just after those it ties with), so the next move has room again.
+ */
+async function respaceOnTie(trx: Kysely<DB>, boardId: string, movedId: string, y: number) {
+  const tie = await trx
+    .selectFrom('boardNotes')
+    .select('id')
+    .where('boardId', '=', boardId)
+    .where('y', '=', y)
+    .where('id', '!=', movedId)
+    .limit(1)
+    .executeTakeFirst();
+  if (!tie) return;
+  const rows = await trx
+    .selectFrom('boardNotes')
+    .select(['id', 'y'])
+    .where('boardId', '=', boardId)
+    .orderBy('y')
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  const order = [...rows].sort((a, b) => a.y - b.y || Number(a.id === movedId) - Number(b.id === movedId));
+  for (const [index, row] of order.entries()) {
+    const spaced = (index + 1) * Y_STEP;
+    if (row.y !== spaced) {
+      await trx.updateTable('boardNotes').set({ y: spaced }).where('id', '=', row.id).execute();
+    }
+  }
 }
 
 export async function deleteNote(
@@ -254,26 +303,38 @@ export async function deleteNote(
  */
 export async function putMyDots(
   db: Kysely<DB>,
-  note: { id: string; boardId: string; hidden: boolean | number; private: boolean | number },
+  seen: { id: string; boardId: string },
   userId: string,
   count: number,
   now = Date.now(),
 ) {
   return db.transaction().execute(async (trx) => {
-    const board = await lockBoard(trx, note.boardId);
+    const board = await lockBoard(trx, seen.boardId);
+    // Read again under the lock: the post-it may have been deleted or hidden meanwhile.
+    const note = await trx
+      .selectFrom('boardNotes')
+      .select(['id', 'boardId', 'hidden', 'private'])
+      .where('id', '=', seen.id)
+      .executeTakeFirst();
+    if (!note) throw notFound('Post-it');
     const locked = toBool(board.locked);
     const closesAt = board.votingClosesAt === null ? null : toIso(board.votingClosesAt);
     if (!isVotingOpen({ locked, votingClosesAt: closesAt }, now)) {
       throw new AppError('CONFLICT', locked ? 'The board is locked' : 'Dot voting has closed');
     }
     const mine = await trx
-      .selectFrom('boardDots')
-      .select(['noteId', 'count'])
-      .where('boardId', '=', note.boardId)
-      .where('userId', '=', userId)
+      .selectFrom('boardDots as d')
+      .innerJoin('boardNotes as n', 'n.id', 'd.noteId')
+      .select(['d.noteId', 'd.count', 'n.hidden'])
+      .where('d.boardId', '=', note.boardId)
+      .where('d.userId', '=', userId)
       .execute();
     const current = mine.find((row) => row.noteId === note.id)?.count ?? 0;
-    const usedElsewhere = mine.reduce((sum, row) => (row.noteId === note.id ? sum : sum + row.count), 0);
+    // Dots on a post-it a facilitator hid do not count: its voters can no longer reach it.
+    const usedElsewhere = mine.reduce(
+      (sum, row) => (row.noteId === note.id || toBool(row.hidden) ? sum : sum + row.count),
+      0,
+    );
     if (count > current && toBool(note.hidden)) throw new AppError('CONFLICT', 'This post-it is hidden');
     // Dots go on what everyone sees: not on one's own post-it still private in a silent brainstorm.
     if (count > current && toBool(note.private))
@@ -302,7 +363,7 @@ export async function putMyDots(
         .values({ noteId: note.id, userId, boardId: note.boardId, count })
         .execute();
     }
-    return { noteId: note.id, myDots: count, myDotsUsed: usedElsewhere + count };
+    return { noteId: note.id, myDots: count, myDotsUsed: usedElsewhere + (toBool(note.hidden) ? 0 : count) };
   });
 }
 
@@ -312,18 +373,24 @@ export async function noteToAction(
   scope: { circleId: string; sessionId: string | null; boardId: string; noteId: string },
   creatorId: string,
   input: { title?: string | undefined; ownerIds?: string[] | undefined; dueOn?: string | undefined },
+  mayBypassLock: boolean,
 ) {
   return db.transaction().execute(async (trx) => {
-    await lockBoard(trx, scope.boardId);
+    const board = await lockBoard(trx, scope.boardId);
+    if (!mayBypassLock) requireUnlocked(board);
     const note = await trx
       .selectFrom('boardNotes')
-      .select(['text', 'actionId'])
+      .select(['text', 'actionId', 'hidden'])
       .where('id', '=', scope.noteId)
       .executeTakeFirst();
     if (!note) throw notFound('Post-it');
+    // The action would show a hidden post-it's text to the whole circle.
+    if (toBool(note.hidden)) throw new AppError('CONFLICT', 'This post-it is hidden');
     if (note.actionId)
       throw new AppError('CONFLICT', 'This post-it is already an action', { actionId: note.actionId });
-    const title = input.title ?? (note.text.length > 500 ? `${note.text.slice(0, 499)}…` : note.text);
+    // Cut by characters (code points, as the limits count), never inside a surrogate pair.
+    const chars = [...note.text];
+    const title = input.title ?? (chars.length > 500 ? `${chars.slice(0, 499).join('')}…` : note.text);
     const actionId = await insertActionIn(
       trx,
       { circleId: scope.circleId, sessionId: scope.sessionId },
@@ -339,11 +406,12 @@ export async function createCluster(
   db: Kysely<DB>,
   boardId: string,
   input: { title: string; noteIds?: string[] | undefined },
+  mayBypassLock: boolean,
 ) {
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
     const board = await lockBoard(trx, boardId);
-    requireUnlocked(board);
+    if (!mayBypassLock) requireUnlocked(board);
     await trx
       .insertInto('boardClusters')
       .values({ id, boardId, title: input.title, createdAt: new Date().toISOString() })
@@ -372,16 +440,27 @@ export async function getCluster(db: Kysely<DB>, clusterId: string) {
   return cluster;
 }
 
-export async function renameCluster(db: Kysely<DB>, cluster: { id: string; boardId: string }, title: string) {
+export async function renameCluster(
+  db: Kysely<DB>,
+  cluster: { id: string; boardId: string },
+  title: string,
+  mayBypassLock: boolean,
+) {
   await db.transaction().execute(async (trx) => {
-    requireUnlocked(await lockBoard(trx, cluster.boardId));
+    const board = await lockBoard(trx, cluster.boardId);
+    if (!mayBypassLock) requireUnlocked(board);
     await trx.updateTable('boardClusters').set({ title }).where('id', '=', cluster.id).execute();
   });
 }
 
-export async function deleteCluster(db: Kysely<DB>, cluster: { id: string; boardId: string }) {
+export async function deleteCluster(
+  db: Kysely<DB>,
+  cluster: { id: string; boardId: string },
+  mayBypassLock: boolean,
+) {
   await db.transaction().execute(async (trx) => {
-    requireUnlocked(await lockBoard(trx, cluster.boardId));
+    const board = await lockBoard(trx, cluster.boardId);
+    if (!mayBypassLock) requireUnlocked(board);
     await trx
       .updateTable('boardNotes')
       .set({ clusterId: null })

@@ -90,10 +90,11 @@ export async function loadBoard(db: Kysely<DB>, access: BoardAccess, now = Date.
       .groupBy('noteId')
       .execute(),
     db
-      .selectFrom('boardDots')
-      .select(['noteId', 'count'])
-      .where('boardId', '=', board.id)
-      .where('userId', '=', me)
+      .selectFrom('boardDots as d')
+      .innerJoin('boardNotes as n', 'n.id', 'd.noteId')
+      .select(['d.noteId', 'd.count', 'n.hidden'])
+      .where('d.boardId', '=', board.id)
+      .where('d.userId', '=', me)
       .execute(),
     db
       .selectFrom('boardNotes')
@@ -130,7 +131,8 @@ export async function loadBoard(db: Kysely<DB>, access: BoardAccess, now = Date.
     notes: notes.map(toNote),
     privateNoteCount: Number(privateCount.n),
     isVotingOpen: isVotingOpen(base, now),
-    myDotsUsed: mine.reduce((sum, row) => sum + row.count, 0),
+    // Dots on hidden post-its are out of the budget (the same rule as putMyDots).
+    myDotsUsed: mine.reduce((sum, row) => (toBool(row.hidden) ? sum : sum + row.count), 0),
     canSteer: access.canSteer,
   };
 }

@@ -183,6 +183,7 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           },
           viewer.id,
           request.body,
+          access.canSteer,
         );
         const [action] = await listActions(db, { actionId });
         if (!action) throw notFound('Action');
@@ -216,7 +217,7 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         const access = await getBoardAccess(db, request.params.id, viewer);
-        await createCluster(db, access.board.id, request.body);
+        await createCluster(db, access.board.id, request.body, access.canSteer);
         live.publish(boardTopic(access.board.id), { type: 'board.updated', boardId: access.board.id });
         return reply.status(201).send(await loadBoard(db, await getBoardAccess(db, access.board.id, viewer)));
       },
@@ -239,7 +240,7 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const access = await getBoardAccess(db, cluster.boardId, viewer).catch(() => {
           throw notFound('Cluster');
         });
-        await renameCluster(db, cluster, request.body.title);
+        await renameCluster(db, cluster, request.body.title, access.canSteer);
         live.publish(boardTopic(cluster.boardId), { type: 'board.updated', boardId: cluster.boardId });
         return loadBoard(db, access);
       },
@@ -261,7 +262,7 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const access = await getBoardAccess(db, cluster.boardId, viewer).catch(() => {
           throw notFound('Cluster');
         });
-        await deleteCluster(db, cluster);
+        await deleteCluster(db, cluster, access.canSteer);
         live.publish(boardTopic(cluster.boardId), { type: 'board.updated', boardId: cluster.boardId });
         return loadBoard(db, access);
       },

@@ -6,6 +6,7 @@ import { Button } from '../../components/button.tsx';
 import fieldStyles from '../../components/field.module.css';
 import { useAddNote } from './board-api.ts';
 import styles from './boards.module.css';
+import { categoryChoice } from './category-choice.ts';
 
 /** "Ajouter un post-it": plain text (line breaks kept) in a category of the legend. */
 export function AddNoteForm({ board, onFail }: { board: Board; onFail: (error: unknown) => void }) {
@@ -13,7 +14,8 @@ export function AddNoteForm({ board, onFail }: { board: Board; onFail: (error: u
   const id = useId();
   const add = useAddNote(board.id);
   const [text, setText] = useState('');
-  const [categoryId, setCategoryId] = useState(board.categories[0]?.id ?? '');
+  const [picked, setPicked] = useState(board.categories[0]?.id ?? '');
+  const categoryId = categoryChoice(board.categories, picked);
   const [error, setError] = useState<string>();
 
   function submit(event?: FormEvent) {
@@ -24,7 +26,7 @@ export function AddNoteForm({ board, onFail }: { board: Board; onFail: (error: u
     }
     setError(undefined);
     add.mutate(
-      { text, categoryId: categoryId || null },
+      { text, categoryId },
       {
         onSuccess: () => setText(''),
         onError: onFail,
@@ -71,12 +73,14 @@ export function AddNoteForm({ board, onFail }: { board: Board; onFail: (error: u
           <select
             id={`${id}-category`}
             className={fieldStyles.input}
-            value={categoryId}
-            onChange={(event) => setCategoryId(event.target.value)}
+            value={categoryId ?? ''}
+            onChange={(event) => setPicked(event.target.value)}
           >
             {board.categories.map((category) => (
               <option key={category.id} value={category.id}>
-                {category.meaning ? `${category.name} : ${category.meaning}` : category.name}
+                {category.meaning
+                  ? t('boards.add.categoryOption', { name: category.name, meaning: category.meaning })
+                  : category.name}
               </option>
             ))}
           </select>

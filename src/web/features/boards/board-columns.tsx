@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board, BoardCategory, BoardNote } from '../../../contract/board.ts';
 import { usePatchNote } from './board-api.ts';
@@ -44,12 +44,37 @@ export function BoardColumns({ board, onDelete, onMakeAction, onFail, onAnnounce
   const [focusId, setFocusId] = useState<string | null>(null);
   const columns = columnsOf(board);
 
-  // A moved post-it may land in another column (a new element): focus follows it there.
+  // A moved post-it may land in another column (a new element): focus follows it there. Only when
+  // the move lost the focus: once the person is elsewhere (writing a post-it), it stays there.
   useEffect(() => {
     if (!focusId) return;
     const element = document.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(focusId)}"]`);
-    if (element && document.activeElement !== element) element.focus();
+    const active = document.activeElement;
+    if (active && active !== document.body) {
+      if (active !== element) setFocusId(null);
+      return;
+    }
+    element?.focus();
   });
+
+  // A deleted post-it takes the focus with it: once it is gone, its neighbour takes the focus.
+  const afterDelete = useRef<{ deleted: string; next: string } | null>(null);
+  useEffect(() => {
+    const pending = afterDelete.current;
+    if (!pending || document.querySelector(`[data-note-id="${CSS.escape(pending.deleted)}"]`)) return;
+    afterDelete.current = null;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    document.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(pending.next)}"]`)?.focus();
+  });
+
+  function remove(note: BoardNote) {
+    // The next post-it in reading order (down the column, then the next columns), else the one before.
+    const inOrder = columns.flatMap((column) => column.notes);
+    const index = inOrder.findIndex((n) => n.id === note.id);
+    const next = inOrder[index + 1] ?? inOrder[index - 1];
+    afterDelete.current = next ? { deleted: note.id, next: next.id } : null;
+    onDelete(note);
+  }
 
   function move(note: BoardNote, direction: NoteMove) {
     const columnIndex = columns.findIndex((column) => column.notes.some((n) => n.id === note.id));
@@ -112,7 +137,7 @@ export function BoardColumns({ board, onDelete, onMakeAction, onFail, onAnnounce
                   board={board}
                   note={note}
                   onMove={move}
-                  onDelete={onDelete}
+                  onDelete={remove}
                   onMakeAction={onMakeAction}
                   onFail={onFail}
                 />

@@ -28,7 +28,10 @@ export function NoteActionDialog({
   const errorMessage = useErrorMessage();
   const members = useCircleMembers(circleId);
   const toAction = useNoteToAction(boardId);
-  const [title, setTitle] = useState(note.text.replace(/\s+/g, ' ').slice(0, 500));
+  const [title, setTitle] = useState(() =>
+    // By characters, never inside a surrogate pair (an emoji cut in half is refused).
+    Array.from(note.text.replace(/\s+/g, ' ')).slice(0, 500).join(''),
+  );
   const [owners, setOwners] = useState<Set<string>>(new Set());
   const [dueOn, setDueOn] = useState('');
   const [message, setMessage] = useState<FormStatusMessage | null>(null);

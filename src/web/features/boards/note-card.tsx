@@ -212,7 +212,7 @@ export function NoteCard({ board, note, onMove, onDelete, onMakeAction, onFail }
                 {note.hidden ? t('boards.note.show') : t('boards.note.hide')}
               </Button>
             ) : null}
-            {!note.actionId && !note.private ? (
+            {!note.actionId && !note.private && !note.hidden && canWrite ? (
               <Button variant="ghost" size="sm" onClick={() => onMakeAction(note)}>
                 {t('boards.note.toAction')}
               </Button>

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { boardColors, NOTE_TEXT_MAX } from '../domain/board.ts';
+import { isoInstant } from './instant.ts';
 
 const id = z.string().min(1).max(100);
-/** Between the years 2000 and 9999 in UTC: PostgreSQL refuses year 0 and ISO strings past 9999. */
-const isoInstant = z.iso.datetime({ offset: true }).refine((value) => {
-  const instant = Date.parse(value);
-  return instant >= Date.UTC(2000, 0, 1) && instant < Date.UTC(10000, 0, 1);
-}, 'an instant between the years 2000 and 9999');
 /**
  * Post-its are plain text as typed (line breaks kept); they are rendered as text, never as markup.
  * Trimmed, at most 2,000 characters.

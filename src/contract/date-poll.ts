@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { dateAnswerValues, datePollStatuses, MAX_DATE_POLL_SLOTS } from '../domain/date-poll.ts';
+import { isoInstant } from './instant.ts';
 import { sessionSchema } from './session.ts';
 
-const isoInstant = z.iso.datetime({ offset: true });
 const timeZone = z
   .string()
   .max(64)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_SCORE, pollKinds, pollPhases } from '../domain/poll.ts';
+import { isoInstant } from './instant.ts';
 
-const isoInstant = z.iso.datetime({ offset: true });
 const optionText = z.string().trim().min(1).max(200);
 const id = z.string().min(1).max(100);
 const MAX_OPTIONS = 200;

@@ -9,8 +9,8 @@ import {
   sessionStatuses,
   weathers,
 } from '../domain/session.ts';
+import { isoInstant } from './instant.ts';
 
-const isoInstant = z.iso.datetime({ offset: true });
 const timeZone = z
   .string()
   .max(64)

@@ -73,6 +73,11 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
       (await createSession({ title: 'x', startsAt: 'tomorrow', endsAt: paris('2021-06-15', '12:00') }))
         .statusCode,
     ).toBe(400);
+    // Year 0 is valid ISO but not a PostgreSQL timestamp: a 400, not a 500.
+    expect(
+      (await createSession({ title: 'x', startsAt: '0000-01-01T10:00:00Z', endsAt: '0000-01-01T11:00:00Z' }))
+        .statusCode,
+    ).toBe(400);
     expect(
       (
         await createSession({

@@ -217,6 +217,7 @@ describe.each(testDialects())('poll and sign-up mails through SMTP on %s', (dial
     expect((await t.app.inject({ url: `/api/v1/unsubscribe/${token}` })).json()).toEqual({
       maskedEmail: expect.stringMatching(/^m•+@example\.org$/),
       preference: 'all',
+      guest: true,
     });
     const oneClick = await t.app.inject({
       method: 'POST',
@@ -236,6 +237,7 @@ describe.each(testDialects())('poll and sign-up mails through SMTP on %s', (dial
     expect((await t.app.inject({ url: `/api/v1/unsubscribe/${token}` })).json()).toEqual({
       maskedEmail: '',
       preference: 'none',
+      guest: true,
     });
     expect(
       await t.database.db.selectFrom('users').select('id').where('mailPreference', '=', 'none').execute(),

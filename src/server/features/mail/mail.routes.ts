@@ -143,7 +143,11 @@ export function mailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const subject = await subjectOfToken(request.params.token);
-        return { maskedEmail: masked(subject.email), preference: subject.mailPreference };
+        return {
+          maskedEmail: masked(subject.email),
+          preference: subject.mailPreference,
+          ...(subject.kind === 'guest' && { guest: true }),
+        };
       },
     );
 
@@ -167,7 +171,7 @@ export function mailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .set({ guestEmail: null })
           .where('id', '=', subject.id)
           .execute();
-        return { maskedEmail: masked(subject.email), preference: 'none' as const };
+        return { maskedEmail: masked(subject.email), preference: 'none' as const, guest: true };
       }
       const preference = 'preference' in request.body ? request.body.preference : 'none';
       await setPreference(db, subject.id, preference);

@@ -414,6 +414,8 @@ describe.each(testDialects())('date polls on %s', (dialect) => {
     expect((await patch(facilitator, { deadline: null })).json().deadline).toBeNull();
 
     const [a, b] = slotIds(poll);
+    await answer(poll.id, bernard, { answers: [{ slotId: a, value: 'yes' }] });
+    await answer(poll.id, isabelle, { answers: [{ slotId: b, value: 'no' }] });
     const results = await Promise.all(
       [organiser, facilitator, organiser, facilitator].map((user, index) =>
         t.app.inject({
@@ -431,6 +433,13 @@ describe.each(testDialects())('date polls on %s', (dialect) => {
       .where('title', '=', 'Séance de rentrée')
       .execute();
     expect(sessions).toHaveLength(1);
+    // Only the close that committed queued mail: one per person who answered.
+    const queued = await t.database.db
+      .selectFrom('jobs')
+      .select('key')
+      .where('key', 'like', `date-poll:${poll.id}:%`)
+      .execute();
+    expect(queued).toHaveLength(2);
     expect((await patch(organiser, { title: 'Trop tard' })).statusCode).toBe(409);
   });
 

@@ -10,9 +10,13 @@ export const mailPreferenceSchema = z
   .meta({ id: 'MailPreference' });
 export type MailPreferenceDto = z.infer<typeof mailPreferenceSchema>;
 
-/** What the unsubscribe page shows to whoever holds the link (the address, partly hidden). */
+/**
+ * What the unsubscribe page shows to whoever holds the link (the address, partly hidden; empty
+ * once a guest's address is forgotten). `guest`: the link is a date poll guest's, who has no
+ * account; unsubscribing forgets the address they left on their answer.
+ */
 export const unsubscribeInfoSchema = z
-  .object({ maskedEmail: z.string(), preference: z.enum(mailPreferences) })
+  .object({ maskedEmail: z.string(), preference: z.enum(mailPreferences), guest: z.boolean().optional() })
   .meta({ id: 'UnsubscribeInfo' });
 
 /** The page's button may choose the digest instead; a bare POST (one-click) means none. */

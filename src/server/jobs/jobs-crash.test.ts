@@ -116,12 +116,12 @@ describe.each(testDialects())('a worker killed while sending, on %s', (dialect) 
       const key = `crash-test:${n}`;
       keys.push(key);
       await enqueueJob(database.db, {
-        kind: mailJobKinds.datePollResult,
+        kind: mailJobKinds.signupPromotion,
         payload: {
           userId,
-          title: `Sondage ${n}`,
-          slot: 'mardi 1er décembre, 9 h',
-          url: `${PUBLIC_URL}/polls/${n}`,
+          sheetTitle: `Forum ${n}`,
+          topicTitle: 'Atelier',
+          url: `${PUBLIC_URL}/signup-sheets/${n}`,
         },
         key,
       });

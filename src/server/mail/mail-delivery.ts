@@ -21,6 +21,8 @@ export interface Recipient {
   name: string;
   locale: Locale;
   mailPreference: MailPreference;
+  /** A poll's guest: `id` is guestSubject(responseId), there is no profile to link to. */
+  guest?: boolean;
 }
 
 /** account: always sent; notification: only with "all"; digest: with "all" or "digest". */
@@ -120,8 +122,10 @@ export async function deliverOnce(
     blocks: content.blocks,
     footer: {
       reason: content.reason,
-      preferencesLabel: labels.preferences,
-      preferencesUrl: `${deps.publicUrl}/profile`,
+      ...(!recipient.guest && {
+        preferencesLabel: labels.preferences,
+        preferencesUrl: `${deps.publicUrl}/profile`,
+      }),
       ...(!isAccount && {
         unsubscribeLabel: labels.unsubscribe,
         unsubscribeUrl: unsubscribeUrl(deps, recipient.id),

@@ -1,15 +1,23 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { sessionCalendar } from '../calendar/session-calendar.ts';
 import { toIso } from '../db/columns.ts';
 import type { DB } from '../db/schema.ts';
 import type { JobContext, JobHandler } from '../jobs/job-runner.ts';
 import { enqueueJob } from '../jobs/jobs.ts';
-import { deliverOnce, findRecipient, type MailCategory, type MailDeps } from './mail-delivery.ts';
+import {
+  deliverOnce,
+  findRecipient,
+  type MailCategory,
+  type MailDeps,
+  type Recipient,
+} from './mail-delivery.ts';
 import {
   actionDueMail,
   circlePromotionMail,
   datePollResultMail,
   formatDay,
+  formatSlot,
   formatWhen,
   invitationMail,
   type Locale,
@@ -19,11 +27,13 @@ import {
   weeklyDigestMail,
 } from './mail-templates.ts';
 import type { MailAttachment } from './mailer.ts';
+import { guestSubject } from './unsubscribe-token.ts';
 
 /** The mail job kinds; payloads carry ids, the mail is written when it is sent. */
 export const mailJobKinds = {
   invitation: 'mail.session-invitation',
   datePollResult: 'mail.date-poll-result',
+  datePollGuest: 'mail.date-poll-guest',
   sessionReminder: 'mail.session-reminder',
   actionDue: 'mail.action-due',
   weeklyDigest: 'mail.weekly-digest',
@@ -36,7 +46,10 @@ const id = z.string().min(1).max(100);
 const text = z.string().max(500);
 export const mailPayloads = {
   invitation: z.object({ sessionId: id, userId: id }),
-  datePollResult: z.object({ userId: id, title: text, slot: text.nullable(), url: z.string().max(2000) }),
+  /** A member who answered a closed poll and was not invited: the chosen date, in their language. */
+  datePollResult: z.object({ pollId: id, userId: id }),
+  /** A guest who left an address on a closed poll: the invitation (.ics) or the result, in French. */
+  datePollGuest: z.object({ responseId: id }),
   sessionReminder: z.object({ sessionId: id, userId: id, startsAt: z.string() }),
   actionDue: z.object({ actionId: id, userId: id, dueOn: z.string() }),
   weeklyDigest: z.object({ userId: id, week: z.string() }),
@@ -65,7 +78,10 @@ export function enqueueMail<K extends MailKind>(
 type Link = { text: string; url?: string };
 
 export interface MailJobHooks {
-  /** Files attached to an invitation (the session's .ics), given the session and the person. */
+  /**
+   * Files attached to an invitation, given the session and the person. Without this hook the
+   * session's .ics goes to those who may see the session (see sessionCalendarAttachment).
+   */
   invitationAttachments?: (input: InvitationPayload) => Promise<MailAttachment[]>;
   /** More lines for the weekly digest (open polls, sign-up sheets, boards…). */
   digestExtras?: (input: { userId: string; locale: Locale }) => Promise<Link[]>;
@@ -77,20 +93,18 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
   /** Job key when there is one (deterministic), else the job id: both survive retries. */
   const deliveryKey = (context: JobContext) => context.job.key ?? `job:${context.job.id}`;
 
-  async function send(
+  async function sendTo(
     context: JobContext,
-    userId: string,
+    recipient: Recipient,
     category: MailCategory,
     build: (
       locale: Locale,
       name: string,
       attachments: MailAttachment[],
     ) => Promise<TemplateOutput | undefined>,
-    attachments?: () => Promise<MailAttachment[]>,
+    attachments?: (recipient: Recipient) => Promise<MailAttachment[]>,
   ): Promise<void> {
-    const recipient = await findRecipient(db, userId);
-    if (!recipient) return; // The account was deleted meanwhile: nothing to send.
-    const files = attachments ? await attachments() : [];
+    const files = attachments ? await attachments(recipient) : [];
     const content = await build(recipient.locale, recipient.name, files);
     if (!content) return; // What it was about is gone or changed: the mail no longer applies.
     await deliverOnce(deps, {
@@ -102,6 +116,69 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
       attachments: files.length > 0 ? files : undefined,
     });
   }
+
+  async function send(
+    context: JobContext,
+    userId: string,
+    category: MailCategory,
+    build: Parameters<typeof sendTo>[3],
+    attachments?: Parameters<typeof sendTo>[4],
+  ): Promise<void> {
+    const recipient = await findRecipient(db, userId);
+    if (!recipient) return; // The account was deleted meanwhile: nothing to send.
+    await sendTo(context, recipient, category, build, attachments);
+  }
+
+  const invitationContent = async (
+    sessionId: string,
+    locale: Locale,
+    name: string,
+    files: MailAttachment[],
+    guest?: { pollTitle: string; url: string },
+  ) => {
+    const s = await findSession(sessionId);
+    if (!s) return undefined;
+    return invitationMail(locale, {
+      hasCalendarFile: files.some((file) => file.filename.endsWith('.ics')),
+      name,
+      sessionTitle: s.title,
+      circleName: s.circleName,
+      when: formatWhen(locale, new Date(s.startsAt), new Date(s.endsAt), s.timeZone),
+      place: s.place,
+      url: guest?.url ?? `${publicUrl}/sessions/${s.id}`,
+      ...(guest && { guestOfPoll: guest.pollTitle }),
+    });
+  };
+
+  const findClosedPoll = (pollId: string) =>
+    db
+      .selectFrom('datePolls as p')
+      .innerJoin('circles as c', 'c.id', 'p.circleId')
+      .leftJoin('datePollSlots as s', 's.id', 'p.chosenSlotId')
+      .select(['p.id', 'p.title', 'p.timeZone', 'p.shareToken', 'p.sessionId', 'c.name as circleName'])
+      .select(['s.startsAt', 's.endsAt'])
+      .where('p.id', '=', pollId)
+      .where('p.status', '=', 'closed')
+      .executeTakeFirst();
+
+  const resultContent = (
+    poll: NonNullable<Awaited<ReturnType<typeof findClosedPoll>>>,
+    locale: Locale,
+    name: string,
+    url: string,
+    guest = false,
+  ) =>
+    datePollResultMail(locale, {
+      name,
+      title: poll.title,
+      circleName: poll.circleName,
+      slot:
+        poll.startsAt && poll.endsAt
+          ? formatSlot(locale, new Date(poll.startsAt), new Date(poll.endsAt), poll.timeZone)
+          : null,
+      url,
+      guest,
+    });
 
   const findSession = (sessionId: string) =>
     db
@@ -128,28 +205,63 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
         context,
         p.userId,
         'notification',
-        async (locale, name, files) => {
-          const s = await findSession(p.sessionId);
-          if (!s) return undefined;
-          return invitationMail(locale, {
-            hasCalendarFile: files.some((file) => file.filename.endsWith('.ics')),
-            name,
-            sessionTitle: s.title,
-            circleName: s.circleName,
-            when: formatWhen(locale, new Date(s.startsAt), new Date(s.endsAt), s.timeZone),
-            place: s.place,
-            url: `${publicUrl}/sessions/${s.id}`,
-          });
-        },
-        hooks.invitationAttachments && (() => hooks.invitationAttachments?.(p) ?? Promise.resolve([])),
+        (locale, name, files) => invitationContent(p.sessionId, locale, name, files),
+        (recipient) =>
+          hooks.invitationAttachments
+            ? hooks.invitationAttachments(p)
+            : sessionCalendarAttachment(deps, p.sessionId, recipient),
       );
     },
 
     [mailJobKinds.datePollResult]: async (context) => {
       const p = mailPayloads.datePollResult.parse(context.payload);
-      await send(context, p.userId, 'notification', async (locale, name) =>
-        datePollResultMail(locale, { name, title: p.title, slot: p.slot, url: p.url }),
-      );
+      await send(context, p.userId, 'notification', async (locale, name) => {
+        const poll = await findClosedPoll(p.pollId);
+        return poll && resultContent(poll, locale, name, `${publicUrl}/date-polls/${poll.id}`);
+      });
+    },
+
+    [mailJobKinds.datePollGuest]: async (context) => {
+      const p = mailPayloads.datePollGuest.parse(context.payload);
+      const response = await db
+        .selectFrom('datePollResponses as r')
+        .leftJoin('datePolls as p', 'p.id', 'r.pollId')
+        .leftJoin('datePollAnswers as a', (join) =>
+          join.onRef('a.responseId', '=', 'r.id').onRef('a.slotId', '=', 'p.chosenSlotId'),
+        )
+        .select(['r.pollId', 'r.guestName', 'r.guestEmail', 'a.value as answer'])
+        .where('r.id', '=', p.responseId)
+        .where('r.userId', 'is', null)
+        .executeTakeFirst();
+      // The guest had their address forgotten (their unsubscribe link) or the answer is gone.
+      if (!response?.guestEmail) return;
+      const poll = await findClosedPoll(response.pollId);
+      if (!poll) return;
+      const recipient: Recipient = {
+        id: guestSubject(p.responseId),
+        email: response.guestEmail,
+        name: response.guestName ?? '',
+        locale: 'fr',
+        mailPreference: 'all',
+        guest: true,
+      };
+      // Guests read the poll through its share link; they have no account to open the session with.
+      const url = `${publicUrl}/date-polls/link/${poll.shareToken}`;
+      const sessionId = poll.sessionId;
+      if (sessionId && (response.answer === 'yes' || response.answer === 'maybe')) {
+        await sendTo(
+          context,
+          recipient,
+          'notification',
+          (locale, name, files) =>
+            invitationContent(sessionId, locale, name, files, { pollTitle: poll.title, url }),
+          () => sessionCalendarAttachment(deps, sessionId, recipient),
+        );
+      } else {
+        await sendTo(context, recipient, 'notification', async (locale, name) =>
+          resultContent(poll, locale, name, url, true),
+        );
+      }
     },
 
     [mailJobKinds.signupPromotion]: async (context) => {
@@ -234,6 +346,55 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
       await enqueueWeeklyDigests(db, p.week);
     },
   };
+}
+
+/**
+ * The session's .ics as an invitation attachment, for someone who may see the session: a member
+ * of its circle or one of its listed participants (a poll's guest is listed by name when invited).
+ * Nothing for anyone else, nor for a session that is gone. No METHOD:REQUEST: there is no
+ * ORGANIZER to reply to, the file only puts the session in a calendar.
+ */
+export async function sessionCalendarAttachment(
+  deps: Pick<MailDeps, 'db' | 'publicUrl'>,
+  sessionId: string,
+  recipient: Pick<Recipient, 'id' | 'locale' | 'guest'>,
+): Promise<MailAttachment[]> {
+  const { db } = deps;
+  if (!recipient.guest) {
+    const row = await db
+      .selectFrom('sessions as s')
+      .leftJoin('circleMembers as m', (join) =>
+        join
+          .onRef('m.circleId', '=', 's.circleId')
+          .on('m.userId', '=', recipient.id)
+          .on('m.status', '=', 'member'),
+      )
+      .leftJoin('sessionParticipants as p', (join) =>
+        join.onRef('p.sessionId', '=', 's.id').on('p.userId', '=', recipient.id),
+      )
+      .select(['m.userId as memberId', 'p.id as participantId'])
+      .where('s.id', '=', sessionId)
+      .executeTakeFirst();
+    if (!row?.memberId && !row?.participantId) return [];
+  } else {
+    const exists = await db
+      .selectFrom('sessions')
+      .select('id')
+      .where('id', '=', sessionId)
+      .executeTakeFirst();
+    if (!exists) return [];
+  }
+  const content = await sessionCalendar(db, sessionId, {
+    publicUrl: deps.publicUrl,
+    locale: recipient.locale,
+  });
+  return [
+    {
+      filename: recipient.locale === 'fr' ? 'seance.ics' : 'session.ics',
+      content,
+      contentType: 'text/calendar; charset=utf-8',
+    },
+  ];
 }
 
 /** One digest job per person who wants it; keyed by week, so a re-run adds nobody twice. */

@@ -14,8 +14,9 @@ export interface MailContent {
     reason: string;
     unsubscribeLabel?: string;
     unsubscribeUrl?: string;
-    preferencesLabel: string;
-    preferencesUrl: string;
+    /** Left out for people without an account (a poll's guests): they have no preferences. */
+    preferencesLabel?: string;
+    preferencesUrl?: string;
   };
 }
 
@@ -70,7 +71,9 @@ export function renderMail(content: MailContent): { subject: string; html: strin
     footer.unsubscribeUrl && footer.unsubscribeLabel
       ? `<a href="${escapeHtml(footer.unsubscribeUrl)}" style="color:${colors.muted}">${escapeHtml(footer.unsubscribeLabel)}</a>`
       : '',
-    `<a href="${escapeHtml(footer.preferencesUrl)}" style="color:${colors.muted}">${escapeHtml(footer.preferencesLabel)}</a>`,
+    footer.preferencesUrl && footer.preferencesLabel
+      ? `<a href="${escapeHtml(footer.preferencesUrl)}" style="color:${colors.muted}">${escapeHtml(footer.preferencesLabel)}</a>`
+      : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -95,7 +98,9 @@ ${body}
     footer.unsubscribeUrl && footer.unsubscribeLabel
       ? `${footer.unsubscribeLabel}${colon} ${footer.unsubscribeUrl}`
       : '',
-    `${footer.preferencesLabel}${colon} ${footer.preferencesUrl}`,
+    footer.preferencesUrl && footer.preferencesLabel
+      ? `${footer.preferencesLabel}${colon} ${footer.preferencesUrl}`
+      : '',
   ]
     .filter(Boolean)
     .join('\n');

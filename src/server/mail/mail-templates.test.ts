@@ -26,7 +26,13 @@ const session = {
 const templates: Record<string, (locale: Locale) => TemplateOutput> = {
   invitation: (l) => invitationMail(l, { ...session, hasCalendarFile: true }),
   datePollResult: (l) =>
-    datePollResultMail(l, { name: 'Zoé', title: 'Prochaine séance', slot: 'mardi 9h', url }),
+    datePollResultMail(l, {
+      name: 'Zoé',
+      title: 'Prochaine séance',
+      circleName: 'Cercle <RH>',
+      slot: 'mardi 9h',
+      url,
+    }),
   sessionReminder: (l) => sessionReminderMail(l, session),
   actionDue: (l) =>
     actionDueMail(l, { name: 'Zoé', actionTitle: 'Relire', circleName: 'Cercle <RH>', dueOn: 'demain', url }),

@@ -23,6 +23,8 @@ export function invitationMail(
     url: string;
     /** True when the .ics file is attached. */
     hasCalendarFile?: boolean;
+    /** A poll's guest (no account): the button leads to the poll, the footer says why they get it. */
+    guestOfPoll?: string;
   },
 ): TemplateOutput {
   const fr = locale === 'fr';
@@ -52,17 +54,36 @@ export function invitationMail(
         text: [fr ? `Quand : ${d.when}` : `When: ${d.when}`, place].filter(Boolean).join('\n'),
       },
       ...calendar,
-      { kind: 'button', label: fr ? 'Voir la séance' : 'Open the session', url: d.url },
+      d.guestOfPoll === undefined
+        ? { kind: 'button', label: fr ? 'Voir la séance' : 'Open the session', url: d.url }
+        : { kind: 'button', label: fr ? 'Voir le sondage' : 'Open the poll', url: d.url },
     ],
-    reason: fr
-      ? `Vous recevez ce message car vous participez au cercle « ${d.circleName} ».`
-      : `You receive this because you take part in the circle "${d.circleName}".`,
+    reason:
+      d.guestOfPoll === undefined
+        ? fr
+          ? `Vous recevez ce message car vous participez au cercle « ${d.circleName} ».`
+          : `You receive this because you take part in the circle "${d.circleName}".`
+        : guestReason(locale, d.guestOfPoll),
   };
 }
 
+const guestReason = (locale: Locale, pollTitle: string) =>
+  locale === 'fr'
+    ? `Vous recevez ce message car vous avez laissé votre adresse en répondant au sondage « ${pollTitle} ».`
+    : `You receive this because you left your address when answering the poll "${pollTitle}".`;
+
 export function datePollResultMail(
   locale: Locale,
-  d: { name: string; title: string; slot: string | null; url: string },
+  d: {
+    name: string;
+    title: string;
+    circleName: string;
+    /** The chosen slot, written by formatSlot in the poll's time zone. */
+    slot: string | null;
+    url: string;
+    /** True for a poll's guest (no account). */
+    guest?: boolean;
+  },
 ): TemplateOutput {
   const fr = locale === 'fr';
   return {
@@ -73,17 +94,19 @@ export function datePollResultMail(
         kind: 'paragraph',
         text: d.slot
           ? fr
-            ? `Le sondage « ${d.title} » est clos. Date retenue : ${d.slot}.`
-            : `The poll "${d.title}" is closed. Date chosen: ${d.slot}.`
+            ? `Le sondage « ${d.title} » du cercle « ${d.circleName} » est clos. Date retenue : ${d.slot}.`
+            : `The poll "${d.title}" of the circle "${d.circleName}" is closed. Date chosen: ${d.slot}.`
           : fr
-            ? `Le sondage « ${d.title} » est clos sans date retenue.`
-            : `The poll "${d.title}" is closed without a date.`,
+            ? `Le sondage « ${d.title} » du cercle « ${d.circleName} » est clos sans date retenue.`
+            : `The poll "${d.title}" of the circle "${d.circleName}" is closed without a date.`,
       },
       { kind: 'button', label: fr ? 'Voir les résultats' : 'See the results', url: d.url },
     ],
-    reason: fr
-      ? 'Vous recevez ce message car vous avez répondu à ce sondage.'
-      : 'You receive this because you answered this poll.',
+    reason: d.guest
+      ? guestReason(locale, d.title)
+      : fr
+        ? 'Vous recevez ce message car vous avez répondu à ce sondage.'
+        : 'You receive this because you answered this poll.',
   };
 }
 
@@ -190,6 +213,12 @@ export function signupPromotionMail(
           : `A place opened up for "${d.topicTitle}" (${d.sheetTitle}): you were on the waitlist, your sign-up is now confirmed.`,
       },
       { kind: 'button', label: fr ? 'Voir la feuille d’inscription' : 'Open the sign-up sheet', url: d.url },
+      {
+        kind: 'paragraph',
+        text: fr
+          ? 'Si vous ne pouvez plus y participer, retirez votre inscription depuis cette page : votre place ira à la personne suivante.'
+          : 'If you can no longer take part, withdraw from that page: your place will go to the next person.',
+      },
     ],
     reason: fr
       ? 'Vous recevez ce message car vous vous êtes inscrit·e.'
@@ -242,6 +271,16 @@ export function formatWhen(locale: Locale, startsAt: Date, endsAt: Date | null, 
   if (!endsAt) return start;
   const end = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone }).format(endsAt);
   return `${start} – ${end}`;
+}
+
+/** A poll's slot in its own time zone, named, in the reader's language ("le mardi …, de 9:00 à 10:30 (Europe/Paris)"). */
+export function formatSlot(locale: Locale, startsAt: Date, endsAt: Date, timeZone: string): string {
+  const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  const day = new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeZone }).format(startsAt);
+  const time = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone });
+  return locale === 'fr'
+    ? `le ${day}, de ${time.format(startsAt)} à ${time.format(endsAt)} (${timeZone})`
+    : `on ${day}, ${time.format(startsAt)} to ${time.format(endsAt)} (${timeZone})`;
 }
 
 export function formatDay(locale: Locale, isoDate: string): string {

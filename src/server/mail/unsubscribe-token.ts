@@ -27,3 +27,17 @@ export function verifyUnsubscribeToken(secret: string, token: string): string | 
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
   return userId;
 }
+
+/** Short on purpose: with a UUID, the token stays under Fastify's 100-character path parameter. */
+const GUEST = 'g:';
+
+/**
+ * What an unsubscribe token names for a poll's guest, who has no account: their answer. Its
+ * link forgets the address they left there. User ids are UUIDs, so the two never meet.
+ */
+export const guestSubject = (responseId: string) => `${GUEST}${responseId}`;
+
+/** The answer id behind a guest subject, or undefined for a user id. */
+export function guestResponseOf(subject: string): string | undefined {
+  return subject.startsWith(GUEST) ? subject.slice(GUEST.length) : undefined;
+}

@@ -5,6 +5,7 @@ import { slotProblems } from '../../../domain/date-poll.ts';
 import { lockDatePoll } from '../../db/locks.ts';
 import type { DatePollRow, DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { enqueueMail } from '../../mail/mail-jobs.ts';
 import { addGuestParticipant, createSession, setOwnParticipation } from '../sessions/sessions.commands.ts';
 import { isAnswerable } from './date-polls.queries.ts';
 
@@ -247,6 +248,8 @@ export async function updateGuestResponse(
  * created at that slot (in the poll's time zone), those who answered yes or "if need be" are
  * invited to it (members by account, guests by name), and the poll records its outcome. A second
  * close, even a simultaneous one, finds the poll closed: 409, and no second session.
+ * Everyone who answered is told in the same transaction (queued mail, sent only if the close
+ * commits): see enqueueClosedPollMails.
  */
 export async function closeDatePoll(
   db: Kysely<DB>,
@@ -292,6 +295,58 @@ export async function closeDatePoll(
       .set({ status: 'closed', chosenSlotId: slotId, sessionId, updatedAt: new Date().toISOString() })
       .where('id', '=', pollId)
       .execute();
+    await enqueueClosedPollMails(trx, pollId, slotId, sessionId);
     return { sessionId };
   });
+}
+
+/**
+ * One mail per person who answered, keyed by poll and person so it is queued once whatever
+ * happens: members who said yes or "if need be" to the chosen slot get the session's invitation
+ * (with its .ics), the other members the result; guests who left an address get either through
+ * one guest job, which reads their answer when it runs.
+ */
+async function enqueueClosedPollMails(
+  trx: Transaction<DB>,
+  pollId: string,
+  slotId: string,
+  sessionId: string,
+): Promise<void> {
+  const respondents = await trx
+    .selectFrom('datePollResponses as r')
+    .leftJoin('datePollAnswers as a', (join) =>
+      join.onRef('a.responseId', '=', 'r.id').on('a.slotId', '=', slotId),
+    )
+    .select(['r.id', 'r.userId', 'r.guestEmail', 'a.value as answer'])
+    .where('r.pollId', '=', pollId)
+    .orderBy('r.createdAt')
+    .orderBy('r.id')
+    .execute();
+  for (const person of respondents) {
+    if (person.userId) {
+      const userId = person.userId;
+      if (person.answer === 'yes' || person.answer === 'maybe') {
+        await enqueueMail(
+          trx,
+          'invitation',
+          { sessionId, userId },
+          { key: `date-poll:${pollId}:invitation:${userId}` },
+        );
+      } else {
+        await enqueueMail(
+          trx,
+          'datePollResult',
+          { pollId, userId },
+          { key: `date-poll:${pollId}:result:${userId}` },
+        );
+      }
+    } else if (person.guestEmail) {
+      await enqueueMail(
+        trx,
+        'datePollGuest',
+        { responseId: person.id },
+        { key: `date-poll:${pollId}:guest:${person.id}` },
+      );
+    }
+  }
 }

@@ -30,7 +30,6 @@ import {
   getCircleStanding,
   getVisiblePoll,
 } from './date-poll-access.ts';
-import { sendDatePollClosedMails } from './date-poll-mails.ts';
 import {
   closeDatePoll,
   createDatePoll,
@@ -324,7 +323,6 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         }
         const { sessionId } = await closeDatePoll(db, poll.id, request.body.slotId, viewer.id);
         live.publish(datePollTopic(poll.id), { type: 'date-poll.closed', pollId: poll.id, sessionId });
-        await sendDatePollClosedMails(ctx, poll.id, request.log);
         return { session: await sessionDetail(db, sessionId, viewer) };
       },
     );

@@ -368,15 +368,36 @@ describe.each(testDialects())('date polls on %s', (dialect) => {
       .execute();
     expect(sessions).toHaveLength(1);
 
+    // The mails were queued with the close; the runner sends each once, however often it runs.
+    expect(await outbox()).toHaveLength(before);
+    await t.runJobs();
+    await t.runJobs();
     const mails = (await outbox()).slice(before);
     const to = (address: string) => mails.find((mail) => mail.toAddress === address);
-    expect(mails).toHaveLength(4);
-    expect(to(bernard.email)?.subject).toContain('Invitation');
-    expect(to(bernard.email)?.textBody).toContain('jeudi 10 décembre 2026, de 14:00 à 15:30');
-    expect(to(bernard.email)?.textBody).toContain(`/sessions/${session.id}`);
+    expect(mails.map((mail) => mail.toAddress).sort()).toEqual(
+      [bernard.email, isabelle.email, organiser.email, 'julie.guest@example.org'].sort(),
+    );
+    const bernardMail = to(bernard.email);
+    expect(bernardMail?.subject).toMatch(/^Invitation : Séance de travail \(jeudi 10 décembre 2026/);
+    expect(bernardMail?.textBody).toContain('14:00 – 15:30');
+    expect(bernardMail?.textBody).toContain('« Équipe »');
+    expect(bernardMail?.textBody).toContain(`/sessions/${session.id}`);
+    expect(JSON.parse(bernardMail?.attachmentNames ?? '[]')).toEqual(['seance.ics']);
     expect(to(isabelle.email)?.subject).toContain('Invitation');
-    expect(to('julie.guest@example.org')?.subject).toContain('Invitation');
-    expect(to(organiser.email)?.subject).toContain('Résultat');
+    const julie = to('julie.guest@example.org');
+    expect(julie?.subject).toContain('Invitation');
+    expect(julie?.textBody).toContain('Bonjour Julie,');
+    expect(julie?.textBody).toContain(`/date-polls/link/${poll.shareToken}`);
+    expect(julie?.textBody).not.toContain('/profile');
+    expect(JSON.parse(julie?.attachmentNames ?? '[]')).toEqual(['seance.ics']);
+    expect(JSON.parse(julie?.headers ?? '{}')['List-Unsubscribe']).toMatch(/\/unsubscribe\/u1~/);
+    const result = to(organiser.email);
+    expect(result?.subject).toBe('Date retenue : Séance de travail');
+    expect(result?.textBody).toContain(
+      'Le sondage « Séance de travail » du cercle « Équipe » est clos. Date retenue : le jeudi 10 décembre 2026, de 14:00 à 15:30 (Europe/Paris).',
+    );
+    expect(result?.attachmentNames).toBeNull();
+    expect(JSON.parse(result?.headers ?? '{}')['List-Unsubscribe']).toMatch(/\/unsubscribe\/u1~/);
   });
 
   it('lets the organiser and facilitators edit a poll, nobody else; closes once under concurrency', async () => {
@@ -393,6 +414,8 @@ describe.each(testDialects())('date polls on %s', (dialect) => {
     expect((await patch(facilitator, { deadline: null })).json().deadline).toBeNull();
 
     const [a, b] = slotIds(poll);
+    await answer(poll.id, bernard, { answers: [{ slotId: a, value: 'yes' }] });
+    await answer(poll.id, isabelle, { answers: [{ slotId: b, value: 'no' }] });
     const results = await Promise.all(
       [organiser, facilitator, organiser, facilitator].map((user, index) =>
         t.app.inject({
@@ -410,6 +433,13 @@ describe.each(testDialects())('date polls on %s', (dialect) => {
       .where('title', '=', 'Séance de rentrée')
       .execute();
     expect(sessions).toHaveLength(1);
+    // Only the close that committed queued mail: one per person who answered.
+    const queued = await t.database.db
+      .selectFrom('jobs')
+      .select('key')
+      .where('key', 'like', `date-poll:${poll.id}:%`)
+      .execute();
+    expect(queued).toHaveLength(2);
     expect((await patch(organiser, { title: 'Trop tard' })).statusCode).toBe(409);
   });
 

@@ -16,7 +16,7 @@ import { toIso } from '../../db/columns.ts';
 import type { DB, MailPreference } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { jobStatusCounts, retryFailedJob } from '../../jobs/jobs.ts';
-import { verifyUnsubscribeToken } from '../../mail/unsubscribe-token.ts';
+import { guestResponseOf, verifyUnsubscribeToken } from '../../mail/unsubscribe-token.ts';
 import { requireSteward } from '../circles/circle-stewards.ts';
 import { getVisibleCircle } from '../circles/circles.queries.ts';
 
@@ -57,18 +57,42 @@ export function mailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       done(null, {}),
     );
 
-    const userOfToken = async (token: string) => {
-      const userId = verifyUnsubscribeToken(secret, token);
+    /**
+     * Who a link is for: an account, or a poll's guest (their answer), whose link forgets the
+     * address they left; once forgotten, the link says so ('none' and no address) rather than 404.
+     */
+    const subjectOfToken = async (
+      token: string,
+    ): Promise<{
+      kind: 'user' | 'guest';
+      id: string;
+      email: string | null;
+      mailPreference: MailPreference;
+    }> => {
+      const subject = verifyUnsubscribeToken(secret, token);
+      const responseId = subject && guestResponseOf(subject);
+      if (responseId) {
+        const response = await db
+          .selectFrom('datePollResponses')
+          .select(['id', 'guestEmail'])
+          .where('id', '=', responseId)
+          .where('userId', 'is', null)
+          .executeTakeFirst();
+        if (!response) throw notFound('Unsubscribe link');
+        const email = response.guestEmail;
+        return { kind: 'guest', id: response.id, email, mailPreference: email ? 'all' : 'none' };
+      }
       const user =
-        userId &&
+        subject &&
         (await db
           .selectFrom('users')
           .select(['id', 'email', 'mailPreference'])
-          .where('id', '=', userId)
+          .where('id', '=', subject)
           .executeTakeFirst());
       if (!user) throw notFound('Unsubscribe link');
-      return user;
+      return { kind: 'user', ...user };
     };
+    const masked = (email: string | null) => (email ? maskEmail(email) : '');
 
     app.get(
       '/api/v1/me/mail-preference',
@@ -118,8 +142,12 @@ export function mailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const user = await userOfToken(request.params.token);
-        return { maskedEmail: maskEmail(user.email), preference: user.mailPreference };
+        const subject = await subjectOfToken(request.params.token);
+        return {
+          maskedEmail: masked(subject.email),
+          preference: subject.mailPreference,
+          ...(subject.kind === 'guest' && { guest: true }),
+        };
       },
     );
 
@@ -135,10 +163,19 @@ export function mailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       params: { token: string };
       body: { preference: 'digest' | 'none' } | { 'List-Unsubscribe'?: string };
     }) => {
-      const user = await userOfToken(request.params.token);
+      const subject = await subjectOfToken(request.params.token);
+      if (subject.kind === 'guest') {
+        // A guest gets no digest: either way, their address is forgotten and no mail goes again.
+        await db
+          .updateTable('datePollResponses')
+          .set({ guestEmail: null })
+          .where('id', '=', subject.id)
+          .execute();
+        return { maskedEmail: masked(subject.email), preference: 'none' as const, guest: true };
+      }
       const preference = 'preference' in request.body ? request.body.preference : 'none';
-      await setPreference(db, user.id, preference);
-      return { maskedEmail: maskEmail(user.email), preference };
+      await setPreference(db, subject.id, preference);
+      return { maskedEmail: masked(subject.email), preference };
     };
     app.post(
       '/api/v1/unsubscribe/:token',

@@ -5,6 +5,7 @@ import { type SignupStatus, signupStandingForNewcomer } from '../../../domain/si
 import { lockSignupTopic } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { enqueueMail } from '../../mail/mail-jobs.ts';
 
 export async function createSignupSheet(
   db: Kysely<DB>,
@@ -98,9 +99,15 @@ export async function signUp(
 
 /**
  * Withdraws someone; a confirmed place freed goes to the first person waiting, in arrival order,
- * in the same transaction. Returns who was promoted.
+ * in the same transaction, which also queues the mail that tells them (keyed by their entry: one
+ * mail per promotion). Returns who was promoted.
  */
-export async function withdraw(db: Kysely<DB>, topicId: string, userId: string): Promise<string[]> {
+export async function withdraw(
+  db: Kysely<DB>,
+  topicId: string,
+  userId: string,
+  options: { publicUrl: string },
+): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     const topic = await lockedTopic(trx, topicId);
     const existing = await trx
@@ -132,6 +139,24 @@ export async function withdraw(db: Kysely<DB>, topicId: string, userId: string):
         next.map((row) => row.id),
       )
       .execute();
+    const sheet = await trx
+      .selectFrom('signupSheets')
+      .select(['id', 'title'])
+      .where('id', '=', topic.sheetId)
+      .executeTakeFirstOrThrow();
+    for (const entry of next) {
+      await enqueueMail(
+        trx,
+        'signupPromotion',
+        {
+          userId: entry.userId,
+          sheetTitle: sheet.title,
+          topicTitle: topic.title,
+          url: `${options.publicUrl}/signup-sheets/${sheet.id}`,
+        },
+        { key: `signup-promotion:${entry.id}` },
+      );
+    }
     return next.map((row) => row.userId);
   });
 }

@@ -19,7 +19,6 @@ import { getEditedCircle, toCircleDto } from '../circles/circles.queries.ts';
 import { getCircleStanding } from '../date-polls/date-poll-access.ts';
 import { createSignupSheet, createWorkingGroup, signUp, withdraw } from './signups.commands.ts';
 import { getVisibleSheet, getVisibleTopic, listCircleSheets, loadSheetDetail } from './signups.queries.ts';
-import { sendSignupPromotionMails } from './signups-mails.ts';
 
 const tags = ['signup-sheets'];
 const idParams = z.object({ id: z.string().max(100) });
@@ -168,19 +167,13 @@ export function signupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const viewer = await viewers.require(request);
-        const { topic, sheet } = await getVisibleTopic(db, request.params.id, viewer);
-        const promoted = await withdraw(db, topic.id, viewer.id);
+        const { topic } = await getVisibleTopic(db, request.params.id, viewer);
+        await withdraw(db, topic.id, viewer.id, { publicUrl: ctx.env.PUBLIC_URL });
         live.publish(signupSheetTopic(topic.sheetId), {
           type: 'signup.updated',
           sheetId: topic.sheetId,
           topicId: topic.id,
         });
-        await sendSignupPromotionMails(
-          ctx,
-          { id: topic.id, title: topic.title, sheetId: sheet.id, sheetTitle: sheet.title },
-          promoted,
-          request.log,
-        );
         return reply.status(204).send(null);
       },
     );

@@ -269,7 +269,10 @@ describe.each(testDialects())('sign-up sheets on %s', (dialect) => {
     expect(after).toMatchObject({ confirmedCount: 10, waitlistCount: 189 });
     expect(after.entries.find((e) => e.userId === firstWaiting.id)?.status).toBe('confirmed');
     expect(after.entries.find((e) => e.userId === rows[11]?.userId)?.waitlistPosition).toBe(1);
-    // Besides the sign-in link of the set-up, one mail: the promotion; nobody else is told.
+    // Besides the sign-in link of the set-up, one mail: the promotion; nobody else is told. It was
+    // queued with the withdrawal and goes once, however often the runner runs.
+    await t.runJobs();
+    await t.runJobs();
     const mails = await t.database.db
       .selectFrom('outboxMessages')
       .selectAll()
@@ -278,6 +281,7 @@ describe.each(testDialects())('sign-up sheets on %s', (dialect) => {
     expect(mails.map((mail) => mail.toAddress)).toEqual([firstWaiting.email]);
     expect(mails[0]?.subject).toContain('Places comptées');
     expect(mails[0]?.textBody).toContain(`/signup-sheets/${sheet.id}`);
+    expect(JSON.parse(mails[0]?.headers ?? '{}')['List-Unsubscribe']).toMatch(/\/unsubscribe\/u1~/);
   }, 180_000);
 
   it('turns a topic’s confirmed sign-ups into a working group circle, once', async () => {

@@ -46,6 +46,8 @@ export function useUpdateCircleReminders(circleId: string) {
 interface UnsubscribeInfo {
   maskedEmail: string;
   preference: MailPreferenceValue;
+  /** A date poll guest's link: unsubscribing forgets their address. */
+  guest?: boolean;
 }
 const unsubscribePath = (token: string) => `/api/v1/unsubscribe/${encodeURIComponent(token)}`;
 

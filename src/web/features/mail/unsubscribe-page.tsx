@@ -24,6 +24,14 @@ export function UnsubscribePage() {
   const isInvalid = info.error instanceof ApiError && info.error.code === 'NOT_FOUND';
   const preference = info.data?.preference;
   const done = unsubscribe.data?.preference;
+  // A date poll's guest has no account: one choice, forget the address; no digest, no profile.
+  const guest = info.data?.guest === true;
+  const current = guest
+    ? t(preference === 'none' ? 'mail.unsubscribe.guestForgotten' : 'mail.unsubscribe.guestCurrent')
+    : t(`mail.unsubscribe.current.${preference ?? 'all'}`);
+  const doneText = guest
+    ? t('mail.unsubscribe.guestDone')
+    : t(done === 'digest' ? 'mail.unsubscribe.done.digest' : 'mail.unsubscribe.done.none');
 
   return (
     <FormPage title={t('mail.unsubscribe.title')}>
@@ -38,17 +46,14 @@ export function UnsubscribePage() {
       ) : null}
       {info.data ? (
         <div className={formStyles.form}>
-          <p>{t('mail.unsubscribe.address', { email: info.data.maskedEmail })}</p>
-          <p>{t(`mail.unsubscribe.current.${preference ?? 'all'}`)}</p>
+          {info.data.maskedEmail ? (
+            <p>{t('mail.unsubscribe.address', { email: info.data.maskedEmail })}</p>
+          ) : null}
+          <p>{current}</p>
           <FormStatus
             message={
               done
-                ? {
-                    tone: 'success',
-                    text: t(
-                      done === 'digest' ? 'mail.unsubscribe.done.digest' : 'mail.unsubscribe.done.none',
-                    ),
-                  }
+                ? { tone: 'success', text: doneText }
                 : unsubscribe.error
                   ? { tone: 'danger', text: errorMessage(unsubscribe.error) }
                   : null
@@ -60,9 +65,9 @@ export function UnsubscribePage() {
                 isPending={unsubscribe.isPending && unsubscribe.variables === 'none'}
                 onClick={() => unsubscribe.mutate('none')}
               >
-                {t('mail.unsubscribe.none')}
+                {t(guest ? 'mail.unsubscribe.guestForget' : 'mail.unsubscribe.none')}
               </Button>
-              {preference === 'all' ? (
+              {preference === 'all' && !guest ? (
                 <Button
                   variant="secondary"
                   isPending={unsubscribe.isPending && unsubscribe.variables === 'digest'}
@@ -73,11 +78,13 @@ export function UnsubscribePage() {
               ) : null}
             </div>
           ) : null}
-          <p>
-            <ButtonLink to="/profile" variant="ghost">
-              {t('mail.unsubscribe.profile')}
-            </ButtonLink>
-          </p>
+          {guest ? null : (
+            <p>
+              <ButtonLink to="/profile" variant="ghost">
+                {t('mail.unsubscribe.profile')}
+              </ButtonLink>
+            </p>
+          )}
         </div>
       ) : null}
     </FormPage>

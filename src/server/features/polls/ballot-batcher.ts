@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { randomInt, randomUUID } from 'node:crypto';
+import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
 import type { BallotPutInput } from '../../../contract/poll.ts';
 import { type BallotContent, ballotProblem } from '../../../domain/poll.ts';
 import { toBool, toIso } from '../../db/columns.ts';
@@ -127,7 +127,10 @@ async function writePollBallots(trx: Transaction<DB>, pollId: string, items: Pen
     }
   }
   if (toBool(poll.anonymous)) {
-    for (const item of valid) outcomes.push(await writeAnonymous(trx, pollId, item));
+    const written: Outcome[] = [];
+    for (const item of valid) written.push(await writeAnonymous(trx, pollId, item));
+    if (written.some((outcome) => 'result' in outcome)) await reshuffleAnonymous(trx, pollId);
+    outcomes.push(...written);
   } else {
     await writeNamed(trx, pollId, valid);
     for (const item of valid) outcomes.push({ item, result: { pollId, ballot: item.ballot } });
@@ -215,4 +218,30 @@ async function writeAnonymous(trx: Transaction<DB>, pollId: string, item: Pendin
     .values({ id: randomUUID(), pollId, receiptHash: hashReceipt(receipt), content })
     .execute();
   return { item, result: { pollId, ballot: item.ballot, receipt } };
+}
+
+/**
+ * PostgreSQL stamps every row with the transaction that wrote it (xmin) and keeps rows in the order
+ * they were written (ctid), both readable by a plain SELECT: a voter's mark and their ballot would
+ * share one. After each group, the poll's anonymous ballots are written again, all in this
+ * transaction and in a random order, so neither points at a voter. SQLite keeps neither (WITHOUT
+ * ROWID tables ordered by random ids). Costs one rewrite of the poll's ballots per group.
+ */
+async function reshuffleAnonymous(trx: Transaction<DB>, pollId: string) {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  const rows = await trx
+    .deleteFrom('pollAnonymousBallots')
+    .where('pollId', '=', pollId)
+    .returning(['id', 'pollId', 'receiptHash', 'content'])
+    .execute();
+  const shuffled = rows
+    .map((row) => ({ row: { ...row, id: randomUUID() }, key: randomInt(2 ** 47) }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ row }) => row);
+  for (let start = 0; start < shuffled.length; start += ROWS_PER_INSERT) {
+    await trx
+      .insertInto('pollAnonymousBallots')
+      .values(shuffled.slice(start, start + ROWS_PER_INSERT))
+      .execute();
+  }
 }

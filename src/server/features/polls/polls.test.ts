@@ -173,6 +173,22 @@ describe.each(testDialects())('polls on %s', (dialect) => {
         maxChoices: 3,
       })
     ).json();
+    // A minimum that no ballot can reach, and a score poll without options: refused at creation.
+    const unreachable = [
+      { title: 'Trop', kind: 'multiple', options: ['a', 'b'], minChoices: 3 },
+      {
+        title: 'Quota',
+        kind: 'sections',
+        maxPerSection: 1,
+        minChoices: 3,
+        sections: [
+          { title: 'A', options: ['a1', 'a2'] },
+          { title: 'B', options: ['b1', 'b2'] },
+        ],
+      },
+      { title: 'Rien', kind: 'score' },
+    ];
+    for (const payload of unreachable) expect((await create(payload)).statusCode).toBe(400);
     const ids = multi.options.map((o: { id: string }) => o.id);
     expect((await vote(multi.id, { choices: [ids[0]] })).statusCode).toBe(400);
     expect((await vote(multi.id, { choices: ids })).statusCode).toBe(400);

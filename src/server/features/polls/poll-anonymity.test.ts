@@ -266,4 +266,32 @@ describe.each(testDialects())('anonymous polls and live results on %s', (dialect
     member.close();
     stranger.close();
   });
+
+  it('stops a community poll’s events to someone who leaves the community', async () => {
+    const poll = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/communities/${communitySlug}/polls`,
+        headers: as(organiser),
+        payload: { title: 'Départ', kind: 'single', options: ['a', 'b'] },
+      })
+    ).json();
+    const leaver = await registerUser(t.app, 'Leaver');
+    await joinCommunity(t.app, leaver, communitySlug);
+    const socket = await follow(url, leaver, `poll:${poll.id}`);
+    expect(socket.messages()[0]).toMatchObject({ type: 'subscribed' });
+    const left = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/communities/${communitySlug}/members/me`,
+      headers: as(leaver),
+    });
+    expect(left.statusCode).toBe(204);
+    await vote(poll.id, { choices: [poll.options[0].id] }, voters[3] as TestUser);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(socket.messages()).toContainEqual(
+      expect.objectContaining({ type: 'error', code: 'NOT_FOUND', topic: `poll:${poll.id}` }),
+    );
+    expect(socket.messages().some((m) => m.type === 'event')).toBe(false);
+    socket.close();
+  });
 });

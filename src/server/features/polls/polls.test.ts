@@ -161,6 +161,8 @@ describe.each(testDialects())('polls on %s', (dialect) => {
       })
     ).json();
     expect((await vote(later.id, { choices: [later.options[0].id] })).statusCode).toBe(409);
+    // The page must not offer a ballot the server will refuse.
+    expect((await get(`polls/${later.id}`)).json().canVote).toBe(false);
   });
 
   it('multiple choice respects min and max; ranking gives Borda and the instant-runoff winner; score gives averages', async () => {

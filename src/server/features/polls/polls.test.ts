@@ -137,6 +137,31 @@ describe.each(testDialects())('polls on %s', (dialect) => {
     expect(rows.map((r) => r.userId)).toEqual([member.id]);
   });
 
+  it('answers a group spanning polls (open, closed, anonymous) ballot by ballot, one anonymous ballot per voter', async () => {
+    const open = (await create({ title: 'Ouvert', kind: 'single', options: ['a', 'b'] })).json();
+    const shut = (await create({ title: 'Fermé', kind: 'single', options: ['a', 'b'] })).json();
+    const secret = (
+      await create({ title: 'Secret', kind: 'single', options: ['a', 'b'], anonymous: true })
+    ).json();
+    await post(`polls/${shut.id}/close`);
+    const responses = await Promise.all([
+      vote(open.id, { choices: [open.options[0].id] }, member),
+      vote(shut.id, { choices: [shut.options[0].id] }, member),
+      vote(open.id, { choices: ['nope'] }, other),
+      ...Array.from({ length: 200 }, () => vote(secret.id, { choices: [secret.options[1].id] }, member)),
+    ]);
+    const [named, closed, invalid, ...anonymous] = responses.map((r) => r.statusCode);
+    expect([named, closed, invalid]).toEqual([200, 409, 400]);
+    expect(anonymous.filter((code) => code === 200)).toHaveLength(1);
+    expect(anonymous.filter((code) => code === 409)).toHaveLength(199);
+    const count = async (table: 'pollVoters' | 'pollAnonymousBallots' | 'pollBallots', pollId: string) =>
+      (await t.database.db.selectFrom(table).select('pollId').where('pollId', '=', pollId).execute()).length;
+    expect(await count('pollVoters', secret.id)).toBe(1);
+    expect(await count('pollAnonymousBallots', secret.id)).toBe(1);
+    expect(await count('pollBallots', open.id)).toBe(1);
+    expect(await count('pollBallots', shut.id)).toBe(0);
+  });
+
   it('refuses any ballot once closed (409), by hand or by date, and only organisers close', async () => {
     const poll = (await create({ title: 'Lieu', kind: 'single', options: ['Lyon', 'Nancy'] })).json();
     expect((await post(`polls/${poll.id}/close`, member)).statusCode).toBe(403);

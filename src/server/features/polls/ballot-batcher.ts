@@ -190,12 +190,22 @@ async function writeNamed(trx: Transaction<DB>, pollId: string, items: Pending[]
 async function writeAnonymous(trx: Transaction<DB>, pollId: string, item: Pending): Promise<Outcome> {
   const content = serialiseBallot(item.ballot);
   if (item.input.receipt) {
-    const changed = await trx
-      .updateTable('pollAnonymousBallots')
-      .set({ content })
+    // Only someone who has voted has a ballot to change: a receipt left on a shared computer must
+    // not let the next person overwrite another's ballot (and never be counted themselves).
+    const voted = await trx
+      .selectFrom('pollVoters')
+      .select('userId')
       .where('pollId', '=', pollId)
-      .where('receiptHash', '=', hashReceipt(item.input.receipt))
+      .where('userId', '=', item.userId)
       .executeTakeFirst();
+    const changed = !voted
+      ? { numUpdatedRows: 0n }
+      : await trx
+          .updateTable('pollAnonymousBallots')
+          .set({ content })
+          .where('pollId', '=', pollId)
+          .where('receiptHash', '=', hashReceipt(item.input.receipt))
+          .executeTakeFirst();
     if (Number(changed.numUpdatedRows) !== 1) {
       return { item, error: new AppError('FORBIDDEN', 'This receipt does not match a ballot of this poll') };
     }

@@ -219,6 +219,39 @@ describe.each(testDialects())('anonymous polls and live results on %s', (dialect
     }
   });
 
+  it('lets a receipt change a ballot only for someone who has voted (a shared computer keeps another’s)', async () => {
+    const poll = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/circles/${circleId}/polls`,
+        headers: as(organiser),
+        payload: { title: 'Poste partagé', kind: 'single', options: ['Oui', 'Non'], anonymous: true },
+      })
+    ).json();
+    const [oui, non] = poll.options.map((o: { id: string }) => o.id);
+    const first = voters[4] as TestUser;
+    const second = voters[5] as TestUser;
+    const receipt = (await vote(poll.id, { choices: [oui] }, first)).json().receipt;
+    // The next person on the same browser sends the receipt left behind: refused, nothing changes.
+    const borrowed = await vote(poll.id, { choices: [non], receipt }, second);
+    expect(borrowed.statusCode).toBe(403);
+    const mine = await t.app.inject({
+      url: `/api/v1/polls/${poll.id}/ballot`,
+      headers: { ...as(first), 'ballot-receipt': receipt },
+    });
+    expect(mine.json()).toEqual({ hasVoted: true, ballot: { choices: [oui] } });
+    // Their own first ballot still counts.
+    expect((await vote(poll.id, { choices: [non] }, second)).statusCode).toBe(200);
+    const stored = await t.database.db
+      .selectFrom('pollAnonymousBallots')
+      .select('content')
+      .where('pollId', '=', poll.id)
+      .execute();
+    expect(stored.map((row) => row.content).sort()).toEqual(
+      [JSON.stringify({ choices: [non] }), JSON.stringify({ choices: [oui] })].sort(),
+    );
+  });
+
   it('coalesces a vote storm into at most one results event per tick', async () => {
     const poll = (
       await t.app.inject({

@@ -409,6 +409,25 @@ describe.each(testDialects())('polls on %s', (dialect) => {
     expect(list.map((p: { id: string }) => p.id)).toEqual([poll.id]);
   });
 
+  it('takes the organiser’s rights away from a creator who left the circle', async () => {
+    const leaver = await registerUser(t.app, 'Leaver');
+    await joinCommunity(t.app, leaver, communitySlug);
+    await addToCircle(t.app, facilitator, circleId, leaver);
+    const poll = (
+      await create({ title: 'Avant départ', kind: 'single', options: ['a', 'b'] }, leaver)
+    ).json();
+    expect(poll.canOrganise).toBe(true);
+    const left = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${circleId}/members/me`,
+      headers: as(leaver),
+    });
+    expect(left.statusCode).toBe(204);
+    // The circle is public: they still see the poll, but no longer steer it.
+    expect((await get(`polls/${poll.id}`, leaver)).json().canOrganise).toBe(false);
+    expect((await post(`polls/${poll.id}/close`, leaver)).statusCode).toBe(403);
+  });
+
   it('edits and deletes a poll only before anyone votes', async () => {
     const poll = (await create({ title: 'Brouillon', kind: 'single', options: ['a', 'b'] })).json();
     const patched = await t.app.inject({

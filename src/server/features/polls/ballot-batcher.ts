@@ -70,19 +70,29 @@ export class BallotBatcher {
   }
 
   async #drain(): Promise<void> {
-    while (this.#queue.length > 0) {
-      const batch = this.#queue.splice(0, MAX_BATCH);
-      try {
-        const outcomes = await this.#db.transaction().execute((trx) => writeBatch(trx, batch));
-        for (const outcome of outcomes) {
-          if ('result' in outcome) outcome.item.resolve(outcome.result);
-          else outcome.item.reject(outcome.error);
-        }
-      } catch (error) {
-        for (const item of batch) item.reject(error);
-      }
-    }
+    while (this.#queue.length > 0) await this.#write(this.#queue.splice(0, MAX_BATCH));
     this.#running = false;
+  }
+
+  /**
+   * A group whose transaction fails (a deadlock, a lost connection, a constraint) rolled back as a
+   * whole and answered nobody yet: it is written again in smaller groups, one poll at a time, then
+   * one ballot at a time, so a failure reaches only the ballots it belongs to.
+   */
+  async #write(batch: Pending[]): Promise<void> {
+    try {
+      const outcomes = await this.#db.transaction().execute((trx) => writeBatch(trx, batch));
+      for (const outcome of outcomes) {
+        if ('result' in outcome) outcome.item.resolve(outcome.result);
+        else outcome.item.reject(outcome.error);
+      }
+    } catch (error) {
+      const polls = new Set(batch.map((item) => item.pollId));
+      if (batch.length === 1) batch[0]?.reject(error);
+      else if (polls.size > 1) {
+        for (const pollId of polls) await this.#write(batch.filter((item) => item.pollId === pollId));
+      } else for (const item of batch) await this.#write([item]);
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addToCircle,
@@ -160,6 +161,37 @@ describe.each(testDialects())('polls on %s', (dialect) => {
     expect(await count('pollAnonymousBallots', secret.id)).toBe(1);
     expect(await count('pollBallots', open.id)).toBe(1);
     expect(await count('pollBallots', shut.id)).toBe(0);
+  });
+
+  it('keeps the other polls’ ballots of a group when writing one poll’s ballots fails', async () => {
+    const broken = (await create({ title: 'Panne', kind: 'single', options: ['a', 'b'] })).json();
+    const sound = (await create({ title: 'Sain', kind: 'single', options: ['a', 'b'] })).json();
+    // A database failure on one poll only (a deadlock, a lost connection…), staged by a trigger.
+    if (dialect === 'sqlite') {
+      await sql`create trigger fail_ballot before insert on poll_ballots
+        when new.poll_id = ${sql.lit(broken.id)} begin select raise(abort, 'staged failure'); end`.execute(
+        t.database.db,
+      );
+    } else {
+      await sql`create function fail_ballot() returns trigger language plpgsql as $$
+        begin raise exception 'staged failure'; end $$`.execute(t.database.db);
+      await sql`create trigger fail_ballot before insert on poll_ballots for each row
+        when (new.poll_id = ${sql.lit(broken.id)}) execute function fail_ballot()`.execute(t.database.db);
+    }
+    try {
+      const [failed, counted] = await Promise.all([
+        vote(broken.id, { choices: [broken.options[0].id] }, member),
+        vote(sound.id, { choices: [sound.options[0].id] }, member),
+      ]);
+      expect(failed.statusCode).toBe(500);
+      expect(counted.statusCode).toBe(200);
+      expect((await get(`polls/${sound.id}/results`)).json().voters).toBe(1);
+      expect((await get(`polls/${broken.id}/results`)).json().voters).toBe(0);
+    } finally {
+      await sql`drop trigger fail_ballot${sql.raw(dialect === 'sqlite' ? '' : ' on poll_ballots')}`.execute(
+        t.database.db,
+      );
+    }
   });
 
   it('refuses any ballot once closed (409), by hand or by date, and only organisers close', async () => {

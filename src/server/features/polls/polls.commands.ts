@@ -172,6 +172,9 @@ export async function patchPoll(db: Kysely<DB>, pollId: string, patch: PollPatch
     if (toBool(poll.anonymous) && patch.hideResultsUntilClose === false) {
       throw invalid('hideResultsUntilClose', 'an anonymous poll shows its results at the close only');
     }
+    if (patch.closesAt && poll.opensAt && Date.parse(patch.closesAt) <= Date.parse(toIso(poll.opensAt))) {
+      throw invalid('closesAt', 'must close after it opens');
+    }
     await trx
       .updateTable('polls')
       .set({

@@ -469,6 +469,22 @@ describe.each(testDialects())('polls on %s', (dialect) => {
       payload: { title: 'Propre' },
     });
     expect(patched.json().title).toBe('Propre');
+    // A closing date before the opening date would make a poll nobody can ever vote in.
+    const later = (
+      await create({
+        title: 'Plus tard',
+        kind: 'single',
+        options: ['a', 'b'],
+        opensAt: '2999-01-02T00:00:00Z',
+      })
+    ).json();
+    const backwards = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/polls/${later.id}`,
+      headers: as(facilitator),
+      payload: { closesAt: '2999-01-01T00:00:00Z' },
+    });
+    expect(backwards.statusCode).toBe(400);
     await vote(poll.id, { choices: [poll.options[0].id] });
     const del = (user: TestUser) =>
       t.app.inject({ method: 'DELETE', url: `/api/v1/polls/${poll.id}`, headers: as(user) });

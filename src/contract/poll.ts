@@ -51,7 +51,8 @@ export const pollCreateSchema = z
       poll.sections && quota !== undefined
         ? poll.sections.reduce((n, s) => n + Math.min(s.options.length, quota), 0)
         : count;
-    if (!poll.proposals && poll.minChoices !== undefined && poll.minChoices > reachable) {
+    const counted = poll.kind === 'multiple' || poll.kind === 'sections';
+    if (counted && !poll.proposals && poll.minChoices !== undefined && poll.minChoices > reachable) {
       issue('minChoices', `at most ${reachable} option(s) can be chosen`);
     }
     if (count > MAX_OPTIONS) issue('options', `at most ${MAX_OPTIONS} options`);

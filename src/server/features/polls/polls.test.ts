@@ -339,6 +339,14 @@ describe.each(testDialects())('polls on %s', (dialect) => {
     ]);
     expect((await post(`polls/${poll.id}/options`, member, { text: 'Trop tard' })).statusCode).toBe(409);
     expect((await vote(poll.id, { choices: [added.json().id] })).statusCode).toBe(200);
+
+    // At least three choices on a ballot: the vote opens once three options exist, not before.
+    const three = (await create({ title: 'Trois', kind: 'multiple', proposals: true, minChoices: 3 })).json();
+    await post(`polls/${three.id}/options`, member, { text: 'Un' });
+    await post(`polls/${three.id}/options`, member, { text: 'Deux' });
+    expect((await post(`polls/${three.id}/open`)).statusCode).toBe(409);
+    await post(`polls/${three.id}/options`, member, { text: 'Trois' });
+    expect((await post(`polls/${three.id}/open`)).statusCode).toBe(200);
   });
 
   it('hides results from everyone, organiser included, until the close when asked', async () => {

@@ -24,6 +24,12 @@ interface Pending {
 type Outcome = { item: Pending } & ({ result: CastResult } | { error: unknown });
 
 const MAX_BATCH = 500;
+/**
+ * Ballots waiting beyond this are refused at once (429): past it, the queue only grows while a
+ * flood lasts (memory, and answers later than any client waits). About 4 s of SQLite's sustained
+ * rate, forty times the vote storm a community event makes.
+ */
+const MAX_QUEUED = 20_000;
 const ROWS_PER_INSERT = 200;
 
 function toContent(input: BallotPutInput): BallotContent {
@@ -52,14 +58,19 @@ function openProblem(poll: PollRow, now: number): AppError | undefined {
  */
 export class BallotBatcher {
   readonly #db: Kysely<DB>;
+  readonly #maxQueued: number;
   #queue: Pending[] = [];
   #running = false;
 
-  constructor(db: Kysely<DB>) {
+  constructor(db: Kysely<DB>, maxQueued = MAX_QUEUED) {
     this.#db = db;
+    this.#maxQueued = maxQueued;
   }
 
   cast(pollId: string, userId: string, input: BallotPutInput): Promise<CastResult> {
+    if (this.#queue.length >= this.#maxQueued) {
+      return Promise.reject(new AppError('RATE_LIMITED', 'Too many ballots at once: try again in a moment'));
+    }
     return new Promise((resolve, reject) => {
       this.#queue.push({ pollId, userId, input, ballot: toContent(input), resolve, reject });
       if (!this.#running) {

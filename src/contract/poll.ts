@@ -44,6 +44,17 @@ export const pollCreateSchema = z
     }
     const count = poll.sections?.reduce((n, s) => n + s.options.length, 0) ?? poll.options?.length ?? 0;
     if (!poll.proposals && count < 2 && poll.kind !== 'score') issue('options', 'give at least two options');
+    if (!poll.proposals && count < 1) issue('options', 'give at least one option');
+    // A minimum nobody can reach would make a poll nobody can vote in.
+    const quota = poll.maxPerSection;
+    const reachable =
+      poll.sections && quota !== undefined
+        ? poll.sections.reduce((n, s) => n + Math.min(s.options.length, quota), 0)
+        : count;
+    const counted = poll.kind === 'multiple' || poll.kind === 'sections';
+    if (counted && !poll.proposals && poll.minChoices !== undefined && poll.minChoices > reachable) {
+      issue('minChoices', `at most ${reachable} option(s) can be chosen`);
+    }
     if (count > MAX_OPTIONS) issue('options', `at most ${MAX_OPTIONS} options`);
     if (poll.minChoices !== undefined && poll.maxChoices !== undefined && poll.minChoices > poll.maxChoices) {
       issue('minChoices', 'must not exceed maxChoices');

@@ -86,3 +86,68 @@ test('a sections poll: quota per letter, live results in a second browser, close
   await memberContext.close();
   expect(pageProblems).toEqual([]);
 });
+
+/**
+ * A shared computer (a town hall's meeting-room laptop): one person votes in an anonymous poll and
+ * signs out, the next signs in on the same browser and votes too. Each ballot counts once: the
+ * receipt the first person left behind is theirs alone.
+ */
+test('an anonymous poll on a shared computer: two people, two ballots', async ({ page, browser }) => {
+  const organiserContext = await browser.newContext({ locale: 'fr-FR' });
+  const organiserPage = await organiserContext.newPage();
+  const organiser = newPerson('Odile');
+  await new AccountPages(organiserPage).signUp(organiser);
+  const call = async (request: typeof page.request, method: string, path: string, data?: object) => {
+    const response = await request.fetch(path, { method, data });
+    expect(response.status(), `${method} ${path}`).toBeLessThan(300);
+    return response.status() === 204 ? null : response.json();
+  };
+  const slug = `poste-${Date.now().toString(36)}`;
+  await call(organiserPage.request, 'POST', '/api/v1/communities', {
+    name: 'Mairie',
+    slug,
+    joinPolicy: 'open',
+  });
+  const circle = await call(organiserPage.request, 'POST', `/api/v1/communities/${slug}/circles`, {
+    name: 'Salle du conseil',
+    kind: 'animation_team',
+    visibility: 'private',
+  });
+  const first = newPerson('Anne');
+  const second = newPerson('Bruno');
+  const accounts = new AccountPages(page);
+  for (const person of [first, second]) {
+    await accounts.signUp(person);
+    const me = await call(page.request, 'GET', '/api/v1/me');
+    await call(page.request, 'POST', `/api/v1/communities/${slug}/members`, {});
+    await call(organiserPage.request, 'POST', `/api/v1/circles/${circle.id}/members`, { userId: me.user.id });
+    await call(page.request, 'POST', '/api/v1/auth/logout');
+  }
+  const poll = await call(organiserPage.request, 'POST', `/api/v1/circles/${circle.id}/polls`, {
+    title: 'Garder la réunion du lundi ?',
+    kind: 'single',
+    options: ['Oui', 'Non'],
+    anonymous: true,
+  });
+
+  const voter = new PollPage(page);
+  for (const [person, answer] of [
+    [first, 'Oui'],
+    [second, 'Non'],
+  ] as const) {
+    await accounts.signIn(person);
+    await page.goto(`/polls/${poll.id}`);
+    await page.getByRole('radio', { name: answer }).check();
+    await voter.vote();
+    await call(page.request, 'POST', '/api/v1/auth/logout');
+  }
+
+  await call(organiserPage.request, 'POST', `/api/v1/polls/${poll.id}/close`);
+  const results = await call(organiserPage.request, 'GET', `/api/v1/polls/${poll.id}/results`);
+  expect(results.voters).toBe(2);
+  expect(results.options.map((o: { text: string; count: number }) => [o.text, o.count])).toEqual([
+    ['Oui', 1],
+    ['Non', 1],
+  ]);
+  await organiserContext.close();
+});

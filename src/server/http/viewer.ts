@@ -39,23 +39,36 @@ export interface ViewerResolver {
 const VERIFIED_SESSION_MS = 5_000;
 const MAX_VERIFIED_SESSIONS = 20_000;
 
+/**
+ * What identifies a session in a Cookie header: its session cookie(s), name and signed value, in
+ * order. Other cookies beside it must not make another entry, or signing out through one header
+ * would leave the same session remembered under another.
+ */
+export function sessionKey(cookie: string): string {
+  const tokens = cookie
+    .split(';')
+    .map((pair) => pair.trim())
+    .filter((pair) => /^[^=]*session_token=/.test(pair));
+  return tokens.length > 0 ? tokens.join('; ') : cookie;
+}
+
 export function createViewerResolver(auth: Auth, now: () => number = Date.now): ViewerResolver {
   const cache = new WeakMap<FastifyRequest, Promise<Viewer | undefined>>();
-  /** By the exact cookie header that was verified: a forged or changed cookie is never a hit. */
+  /** By the exact session cookie that was verified: a forged or changed token is never a hit. */
   const verified = new Map<string, { viewer: Viewer; until: number }>();
 
   async function resolve(request: FastifyRequest): Promise<Viewer | undefined> {
-    const cookie = request.headers.cookie;
-    if (!cookie) return undefined;
-    const known = verified.get(cookie);
+    if (!request.headers.cookie) return undefined;
+    const key = sessionKey(request.headers.cookie);
+    const known = verified.get(key);
     if (known && known.until > now()) return known.viewer;
-    verified.delete(cookie);
+    verified.delete(key);
     const session = await auth.api.getSession({ headers: authHeaders(request) });
     if (!session) return undefined;
     const viewer = { id: session.user.id, isAdmin: toBool(session.user.isAdmin ?? false) };
     const until = Math.min(now() + VERIFIED_SESSION_MS, new Date(session.session.expiresAt).getTime());
     if (verified.size >= MAX_VERIFIED_SESSIONS) verified.delete(verified.keys().next().value ?? '');
-    verified.set(cookie, { viewer, until });
+    verified.set(key, { viewer, until });
     return viewer;
   }
 
@@ -76,7 +89,7 @@ export function createViewerResolver(auth: Auth, now: () => number = Date.now): 
       return viewer;
     },
     forget(request) {
-      if (request.headers.cookie) verified.delete(request.headers.cookie);
+      if (request.headers.cookie) verified.delete(sessionKey(request.headers.cookie));
     },
     forgetAll() {
       verified.clear();

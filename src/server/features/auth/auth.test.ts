@@ -111,6 +111,22 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
     );
   });
 
+  it('signs a session out at once, whatever other cookies travel with it', async () => {
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: (await registerUser(t.app)).email, password: 'correct horse battery' },
+    });
+    const cookie = cookieOf(login);
+    // The same session from another tab, or a copy of the cookie, with another cookie beside it.
+    const variant = `theme=dark; ${cookie}`;
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: variant } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(200);
+    const logout = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
+    expect(logout.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: variant } })).statusCode).toBe(401);
+  });
+
   it('answers /me with 401 for visitors and forged cookies', async () => {
     expect((await t.app.inject({ url: '/api/v1/me' })).statusCode).toBe(401);
     const forged = await t.app.inject({

@@ -199,6 +199,8 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const promotions = await removeCommunityMember(db, community.id, userId);
         // Promotion mails were queued inside the removal's transaction.
         for (const { circleId } of promotions) ctx.revocations.revoke({ circleId, userId });
+        // Community-wide live topics (community polls) are scoped `community:<id>` (live.routes.ts).
+        ctx.revocations.revoke({ circleId: `community:${community.id}`, userId });
         return reply.status(204).send(null);
       },
     );

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { randomInt, randomUUID } from 'node:crypto';
+import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
 import type { BallotPutInput } from '../../../contract/poll.ts';
 import { type BallotContent, ballotProblem } from '../../../domain/poll.ts';
 import { toBool, toIso } from '../../db/columns.ts';
@@ -24,6 +24,12 @@ interface Pending {
 type Outcome = { item: Pending } & ({ result: CastResult } | { error: unknown });
 
 const MAX_BATCH = 500;
+/**
+ * Ballots waiting beyond this are refused at once (429): past it, the queue only grows while a
+ * flood lasts (memory, and answers later than any client waits). About 4 s of SQLite's sustained
+ * rate, forty times the vote storm a community event makes.
+ */
+const MAX_QUEUED = 20_000;
 const ROWS_PER_INSERT = 200;
 
 function toContent(input: BallotPutInput): BallotContent {
@@ -52,14 +58,19 @@ function openProblem(poll: PollRow, now: number): AppError | undefined {
  */
 export class BallotBatcher {
   readonly #db: Kysely<DB>;
+  readonly #maxQueued: number;
   #queue: Pending[] = [];
   #running = false;
 
-  constructor(db: Kysely<DB>) {
+  constructor(db: Kysely<DB>, maxQueued = MAX_QUEUED) {
     this.#db = db;
+    this.#maxQueued = maxQueued;
   }
 
   cast(pollId: string, userId: string, input: BallotPutInput): Promise<CastResult> {
+    if (this.#queue.length >= this.#maxQueued) {
+      return Promise.reject(new AppError('RATE_LIMITED', 'Too many ballots at once: try again in a moment'));
+    }
     return new Promise((resolve, reject) => {
       this.#queue.push({ pollId, userId, input, ballot: toContent(input), resolve, reject });
       if (!this.#running) {
@@ -70,19 +81,29 @@ export class BallotBatcher {
   }
 
   async #drain(): Promise<void> {
-    while (this.#queue.length > 0) {
-      const batch = this.#queue.splice(0, MAX_BATCH);
-      try {
-        const outcomes = await this.#db.transaction().execute((trx) => writeBatch(trx, batch));
-        for (const outcome of outcomes) {
-          if ('result' in outcome) outcome.item.resolve(outcome.result);
-          else outcome.item.reject(outcome.error);
-        }
-      } catch (error) {
-        for (const item of batch) item.reject(error);
-      }
-    }
+    while (this.#queue.length > 0) await this.#write(this.#queue.splice(0, MAX_BATCH));
     this.#running = false;
+  }
+
+  /**
+   * A group whose transaction fails (a deadlock, a lost connection, a constraint) rolled back as a
+   * whole and answered nobody yet: it is written again in smaller groups, one poll at a time, then
+   * one ballot at a time, so a failure reaches only the ballots it belongs to.
+   */
+  async #write(batch: Pending[]): Promise<void> {
+    try {
+      const outcomes = await this.#db.transaction().execute((trx) => writeBatch(trx, batch));
+      for (const outcome of outcomes) {
+        if ('result' in outcome) outcome.item.resolve(outcome.result);
+        else outcome.item.reject(outcome.error);
+      }
+    } catch (error) {
+      const polls = new Set(batch.map((item) => item.pollId));
+      if (batch.length === 1) batch[0]?.reject(error);
+      else if (polls.size > 1) {
+        for (const pollId of polls) await this.#write(batch.filter((item) => item.pollId === pollId));
+      } else for (const item of batch) await this.#write([item]);
+    }
   }
 }
 
@@ -127,7 +148,10 @@ async function writePollBallots(trx: Transaction<DB>, pollId: string, items: Pen
     }
   }
   if (toBool(poll.anonymous)) {
-    for (const item of valid) outcomes.push(await writeAnonymous(trx, pollId, item));
+    const written: Outcome[] = [];
+    for (const item of valid) written.push(await writeAnonymous(trx, pollId, item));
+    if (written.some((outcome) => 'result' in outcome)) await reshuffleAnonymous(trx, pollId);
+    outcomes.push(...written);
   } else {
     await writeNamed(trx, pollId, valid);
     for (const item of valid) outcomes.push({ item, result: { pollId, ballot: item.ballot } });
@@ -187,12 +211,22 @@ async function writeNamed(trx: Transaction<DB>, pollId: string, items: Pending[]
 async function writeAnonymous(trx: Transaction<DB>, pollId: string, item: Pending): Promise<Outcome> {
   const content = serialiseBallot(item.ballot);
   if (item.input.receipt) {
-    const changed = await trx
-      .updateTable('pollAnonymousBallots')
-      .set({ content })
+    // Only someone who has voted has a ballot to change: a receipt left on a shared computer must
+    // not let the next person overwrite another's ballot (and never be counted themselves).
+    const voted = await trx
+      .selectFrom('pollVoters')
+      .select('userId')
       .where('pollId', '=', pollId)
-      .where('receiptHash', '=', hashReceipt(item.input.receipt))
+      .where('userId', '=', item.userId)
       .executeTakeFirst();
+    const changed = !voted
+      ? { numUpdatedRows: 0n }
+      : await trx
+          .updateTable('pollAnonymousBallots')
+          .set({ content })
+          .where('pollId', '=', pollId)
+          .where('receiptHash', '=', hashReceipt(item.input.receipt))
+          .executeTakeFirst();
     if (Number(changed.numUpdatedRows) !== 1) {
       return { item, error: new AppError('FORBIDDEN', 'This receipt does not match a ballot of this poll') };
     }
@@ -215,4 +249,30 @@ async function writeAnonymous(trx: Transaction<DB>, pollId: string, item: Pendin
     .values({ id: randomUUID(), pollId, receiptHash: hashReceipt(receipt), content })
     .execute();
   return { item, result: { pollId, ballot: item.ballot, receipt } };
+}
+
+/**
+ * PostgreSQL stamps every row with the transaction that wrote it (xmin) and keeps rows in the order
+ * they were written (ctid), both readable by a plain SELECT: a voter's mark and their ballot would
+ * share one. After each group, the poll's anonymous ballots are written again, all in this
+ * transaction and in a random order, so neither points at a voter. SQLite keeps neither (WITHOUT
+ * ROWID tables ordered by random ids). Costs one rewrite of the poll's ballots per group.
+ */
+async function reshuffleAnonymous(trx: Transaction<DB>, pollId: string) {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  const rows = await trx
+    .deleteFrom('pollAnonymousBallots')
+    .where('pollId', '=', pollId)
+    .returning(['id', 'pollId', 'receiptHash', 'content'])
+    .execute();
+  const shuffled = rows
+    .map((row) => ({ row: { ...row, id: randomUUID() }, key: randomInt(2 ** 47) }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ row }) => row);
+  for (let start = 0; start < shuffled.length; start += ROWS_PER_INSERT) {
+    await trx
+      .insertInto('pollAnonymousBallots')
+      .values(shuffled.slice(start, start + ROWS_PER_INSERT))
+      .execute();
+  }
 }

@@ -37,7 +37,7 @@ export function ballotsRoutes(ctx: AppContext, signals: PollSignals): FastifyPlu
             'Anonymous polls return a receipt with the first ballot; send it back to change the ballot.',
           params: idParams,
           body: ballotPutSchema,
-          response: { 200: ballotSchema, ...errors },
+          response: { 200: ballotSchema, ...errors, 429: errorBodySchema },
         },
       },
       async (request) => {

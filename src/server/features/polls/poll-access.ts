@@ -77,7 +77,8 @@ export async function getPollAccess(
           communitySlug: circle.communitySlug,
         },
         canVote: isMember,
-        canOrganise: isSteward || isCreator,
+        // A creator steers their poll while they belong to its circle, not after leaving it.
+        canOrganise: isSteward || (isCreator && isMember),
       };
     }
     const { community, isMember, isAnimator } = await communityScope(db, poll.communityId, viewer);
@@ -85,7 +86,7 @@ export async function getPollAccess(
       poll,
       scope: { kind: 'community', communityId: community.id, communitySlug: community.slug },
       canVote: isMember,
-      canOrganise: isAnimator || isCreator,
+      canOrganise: isAnimator || (isCreator && isMember),
     };
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound('Poll');

@@ -57,7 +57,7 @@ describe.each(testDialects())('anonymous polls and live results on %s', (dialect
     organiser = await registerUser(t.app, 'Organiser');
     outsider = await registerUser(t.app, 'Outsider');
     voters = [];
-    for (let i = 0; i < 6; i++) voters.push(await registerUser(t.app, `Voter ${i}`));
+    for (let i = 0; i < 8; i++) voters.push(await registerUser(t.app, `Voter ${i}`));
     const community = await buildCommunity(t.app, organiser);
     communitySlug = community.slug;
     circleId = (await buildCircle(t.app, organiser, community.slug, { visibility: 'private' })).id;
@@ -141,10 +141,10 @@ describe.each(testDialects())('anonymous polls and live results on %s', (dialect
       await t.app.inject({ url: `/api/v1/polls/${poll.id}/results`, headers: as(organiser) })
     ).json();
     expect(results).toMatchObject({
-      voters: 6,
+      voters: 8,
       options: [
-        { id: oui, count: 5 },
-        { id: non, count: 1 },
+        { id: oui, count: 6 },
+        { id: non, count: 2 },
       ],
     });
     const csv = (await t.app.inject({ url: `/api/v1/polls/${poll.id}/results.csv`, headers: as(organiser) }))
@@ -167,13 +167,89 @@ describe.each(testDialects())('anonymous polls and live results on %s', (dialect
       .selectAll()
       .where('pollId', '=', poll.id)
       .execute();
-    expect(ballots).toHaveLength(6);
+    expect(ballots).toHaveLength(8);
     const stored = JSON.stringify(ballots);
     for (const voter of voters) expect(stored).not.toContain(voter.id);
     expect(stored).not.toContain(receipts[1]);
     expect(
       await t.database.db.selectFrom('pollBallots').selectAll().where('pollId', '=', poll.id).execute(),
     ).toEqual([]);
+  });
+
+  it('leaves no order or transaction id in the tables that pairs a voter with a ballot', async () => {
+    const poll = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/circles/${circleId}/polls`,
+        headers: as(organiser),
+        payload: { title: 'Notes', kind: 'score', options: ['a', 'b'], anonymous: true },
+      })
+    ).json();
+    const [a, b] = poll.options.map((o: { id: string }) => o.id);
+    // Voters one at a time, each ballot telling its voter apart (their index).
+    const cast: string[] = [];
+    for (const [index, voter] of voters.entries()) {
+      const scores = { [a]: index % 6, [b]: Math.floor(index / 6) };
+      expect((await vote(poll.id, { scores }, voter)).statusCode).toBe(200);
+      cast.push(JSON.stringify({ scores }));
+    }
+    const ballots =
+      dialect === 'postgres'
+        ? (
+            await sql<{ content: string; tx: string }>`select content, xmin::text as tx
+              from poll_anonymous_ballots where poll_id = ${poll.id} order by ctid`.execute(t.database.db)
+          ).rows
+        : (
+            await sql<{ content: string; tx: string }>`select content, '' as tx
+              from poll_anonymous_ballots where poll_id = ${poll.id}`.execute(t.database.db)
+          ).rows;
+    expect(ballots.map((row) => row.content).sort()).toEqual([...cast].sort());
+    // The stored order is not the voting order (one chance in 8! of a false alarm).
+    expect(ballots.map((row) => row.content)).not.toEqual(cast);
+    if (dialect === 'postgres') {
+      // The transaction that marked a voter must not single out one ballot.
+      const marks = (
+        await sql<{ tx: string }>`select xmin::text as tx from poll_voters
+          where poll_id = ${poll.id}`.execute(t.database.db)
+      ).rows;
+      for (const { tx } of marks) {
+        const sharing = ballots.filter((row) => row.tx === tx).length;
+        expect([0, ballots.length]).toContain(sharing);
+      }
+    }
+  });
+
+  it('lets a receipt change a ballot only for someone who has voted (a shared computer keeps another’s)', async () => {
+    const poll = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/circles/${circleId}/polls`,
+        headers: as(organiser),
+        payload: { title: 'Poste partagé', kind: 'single', options: ['Oui', 'Non'], anonymous: true },
+      })
+    ).json();
+    const [oui, non] = poll.options.map((o: { id: string }) => o.id);
+    const first = voters[4] as TestUser;
+    const second = voters[5] as TestUser;
+    const receipt = (await vote(poll.id, { choices: [oui] }, first)).json().receipt;
+    // The next person on the same browser sends the receipt left behind: refused, nothing changes.
+    const borrowed = await vote(poll.id, { choices: [non], receipt }, second);
+    expect(borrowed.statusCode).toBe(403);
+    const mine = await t.app.inject({
+      url: `/api/v1/polls/${poll.id}/ballot`,
+      headers: { ...as(first), 'ballot-receipt': receipt },
+    });
+    expect(mine.json()).toEqual({ hasVoted: true, ballot: { choices: [oui] } });
+    // Their own first ballot still counts.
+    expect((await vote(poll.id, { choices: [non] }, second)).statusCode).toBe(200);
+    const stored = await t.database.db
+      .selectFrom('pollAnonymousBallots')
+      .select('content')
+      .where('pollId', '=', poll.id)
+      .execute();
+    expect(stored.map((row) => row.content).sort()).toEqual(
+      [JSON.stringify({ choices: [non] }), JSON.stringify({ choices: [oui] })].sort(),
+    );
   });
 
   it('coalesces a vote storm into at most one results event per tick', async () => {
@@ -222,5 +298,33 @@ describe.each(testDialects())('anonymous polls and live results on %s', (dialect
     expect(stranger.messages().some((m) => m.type === 'event')).toBe(false);
     member.close();
     stranger.close();
+  });
+
+  it('stops a community poll’s events to someone who leaves the community', async () => {
+    const poll = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/communities/${communitySlug}/polls`,
+        headers: as(organiser),
+        payload: { title: 'Départ', kind: 'single', options: ['a', 'b'] },
+      })
+    ).json();
+    const leaver = await registerUser(t.app, 'Leaver');
+    await joinCommunity(t.app, leaver, communitySlug);
+    const socket = await follow(url, leaver, `poll:${poll.id}`);
+    expect(socket.messages()[0]).toMatchObject({ type: 'subscribed' });
+    const left = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/communities/${communitySlug}/members/me`,
+      headers: as(leaver),
+    });
+    expect(left.statusCode).toBe(204);
+    await vote(poll.id, { choices: [poll.options[0].id] }, voters[3] as TestUser);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(socket.messages()).toContainEqual(
+      expect.objectContaining({ type: 'error', code: 'NOT_FOUND', topic: `poll:${poll.id}` }),
+    );
+    expect(socket.messages().some((m) => m.type === 'event')).toBe(false);
+    socket.close();
   });
 });

@@ -140,6 +140,11 @@ export async function openVoting(db: Kysely<DB>, pollId: string) {
     if (Number(options?.n ?? 0) < 2 && poll.kind !== 'score') {
       throw new AppError('CONFLICT', 'Propose at least two options before opening the vote');
     }
+    // Each ballot must hold minChoices options: fewer options would make a poll nobody can vote in.
+    const counted = poll.kind === 'multiple' || poll.kind === 'sections';
+    if (counted && poll.minChoices !== null && Number(options?.n ?? 0) < poll.minChoices) {
+      throw new AppError('CONFLICT', `Propose at least ${poll.minChoices} options before opening the vote`);
+    }
     await trx
       .updateTable('polls')
       .set({ phase: 'voting', updatedAt: new Date().toISOString() })
@@ -171,6 +176,9 @@ export async function patchPoll(db: Kysely<DB>, pollId: string, patch: PollPatch
       throw new AppError('CONFLICT', 'A closed poll is a record: it no longer changes');
     if (toBool(poll.anonymous) && patch.hideResultsUntilClose === false) {
       throw invalid('hideResultsUntilClose', 'an anonymous poll shows its results at the close only');
+    }
+    if (patch.closesAt && poll.opensAt && Date.parse(patch.closesAt) <= Date.parse(toIso(poll.opensAt))) {
+      throw invalid('closesAt', 'must close after it opens');
     }
     await trx
       .updateTable('polls')

@@ -60,6 +60,7 @@ export async function loadPollDetail(
     viewer ? hasVoted(db, poll, viewer.id) : Promise.resolve(false),
   ]);
   const phase = effectivePhase(poll);
+  const notOpenYet = poll.opensAt !== null && Date.parse(toIso(poll.opensAt)) > Date.now();
   return {
     id: poll.id,
     title: poll.title,
@@ -83,7 +84,7 @@ export async function loadPollDetail(
     closedAt: iso(poll.closedAt),
     createdAt: toIso(poll.createdAt),
     voterCount,
-    canVote: access.canVote && phase === 'voting',
+    canVote: access.canVote && phase === 'voting' && !notOpenYet,
     canOrganise: access.canOrganise,
     canPropose: access.canVote && phase === 'proposal',
     resultsVisible: resultsVisible(poll),

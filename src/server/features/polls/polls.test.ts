@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addToCircle,
@@ -137,6 +138,62 @@ describe.each(testDialects())('polls on %s', (dialect) => {
     expect(rows.map((r) => r.userId)).toEqual([member.id]);
   });
 
+  it('answers a group spanning polls (open, closed, anonymous) ballot by ballot, one anonymous ballot per voter', async () => {
+    const open = (await create({ title: 'Ouvert', kind: 'single', options: ['a', 'b'] })).json();
+    const shut = (await create({ title: 'Fermé', kind: 'single', options: ['a', 'b'] })).json();
+    const secret = (
+      await create({ title: 'Secret', kind: 'single', options: ['a', 'b'], anonymous: true })
+    ).json();
+    await post(`polls/${shut.id}/close`);
+    const responses = await Promise.all([
+      vote(open.id, { choices: [open.options[0].id] }, member),
+      vote(shut.id, { choices: [shut.options[0].id] }, member),
+      vote(open.id, { choices: ['nope'] }, other),
+      ...Array.from({ length: 200 }, () => vote(secret.id, { choices: [secret.options[1].id] }, member)),
+    ]);
+    const [named, closed, invalid, ...anonymous] = responses.map((r) => r.statusCode);
+    expect([named, closed, invalid]).toEqual([200, 409, 400]);
+    expect(anonymous.filter((code) => code === 200)).toHaveLength(1);
+    expect(anonymous.filter((code) => code === 409)).toHaveLength(199);
+    const count = async (table: 'pollVoters' | 'pollAnonymousBallots' | 'pollBallots', pollId: string) =>
+      (await t.database.db.selectFrom(table).select('pollId').where('pollId', '=', pollId).execute()).length;
+    expect(await count('pollVoters', secret.id)).toBe(1);
+    expect(await count('pollAnonymousBallots', secret.id)).toBe(1);
+    expect(await count('pollBallots', open.id)).toBe(1);
+    expect(await count('pollBallots', shut.id)).toBe(0);
+  });
+
+  it('keeps the other polls’ ballots of a group when writing one poll’s ballots fails', async () => {
+    const broken = (await create({ title: 'Panne', kind: 'single', options: ['a', 'b'] })).json();
+    const sound = (await create({ title: 'Sain', kind: 'single', options: ['a', 'b'] })).json();
+    // A database failure on one poll only (a deadlock, a lost connection…), staged by a trigger.
+    if (dialect === 'sqlite') {
+      await sql`create trigger fail_ballot before insert on poll_ballots
+        when new.poll_id = ${sql.lit(broken.id)} begin select raise(abort, 'staged failure'); end`.execute(
+        t.database.db,
+      );
+    } else {
+      await sql`create function fail_ballot() returns trigger language plpgsql as $$
+        begin raise exception 'staged failure'; end $$`.execute(t.database.db);
+      await sql`create trigger fail_ballot before insert on poll_ballots for each row
+        when (new.poll_id = ${sql.lit(broken.id)}) execute function fail_ballot()`.execute(t.database.db);
+    }
+    try {
+      const [failed, counted] = await Promise.all([
+        vote(broken.id, { choices: [broken.options[0].id] }, member),
+        vote(sound.id, { choices: [sound.options[0].id] }, member),
+      ]);
+      expect(failed.statusCode).toBe(500);
+      expect(counted.statusCode).toBe(200);
+      expect((await get(`polls/${sound.id}/results`)).json().voters).toBe(1);
+      expect((await get(`polls/${broken.id}/results`)).json().voters).toBe(0);
+    } finally {
+      await sql`drop trigger fail_ballot${sql.raw(dialect === 'sqlite' ? '' : ' on poll_ballots')}`.execute(
+        t.database.db,
+      );
+    }
+  });
+
   it('refuses any ballot once closed (409), by hand or by date, and only organisers close', async () => {
     const poll = (await create({ title: 'Lieu', kind: 'single', options: ['Lyon', 'Nancy'] })).json();
     expect((await post(`polls/${poll.id}/close`, member)).statusCode).toBe(403);
@@ -161,6 +218,8 @@ describe.each(testDialects())('polls on %s', (dialect) => {
       })
     ).json();
     expect((await vote(later.id, { choices: [later.options[0].id] })).statusCode).toBe(409);
+    // The page must not offer a ballot the server will refuse.
+    expect((await get(`polls/${later.id}`)).json().canVote).toBe(false);
   });
 
   it('multiple choice respects min and max; ranking gives Borda and the instant-runoff winner; score gives averages', async () => {
@@ -173,6 +232,22 @@ describe.each(testDialects())('polls on %s', (dialect) => {
         maxChoices: 3,
       })
     ).json();
+    // A minimum that no ballot can reach, and a score poll without options: refused at creation.
+    const unreachable = [
+      { title: 'Trop', kind: 'multiple', options: ['a', 'b'], minChoices: 3 },
+      {
+        title: 'Quota',
+        kind: 'sections',
+        maxPerSection: 1,
+        minChoices: 3,
+        sections: [
+          { title: 'A', options: ['a1', 'a2'] },
+          { title: 'B', options: ['b1', 'b2'] },
+        ],
+      },
+      { title: 'Rien', kind: 'score' },
+    ];
+    for (const payload of unreachable) expect((await create(payload)).statusCode).toBe(400);
     const ids = multi.options.map((o: { id: string }) => o.id);
     expect((await vote(multi.id, { choices: [ids[0]] })).statusCode).toBe(400);
     expect((await vote(multi.id, { choices: ids })).statusCode).toBe(400);
@@ -264,6 +339,14 @@ describe.each(testDialects())('polls on %s', (dialect) => {
     ]);
     expect((await post(`polls/${poll.id}/options`, member, { text: 'Trop tard' })).statusCode).toBe(409);
     expect((await vote(poll.id, { choices: [added.json().id] })).statusCode).toBe(200);
+
+    // At least three choices on a ballot: the vote opens once three options exist, not before.
+    const three = (await create({ title: 'Trois', kind: 'multiple', proposals: true, minChoices: 3 })).json();
+    await post(`polls/${three.id}/options`, member, { text: 'Un' });
+    await post(`polls/${three.id}/options`, member, { text: 'Deux' });
+    expect((await post(`polls/${three.id}/open`)).statusCode).toBe(409);
+    await post(`polls/${three.id}/options`, member, { text: 'Trois' });
+    expect((await post(`polls/${three.id}/open`)).statusCode).toBe(200);
   });
 
   it('hides results from everyone, organiser included, until the close when asked', async () => {
@@ -366,6 +449,25 @@ describe.each(testDialects())('polls on %s', (dialect) => {
     expect(list.map((p: { id: string }) => p.id)).toEqual([poll.id]);
   });
 
+  it('takes the organiser’s rights away from a creator who left the circle', async () => {
+    const leaver = await registerUser(t.app, 'Leaver');
+    await joinCommunity(t.app, leaver, communitySlug);
+    await addToCircle(t.app, facilitator, circleId, leaver);
+    const poll = (
+      await create({ title: 'Avant départ', kind: 'single', options: ['a', 'b'] }, leaver)
+    ).json();
+    expect(poll.canOrganise).toBe(true);
+    const left = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${circleId}/members/me`,
+      headers: as(leaver),
+    });
+    expect(left.statusCode).toBe(204);
+    // The circle is public: they still see the poll, but no longer steer it.
+    expect((await get(`polls/${poll.id}`, leaver)).json().canOrganise).toBe(false);
+    expect((await post(`polls/${poll.id}/close`, leaver)).statusCode).toBe(403);
+  });
+
   it('edits and deletes a poll only before anyone votes', async () => {
     const poll = (await create({ title: 'Brouillon', kind: 'single', options: ['a', 'b'] })).json();
     const patched = await t.app.inject({
@@ -375,6 +477,22 @@ describe.each(testDialects())('polls on %s', (dialect) => {
       payload: { title: 'Propre' },
     });
     expect(patched.json().title).toBe('Propre');
+    // A closing date before the opening date would make a poll nobody can ever vote in.
+    const later = (
+      await create({
+        title: 'Plus tard',
+        kind: 'single',
+        options: ['a', 'b'],
+        opensAt: '2999-01-02T00:00:00Z',
+      })
+    ).json();
+    const backwards = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/polls/${later.id}`,
+      headers: as(facilitator),
+      payload: { closesAt: '2999-01-01T00:00:00Z' },
+    });
+    expect(backwards.statusCode).toBe(400);
     await vote(poll.id, { choices: [poll.options[0].id] });
     const del = (user: TestUser) =>
       t.app.inject({ method: 'DELETE', url: `/api/v1/polls/${poll.id}`, headers: as(user) });

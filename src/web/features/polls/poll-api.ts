@@ -13,6 +13,7 @@ import type { SessionSummary } from '../../../contract/session.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
 import { useLiveTopic } from '../../lib/use-live-topic.ts';
+import { useMe } from '../auth/auth-api.ts';
 import { sessionKeys } from '../sessions/session-api.ts';
 
 /** Where polls are listed and created: a circle, or a whole community (by id or slug). */
@@ -33,19 +34,22 @@ const scopePath = (scope: PollScope) =>
 
 /**
  * Anonymous polls: the server keeps only a hash of the receipt that lets a voter change their
- * ballot, so this browser keeps the receipt (and nothing leaves it).
+ * ballot, so this browser keeps the receipt (and nothing leaves it). Kept per person: on a shared
+ * computer, the next person to sign in must neither read nor send someone else's receipt.
  */
-const receiptKey = (pollId: string) => `archipel.poll-receipt.${pollId}`;
-export function storedReceipt(pollId: string): string | undefined {
+const receiptKey = (userId: string, pollId: string) => `archipel.poll-receipt.${userId}.${pollId}`;
+export function storedReceipt(userId: string | undefined, pollId: string): string | undefined {
+  if (!userId) return undefined;
   try {
-    return localStorage.getItem(receiptKey(pollId)) ?? undefined;
+    return localStorage.getItem(receiptKey(userId, pollId)) ?? undefined;
   } catch {
     return undefined;
   }
 }
-function storeReceipt(pollId: string, receipt: string) {
+function storeReceipt(userId: string | undefined, pollId: string, receipt: string) {
+  if (!userId) return;
   try {
-    localStorage.setItem(receiptKey(pollId), receipt);
+    localStorage.setItem(receiptKey(userId, pollId), receipt);
   } catch {
     // Private browsing without storage: the ballot counts, it just cannot be changed later.
   }
@@ -106,10 +110,11 @@ export function usePollResults(id: string, enabled: boolean) {
 }
 
 export function useMyBallot(id: string, enabled: boolean) {
+  const me = useMe().data;
   return useQuery({
     queryKey: pollKeys.ballot(id),
     queryFn: async ({ signal }) => {
-      const receipt = storedReceipt(id);
+      const receipt = storedReceipt(me?.id, id);
       const response = await fetch(`${pollPath(id)}/ballot`, {
         credentials: 'same-origin',
         headers: { accept: 'application/json', ...(receipt && { 'ballot-receipt': receipt }) },
@@ -119,7 +124,7 @@ export function useMyBallot(id: string, enabled: boolean) {
       const body: MyBallot = await response.json();
       return body;
     },
-    enabled,
+    enabled: enabled && me !== undefined,
   });
 }
 
@@ -127,16 +132,17 @@ export type BallotInput = { choices: string[] } | { ranking: string[] } | { scor
 
 export function useCastBallot(id: string) {
   const queryClient = useQueryClient();
+  const me = useMe().data;
   return useMutation({
     mutationFn: (ballot: BallotInput) => {
-      const receipt = storedReceipt(id);
+      const receipt = storedReceipt(me?.id, id);
       return apiRequest<Ballot>(`${pollPath(id)}/ballot`, {
         method: 'PUT',
         body: { ...ballot, ...(receipt && { receipt }) },
       });
     },
     onSuccess: (ballot) => {
-      if (ballot.receipt) storeReceipt(id, ballot.receipt);
+      if (ballot.receipt) storeReceipt(me?.id, id, ballot.receipt);
       queryClient.setQueryData<MyBallot>(pollKeys.ballot(id), { hasVoted: true, ballot });
       void queryClient.invalidateQueries({ queryKey: pollKeys.detail(id) });
     },

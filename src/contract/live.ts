@@ -24,4 +24,5 @@ export type LiveServerMessage =
   | { type: 'event'; topic: string; seq: number; event: LiveEvent }
   /** The events since the client's `since` are no longer kept (or the server restarted): refetch. */
   | { type: 'resync'; topic: string; seq: number }
+  | { type: 'presence'; topic: string; count: number }
   | { type: 'error'; code: 'INVALID_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED'; message: string; topic?: string };

@@ -35,3 +35,46 @@ describe('live hub', () => {
     expect(hub.topicCount).toBe(0);
   });
 });
+
+describe('live hub presence', () => {
+  const presences = (client: { frames: string[] }) =>
+    client.frames.map((f) => JSON.parse(f)).filter((m) => m.type === 'presence').map((m) => m.count);
+
+  it('counts people, not tabs, and coalesces joins into one update', async () => {
+    const hub = new LiveHub({ presenceMs: 20 });
+    const [ann, annOtherTab, bob] = [socket(), socket(), socket()];
+    hub.subscribe(ann, 'session:p', undefined, 'ann');
+    hub.subscribe(annOtherTab, 'session:p', undefined, 'ann');
+    hub.subscribe(bob, 'session:p', undefined, 'bob');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(presences(ann)).toEqual([2]);
+    expect(presences(bob)).toEqual([2]);
+
+    hub.unsubscribe(annOtherTab, 'session:p');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(presences(bob)).toEqual([2]);
+
+    const late = socket();
+    hub.subscribe(late, 'session:p', undefined, 'bob');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(presences(late)).toEqual([2]);
+    expect(presences(ann)).toEqual([2]);
+
+    hub.unsubscribe(ann, 'session:p');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(presences(bob)).toEqual([2, 1]);
+    await hub.close();
+  });
+
+  it('sends presence after `subscribed`, and events keep their order around it', async () => {
+    const hub = new LiveHub({ presenceMs: 10 });
+    const client = socket();
+    hub.subscribe(client, 'session:o', undefined, 'ann');
+    hub.publish('session:o', { type: 'agenda.updated', sessionId: 'o' });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    hub.publish('session:o', { type: 'agenda.updated', sessionId: 'o' });
+    const kinds = client.frames.map((f) => JSON.parse(f)).map((m) => `${m.type}${m.seq ?? m.count}`);
+    expect(kinds).toEqual(['subscribed0', 'event1', 'presence1', 'event2']);
+    await hub.close();
+  });
+});

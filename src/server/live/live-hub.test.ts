@@ -38,7 +38,10 @@ describe('live hub', () => {
 
 describe('live hub presence', () => {
   const presences = (client: { frames: string[] }) =>
-    client.frames.map((f) => JSON.parse(f)).filter((m) => m.type === 'presence').map((m) => m.count);
+    client.frames
+      .map((f) => JSON.parse(f))
+      .filter((m) => m.type === 'presence')
+      .map((m) => m.count);
 
   it('counts people, not tabs, and coalesces joins into one update', async () => {
     const hub = new LiveHub({ presenceMs: 20 });

@@ -79,8 +79,18 @@ describe.skipIf(!redisUrl)('live hub across instances through Redis', () => {
       (i % 2 === 0 ? a : b).hub.publish('session:order', { type: 'agenda.updated', sessionId: String(i) });
     }
     const expected = Array.from({ length: 20 }, (_, i) => i + 1);
-    expect(await until(() => events(onA), (seqs) => seqs.length >= 20)).toEqual(expected);
-    expect(await until(() => events(onB), (seqs) => seqs.length >= 20)).toEqual(expected);
+    expect(
+      await until(
+        () => events(onA),
+        (seqs) => seqs.length >= 20,
+      ),
+    ).toEqual(expected);
+    expect(
+      await until(
+        () => events(onB),
+        (seqs) => seqs.length >= 20,
+      ),
+    ).toEqual(expected);
     // Each frame is the same string on both instances: built once, in Redis.
     const frameOf = (client: ReturnType<typeof socket>, seq: number) =>
       client.messages().find((m) => m.type === 'event' && m.seq === seq);
@@ -106,7 +116,10 @@ describe.skipIf(!redisUrl)('live hub across instances through Redis', () => {
     ]);
 
     for (let i = 0; i < 6; i++) a.hub.publish('session:replay', { type: 'agenda.updated', sessionId: 'r' });
-    await until(() => events(again), (seqs) => seqs.length >= 8);
+    await until(
+      () => events(again),
+      (seqs) => seqs.length >= 8,
+    );
     const tooOld = socket();
     b.hub.subscribe(tooOld, 'session:replay', 1);
     const answer = await until(tooOld.messages, (m) => m.length >= 2);
@@ -126,10 +139,21 @@ describe.skipIf(!redisUrl)('live hub across instances through Redis', () => {
     b.hub.subscribe(socket(), 'session:here', undefined, 'bob');
     b.hub.subscribe(socket(), 'session:here', undefined, 'bob');
     c.hub.subscribe(socket(), 'session:here', undefined, 'carl');
-    expect(await until(() => lastPresence(watcher), (n) => n === 3)).toBe(3);
+    expect(
+      await until(
+        () => lastPresence(watcher),
+        (n) => n === 3,
+      ),
+    ).toBe(3);
     // An instance killed without a word: its people disappear once its count expires.
     await c.bus.close();
-    expect(await until(() => lastPresence(watcher), (n) => n === 2, 3000)).toBe(2);
+    expect(
+      await until(
+        () => lastPresence(watcher),
+        (n) => n === 2,
+        3000,
+      ),
+    ).toBe(2);
   });
 
   it('tells every instance that someone lost access', async () => {
@@ -139,7 +163,12 @@ describe.skipIf(!redisUrl)('live hub across instances through Redis', () => {
     a.revocations.onRevoke((revocation) => local.push(revocation));
     a.revocations.revoke({ circleId: 'c1', userId: 'u1' });
     expect(local).toEqual([{ circleId: 'c1', userId: 'u1' }]);
-    expect(await until(() => heard, (h) => h.length > 0)).toEqual([{ circleId: 'c1', userId: 'u1' }]);
+    expect(
+      await until(
+        () => heard,
+        (h) => h.length > 0,
+      ),
+    ).toEqual([{ circleId: 'c1', userId: 'u1' }]);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(local).toHaveLength(1);
   });

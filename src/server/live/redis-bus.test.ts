@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveServerMessage } from '../../contract/live.ts';
 import { dropRedisPrefix, reachableTestRedis, testRedisPrefix } from '../testing/test-redis.ts';
@@ -73,12 +75,16 @@ describe.skipIf(!redisUrl)('live hub across instances through Redis', () => {
     const onB = socket();
     a.hub.subscribe(onA, 'session:order', undefined, 'ann');
     b.hub.subscribe(onB, 'session:order', undefined, 'bob');
+    const [subscribed] = await until(onA.messages, (m) => m.length > 0);
     await until(onB.messages, (m) => m.length > 0);
-    await until(onA.messages, (m) => m.length > 0);
+    const start = subscribed?.type === 'subscribed' ? subscribed.seq : -1;
+    // A new topic is numbered from the current time in ms (see redis-bus.ts), identically everywhere.
+    expect(Math.abs(start - Date.now())).toBeLessThan(60_000);
+    expect(onB.messages()[0]).toEqual(subscribed);
     for (let i = 0; i < 20; i++) {
       (i % 2 === 0 ? a : b).hub.publish('session:order', { type: 'agenda.updated', sessionId: String(i) });
     }
-    const expected = Array.from({ length: 20 }, (_, i) => i + 1);
+    const expected = Array.from({ length: 20 }, (_, i) => start + i + 1);
     expect(
       await until(
         () => events(onA),
@@ -94,22 +100,23 @@ describe.skipIf(!redisUrl)('live hub across instances through Redis', () => {
     // Each frame is the same string on both instances: built once, in Redis.
     const frameOf = (client: ReturnType<typeof socket>, seq: number) =>
       client.messages().find((m) => m.type === 'event' && m.seq === seq);
-    expect(frameOf(onA, 7)).toEqual(frameOf(onB, 7));
+    expect(frameOf(onA, start + 7)).toEqual(frameOf(onB, start + 7));
   });
 
   it('replays missed events on the other instance, or says resync when they are no longer kept', async () => {
     const first = socket();
     a.hub.subscribe(first, 'session:replay', undefined);
-    await until(first.messages, (m) => m.some((x) => x.type === 'subscribed'));
+    const [subscribed] = await until(first.messages, (m) => m.some((x) => x.type === 'subscribed'));
+    const s = subscribed?.type === 'subscribed' ? subscribed.seq : -1;
     a.hub.drop(first, ['session:replay']);
     a.hub.publish('session:replay', { type: 'agenda.updated', sessionId: 'r' });
     a.hub.publish('session:replay', { type: 'session.updated', sessionId: 'r' });
     await new Promise((resolve) => setTimeout(resolve, 100));
 
     const again = socket();
-    b.hub.subscribe(again, 'session:replay', 0);
+    b.hub.subscribe(again, 'session:replay', s);
     const replay = await until(again.messages, (m) => m.filter((x) => x.type === 'event').length >= 2);
-    expect(replay.slice(0, 3).map((m) => `${m.type}:${'seq' in m ? m.seq : ''}`)).toEqual([
+    expect(replay.slice(0, 3).map((m) => `${m.type}:${'seq' in m ? m.seq - s : ''}`)).toEqual([
       'subscribed:2',
       'event:1',
       'event:2',
@@ -121,15 +128,25 @@ describe.skipIf(!redisUrl)('live hub across instances through Redis', () => {
       (seqs) => seqs.length >= 8,
     );
     const tooOld = socket();
-    b.hub.subscribe(tooOld, 'session:replay', 1);
+    b.hub.subscribe(tooOld, 'session:replay', s + 1);
     const answer = await until(tooOld.messages, (m) => m.length >= 2);
     expect(answer.slice(0, 2)).toEqual([
-      { type: 'subscribed', topic: 'session:replay', seq: 8 },
-      { type: 'resync', topic: 'session:replay', seq: 8 },
+      { type: 'subscribed', topic: 'session:replay', seq: s + 8 },
+      { type: 'resync', topic: 'session:replay', seq: s + 8 },
     ]);
+    const kept = socket();
+    a.hub.subscribe(kept, 'session:replay', s + 5);
+    await until(
+      () => events(kept),
+      (seqs) => seqs.length >= 3,
+    );
+    expect(events(kept)).toEqual([s + 6, s + 7, s + 8]);
     const ahead = socket();
-    a.hub.subscribe(ahead, 'session:replay', 99);
-    expect((await until(ahead.messages, (m) => m.length >= 2))[1]).toMatchObject({ type: 'resync', seq: 8 });
+    a.hub.subscribe(ahead, 'session:replay', s + 99);
+    expect((await until(ahead.messages, (m) => m.length >= 2))[1]).toMatchObject({
+      type: 'resync',
+      seq: s + 8,
+    });
   });
 
   it('sums presence over instances and forgets a stopped instance after its heartbeat lapses', async () => {
@@ -172,4 +189,77 @@ describe.skipIf(!redisUrl)('live hub across instances through Redis', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(local).toHaveLength(1);
   });
+});
+
+const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((path) => existsSync(path));
+
+describe.skipIf(!redisServer)('live hub when Redis goes away and comes back', () => {
+  it('keeps serving, says so, loses the events meanwhile and tells the clients to refetch', async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const start = () =>
+      spawn(
+        redisServer ?? '',
+        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        {
+          stdio: 'ignore',
+        },
+      );
+    let server = start();
+    const logs: string[] = [];
+    const bus = new RedisLiveBus({
+      url: `redis://127.0.0.1:${port}`,
+      prefix: 'outage:',
+      keep: 50,
+      replayTtlSeconds: 60,
+      log: (line) => logs.push(line),
+    });
+    const hub = new LiveHub({ bus, presenceMs: 20, log: (line) => logs.push(line) });
+    try {
+      expect(
+        await until(
+          () => hub.healthy,
+          (ok) => ok,
+          5000,
+        ),
+      ).toBe(true);
+      const client = socket();
+      hub.subscribe(client, 'session:outage', undefined, 'ann');
+      hub.publish('session:outage', { type: 'agenda.updated', sessionId: 'x' });
+      await until(
+        () => events(client),
+        (seqs) => seqs.length === 1,
+      );
+
+      server.kill('SIGKILL');
+      await new Promise((resolve) => server.once('exit', resolve));
+      expect(
+        await until(
+          () => hub.healthy,
+          (ok) => !ok,
+        ),
+      ).toBe(false);
+      expect(() => hub.publish('session:outage', { type: 'agenda.updated', sessionId: 'x' })).not.toThrow();
+      await until(
+        () => logs,
+        (lines) => lines.some((line) => line.includes('lost')),
+      );
+
+      server = start();
+      const back = await until(client.messages, (m) => m.some((x) => x.type === 'resync'), 8000);
+      // A fresh Redis (its data gone) numbers the topic anew, above what the client had: it refetches.
+      const resync = back.find((m) => m.type === 'resync');
+      const before = events(client)[0] ?? 0;
+      expect(resync?.type === 'resync' && resync.seq > before).toBe(true);
+      hub.publish('session:outage', { type: 'agenda.updated', sessionId: 'x' });
+      const after = await until(
+        () => events(client),
+        (seqs) => seqs.length === 2,
+      );
+      expect(after[1]).toBe(resync?.type === 'resync' ? resync.seq + 1 : -1);
+      expect(logs.some((line) => line.includes('unreachable'))).toBe(true);
+    } finally {
+      await hub.close();
+      server.kill('SIGKILL');
+    }
+  }, 20_000);
 });

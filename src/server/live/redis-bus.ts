@@ -21,8 +21,13 @@ export interface BusHandlers {
  * instance, the frame is built once (the event JSON is given already serialised), kept for replay
  * in a capped list, and published on the one channel every instance listens to. Redis runs scripts
  * one at a time, so every instance receives a topic's events in seq order.
+ *
+ * A topic's numbering starts at the current time in milliseconds rather than at 0: if Redis loses
+ * its data, the new numbers are far above any `since` a client kept from before, which therefore
+ * asks for a refetch instead of replaying a different history under the same numbers.
  */
 const PUBLISH = `
+redis.call('SET', KEYS[1], ARGV[7], 'NX')
 local seq = redis.call('INCR', KEYS[1])
 local frame = '{"type":"event","topic":' .. ARGV[2] .. ',"seq":' .. seq .. ',"event":' .. ARGV[3] .. '}'
 redis.call('RPUSH', KEYS[2], seq .. ' ' .. frame)
@@ -32,8 +37,9 @@ redis.call('PUBLISH', ARGV[6], 'e ' .. seq .. ' ' .. ARGV[1] .. ' ' .. frame)
 return seq
 `;
 
-/** The topic's number and its kept events, read together. */
+/** The topic's number and its kept events, read together (a new topic starts its numbering). */
 const SNAPSHOT = `
+redis.call('SET', KEYS[1], ARGV[1], 'NX')
 return { tonumber(redis.call('GET', KEYS[1]) or '0'), redis.call('LRANGE', KEYS[2], 0, -1) }
 `;
 
@@ -156,6 +162,7 @@ export class RedisLiveBus {
       this.#keep,
       this.#replayTtlSeconds,
       this.#channel,
+      Date.now(),
     );
   }
 
@@ -163,7 +170,11 @@ export class RedisLiveBus {
     const commands = this.#commands as Redis & {
       liveSnapshot(...args: string[]): Promise<[number, string[]]>;
     };
-    const [seq, entries] = await commands.liveSnapshot(this.#key('seq', topic), this.#key('replay', topic));
+    const [seq, entries] = await commands.liveSnapshot(
+      this.#key('seq', topic),
+      this.#key('replay', topic),
+      String(Date.now()),
+    );
     return { seq, recent: entries.map(parseEntry) };
   }
 

@@ -12,7 +12,7 @@
 import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LoadJob, LoadResult } from './live-load.ts';
@@ -180,6 +180,13 @@ function row(name: string, r: LoadResult & { cpu: number; rss: number }): string
 console.log(
   `live delivery: ${participants} participants (${accounts === participants ? 'each its own account' : `${accounts} accounts, ${(participants / accounts).toFixed(1)} connections each`}), ${rate} events/s for ${seconds} s, ${redisUrl ? 'through Redis' : 'in-process hub'}${hasTaskset ? ', server on core 0, clients on core 1' : ' (no taskset: cores not pinned)'}`,
 );
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
+console.log(
+  `machine load average before: ${load()} (2 cores; other work on the machine shows in the figures)`,
+);
 const ours = await archipel();
 console.log(`Archipel: ${ours.setup}`);
 const yardstick = await bare();
@@ -193,6 +200,7 @@ console.log(
 );
 console.log(row(`Archipel${redisUrl ? ' + Redis' : ''}`, ours));
 console.log(row('bare ws broadcast', yardstick));
+console.log(`machine load average after: ${load()}`);
 const ratio = ours.latencies.p95 / yardstick.latencies.p95;
 console.log(`\np95 ratio Archipel / bare ws: ${ratio.toFixed(2)} (target ≤ 1.5)`);
 for (const [name, r] of [
@@ -201,7 +209,7 @@ for (const [name, r] of [
 ] as const) {
   const lost = r.expected - r.delivered;
   console.log(
-    `${name}: ${r.delivered}/${r.expected} deliveries${lost ? ` (${lost} MISSING)` : ''}, ${r.failedProductions} failed productions, ${r.unmatched} unmatched, ${r.mismatched} out-of-order matches`,
+    `${name}: ${r.productions} productions at ${r.achievedRate.toFixed(1)}/s, ${r.delivered}/${r.expected} deliveries${lost ? ` (${lost} MISSING)` : ''}, ${r.failedProductions} failed productions, ${r.unmatched} unmatched, ${r.mismatched} events not matching their production`,
   );
 }
 const checks = [

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { LiveHub, type LiveSocket } from './live-hub.ts';
 
-function socket(): LiveSocket & { frames: string[] } {
+function socket(): LiveSocket & { frames: string[]; raw: (string | Buffer)[] } {
   const frames: string[] = [];
-  return { frames, readyState: 1, send: (data: string) => void frames.push(data) };
+  const raw: (string | Buffer)[] = [];
+  return {
+    frames,
+    raw,
+    readyState: 1,
+    send: (data: string | Buffer) => {
+      raw.push(data);
+      frames.push(String(data));
+    },
+  };
 }
 
 describe('live hub', () => {
@@ -13,7 +22,9 @@ describe('live hub', () => {
     hub.subscribe(a, 'session:1', undefined);
     hub.subscribe(b, 'session:1', undefined);
     hub.publish('session:1', { type: 'agenda.updated', sessionId: '1' });
-    expect(a.frames[1]).toBe(b.frames[1]);
+    // The very same bytes (one serialisation, one encoding), sent as a text frame.
+    expect(a.raw[1]).toBeInstanceOf(Buffer);
+    expect(a.raw[1]).toBe(b.raw[1]);
     const late = socket();
     hub.subscribe(late, 'session:1', 0);
     expect(late.frames.map((f) => JSON.parse(f).type)).toEqual(['subscribed', 'event']);

@@ -1,11 +1,16 @@
 import type { LiveEvent, LiveServerMessage } from '../../contract/live.ts';
 import type { BusFrame, RedisLiveBus } from './redis-bus.ts';
 
-/** The part of a socket the hub needs; a `ws` WebSocket satisfies it. */
+/**
+ * The part of a socket the hub needs; a `ws` WebSocket satisfies it. Broadcasts give a Buffer
+ * encoded once (`binary: false` keeps it a text frame), so no socket re-encodes the string.
+ */
 export interface LiveSocket {
-  send(data: string): void;
+  send(data: string | Buffer, options?: { binary?: boolean }): void;
   readonly readyState: number;
 }
+
+const TEXT = { binary: false };
 
 const OPEN = 1;
 
@@ -154,9 +159,7 @@ export class LiveHub {
     topic.seq = entry.seq;
     topic.recent.push(entry);
     if (topic.recent.length > this.#keep) topic.recent.shift();
-    for (const socket of topic.subscribers) {
-      if (socket.readyState === OPEN) socket.send(entry.frame);
-    }
+    if (topic.subscribers.size > 0) sendAll(topic.subscribers, entry.frame);
   }
 
   /** A frame from Redis: only topics someone follows here are held. */
@@ -290,10 +293,7 @@ export class LiveHub {
   }
 
   #broadcast(topic: Topic, message: LiveServerMessage): void {
-    const frame = JSON.stringify(message);
-    for (const socket of topic.subscribers) {
-      if (socket.readyState === OPEN) socket.send(frame);
-    }
+    sendAll(topic.subscribers, JSON.stringify(message));
   }
 
   #markPresence(topicName: string): void {
@@ -338,9 +338,7 @@ export class LiveHub {
     } satisfies LiveServerMessage);
     const targets = total !== topic.presenceSent ? topic.subscribers : topic.newcomers;
     topic.presenceSent = total;
-    for (const socket of targets) {
-      if (socket.readyState === OPEN) socket.send(frame);
-    }
+    if (targets.size > 0) sendAll(targets, frame);
     topic.newcomers.clear();
   }
 
@@ -389,6 +387,14 @@ export class LiveHub {
       [...this.#presenceWritten.keys()].map((name) => bus.setPresence(name, 0, true).catch(() => {})),
     );
     await bus.close();
+  }
+}
+
+/** One frame to many sockets: encoded once, the same bytes to each. */
+function sendAll(sockets: Iterable<LiveSocket>, frame: string): void {
+  const bytes = Buffer.from(frame);
+  for (const socket of sockets) {
+    if (socket.readyState === OPEN) socket.send(bytes, TEXT);
   }
 }
 

@@ -13,7 +13,7 @@ function socket(): LiveSocket & { messages: () => LiveServerMessage[] } {
   const frames: string[] = [];
   return {
     readyState: 1,
-    send: (data: string) => void frames.push(data),
+    send: (data: string | Buffer) => void frames.push(String(data)),
     messages: () => frames.map((frame) => JSON.parse(frame)),
   };
 }

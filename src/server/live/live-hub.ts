@@ -26,6 +26,8 @@ interface Topic {
   people: Map<string, number>;
   /** With Redis: the topic's number and kept events have been read; until then subscribers wait. */
   ready: boolean;
+  /** A read of the topic's state from Redis is under way. */
+  loading: boolean;
   waiting: { socket: LiveSocket; since: number | undefined }[];
   /** Frames received while the topic's state was being read. */
   early: BusFrame[];
@@ -125,6 +127,7 @@ export class LiveHub {
         members: new Map(),
         people: new Map(),
         ready: !this.#bus,
+        loading: false,
         waiting: [],
         early: [],
         newcomers: new Set(),
@@ -195,7 +198,7 @@ export class LiveHub {
       return;
     }
     topic.waiting.push({ socket, since });
-    if (topic.waiting.length === 1 && topic.subscribers.size === 0) void this.#load(topicName, topic, false);
+    void this.#load(topicName, topic, false);
   }
 
   #attach(topicName: string, topic: Topic, socket: LiveSocket, since: number | undefined): void {
@@ -221,15 +224,22 @@ export class LiveHub {
    */
   async #load(topicName: string, topic: Topic, afterLoss: boolean): Promise<void> {
     const bus = this.#bus;
-    if (!bus) return;
+    if (!bus || topic.loading) return;
+    topic.loading = true;
     let state: { seq: number; recent: BusFrame[] };
     try {
       state = await bus.snapshot(topicName);
     } catch (error) {
-      // Retried when Redis answers again (`reconnected`); the subscribers keep waiting.
+      // Tried again in a second, and when Redis answers again; the subscribers keep waiting.
+      topic.loading = false;
       this.#log(`live: cannot read ${topicName} from Redis (${(error as Error).message})`);
+      setTimeout(() => {
+        if (this.#topics.get(topicName) === topic && !topic.ready)
+          void this.#load(topicName, topic, afterLoss);
+      }, 1000).unref();
       return;
     }
+    topic.loading = false;
     if (this.#topics.get(topicName) !== topic) return;
     topic.seq = state.seq;
     topic.recent = state.recent.slice(-this.#keep);
@@ -246,17 +256,18 @@ export class LiveHub {
   }
 
   #reconnected(): void {
-    // Redis subscribes again right after it connects: give it a moment before reading the topics.
-    setTimeout(() => {
+    // The subscription holds again: read each topic afresh (frames meanwhile are kept aside).
+    queueMicrotask(() => {
       for (const [name, topic] of this.#topics) {
         topic.ready = false;
         topic.early = [];
+        topic.loading = false;
         void this.#load(name, topic, true);
         this.#markPresence(name);
       }
       for (const name of this.#presenceWritten.keys()) this.#markPresence(name);
       this.#presenceWritten.clear();
-    }, 200).unref();
+    });
   }
 
   unsubscribe(socket: LiveSocket, topicName: string): void {

@@ -99,7 +99,11 @@ export class RedisLiveBus {
       this.#lostContact = false;
       warned = false;
       options.log('live: Redis answers again; clients are told to refetch');
-      this.#handlers?.reconnected();
+      // ioredis says `ready` before it subscribes again: wait for the subscription to hold.
+      this.#listener.subscribe(this.#channel).then(
+        () => this.#handlers?.reconnected(),
+        () => lost('subscribe failed'),
+      );
     };
     for (const connection of [this.#commands, this.#listener]) {
       connection.on('error', (error: Error) => lost(error.message));

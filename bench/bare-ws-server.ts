@@ -18,8 +18,11 @@ const server = createServer((request, response) => {
   });
   request.on('end', () => {
     seq += 1;
-    const frame = JSON.stringify({ type: 'event', topic: 'bench', seq, event: JSON.parse(body || '{}') });
-    for (const socket of wss.clients) socket.send(frame);
+    // The best a bare server does: serialised and encoded once, the same bytes to every socket.
+    const frame = Buffer.from(
+      JSON.stringify({ type: 'event', topic: 'bench', seq, event: JSON.parse(body || '{}') }),
+    );
+    for (const socket of wss.clients) socket.send(frame, { binary: false });
     response.writeHead(204).end();
   });
 });

@@ -1,9 +1,10 @@
 /**
  * What the live benchmark's producers do, through the real HTTP API. Swappable: a producer sets up
  * what it writes into (as the account `owner`), names the topic the participants follow, and makes
- * one event per call to `produce`. Deliveries are matched to productions by the topic's seq order
- * (the k-th event after the participants subscribed answers the k-th request sent), and `expect`,
- * when given, checks that match on the event itself.
+ * one event per call to `produce`. Each delivered event is matched to the request that caused it by
+ * a key: `produce` returns it (e.g. an id from the response) and `keyOf` reads it from the event.
+ * Without keys, the k-th event of the topic is matched to the k-th request sent (exact only if
+ * requests commit in the order they were sent).
  */
 import type { LiveEvent } from '../src/contract/live.ts';
 
@@ -12,10 +13,10 @@ export type Http = (cookie: string, method: string, path: string, body?: object)
 
 export interface Production {
   topic: string;
-  /** Makes the i-th event (i from 0); resolves when the server answered. */
-  produce(i: number): Promise<void>;
-  /** Whether the event delivered for the i-th production is that production's (optional check). */
-  expect?(event: LiveEvent, i: number): boolean;
+  /** Makes the i-th event (i from 0); resolves, when the server answered, with its key. */
+  produce(i: number): Promise<string | undefined>;
+  /** The key of the production that caused this event (see `produce`). */
+  keyOf?(event: LiveEvent): string | undefined;
 }
 
 export interface Producer {
@@ -46,10 +47,14 @@ export const sessionAgendaProducer: Producer = {
     const itemOf = (i: number) => items[i % items.length] ?? '';
     return {
       topic: `session:${session.id}`,
+      // Each move stamps the item's start: the response and the event carry the same instant.
       produce: async (i) => {
-        await http(owner, 'POST', `/api/v1/sessions/${session.id}/current-item`, { itemId: itemOf(i) });
+        const moved = (await http(owner, 'POST', `/api/v1/sessions/${session.id}/current-item`, {
+          itemId: itemOf(i),
+        })) as { currentItemStartedAt: string };
+        return moved.currentItemStartedAt;
       },
-      expect: (event, i) => event.type === 'agenda.item.started' && event.itemId === itemOf(i),
+      keyOf: (event) => (event.type === 'agenda.item.started' ? (event.startedAt ?? undefined) : undefined),
     };
   },
 };
@@ -66,9 +71,11 @@ export const sessionAgendaProducer: Producer = {
  *     return {
  *       topic: `board:${board.id}`,
  *       produce: async (i) => {
- *         if (i % 2 === 0 || !lastNote) lastNote = (await http(owner, 'POST', `/api/v1/boards/${board.id}/notes`, { text: `Idée ${i}` })).id;
- *         else await http(owner, 'PUT', `/api/v1/notes/${lastNote}/dots/me`, { count: 1 });
+ *         if (i % 2 === 0 || !lastNote) return (lastNote = (await http(owner, 'POST', `/api/v1/boards/${board.id}/notes`, { text: `Idée ${i}` })).id);
+ *         await http(owner, 'PUT', `/api/v1/notes/${lastNote}/dots/me`, { count: 1 + (i % 3) });
+ *         return undefined; // no key: matched by seq order
  *       },
+ *       keyOf: (event) => (event.type === 'note.created' ? event.noteId : undefined),
  *     };
  *   },
  * };

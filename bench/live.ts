@@ -209,7 +209,7 @@ for (const [name, r] of [
 ] as const) {
   const lost = r.expected - r.delivered;
   console.log(
-    `${name}: ${r.productions} productions at ${r.achievedRate.toFixed(1)}/s, ${r.delivered}/${r.expected} deliveries${lost ? ` (${lost} MISSING)` : ''}, ${r.failedProductions} failed productions, ${r.unmatched} unmatched, ${r.mismatched} events not matching their production`,
+    `${name}: ${r.productions} productions at ${r.achievedRate.toFixed(1)}/s, ${r.delivered}/${r.expected} deliveries${lost ? ` (${lost} MISSING)` : ''}, ${r.failedProductions} failed productions, ${r.unmatched} unmatched, ${r.matchedByKey}/${r.productions} events matched to their request by key (others by seq order)`,
   );
 }
 const checks = [

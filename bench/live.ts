@@ -74,22 +74,28 @@ async function waitFor(url: string, ok: (body: Record<string, unknown>) => boole
 }
 
 /** Runs one load against a server process, measuring the server's CPU over the timed window. */
-function drive(job: LoadJob, server: ChildProcess): Promise<LoadResult & { cpu: number; rss: number }> {
+type Measured = LoadResult & { cpu: number; rss: number; clientCpu: number };
+
+function drive(job: LoadJob, server: ChildProcess): Promise<Measured> {
   const load = fork(join(root, 'bench/live-load.ts'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   pin(load.pid, 1);
   const pid = server.pid ?? 0;
   let ticks = 0;
+  let clientTicks = 0;
   let since = 0;
   return new Promise((resolve, reject) => {
     load.on('message', (message: { phase: string; result?: LoadResult }) => {
       if (message.phase === 'window-start') {
         ticks = cpuTicks(pid);
+        clientTicks = cpuTicks(load.pid ?? 0);
         since = performance.now();
       } else if (message.phase === 'window-end') {
         ticks = cpuTicks(pid) - ticks;
+        clientTicks = cpuTicks(load.pid ?? 0) - clientTicks;
         since = (performance.now() - since) / 1000;
       } else if (message.phase === 'result' && message.result) {
-        resolve({ ...message.result, cpu: ticks / TICKS / since, rss: peakRssMb(pid) });
+        const clientCpu = clientTicks / TICKS / since;
+        resolve({ ...message.result, cpu: ticks / TICKS / since, rss: peakRssMb(pid), clientCpu });
       }
     });
     load.once('exit', (code) => {
@@ -106,11 +112,15 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function archipel(): Promise<LoadResult & { cpu: number; rss: number }> {
+async function archipel(): Promise<Measured> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'archipel-bench-live-'));
-  const server = spawn(process.execPath, ['src/cli/main.ts', 'serve'], {
+  // BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const server = spawn(process.execPath, [...profile, 'src/cli/main.ts', 'serve'], {
     cwd: root,
     env: {
       ...process.env,
@@ -147,7 +157,7 @@ async function archipel(): Promise<LoadResult & { cpu: number; rss: number }> {
   }
 }
 
-async function bare(): Promise<LoadResult & { cpu: number; rss: number }> {
+async function bare(): Promise<Measured> {
   const server = fork(join(root, 'bench/bare-ws-server.ts'), {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -173,7 +183,7 @@ async function bare(): Promise<LoadResult & { cpu: number; rss: number }> {
 }
 
 const ms = (value: number) => value.toFixed(1).padStart(8);
-function row(name: string, r: LoadResult & { cpu: number; rss: number }): string {
+function row(name: string, r: Measured): string {
   return `| ${name.padEnd(22)} | ${ms(r.latencies.p50)} | ${ms(r.latencies.p95)} | ${ms(r.latencies.p99)} | ${ms(r.latencies.max)} | ${r.messagesPerSecond.toFixed(0).padStart(8)} | ${`${(r.cpu * 100).toFixed(0)} %`.padStart(6)} | ${r.rss.toFixed(0).padStart(5)} MB |`;
 }
 
@@ -209,7 +219,7 @@ for (const [name, r] of [
 ] as const) {
   const lost = r.expected - r.delivered;
   console.log(
-    `${name}: ${r.productions} productions at ${r.achievedRate.toFixed(1)}/s, ${r.delivered}/${r.expected} deliveries${lost ? ` (${lost} MISSING)` : ''}, ${r.failedProductions} failed productions, ${r.unmatched} unmatched, ${r.matchedByKey}/${r.productions} events matched to their request by key (others by seq order)`,
+    `${name}: clients' process used ${(r.clientCpu * 100).toFixed(0)} % of its core; ${r.productions} productions at ${r.achievedRate.toFixed(1)}/s, ${r.delivered}/${r.expected} deliveries${lost ? ` (${lost} MISSING)` : ''}, ${r.failedProductions} failed productions, ${r.unmatched} unmatched, ${r.matchedByKey}/${r.productions} events matched to their request by key (others by seq order)`,
   );
 }
 const checks = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LiveHub, type LiveSocket } from './live-hub.ts';
+import type { BusFrame, BusHandlers, RedisLiveBus } from './redis-bus.ts';
 
 function socket(): LiveSocket & { frames: string[]; raw: (string | Buffer)[] } {
   const frames: string[] = [];
@@ -89,6 +90,45 @@ describe('live hub presence', () => {
     hub.publish('session:o', { type: 'agenda.updated', sessionId: 'o' });
     const kinds = client.frames.map((f) => JSON.parse(f)).map((m) => `${m.type}${m.seq ?? m.count}`);
     expect(kinds).toEqual(['subscribed0', 'event1', 'presence1', 'event2']);
+    await hub.close();
+  });
+});
+
+describe('live hub fed by a bus (the Redis side faked)', () => {
+  it('lets a waiting subscriber in at the snapshot, then gives it what arrived meanwhile, once', async () => {
+    let handlers: BusHandlers | undefined;
+    let answer: (state: { seq: number; recent: BusFrame[] }) => void = () => {};
+    const bus = {
+      healthy: true,
+      start: (h: BusHandlers) => {
+        handlers = h;
+      },
+      snapshot: () => new Promise((resolve) => (answer = resolve)),
+      publish: async () => 0,
+      setPresence: async () => {},
+      presenceTotal: async () => 1,
+      close: async () => {},
+    } as unknown as RedisLiveBus;
+    const hub = new LiveHub({ bus, presenceMs: 5 });
+    const frame = (seq: number) => ({
+      seq,
+      frame: JSON.stringify({ type: 'event', topic: 'session:b', seq, event: { type: 'agenda.updated' } }),
+    });
+    const client = socket();
+    hub.subscribe(client, 'session:b', 40, 'ann');
+    expect(client.frames).toEqual([]);
+    // Published while the topic's state is being read: one already in the snapshot, one after it.
+    handlers?.frame('session:b', frame(42));
+    handlers?.frame('session:b', frame(43));
+    answer({ seq: 42, recent: [frame(41), frame(42)] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const seen = client.frames.map((f) => JSON.parse(f)).map((m) => `${m.type}:${m.seq ?? m.count}`);
+    expect(seen).toEqual(['subscribed:42', 'event:41', 'event:42', 'event:43', 'presence:1']);
+
+    // A gap (frames lost while Redis was away) is a resync, never a silent hole.
+    handlers?.frame('session:b', frame(46));
+    const last = client.frames.slice(-2).map((f) => JSON.parse(f));
+    expect(last.map((m) => `${m.type}:${m.seq}`)).toEqual(['resync:45', 'event:46']);
     await hub.close();
   });
 });

@@ -224,7 +224,8 @@ export class LiveHub {
    */
   async #load(topicName: string, topic: Topic, afterLoss: boolean): Promise<void> {
     const bus = this.#bus;
-    if (!bus || topic.loading) return;
+    // Not before this instance receives the channel: `reconnected` loads every topic then.
+    if (!bus || topic.loading || !bus.healthy) return;
     topic.loading = true;
     let state: { seq: number; recent: BusFrame[] };
     try {
@@ -244,15 +245,16 @@ export class LiveHub {
     topic.seq = state.seq;
     topic.recent = state.recent.slice(-this.#keep);
     topic.ready = true;
-    const early = topic.early;
-    topic.early = [];
-    for (const entry of early) this.#receive(topicName, entry);
     if (afterLoss) this.#broadcast(topic, { type: 'resync', topic: topicName, seq: topic.seq });
+    // Waiting subscribers in first (told the snapshot's seq), then what came meanwhile, to everyone.
     const waiting = topic.waiting;
     topic.waiting = [];
     for (const { socket, since } of waiting) {
       if (topic.members.has(socket)) this.#attach(topicName, topic, socket, since);
     }
+    const early = topic.early;
+    topic.early = [];
+    for (const entry of early) this.#receive(topicName, entry);
   }
 
   #reconnected(): void {

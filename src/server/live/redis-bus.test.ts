@@ -225,10 +225,12 @@ describe.skipIf(!redisServer)('live hub when Redis goes away and comes back', ()
       const client = socket();
       hub.subscribe(client, 'session:outage', undefined, 'ann');
       hub.publish('session:outage', { type: 'agenda.updated', sessionId: 'x' });
-      await until(
-        () => events(client),
-        (seqs) => seqs.length === 1,
-      );
+      expect(
+        await until(
+          () => events(client),
+          (seqs) => seqs.length === 1,
+        ),
+      ).toHaveLength(1);
 
       server.kill('SIGKILL');
       await new Promise((resolve) => server.once('exit', resolve));

@@ -12,7 +12,7 @@ export interface BusHandlers {
   frame(topic: string, entry: BusFrame): void;
   /** Some instance's count of people on the topic changed: recount. */
   presence(topic: string): void;
-  /** Redis answers again after a loss: what this instance holds may have missed events. */
+  /** The subscription holds (at start, or again after a loss): topics may be read, and may have missed events. */
   reconnected(): void;
 }
 
@@ -65,6 +65,7 @@ export class RedisLiveBus {
   #handlers: BusHandlers | null = null;
   #onRevocation: ((revocation: Revocation) => void) | null = null;
   #lostContact = false;
+  #subscribed = false;
   #closing = false;
 
   constructor(options: {
@@ -88,21 +89,33 @@ export class RedisLiveBus {
     this.#commands.defineCommand('livePublish', { numberOfKeys: 2, lua: PUBLISH });
     this.#commands.defineCommand('liveSnapshot', { numberOfKeys: 2, lua: SNAPSHOT });
     let warned = false;
+    let subscribing = false;
     const lost = (why: string) => {
       if (this.#closing) return;
       this.#lostContact = true;
+      this.#subscribed = false;
       if (!warned) options.log(`live: Redis unreachable (${why}); live events paused`);
       warned = true;
     };
+    // ioredis says `ready` before it subscribes again: this instance counts as connected only once
+    // its subscription holds, and only then reads its topics afresh (`reconnected`).
     const ready = () => {
-      if (!this.healthy || !this.#lostContact) return;
-      this.#lostContact = false;
-      warned = false;
-      options.log('live: Redis answers again; clients are told to refetch');
-      // ioredis says `ready` before it subscribes again: wait for the subscription to hold.
+      if (this.#commands.status !== 'ready' || this.#listener.status !== 'ready') return;
+      if (this.#subscribed || subscribing) return;
+      subscribing = true;
       this.#listener.subscribe(this.#channel).then(
-        () => this.#handlers?.reconnected(),
-        () => lost('subscribe failed'),
+        () => {
+          subscribing = false;
+          this.#subscribed = true;
+          if (this.#lostContact) options.log('live: Redis answers again; clients are told to refetch');
+          this.#lostContact = false;
+          warned = false;
+          this.#handlers?.reconnected();
+        },
+        () => {
+          subscribing = false;
+          lost('subscribe failed');
+        },
       );
     };
     for (const connection of [this.#commands, this.#listener]) {
@@ -110,7 +123,6 @@ export class RedisLiveBus {
       connection.on('close', () => lost('connection closed'));
       connection.on('ready', ready);
     }
-    this.#listener.subscribe(this.#channel).catch(() => {});
     this.#listener.on('message', (_channel: string, message: string) => this.#receive(message));
   }
 
@@ -123,8 +135,9 @@ export class RedisLiveBus {
     this.#onRevocation = listener;
   }
 
+  /** Connected, and receiving the channel. */
   get healthy(): boolean {
-    return this.#commands.status === 'ready' && this.#listener.status === 'ready';
+    return this.#subscribed && this.#commands.status === 'ready' && this.#listener.status === 'ready';
   }
 
   #key(kind: string, topic: string): string {

@@ -28,6 +28,8 @@ export interface LoadResult {
   unmatched: number;
   /** Events matched to their request by key (the others by seq order). */
   matchedByKey: number;
+  /** The five events whose last delivery took longest: when they were produced, how long. */
+  slowest: string[];
   latencies: { p50: number; p95: number; p99: number; max: number };
   messagesPerSecond: number;
   achievedRate: number;
@@ -207,6 +209,7 @@ async function run(): Promise<LoadResult> {
     if (index >= 0 && index < sentAtOf.length) sentAtOf[index] = sendTimes[production] ?? Number.NaN;
   }
   const latencies = new Float64Array(received);
+  const worstOf = new Float64Array(total + 1000);
   let delivered = 0;
   let unmatched = 0;
   let lastReceipt = 0;
@@ -216,10 +219,21 @@ async function run(): Promise<LoadResult> {
       unmatched++;
       continue;
     }
-    latencies[delivered++] = (receivedAt[k] ?? 0) - sentAt;
+    const latency = (receivedAt[k] ?? 0) - sentAt;
+    latencies[delivered++] = latency;
+    const index = receivedSeq[k] ?? 0;
+    if (latency > (worstOf[index] ?? 0)) worstOf[index] = latency;
     lastReceipt = Math.max(lastReceipt, receivedAt[k] ?? 0);
   }
   const sorted = latencies.slice(0, delivered).sort();
+  // Where the slow deliveries were: seconds into the run of the events whose last copy took longest.
+  const slowest = [...worstOf.slice(0, total).entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(
+      ([index, worst]) =>
+        `${((sendTimes[index] ?? 0) - t0) / 1000 >= 0 ? (((sendTimes[index] ?? 0) - t0) / 1000).toFixed(1) : '?'} s: ${worst.toFixed(0)} ms`,
+    );
   return {
     setup,
     productions: total,
@@ -228,6 +242,7 @@ async function run(): Promise<LoadResult> {
     delivered,
     unmatched,
     matchedByKey: keyed,
+    slowest,
     latencies: {
       p50: percentile(sorted, 50),
       p95: percentile(sorted, 95),

@@ -222,6 +222,8 @@ for (const [name, r] of [
     `${name}: clients' process used ${(r.clientCpu * 100).toFixed(0)} % of its core; ${r.productions} productions at ${r.achievedRate.toFixed(1)}/s, ${r.delivered}/${r.expected} deliveries${lost ? ` (${lost} MISSING)` : ''}, ${r.failedProductions} failed productions, ${r.unmatched} unmatched, ${r.matchedByKey}/${r.productions} events matched to their request by key (others by seq order)`,
   );
 }
+console.log(`slowest events (Archipel): ${ours.slowest.join(', ')}`);
+console.log(`slowest events (bare ws): ${yardstick.slowest.join(', ')}`);
 const checks = [
   ['p95 ≤ 150 ms', ours.latencies.p95 <= 150],
   ['p99 ≤ 250 ms', ours.latencies.p99 <= 250],

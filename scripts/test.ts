@@ -1,16 +1,18 @@
 /**
  * `npm test`: every check, in order of cost. Suites that need a service this machine lacks
- * (PostgreSQL, Chromium) are skipped loudly; with CI=true a missing service fails the run.
+ * (PostgreSQL, Redis, Chromium) are skipped loudly; with CI=true a missing service fails the run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 const isCi = process.env.CI === 'true' || process.env.CI === '1';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 interface Outcome {
   suite: string;
@@ -51,16 +53,37 @@ async function postgresAnswers(url: string): Promise<boolean> {
   }
 }
 
+async function redisAnswers(url: string): Promise<boolean> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
 run('typecheck', 'tsc', ['--noEmit', '-p', '.']);
 run('lint', 'biome', ['check', '.']);
 
 const hasPostgres = await postgresAnswers(postgresUrl);
+// Several instances (live fan-out through Redis): src/server/live/redis-bus.test.ts and
+// instances.test.ts skip themselves loudly without Redis, and fail under CI.
+const hasRedis = await redisAnswers(redisUrl);
+const services = { TEST_REDIS_URL: hasRedis ? redisUrl : '' };
 if (hasPostgres) {
-  run('unit and integration (SQLite + PostgreSQL)', 'vitest', ['run'], { TEST_DATABASE_URL: postgresUrl });
+  run('unit and integration (SQLite + PostgreSQL)', 'vitest', ['run'], {
+    TEST_DATABASE_URL: postgresUrl,
+    ...services,
+  });
 } else {
-  run('unit and integration (SQLite only)', 'vitest', ['run'], { TEST_DATABASE_URL: '' });
+  run('unit and integration (SQLite only)', 'vitest', ['run'], { TEST_DATABASE_URL: '', ...services });
   skip('integration on PostgreSQL', `no PostgreSQL answers at ${postgresUrl.replace(/\/\/[^@]*@/, '//')}`);
 }
+if (!hasRedis) skip('several instances through Redis', `no Redis answers at ${redisUrl}`);
 
 const built = run('web build', 'vite', ['build', '--logLevel', 'warn']);
 if (built) run('bundle budget (home page first-load JS ≤ 150 KB gzip)', 'node', ['bench/bundle-size.ts']);

@@ -9,7 +9,8 @@ Commands:
   help      show this message
 
 Configuration comes from the environment (see README.md): PORT, DATA_DIR, DATABASE_URL,
-PUBLIC_URL, SMTP_URL, ARCHIPEL_DEMO, AUTH_SECRET, AUTH_RATE_LIMIT, TRUST_PROXY.`;
+PUBLIC_URL, SMTP_URL, ARCHIPEL_DEMO, AUTH_SECRET, AUTH_RATE_LIMIT, TRUST_PROXY, REDIS_URL,
+REDIS_KEY_PREFIX.`;
 
 async function run(argv: string[]): Promise<number> {
   const [command = 'help'] = argv;

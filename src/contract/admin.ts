@@ -14,5 +14,7 @@ export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 export const healthSchema = z.object({
   status: z.literal('ok'),
   database: z.enum(['sqlite', 'postgres']),
+  /** `redis-unreachable`: live events are paused until Redis answers (clients then refetch). */
+  live: z.enum(['in-process', 'redis', 'redis-unreachable']),
   version: z.string(),
 });

@@ -20,7 +20,12 @@ describe.each(testDialects())('health on %s', (dialect) => {
     });
     try {
       const response = await app.inject({ url: '/api/health' });
-      expect(response.json()).toEqual({ status: 'ok', database: dialect, version: '9.9.9' });
+      expect(response.json()).toEqual({
+        status: 'ok',
+        database: dialect,
+        live: 'in-process',
+        version: '9.9.9',
+      });
     } finally {
       await app.close();
       await database.dispose();

@@ -45,6 +45,7 @@ import { AccessRevocations } from './live/access-revocations.ts';
 import { liveRoutes } from './live/live.routes.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { notesRoutes } from './live/notes.routes.ts';
+import { RedisLiveBus } from './live/redis-bus.ts';
 import type { Mailer } from './mail/mailer.ts';
 
 export interface AppDeps {
@@ -124,6 +125,20 @@ export async function buildApp(deps: AppDeps) {
 
   const secret = await resolveAuthSecret(database.db, env.AUTH_SECRET);
   const auth = createAuth({ database, secret, publicUrl: env.PUBLIC_URL, mailer: deps.mailer });
+  const log = (message: string) => app.log.warn(message);
+  // With Redis, events, presence and revocations are shared by every instance on the same database.
+  const bus =
+    deps.live || !env.REDIS_URL
+      ? undefined
+      : new RedisLiveBus({
+          url: env.REDIS_URL,
+          prefix: env.REDIS_KEY_PREFIX,
+          keep: 500,
+          replayTtlSeconds: 30 * 60,
+          log,
+        });
+  const live = deps.live ?? new LiveHub({ bus, log });
+  app.addHook('onClose', () => live.close());
   const ctx: AppContext = {
     db: database.db,
     database,
@@ -131,8 +146,8 @@ export async function buildApp(deps: AppDeps) {
     auth,
     mailer: deps.mailer,
     viewers: createViewerResolver(auth),
-    live: deps.live ?? new LiveHub(),
-    revocations: new AccessRevocations(),
+    live,
+    revocations: new AccessRevocations({ bus, log }),
     version: deps.version,
   };
 

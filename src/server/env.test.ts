@@ -51,6 +51,8 @@ describe('environment', () => {
         ARCHIPEL_DEMO: 'maybe',
         PUBLIC_URL: 'ftp://x',
         AUTH_SECRET: 'short',
+        REDIS_URL: 'http://redis:6379',
+        REDIS_KEY_PREFIX: 'has spaces',
       });
     expect(attempt).toThrow(EnvError);
     try {
@@ -64,9 +66,18 @@ describe('environment', () => {
         'ARCHIPEL_DEMO',
         'PUBLIC_URL',
         'AUTH_SECRET',
+        'REDIS_URL',
+        'REDIS_KEY_PREFIX',
       ]) {
         expect(message).toContain(name);
       }
     }
+  });
+
+  it('takes a Redis URL for several instances, with a key prefix of its own', () => {
+    const env = parseEnv({ REDIS_URL: 'rediss://user:secret@redis.internal:6380/2' });
+    expect(env.REDIS_URL).toBe('rediss://user:secret@redis.internal:6380/2');
+    expect(env.REDIS_KEY_PREFIX).toBe('archipel:');
+    expect(parseEnv({}).REDIS_URL).toBeUndefined();
   });
 });

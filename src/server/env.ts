@@ -20,6 +20,16 @@ const envSchema = z.object({
     .string()
     .refine((url) => /^postgres(ql)?:\/\//.test(url), 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /** Live events shared by several instances (fan-out, presence, revocations); absent: in-process. */
+  REDIS_URL: z
+    .string()
+    .refine((url) => /^rediss?:\/\/[^/]*/.test(url), 'must be a redis:// or rediss:// URL')
+    .optional(),
+  /** Prefix of every Redis key and channel, so several installations (or test runs) share a Redis. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'letters, digits and : _ . - only')
+    .default('archipel:'),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
     .transform((url) => url.replace(/\/+$/, ''))

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { RedisLiveBus } from './redis-bus.ts';
 
 /** Someone no longer belongs to a circle (they left, or were removed, from it or its community). */
 export interface Revocation {
@@ -7,14 +8,27 @@ export interface Revocation {
 }
 
 /**
- * Tells the open connections of this process that a person lost access to a circle, so the live
- * topics and the shared notes they had open close at once instead of at their next reconnect.
+ * Tells the open connections that a person lost access to a circle, so the live topics and the
+ * shared notes they had open close at once instead of at their next reconnect. With Redis, every
+ * instance hears it: this one at once, the others through the shared channel.
  */
 export class AccessRevocations {
   readonly #events = new EventEmitter();
+  readonly #bus: RedisLiveBus | undefined;
+  readonly #log: (message: string) => void;
+
+  constructor(options: { bus?: RedisLiveBus; log?: (message: string) => void } = {}) {
+    this.#bus = options.bus;
+    this.#log = options.log ?? (() => {});
+    this.#events.setMaxListeners(0);
+    this.#bus?.onRevocation((revocation) => this.#events.emit('revoked', revocation));
+  }
 
   revoke(revocation: Revocation): void {
     this.#events.emit('revoked', revocation);
+    this.#bus?.publishRevocation(revocation).catch((error: Error) => {
+      this.#log(`live: revocation not shared with the other instances (${error.message})`);
+    });
   }
 
   onRevoke(listener: (revocation: Revocation) => void): () => void {

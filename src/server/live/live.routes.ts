@@ -142,7 +142,7 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
             return send(socket, { type: 'error', code: 'NOT_FOUND', message: 'No such topic', topic });
           }
           topics.set(topic, circleId);
-          live.subscribe(socket, topic, message.data.since);
+          live.subscribe(socket, topic, message.data.since, viewer.id);
         });
       },
     );

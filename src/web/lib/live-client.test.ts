@@ -1,71 +1,61 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveClient } from './live-client.ts';
 
-/** A stand-in for the browser's WebSocket: records what is sent, lets the test push frames. */
+/** A stand-in for the browser's WebSocket: records what the client sends, lets the test answer. */
 class FakeSocket {
-  static OPEN = 1;
+  static readonly OPEN = 1;
   static last: FakeSocket | null = null;
   readyState = 0;
   sent: unknown[] = [];
   onopen: (() => void) | null = null;
   onmessage: ((message: { data: string }) => void) | null = null;
   onclose: (() => void) | null = null;
-
   constructor() {
     FakeSocket.last = this;
   }
-
   send(data: string) {
     this.sent.push(JSON.parse(data));
   }
-
   open() {
-    this.readyState = FakeSocket.OPEN;
+    this.readyState = 1;
     this.onopen?.();
   }
-
-  push(message: object) {
+  receive(message: object) {
     this.onmessage?.({ data: JSON.stringify(message) });
   }
 }
 
+afterEach(() => vi.unstubAllGlobals());
+
 describe('live client', () => {
-  beforeEach(() => vi.stubGlobal('WebSocket', FakeSocket));
-  afterEach(() => vi.unstubAllGlobals());
-
-  it('hands presence counts to the topic’s listeners without losing its place in the event sequence', () => {
+  it('tells listeners how many people follow a topic, late listeners included, next to the events', () => {
+    vi.stubGlobal('WebSocket', FakeSocket);
     const client = new LiveClient('ws://test/api/v1/live');
-    const presence: number[] = [];
-    const events: string[] = [];
-    const unsubscribe = client.subscribe('board:b1', {
-      onEvent: (event) => events.push(event.type),
-      onResync: () => events.push('resync'),
-      onPresence: (count) => presence.push(count),
-    });
-    const socket = FakeSocket.last;
-    if (!socket) throw new Error('no socket');
+    const first = { onEvent: vi.fn(), onResync: vi.fn(), onPresence: vi.fn() };
+    client.subscribe('session:s1', first);
+    const socket = FakeSocket.last as FakeSocket;
     socket.open();
-    socket.push({ type: 'subscribed', topic: 'board:b1', seq: 4 });
-    socket.push({ type: 'presence', topic: 'board:b1', count: 3 });
-    socket.push({
+    expect(socket.sent).toEqual([{ type: 'subscribe', topic: 'session:s1' }]);
+    socket.receive({ type: 'subscribed', topic: 'session:s1', seq: 4 });
+    socket.receive({ type: 'presence', topic: 'session:s1', count: 3 });
+    socket.receive({
       type: 'event',
-      topic: 'board:b1',
+      topic: 'session:s1',
       seq: 5,
-      event: { type: 'board.updated', boardId: 'b1' },
+      event: { type: 'agenda.updated', sessionId: 's1' },
     });
-    socket.push({ type: 'presence', topic: 'board:other', count: 9 });
-    expect(presence).toEqual([3]);
-    expect(events).toEqual(['board.updated']);
+    expect(first.onPresence).toHaveBeenCalledWith(3);
+    expect(first.onEvent).toHaveBeenCalledWith({ type: 'agenda.updated', sessionId: 's1' });
 
-    // After a drop it resubscribes from the last event it saw (5): a presence frame moves nothing.
-    vi.useFakeTimers();
-    socket.onclose?.();
-    vi.advanceTimersByTime(1000);
-    vi.useRealTimers();
-    const reconnected = FakeSocket.last;
-    expect(reconnected).not.toBe(socket);
-    reconnected?.open();
-    expect(reconnected?.sent).toEqual([{ type: 'subscribe', topic: 'board:b1', since: 5 }]);
-    unsubscribe();
+    // A listener without onPresence (today's callers) is unaffected; a new one learns the count.
+    const older = { onEvent: vi.fn(), onResync: vi.fn() };
+    client.subscribe('session:s1', older);
+    const late = { onEvent: vi.fn(), onResync: vi.fn(), onPresence: vi.fn() };
+    client.subscribe('session:s1', late);
+    expect(late.onPresence).toHaveBeenCalledWith(3);
+    socket.receive({ type: 'presence', topic: 'session:s1', count: 2 });
+    expect(first.onPresence).toHaveBeenLastCalledWith(2);
+    socket.receive({ type: 'resync', topic: 'session:s1', seq: 9 });
+    expect(older.onResync).toHaveBeenCalledOnce();
   });
 });

@@ -3,7 +3,7 @@ import type { LiveEvent, LiveServerMessage } from '../../contract/live.ts';
 type Listener = {
   onEvent: (event: LiveEvent) => void;
   onResync: () => void;
-  /** How many people follow the topic, when the server says so. */
+  /** How many people follow the topic right now (sent when it changes). */
   onPresence?: (count: number) => void;
 };
 
@@ -16,6 +16,7 @@ export class LiveClient {
   readonly #url: string;
   readonly #listeners = new Map<string, Set<Listener>>();
   readonly #lastSeq = new Map<string, number>();
+  readonly #presence = new Map<string, number>();
   #socket: WebSocket | null = null;
   #retry = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -33,12 +34,15 @@ export class LiveClient {
       this.#send({ type: 'subscribe', topic, since: this.#lastSeq.get(topic) });
     }
     listeners.add(listener);
+    const present = this.#presence.get(topic);
+    if (present !== undefined) listener.onPresence?.(present);
     this.#connect();
     return () => {
       listeners.delete(listener);
       if (listeners.size > 0) return;
       this.#listeners.delete(topic);
       this.#lastSeq.delete(topic);
+      this.#presence.delete(topic);
       this.#send({ type: 'unsubscribe', topic });
     };
   }
@@ -80,6 +84,7 @@ export class LiveClient {
       return;
     }
     if (message.type === 'presence') {
+      this.#presence.set(message.topic, message.count);
       for (const listener of listeners ?? []) listener.onPresence?.(message.count);
       return;
     }

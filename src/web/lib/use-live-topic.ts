@@ -1,26 +1,26 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LiveEvent } from '../../contract/live.ts';
 import { liveClient } from './live-client.ts';
 
 /**
  * Calls `onChange` when something happens on the topic (or when the client must refetch after a
  * gap). Pass `null` to follow nothing, e.g. for visitors who cannot open the live connection.
+ * Returns how many people follow the topic (including this one), or null until the server says.
  */
 export function useLiveTopic(
   topic: string | null,
   onChange: (event: LiveEvent | null) => void,
-  onPresence?: (count: number) => void,
-): void {
+): number | null {
   const latest = useRef(onChange);
   latest.current = onChange;
-  const latestPresence = useRef(onPresence);
-  latestPresence.current = onPresence;
+  const [presence, setPresence] = useState<{ topic: string; count: number } | null>(null);
   useEffect(() => {
     if (!topic) return;
     return liveClient().subscribe(topic, {
       onEvent: (event) => latest.current(event),
       onResync: () => latest.current(null),
-      onPresence: (count) => latestPresence.current?.(count),
+      onPresence: (count) => setPresence({ topic, count }),
     });
   }, [topic]);
+  return presence && presence.topic === topic ? presence.count : null;
 }

@@ -10,13 +10,18 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['health'],
-          summary: 'Liveness and database reachability',
+          summary: 'Liveness, database reachability and how live events travel',
           response: { 200: healthSchema },
         },
       },
       async () => {
         await sql`select 1`.execute(ctx.db);
-        return { status: 'ok' as const, database: ctx.database.dialect, version: ctx.version };
+        const live: 'in-process' | 'redis' | 'redis-unreachable' = !ctx.live.distributed
+          ? 'in-process'
+          : ctx.live.healthy
+            ? 'redis'
+            : 'redis-unreachable';
+        return { status: 'ok' as const, database: ctx.database.dialect, live, version: ctx.version };
       },
     );
   };

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { z } from 'zod';
 import type {
   Board,
@@ -45,22 +45,17 @@ export function useCircleBoards(circleId: string, enabled = true) {
  */
 export function useBoard(id: string) {
   const queryClient = useQueryClient();
-  const [presence, setPresence] = useState<number | null>(null);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
-  useLiveTopic(
-    `board:${id}`,
-    () => {
-      // A busy board (a room voting at once) sends many events a second: one read covers all the
-      // events of the last moment, instead of one read per event per person.
-      if (pending.current) return;
-      pending.current = setTimeout(() => {
-        pending.current = null;
-        void queryClient.invalidateQueries({ queryKey: boardKeys.detail(id) });
-      }, REFETCH_COALESCE_MS);
-    },
-    setPresence,
-  );
+  const presence = useLiveTopic(`board:${id}`, () => {
+    // A busy board (a room voting at once) sends many events a second: one read covers all the
+    // events of the last moment, instead of one read per event per person.
+    if (pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      void queryClient.invalidateQueries({ queryKey: boardKeys.detail(id) });
+    }, REFETCH_COALESCE_MS);
+  });
   const board = useQuery({
     queryKey: boardKeys.detail(id),
     queryFn: ({ signal }) => apiRequest<Board>(boardPath(id), { signal }),

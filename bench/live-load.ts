@@ -1,0 +1,266 @@
+/**
+ * The client side of the live benchmark, in a process of its own (pinned to the other core): signs
+ * the participants in, opens one WebSocket each, runs the producer at a fixed rate (open loop: a
+ * slow server shows as latency, not as a lower rate) and times every delivery against the send
+ * time of the request that caused it. Driven by bench/live.ts over IPC.
+ */
+import { performance } from 'node:perf_hooks';
+import { WebSocket } from 'ws';
+import type { LiveEvent } from '../src/contract/live.ts';
+import { type Http, type Production, sessionAgendaProducer } from './live-producer.ts';
+
+export interface LoadJob {
+  kind: 'archipel' | 'bare';
+  base: string;
+  wsUrl: string;
+  participants: number;
+  accounts: number;
+  seconds: number;
+  rate: number;
+}
+
+export interface LoadResult {
+  setup: string;
+  productions: number;
+  failedProductions: number;
+  expected: number;
+  delivered: number;
+  unmatched: number;
+  /** Events matched to their request by key (the others by seq order). */
+  matchedByKey: number;
+  /** The five events whose last delivery took longest: when they were produced, how long. */
+  slowest: string[];
+  latencies: { p50: number; p95: number; p99: number; max: number };
+  messagesPerSecond: number;
+  achievedRate: number;
+}
+
+const http: Http = async (cookie, method, path, body) => {
+  const response = await fetch(`${job.base}${path}`, {
+    method,
+    headers: { ...(body && { 'content-type': 'application/json' }), ...(cookie && { cookie }) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  if (path === '/api/v1/auth/register') return (response.headers.getSetCookie()[0] ?? '').split(';')[0];
+  return text ? JSON.parse(text) : null;
+};
+
+let job: LoadJob;
+const SEQ = Buffer.from('"seq":');
+const EVENT = Buffer.from('{"type":"event"');
+
+async function pool<T>(count: number, width: number, make: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) {
+        const i = next++;
+        out[i] = await make(i);
+      }
+    }),
+  );
+  return out;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+async function run(): Promise<LoadResult> {
+  const started = performance.now();
+  let production: Production;
+  let cookies: string[] = [];
+  if (job.kind === 'archipel') {
+    const run = Date.now().toString(36);
+    const owner = (await http('', 'POST', '/api/v1/auth/register', {
+      email: `owner.${run}@bench.example`,
+      password: 'benchmark password',
+      name: 'Animatrice',
+    })) as string;
+    cookies = await pool(job.accounts, 8, async (i) => {
+      return (await http('', 'POST', '/api/v1/auth/register', {
+        email: `p${i}.${run}@bench.example`,
+        password: 'benchmark password',
+        name: `Participant ${i}`,
+      })) as string;
+    });
+    production = await sessionAgendaProducer.setup(http, owner);
+  } else {
+    production = {
+      topic: 'bench',
+      produce: async (i) => {
+        const response = await fetch(`${job.base}/publish`, {
+          method: 'POST',
+          body: JSON.stringify({ type: 'bench', i }),
+        });
+        await response.arrayBuffer();
+        return String(i);
+      },
+      keyOf: (event) => String((event as unknown as { i: number }).i),
+    };
+  }
+  const accountsTime = performance.now() - started;
+
+  const total = Math.round(job.seconds * job.rate);
+  const sendTimes = new Float64Array(total).fill(Number.NaN);
+  // Every delivery: which event (its seq after the subscription) and when it arrived.
+  const receivedSeq = new Int32Array(total * job.participants + 1000);
+  const receivedAt = new Float64Array(total * job.participants + 1000);
+  let received = 0;
+  /** The key of each event, read once from its first delivery. */
+  const eventKeys = new Map<number, string | undefined>();
+  let baseSeq = -1;
+  const subscribed: Promise<number>[] = [];
+  const sockets: WebSocket[] = [];
+  const origin = job.base;
+
+  const connectOne = (i: number) =>
+    new Promise<void>((resolve, reject) => {
+      const headers: Record<string, string> = { origin };
+      if (cookies.length > 0) headers.cookie = cookies[i % cookies.length] ?? '';
+      const socket = new WebSocket(job.wsUrl, { headers, perMessageDeflate: false });
+      sockets.push(socket);
+      let ready: (seq: number) => void = () => {};
+      subscribed.push(new Promise((r) => (ready = r)));
+      socket.on('message', (data: Buffer) => {
+        const now = performance.now();
+        // Events are read without parsing the JSON (but the first copy of each): the seq suffices.
+        const at = data.indexOf(SEQ);
+        if (baseSeq >= 0 && at > 0 && data.indexOf(EVENT) === 0) {
+          let seq = 0;
+          for (let k = at + SEQ.length; ; k++) {
+            const digit = data[k] ?? 0;
+            if (digit < 48 || digit > 57) break;
+            seq = seq * 10 + digit - 48;
+          }
+          const index = seq - baseSeq - 1;
+          if (!eventKeys.has(index)) {
+            const event = (JSON.parse(data.toString()) as { event: LiveEvent }).event;
+            eventKeys.set(index, production.keyOf?.(event));
+          }
+          if (received < receivedSeq.length) {
+            receivedSeq[received] = index;
+            receivedAt[received++] = now;
+          }
+          return;
+        }
+        const message = JSON.parse(data.toString()) as { type: string; seq?: number };
+        if (message.type === 'subscribed') ready(message.seq ?? 0);
+      });
+      socket.once('open', () => {
+        socket.send(JSON.stringify({ type: 'subscribe', topic: production.topic }));
+        resolve();
+      });
+      socket.once('error', reject);
+    });
+  await pool(job.participants, 50, connectOne);
+  const seqs = await Promise.all(subscribed);
+  baseSeq = Math.max(...seqs);
+  if (Math.min(...seqs) !== baseSeq) throw new Error('participants subscribed at different seqs');
+  // Let the presence updates of the joins settle before timing.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const setup = `${job.kind === 'archipel' ? `${job.accounts} accounts signed up and ` : ''}${job.participants} sockets subscribed in ${((performance.now() - started) / 1000).toFixed(1)} s (accounts ${(accountsTime / 1000).toFixed(1)} s)`;
+
+  process.send?.({ phase: 'window-start' });
+  // Open loop: each request leaves on schedule whatever the previous ones are doing, so a slow
+  // server shows as latency, not as a lower rate.
+  let failedProductions = 0;
+  const productionOf = new Map<string, number>();
+  const inFlight: Promise<void>[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = t0 + (i * 1000) / job.rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    sendTimes[i] = performance.now();
+    inFlight.push(
+      production.produce(i).then(
+        (key) => {
+          if (key !== undefined) productionOf.set(key, i);
+        },
+        (error: Error) => {
+          failedProductions++;
+          if (failedProductions < 3) console.error(`production ${i} failed: ${error.message}`);
+        },
+      ),
+    );
+  }
+  const achievedRate = total / ((performance.now() - t0) / 1000);
+  await Promise.all(inFlight);
+  const expected = total * job.participants;
+  const deadline = performance.now() + 10_000;
+  while (received < expected && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  process.send?.({ phase: 'window-end' });
+  for (const socket of sockets) socket.terminate();
+
+  // Each event to the request that caused it: by key when the producer gives one, else by seq order.
+  const sentAtOf = new Float64Array(total + 1000).fill(Number.NaN);
+  let keyed = 0;
+  for (const [index, key] of eventKeys) {
+    const byKey = key === undefined ? undefined : productionOf.get(key);
+    if (byKey !== undefined) keyed++;
+    const production = byKey ?? index;
+    if (index >= 0 && index < sentAtOf.length) sentAtOf[index] = sendTimes[production] ?? Number.NaN;
+  }
+  const latencies = new Float64Array(received);
+  const worstOf = new Float64Array(total + 1000);
+  let delivered = 0;
+  let unmatched = 0;
+  let lastReceipt = 0;
+  for (let k = 0; k < received; k++) {
+    const sentAt = sentAtOf[receivedSeq[k] ?? -1];
+    if (sentAt === undefined || Number.isNaN(sentAt)) {
+      unmatched++;
+      continue;
+    }
+    const latency = (receivedAt[k] ?? 0) - sentAt;
+    latencies[delivered++] = latency;
+    const index = receivedSeq[k] ?? 0;
+    if (latency > (worstOf[index] ?? 0)) worstOf[index] = latency;
+    lastReceipt = Math.max(lastReceipt, receivedAt[k] ?? 0);
+  }
+  const sorted = latencies.slice(0, delivered).sort();
+  // Where the slow deliveries were: seconds into the run of the events whose last copy took longest.
+  const slowest = [...worstOf.slice(0, total).entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(
+      ([index, worst]) =>
+        `${((sendTimes[index] ?? 0) - t0) / 1000 >= 0 ? (((sendTimes[index] ?? 0) - t0) / 1000).toFixed(1) : '?'} s: ${worst.toFixed(0)} ms`,
+    );
+  return {
+    setup,
+    productions: total,
+    failedProductions,
+    expected,
+    delivered,
+    unmatched,
+    matchedByKey: keyed,
+    slowest,
+    latencies: {
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      max: sorted[sorted.length - 1] ?? Number.NaN,
+    },
+    messagesPerSecond: delivered / ((lastReceipt - t0) / 1000),
+    achievedRate,
+  };
+}
+
+process.once('message', (message: LoadJob) => {
+  job = message;
+  run().then(
+    (result) => process.send?.({ phase: 'result', result }, () => process.exit(0)),
+    (error: Error) => {
+      console.error(error.stack ?? error.message);
+      process.exit(1);
+    },
+  );
+});

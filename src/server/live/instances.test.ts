@@ -1,0 +1,257 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { LiveServerMessage } from '../../contract/live.ts';
+import { dropRedisPrefix, reachableTestRedis, testRedisPrefix } from '../testing/test-redis.ts';
+
+/**
+ * Two real Archipel processes (`archipel serve`) on one PostgreSQL database and one Redis: what is
+ * done through one reaches the WebSocket clients of the other, with one numbering per topic.
+ */
+const root = new URL('../../../', import.meta.url).pathname;
+const isCi = process.env.CI === 'true' || process.env.CI === '1';
+const adminUrl = process.env.TEST_DATABASE_URL;
+const redisUrl = await reachableTestRedis();
+if (!adminUrl) {
+  const why = 'TEST_DATABASE_URL is not set (no PostgreSQL)';
+  if (isCi) throw new Error(`${why}: required in CI`);
+  console.warn(
+    `\n${'!'.repeat(78)}\n!! SKIPPED two Archipel processes on PostgreSQL + Redis: ${why}\n${'!'.repeat(78)}`,
+  );
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+interface Instance {
+  base: string;
+  ws: string;
+  child: ChildProcess;
+}
+
+async function startInstance(env: Record<string, string>): Promise<Instance> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'archipel-instance-'));
+  const child = spawn(process.execPath, ['src/cli/main.ts', 'serve'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      PUBLIC_URL: base,
+      ARCHIPEL_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      AUTH_RATE_LIMIT: '1000',
+      AUTH_SECRET: 'instances-test-secret-instances-test-0123',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const health = await fetch(`${base}/api/health`).then(
+      (r) => (r.ok ? r.json() : null),
+      () => null,
+    );
+    if (health?.live === 'redis') return { base, ws: `ws://127.0.0.1:${port}/api/v1/live`, child };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('instance did not start with Redis');
+}
+
+async function api(base: string, cookie: string, method: string, path: string, body?: object) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(body && { 'content-type': 'application/json' }), ...(cookie && { cookie }) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (response.status >= 300)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  return {
+    json: text ? JSON.parse(text) : null,
+    cookie: (response.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '',
+  };
+}
+
+class Client {
+  readonly messages: LiveServerMessage[] = [];
+  readonly socket: WebSocket;
+  private constructor(socket: WebSocket) {
+    this.socket = socket;
+    socket.on('message', (data) => this.messages.push(JSON.parse(data.toString())));
+  }
+  static open(instance: Instance, cookie: string): Promise<Client> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(instance.ws, { headers: { cookie, origin: instance.base } });
+      socket.once('open', () => resolve(new Client(socket)));
+      socket.once('error', reject);
+    });
+  }
+  send(message: object) {
+    this.socket.send(JSON.stringify(message));
+  }
+  async waitFor(predicate: (message: LiveServerMessage) => boolean, ms = 5000): Promise<LiveServerMessage> {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      const found = this.messages.find(predicate);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`no matching message; got ${JSON.stringify(this.messages)}`);
+  }
+  events() {
+    return this.messages.flatMap((m) => (m.type === 'event' ? [m] : []));
+  }
+}
+
+describe.skipIf(!adminUrl || !redisUrl)('two Archipel processes on PostgreSQL and Redis', () => {
+  const prefix = testRedisPrefix();
+  const dbName = `archipel_instances_${process.pid}_${randomBytes(4).toString('hex')}`;
+  let a: Instance;
+  let b: Instance;
+  let facilitator: string;
+  let member: { id: string; cookie: string };
+  let circleId: string;
+  let sessionId: string;
+  let itemIds: string[];
+  const topic = () => `session:${sessionId}`;
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    await admin.end();
+    const url = new URL(adminUrl ?? '');
+    url.pathname = `/${dbName}`;
+    const env = { DATABASE_URL: url.toString(), REDIS_URL: redisUrl ?? '', REDIS_KEY_PREFIX: prefix };
+    a = await startInstance(env);
+    b = await startInstance(env);
+
+    facilitator = (
+      await api(a.base, '', 'POST', '/api/v1/auth/register', {
+        email: 'facilitator@example.org',
+        password: 'long enough password',
+        name: 'Facilitatrice',
+      })
+    ).cookie;
+    const registered = await api(b.base, '', 'POST', '/api/v1/auth/register', {
+      email: 'member@example.org',
+      password: 'long enough password',
+      name: 'Membre',
+    });
+    member = { id: registered.json.user.id, cookie: registered.cookie };
+    await api(a.base, facilitator, 'POST', '/api/v1/communities', {
+      name: 'Deux instances',
+      slug: 'deux-instances',
+      joinPolicy: 'open',
+    });
+    await api(b.base, member.cookie, 'POST', '/api/v1/communities/deux-instances/members');
+    circleId = (
+      await api(a.base, facilitator, 'POST', '/api/v1/communities/deux-instances/circles', {
+        name: 'Cercle réparti',
+        kind: 'learning_circle',
+        visibility: 'private',
+      })
+    ).json.id;
+    await api(a.base, facilitator, 'POST', `/api/v1/circles/${circleId}/members`, { userId: member.id });
+    sessionId = (
+      await api(a.base, facilitator, 'POST', `/api/v1/circles/${circleId}/sessions`, {
+        title: 'Réunion',
+        startsAt: '2026-12-01T09:00:00Z',
+        endsAt: '2026-12-01T10:00:00Z',
+      })
+    ).json.id;
+    const agenda = await api(a.base, facilitator, 'POST', `/api/v1/sessions/${sessionId}/agenda/template`, {
+      template: 'plain',
+    });
+    itemIds = agenda.json.items.map((item: { id: string }) => item.id);
+  }, 90_000);
+
+  afterAll(async () => {
+    for (const instance of [a, b]) {
+      if (!instance) continue;
+      instance.child.kill('SIGTERM');
+      await new Promise((resolve) => instance.child.once('exit', resolve));
+    }
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+    if (redisUrl) await dropRedisPrefix(redisUrl, prefix);
+  }, 30_000);
+
+  const moveTo = (instance: Instance, itemId: string) =>
+    api(instance.base, facilitator, 'POST', `/api/v1/sessions/${sessionId}/current-item`, { itemId });
+
+  it('delivers what is done through A to the clients of B, and counts the people on both', async () => {
+    const onB = await Client.open(b, member.cookie);
+    const onA = await Client.open(a, facilitator);
+    onB.send({ type: 'subscribe', topic: topic() });
+    onA.send({ type: 'subscribe', topic: topic() });
+    await onB.waitFor((m) => m.type === 'subscribed');
+    await onA.waitFor((m) => m.type === 'subscribed');
+
+    await moveTo(a, itemIds[1] ?? '');
+    const event = await onB.waitFor((m) => m.type === 'event');
+    expect(event).toMatchObject({ event: { type: 'agenda.item.started', sessionId, itemId: itemIds[1] } });
+    // Same number on both instances: one numbering per topic.
+    expect(await onA.waitFor((m) => m.type === 'event')).toEqual(event);
+
+    // One person on each instance.
+    await onB.waitFor((m) => m.type === 'presence' && m.count === 2);
+    await onA.waitFor((m) => m.type === 'presence' && m.count === 2);
+    onA.socket.close();
+    await onB.waitFor((m) => m.type === 'presence' && m.count === 1);
+    onB.socket.close();
+  });
+
+  it('replays exactly the missed events to a client reconnecting to the other instance', async () => {
+    const first = await Client.open(b, member.cookie);
+    first.send({ type: 'subscribe', topic: topic() });
+    const { seq } = (await first.waitFor((m) => m.type === 'subscribed')) as { seq: number };
+    first.socket.close();
+
+    await moveTo(b, itemIds[2] ?? '');
+    await api(a.base, facilitator, 'PUT', `/api/v1/sessions/${sessionId}/checkins/me`, { weather: 'sunny' });
+
+    const again = await Client.open(a, member.cookie);
+    again.send({ type: 'subscribe', topic: topic(), since: seq });
+    await again.waitFor((m) => m.type === 'event' && m.event.type === 'checkin.updated');
+    expect(again.messages[0]).toEqual({ type: 'subscribed', topic: topic(), seq: seq + 2 });
+    expect(again.events().map((m) => [m.seq, m.event.type])).toEqual([
+      [seq + 1, 'agenda.item.started'],
+      [seq + 2, 'checkin.updated'],
+    ]);
+    again.socket.close();
+  });
+
+  it('closes the topic of a member removed through A on the connection they hold on B', async () => {
+    const onB = await Client.open(b, member.cookie);
+    onB.send({ type: 'subscribe', topic: topic() });
+    await onB.waitFor((m) => m.type === 'subscribed');
+    await api(a.base, facilitator, 'DELETE', `/api/v1/circles/${circleId}/members/${member.id}`);
+    await onB.waitFor((m) => m.type === 'error' && m.code === 'NOT_FOUND');
+    const before = onB.events().length;
+    await moveTo(a, itemIds[0] ?? '');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(onB.events()).toHaveLength(before);
+    onB.socket.close();
+  });
+});

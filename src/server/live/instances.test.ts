@@ -242,6 +242,34 @@ describe.skipIf(!adminUrl || !redisUrl)('two Archipel processes on PostgreSQL an
     again.socket.close();
   });
 
+  it('brings a post-it created through A and its dots to a client of B, which reads it from B', async () => {
+    const board = await api(a.base, facilitator, 'POST', `/api/v1/circles/${circleId}/boards`, {
+      title: 'Cercle des cercles',
+      categories: [{ name: 'BLEU', color: 'blue', meaning: 'prochains pas' }],
+      dotsPerParticipant: 3,
+    });
+    const boardId: string = board.json.id;
+    const onB = await Client.open(b, member.cookie);
+    onB.send({ type: 'subscribe', topic: `board:${boardId}` });
+    await onB.waitFor((m) => m.type === 'subscribed');
+
+    const note = await api(a.base, facilitator, 'POST', `/api/v1/boards/${boardId}/notes`, {
+      text: 'Proposer un forum ouvert aux participants de l’Université',
+      categoryId: board.json.categories[0].id,
+    });
+    const created = await onB.waitFor((m) => m.type === 'event' && m.event.type === 'board.note.created');
+    expect(created).toMatchObject({ event: { boardId, noteId: note.json.id } });
+    // What B serves is what A wrote.
+    const seenFromB = await api(b.base, member.cookie, 'GET', `/api/v1/boards/${boardId}`);
+    expect(seenFromB.json.notes.map((n: { text: string }) => n.text)).toEqual([
+      'Proposer un forum ouvert aux participants de l’Université',
+    ]);
+
+    await api(a.base, facilitator, 'PUT', `/api/v1/notes/${note.json.id}/dots/me`, { count: 2 });
+    await onB.waitFor((m) => m.type === 'event' && m.event.type === 'board.dots.updated');
+    onB.socket.close();
+  });
+
   it('closes the topic of a member removed through A on the connection they hold on B', async () => {
     const onB = await Client.open(b, member.cookie);
     onB.send({ type: 'subscribe', topic: topic() });

@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
 import type { LiveEvent } from '../src/contract/live.ts';
-import { type Http, type Production, sessionAgendaProducer } from './live-producer.ts';
+import { boardProducer, type Http, type Production, sessionAgendaProducer } from './live-producer.ts';
 
 export interface LoadJob {
   kind: 'archipel' | 'bare';
@@ -17,6 +17,8 @@ export interface LoadJob {
   accounts: number;
   seconds: number;
   rate: number;
+  /** What the producer writes: post-its and dots on a board (default), or agenda moves. */
+  producer?: 'board' | 'session';
 }
 
 export interface LoadResult {
@@ -88,7 +90,12 @@ async function run(): Promise<LoadResult> {
         name: `Participant ${i}`,
       })) as string;
     });
-    production = await sessionAgendaProducer.setup(http, owner);
+    production = await (job.producer === 'session' ? sessionAgendaProducer : boardProducer).setup(
+      http,
+      owner,
+    );
+    const admit = production.admit;
+    if (admit) await pool(cookies.length, 8, (i) => admit(cookies[i] ?? ''));
   } else {
     production = {
       topic: 'bench',

@@ -17,6 +17,8 @@ export interface Production {
   produce(i: number): Promise<string | undefined>;
   /** The key of the production that caused this event (see `produce`). */
   keyOf?(event: LiveEvent): string | undefined;
+  /** Lets a participant in (e.g. joins the circle) before they subscribe. */
+  admit?(cookie: string): Promise<void>;
 }
 
 export interface Producer {
@@ -59,25 +61,77 @@ export const sessionAgendaProducer: Producer = {
   },
 };
 
-/*
- * Once boards land (issue 4), the lead swaps in post-its and dots, e.g.:
- *
- * export const boardProducer: Producer = {
- *   name: 'POST /api/v1/boards/{id}/notes and PUT /api/v1/notes/{id}/dots/me (board:<id>)',
- *   async setup(http, owner) {
- *     …community and public circle as above…
- *     const board = await http(owner, 'POST', `/api/v1/circles/${circle.id}/boards`, { title: 'Idées', dotsPerParticipant: 10_000 });
- *     let lastNote = '';
- *     return {
- *       topic: `board:${board.id}`,
- *       produce: async (i) => {
- *         if (i % 2 === 0 || !lastNote) return (lastNote = (await http(owner, 'POST', `/api/v1/boards/${board.id}/notes`, { text: `Idée ${i}` })).id);
- *         await http(owner, 'PUT', `/api/v1/notes/${lastNote}/dots/me`, { count: 1 + (i % 3) });
- *         return undefined; // no key: matched by seq order
- *       },
- *       keyOf: (event) => (event.type === 'note.created' ? event.noteId : undefined),
- *     };
- *   },
- * };
- * and sets `producer = boardProducer` in bench/live.ts.
+/** A public circle in an open community, owned by `owner`, for a producer to write into. */
+async function benchCircle(http: Http, owner: string) {
+  const slug = `bench-${Date.now()}`;
+  await http(owner, 'POST', '/api/v1/communities', { name: 'Bench', slug, joinPolicy: 'open' });
+  const circle = (await http(owner, 'POST', `/api/v1/communities/${slug}/circles`, {
+    name: 'Cercle des cercles',
+    kind: 'learning_circle',
+    visibility: 'public',
+  })) as { id: string };
+  return { slug, circleId: circle.id };
+}
+
+/** Joins the community and the circle as the holder of `cookie` (boards are for members only). */
+async function joinCircle(http: Http, cookie: string, slug: string, circleId: string) {
+  await http(cookie, 'POST', `/api/v1/communities/${slug}/members`, {});
+  await http(cookie, 'POST', `/api/v1/circles/${circleId}/members`, {});
+}
+
+/**
+ * A community event on a board: post-its and dots. Even productions add a post-it (keyed by its
+ * id), odd ones put dots on the post-it just added (keyed `dots:<id>`: each post-it gets its dots
+ * once, from one of a few voters so that no one's budget of 100 runs out). Participants join the
+ * circle first, as they must to follow `board:<id>`.
  */
+export const boardProducer: Producer = {
+  name: 'POST /api/v1/boards/{id}/notes and PUT /api/v1/notes/{id}/dots/me (board:<id>)',
+  async setup(http, owner) {
+    const { slug, circleId } = await benchCircle(http, owner);
+    const board = (await http(owner, 'POST', `/api/v1/circles/${circleId}/boards`, {
+      title: 'Idées et prochains pas',
+      categories: [
+        { name: 'BLEU', color: 'blue', meaning: 'prochains pas' },
+        { name: 'JAUNE', color: 'yellow', meaning: 'idées' },
+      ],
+      dotsPerParticipant: 100,
+    })) as { id: string; categories: { id: string }[] };
+    const voters: string[] = [];
+    for (let v = 0; v < 8; v++) {
+      const cookie = (await http('', 'POST', '/api/v1/auth/register', {
+        email: `voter${v}.${Date.now().toString(36)}@bench.example`,
+        password: 'benchmark password',
+        name: `Votante ${v}`,
+      })) as string;
+      await joinCircle(http, cookie, slug, circleId);
+      voters.push(cookie);
+    }
+    const notes: string[] = [];
+    return {
+      topic: `board:${board.id}`,
+      admit: (cookie) => joinCircle(http, cookie, slug, circleId),
+      produce: async (i) => {
+        if (i % 2 === 0) {
+          const note = (await http(owner, 'POST', `/api/v1/boards/${board.id}/notes`, {
+            text: `Idée ${i / 2 + 1} : un temps inspirant pour les participants de l’Université`,
+            categoryId: board.categories[(i / 2) % 2]?.id,
+          })) as { id: string };
+          notes[i / 2] = note.id;
+          return note.id;
+        }
+        const noteId = notes[(i - 1) / 2];
+        if (!noteId) return undefined; // its post-it failed: this production has no event to wait for
+        const voter = voters[((i - 1) / 2) % voters.length] ?? owner;
+        await http(voter, 'PUT', `/api/v1/notes/${noteId}/dots/me`, { count: 1 });
+        return `dots:${noteId}`;
+      },
+      keyOf: (event) =>
+        event.type === 'board.note.created'
+          ? (event.noteId ?? undefined)
+          : event.type === 'board.dots.updated' && event.noteId
+            ? `dots:${event.noteId}`
+            : undefined,
+    };
+  },
+};

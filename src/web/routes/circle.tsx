@@ -141,9 +141,9 @@ function CircleView({ circle }: { circle: Circle }) {
           <CircleSessions circleId={circle.id} canPlan={canManage} />
           <CircleCalendarLink circle={circle} />
           <CircleBoards circleId={circle.id} isMember={circle.myStatus === 'member' || canManage} />
+          <CirclePolls circleId={circle.id} canCreate={circle.myStatus === 'member' || canManage} />
           <CircleDatePolls circleId={circle.id} canCreate={circle.myStatus === 'member' || canManage} />
           <CircleSignupSheets circleId={circle.id} canCreate={circle.myStatus === 'member' || canManage} />
-          <CirclePolls circleId={circle.id} canCreate={circle.myStatus === 'member' || canManage} />
           {members.isPending ? <LoadingState /> : null}
           {members.isError && isHiddenFromReader(members.error) ? (
             <p className={styles.muted}>{t('circle.membersHidden')}</p>

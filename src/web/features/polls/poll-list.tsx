@@ -26,6 +26,7 @@ function CreatePollButton({ scope }: { scope: PollScope }) {
   return (
     <>
       <Button
+        variant="secondary"
         onClick={() => setOpen(true)}
         onPointerEnter={createPollDialog.preload}
         onFocus={createPollDialog.preload}

@@ -137,7 +137,8 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
     guest?: { pollTitle: string; url: string },
   ) => {
     const s = await findSession(sessionId);
-    if (!s) return undefined;
+    // Called off before the invitation went: nothing to invite to.
+    if (!s || s.cancelledAt !== null) return undefined;
     return invitationMail(locale, {
       hasCalendarFile: files.some((file) => file.filename.endsWith('.ics')),
       name,
@@ -192,6 +193,7 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
         'sessions.timeZone',
         'sessions.place',
         'sessions.status',
+        'sessions.cancelledAt',
         'circles.name as circleName',
         'circles.reminderHours',
       ])
@@ -294,8 +296,13 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
       const p = mailPayloads.sessionReminder.parse(context.payload);
       await send(context, p.userId, 'notification', async (locale, name) => {
         const s = await findSession(p.sessionId);
-        // Moved, started or reminders switched off since it was scheduled: this reminder is stale.
-        if (s?.status !== 'scheduled' || s.reminderHours === null || toIso(s.startsAt) !== p.startsAt)
+        // Moved, started, called off or reminders switched off since it was scheduled: stale.
+        if (
+          s?.status !== 'scheduled' ||
+          s.cancelledAt !== null ||
+          s.reminderHours === null ||
+          toIso(s.startsAt) !== p.startsAt
+        )
           return undefined;
         return sessionReminderMail(locale, {
           name,
@@ -425,6 +432,7 @@ async function digestContent(db: Kysely<DB>, userId: string, locale: Locale, pub
     ])
     .where('circleMembers.userId', '=', userId)
     .where('circleMembers.status', '=', 'member')
+    .where('sessions.cancelledAt', 'is', null)
     .where('sessions.startsAt', '>=', now.toISOString())
     .where('sessions.startsAt', '<', inAWeek.toISOString())
     .orderBy('sessions.startsAt')

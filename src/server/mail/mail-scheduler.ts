@@ -55,6 +55,7 @@ export async function scheduleDueMail(db: Kysely<DB>, now = new Date()): Promise
     .innerJoin('circles', 'circles.id', 'sessions.circleId')
     .select(['sessions.id', 'sessions.circleId', 'sessions.startsAt', 'circles.reminderHours'])
     .where('sessions.status', '=', 'scheduled')
+    .where('sessions.cancelledAt', 'is', null)
     .where('circles.reminderHours', 'is not', null)
     .where('sessions.startsAt', '>', now.toISOString())
     .where('sessions.startsAt', '<=', new Date(now.getTime() + MAX_REMINDER_HOURS * HOUR).toISOString())

@@ -175,13 +175,43 @@ export async function createWorkingGroup(
   return db.transaction().execute(async (trx) => {
     const topic = await lockedTopic(trx, topicId);
     if (topic.workingGroupId) throw new AppError('CONFLICT', 'This topic already has its working group');
+    // Only people still in the community, and still in the sheet's circle (or steering it as an
+    // animator): a sign-up left behind by someone who has gone does not enrol them anew.
+    const sheet = await trx
+      .selectFrom('signupSheets')
+      .select('circleId')
+      .where('id', '=', topic.sheetId)
+      .executeTakeFirstOrThrow();
     const people = await trx
-      .selectFrom('signupEntries')
-      .select('userId')
-      .where('topicId', '=', topicId)
-      .where('status', '=', 'confirmed')
-      .where('userId', '!=', organiserId)
-      .orderBy('position')
+      .selectFrom('signupEntries as e')
+      .select('e.userId')
+      .where('e.topicId', '=', topicId)
+      .where('e.status', '=', 'confirmed')
+      .where('e.userId', '!=', organiserId)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('communityMembers as cm')
+            .select('cm.userId')
+            .whereRef('cm.userId', '=', 'e.userId')
+            .where('cm.communityId', '=', source.communityId)
+            .where('cm.status', '=', 'active')
+            .where((inner) =>
+              inner.or([
+                inner('cm.role', '=', 'animator'),
+                inner.exists(
+                  inner
+                    .selectFrom('circleMembers as m')
+                    .select('m.userId')
+                    .whereRef('m.userId', '=', 'e.userId')
+                    .where('m.circleId', '=', sheet.circleId)
+                    .where('m.status', '=', 'member'),
+                ),
+              ]),
+            ),
+        ),
+      )
+      .orderBy('e.position')
       .execute();
     const id = randomUUID();
     const now = new Date().toISOString();

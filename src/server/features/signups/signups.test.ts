@@ -326,4 +326,36 @@ describe.each(testDialects())('sign-up sheets on %s', (dialect) => {
     expect((await make(facilitator)).statusCode).toBe(409);
     expect((await topicOf(sheet.id)).workingGroupId).toBe(circle.id);
   });
+  it('leaves people who left the circle or the community out of the working group', async () => {
+    const sheet = (
+      await createSheet({ title: 'Chantiers', topics: [{ title: 'Achats responsables', capacity: 5 }] })
+    ).json();
+    const topicId = sheet.topics[0].id;
+    const [stays, leftCircle, leftCommunity] = [
+      await member('Reste'),
+      await member('Partie du cercle'),
+      await member('Partie de la communauté'),
+    ];
+    for (const person of [stays, leftCircle, leftCommunity]) {
+      expect((await signUp(topicId, person)).statusCode).toBe(201);
+    }
+    const leave = (url: string, user: TestUser) =>
+      t.app.inject({ method: 'DELETE', url: `/api/v1/${url}/members/me`, headers: as(user) });
+    expect((await leave(`circles/${circleId}`, leftCircle)).statusCode).toBe(204);
+    expect((await leave(`communities/${community.slug}`, leftCommunity)).statusCode).toBe(204);
+    const made = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/signup-topics/${topicId}/working-group`,
+      headers: as(organiser),
+    });
+    expect(made.statusCode).toBe(201);
+    const members = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/circles/${made.json().circle.id}/members`,
+        headers: as(organiser),
+      })
+    ).json().items;
+    expect(members.map((m: { name: string }) => m.name)).toEqual(['Philippe', 'Reste']);
+  });
 });

@@ -158,6 +158,27 @@ describe.each(testDialects())('background jobs on %s', (dialect) => {
       { status: 'done', attempts: 2, lastError: null },
     ]);
   });
+  it('fails a job whose stored payload no longer parses at once, and survives odd thrown values', async () => {
+    const { id } = await enqueueJob(db(), { kind: 'test.garbled', payload: {} });
+    await db().updateTable('jobs').set({ payload: '{"broken' }).where('id', '=', id).execute();
+    await enqueueJob(db(), { kind: 'test.throws-odd', payload: {}, maxAttempts: 1 });
+    const runner = createJobRunner({
+      db: db(),
+      backoffBaseMs: 1,
+      handlers: {
+        'test.garbled': async () => {},
+        'test.throws-odd': async () => {
+          // A value with no toString at all: String() of it throws.
+          throw Object.create(null);
+        },
+      },
+    });
+    await runner.drain();
+    expect(await jobsOf('test.garbled')).toMatchObject([{ status: 'failed', attempts: 1 }]);
+    const [odd] = await jobsOf('test.throws-odd');
+    expect(odd).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(odd?.lastError).toBeTruthy();
+  });
 });
 
 /** Two runners on two connections (two SQLite handles on one file, or a pool on PostgreSQL). */

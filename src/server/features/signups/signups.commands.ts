@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { SignupSheetCreateInput } from '../../../contract/signup.ts';
 import { type SignupStatus, signupStandingForNewcomer } from '../../../domain/signup.ts';
 import { lockSignupTopic } from '../../db/locks.ts';
@@ -40,6 +40,49 @@ async function lockedTopic(trx: Transaction<DB>, topicId: string) {
   const topic = await lockSignupTopic(trx, topicId);
   if (!topic) throw notFound('Topic');
   return topic;
+}
+
+/** The sheet's circle and its community. */
+function sheetCircle(trx: Transaction<DB>, sheetId: string) {
+  return trx
+    .selectFrom('signupSheets as sh')
+    .innerJoin('circles as c', 'c.id', 'sh.circleId')
+    .select(['sh.id', 'sh.title', 'sh.circleId', 'c.communityId'])
+    .where('sh.id', '=', sheetId)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * The entry (aliased `e`) belongs to someone still in the community and still in the sheet's
+ * circle, or steering it as an animator: those who could sign up today. A sign-up left behind by
+ * someone who has gone neither takes a freed place nor enrols them in a working group.
+ */
+function stillWithCircle(
+  eb: ExpressionBuilder<DB & { e: DB['signupEntries'] }, 'e'>,
+  circleId: string,
+  communityId: string,
+) {
+  return eb.exists(
+    eb
+      .selectFrom('communityMembers as cm')
+      .select('cm.userId')
+      .whereRef('cm.userId', '=', 'e.userId')
+      .where('cm.communityId', '=', communityId)
+      .where('cm.status', '=', 'active')
+      .where((inner) =>
+        inner.or([
+          inner('cm.role', '=', 'animator'),
+          inner.exists(
+            inner
+              .selectFrom('circleMembers as m')
+              .select('m.userId')
+              .whereRef('m.userId', '=', 'e.userId')
+              .where('m.circleId', '=', circleId)
+              .where('m.status', '=', 'member'),
+          ),
+        ]),
+      ),
+  );
 }
 
 async function countConfirmed(trx: Transaction<DB>, topicId: string): Promise<number> {
@@ -121,12 +164,14 @@ export async function withdraw(
     if (existing.status !== 'confirmed') return [];
     const free = topic.capacity === null ? 0 : topic.capacity - (await countConfirmed(trx, topicId));
     if (free <= 0) return [];
+    const sheet = await sheetCircle(trx, topic.sheetId);
     const next = await trx
-      .selectFrom('signupEntries')
-      .select(['id', 'userId'])
-      .where('topicId', '=', topicId)
-      .where('status', '=', 'waitlisted')
-      .orderBy('position')
+      .selectFrom('signupEntries as e')
+      .select(['e.id', 'e.userId'])
+      .where('e.topicId', '=', topicId)
+      .where('e.status', '=', 'waitlisted')
+      .where((eb) => stillWithCircle(eb, sheet.circleId, sheet.communityId))
+      .orderBy('e.position')
       .limit(free)
       .execute();
     if (next.length === 0) return [];
@@ -139,11 +184,6 @@ export async function withdraw(
         next.map((row) => row.id),
       )
       .execute();
-    const sheet = await trx
-      .selectFrom('signupSheets')
-      .select(['id', 'title'])
-      .where('id', '=', topic.sheetId)
-      .executeTakeFirstOrThrow();
     for (const entry of next) {
       await enqueueMail(
         trx,
@@ -175,42 +215,14 @@ export async function createWorkingGroup(
   return db.transaction().execute(async (trx) => {
     const topic = await lockedTopic(trx, topicId);
     if (topic.workingGroupId) throw new AppError('CONFLICT', 'This topic already has its working group');
-    // Only people still in the community, and still in the sheet's circle (or steering it as an
-    // animator): a sign-up left behind by someone who has gone does not enrol them anew.
-    const sheet = await trx
-      .selectFrom('signupSheets')
-      .select('circleId')
-      .where('id', '=', topic.sheetId)
-      .executeTakeFirstOrThrow();
+    const { circleId } = await sheetCircle(trx, topic.sheetId);
     const people = await trx
       .selectFrom('signupEntries as e')
       .select('e.userId')
       .where('e.topicId', '=', topicId)
       .where('e.status', '=', 'confirmed')
       .where('e.userId', '!=', organiserId)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('communityMembers as cm')
-            .select('cm.userId')
-            .whereRef('cm.userId', '=', 'e.userId')
-            .where('cm.communityId', '=', source.communityId)
-            .where('cm.status', '=', 'active')
-            .where((inner) =>
-              inner.or([
-                inner('cm.role', '=', 'animator'),
-                inner.exists(
-                  inner
-                    .selectFrom('circleMembers as m')
-                    .select('m.userId')
-                    .whereRef('m.userId', '=', 'e.userId')
-                    .where('m.circleId', '=', sheet.circleId)
-                    .where('m.status', '=', 'member'),
-                ),
-              ]),
-            ),
-        ),
-      )
+      .where((eb) => stillWithCircle(eb, circleId, source.communityId))
       .orderBy('e.position')
       .execute();
     const id = randomUUID();

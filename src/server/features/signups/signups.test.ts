@@ -358,4 +358,34 @@ describe.each(testDialects())('sign-up sheets on %s', (dialect) => {
     ).json().items;
     expect(members.map((m: { name: string }) => m.name)).toEqual(['Philippe', 'Reste']);
   });
+  it('promotes the first person waiting who is still in the circle, not someone who left', async () => {
+    const sheet = (
+      await createSheet({ title: 'Relecture', topics: [{ title: 'Une place', capacity: 1 }] })
+    ).json();
+    const topicId = sheet.topics[0].id;
+    const [holder, gone, next] = [await member('Titulaire'), await member('Parti'), await member('Suivant')];
+    for (const person of [holder, gone, next]) await signUp(topicId, person);
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${circleId}/members/${gone.id}`,
+      headers: as(facilitator),
+    });
+    expect(removed.statusCode).toBe(204);
+    const before = await t.database.db.selectFrom('jobs').select('id').execute();
+    expect((await withdraw(topicId, holder)).statusCode).toBe(204);
+    const entries = (await topicOf(sheet.id)).entries.map((e) => [e.name, e.status]);
+    expect(entries).toContainEqual(['Suivant', 'confirmed']);
+    expect(entries).not.toContainEqual(['Parti', 'confirmed']);
+    const promotions = await t.database.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('kind', '=', 'mail.signup-promotion')
+      .where(
+        'id',
+        'not in',
+        before.map((job) => job.id),
+      )
+      .execute();
+    expect(promotions.map((job) => JSON.parse(job.payload).userId)).toEqual([next.id]);
+  });
 });

@@ -138,10 +138,17 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     if (room <= 0) return 0;
     const jobs = await claimJobs(options.db, id, { limit: room, leaseMs });
     for (const job of jobs) {
-      const promise = runOne(job).finally(() => {
-        inFlight.delete(promise);
-        if (running) schedule(0);
-      });
+      // Recording the outcome can fail too (the database went away): log it, never let it escape
+      // as an unhandled rejection, which would stop the whole process. The job keeps its lease
+      // and is taken over once the lease expires.
+      const promise = runOne(job)
+        .catch((error: unknown) =>
+          log('error', `job ${job.kind} ${job.id}: outcome not recorded: ${describeError(error)}`, error),
+        )
+        .finally(() => {
+          inFlight.delete(promise);
+          if (running) schedule(0);
+        });
       inFlight.add(promise);
     }
     return jobs.length;

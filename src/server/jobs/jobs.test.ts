@@ -179,6 +179,46 @@ describe.each(testDialects())('background jobs on %s', (dialect) => {
     expect(odd).toMatchObject({ status: 'failed', attempts: 1 });
     expect(odd?.lastError).toBeTruthy();
   });
+  it('keeps running when the database refuses to record a job’s outcome', async () => {
+    let refuse = false;
+    const flaky = db().withPlugin({
+      transformQuery(args) {
+        if (refuse && args.node.kind === 'UpdateQueryNode') throw new Error('connection lost');
+        return args.node;
+      },
+      async transformResult(args) {
+        return args.result;
+      },
+    });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const logged: string[] = [];
+    await enqueueJob(db(), { kind: 'test.outcome-lost', payload: {} });
+    const runner = createJobRunner({
+      db: flaky,
+      pollMs: 20,
+      log: (_level, message) => logged.push(message),
+      handlers: {
+        'test.outcome-lost': async () => {
+          refuse = true;
+        },
+      },
+    });
+    try {
+      runner.start();
+      for (let i = 0; i < 100 && logged.length === 0; i++) await sleep(10);
+      await sleep(50);
+      await runner.stop(1_000);
+    } finally {
+      refuse = false;
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+    expect(logged.join('\n')).toContain('connection lost');
+    // The job is still running under its lease: another runner takes it over once it expires.
+    expect(await jobsOf('test.outcome-lost')).toMatchObject([{ status: 'running' }]);
+  });
 });
 
 /** Two runners on two connections (two SQLite handles on one file, or a pool on PostgreSQL). */

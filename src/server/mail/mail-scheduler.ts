@@ -87,6 +87,19 @@ export async function scheduleDueMail(db: Kysely<DB>, now = new Date()): Promise
           ),
         ]),
       )
+      // A member who said they cannot come is not reminded.
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('sessionParticipants')
+              .select('sessionParticipants.userId')
+              .whereRef('sessionParticipants.userId', '=', 'users.id')
+              .where('sessionParticipants.sessionId', '=', session.id)
+              .where('sessionParticipants.status', '=', 'excused'),
+          ),
+        ),
+      )
       .execute();
     const startsAtIso = toIso(session.startsAt);
     // Keys already queued for this session: each later tick then costs one read, not one insert

@@ -374,7 +374,7 @@ describe.each(testDialects())('mail to the outbox on %s', (dialect) => {
   });
 });
 
-describe.each(testDialects())('mail about cancelled sessions on %s', (dialect) => {
+describe.each(testDialects())('reminders that must not go on %s', (dialect) => {
   const smtp = smtpTestServerFor();
   let t: TestApp;
   let owner: TestUser;
@@ -426,5 +426,23 @@ describe.each(testDialects())('mail about cancelled sessions on %s', (dialect) =
     const received = smtp.server().received.filter((mail) => mail.to.includes(owner.email));
     // Nothing was left to tell: no reminder, no invitation, and a digest with nothing ahead is not sent.
     expect(received.map((mail) => mail.parsed.subject)).toEqual([]);
+  });
+  it('sends no reminder to a member who said they cannot come', async () => {
+    const circle = await buildCircle(t.app, owner, community.slug, { name: 'Excusés' });
+    const session = await buildSession(t.app, owner, circle.id, { startsAt: hours(20), endsAt: hours(21) });
+    const excused = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/sessions/${session.id}/participants/me`,
+      headers: { cookie: owner.cookie },
+      payload: { status: 'excused' },
+    });
+    expect(excused.statusCode).toBe(200);
+    await scheduleDueMail(db());
+    const jobs = await db()
+      .selectFrom('jobs')
+      .select('key')
+      .where('key', 'like', `reminder:session:${session.id}:%`)
+      .execute();
+    expect(jobs).toEqual([]);
   });
 });

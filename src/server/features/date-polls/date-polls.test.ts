@@ -494,6 +494,40 @@ describe.each(testDialects())('date polls on %s', (dialect) => {
     expect(mails).toContain(bernard.email);
     expect(mails).not.toContain(leaver.email);
   });
+  it('takes the organiser’s rights away once they leave the circle', async () => {
+    const circle = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/circles/${publicCircleId}`,
+        headers: as(facilitator),
+      })
+    ).json();
+    const former = await registerUser(t.app, 'Ancienne');
+    await joinCommunity(t.app, former, circle.communitySlug);
+    await addToCircle(t.app, facilitator, publicCircleId, former);
+    const poll = (await createPoll({ title: 'Avant le départ', slots }, former, publicCircleId)).json();
+    const left = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${publicCircleId}/members/me`,
+      headers: as(former),
+    });
+    expect(left.statusCode).toBe(204);
+    expect((await getPoll(poll.id, former)).json().canClose).toBe(false);
+    const closed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/date-polls/${poll.id}/close`,
+      headers: as(former),
+      payload: { slotId: poll.slots[0].id },
+    });
+    expect(closed.statusCode).toBe(403);
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/date-polls/${poll.id}`,
+      headers: as(former),
+      payload: { title: 'Changé après le départ' },
+    });
+    expect(patched.statusCode).toBe(403);
+  });
 });
 
 describe.each(testDialects())('date poll guest routes on %s', (dialect) => {

@@ -388,4 +388,32 @@ describe.each(testDialects())('sign-up sheets on %s', (dialect) => {
       .execute();
     expect(promotions.map((job) => JSON.parse(job.payload).userId)).toEqual([next.id]);
   });
+  it('takes the organiser’s rights away once they leave the circle', async () => {
+    const openCircle = (
+      await buildCircle(t.app, facilitator, community.slug, { visibility: 'community', name: 'Ouvert' })
+    ).id;
+    const former = await registerUser(t.app, 'Ancien organisateur');
+    await joinCommunity(t.app, former, community.slug);
+    await addToCircle(t.app, facilitator, openCircle, former);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/circles/${openCircle}/signup-sheets`,
+      headers: as(former),
+      payload: { title: 'Avant le départ', topics: [{ title: 'Sujet' }] },
+    });
+    expect(created.statusCode).toBe(201);
+    const left = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${openCircle}/members/me`,
+      headers: as(former),
+    });
+    expect(left.statusCode).toBe(204);
+    expect((await getSheet(created.json().id, former)).json().canManage).toBe(false);
+    const made = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/signup-topics/${created.json().topics[0].id}/working-group`,
+      headers: as(former),
+    });
+    expect(made.statusCode).toBe(403);
+  });
 });

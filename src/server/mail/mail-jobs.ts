@@ -54,7 +54,16 @@ export const mailPayloads = {
   actionDue: z.object({ actionId: id, userId: id, dueOn: z.string() }),
   weeklyDigest: z.object({ userId: id, week: z.string() }),
   weeklyDigestFanout: z.object({ week: z.string() }),
-  signupPromotion: z.object({ userId: id, sheetTitle: text, topicTitle: text, url: z.string().max(2000) }),
+  /** `url` in jobs queued before the sheet's id was carried instead. */
+  signupPromotion: z
+    .object({
+      userId: id,
+      sheetTitle: text,
+      topicTitle: text,
+      sheetId: id.optional(),
+      url: z.string().max(2000).optional(),
+    })
+    .refine((p) => p.sheetId !== undefined || p.url !== undefined, 'a sheet id or a url'),
   circlePromotion: z.object({ circleId: id, userId: id }),
 };
 
@@ -269,7 +278,12 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
     [mailJobKinds.signupPromotion]: async (context) => {
       const p = mailPayloads.signupPromotion.parse(context.payload);
       await send(context, p.userId, 'notification', async (locale, name) =>
-        signupPromotionMail(locale, { name, sheetTitle: p.sheetTitle, topicTitle: p.topicTitle, url: p.url }),
+        signupPromotionMail(locale, {
+          name,
+          sheetTitle: p.sheetTitle,
+          topicTitle: p.topicTitle,
+          url: p.url ?? `${publicUrl}/signup-sheets/${p.sheetId}`,
+        }),
       );
     },
 

@@ -416,4 +416,26 @@ describe.each(testDialects())('sign-up sheets on %s', (dialect) => {
     });
     expect(made.statusCode).toBe(403);
   });
+  it('frees the places of someone who leaves the circle, and promotes the next person waiting', async () => {
+    const sheet = (
+      await createSheet({ title: 'Départs', topics: [{ title: 'Place unique', capacity: 1 }] })
+    ).json();
+    const topicId = sheet.topics[0].id;
+    const [holder, waiting] = [await member('Sur le départ'), await member('En attente')];
+    for (const person of [holder, waiting]) await signUp(topicId, person);
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${circleId}/members/${holder.id}`,
+      headers: as(facilitator),
+    });
+    expect(removed.statusCode).toBe(204);
+    const topic = await topicOf(sheet.id);
+    expect(topic.entries.map((e) => [e.name, e.status])).toEqual([['En attente', 'confirmed']]);
+    const promotions = await t.database.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('kind', '=', 'mail.signup-promotion')
+      .execute();
+    expect(promotions.map((job) => JSON.parse(job.payload).userId)).toContain(waiting.id);
+  });
 });

@@ -266,4 +266,27 @@ describe.each(testDialects())('exclusive claiming on %s', (dialect) => {
       .execute();
     expect(statuses.every((row) => row.status === 'done')).toBe(true);
   });
+  it('keeps a slow handler’s job to itself by renewing its lease', async () => {
+    const [a, b] = databases;
+    if (!a || !b) throw new Error('no databases');
+    await enqueueJob(a.db, { kind: 'test.slow', payload: {} });
+    let calls = 0;
+    const slow = async () => {
+      calls += 1;
+      await sleep(700);
+    };
+    const runnerA = createJobRunner({ db: a.db, handlers: { 'test.slow': slow }, leaseMs: 200 });
+    const runnerB = createJobRunner({ db: b.db, handlers: { 'test.slow': slow }, leaseMs: 200 });
+    const first = runnerA.drain();
+    await sleep(50);
+    // Runner B keeps trying while A's handler runs three times longer than the lease.
+    for (let i = 0; i < 10; i++) {
+      await runnerB.drain();
+      await sleep(60);
+    }
+    await first;
+    expect(calls).toBe(1);
+    const [job] = await a.db.selectFrom('jobs').selectAll().where('kind', '=', 'test.slow').execute();
+    expect(job).toMatchObject({ status: 'done', attempts: 1 });
+  });
 });

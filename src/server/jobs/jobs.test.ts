@@ -1,14 +1,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { mailJobKinds } from '../mail/mail-jobs.ts';
 import { createTestApp, registerUser, type TestApp } from '../testing/test-app.ts';
 import { testDialects } from '../testing/test-database.ts';
 import { createJobRunner } from './job-runner.ts';
-import { backoffDelay, claimJobs, completeJob, enqueueJob, failJob } from './jobs.ts';
+import {
+  backoffDelay,
+  claimJobs,
+  completeJob,
+  enqueueJob,
+  failAbandonedJobs,
+  failJob,
+  renewLease,
+} from './jobs.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -124,6 +132,22 @@ describe.each(testDialects())('background jobs on %s', (dialect) => {
     expect((await jobsOf('test.lease'))[0]?.status).toBe('running');
     await completeJob(db(), id, 'other');
     expect((await jobsOf('test.lease'))[0]?.status).toBe('done');
+  });
+
+  it('reads leases on the database’s clock: an instance whose clock runs ahead takes no live job', async () => {
+    const { id } = await enqueueJob(db(), { kind: 'test.skew', payload: {} });
+    const [taken] = await claimJobs(db(), 'on-time', { limit: 1, leaseMs: 60_000, kinds: ['test.skew'] });
+    expect(taken?.id).toBe(id);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 5 * 60_000); // This instance's clock is five minutes ahead.
+      expect(await claimJobs(db(), 'ahead', { limit: 1, leaseMs: 60_000, kinds: ['test.skew'] })).toEqual([]);
+      expect(await failAbandonedJobs(db())).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await renewLease(db(), id, 'on-time', 60_000)).toBe(true);
+    expect((await jobsOf('test.skew'))[0]).toMatchObject({ status: 'running', lockedBy: 'on-time' });
   });
 
   it('fails at once what retrying cannot fix: an unknown kind, a payload its schema refuses', async () => {

@@ -150,7 +150,12 @@ export function withdraw(db: Kysely<DB>, topicId: string, userId: string): Promi
 }
 
 /** The withdrawal inside the caller's transaction (see withdraw). */
-export async function withdrawIn(trx: Kysely<DB>, topicId: string, userId: string): Promise<string[]> {
+export async function withdrawIn(
+  trx: Kysely<DB>,
+  topicId: string,
+  userId: string,
+  options: { ifPresent?: boolean } = {},
+): Promise<string[]> {
   const topic = await lockedTopic(trx, topicId);
   const existing = await trx
     .selectFrom('signupEntries')
@@ -158,7 +163,10 @@ export async function withdrawIn(trx: Kysely<DB>, topicId: string, userId: strin
     .where('topicId', '=', topicId)
     .where('userId', '=', userId)
     .executeTakeFirst();
-  if (!existing) throw notFound('Sign-up');
+  if (!existing) {
+    if (options.ifPresent) return [];
+    throw notFound('Sign-up');
+  }
   await trx.deleteFrom('signupEntries').where('id', '=', existing.id).execute();
   if (existing.status !== 'confirmed') return [];
   const free = topic.capacity === null ? 0 : topic.capacity - (await countConfirmed(trx, topicId));
@@ -210,7 +218,8 @@ export async function releaseSignupsIn(trx: Kysely<DB>, circleId: string, userId
     .where('e.userId', '=', userId)
     .orderBy('t.id')
     .execute();
-  for (const topic of topics) await withdrawIn(trx, topic.id, userId);
+  // Read before the topic locks: a withdrawal of their own in between leaves nothing to release.
+  for (const topic of topics) await withdrawIn(trx, topic.id, userId, { ifPresent: true });
 }
 
 /**

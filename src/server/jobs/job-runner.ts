@@ -28,6 +28,31 @@ export class PermanentJobError extends Error {}
  */
 export type JobHandler = (context: JobContext) => Promise<void>;
 
+/** A payload that is not JSON any more (edited by hand, truncated): no retry will parse it. */
+class UnreadablePayloadError extends PermanentJobError {}
+
+function parsePayload(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UnreadablePayloadError(`unreadable payload: ${describeError(error)}`);
+  }
+}
+
+/** Words for whatever a handler threw, even a value String() cannot convert. */
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return String(error);
+  } catch {
+    try {
+      return JSON.stringify(error) ?? 'a non-Error value';
+    } catch {
+      return 'a non-Error value';
+    }
+  }
+}
+
 export interface JobRunnerOptions {
   db: Kysely<DB>;
   handlers: Record<string, JobHandler>;
@@ -89,12 +114,12 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     heartbeat.unref();
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
-      await handler({ job, payload: JSON.parse(job.payload) });
+      await handler({ job, payload: parsePayload(job.payload) });
       clearInterval(heartbeat);
       await completeJob(options.db, job.id, id);
     } catch (error) {
       clearInterval(heartbeat);
-      const message = error instanceof Error ? error.message : String(error);
+      const message = describeError(error);
       const permanent = !handler || error instanceof PermanentJobError || error instanceof ZodError;
       const outcome = await failJob(
         options.db,
@@ -113,10 +138,17 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     if (room <= 0) return 0;
     const jobs = await claimJobs(options.db, id, { limit: room, leaseMs });
     for (const job of jobs) {
-      const promise = runOne(job).finally(() => {
-        inFlight.delete(promise);
-        if (running) schedule(0);
-      });
+      // Recording the outcome can fail too (the database went away): log it, never let it escape
+      // as an unhandled rejection, which would stop the whole process. The job keeps its lease
+      // and is taken over once the lease expires.
+      const promise = runOne(job)
+        .catch((error: unknown) =>
+          log('error', `job ${job.kind} ${job.id}: outcome not recorded: ${describeError(error)}`, error),
+        )
+        .finally(() => {
+          inFlight.delete(promise);
+          if (running) schedule(0);
+        });
       inFlight.add(promise);
     }
     return jobs.length;

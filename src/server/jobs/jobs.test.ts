@@ -1,14 +1,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { mailJobKinds } from '../mail/mail-jobs.ts';
 import { createTestApp, registerUser, type TestApp } from '../testing/test-app.ts';
 import { testDialects } from '../testing/test-database.ts';
 import { createJobRunner } from './job-runner.ts';
-import { backoffDelay, claimJobs, completeJob, enqueueJob, failJob } from './jobs.ts';
+import {
+  backoffDelay,
+  claimJobs,
+  completeJob,
+  enqueueJob,
+  failAbandonedJobs,
+  failJob,
+  renewLease,
+} from './jobs.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -126,6 +134,22 @@ describe.each(testDialects())('background jobs on %s', (dialect) => {
     expect((await jobsOf('test.lease'))[0]?.status).toBe('done');
   });
 
+  it('reads leases on the database’s clock: an instance whose clock runs ahead takes no live job', async () => {
+    const { id } = await enqueueJob(db(), { kind: 'test.skew', payload: {} });
+    const [taken] = await claimJobs(db(), 'on-time', { limit: 1, leaseMs: 60_000, kinds: ['test.skew'] });
+    expect(taken?.id).toBe(id);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 5 * 60_000); // This instance's clock is five minutes ahead.
+      expect(await claimJobs(db(), 'ahead', { limit: 1, leaseMs: 60_000, kinds: ['test.skew'] })).toEqual([]);
+      expect(await failAbandonedJobs(db())).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await renewLease(db(), id, 'on-time', 60_000)).toBe(true);
+    expect((await jobsOf('test.skew'))[0]).toMatchObject({ status: 'running', lockedBy: 'on-time' });
+  });
+
   it('fails at once what retrying cannot fix: an unknown kind, a payload its schema refuses', async () => {
     await enqueueJob(db(), { kind: 'test.nobody-handles-this', payload: {} });
     await enqueueJob(db(), { kind: mailJobKinds.invitation, payload: { sessionId: 42 } });
@@ -157,6 +181,67 @@ describe.each(testDialects())('background jobs on %s', (dialect) => {
     expect(await jobsOf('test.second-time-lucky')).toMatchObject([
       { status: 'done', attempts: 2, lastError: null },
     ]);
+  });
+  it('fails a job whose stored payload no longer parses at once, and survives odd thrown values', async () => {
+    const { id } = await enqueueJob(db(), { kind: 'test.garbled', payload: {} });
+    await db().updateTable('jobs').set({ payload: '{"broken' }).where('id', '=', id).execute();
+    await enqueueJob(db(), { kind: 'test.throws-odd', payload: {}, maxAttempts: 1 });
+    const runner = createJobRunner({
+      db: db(),
+      backoffBaseMs: 1,
+      handlers: {
+        'test.garbled': async () => {},
+        'test.throws-odd': async () => {
+          // A value with no toString at all: String() of it throws.
+          throw Object.create(null);
+        },
+      },
+    });
+    await runner.drain();
+    expect(await jobsOf('test.garbled')).toMatchObject([{ status: 'failed', attempts: 1 }]);
+    const [odd] = await jobsOf('test.throws-odd');
+    expect(odd).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(odd?.lastError).toBeTruthy();
+  });
+  it('keeps running when the database refuses to record a job’s outcome', async () => {
+    let refuse = false;
+    const flaky = db().withPlugin({
+      transformQuery(args) {
+        if (refuse && args.node.kind === 'UpdateQueryNode') throw new Error('connection lost');
+        return args.node;
+      },
+      async transformResult(args) {
+        return args.result;
+      },
+    });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const logged: string[] = [];
+    await enqueueJob(db(), { kind: 'test.outcome-lost', payload: {} });
+    const runner = createJobRunner({
+      db: flaky,
+      pollMs: 20,
+      log: (_level, message) => logged.push(message),
+      handlers: {
+        'test.outcome-lost': async () => {
+          refuse = true;
+        },
+      },
+    });
+    try {
+      runner.start();
+      for (let i = 0; i < 100 && logged.length === 0; i++) await sleep(10);
+      await sleep(50);
+      await runner.stop(1_000);
+    } finally {
+      refuse = false;
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+    expect(logged.join('\n')).toContain('connection lost');
+    // The job is still running under its lease: another runner takes it over once it expires.
+    expect(await jobsOf('test.outcome-lost')).toMatchObject([{ status: 'running' }]);
   });
 });
 
@@ -204,5 +289,28 @@ describe.each(testDialects())('exclusive claiming on %s', (dialect) => {
       .where('kind', '=', 'test.count')
       .execute();
     expect(statuses.every((row) => row.status === 'done')).toBe(true);
+  });
+  it('keeps a slow handler’s job to itself by renewing its lease', async () => {
+    const [a, b] = databases;
+    if (!a || !b) throw new Error('no databases');
+    await enqueueJob(a.db, { kind: 'test.slow', payload: {} });
+    let calls = 0;
+    const slow = async () => {
+      calls += 1;
+      await sleep(700);
+    };
+    const runnerA = createJobRunner({ db: a.db, handlers: { 'test.slow': slow }, leaseMs: 200 });
+    const runnerB = createJobRunner({ db: b.db, handlers: { 'test.slow': slow }, leaseMs: 200 });
+    const first = runnerA.drain();
+    await sleep(50);
+    // Runner B keeps trying while A's handler runs three times longer than the lease.
+    for (let i = 0; i < 10; i++) {
+      await runnerB.drain();
+      await sleep(60);
+    }
+    await first;
+    expect(calls).toBe(1);
+    const [job] = await a.db.selectFrom('jobs').selectAll().where('kind', '=', 'test.slow').execute();
+    expect(job).toMatchObject({ status: 'done', attempts: 1 });
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { type Kysely, PostgresAdapter, type Selectable, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { DB, JobsTable } from '../db/schema.ts';
 
 export type JobRow = Selectable<JobsTable>;
@@ -68,6 +68,22 @@ export async function enqueueJob(db: Kysely<DB>, job: NewJob): Promise<{ id: str
 }
 
 /**
+ * Lease times are read and written on the database's clock, the one clock every instance shares:
+ * an instance whose own clock runs ahead would otherwise see live leases as expired and run
+ * their jobs a second time. Same ISO text as the stored instants on SQLite, timestamptz on PostgreSQL.
+ */
+function databaseNow(db: Kysely<DB>, plusMs = 0): RawBuilder<string> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    return sql<string>`(now() + ${String(Math.round(plusMs))} * interval '1 millisecond')`;
+  }
+  return sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${`${(plusMs / 1000).toFixed(3)} seconds`})`;
+}
+
+/** A given instant (tests) or the database's clock, plus a delay. */
+const instantOr = (db: Kysely<DB>, now: Date | undefined, plusMs = 0) =>
+  now ? new Date(now.getTime() + plusMs).toISOString() : databaseNow(db, plusMs);
+
+/**
  * Takes up to `limit` due jobs for this runner: pending ones whose time has come, and running ones
  * whose lease expired (their runner died). One UPDATE … RETURNING: on PostgreSQL the candidate rows
  * are locked with FOR UPDATE SKIP LOCKED, so concurrent runners take disjoint sets without waiting;
@@ -78,16 +94,15 @@ export async function claimJobs(
   runnerId: string,
   options: { limit: number; leaseMs: number; now?: Date; kinds?: readonly string[] },
 ): Promise<JobRow[]> {
-  const now = options.now ?? new Date();
-  const nowIso = now.toISOString();
+  const nowIso = (options.now ?? new Date()).toISOString();
   const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
   let candidates = db
     .selectFrom('jobs')
     .select('id')
     .where((eb) =>
       eb.or([
-        eb.and([eb('status', '=', 'pending'), eb('runAt', '<=', nowIso)]),
-        eb.and([eb('status', '=', 'running'), eb('lockedUntil', '<', nowIso)]),
+        eb.and([eb('status', '=', 'pending'), eb('runAt', '<=', instantOr(db, options.now))]),
+        eb.and([eb('status', '=', 'running'), eb('lockedUntil', '<', instantOr(db, options.now))]),
       ]),
     )
     .where((eb) => eb('attempts', '<', eb.ref('maxAttempts')))
@@ -100,7 +115,7 @@ export async function claimJobs(
     .set((eb) => ({
       status: 'running',
       lockedBy: runnerId,
-      lockedUntil: new Date(now.getTime() + options.leaseMs).toISOString(),
+      lockedUntil: instantOr(db, options.now, options.leaseMs),
       attempts: eb('attempts', '+', 1),
       updatedAt: nowIso,
     }))
@@ -113,7 +128,7 @@ export async function claimJobs(
 export async function renewLease(db: Kysely<DB>, jobId: string, runnerId: string, leaseMs: number) {
   const result = await db
     .updateTable('jobs')
-    .set({ lockedUntil: new Date(Date.now() + leaseMs).toISOString() })
+    .set({ lockedUntil: databaseNow(db, leaseMs) })
     .where('id', '=', jobId)
     .where('lockedBy', '=', runnerId)
     .where('status', '=', 'running')
@@ -173,8 +188,8 @@ export async function failJob(
 }
 
 /** A job whose runner died during its last allowed attempt is failed, not left running forever. */
-export async function failAbandonedJobs(db: Kysely<DB>, now = new Date()): Promise<number> {
-  const nowIso = now.toISOString();
+export async function failAbandonedJobs(db: Kysely<DB>, now?: Date): Promise<number> {
+  const nowIso = (now ?? new Date()).toISOString();
   const result = await db
     .updateTable('jobs')
     .set({
@@ -186,7 +201,7 @@ export async function failAbandonedJobs(db: Kysely<DB>, now = new Date()): Promi
       finishedAt: nowIso,
     })
     .where('status', '=', 'running')
-    .where('lockedUntil', '<', nowIso)
+    .where('lockedUntil', '<', instantOr(db, now))
     .where((eb) => eb('attempts', '>=', eb.ref('maxAttempts')))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);

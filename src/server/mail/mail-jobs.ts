@@ -54,7 +54,16 @@ export const mailPayloads = {
   actionDue: z.object({ actionId: id, userId: id, dueOn: z.string() }),
   weeklyDigest: z.object({ userId: id, week: z.string() }),
   weeklyDigestFanout: z.object({ week: z.string() }),
-  signupPromotion: z.object({ userId: id, sheetTitle: text, topicTitle: text, url: z.string().max(2000) }),
+  /** `url` in jobs queued before the sheet's id was carried instead. */
+  signupPromotion: z
+    .object({
+      userId: id,
+      sheetTitle: text,
+      topicTitle: text,
+      sheetId: id.optional(),
+      url: z.string().max(2000).optional(),
+    })
+    .refine((p) => p.sheetId !== undefined || p.url !== undefined, 'a sheet id or a url'),
   circlePromotion: z.object({ circleId: id, userId: id }),
 };
 
@@ -137,7 +146,8 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
     guest?: { pollTitle: string; url: string },
   ) => {
     const s = await findSession(sessionId);
-    if (!s) return undefined;
+    // Called off before the invitation went: nothing to invite to.
+    if (!s || s.cancelledAt !== null) return undefined;
     return invitationMail(locale, {
       hasCalendarFile: files.some((file) => file.filename.endsWith('.ics')),
       name,
@@ -192,6 +202,7 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
         'sessions.timeZone',
         'sessions.place',
         'sessions.status',
+        'sessions.cancelledAt',
         'circles.name as circleName',
         'circles.reminderHours',
       ])
@@ -267,7 +278,12 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
     [mailJobKinds.signupPromotion]: async (context) => {
       const p = mailPayloads.signupPromotion.parse(context.payload);
       await send(context, p.userId, 'notification', async (locale, name) =>
-        signupPromotionMail(locale, { name, sheetTitle: p.sheetTitle, topicTitle: p.topicTitle, url: p.url }),
+        signupPromotionMail(locale, {
+          name,
+          sheetTitle: p.sheetTitle,
+          topicTitle: p.topicTitle,
+          url: p.url ?? `${publicUrl}/signup-sheets/${p.sheetId}`,
+        }),
       );
     },
 
@@ -294,8 +310,13 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
       const p = mailPayloads.sessionReminder.parse(context.payload);
       await send(context, p.userId, 'notification', async (locale, name) => {
         const s = await findSession(p.sessionId);
-        // Moved, started or reminders switched off since it was scheduled: this reminder is stale.
-        if (s?.status !== 'scheduled' || s.reminderHours === null || toIso(s.startsAt) !== p.startsAt)
+        // Moved, started, called off or reminders switched off since it was scheduled: stale.
+        if (
+          s?.status !== 'scheduled' ||
+          s.cancelledAt !== null ||
+          s.reminderHours === null ||
+          toIso(s.startsAt) !== p.startsAt
+        )
           return undefined;
         return sessionReminderMail(locale, {
           name,
@@ -425,6 +446,7 @@ async function digestContent(db: Kysely<DB>, userId: string, locale: Locale, pub
     ])
     .where('circleMembers.userId', '=', userId)
     .where('circleMembers.status', '=', 'member')
+    .where('sessions.cancelledAt', 'is', null)
     .where('sessions.startsAt', '>=', now.toISOString())
     .where('sessions.startsAt', '<', inAWeek.toISOString())
     .orderBy('sessions.startsAt')

@@ -55,6 +55,7 @@ export async function scheduleDueMail(db: Kysely<DB>, now = new Date()): Promise
     .innerJoin('circles', 'circles.id', 'sessions.circleId')
     .select(['sessions.id', 'sessions.circleId', 'sessions.startsAt', 'circles.reminderHours'])
     .where('sessions.status', '=', 'scheduled')
+    .where('sessions.cancelledAt', 'is', null)
     .where('circles.reminderHours', 'is not', null)
     .where('sessions.startsAt', '>', now.toISOString())
     .where('sessions.startsAt', '<=', new Date(now.getTime() + MAX_REMINDER_HOURS * HOUR).toISOString())
@@ -85,6 +86,19 @@ export async function scheduleDueMail(db: Kysely<DB>, now = new Date()): Promise
               .where('sessionParticipants.status', '!=', 'excused'),
           ),
         ]),
+      )
+      // A member who said they cannot come is not reminded.
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('sessionParticipants')
+              .select('sessionParticipants.userId')
+              .whereRef('sessionParticipants.userId', '=', 'users.id')
+              .where('sessionParticipants.sessionId', '=', session.id)
+              .where('sessionParticipants.status', '=', 'excused'),
+          ),
+        ),
       )
       .execute();
     const startsAtIso = toIso(session.startsAt);

@@ -86,6 +86,20 @@ describe('mail templates', () => {
       'Saturday, 27 March 2027 at 10:00',
     );
   });
+
+  it('names a zone other than Paris, and the end day of a session that ends on another day', () => {
+    // 14:00 in Réunion is 11:00 in Paris: a reader in Paris must not take it for their own time.
+    const reunion = formatWhen(
+      'fr',
+      new Date('2027-02-04T10:00:00Z'),
+      new Date('2027-02-04T12:00:00Z'),
+      'Indian/Reunion',
+    );
+    expect(reunion).toBe('jeudi 4 février 2027 à 14:00 – 16:00 (Indian/Reunion)');
+    expect(
+      formatWhen('fr', new Date('2027-02-04T08:00:00Z'), new Date('2027-02-05T15:00:00Z'), 'Europe/Paris'),
+    ).toBe('jeudi 4 février 2027 à 09:00 – vendredi 5 février 2027 à 16:00');
+  });
 });
 
 describe('List-Unsubscribe', () => {

@@ -262,15 +262,26 @@ export const footerLabels = {
   en: { unsubscribe: 'Unsubscribe from these e-mails', preferences: 'Choose which e-mails I get' },
 } as const;
 
-/** A date and time in the recipient's language and the session's time zone. */
+/** The instance's community time zone: the one mails need not name. */
+const HOME_ZONE = 'Europe/Paris';
+
+/**
+ * A date and time in the recipient's language and the session's time zone, named when it is not
+ * Paris (a session in Réunion at 14:00 is not 14:00 for a reader in Paris); the end carries its own
+ * date when the session ends on another day.
+ */
 export function formatWhen(locale: Locale, startsAt: Date, endsAt: Date | null, timeZone: string): string {
   const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
-  const start = new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(
-    startsAt,
-  );
-  if (!endsAt) return start;
-  const end = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone }).format(endsAt);
-  return `${start} – ${end}`;
+  const full = new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short', timeZone });
+  const zone = timeZone === HOME_ZONE ? '' : ` (${timeZone})`;
+  const start = full.format(startsAt);
+  if (!endsAt) return `${start}${zone}`;
+  const day = new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', timeZone });
+  const sameDay = day.format(startsAt) === day.format(endsAt);
+  const end = sameDay
+    ? new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone }).format(endsAt)
+    : full.format(endsAt);
+  return `${start} – ${end}${zone}`;
 }
 
 /** A poll's slot in its own time zone, named, in the reader's language ("le mardi …, de 9:00 à 10:30 (Europe/Paris)"). */

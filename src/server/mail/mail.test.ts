@@ -373,3 +373,76 @@ describe.each(testDialects())('mail to the outbox on %s', (dialect) => {
     expect(admin.json().items[0]).toMatchObject({ to: owner.email, subject: row?.subject });
   });
 });
+
+describe.each(testDialects())('reminders that must not go on %s', (dialect) => {
+  const smtp = smtpTestServerFor();
+  let t: TestApp;
+  let owner: TestUser;
+  let community: { slug: string };
+  beforeAll(async () => {
+    await smtp.start();
+    t = await createTestApp(dialect, { SMTP_URL: smtp.server().url });
+    owner = await registerUser(t.app, 'Florent');
+    community = await buildCommunity(t.app, owner);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+  const db = () => t.database.db;
+  const cancel = async (sessionId: string) => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${sessionId}/cancel`,
+      headers: { cookie: owner.cookie },
+      payload: { reason: 'Grève' },
+    });
+    expect(response.statusCode).toBe(200);
+  };
+
+  it('sends no reminder, invitation or digest line for a cancelled session', async () => {
+    const circle = await buildCircle(t.app, owner, community.slug, { name: 'Annulations' });
+    const queuedThenCancelled = await buildSession(t.app, owner, circle.id, {
+      title: 'Séance queued',
+      startsAt: hours(20),
+      endsAt: hours(22),
+    });
+    await scheduleDueMail(db());
+    await enqueueMail(db(), 'invitation', { sessionId: queuedThenCancelled.id, userId: owner.id });
+    await cancel(queuedThenCancelled.id);
+    const cancelledFirst = await buildSession(t.app, owner, circle.id, {
+      title: 'Séance cancelled',
+      startsAt: hours(10),
+      endsAt: hours(11),
+    });
+    await cancel(cancelledFirst.id);
+    await scheduleDueMail(db());
+    const keys = (
+      await db().selectFrom('jobs').select('key').where('kind', '=', mailJobKinds.sessionReminder).execute()
+    ).map((job) => job.key ?? '');
+    expect(keys.some((key) => key.includes(cancelledFirst.id))).toBe(false);
+    await enqueueMail(db(), 'weeklyDigest', { userId: owner.id, week: '2026-11-30' });
+    await t.runJobs();
+    const received = smtp.server().received.filter((mail) => mail.to.includes(owner.email));
+    // Nothing was left to tell: no reminder, no invitation, and a digest with nothing ahead is not sent.
+    expect(received.map((mail) => mail.parsed.subject)).toEqual([]);
+  });
+  it('sends no reminder to a member who said they cannot come', async () => {
+    const circle = await buildCircle(t.app, owner, community.slug, { name: 'Excusés' });
+    const session = await buildSession(t.app, owner, circle.id, { startsAt: hours(20), endsAt: hours(21) });
+    const excused = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/sessions/${session.id}/participants/me`,
+      headers: { cookie: owner.cookie },
+      payload: { status: 'excused' },
+    });
+    expect(excused.statusCode).toBe(200);
+    await scheduleDueMail(db());
+    const jobs = await db()
+      .selectFrom('jobs')
+      .select('key')
+      .where('key', 'like', `reminder:session:${session.id}:%`)
+      .execute();
+    expect(jobs).toEqual([]);
+  });
+});

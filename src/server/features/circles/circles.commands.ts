@@ -11,6 +11,7 @@ import { lockCircle } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { enqueueMail } from '../../mail/mail-jobs.ts';
+import { releaseSignupsIn } from '../signups/signups.commands.ts';
 
 /** Creates a circle with its creator as facilitator. */
 export async function createCircle(
@@ -196,6 +197,7 @@ export async function leaveCircleIn(trx: Kysely<DB>, circleId: string, userId: s
     .where('circleId', '=', circleId)
     .where('userId', '=', userId)
     .execute();
+  await releaseSignupsIn(trx, circleId, userId);
   const freedPlace = existing.status === 'member' && existing.role === 'member';
   return freedPlace && circle.status !== 'closed' ? promoteWaitlist(trx, circleId, circle.capacity) : [];
 }

@@ -49,7 +49,7 @@ export function findPollByShareToken(db: Kysely<DB>, token: string): Promise<Dat
   return db.selectFrom('datePolls').selectAll().where('shareToken', '=', token).executeTakeFirst();
 }
 
-/** The organiser (its creator) and the circle's stewards close a poll. */
+/** The organiser (its creator, while still in the circle) and the circle's stewards close a poll. */
 export function canClosePoll(poll: DatePollRow, standing: CircleStanding, viewer: Viewer | undefined) {
-  return Boolean(viewer) && (poll.createdBy === viewer?.id || standing.canSteer);
+  return Boolean(viewer) && ((poll.createdBy === viewer?.id && standing.isMember) || standing.canSteer);
 }

@@ -244,6 +244,60 @@ export async function updateGuestResponse(
 }
 
 /**
+ * Who still belongs with the circle's content: its members, its community's animators and the
+ * instance's admins (those who could answer). Someone who answered and then left or was removed
+ * is neither invited nor mailed when the poll closes.
+ */
+async function stillInCircle(
+  trx: Transaction<DB>,
+  pollId: string,
+  circleId: string,
+): Promise<(userId: string) => boolean> {
+  const circle = await trx
+    .selectFrom('circles')
+    .select('communityId')
+    .where('id', '=', circleId)
+    .executeTakeFirstOrThrow();
+  const rows = await trx
+    .selectFrom('users as u')
+    .select('u.id')
+    .where((eb) =>
+      eb.or([
+        eb('u.isAdmin', '=', true),
+        eb.exists(
+          eb
+            .selectFrom('circleMembers as m')
+            .select('m.userId')
+            .whereRef('m.userId', '=', 'u.id')
+            .where('m.circleId', '=', circleId)
+            .where('m.status', '=', 'member'),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('communityMembers as c')
+            .select('c.userId')
+            .whereRef('c.userId', '=', 'u.id')
+            .where('c.communityId', '=', circle.communityId)
+            .where('c.role', '=', 'animator')
+            .where('c.status', '=', 'active'),
+        ),
+      ]),
+    )
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('datePollResponses as r')
+          .select('r.id')
+          .whereRef('r.userId', '=', 'u.id')
+          .where('r.pollId', '=', pollId),
+      ),
+    )
+    .execute();
+  const ids = new Set(rows.map((row) => row.id));
+  return (userId) => ids.has(userId);
+}
+
+/**
  * Closes the poll on one slot, in one transaction under the poll lock: the circle's session is
  * created at that slot (in the poll's time zone), those who answered yes or "if need be" are
  * invited to it (members by account, guests by name), and the poll records its outcome. A second
@@ -286,16 +340,18 @@ export async function closeDatePoll(
       .where('a.value', 'in', ['yes', 'maybe'])
       .orderBy('r.createdAt')
       .execute();
+    const present = await stillInCircle(trx, pollId, poll.circleId);
     for (const person of available) {
-      if (person.userId) await setOwnParticipation(trx, sessionId, person.userId, 'invited');
-      else if (person.guestName) await addGuestParticipant(trx, sessionId, person.guestName, 'invited');
+      if (person.userId) {
+        if (present(person.userId)) await setOwnParticipation(trx, sessionId, person.userId, 'invited');
+      } else if (person.guestName) await addGuestParticipant(trx, sessionId, person.guestName, 'invited');
     }
     await trx
       .updateTable('datePolls')
       .set({ status: 'closed', chosenSlotId: slotId, sessionId, updatedAt: new Date().toISOString() })
       .where('id', '=', pollId)
       .execute();
-    await enqueueClosedPollMails(trx, pollId, slotId, sessionId);
+    await enqueueClosedPollMails(trx, pollId, slotId, sessionId, present);
     return { sessionId };
   });
 }
@@ -311,6 +367,7 @@ async function enqueueClosedPollMails(
   pollId: string,
   slotId: string,
   sessionId: string,
+  present: (userId: string) => boolean,
 ): Promise<void> {
   const respondents = await trx
     .selectFrom('datePollResponses as r')
@@ -325,6 +382,8 @@ async function enqueueClosedPollMails(
   for (const person of respondents) {
     if (person.userId) {
       const userId = person.userId;
+      // Someone who has left the circle since answering hears nothing more of it.
+      if (!present(userId)) continue;
       if (person.answer === 'yes' || person.answer === 'maybe') {
         await enqueueMail(
           trx,

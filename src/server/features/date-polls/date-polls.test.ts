@@ -462,6 +462,72 @@ describe.each(testDialects())('date polls on %s', (dialect) => {
     expect(response.statusCode).toBe(409);
     expect((await getPoll(poll.id, bernard)).json()).toMatchObject({ isAnswerable: false, canAnswer: false });
   });
+  it('neither invites nor mails someone who left the private circle before the close', async () => {
+    const circle = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/circles/${circleId}`, headers: as(facilitator) })
+    ).json();
+    const leaver = await registerUser(t.app, 'Gaston');
+    await joinCommunity(t.app, leaver, circle.communitySlug);
+    await addToCircle(t.app, facilitator, circleId, leaver);
+    const poll = (await createPoll({ title: 'Après un départ', slots })).json();
+    const [a] = slotIds(poll);
+    for (const user of [bernard, leaver]) {
+      expect((await answer(poll.id, user, { answers: [{ slotId: a, value: 'yes' }] })).statusCode).toBe(200);
+    }
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${circleId}/members/${leaver.id}`,
+      headers: as(facilitator),
+    });
+    expect(removed.statusCode).toBe(204);
+    const before = (await outbox()).length;
+    const closed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/date-polls/${poll.id}/close`,
+      headers: as(organiser),
+      payload: { slotId: a },
+    });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json().session.participants.map((p: { name: string }) => p.name)).toEqual(['Bernard']);
+    await t.runJobs();
+    const mails = (await outbox()).slice(before).map((mail) => mail.toAddress);
+    expect(mails).toContain(bernard.email);
+    expect(mails).not.toContain(leaver.email);
+  });
+  it('takes the organiser’s rights away once they leave the circle', async () => {
+    const circle = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/circles/${publicCircleId}`,
+        headers: as(facilitator),
+      })
+    ).json();
+    const former = await registerUser(t.app, 'Ancienne');
+    await joinCommunity(t.app, former, circle.communitySlug);
+    await addToCircle(t.app, facilitator, publicCircleId, former);
+    const poll = (await createPoll({ title: 'Avant le départ', slots }, former, publicCircleId)).json();
+    const left = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${publicCircleId}/members/me`,
+      headers: as(former),
+    });
+    expect(left.statusCode).toBe(204);
+    expect((await getPoll(poll.id, former)).json().canClose).toBe(false);
+    const closed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/date-polls/${poll.id}/close`,
+      headers: as(former),
+      payload: { slotId: poll.slots[0].id },
+    });
+    expect(closed.statusCode).toBe(403);
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/date-polls/${poll.id}`,
+      headers: as(former),
+      payload: { title: 'Changé après le départ' },
+    });
+    expect(patched.statusCode).toBe(403);
+  });
 });
 
 describe.each(testDialects())('date poll guest routes on %s', (dialect) => {

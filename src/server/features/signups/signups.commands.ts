@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { SignupSheetCreateInput } from '../../../contract/signup.ts';
 import { type SignupStatus, signupStandingForNewcomer } from '../../../domain/signup.ts';
 import { lockSignupTopic } from '../../db/locks.ts';
@@ -36,13 +36,56 @@ export async function createSignupSheet(
   return id;
 }
 
-async function lockedTopic(trx: Transaction<DB>, topicId: string) {
+async function lockedTopic(trx: Kysely<DB>, topicId: string) {
   const topic = await lockSignupTopic(trx, topicId);
   if (!topic) throw notFound('Topic');
   return topic;
 }
 
-async function countConfirmed(trx: Transaction<DB>, topicId: string): Promise<number> {
+/** The sheet's circle and its community. */
+function sheetCircle(trx: Kysely<DB>, sheetId: string) {
+  return trx
+    .selectFrom('signupSheets as sh')
+    .innerJoin('circles as c', 'c.id', 'sh.circleId')
+    .select(['sh.id', 'sh.title', 'sh.circleId', 'c.communityId'])
+    .where('sh.id', '=', sheetId)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * The entry (aliased `e`) belongs to someone still in the community and still in the sheet's
+ * circle, or steering it as an animator: those who could sign up today. A sign-up left behind by
+ * someone who has gone neither takes a freed place nor enrols them in a working group.
+ */
+function stillWithCircle(
+  eb: ExpressionBuilder<DB & { e: DB['signupEntries'] }, 'e'>,
+  circleId: string,
+  communityId: string,
+) {
+  return eb.exists(
+    eb
+      .selectFrom('communityMembers as cm')
+      .select('cm.userId')
+      .whereRef('cm.userId', '=', 'e.userId')
+      .where('cm.communityId', '=', communityId)
+      .where('cm.status', '=', 'active')
+      .where((inner) =>
+        inner.or([
+          inner('cm.role', '=', 'animator'),
+          inner.exists(
+            inner
+              .selectFrom('circleMembers as m')
+              .select('m.userId')
+              .whereRef('m.userId', '=', 'e.userId')
+              .where('m.circleId', '=', circleId)
+              .where('m.status', '=', 'member'),
+          ),
+        ]),
+      ),
+  );
+}
+
+async function countConfirmed(trx: Kysely<DB>, topicId: string): Promise<number> {
   const row = await trx
     .selectFrom('signupEntries')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -102,63 +145,81 @@ export async function signUp(
  * in the same transaction, which also queues the mail that tells them (keyed by their entry: one
  * mail per promotion). Returns who was promoted.
  */
-export async function withdraw(
-  db: Kysely<DB>,
+export function withdraw(db: Kysely<DB>, topicId: string, userId: string): Promise<string[]> {
+  return db.transaction().execute((trx) => withdrawIn(trx, topicId, userId));
+}
+
+/** The withdrawal inside the caller's transaction (see withdraw). */
+export async function withdrawIn(
+  trx: Kysely<DB>,
   topicId: string,
   userId: string,
-  options: { publicUrl: string },
+  options: { ifPresent?: boolean } = {},
 ): Promise<string[]> {
-  return db.transaction().execute(async (trx) => {
-    const topic = await lockedTopic(trx, topicId);
-    const existing = await trx
-      .selectFrom('signupEntries')
-      .select(['id', 'status'])
-      .where('topicId', '=', topicId)
-      .where('userId', '=', userId)
-      .executeTakeFirst();
-    if (!existing) throw notFound('Sign-up');
-    await trx.deleteFrom('signupEntries').where('id', '=', existing.id).execute();
-    if (existing.status !== 'confirmed') return [];
-    const free = topic.capacity === null ? 0 : topic.capacity - (await countConfirmed(trx, topicId));
-    if (free <= 0) return [];
-    const next = await trx
-      .selectFrom('signupEntries')
-      .select(['id', 'userId'])
-      .where('topicId', '=', topicId)
-      .where('status', '=', 'waitlisted')
-      .orderBy('position')
-      .limit(free)
-      .execute();
-    if (next.length === 0) return [];
-    await trx
-      .updateTable('signupEntries')
-      .set({ status: 'confirmed' })
-      .where(
-        'id',
-        'in',
-        next.map((row) => row.id),
-      )
-      .execute();
-    const sheet = await trx
-      .selectFrom('signupSheets')
-      .select(['id', 'title'])
-      .where('id', '=', topic.sheetId)
-      .executeTakeFirstOrThrow();
-    for (const entry of next) {
-      await enqueueMail(
-        trx,
-        'signupPromotion',
-        {
-          userId: entry.userId,
-          sheetTitle: sheet.title,
-          topicTitle: topic.title,
-          url: `${options.publicUrl}/signup-sheets/${sheet.id}`,
-        },
-        { key: `signup-promotion:${entry.id}` },
-      );
-    }
-    return next.map((row) => row.userId);
-  });
+  const topic = await lockedTopic(trx, topicId);
+  const existing = await trx
+    .selectFrom('signupEntries')
+    .select(['id', 'status'])
+    .where('topicId', '=', topicId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+  if (!existing) {
+    if (options.ifPresent) return [];
+    throw notFound('Sign-up');
+  }
+  await trx.deleteFrom('signupEntries').where('id', '=', existing.id).execute();
+  if (existing.status !== 'confirmed') return [];
+  const free = topic.capacity === null ? 0 : topic.capacity - (await countConfirmed(trx, topicId));
+  if (free <= 0) return [];
+  const sheet = await sheetCircle(trx, topic.sheetId);
+  const next = await trx
+    .selectFrom('signupEntries as e')
+    .select(['e.id', 'e.userId'])
+    .where('e.topicId', '=', topicId)
+    .where('e.status', '=', 'waitlisted')
+    .where((eb) => stillWithCircle(eb, sheet.circleId, sheet.communityId))
+    .orderBy('e.position')
+    .limit(free)
+    .execute();
+  if (next.length === 0) return [];
+  await trx
+    .updateTable('signupEntries')
+    .set({ status: 'confirmed' })
+    .where(
+      'id',
+      'in',
+      next.map((row) => row.id),
+    )
+    .execute();
+  for (const entry of next) {
+    await enqueueMail(
+      trx,
+      'signupPromotion',
+      { userId: entry.userId, sheetTitle: sheet.title, topicTitle: topic.title, sheetId: sheet.id },
+      { key: `signup-promotion:${entry.id}` },
+    );
+  }
+  return next.map((row) => row.userId);
+}
+
+/**
+ * Someone leaves a circle (or is removed, or leaves its community): their sign-ups to the circle's
+ * sheets go too, inside the caller's transaction, and each place they held goes to the next person
+ * waiting, as if they had withdrawn. Otherwise a removed member of a private circle, who can no
+ * longer even see the sheet, would hold the place for good.
+ */
+export async function releaseSignupsIn(trx: Kysely<DB>, circleId: string, userId: string): Promise<void> {
+  const topics = await trx
+    .selectFrom('signupEntries as e')
+    .innerJoin('signupTopics as t', 't.id', 'e.topicId')
+    .innerJoin('signupSheets as sh', 'sh.id', 't.sheetId')
+    .select('t.id')
+    .where('sh.circleId', '=', circleId)
+    .where('e.userId', '=', userId)
+    .orderBy('t.id')
+    .execute();
+  // Read before the topic locks: a withdrawal of their own in between leaves nothing to release.
+  for (const topic of topics) await withdrawIn(trx, topic.id, userId, { ifPresent: true });
 }
 
 /**
@@ -175,13 +236,15 @@ export async function createWorkingGroup(
   return db.transaction().execute(async (trx) => {
     const topic = await lockedTopic(trx, topicId);
     if (topic.workingGroupId) throw new AppError('CONFLICT', 'This topic already has its working group');
+    const { circleId } = await sheetCircle(trx, topic.sheetId);
     const people = await trx
-      .selectFrom('signupEntries')
-      .select('userId')
-      .where('topicId', '=', topicId)
-      .where('status', '=', 'confirmed')
-      .where('userId', '!=', organiserId)
-      .orderBy('position')
+      .selectFrom('signupEntries as e')
+      .select('e.userId')
+      .where('e.topicId', '=', topicId)
+      .where('e.status', '=', 'confirmed')
+      .where('e.userId', '!=', organiserId)
+      .where((eb) => stillWithCircle(eb, circleId, source.communityId))
+      .orderBy('e.position')
       .execute();
     const id = randomUUID();
     const now = new Date().toISOString();

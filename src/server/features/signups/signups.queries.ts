@@ -15,7 +15,9 @@ export async function getVisibleSheet(db: Kysely<DB>, sheetId: string, viewer: V
   const sheet = await findSheet(db, sheetId);
   if (!sheet) throw notFound('Sign-up sheet');
   const standing = await getCircleStanding(db, sheet.circleId, viewer, 'Sign-up sheet');
-  const canManage = Boolean(viewer) && (sheet.createdBy === viewer?.id || standing.canSteer);
+  // Its organiser while still in the circle, and the circle's stewards.
+  const canManage =
+    Boolean(viewer) && ((sheet.createdBy === viewer?.id && standing.isMember) || standing.canSteer);
   return { sheet, ...standing, canManage };
 }
 

@@ -168,7 +168,7 @@ export function signupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         const { topic } = await getVisibleTopic(db, request.params.id, viewer);
-        await withdraw(db, topic.id, viewer.id, { publicUrl: ctx.env.PUBLIC_URL });
+        await withdraw(db, topic.id, viewer.id);
         live.publish(signupSheetTopic(topic.sheetId), {
           type: 'signup.updated',
           sheetId: topic.sheetId,

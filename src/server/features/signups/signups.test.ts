@@ -326,4 +326,116 @@ describe.each(testDialects())('sign-up sheets on %s', (dialect) => {
     expect((await make(facilitator)).statusCode).toBe(409);
     expect((await topicOf(sheet.id)).workingGroupId).toBe(circle.id);
   });
+  it('leaves people who left the circle or the community out of the working group', async () => {
+    const sheet = (
+      await createSheet({ title: 'Chantiers', topics: [{ title: 'Achats responsables', capacity: 5 }] })
+    ).json();
+    const topicId = sheet.topics[0].id;
+    const [stays, leftCircle, leftCommunity] = [
+      await member('Reste'),
+      await member('Partie du cercle'),
+      await member('Partie de la communauté'),
+    ];
+    for (const person of [stays, leftCircle, leftCommunity]) {
+      expect((await signUp(topicId, person)).statusCode).toBe(201);
+    }
+    const leave = (url: string, user: TestUser) =>
+      t.app.inject({ method: 'DELETE', url: `/api/v1/${url}/members/me`, headers: as(user) });
+    expect((await leave(`circles/${circleId}`, leftCircle)).statusCode).toBe(204);
+    expect((await leave(`communities/${community.slug}`, leftCommunity)).statusCode).toBe(204);
+    const made = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/signup-topics/${topicId}/working-group`,
+      headers: as(organiser),
+    });
+    expect(made.statusCode).toBe(201);
+    const members = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/circles/${made.json().circle.id}/members`,
+        headers: as(organiser),
+      })
+    ).json().items;
+    expect(members.map((m: { name: string }) => m.name)).toEqual(['Philippe', 'Reste']);
+  });
+  it('promotes the first person waiting who is still in the circle, not someone who left', async () => {
+    const sheet = (
+      await createSheet({ title: 'Relecture', topics: [{ title: 'Une place', capacity: 1 }] })
+    ).json();
+    const topicId = sheet.topics[0].id;
+    const [holder, gone, next] = [await member('Titulaire'), await member('Parti'), await member('Suivant')];
+    for (const person of [holder, gone, next]) await signUp(topicId, person);
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${circleId}/members/${gone.id}`,
+      headers: as(facilitator),
+    });
+    expect(removed.statusCode).toBe(204);
+    const before = await t.database.db.selectFrom('jobs').select('id').execute();
+    expect((await withdraw(topicId, holder)).statusCode).toBe(204);
+    const entries = (await topicOf(sheet.id)).entries.map((e) => [e.name, e.status]);
+    expect(entries).toContainEqual(['Suivant', 'confirmed']);
+    expect(entries).not.toContainEqual(['Parti', 'confirmed']);
+    const promotions = await t.database.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('kind', '=', 'mail.signup-promotion')
+      .where(
+        'id',
+        'not in',
+        before.map((job) => job.id),
+      )
+      .execute();
+    expect(promotions.map((job) => JSON.parse(job.payload).userId)).toEqual([next.id]);
+  });
+  it('takes the organiser’s rights away once they leave the circle', async () => {
+    const openCircle = (
+      await buildCircle(t.app, facilitator, community.slug, { visibility: 'community', name: 'Ouvert' })
+    ).id;
+    const former = await registerUser(t.app, 'Ancien organisateur');
+    await joinCommunity(t.app, former, community.slug);
+    await addToCircle(t.app, facilitator, openCircle, former);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/circles/${openCircle}/signup-sheets`,
+      headers: as(former),
+      payload: { title: 'Avant le départ', topics: [{ title: 'Sujet' }] },
+    });
+    expect(created.statusCode).toBe(201);
+    const left = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${openCircle}/members/me`,
+      headers: as(former),
+    });
+    expect(left.statusCode).toBe(204);
+    expect((await getSheet(created.json().id, former)).json().canManage).toBe(false);
+    const made = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/signup-topics/${created.json().topics[0].id}/working-group`,
+      headers: as(former),
+    });
+    expect(made.statusCode).toBe(403);
+  });
+  it('frees the places of someone who leaves the circle, and promotes the next person waiting', async () => {
+    const sheet = (
+      await createSheet({ title: 'Départs', topics: [{ title: 'Place unique', capacity: 1 }] })
+    ).json();
+    const topicId = sheet.topics[0].id;
+    const [holder, waiting] = [await member('Sur le départ'), await member('En attente')];
+    for (const person of [holder, waiting]) await signUp(topicId, person);
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${circleId}/members/${holder.id}`,
+      headers: as(facilitator),
+    });
+    expect(removed.statusCode).toBe(204);
+    const topic = await topicOf(sheet.id);
+    expect(topic.entries.map((e) => [e.name, e.status])).toEqual([['En attente', 'confirmed']]);
+    const promotions = await t.database.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('kind', '=', 'mail.signup-promotion')
+      .execute();
+    expect(promotions.map((job) => JSON.parse(job.payload).userId)).toContain(waiting.id);
+  });
 });

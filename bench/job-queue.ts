@@ -48,12 +48,12 @@ async function bench(label: string, open: () => ReturnType<typeof openDatabase>)
       })
       .execute();
     await enqueueJob(a.db, {
-      kind: mailJobKinds.datePollResult,
+      kind: mailJobKinds.signupPromotion,
       payload: {
         userId: id,
-        title: 'Prochaine séance',
-        slot: 'mardi 9 h',
-        url: 'https://archipel.example/p',
+        sheetTitle: 'Qui veut y travailler ?',
+        topicTitle: 'Évaluation',
+        sheetId: `sheet-${n}`,
       },
     });
   }
@@ -76,6 +76,9 @@ async function bench(label: string, open: () => ReturnType<typeof openDatabase>)
   await smtp.close();
   await a.close();
   await b.close();
+  // A benchmark that sends nothing measures nothing: every mail must have arrived.
+  if (smtp.received.length !== MAILS)
+    throw new Error(`${MAILS} mails queued, ${smtp.received.length} received`);
   console.log(
     `${label.padEnd(10)} ${(JOBS / (noopMs / 1000)).toFixed(0).padStart(7)} jobs/s   ${(MAILS / (mailMs / 1000)).toFixed(0).padStart(5)} mails/s (${smtp.received.length} received)`,
   );

@@ -277,6 +277,16 @@ describe.each(testDialects())('mail on %s', (dialect) => {
       .where('key', 'not like', `reminder:session:${soon.id}:%`)
       .execute();
     expect(otherSessions).toEqual([]);
+    // The reminder goes now. Then the circle's reminders are switched off: the fixed instants below
+    // (the day before a due date, a Monday morning) must not fall in the 24 hours before its
+    // sessions, which are placed from today's clock.
+    await t.runJobs();
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/circles/${circle.id}/reminders`,
+      headers: { cookie: owner.cookie },
+      payload: { reminderHours: null },
+    });
 
     // An action due tomorrow (Paris) is recalled to its owners the day before, from 8 a.m.
     const actionId = randomUUID();

@@ -80,9 +80,10 @@ test('a sections poll: quota per letter, live results in a second browser, close
     page.getByRole('link', { name: 'Télécharger (CSV)' }).click(),
   ]);
   const csv = readFileSync((await download.path()) ?? '', 'utf8');
-  expect(csv).toContain('A,Archipel,1');
+  // In French, semicolons: what a spreadsheet set to French splits into columns.
+  expect(csv).toContain('A;Archipel;1');
   // A word that a spreadsheet would run as a formula stays text.
-  expect(csv).toContain("B,'=Bricolage,1");
+  expect(csv).toContain("B;'=Bricolage;1");
   await memberContext.close();
   expect(pageProblems).toEqual([]);
 });

@@ -92,14 +92,19 @@ export function ballotsRoutes(ctx: AppContext, signals: PollSignals): FastifyPlu
       {
         schema: {
           tags,
-          summary: 'Results as CSV (cells that a spreadsheet would run as formulas are neutralised)',
+          summary:
+            'Results as CSV (cells that a spreadsheet would run as formulas are neutralised); ' +
+            '`separator=semicolon` for spreadsheets set to French, which expect semicolons',
           params: idParams,
+          querystring: z.object({ separator: z.enum(['comma', 'semicolon']).default('comma') }),
         },
       },
       async (request, reply) => {
         const { poll } = await getPollAccess(db, request.params.id, await viewers.find(request));
         const results = await signals.resultsCache.get(poll.id, () => loadResults(db, poll));
-        const csv = stringify(resultsCsvRows(results));
+        const csv = stringify(resultsCsvRows(results), {
+          delimiter: request.query.separator === 'semicolon' ? ';' : ',',
+        });
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="resultats-${poll.id.slice(0, 8)}.csv"`)

@@ -390,6 +390,14 @@ describe.each(testDialects())('polls on %s', (dialect) => {
     expect(lines[5]).toBe(`'=1+1,Tab ok,0`);
     expect(lines[6]).toBe(`'=1+1,"Plain; ""quoted""",1`);
     expect(lines.at(-1)).toBe('voters,,1');
+    // Spreadsheets set to French expect semicolons: the same cells, a semicolon between them.
+    const french = (await get(`polls/${poll.id}/results.csv?separator=semicolon`)).body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(french[0]).toBe('section;option;count');
+    expect(french[6]).toBe(`'=1+1;"Plain; ""quoted""";1`);
+    expect((await get(`polls/${poll.id}/results.csv?separator=tab`)).statusCode).toBe(400);
   });
 
   it('lets only circle members vote and hides a private circle’s polls', async () => {

@@ -196,7 +196,11 @@ export function PollView({ poll, isSignedIn }: { poll: Poll; isSignedIn: boolean
             title={t('polls.results.title')}
             action={
               poll.resultsVisible ? (
-                <a className={styles.download} href={`${pollPath(poll.id)}/results.csv`} download>
+                <a
+                  className={styles.download}
+                  href={`${pollPath(poll.id)}/results.csv${i18n.language.startsWith('fr') ? '?separator=semicolon' : ''}`}
+                  download
+                >
                   {t('polls.results.csv')}
                 </a>
               ) : undefined

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { boardColors, NOTE_TEXT_MAX } from '../domain/board.ts';
-import { isoInstant } from './instant.ts';
+import { isoInstant } from './time.ts';
 
 const id = z.string().min(1).max(100);
 /**

@@ -1,19 +1,8 @@
 import { z } from 'zod';
 import { dateAnswerValues, datePollStatuses, MAX_DATE_POLL_SLOTS } from '../domain/date-poll.ts';
-import { isoInstant } from './instant.ts';
 import { sessionSchema } from './session.ts';
+import { isoInstant, timeZone } from './time.ts';
 
-const timeZone = z
-  .string()
-  .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'an IANA time zone such as Europe/Paris');
 const text = (max: number) => z.string().trim().max(max);
 const id = z.string().min(1).max(100);
 

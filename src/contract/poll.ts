@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_SCORE, pollKinds, pollPhases } from '../domain/poll.ts';
-import { isoInstant } from './instant.ts';
+import { isoInstant } from './time.ts';
 
 const optionText = z.string().trim().min(1).max(200);
 const id = z.string().min(1).max(100);

@@ -9,19 +9,8 @@ import {
   sessionStatuses,
   weathers,
 } from '../domain/session.ts';
-import { isoInstant } from './instant.ts';
+import { isoInstant, timeZone } from './time.ts';
 
-const timeZone = z
-  .string()
-  .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'an IANA time zone such as Europe/Paris');
 const text = (max: number) => z.string().trim().max(max);
 const calendarDate = z.iso.date();
 const id = z.string().min(1).max(100);

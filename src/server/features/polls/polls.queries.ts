@@ -37,25 +37,33 @@ export function resultsVisible(poll: PollRow): boolean {
   return !toBool(poll.hideResults) || effectivePhase(poll) === 'closed';
 }
 
+/** A poll's sections and options, in their order. */
+async function sectionsAndOptions(db: Kysely<DB>, pollId: string) {
+  const [sections, options] = await Promise.all([
+    db
+      .selectFrom('pollSections')
+      .select(['id', 'title'])
+      .where('pollId', '=', pollId)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('pollOptions')
+      .select(['id', 'text', 'sectionId'])
+      .where('pollId', '=', pollId)
+      .orderBy('position')
+      .execute(),
+  ]);
+  return { sections, options };
+}
+
 export async function loadPollDetail(
   db: Kysely<DB>,
   access: PollAccess,
   viewer: Viewer | undefined,
 ): Promise<Poll> {
   const { poll, scope } = access;
-  const [sections, options, voterCount, voted] = await Promise.all([
-    db
-      .selectFrom('pollSections')
-      .select(['id', 'title'])
-      .where('pollId', '=', poll.id)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('pollOptions')
-      .select(['id', 'text', 'sectionId'])
-      .where('pollId', '=', poll.id)
-      .orderBy('position')
-      .execute(),
+  const [{ sections, options }, voterCount, voted] = await Promise.all([
+    sectionsAndOptions(db, poll.id),
     countVoters(db, poll),
     viewer ? hasVoted(db, poll, viewer.id) : Promise.resolve(false),
   ]);
@@ -135,19 +143,8 @@ export async function loadResults(db: Kysely<DB>, poll: PollRow): Promise<PollRe
   if (!resultsVisible(poll)) {
     throw new AppError('CONFLICT', 'Results are hidden until the poll closes');
   }
-  const [sections, options, ballots] = await Promise.all([
-    db
-      .selectFrom('pollSections')
-      .select(['id', 'title'])
-      .where('pollId', '=', poll.id)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('pollOptions')
-      .select(['id', 'text', 'sectionId'])
-      .where('pollId', '=', poll.id)
-      .orderBy('position')
-      .execute(),
+  const [{ sections, options }, ballots] = await Promise.all([
+    sectionsAndOptions(db, poll.id),
     currentBallots(db, poll),
   ]);
   const tally = tallyBallots(

@@ -53,7 +53,13 @@ export async function scheduleDueMail(db: Kysely<DB>, now = new Date()): Promise
   const sessions = await db
     .selectFrom('sessions')
     .innerJoin('circles', 'circles.id', 'sessions.circleId')
-    .select(['sessions.id', 'sessions.circleId', 'sessions.startsAt', 'circles.reminderHours'])
+    .select([
+      'sessions.id',
+      'sessions.circleId',
+      'sessions.startsAt',
+      'circles.reminderHours',
+      'circles.visibility',
+    ])
     .where('sessions.status', '=', 'scheduled')
     .where('sessions.cancelledAt', 'is', null)
     .where('circles.reminderHours', 'is not', null)
@@ -77,14 +83,18 @@ export async function scheduleDueMail(db: Kysely<DB>, now = new Date()): Promise
               .where('circleMembers.circleId', '=', session.circleId)
               .where('circleMembers.status', '=', 'member'),
           ),
-          eb.exists(
-            eb
-              .selectFrom('sessionParticipants')
-              .select('sessionParticipants.userId')
-              .whereRef('sessionParticipants.userId', '=', 'users.id')
-              .where('sessionParticipants.sessionId', '=', session.id)
-              .where('sessionParticipants.status', '!=', 'excused'),
-          ),
+          // People listed on the session who are not members (they left the circle) are reminded only
+          // of a public circle's session: any other is hidden from them now, and no mail may name it.
+          session.visibility === 'public'
+            ? eb.exists(
+                eb
+                  .selectFrom('sessionParticipants')
+                  .select('sessionParticipants.userId')
+                  .whereRef('sessionParticipants.userId', '=', 'users.id')
+                  .where('sessionParticipants.sessionId', '=', session.id)
+                  .where('sessionParticipants.status', '!=', 'excused'),
+              )
+            : eb.val(false),
         ]),
       )
       // A member who said they cannot come is not reminded.

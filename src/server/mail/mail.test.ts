@@ -455,4 +455,38 @@ describe.each(testDialects())('reminders that must not go on %s', (dialect) => {
       .execute();
     expect(jobs).toEqual([]);
   });
+
+  it('reminds nobody of a private circle’s session once they have left the circle', async () => {
+    const circle = await buildCircle(t.app, owner, community.slug, { name: 'Privé', visibility: 'private' });
+    const leaver = await registerUser(t.app, 'Léa');
+    await joinCommunity(t.app, leaver, community.slug);
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/circles/${circle.id}/members`,
+      headers: { cookie: owner.cookie },
+      payload: { userId: leaver.id },
+    });
+    const session = await buildSession(t.app, owner, circle.id, { startsAt: hours(20), endsAt: hours(21) });
+    const coming = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/sessions/${session.id}/participants/me`,
+      headers: { cookie: leaver.cookie },
+      payload: { status: 'confirmed' },
+    });
+    expect(coming.statusCode).toBe(200);
+    const left = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${circle.id}/members/${leaver.id}`,
+      headers: { cookie: leaver.cookie },
+    });
+    expect(left.statusCode).toBe(204);
+    // Still listed as coming, but the session is now hidden from them: no mail may name it.
+    await scheduleDueMail(db());
+    const reminded = await db()
+      .selectFrom('jobs')
+      .select('payload')
+      .where('key', 'like', `reminder:session:${session.id}:%`)
+      .execute();
+    expect(reminded.map((job) => JSON.parse(job.payload).userId)).toEqual([owner.id]);
+  });
 });

@@ -152,3 +152,45 @@ test('an anonymous poll on a shared computer: two people, two ballots', async ({
   ]);
   await organiserContext.close();
 });
+
+/** A poll tied to a session shows on that session's page, and leads to the poll. */
+test('a session’s page lists the polls tied to it', async ({ page, pageProblems }) => {
+  await new AccountPages(page).signUp(newPerson('Sandrine'));
+  const call = async (method: string, path: string, data?: object) => {
+    const response = await page.request.fetch(path, { method, data });
+    expect(response.status(), `${method} ${path}`).toBeLessThan(300);
+    return response.json();
+  };
+  const slug = `seance-${Date.now().toString(36)}`;
+  await call('POST', '/api/v1/communities', { name: 'Riposte', slug, joinPolicy: 'open' });
+  const circle = await call('POST', `/api/v1/communities/${slug}/circles`, {
+    name: 'Cercle des cercles',
+    kind: 'learning_circle',
+    visibility: 'community',
+  });
+  const session = await call('POST', `/api/v1/circles/${circle.id}/sessions`, {
+    title: 'Retour sur le Cercle des cercles',
+    startsAt: '2031-06-15T10:00:00Z',
+    endsAt: '2031-06-15T11:00:00Z',
+  });
+  await call('POST', `/api/v1/circles/${circle.id}/polls`, {
+    title: 'Une nouvelle séance pour creuser des pistes ?',
+    kind: 'single',
+    options: ['Oui', 'Non'],
+    sessionId: session.id,
+  });
+  await call('POST', `/api/v1/circles/${circle.id}/polls`, {
+    title: 'Sans séance',
+    kind: 'single',
+    options: ['a', 'b'],
+  });
+  await page.goto(`/sessions/${session.id}`);
+  const link = page.getByRole('link', { name: 'Une nouvelle séance pour creuser des pistes ?' });
+  await expect(link).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sans séance' })).toHaveCount(0);
+  await link.click();
+  await expect(
+    page.getByRole('heading', { name: 'Une nouvelle séance pour creuser des pistes ?' }),
+  ).toBeVisible();
+  expect(pageProblems).toEqual([]);
+});

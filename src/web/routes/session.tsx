@@ -16,6 +16,7 @@ import {
   SessionVideoLink,
 } from '../features/calendar/session-calendar.tsx';
 import { useCircle } from '../features/circles/circle-api.ts';
+import { SessionPolls } from '../features/polls/poll-list.tsx';
 import { AgendaView } from '../features/sessions/agenda-view.tsx';
 import { CheckinRound } from '../features/sessions/checkin-round.tsx';
 import { FacilitationBand } from '../features/sessions/facilitation-band.tsx';
@@ -173,6 +174,7 @@ function SessionView({ session }: { session: Session }) {
           <SessionActions session={session} myId={me?.id} canTakePart={canTakePart} />
           <SessionAnnouncements session={session} canTakePart={canTakePart} />
           <SessionVotes session={session} />
+          <SessionPolls circleId={session.circleId} sessionId={session.id} />
           <SessionNotes session={session} />
           <CheckinRound session={session} round="closing" myId={me?.id} canTakePart={canTakePart} />
         </div>

@@ -42,6 +42,27 @@ function CreatePollButton({ scope }: { scope: PollScope }) {
   );
 }
 
+function PollList({ polls }: { polls: PollSummary[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className={styles.list}>
+      {polls.map((poll) => (
+        <li key={poll.id} className={styles.listItem}>
+          <Link to={`/polls/${encodeURIComponent(poll.id)}`} className={styles.listLink}>
+            {poll.title}
+          </Link>
+          <span className={styles.listMeta}>
+            <PhaseBadge phase={poll.phase} />
+            {poll.anonymous ? <Badge>{t('polls.anonymous')}</Badge> : null}
+            {poll.hasVoted ? <Badge tone="primary">{t('polls.list.voted')}</Badge> : null}
+            <span>{t('polls.voters', { count: poll.voterCount })}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** "Votes" of a circle or of a community: open ones first, then the closed ones. */
 export function PollsSection({
   scope,
@@ -63,23 +84,7 @@ export function PollsSection({
       {polls.isPending ? <LoadingState /> : null}
       {polls.isError ? <ErrorState error={polls.error} onRetry={() => void polls.refetch()} /> : null}
       {polls.data?.length === 0 ? <EmptyState isCompact title={t('polls.list.empty')} /> : null}
-      {polls.data?.length ? (
-        <ul className={styles.list}>
-          {polls.data.map((poll) => (
-            <li key={poll.id} className={styles.listItem}>
-              <Link to={`/polls/${encodeURIComponent(poll.id)}`} className={styles.listLink}>
-                {poll.title}
-              </Link>
-              <span className={styles.listMeta}>
-                <PhaseBadge phase={poll.phase} />
-                {poll.anonymous ? <Badge>{t('polls.anonymous')}</Badge> : null}
-                {poll.hasVoted ? <Badge tone="primary">{t('polls.list.voted')}</Badge> : null}
-                <span>{t('polls.voters', { count: poll.voterCount })}</span>
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {polls.data?.length ? <PollList polls={polls.data} /> : null}
     </Section>
   );
 }
@@ -87,4 +92,17 @@ export function PollsSection({
 /** The circle page's polls: its members create them. */
 export function CirclePolls({ circleId, canCreate }: { circleId: string; canCreate: boolean }) {
   return <PollsSection scope={{ circleId }} canCreate={canCreate} />;
+}
+
+/** The polls a circle has tied to one of its sessions, on that session's page (nothing if none). */
+export function SessionPolls({ circleId, sessionId }: { circleId: string; sessionId: string }) {
+  const { t } = useTranslation();
+  const polls = usePolls({ circleId });
+  const ours = polls.data?.filter((poll) => poll.sessionId === sessionId) ?? [];
+  if (ours.length === 0) return null;
+  return (
+    <Section title={t('polls.list.title')}>
+      <PollList polls={ours} />
+    </Section>
+  );
 }

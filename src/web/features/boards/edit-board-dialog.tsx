@@ -147,7 +147,12 @@ export function EditBoardDialog({ board, onClose }: { board: Board; onClose: () 
               type="number"
               inputMode="numeric"
               value={dots}
-              onChange={setDots}
+              onChange={(value) => {
+                setDots(value);
+                setDotsError(undefined);
+                setMaxError(undefined);
+                setMessage(null);
+              }}
               errorMessage={dotsError}
             />
             <TextField
@@ -156,7 +161,11 @@ export function EditBoardDialog({ board, onClose }: { board: Board; onClose: () 
               type="number"
               inputMode="numeric"
               value={maxPerNote}
-              onChange={setMaxPerNote}
+              onChange={(value) => {
+                setMaxPerNote(value);
+                setMaxError(undefined);
+                setMessage(null);
+              }}
               errorMessage={maxError}
               isOptional
             />

@@ -153,3 +153,128 @@ test('the demo board of the Cercle des cercles shows its legend, ideas and blue 
   await expect(page.getByRole('link', { name: /^Tableau : Cercle des cercles/ })).toBeVisible();
   expect(pageProblems).toEqual([]);
 });
+
+/**
+ * "Modifier le tableau": a facilitator renames a category and adds one, and the member's page shows
+ * the new legend at once; removing a category says its post-its stay, without a category.
+ */
+test('a facilitator edits the legend and the other browser sees the new legend live', async ({
+  page,
+  browser,
+  pageProblems,
+}) => {
+  const facilitator = newPerson('Amandine');
+  await new AccountPages(page).signUp(facilitator);
+  const slug = `legend-${Date.now().toString(36)}`;
+  const call = async (request: typeof page.request, method: string, path: string, data?: object) => {
+    const response = await request.fetch(path, { method, data });
+    expect(response.status(), `${method} ${path}`).toBeLessThan(300);
+    return response.json();
+  };
+  await call(page.request, 'POST', '/api/v1/communities', { name: 'Légendes', slug, joinPolicy: 'open' });
+  const circle = await call(page.request, 'POST', `/api/v1/communities/${slug}/circles`, {
+    name: 'Cercle des légendes',
+    kind: 'animation_team',
+    visibility: 'private',
+  });
+  const memberContext = await browser.newContext({ locale: 'fr-FR' });
+  const memberPage = await memberContext.newPage();
+  await new AccountPages(memberPage).signUp(newPerson('Karim'));
+  const me = await call(memberPage.request, 'GET', '/api/v1/me');
+  await call(memberPage.request, 'POST', `/api/v1/communities/${slug}/members`, {});
+  await call(page.request, 'POST', `/api/v1/circles/${circle.id}/members`, { userId: me.user.id });
+
+  const boardId = await createBoardFromCircle(page, circle.id, 'Rétrospective de novembre');
+  const memberBoard = new BoardPage(memberPage);
+  await memberBoard.open(boardId, 'Rétrospective de novembre');
+  await memberBoard.addNote('Garder les cafés du jeudi', 'JAUNE : idées');
+  await memberBoard.addNote('Écrire le compte rendu', 'BLEU : prochains pas');
+  // Only the stewards edit the board.
+  await expect(memberPage.getByRole('button', { name: 'Modifier le tableau' })).toHaveCount(0);
+
+  const open = page.getByRole('button', { name: 'Modifier le tableau' });
+  await open.click();
+  const dialog = page.getByRole('dialog', { name: 'Modifier le tableau' });
+  await expect(dialog.getByRole('textbox', { name: 'Titre du tableau' })).toHaveValue(
+    'Rétrospective de novembre',
+  );
+  await dialog.getByRole('textbox', { name: 'Titre du tableau' }).fill('Rétrospective du 28 novembre');
+  await dialog.getByRole('textbox', { name: 'Nom de la catégorie 2' }).fill('IDÉES');
+  await dialog.getByRole('textbox', { name: 'Signification de la catégorie 2' }).fill('à garder');
+  await dialog.getByRole('button', { name: 'Ajouter une catégorie' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Nom de la catégorie 3' })).toBeFocused();
+  await page.keyboard.type('VERT');
+  await dialog.getByRole('combobox', { name: 'Couleur de la catégorie 3' }).selectOption({ label: 'vert' });
+  await dialog.getByRole('textbox', { name: 'Signification de la catégorie 3' }).fill('à creuser');
+  // Reorder from the keyboard: the new category goes first; the focus stays on its button.
+  await dialog.getByRole('button', { name: 'Monter la catégorie 3' }).press('Enter');
+  await expect(dialog.getByRole('button', { name: 'Monter la catégorie 2' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('textbox', { name: 'Nom de la catégorie 1' })).toHaveValue('VERT');
+  await expect(dialog.getByRole('button', { name: 'Descendre la catégorie 1' })).toBeFocused();
+  await dialog.getByRole('spinbutton', { name: 'Gommettes par participant' }).fill('3');
+  await dialog.getByRole('spinbutton', { name: /Gommettes maximum par post-it/ }).fill('4');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog).toContainText('Au plus le nombre de gommettes par participant.');
+  await dialog.getByRole('spinbutton', { name: /Gommettes maximum par post-it/ }).fill('2');
+  await expect(dialog).not.toContainText('Au plus le nombre de gommettes par participant.');
+  await expectAccessible(page, 'edit board dialog');
+  await page.screenshot({ path: 'test-results/board-edit-dialog-bottom.png' });
+  await dialog.getByRole('heading', { name: 'Modifier le tableau' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/board-edit-dialog.png' });
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(open).toBeFocused();
+
+  // The member's page follows: title, renamed category with its post-it, new category first.
+  await expect(
+    memberPage.getByRole('heading', { level: 1, name: 'Rétrospective du 28 novembre' }),
+  ).toBeVisible();
+  const legend = memberPage.getByRole('region', { name: 'Légende' });
+  await expect(legend).toContainText('IDÉES');
+  await expect(legend).toContainText('à garder');
+  await expect(legend.getByRole('term').first()).toContainText('VERT');
+  await expect(memberPage.getByRole('region', { name: 'IDÉES' })).toContainText('Garder les cafés du jeudi');
+  await expect(memberPage.getByRole('region', { name: 'VERT' })).toBeVisible();
+  await expect(memberPage.getByText('Il vous reste 3 gommettes sur 3.')).toBeVisible();
+  await expectAccessible(memberPage, 'board after the legend changed (member)');
+  await memberPage.screenshot({ path: 'test-results/board-after-legend-edit.png', fullPage: true });
+
+  // Removing a category asks first, and says where its post-its go.
+  await open.click();
+  await dialog.getByRole('button', { name: 'Retirer la catégorie 2' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Nom de la catégorie 2' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  const confirmation = dialog.getByRole('alert').filter({ hasText: 'Vous retirez' });
+  await expect(confirmation).toContainText(
+    'Vous retirez la catégorie « BLEU ». Ses post-its restent sur le tableau, sans catégorie. 1 post-it y est classé.',
+  );
+  await expect(dialog.getByRole('button', { name: 'Retirer et enregistrer' })).toBeFocused();
+  await expectAccessible(page, 'edit board dialog, removal confirmation');
+  await page.screenshot({ path: 'test-results/board-edit-confirm.png' });
+
+  // A refusal from the server is explained, and the dialog stays open.
+  await page.route(`**/api/v1/boards/${boardId}`, (route) =>
+    route.request().method() === 'PATCH'
+      ? route.fulfill({
+          status: 403,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'FORBIDDEN', message: 'Only the board’s facilitators' } }),
+        })
+      : route.continue(),
+  );
+  await dialog.getByRole('button', { name: 'Retirer et enregistrer' }).click();
+  await expect(dialog).toContainText(
+    'Seuls les animateurs du tableau et la personne qui l’a créé peuvent le modifier.',
+  );
+  await page.unroute(`**/api/v1/boards/${boardId}`);
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await dialog.getByRole('button', { name: 'Retirer et enregistrer' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(memberPage.getByRole('region', { name: 'BLEU' })).toHaveCount(0);
+  await expect(memberPage.getByRole('region', { name: 'Sans catégorie' })).toContainText(
+    'Écrire le compte rendu',
+  );
+  await memberContext.close();
+  expect(pageProblems).toEqual([]);
+});

@@ -3,10 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Session } from '../../../contract/session.ts';
-import { type BoardColor, boardColors } from '../../../domain/board.ts';
 import { Button } from '../../components/button.tsx';
 import { Dialog } from '../../components/dialog.tsx';
-import fieldStyles from '../../components/field.module.css';
 import formStyles from '../../components/form.module.css';
 import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
 import { SelectField } from '../../components/select-field.tsx';
@@ -16,16 +14,7 @@ import { useErrorMessage } from '../../lib/error-message.ts';
 import { sessionKeys, sessionPath, useCircleSessions } from '../sessions/session-api.ts';
 import { useCreateBoard } from './board-api.ts';
 import styles from './boards.module.css';
-import { CategorySwatch } from './category-swatch.tsx';
-
-interface LegendRow {
-  key: number;
-  name: string;
-  color: BoardColor;
-  meaning: string;
-}
-
-let nextKey = 0;
+import { LegendEditor, type LegendRow, legendRow } from './legend-editor.tsx';
 
 /** Create a board: title, legend (name, colour, meaning), anonymity, silent brainstorm, dots. */
 export function CreateBoardDialog({ circleId, onClose }: { circleId: string; onClose: () => void }) {
@@ -36,18 +25,16 @@ export function CreateBoardDialog({ circleId, onClose }: { circleId: string; onC
   const [title, setTitle] = useState('');
   const [titleError, setTitleError] = useState<string>();
   const [legend, setLegend] = useState<LegendRow[]>(() => [
-    {
-      key: nextKey++,
+    legendRow({
       name: t('boards.create.defaultBlue'),
       color: 'blue',
       meaning: t('boards.create.defaultBlueMeaning'),
-    },
-    {
-      key: nextKey++,
+    }),
+    legendRow({
       name: t('boards.create.defaultYellow'),
       color: 'yellow',
       meaning: t('boards.create.defaultYellowMeaning'),
-    },
+    }),
   ]);
   const [anonymous, setAnonymous] = useState(false);
   const [silent, setSilent] = useState(false);
@@ -64,10 +51,6 @@ export function CreateBoardDialog({ circleId, onClose }: { circleId: string; onC
     queryFn: ({ signal }) => apiRequest<Session>(sessionPath(sessionId), { signal }),
     enabled: Boolean(sessionId),
   });
-  const colorOptions = boardColors.map((color) => ({ value: color, label: t(`boards.color.${color}`) }));
-
-  const update = (key: number, change: Partial<LegendRow>) =>
-    setLegend((rows) => rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -108,57 +91,7 @@ export function CreateBoardDialog({ circleId, onClose }: { circleId: string; onC
             errorMessage={titleError}
             isRequired
           />
-          <fieldset className={styles.legendEditor}>
-            <legend className={fieldStyles.label}>{t('boards.legend.title')}</legend>
-            {legend.map((row, index) => (
-              <div key={row.key} className={styles.legendRow}>
-                <CategorySwatch color={row.color} />
-                <TextField
-                  label={t('boards.create.categoryName', { index: index + 1 })}
-                  value={row.name}
-                  onChange={(name) => update(row.key, { name })}
-                />
-                <SelectField
-                  label={t('boards.create.categoryColor', { index: index + 1 })}
-                  options={colorOptions}
-                  value={row.color}
-                  onChange={(color) => update(row.key, { color })}
-                />
-                <TextField
-                  label={t('boards.create.categoryMeaning', { index: index + 1 })}
-                  value={row.meaning}
-                  onChange={(meaning) => update(row.key, { meaning })}
-                  isOptional
-                />
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  onClick={() => setLegend((rows) => rows.filter((r) => r.key !== row.key))}
-                >
-                  {t('boards.create.removeCategory', { index: index + 1 })}
-                </Button>
-              </div>
-            ))}
-            <div>
-              <Button
-                variant="secondary"
-                size="sm"
-                onClick={() =>
-                  setLegend((rows) => [
-                    ...rows,
-                    {
-                      key: nextKey++,
-                      name: '',
-                      color: boardColors[rows.length % boardColors.length] ?? 'grey',
-                      meaning: '',
-                    },
-                  ])
-                }
-              >
-                {t('boards.create.addCategory')}
-              </Button>
-            </div>
-          </fieldset>
+          <LegendEditor rows={legend} onChange={setLegend} />
           {sessions.data?.length ? (
             <div className={formStyles.row}>
               <SelectField

@@ -1,11 +1,15 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../contract/board.ts';
 import { Button } from '../../components/button.tsx';
+import { lazyNamed } from '../../lib/lazy-named.ts';
 import { usePatchBoard, useReveal } from './board-api.ts';
 import styles from './boards.module.css';
 
 const timerMinutes = [2, 5, 10, 15, 30] as const;
+
+// The title, legend and dots form downloads when a facilitator first opens it.
+const editBoardDialog = lazyNamed(() => import('./edit-board-dialog.tsx'), 'EditBoardDialog');
 
 /** What the board's facilitators steer: lock, silent brainstorm and its reveal, dots, the timer. */
 export function FacilitatorBar({ board, onFail }: { board: Board; onFail: (error: unknown) => void }) {
@@ -13,6 +17,7 @@ export function FacilitatorBar({ board, onFail }: { board: Board; onFail: (error
   const patch = usePatchBoard(board.id);
   const reveal = useReveal(board.id);
   const [minutes, setMinutes] = useState<number>(5);
+  const [isEditing, setEditing] = useState(false);
   const change = (value: Parameters<typeof patch.mutate>[0]) => patch.mutate(value, { onError: onFail });
   const closesAt = board.votingClosesAt
     ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(board.votingClosesAt))
@@ -21,6 +26,15 @@ export function FacilitatorBar({ board, onFail }: { board: Board; onFail: (error
     <section className={styles.facilitation} aria-label={t('boards.facilitation.title')}>
       <h2 className={styles.facilitationTitle}>{t('boards.facilitation.title')}</h2>
       <div className={styles.facilitationRow}>
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => setEditing(true)}
+          onPointerEnter={editBoardDialog.preload}
+          onFocus={editBoardDialog.preload}
+        >
+          {t('boards.edit.open')}
+        </Button>
         <Button variant="secondary" size="sm" onClick={() => change({ locked: !board.locked })}>
           {board.locked ? t('boards.facilitation.unlock') : t('boards.facilitation.lock')}
         </Button>
@@ -79,6 +93,11 @@ export function FacilitatorBar({ board, onFail }: { board: Board; onFail: (error
           </span>
         ) : null}
       </div>
+      {isEditing ? (
+        <Suspense fallback={null}>
+          <editBoardDialog.Component board={board} onClose={() => setEditing(false)} />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { getVisibleSheet } from '../features/signups/signups.queries.ts';
 import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
 import type { Viewer } from '../http/viewer.ts';
+import { EVERY_CIRCLE } from './access-revocations.ts';
 import { send } from './live-hub.ts';
 
 const MAX_TOPICS_PER_SOCKET = 50;
@@ -85,6 +86,8 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
         const topics = new Map<string, string>();
         const stopWatching = revocations.onRevoke(({ circleId, userId }) => {
           if (userId !== viewer.id) return;
+          // Signed out: the socket was opened with a session that no longer exists.
+          if (circleId === EVERY_CIRCLE) return socket.close(4401, 'Signed out');
           for (const [topic, topicCircle] of topics) {
             if (topicCircle !== circleId) continue;
             topics.delete(topic);

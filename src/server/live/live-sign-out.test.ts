@@ -71,4 +71,30 @@ describe.each(testDialects())('signing out ends the live connections on %s', (di
     await expect.poll(() => other.messages.some((m) => m.includes('"subscribed"'))).toBe(true);
     other.socket.close();
   });
+
+  it('closes the sockets of someone whose password was reset (their sessions were revoked)', async () => {
+    const stolen = await registerUser(t.app, 'Hélène');
+    const live = await open(url, stolen.cookie);
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      payload: { email: stolen.email },
+    });
+    expect(asked.statusCode).toBe(202);
+    const mail = await t.database.db
+      .selectFrom('outboxMessages')
+      .select('textBody')
+      .where('toAddress', '=', stolen.email)
+      .orderBy('createdAt', 'desc')
+      .executeTakeFirstOrThrow();
+    const token = mail.textBody.match(/reset-password\?token=([^\s&]+)/)?.[1] ?? '';
+    expect(token).not.toBe('');
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token, password: 'a brand new password' },
+    });
+    expect(confirm.statusCode).toBe(204);
+    expect(await within(live.closed, 3000)).toBe(4401);
+  });
 });

@@ -238,11 +238,19 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
+        // Whose password this is (better-auth keeps the reset token under this identifier): their
+        // sessions are revoked by the reset, and their live connections must end with them.
+        const owner = await db
+          .selectFrom('authVerifications')
+          .select('value')
+          .where('identifier', '=', `reset-password:${request.body.token}`)
+          .executeTakeFirst();
         try {
           await auth.api.resetPassword({
             body: { token: request.body.token, newPassword: request.body.password },
           });
           viewers.forgetAll();
+          if (owner) ctx.revocations.revoke({ circleId: EVERY_CIRCLE, userId: owner.value });
         } catch (error) {
           if (isRefusal(error)) {
             throw new AppError('INVALID_INPUT', 'This reset link is invalid or has expired', [

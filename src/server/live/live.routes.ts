@@ -84,6 +84,8 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
         const viewer = await viewers.require(request);
         /** Followed topics, with the circle each belongs to (to drop them when access is lost). */
         const topics = new Map<string, string>();
+        /** Topics whose authorisation is still running. */
+        const pending = new Set<string>();
         const stopWatching = revocations.onRevoke(({ circleId, userId }) => {
           if (userId !== viewer.id) return;
           // Signed out: the socket was opened with a session that no longer exists.
@@ -132,7 +134,11 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
             topics.delete(topic);
             return live.unsubscribe(socket, topic);
           }
-          if (!topics.has(topic) && topics.size >= MAX_TOPICS_PER_SOCKET) {
+          if (
+            !topics.has(topic) &&
+            !pending.has(topic) &&
+            topics.size + pending.size >= MAX_TOPICS_PER_SOCKET
+          ) {
             return send(socket, {
               type: 'error',
               code: 'RATE_LIMITED',
@@ -140,7 +146,9 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
               topic,
             });
           }
-          const circleId = await scopeOf(topic, viewer);
+          // Frames arrive faster than the authorisation answers: a topic being checked counts too.
+          pending.add(topic);
+          const circleId = await scopeOf(topic, viewer).finally(() => pending.delete(topic));
           if (!circleId) {
             return send(socket, { type: 'error', code: 'NOT_FOUND', message: 'No such topic', topic });
           }

@@ -2,10 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import {
+  addToCircle,
   buildCircle,
   buildCommunity,
   buildSession,
   createTestApp,
+  joinCommunity,
   registerUser,
   TEST_ORIGIN,
   type TestApp,
@@ -17,6 +19,7 @@ describe.each(testDialects())('topics per live connection on %s', (dialect) => {
   let t: TestApp;
   let url: string;
   let facilitator: TestUser;
+  let member: TestUser;
   const sessionIds: string[] = [];
 
   beforeAll(async () => {
@@ -26,6 +29,9 @@ describe.each(testDialects())('topics per live connection on %s', (dialect) => {
     facilitator = await registerUser(t.app, 'Florent');
     const community = await buildCommunity(t.app, facilitator);
     const circle = await buildCircle(t.app, facilitator, community.slug, { visibility: 'private' });
+    member = await registerUser(t.app, 'Maud');
+    await joinCommunity(t.app, member, community.slug);
+    await addToCircle(t.app, facilitator, circle.id, member);
     for (let i = 0; i < 55; i++) sessionIds.push((await buildSession(t.app, facilitator, circle.id)).id);
   });
   afterAll(() => t.close());
@@ -45,5 +51,23 @@ describe.each(testDialects())('topics per live connection on %s', (dialect) => {
     expect(messages.filter((m) => m.type === 'subscribed')).toHaveLength(50);
     expect(messages.filter((m) => m.code === 'RATE_LIMITED')).toHaveLength(5);
     socket.close();
+  });
+
+  it('leaves no ghost in the presence count when a socket closes while its subscribe is checked', async () => {
+    const topic = `session:${sessionIds[0]}`;
+    for (let i = 0; i < 20; i++) {
+      const leaver = new WebSocket(url, { headers: { cookie: member.cookie, origin: TEST_ORIGIN } });
+      await new Promise((resolve) => leaver.once('open', resolve));
+      leaver.send(JSON.stringify({ type: 'subscribe', topic }));
+      leaver.terminate();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const watcher = new WebSocket(url, { headers: { cookie: facilitator.cookie, origin: TEST_ORIGIN } });
+    const messages: { type: string; count?: number }[] = [];
+    watcher.on('message', (data) => messages.push(JSON.parse(data.toString())));
+    await new Promise((resolve) => watcher.once('open', resolve));
+    watcher.send(JSON.stringify({ type: 'subscribe', topic }));
+    await expect.poll(() => messages.find((m) => m.type === 'presence')?.count, { timeout: 3000 }).toBe(1);
+    watcher.close();
   });
 });

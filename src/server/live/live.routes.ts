@@ -149,6 +149,9 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
           // Frames arrive faster than the authorisation answers: a topic being checked counts too.
           pending.add(topic);
           const circleId = await scopeOf(topic, viewer).finally(() => pending.delete(topic));
+          // The socket closed meanwhile: its topics were already dropped, this one would stay (a
+          // ghost in the presence count, and a dead socket kept by the hub).
+          if (socket.readyState !== socket.OPEN) return;
           if (!circleId) {
             return send(socket, { type: 'error', code: 'NOT_FOUND', message: 'No such topic', topic });
           }

@@ -1,11 +1,18 @@
 import type { FastifyRequest } from 'fastify';
 
-/** Paths whose last segment is a bearer secret: a calendar feed opens without any cookie. */
-const secretPaths = /(\/calendar-feeds\/)[^/?#]+/g;
+/**
+ * Path segments that are bearer secrets, each after the prefix that announces it: a calendar feed,
+ * a date poll's share link and a guest's private edit link (API and page), an unsubscribe link
+ * (API, one-click and page). Whoever reads them opens the calendar, the poll or the answer.
+ */
+const secretPaths =
+  /(\/calendar-feeds\/|\/date-polls\/by-link\/|\/date-polls\/link\/|\/guest-answers\/|\/date-polls\/[^/?#]+\/guest\/|\/unsubscribe\/)[^/?#]+/g;
+/** Query parameters that carry one: the sign-in link and the password reset link. */
+const secretQuery = /([?&]token=)[^&#]*/gi;
 
-/** The URL as the logs may keep it: secret path segments replaced. */
+/** The URL as the logs may keep it: secret path segments and query values replaced. */
 export function redactUrl(url: string): string {
-  return url.replace(secretPaths, '$1[redacted]');
+  return url.replace(secretPaths, '$1[redacted]').replace(secretQuery, '$1[redacted]');
 }
 
 /**

@@ -1,11 +1,17 @@
 import { EventEmitter } from 'node:events';
 import type { RedisLiveBus } from './redis-bus.ts';
 
-/** Someone no longer belongs to a circle (they left, or were removed, from it or its community). */
+/**
+ * Someone no longer belongs to a circle (they left, or were removed, from it or its community), or
+ * signed out: `circleId` is then EVERY_CIRCLE and their live connections close.
+ */
 export interface Revocation {
   circleId: string;
   userId: string;
 }
+
+/** The revocation's circle when a person signed out: every connection they hold ends. */
+export const EVERY_CIRCLE = '*';
 
 /**
  * Tells the open connections that a person lost access to a circle, so the live topics and the

@@ -12,6 +12,7 @@ import { getVisibleSheet } from '../features/signups/signups.queries.ts';
 import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
 import type { Viewer } from '../http/viewer.ts';
+import { EVERY_CIRCLE } from './access-revocations.ts';
 import { send } from './live-hub.ts';
 
 const MAX_TOPICS_PER_SOCKET = 50;
@@ -83,8 +84,12 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
         const viewer = await viewers.require(request);
         /** Followed topics, with the circle each belongs to (to drop them when access is lost). */
         const topics = new Map<string, string>();
+        /** Topics whose authorisation is still running. */
+        const pending = new Set<string>();
         const stopWatching = revocations.onRevoke(({ circleId, userId }) => {
           if (userId !== viewer.id) return;
+          // Signed out: the socket was opened with a session that no longer exists.
+          if (circleId === EVERY_CIRCLE) return socket.close(4401, 'Signed out');
           for (const [topic, topicCircle] of topics) {
             if (topicCircle !== circleId) continue;
             topics.delete(topic);
@@ -129,7 +134,11 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
             topics.delete(topic);
             return live.unsubscribe(socket, topic);
           }
-          if (!topics.has(topic) && topics.size >= MAX_TOPICS_PER_SOCKET) {
+          if (
+            !topics.has(topic) &&
+            !pending.has(topic) &&
+            topics.size + pending.size >= MAX_TOPICS_PER_SOCKET
+          ) {
             return send(socket, {
               type: 'error',
               code: 'RATE_LIMITED',
@@ -137,7 +146,12 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
               topic,
             });
           }
-          const circleId = await scopeOf(topic, viewer);
+          // Frames arrive faster than the authorisation answers: a topic being checked counts too.
+          pending.add(topic);
+          const circleId = await scopeOf(topic, viewer).finally(() => pending.delete(topic));
+          // The socket closed meanwhile: its topics were already dropped, this one would stay (a
+          // ghost in the presence count, and a dead socket kept by the hub).
+          if (socket.readyState !== socket.OPEN) return;
           if (!circleId) {
             return send(socket, { type: 'error', code: 'NOT_FOUND', message: 'No such topic', topic });
           }

@@ -8,6 +8,7 @@ import { getVisibleSession } from '../features/sessions/sessions.queries.ts';
 import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
 import type { Viewer } from '../http/viewer.ts';
+import { EVERY_CIRCLE } from './access-revocations.ts';
 import {
   appendNoteUpdate,
   compactNotes,
@@ -92,7 +93,8 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
     for (const document of hocuspocus.documents.values()) {
       for (const connection of document.getConnections()) {
         const context = connection.context;
-        if (context.viewer.id === userId && context.circleId === circleId) connection.close();
+        if (context.viewer.id !== userId) continue;
+        if (context.circleId === circleId || circleId === EVERY_CIRCLE) connection.close();
       }
     }
   });

@@ -14,6 +14,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import { authRateLimit } from '../../http/rate-limit.ts';
 import { authHeaders } from '../../http/viewer.ts';
+import { EVERY_CIRCLE } from '../../live/access-revocations.ts';
 import { claimFirstAdmin, findUserByEmail, getUser, toMeDto } from '../users/users.queries.ts';
 
 const tags = ['auth'];
@@ -123,9 +124,13 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/auth/logout',
       { schema: { tags, summary: 'Sign out', response: { 204: z.null().describe('Signed out') } } },
       async (request, reply) => {
+        const viewer = await viewers.find(request);
         try {
           const { headers } = await auth.api.signOut({ headers: authHeaders(request), returnHeaders: true });
           forwardCookies(reply, headers);
+          // Its live connections (topics, shared notes) were opened with this session: they end too,
+          // here and on the other instances. The person's other devices reconnect with their own.
+          if (viewer) ctx.revocations.revoke({ circleId: EVERY_CIRCLE, userId: viewer.id });
         } catch (error) {
           // Signing out without a valid session is already the wanted state.
           if (!isRefusal(error)) throw error;
@@ -233,11 +238,19 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
+        // Whose password this is (better-auth keeps the reset token under this identifier): their
+        // sessions are revoked by the reset, and their live connections must end with them.
+        const owner = await db
+          .selectFrom('authVerifications')
+          .select('value')
+          .where('identifier', '=', `reset-password:${request.body.token}`)
+          .executeTakeFirst();
         try {
           await auth.api.resetPassword({
             body: { token: request.body.token, newPassword: request.body.password },
           });
           viewers.forgetAll();
+          if (owner) ctx.revocations.revoke({ circleId: EVERY_CIRCLE, userId: owner.value });
         } catch (error) {
           if (isRefusal(error)) {
             throw new AppError('INVALID_INPUT', 'This reset link is invalid or has expired', [

@@ -1,0 +1,95 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
+import { parseEnv } from '../env.ts';
+import { createMailer } from '../mail/mailer.ts';
+import { createUnsubscribeToken } from '../mail/unsubscribe-token.ts';
+import { buildCircle, buildCommunity, registerUser, TEST_ORIGIN } from '../testing/test-app.ts';
+import { createTestDatabase, type TestDatabase, testDialects } from '../testing/test-database.ts';
+
+const SECRET = 'test-secret-test-secret-test-secret-0123';
+
+describe.each(testDialects())('secret links in the access logs on %s', (dialect) => {
+  let database: TestDatabase;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    const env = parseEnv({ PUBLIC_URL: TEST_ORIGIN, AUTH_SECRET: SECRET, AUTH_RATE_LIMIT: '100000' });
+    const mailer = createMailer({
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      db: database.db,
+      log: () => {},
+    });
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    app = await buildApp({
+      database,
+      env,
+      mailer,
+      version: 'test',
+      webRoot: '/nonexistent',
+      logger: { level: 'info', stream },
+    });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.dispose();
+  });
+
+  it('never writes a share link, a guest edit link, an unsubscribe link or a sign-in token', async () => {
+    const organiser = await registerUser(app, 'Philippe');
+    const community = await buildCommunity(app, organiser);
+    const circle = await buildCircle(app, organiser, community.slug, { visibility: 'private' });
+    const created = await app.inject({
+      method: 'POST',
+      url: `/api/v1/circles/${circle.id}/date-polls`,
+      headers: { cookie: organiser.cookie },
+      payload: {
+        title: 'Prochaine rencontre',
+        timeZone: 'Europe/Paris',
+        slots: [{ startsAt: '2027-01-12T10:00:00+01:00', endsAt: '2027-01-12T11:00:00+01:00' }],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const poll = created.json() as { id: string; shareToken: string; slots: { id: string }[] };
+    const shareToken = poll.shareToken;
+    expect(shareToken.length).toBeGreaterThan(10);
+
+    const byLink = await app.inject({ url: `/api/v1/date-polls/by-link/${shareToken}` });
+    expect(byLink.statusCode).toBe(200);
+    const guest = await app.inject({
+      method: 'POST',
+      url: `/api/v1/date-polls/${poll.id}/guest-answers`,
+      payload: { name: 'Julie', shareToken, answers: [{ slotId: poll.slots[0]?.id, value: 'yes' }] },
+    });
+    expect(guest.statusCode).toBe(201);
+    const editToken = guest.json().editToken as string;
+    expect(
+      (await app.inject({ url: `/api/v1/date-polls/${poll.id}/guest-answers/${editToken}` })).statusCode,
+    ).toBe(200);
+    const unsubscribe = createUnsubscribeToken(SECRET, organiser.id);
+    expect((await app.inject({ url: `/api/v1/unsubscribe/${unsubscribe}` })).statusCode).toBe(200);
+    await app.inject({ method: 'POST', url: `/unsubscribe/${unsubscribe}`, payload: {} });
+    // The pages the links open (the single-page fallback logs them too) and the sign-in link.
+    await app.inject({ url: `/date-polls/link/${shareToken}` });
+    await app.inject({ url: `/date-polls/${poll.id}/guest/${editToken}` });
+    await app.inject({ url: `/unsubscribe/${unsubscribe}` });
+    await app.inject({ url: '/api/v1/auth/magic-link/verify?token=magic-secret-123' });
+    await app.inject({ url: '/reset-password?token=reset-secret-456&lang=fr' });
+
+    const logged = lines.join('');
+    expect(logged).toContain('/api/v1/date-polls/by-link/');
+    expect(logged).toContain('/api/v1/unsubscribe/');
+    for (const secret of [shareToken, editToken, unsubscribe, 'magic-secret-123', 'reset-secret-456']) {
+      expect(logged).not.toContain(secret);
+    }
+  });
+});

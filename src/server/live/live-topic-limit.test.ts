@@ -1,0 +1,73 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import {
+  addToCircle,
+  buildCircle,
+  buildCommunity,
+  buildSession,
+  createTestApp,
+  joinCommunity,
+  registerUser,
+  TEST_ORIGIN,
+  type TestApp,
+  type TestUser,
+} from '../testing/test-app.ts';
+import { testDialects } from '../testing/test-database.ts';
+
+describe.each(testDialects())('topics per live connection on %s', (dialect) => {
+  let t: TestApp;
+  let url: string;
+  let facilitator: TestUser;
+  let member: TestUser;
+  const sessionIds: string[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    url = `ws://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/v1/live`;
+    facilitator = await registerUser(t.app, 'Florent');
+    const community = await buildCommunity(t.app, facilitator);
+    const circle = await buildCircle(t.app, facilitator, community.slug, { visibility: 'private' });
+    member = await registerUser(t.app, 'Maud');
+    await joinCommunity(t.app, member, community.slug);
+    await addToCircle(t.app, facilitator, circle.id, member);
+    for (let i = 0; i < 55; i++) sessionIds.push((await buildSession(t.app, facilitator, circle.id)).id);
+  });
+  afterAll(() => t.close());
+
+  it('holds at 50 topics even when the subscribe frames arrive all at once', async () => {
+    const socket = new WebSocket(url, { headers: { cookie: facilitator.cookie, origin: TEST_ORIGIN } });
+    const messages: { type: string; code?: string }[] = [];
+    socket.on('message', (data) => messages.push(JSON.parse(data.toString())));
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    // One burst: every frame is read before the first authorisation query answers.
+    for (const id of sessionIds) socket.send(JSON.stringify({ type: 'subscribe', topic: `session:${id}` }));
+    const answers = () => messages.filter((m) => m.type === 'subscribed' || m.type === 'error');
+    await expect.poll(() => answers().length, { timeout: 5000 }).toBe(55);
+    expect(messages.filter((m) => m.type === 'subscribed')).toHaveLength(50);
+    expect(messages.filter((m) => m.code === 'RATE_LIMITED')).toHaveLength(5);
+    socket.close();
+  });
+
+  it('leaves no ghost in the presence count when a socket closes while its subscribe is checked', async () => {
+    const topic = `session:${sessionIds[0]}`;
+    for (let i = 0; i < 20; i++) {
+      const leaver = new WebSocket(url, { headers: { cookie: member.cookie, origin: TEST_ORIGIN } });
+      await new Promise((resolve) => leaver.once('open', resolve));
+      leaver.send(JSON.stringify({ type: 'subscribe', topic }));
+      leaver.terminate();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const watcher = new WebSocket(url, { headers: { cookie: facilitator.cookie, origin: TEST_ORIGIN } });
+    const messages: { type: string; count?: number }[] = [];
+    watcher.on('message', (data) => messages.push(JSON.parse(data.toString())));
+    await new Promise((resolve) => watcher.once('open', resolve));
+    watcher.send(JSON.stringify({ type: 'subscribe', topic }));
+    await expect.poll(() => messages.find((m) => m.type === 'presence')?.count, { timeout: 3000 }).toBe(1);
+    watcher.close();
+  });
+});

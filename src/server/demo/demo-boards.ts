@@ -94,7 +94,7 @@ export async function seedDemoBoard(trx: Kysely<DB>, circleId: string, authorIds
       circleId,
       sessionId: session?.id ?? null,
       agendaItemId: item?.id ?? null,
-      title: 'Cercle des cercles : idées et prochains pas',
+      title: 'Cercle des cercles\u00a0: idées et prochains pas',
       anonymous: false,
       silent: false,
       locked: false,

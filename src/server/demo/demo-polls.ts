@@ -48,7 +48,7 @@ export async function seedDemoPolls(trx: Transaction<DB>, communityId: string, v
       communityId,
       circleId: null,
       sessionId: null,
-      title: 'Abécédaire de la communauté : 3 mots par lettre',
+      title: 'Abécédaire de la communauté\u00a0: 3 mots par lettre',
       description:
         'Pour chaque lettre, choisissez au plus trois mots qui disent ce que sont nos cercles. Les mots retenus ' +
         'nourrissent l’abécédaire présenté au Cercle des cercles.',

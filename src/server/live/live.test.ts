@@ -180,4 +180,25 @@ describe.each(testDialects())('live transport on %s', (dialect) => {
     expect(client.messages.filter((m) => m.type === 'event')).toHaveLength(eventsBefore);
     client.close();
   });
+
+  it('drops the topics of a community-visible circle when a follower who is not its member leaves the community', async () => {
+    const community = await buildCommunity(t.app, facilitator);
+    const circle = await buildCircle(t.app, facilitator, community.slug, { visibility: 'community' });
+    const session = await buildSession(t.app, facilitator, circle.id, { title: 'Ouverte à la communauté' });
+    const neighbour = await registerUser(t.app);
+    await joinCommunity(t.app, neighbour, community.slug);
+    const client = await connect(neighbour);
+    client.send({ type: 'subscribe', topic: `session:${session.id}` });
+    await client.waitFor((m) => m.type === 'subscribed');
+    const left = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/communities/${community.slug}/members/me`,
+      headers: { cookie: neighbour.cookie },
+    });
+    expect(left.statusCode).toBe(204);
+    await client.waitFor(
+      (m) => m.type === 'error' && m.code === 'NOT_FOUND' && m.topic === `session:${session.id}`,
+    );
+    client.close();
+  });
 });

@@ -198,8 +198,17 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (userId !== viewer.id) await requireAnimator(db, community.id, viewer);
         const promotions = await removeCommunityMember(db, community.id, userId);
         // Promotion mails were queued inside the removal's transaction.
-        for (const { circleId } of promotions) ctx.revocations.revoke({ circleId, userId });
-        // Community-wide live topics (community polls) are scoped `community:<id>` (live.routes.ts).
+        // Live topics they may no longer follow: those of the circles they were in, of every circle
+        // seen only from inside the community (followed without being a member), and the
+        // community-wide ones (community polls, scoped `community:<id>` in live.routes.ts).
+        const hidden = await db
+          .selectFrom('circles')
+          .select('id')
+          .where('communityId', '=', community.id)
+          .where('visibility', '!=', 'public')
+          .execute();
+        const circleIds = new Set([...promotions.map((p) => p.circleId), ...hidden.map((c) => c.id)]);
+        for (const circleId of circleIds) ctx.revocations.revoke({ circleId, userId });
         ctx.revocations.revoke({ circleId: `community:${community.id}`, userId });
         return reply.status(204).send(null);
       },

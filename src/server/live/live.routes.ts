@@ -86,8 +86,11 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
         const topics = new Map<string, string>();
         /** Topics whose authorisation is still running. */
         const pending = new Set<string>();
+        /** Counts this viewer's revocations, so an authorisation that spans one is checked again. */
+        let revoked = 0;
         const stopWatching = revocations.onRevoke(({ circleId, userId }) => {
           if (userId !== viewer.id) return;
+          revoked += 1;
           // Signed out: the socket was opened with a session that no longer exists.
           if (circleId === EVERY_CIRCLE) return socket.close(4401, 'Signed out');
           for (const [topic, topicCircle] of topics) {
@@ -148,7 +151,17 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
           }
           // Frames arrive faster than the authorisation answers: a topic being checked counts too.
           pending.add(topic);
-          const circleId = await scopeOf(topic, viewer).finally(() => pending.delete(topic));
+          let circleId: string | undefined;
+          try {
+            // Access lost while the check ran (the viewer left the circle meanwhile): check again,
+            // or the topic would outlive the revocation that was meant to close it.
+            for (let seen = -1; seen !== revoked; ) {
+              seen = revoked;
+              circleId = await scopeOf(topic, viewer);
+            }
+          } finally {
+            pending.delete(topic);
+          }
           // The socket closed meanwhile: its topics were already dropped, this one would stay (a
           // ghost in the presence count, and a dead socket kept by the hub).
           if (socket.readyState !== socket.OPEN) return;

@@ -9,6 +9,7 @@ import { FormStatus } from '../../components/form-status.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import { useCancelSession } from './calendar-api.ts';
+import { focusNoticeWhenShown } from './notice-focus.ts';
 
 export interface CancelSessionDialogProps {
   session: Session;
@@ -39,7 +40,7 @@ export function CancelSessionDialog({ session, onClose, noticeId }: CancelSessio
               onSuccess: () => {
                 close();
                 // The button that opened the dialog is gone: focus moves to what replaced it.
-                requestAnimationFrame(() => document.getElementById(noticeId)?.focus());
+                requestAnimationFrame(() => focusNoticeWhenShown(noticeId));
               },
             },
           );

@@ -6,6 +6,7 @@ import { Button } from '../../components/button.tsx';
 import { buttonClass } from '../../components/button-class.ts';
 import { lazyNamed } from '../../lib/lazy-named.ts';
 import { sessionCalendarUrl } from './calendar-api.ts';
+import { noticeRef } from './notice-focus.ts';
 import styles from './session-calendar.module.css';
 
 // Facilitators only, and rarely: the form downloads when first opened.
@@ -60,7 +61,7 @@ export function SessionCancelledNotice({ session }: { session: Session }) {
   const { t } = useTranslation();
   if (session.status !== 'cancelled') return null;
   return (
-    <div id={NOTICE_ID} tabIndex={-1} className={styles.notice}>
+    <div id={NOTICE_ID} ref={noticeRef} tabIndex={-1} className={styles.notice}>
       <Alert tone="warning" title={t('calendar.cancel.notice')}>
         {session.cancelReason ? (
           <p>{t('calendar.cancel.reasonShown', { reason: session.cancelReason })}</p>

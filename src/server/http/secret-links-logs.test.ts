@@ -92,4 +92,19 @@ describe.each(testDialects())('secret links in the access logs on %s', (dialect)
       expect(logged).not.toContain(secret);
     }
   });
+
+  it('never writes the secret feed token to the logs, on success or on a wrong token', async () => {
+    const user = await registerUser(app, 'Louise');
+    const feed = await app.inject({ url: '/api/v1/me/calendar-feed', headers: { cookie: user.cookie } });
+    const url = feed.json().url as string;
+    const token = url.match(/calendar-feeds\/([^.]+)\.ics$/)?.[1] ?? '';
+    expect(token).toHaveLength(43);
+    expect((await app.inject({ url: url.slice(TEST_ORIGIN.length) })).statusCode).toBe(200);
+    const wrong = `${token.slice(0, 42)}${token.endsWith('A') ? 'B' : 'A'}`;
+    expect((await app.inject({ url: `/api/v1/calendar-feeds/${wrong}.ics?x=1` })).statusCode).toBe(404);
+    const logged = lines.join('');
+    expect(logged).toContain('/api/v1/calendar-feeds/');
+    expect(logged).not.toContain(token);
+    expect(logged).not.toContain(wrong);
+  });
 });

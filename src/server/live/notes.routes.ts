@@ -2,6 +2,7 @@ import { Hocuspocus } from '@hocuspocus/server';
 import type { FastifyPluginAsync } from 'fastify';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import { giveTextblocksText, NOTES_FRAGMENT } from '../../contract/notes-document.ts';
 import type { AppContext } from '../app-context.ts';
 import { isParticipant } from '../features/sessions/session-access.ts';
 import { getVisibleSession } from '../features/sessions/sessions.queries.ts';
@@ -71,6 +72,13 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
         state = await loadNoteState(db, sessionId);
       }
       if (state) Y.applyUpdate(document, state);
+      // Empty paragraphs written before they carried their own text get it now, from the one server
+      // that owns the document, and the repair is logged like any edit (see giveTextblocksText).
+      const before = Y.encodeStateVector(document);
+      const filled = document.transact(() =>
+        giveTextblocksText(document.getXmlFragment(NOTES_FRAGMENT).toArray()),
+      );
+      if (filled > 0) await appendNoteUpdate(db, sessionId, Y.encodeStateAsUpdate(document, before));
       return document;
     },
     async beforeHandleMessage({ documentName, update }) {

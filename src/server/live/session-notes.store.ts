@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
+import { giveTextblocksText, NOTES_FRAGMENT } from '../../contract/notes-document.ts';
 import type { DB } from '../db/schema.ts';
 
 /**
@@ -95,7 +96,7 @@ export async function seedNotesFromAgenda(db: Kysely<DB>, sessionId: string): Pr
     .orderBy('position')
     .execute();
   const doc = new Y.Doc();
-  const fragment = doc.getXmlFragment('default');
+  const fragment = doc.getXmlFragment(NOTES_FRAGMENT);
   // Each node is inserted before it is filled: a Yjs type must belong to a document first.
   let index = 0;
   for (const item of items) {
@@ -107,6 +108,8 @@ export async function seedNotesFromAgenda(db: Kysely<DB>, sessionId: string): Pr
     fragment.insert(index++, [new Y.XmlElement('paragraph')]);
   }
   if (index === 0) fragment.insert(0, [new Y.XmlElement('paragraph')]);
+  // The empty paragraphs carry their (empty) text, so two people typing into one share it.
+  giveTextblocksText(fragment.toArray());
   await db
     .insertInto('sessionNoteSnapshots')
     .values({ sessionId, state: Y.encodeStateAsUpdate(doc), updatedAt: new Date().toISOString() })

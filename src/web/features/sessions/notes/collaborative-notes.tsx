@@ -4,8 +4,8 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as Y from 'yjs';
 import styles from './collaborative-notes.module.css';
+import { NotesDoc } from './notes-doc.ts';
 
 type Status = 'connecting' | 'saved' | 'saving' | 'offline' | 'refused';
 
@@ -15,7 +15,7 @@ type Status = 'connecting' | 'saved' | 'saving' | 'offline' | 'refused';
  */
 export function CollaborativeNotes({ sessionId, userName }: { sessionId: string; userName: string }) {
   const { t } = useTranslation();
-  const [doc] = useState(() => new Y.Doc());
+  const [doc] = useState(() => new NotesDoc());
   const [status, setStatus] = useState<Status>('connecting');
   const [editors, setEditors] = useState<string[]>([]);
   const [provider] = useState(() => {

@@ -8,6 +8,15 @@ import * as Y from 'yjs';
 /** The fragment the Tiptap editor binds to: the server seeds and renders this one. */
 export const NOTES_FRAGMENT = 'default';
 
+/**
+ * Largest stored Yjs state of one session's notes (after deleted text is dropped): about 2 million
+ * characters of plain text, far beyond a meeting's notes, and small enough to load and render fast.
+ */
+export const NOTES_MAX_BYTES = 2 * 1024 * 1024;
+
+/** The reason the server gives when it refuses an edit that would make the notes too large. */
+export const NOTES_TOO_LARGE = 'notes-too-large';
+
 /** StarterKit nodes whose content is inline text. */
 const TEXTBLOCKS = new Set(['paragraph', 'heading', 'codeBlock']);
 

@@ -10,6 +10,7 @@ import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
 import type { Viewer } from '../http/viewer.ts';
 import { EVERY_CIRCLE } from './access-revocations.ts';
+import { createNotesSizeLimit } from './notes-size-limit.ts';
 import {
   appendNoteUpdate,
   compactNotes,
@@ -51,6 +52,7 @@ const sessionIdOf = (documentName: string) => /^session:([A-Za-z0-9-]{1,100})$/.
  */
 export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
   const { db, viewers, env } = ctx;
+  const sizeLimit = createNotesSizeLimit();
   const hocuspocus = new Hocuspocus<NotesContext>({
     quiet: true,
     debounce: 2000,
@@ -81,13 +83,15 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
       if (filled > 0) await appendNoteUpdate(db, sessionId, Y.encodeStateAsUpdate(document, before));
       return document;
     },
-    async beforeHandleMessage({ documentName, update }) {
+    async beforeHandleMessage({ documentName, update, document }) {
       const sessionId = sessionIdOf(documentName);
       const documentUpdate = documentUpdateOf(update);
       if (!sessionId || !documentUpdate) return;
       // A malformed update would be refused by Yjs but, once logged, would make the notes unloadable:
       // refusing it here closes that connection and stores nothing.
       if (!isReadableUpdate(documentUpdate)) throw new Error('malformed update');
+      // Refused the same way, with a reason the editor shows: the stored notes stay as they were.
+      sizeLimit.check(document, documentUpdate);
       // Written before Hocuspocus applies and acknowledges it: an acknowledged edit is stored.
       await appendNoteUpdate(db, sessionId, documentUpdate);
     },

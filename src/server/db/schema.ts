@@ -234,6 +234,8 @@ export interface SessionVotesTable {
 export interface SessionNoteSnapshotsTable {
   sessionId: string;
   state: Uint8Array;
+  /** The notes as Markdown at this state (migration 0011); null until the next compaction. */
+  markdown: ColumnType<string | null, string | null | undefined, string | null>;
   updatedAt: Timestamp;
 }
 

@@ -5,8 +5,7 @@ import { toIso } from '../../db/columns.ts';
 import type { DB, SessionRow } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { notesToMarkdown } from '../../live/notes-markdown.ts';
-import { loadNoteState } from '../../live/session-notes.store.ts';
+import { readNotesMarkdown } from '../../live/session-notes.store.ts';
 import { listActions } from '../actions/actions.queries.ts';
 import { canSteer } from '../circles/circle-stewards.ts';
 import { getVisibleCircle } from '../circles/circles.queries.ts';
@@ -122,7 +121,7 @@ const voteSectionsSchema = z.array(z.object({ label: z.string(), options: z.arra
  */
 async function readableNotes(db: Kysely<DB>, sessionId: string): Promise<string> {
   try {
-    return notesToMarkdown(await loadNoteState(db, sessionId));
+    return await readNotesMarkdown(db, sessionId);
   } catch {
     return '';
   }

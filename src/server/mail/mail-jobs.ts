@@ -240,7 +240,7 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
         .leftJoin('datePollAnswers as a', (join) =>
           join.onRef('a.responseId', '=', 'r.id').onRef('a.slotId', '=', 'p.chosenSlotId'),
         )
-        .select(['r.pollId', 'r.guestName', 'r.guestEmail', 'a.value as answer'])
+        .select(['r.pollId', 'r.guestEmail', 'a.value as answer'])
         .where('r.id', '=', p.responseId)
         .where('r.userId', 'is', null)
         .executeTakeFirst();
@@ -248,10 +248,13 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
       if (!response?.guestEmail) return;
       const poll = await findClosedPoll(response.pollId);
       if (!poll) return;
+      // Anyone may type any address on a guest answer: the mail carries only the instance's words
+      // and what members wrote (poll, circle, session), never the name or comment the guest typed,
+      // or the instance would carry a stranger's text to an address nobody has verified.
       const recipient: Recipient = {
         id: guestSubject(p.responseId),
         email: response.guestEmail,
-        name: response.guestName ?? '',
+        name: '',
         locale: 'fr',
         mailPreference: 'all',
         guest: true,

@@ -279,6 +279,8 @@ export interface DB {
   datePollSlots: DatePollSlotsTable;
   datePollResponses: DatePollResponsesTable;
   datePollAnswers: DatePollAnswersTable;
+  // Guest answer limits (migration 0013)
+  guestAnswerMarks: GuestAnswerMarksTable;
   signupSheets: SignupSheetsTable;
   signupTopics: SignupTopicsTable;
   signupEntries: SignupEntriesTable;
@@ -404,6 +406,13 @@ export interface DatePollResponsesTable {
   comment: string;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+}
+
+export interface GuestAnswerMarksTable {
+  id: string;
+  addressHash: string;
+  sourceHash: string;
+  createdAt: Timestamp;
 }
 
 export interface DatePollAnswersTable {

@@ -14,6 +14,7 @@ import type {
 import type { Action } from '../../../contract/session.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
+import { useCreateMutation } from '../../lib/use-create-mutation.ts';
 import { useLiveTopic } from '../../lib/use-live-topic.ts';
 import { circlePath } from '../circles/circle-api.ts';
 
@@ -66,7 +67,7 @@ export function useBoard(id: string) {
 
 export function useCreateBoard(circleId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (input: BoardCreateInput) =>
       apiRequest<Board>(`${circlePath(circleId)}/boards`, { method: 'POST', body: input }),
     onSuccess: (board) => {

@@ -14,6 +14,7 @@ import type { AgendaTemplateId } from '../../../domain/agenda-templates.ts';
 import type { ParticipantStatus } from '../../../domain/session.ts';
 import { apiRequest } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
+import { useCreateMutation } from '../../lib/use-create-mutation.ts';
 import { useLiveTopic } from '../../lib/use-live-topic.ts';
 import { circlePath } from '../circles/circle-api.ts';
 
@@ -84,7 +85,7 @@ function useSessionListsRefresh() {
 export function useCreateSession(circleId: string) {
   const queryClient = useQueryClient();
   const refreshLists = useSessionListsRefresh();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (input: SessionCreateInput) =>
       apiRequest<Session>(`${circlePath(circleId)}/sessions`, { method: 'POST', body: input }),
     onSuccess: (session) => {
@@ -216,7 +217,7 @@ export function usePreviewSessionImport(circleId: string) {
 export function useImportSession(circleId: string) {
   const queryClient = useQueryClient();
   const refreshLists = useSessionListsRefresh();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (input: SessionImportInput) =>
       apiRequest<SessionImportResult>(importPath(circleId, input, false), {
         method: 'POST',

@@ -101,6 +101,18 @@ export function usePatchBoard(boardId: string) {
   );
 }
 
+/** Deletes a board with its post-its; the circle's list is read again. */
+export function useDeleteBoard(board: Pick<Board, 'id' | 'circleId'>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend(boardPath(board.id), { method: 'DELETE' }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: boardKeys.detail(board.id) });
+      void queryClient.invalidateQueries({ queryKey: boardKeys.ofCircle(board.circleId) });
+    },
+  });
+}
+
 export function useReveal(boardId: string) {
   return useBoardReplace(boardId, (what: 'notes' | 'dots') =>
     apiRequest<Board>(`${boardPath(boardId)}/reveal`, { method: 'POST', body: { what } }),

@@ -49,6 +49,18 @@ export function useCreateSheet(circleId: string) {
   });
 }
 
+/** Deletes a sheet with its topics and sign-ups; the circle's list is read again. */
+export function useDeleteSheet(sheet: Pick<SignupSheet, 'id' | 'circleId'>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend(sheetPath(sheet.id), { method: 'DELETE' }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: signupKeys.detail(sheet.id) });
+      void queryClient.invalidateQueries({ queryKey: signupKeys.ofCircle(sheet.circleId) });
+    },
+  });
+}
+
 /** Sign up, withdraw, make a working group: each answer is partial, so the sheet is fetched again. */
 function useSheetWrite<V, R>(sheetId: string, request: (variables: V) => Promise<R>) {
   const queryClient = useQueryClient();

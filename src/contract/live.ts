@@ -20,6 +20,8 @@ export type LiveEvent =
   | { type: 'agenda.updated'; sessionId: string }
   | { type: 'session.updated'; sessionId: string }
   | { type: 'session.cancelled'; sessionId: string }
+  /** Sent just before the topic closes (followers then get NOT_FOUND for it). */
+  | { type: 'session.deleted'; sessionId: string }
   | { type: 'checkin.updated'; sessionId: string; userId: string }
   | { type: 'participants.updated'; sessionId: string }
   | { type: 'action.created' | 'action.updated'; sessionId: string | null; actionId: string }
@@ -28,7 +30,7 @@ export type LiveEvent =
    * Board events carry ids only, never text nor author. `noteId` is null when saying which
    * post-it changed would tell something private (a private post-it, a dot while dots are hidden).
    */
-  | { type: 'board.updated'; boardId: string }
+  | { type: 'board.updated' | 'board.deleted'; boardId: string }
   | {
       type: 'board.note.created' | 'board.note.updated' | 'board.note.deleted';
       boardId: string;
@@ -39,6 +41,7 @@ export type LiveEvent =
   | { type: 'date-poll.answered' | 'date-poll.updated'; pollId: string }
   | { type: 'date-poll.closed'; pollId: string; sessionId: string }
   | { type: 'signup.updated'; sheetId: string; topicId: string }
+  | { type: 'signup-sheet.deleted'; sheetId: string }
   /** Polls: never a voter's id (anonymous polls must not link anyone to a ballot, even by timing). */
   | { type: 'poll.updated' | 'poll.deleted'; pollId: string }
   /** Coalesced: at most one per poll per tick, however many ballots arrived. */

@@ -10,6 +10,7 @@ import { datePollsAndSignups } from './migrations/2026-11-29-0007-date-polls-and
 import { calendars } from './migrations/2026-11-29-0008-calendars.ts';
 import { notesSnapshotText } from './migrations/2026-12-03-0011-notes-snapshot-text.ts';
 import { guestAnswerMarks } from './migrations/2026-12-03-0013-guest-answer-marks.ts';
+import { idempotencyKeys } from './migrations/2026-12-03-0015-idempotency-keys.ts';
 
 /** Dated, append-only: a migration is never edited once released, only followed by another. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -24,6 +25,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-11-29-0005-polls': polls(dialect),
     '2026-12-03-0011-notes-snapshot-text': notesSnapshotText(dialect),
     '2026-12-03-0013-guest-answer-marks': guestAnswerMarks(dialect),
+    '2026-12-03-0015-idempotency-keys': idempotencyKeys(dialect),
   };
 }
 

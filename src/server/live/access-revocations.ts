@@ -10,6 +10,14 @@ export interface Revocation {
   userId: string;
 }
 
+/** A deleted object's topic (`board:<id>`): everyone following it, on every instance, drops it. */
+export interface TopicClosure {
+  topic: string;
+}
+
+/** What travels between instances on the revocation channel. */
+export type SharedRevocation = Revocation | TopicClosure;
+
 /** The revocation's circle when a person signed out: every connection they hold ends. */
 export const EVERY_CIRCLE = '*';
 
@@ -27,7 +35,10 @@ export class AccessRevocations {
     this.#bus = options.bus;
     this.#log = options.log ?? (() => {});
     this.#events.setMaxListeners(0);
-    this.#bus?.onRevocation((revocation) => this.#events.emit('revoked', revocation));
+    this.#bus?.onRevocation((shared) => {
+      if ('topic' in shared) this.#events.emit('closed', shared.topic);
+      else this.#events.emit('revoked', shared);
+    });
   }
 
   revoke(revocation: Revocation): void {
@@ -40,5 +51,21 @@ export class AccessRevocations {
   onRevoke(listener: (revocation: Revocation) => void): () => void {
     this.#events.on('revoked', listener);
     return () => this.#events.off('revoked', listener);
+  }
+
+  /**
+   * The object behind a topic was deleted: its followers get NOT_FOUND for it and their notes
+   * connections to it close, as if they had lost access. Call after the deletion committed.
+   */
+  closeTopic(topic: string): void {
+    this.#events.emit('closed', topic);
+    this.#bus?.publishRevocation({ topic }).catch((error: Error) => {
+      this.#log(`live: topic closure not shared with the other instances (${error.message})`);
+    });
+  }
+
+  onTopicClosed(listener: (topic: string) => void): () => void {
+    this.#events.on('closed', listener);
+    return () => this.#events.off('closed', listener);
   }
 }

@@ -100,6 +100,11 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
             send(socket, { type: 'error', code: 'NOT_FOUND', message: 'No such topic', topic });
           }
         });
+        const stopClosing = revocations.onTopicClosed((topic) => {
+          if (!topics.delete(topic)) return;
+          live.unsubscribe(socket, topic);
+          send(socket, { type: 'error', code: 'NOT_FOUND', message: 'No such topic', topic });
+        });
         let alive = true;
         const heartbeat = setInterval(() => {
           if (!alive) return socket.terminate();
@@ -112,6 +117,7 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
         socket.on('close', () => {
           clearInterval(heartbeat);
           stopWatching();
+          stopClosing();
           live.drop(socket, topics.keys());
         });
         socket.on('message', async (data: Buffer) => {

@@ -111,9 +111,15 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
     }
   });
 
+  // A deleted session: its notes close for everyone (nothing may be written after its rows went).
+  const stopClosing = ctx.revocations.onTopicClosed((topic) => {
+    for (const connection of hocuspocus.documents.get(topic)?.getConnections() ?? []) connection.close();
+  });
+
   return async (app) => {
     app.addHook('onClose', async () => {
       stopWatching();
+      stopClosing();
       hocuspocus.flushPendingStores();
     });
     app.get(

@@ -47,10 +47,11 @@ function SignInFirst({ preview }: { preview: ClaimPreview }) {
   );
 }
 
-function Accept({ token, me }: { token: string; me: Me }) {
+type AcceptMutation = ReturnType<typeof useAcceptClaim>;
+
+function Accept({ accept, me }: { accept: AcceptMutation; me: Me }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const accept = useAcceptClaim(token);
   if (accept.data) {
     return (
       <div className={styles.claim}>
@@ -91,6 +92,8 @@ export function ClaimPage() {
   const { token = '' } = useParams();
   const preview = useClaimPreview(token);
   const me = useMe();
+  // Held here: once accepted, the preview reads "accepted", yet this page shows the welcome.
+  const accept = useAcceptClaim(token);
   if (preview.isPending || me.isPending) return <LoadingState />;
   if (preview.isError) {
     if (isNotFound(preview.error) || errorCode(preview.error) === 'INVALID_INPUT') {
@@ -114,12 +117,14 @@ export function ClaimPage() {
         community: data.communityName,
       })}
     >
-      {data.state !== 'pending' ? (
+      {accept.data && me.data ? (
+        <Accept accept={accept} me={me.data} />
+      ) : data.state !== 'pending' ? (
         <Alert tone="warning" title={t(`placeholders.claim.state.${data.state}Title`)}>
           <p>{t(`placeholders.claim.state.${data.state}`)}</p>
         </Alert>
       ) : me.data ? (
-        <Accept token={token} me={me.data} />
+        <Accept accept={accept} me={me.data} />
       ) : (
         <SignInFirst preview={data} />
       )}

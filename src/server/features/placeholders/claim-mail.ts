@@ -22,14 +22,14 @@ export function claimInvitationMail(
   const by = d.invitedByName ?? (fr ? 'L’équipe d’animation' : 'The animation team');
   return {
     subject: fr
-      ? `Retrouvez votre place dans « ${d.communityName} »`
+      ? `Retrouvez votre place dans «\u00a0${d.communityName}\u00a0»`
       : `Take your place in "${d.communityName}"`,
     blocks: [
       { kind: 'paragraph', text: fr ? 'Bonjour,' : 'Hello,' },
       {
         kind: 'paragraph',
         text: fr
-          ? `${by} vous invite à rejoindre « ${d.communityName} » sur Archipel. Vous y figurez déjà sous le nom « ${d.placeholderName} » : vos prochains pas, vos participations et vos cercles vous attendent.`
+          ? `${by} vous invite à rejoindre «\u00a0${d.communityName}\u00a0» sur Archipel. Vous y figurez déjà sous le nom «\u00a0${d.placeholderName}\u00a0»\u00a0: vos prochains pas, vos participations et vos cercles vous attendent.`
           : `${by} invites you to join "${d.communityName}" on Archipel. You are already there as "${d.placeholderName}": your next steps, sessions and circles are waiting for you.`,
       },
       {

@@ -83,9 +83,9 @@ describe.each(testDialects())('taking over the demo on %s', (dialect) => {
       .selectAll()
       .where('toAddress', '=', email)
       .executeTakeFirstOrThrow();
-    expect(mail.subject).toBe('Retrouvez votre place dans « Riposte créative territoriale »');
+    expect(mail.subject).toBe('Retrouvez votre place dans «\u00a0Riposte créative territoriale\u00a0»');
     expect(mail.textBody).toContain(url);
-    expect(mail.textBody).toContain('« Bernard Alix »');
+    expect(mail.textBody).toContain('«\u00a0Bernard Alix\u00a0»');
     const jobs = await t.database.db.selectFrom('jobs').select('payload').execute();
     expect(JSON.stringify(jobs)).not.toContain(tokenOf(url));
 

@@ -21,14 +21,17 @@ function useDetails() {
   const { t } = useTranslation();
   return (person: Placeholder) =>
     [
-      t('placeholders.actionCount', { count: person.actionCount }),
-      t('placeholders.sessionCount', { count: person.sessionCount }),
+      // Only what there is: "0 prochain pas" says nothing.
+      person.actionCount > 0 ? t('placeholders.actionCount', { count: person.actionCount }) : '',
+      person.sessionCount > 0 ? t('placeholders.sessionCount', { count: person.sessionCount }) : '',
       ...person.circles.map((circle) =>
         circle.role === 'facilitator'
           ? t('placeholders.facilitatorOf', { circle: circle.name })
           : circle.name,
       ),
-    ].join(' · ');
+    ]
+      .filter(Boolean)
+      .join(' · ');
 }
 
 function Row({ slug, person, report }: { slug: string; person: Placeholder; report: Report }) {

@@ -66,13 +66,6 @@ export function SiteHeader() {
                 </NavLink>
               </li>
             ) : null}
-            {user?.isAdmin ? (
-              <li>
-                <NavLink to="/admin/animators" className={navClass}>
-                  {t('header.adminAnimators')}
-                </NavLink>
-              </li>
-            ) : null}
           </ul>
         </nav>
         <div className={styles.tools}>

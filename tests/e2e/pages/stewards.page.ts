@@ -45,10 +45,13 @@ export class PlaceholderPanel {
 
   /** Sends the invitation and returns the link the dialog offers to copy. */
   async invite(name: string, email: string): Promise<string> {
-    await this.page.getByRole('button', { name: `Inviter ${name}` }).click();
+    // By keyboard only: the dialog opens on its address field and Enter sends.
+    await this.page.getByRole('button', { name: `Inviter ${name}` }).focus();
+    await this.page.keyboard.press('Enter');
     const dialog = this.page.getByRole('dialog', { name: `Inviter ${name}` });
-    await dialog.getByRole('textbox', { name: 'Adresse électronique' }).fill(email);
-    await dialog.getByRole('button', { name: "Envoyer l'invitation" }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Adresse électronique' })).toBeFocused();
+    await this.page.keyboard.type(email);
+    await this.page.keyboard.press('Enter');
     await expect(dialog.getByText('Invitation envoyée', { exact: true })).toBeVisible();
     const link = await dialog
       .getByRole('textbox', { name: "Lien d'invitation (à transmettre à cette seule personne)" })

@@ -31,11 +31,13 @@ import { datePollsRoutes } from './features/date-polls/date-polls.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { mailRoutes } from './features/mail/mail.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
+import { placeholdersRoutes } from './features/placeholders/placeholders.routes.ts';
 import { pollsRoutes } from './features/polls/polls.routes.ts';
 import { importRoutes } from './features/sessions/import.routes.ts';
 import { participationRoutes } from './features/sessions/participation.routes.ts';
 import { sessionsRoutes } from './features/sessions/sessions.routes.ts';
 import { signupsRoutes } from './features/signups/signups.routes.ts';
+import { stewardsRoutes } from './features/stewards/stewards.routes.ts';
 import { registerCompression } from './http/compression.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { registerIdempotency } from './http/idempotency.ts';
@@ -178,6 +180,8 @@ export async function buildApp(deps: AppDeps) {
     datePollsRoutes,
     signupsRoutes,
     pollsRoutes,
+    placeholdersRoutes,
+    stewardsRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/api/v1' });
   }

@@ -39,6 +39,8 @@ const DatePollLinkPage = screen(() => import('./routes/date-poll-guest.tsx'), 'D
 const DatePollGuestEditPage = screen(() => import('./routes/date-poll-guest.tsx'), 'DatePollGuestEditPage');
 const SignupSheetPage = screen(() => import('./routes/signup-sheet.tsx'), 'SignupSheetPage');
 const AdminOutboxPage = screen(() => import('./routes/admin-outbox.tsx'), 'AdminOutboxPage');
+const AdminAnimatorsPage = screen(() => import('./routes/admin-animators.tsx'), 'AdminAnimatorsPage');
+const ClaimPage = screen(() => import('./routes/claim.tsx'), 'ClaimPage');
 const UnsubscribePage = screen(() => import('./features/mail/unsubscribe-page.tsx'), 'UnsubscribePage');
 const NotFoundPage = screen(() => import('./routes/not-found.tsx'), 'NotFoundPage');
 
@@ -69,6 +71,8 @@ export function App() {
             <Route path="/reset-password" element={<ResetPasswordPage />} />
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="/admin/outbox" element={<AdminOutboxPage />} />
+            <Route path="/admin/animators" element={<AdminAnimatorsPage />} />
+            <Route path="/claim/:token" element={<ClaimPage />} />
             <Route path="/date-polls/:id" element={<DatePollPage />} />
             <Route path="/date-polls/link/:token" element={<DatePollLinkPage />} />
             <Route path="/date-polls/:id/guest/:editToken" element={<DatePollGuestEditPage />} />

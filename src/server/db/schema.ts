@@ -40,6 +40,8 @@ export interface UsersTable extends UsersMailColumns {
   bio: string | null;
   locale: ColumnType<string, string | undefined, string>;
   isAdmin: ColumnType<boolean | number, boolean | undefined, boolean>;
+  /** A person written into the data without an account (demo, imports), until someone claims them. */
+  isPlaceholder: ColumnType<boolean | number, boolean | undefined, boolean>;
 }
 
 export interface AuthSessionsTable {
@@ -295,6 +297,8 @@ export interface DB {
   pollAnonymousBallots: PollAnonymousBallotsTable;
   // Idempotency keys (2026-12-03-0015)
   idempotencyKeys: IdempotencyKeysTable;
+  // Placeholder claims (2026-12-03-0014)
+  placeholderInvitations: PlaceholderInvitationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -588,4 +592,21 @@ export interface IdempotencyKeysTable {
   responseBody: string | null;
   createdAt: Timestamp;
   expiresAt: Timestamp;
+}
+
+// Placeholder claims (2026-12-03-0014)
+export interface PlaceholderInvitationsTable {
+  id: string;
+  placeholderId: string | null;
+  placeholderName: string;
+  communityId: string;
+  email: string;
+  nonce: string;
+  tokenHash: string;
+  invitedBy: string | null;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  acceptedAt: Timestamp | null;
+  acceptedBy: string | null;
+  revokedAt: Timestamp | null;
 }

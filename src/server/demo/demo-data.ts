@@ -11,8 +11,9 @@ import { addDemoSignups } from './demo-signups.ts';
 
 /**
  * The demo community, drawn from the animation team's meeting notes of 15 June 2021
- * (shared/seed/000_ccd74ee6f6e0d1ee.txt). Its people are the meeting's participants; they have no
- * password, so nobody can sign in as them.
+ * (shared/seed/000_ccd74ee6f6e0d1ee.txt). Its people are the meeting's participants, as
+ * placeholders: they have no password, so nobody can sign in as them, and an animator invites each
+ * real person to claim theirs (features/placeholders).
  */
 export const demoCommunity = {
   slug: 'riposte-creative-territoriale',
@@ -144,6 +145,8 @@ async function insertDemo(trx: Transaction<DB>) {
         organisation: null,
         territory: null,
         bio: null,
+        // Nobody signs in as them: a steward invites the real person to claim their place.
+        isPlaceholder: true,
         createdAt: now,
         updatedAt: now,
       })),

@@ -3,10 +3,11 @@ import type { FastifyRequest } from 'fastify';
 /**
  * Path segments that are bearer secrets, each after the prefix that announces it: a calendar feed,
  * a date poll's share link and a guest's private edit link (API and page), an unsubscribe link
- * (API, one-click and page). Whoever reads them opens the calendar, the poll or the answer.
+ * (API, one-click and page), an invitation to claim a placeholder (API and page). Whoever reads
+ * them opens the calendar, the poll or the answer, or takes someone's place.
  */
 const secretPaths =
-  /(\/calendar-feeds\/|\/date-polls\/by-link\/|\/date-polls\/link\/|\/guest-answers\/|\/date-polls\/[^/?#]+\/guest\/|\/unsubscribe\/)[^/?#]+/g;
+  /(\/calendar-feeds\/|\/claims\/|\/claim\/|\/date-polls\/by-link\/|\/date-polls\/link\/|\/guest-answers\/|\/date-polls\/[^/?#]+\/guest\/|\/unsubscribe\/)[^/?#]+/g;
 /** Query parameters that carry one: the sign-in link and the password reset link. */
 const secretQuery = /([?&]token=)[^&#]*/gi;
 

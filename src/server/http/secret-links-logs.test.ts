@@ -4,6 +4,7 @@ import { buildApp } from '../app.ts';
 import { parseEnv } from '../env.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { createUnsubscribeToken } from '../mail/unsubscribe-token.ts';
+import { buildPlaceholder } from '../testing/placeholder-factory.ts';
 import { buildCircle, buildCommunity, registerUser, TEST_ORIGIN } from '../testing/test-app.ts';
 import { createTestDatabase, type TestDatabase, testDialects } from '../testing/test-database.ts';
 
@@ -106,5 +107,39 @@ describe.each(testDialects())('secret links in the access logs on %s', (dialect)
     expect(logged).toContain('/api/v1/calendar-feeds/');
     expect(logged).not.toContain(token);
     expect(logged).not.toContain(wrong);
+  });
+
+  it('never writes an invitation to claim a placeholder, opened, accepted or refused', async () => {
+    const animator = await registerUser(app, 'Sandrine');
+    const community = await buildCommunity(app, animator);
+    const placeholder = await buildPlaceholder(database.db, {
+      name: 'Bernard Alix',
+      communityId: community.id,
+    });
+    const invited = await app.inject({
+      method: 'POST',
+      url: `/api/v1/communities/${community.slug}/placeholders/${placeholder.id}/invitations`,
+      headers: { cookie: animator.cookie },
+      payload: { email: 'bernard@example.org' },
+    });
+    const token = (invited.json().url as string).split('/claim/')[1] ?? '';
+    expect(token).toHaveLength(43);
+    const bernard = await registerUser(app, 'Bernard');
+    await app.inject({ url: `/claim/${token}` });
+    expect((await app.inject({ url: `/api/v1/claims/${token}` })).statusCode).toBe(200);
+    const accepted = await app.inject({
+      method: 'POST',
+      url: `/api/v1/claims/${token}/accept`,
+      headers: { cookie: bernard.cookie },
+    });
+    expect(accepted.statusCode).toBe(200);
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/claims/${token}/accept`,
+      headers: { cookie: bernard.cookie },
+    });
+    const logged = lines.join('');
+    expect(logged).toContain('/api/v1/claims/');
+    expect(logged).not.toContain(token);
   });
 });

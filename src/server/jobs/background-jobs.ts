@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { claimMailHandlers } from '../features/placeholders/claim-mail.ts';
 import { pruneExpiredKeys } from '../http/idempotency-keys.ts';
 import type { MailDeps } from '../mail/mail-delivery.ts';
 import { type MailJobHooks, mailJobHandlers } from '../mail/mail-jobs.ts';
@@ -25,7 +26,7 @@ export function createBackgroundJobs(db: Kysely<DB>, options: BackgroundJobsOpti
   return createJobRunner({
     ...runner,
     db,
-    handlers: { ...mailJobHandlers(mail, hooks), ...handlers },
+    handlers: { ...mailJobHandlers(mail, hooks), ...claimMailHandlers(mail), ...handlers },
     async onTick() {
       await scheduleDueMail(db);
       if (Date.now() - lastPrune > 86_400_000) {

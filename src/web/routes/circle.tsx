@@ -24,9 +24,11 @@ import { EditCircleButton } from '../features/circles/edit-circle-button.tsx';
 import { usePlacesLabel } from '../features/circles/use-places-label.ts';
 import { useCommunity } from '../features/communities/community-api.ts';
 import { CircleDatePolls } from '../features/date-polls/circle-date-polls.tsx';
+import { PlaceholderInvitations } from '../features/placeholders/placeholder-invitations.tsx';
 import { CirclePolls } from '../features/polls/poll-list.tsx';
 import { CircleSessions } from '../features/sessions/circle-sessions.tsx';
 import { CircleSignupSheets } from '../features/signups/circle-signup-sheets.tsx';
+import { AppointFacilitator } from '../features/stewards/appoint-facilitator.tsx';
 import { errorCode, isNotFound } from '../lib/error-message.ts';
 import styles from './circle.module.css';
 import { NotFoundPage } from './not-found.tsx';
@@ -154,6 +156,8 @@ function CircleView({ circle }: { circle: Circle }) {
           {members.data ? (
             <CirclePeople circle={circle} members={members.data} myId={me?.id} canManage={canManage} />
           ) : null}
+          {canManage && members.data ? <AppointFacilitator circle={circle} members={members.data} /> : null}
+          {canManage ? <PlaceholderInvitations slug={circle.communitySlug} circleId={circle.id} /> : null}
         </div>
       </div>
     </>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Community } from '../../contract/community.ts';
 import type { Me } from '../../contract/user.ts';
+import { ButtonLink } from '../components/button-link.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { type TabItem, Tabs } from '../components/tabs.tsx';
@@ -14,6 +15,7 @@ import { CommunityMembership } from '../features/communities/community-membershi
 import { MemberDirectory, PendingRequests } from '../features/communities/community-people.tsx';
 import { EditCommunityButton } from '../features/communities/edit-community-button.tsx';
 import { InviteLinkPanel } from '../features/communities/invite-link-panel.tsx';
+import { PlaceholderInvitations } from '../features/placeholders/placeholder-invitations.tsx';
 import { PollsSection } from '../features/polls/poll-list.tsx';
 import { isNotFound } from '../lib/error-message.ts';
 import styles from './community.module.css';
@@ -69,6 +71,7 @@ function CommunityTabs({ community, me }: { community: Community; me: Me | null 
       panel: (
         <div className={styles.animation}>
           <PendingRequests community={community} />
+          <PlaceholderInvitations slug={community.slug} />
           <InviteLinkPanel community={community} />
         </div>
       ),
@@ -116,6 +119,14 @@ export function CommunityPage() {
           <>
             {data.myRole === 'animator' && data.myStatus === 'active' ? (
               <EditCommunityButton community={data} />
+            ) : null}
+            {user?.isAdmin ? (
+              <ButtonLink
+                variant="secondary"
+                to={`/admin/animators?community=${encodeURIComponent(data.slug)}`}
+              >
+                {t('stewards.admin.link')}
+              </ButtonLink>
             ) : null}
             <CommunityMembership community={data} me={user} />
           </>

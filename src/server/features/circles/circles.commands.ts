@@ -69,7 +69,7 @@ async function memberCount(trx: Kysely<DB>, circleId: string): Promise<number> {
   return Number(row.n);
 }
 
-async function nextPosition(trx: Kysely<DB>, circleId: string): Promise<number> {
+export async function nextPosition(trx: Kysely<DB>, circleId: string): Promise<number> {
   const row = await trx
     .selectFrom('circleMembers')
     .select((eb) => eb.fn.max('position').as('last'))
@@ -78,7 +78,7 @@ async function nextPosition(trx: Kysely<DB>, circleId: string): Promise<number> 
   return Number(row?.last ?? 0) + 1;
 }
 
-function findStanding(trx: Kysely<DB>, circleId: string, userId: string) {
+export function findStanding(trx: Kysely<DB>, circleId: string, userId: string) {
   return trx
     .selectFrom('circleMembers')
     .select(['status', 'role'])
@@ -87,7 +87,7 @@ function findStanding(trx: Kysely<DB>, circleId: string, userId: string) {
     .executeTakeFirst();
 }
 
-async function loadLockedCircle(trx: Kysely<DB>, circleId: string) {
+export async function loadLockedCircle(trx: Kysely<DB>, circleId: string) {
   if (!(await lockCircle(trx, circleId))) throw notFound('Circle');
   return trx
     .selectFrom('circles')
@@ -101,7 +101,7 @@ async function loadLockedCircle(trx: Kysely<DB>, circleId: string) {
  * transaction that freed the place, under the circle lock, and queues their mail. Returns who was
  * promoted.
  */
-async function promoteWaitlist(
+export async function promoteWaitlist(
   trx: Kysely<DB>,
   circleId: string,
   capacity: number | null,

@@ -19,13 +19,19 @@ import { useSignUp } from './auth-api.ts';
 
 const loadSchema = () => userSchemas().then((m) => m.registerSchema);
 
-export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
+export interface SignUpFormProps {
+  onSignedUp: () => void;
+  /** Values already known (an invitation's name and address), still editable. */
+  initial?: { name?: string; email?: string };
+}
+
+export function SignUpForm({ onSignedUp, initial }: SignUpFormProps) {
   const { t } = useTranslation();
   const issueMessage = useIssueMessage();
   const errorMessage = useErrorMessage();
   const signUp = useSignUp();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
+  const [name, setName] = useState(initial?.name ?? '');
+  const [email, setEmail] = useState(initial?.email ?? '');
   const [password, setPassword] = useState('');
   const [issues, setIssues] = useState<FieldIssues>({});
   const formRef = useFocusFirstInvalid(issues);

@@ -73,6 +73,13 @@ export function AccountMenu({ me }: { me: Me }) {
               {t('header.profile')}
             </Link>
           </li>
+          {me.isAdmin ? (
+            <li>
+              <Link to="/admin/animators" className={styles.menuItem}>
+                {t('header.adminAnimators')}
+              </Link>
+            </li>
+          ) : null}
           <li>
             <button
               type="button"

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { JobHandler } from '../../jobs/job-runner.ts';
+import { deliverOnce, type MailDeps } from '../../mail/mail-delivery.ts';
+import { formatDay, type Locale, type TemplateOutput } from '../../mail/mail-templates.ts';
+import { claimTokenOf, claimUrl } from './claim-tokens.ts';
+
+export const claimMailKind = 'mail.placeholder-claim';
+/** The payload names the invitation only: the link is rebuilt from its nonce when the mail is written. */
+export const claimMailPayload = z.object({ invitationId: z.string().min(1).max(100) });
+
+export function claimInvitationMail(
+  locale: Locale,
+  d: {
+    placeholderName: string;
+    communityName: string;
+    invitedByName: string | null;
+    url: string;
+    until: string;
+  },
+): TemplateOutput {
+  const fr = locale === 'fr';
+  const by = d.invitedByName ?? (fr ? 'L’équipe d’animation' : 'The animation team');
+  return {
+    subject: fr
+      ? `Retrouvez votre place dans «\u00a0${d.communityName}\u00a0»`
+      : `Take your place in "${d.communityName}"`,
+    blocks: [
+      { kind: 'paragraph', text: fr ? 'Bonjour,' : 'Hello,' },
+      {
+        kind: 'paragraph',
+        text: fr
+          ? `${by} vous invite à rejoindre «\u00a0${d.communityName}\u00a0» sur Archipel. Vous y figurez déjà sous le nom «\u00a0${d.placeholderName}\u00a0»\u00a0: vos prochains pas, vos participations et vos cercles vous attendent.`
+          : `${by} invites you to join "${d.communityName}" on Archipel. You are already there as "${d.placeholderName}": your next steps, sessions and circles are waiting for you.`,
+      },
+      {
+        kind: 'paragraph',
+        text: fr
+          ? `Connectez-vous ou créez votre compte, puis acceptez l’invitation. Le lien sert une seule fois, jusqu’au ${d.until}.`
+          : `Sign in or create your account, then accept the invitation. The link works once, until ${d.until}.`,
+      },
+      { kind: 'button', label: fr ? 'Accepter l’invitation' : 'Accept the invitation', url: d.url },
+    ],
+    reason: fr
+      ? `Vous recevez ce message car ${by} a saisi votre adresse pour vous inviter. Sans suite de votre part, rien ne se passe.`
+      : `You receive this because ${by} entered your address to invite you. If you do nothing, nothing happens.`,
+  };
+}
+
+/**
+ * Sends the invitation to the address the steward gave. The person has no account yet: the mail
+ * goes like an account mail (always, without preferences or unsubscribe link, which would have
+ * nothing to act on), once per invitation. A replaced or used invitation sends nothing.
+ */
+export function claimMailHandlers(deps: MailDeps): Record<string, JobHandler> {
+  return {
+    [claimMailKind]: async (context) => {
+      const { invitationId } = claimMailPayload.parse(context.payload);
+      const row = await deps.db
+        .selectFrom('placeholderInvitations as i')
+        .innerJoin('communities as c', 'c.id', 'i.communityId')
+        .leftJoin('users as inviter', 'inviter.id', 'i.invitedBy')
+        .select(['i.email', 'i.nonce', 'i.placeholderName', 'i.expiresAt', 'i.acceptedAt', 'i.revokedAt'])
+        .select(['c.name as communityName', 'inviter.name as invitedByName', 'inviter.locale'])
+        .where('i.id', '=', invitationId)
+        .executeTakeFirst();
+      if (!row || row.acceptedAt !== null || row.revokedAt !== null) return;
+      // The invitee's language is unknown: the inviter's is the best guess (one community, one language).
+      const locale: Locale = row.locale === 'en' ? 'en' : 'fr';
+      const until = formatDay(locale, new Date(row.expiresAt).toISOString().slice(0, 10));
+      await deliverOnce(deps, {
+        key: `placeholder-claim:${invitationId}`,
+        jobId: context.job.id,
+        recipient: {
+          id: invitationId,
+          email: row.email,
+          name: '',
+          locale,
+          mailPreference: 'all',
+          guest: true,
+          isAdmin: false,
+        },
+        category: 'account',
+        content: claimInvitationMail(locale, {
+          placeholderName: row.placeholderName,
+          communityName: row.communityName,
+          invitedByName: row.invitedByName,
+          url: claimUrl(deps.publicUrl, claimTokenOf(deps.secret, row.nonce)),
+          until,
+        }),
+      });
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { circleMemberSchema } from '../../../contract/circle.ts';
+import { communityMemberSchema } from '../../../contract/community.ts';
+import { errorBodySchema } from '../../../contract/error.ts';
+import { listOf } from '../../../contract/list.ts';
+import { adminUserQuerySchema, adminUserSchema, appointSchema } from '../../../contract/placeholder.ts';
+import type { AppContext } from '../../app-context.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { requireSteward } from '../circles/circle-stewards.ts';
+import { getVisibleCircle, listCircleMembers } from '../circles/circles.queries.ts';
+import {
+  findCommunityMembership,
+  getCommunity,
+  listCommunityMembers,
+  requireAnimator,
+} from '../communities/communities.queries.ts';
+import { appointAnimator, appointFacilitator, searchAccounts } from './stewards.commands.ts';
+
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+
+/** Naming animators and facilitators (un-naming stays a role change on the member). */
+export function stewardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db, viewers } = ctx;
+  return async (app) => {
+    app.post(
+      '/communities/:slug/animators',
+      {
+        schema: {
+          tags: ['communities'],
+          summary: 'Name an animator: a member (animators), or any account (instance admins)',
+          params: z.object({ slug: z.string().max(64) }),
+          body: appointSchema,
+          response: { 200: communityMemberSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const community = await getCommunity(db, request.params.slug, viewer);
+        await requireAnimator(db, community.id, viewer);
+        await appointAnimator(db, community.id, request.body.userId, { mayAddMember: viewer.isAdmin });
+        const members = await listCommunityMembers(db, community.id, { includeRequests: true });
+        const named = members.find((member) => member.id === request.body.userId);
+        if (!named) throw notFound('Member');
+        return named;
+      },
+    );
+
+    app.post(
+      '/circles/:id/facilitators',
+      {
+        schema: {
+          tags: ['circles'],
+          summary: 'Name a facilitator among the community’s members (facilitators, animators)',
+          params: z.object({ id: z.string().max(100) }),
+          body: appointSchema,
+          response: { 200: circleMemberSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const circle = await getVisibleCircle(db, request.params.id, viewer);
+        await requireSteward(db, circle, viewer);
+        const membership = await findCommunityMembership(db, circle.communityId, request.body.userId);
+        if (membership?.status !== 'active') {
+          throw new AppError('INVALID_INPUT', 'Only members of the community can be named facilitator', [
+            { path: ['body', 'userId'], message: 'not a community member' },
+          ]);
+        }
+        await appointFacilitator(db, circle.id, request.body.userId);
+        const members = await listCircleMembers(db, circle.id, ['member']);
+        const named = members.find((member) => member.id === request.body.userId);
+        if (!named) throw notFound('Member');
+        return named;
+      },
+    );
+
+    app.get(
+      '/admin/users',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Search accounts by name or address (instance admins)',
+          querystring: adminUserQuerySchema,
+          response: {
+            200: listOf(adminUserSchema),
+            400: errorBodySchema,
+            401: errorBodySchema,
+            403: errorBodySchema,
+          },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        if (!viewer.isAdmin) throw new AppError('FORBIDDEN', 'Instance admins only');
+        return { items: await searchAccounts(db, request.query.q) };
+      },
+    );
+  };
+}

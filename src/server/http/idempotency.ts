@@ -9,6 +9,7 @@ import type {
 } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { errorBodySchema } from '../../contract/error.ts';
 import type { DB } from '../db/schema.ts';
 import { claimKey, type KeyScope, releaseKey, storeAnswer } from './idempotency-keys.ts';
 import type { ViewerResolver } from './viewer.ts';
@@ -109,7 +110,14 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<DB>, viewer
   app.addHook('onRoute', (route) => {
     if (!appliesTo(route)) return;
     if (route.schema && !route.schema.hide) {
-      route.schema = { ...route.schema, headers: route.schema.headers ?? headersSchema };
+      const response = route.schema.response;
+      route.schema = {
+        ...route.schema,
+        headers: route.schema.headers ?? headersSchema,
+        // The key reused with another body, or its first request still running after 20 s.
+        ...(typeof response === 'object' &&
+          response !== null && { response: { 409: errorBodySchema, ...response } }),
+      };
     }
     route.preHandler = [...asList(route.preHandler), claim];
     route.onSend = [...asList(route.onSend), settle];

@@ -178,7 +178,7 @@ async function flood(job: FloodJob): Promise<FloodOutcome> {
   for (let i = 0; i < job.frames; i++) {
     socket.send(JSON.stringify({ type: 'subscribe', topic: job.topics[i % job.topics.length] }));
   }
-  const timeout = sleep(60_000).then(() => ({ code: null, at: Number.NaN, answers }));
+  const timeout = sleep(60_000).then(() => ({ code: null, at: -1, answers }));
   const outcome = await Promise.race([done, timeout]);
   socket.terminate();
   return outcome;
@@ -354,7 +354,7 @@ async function main(): Promise<void> {
     const how =
       ended.code !== null
         ? `closed by the server with ${ended.code} after ${ended.at.toFixed(0)} ms (close handshake included)`
-        : Number.isNaN(ended.at)
+        : ended.at < 0
           ? 'neither closed nor fully answered within 60 s'
           : `every frame answered after ${ended.at.toFixed(0)} ms, socket still open`;
     console.log(`abusive socket: ${how}; ${ended.answers} answers received`);

@@ -10,12 +10,13 @@
  *   node bench/subscribe-flood.ts --server-root /path/to/another/checkout   # e.g. the code before a fix
  *   DATABASE_URL=postgres://… node bench/subscribe-flood.ts                  # on PostgreSQL
  *   node bench/subscribe-flood.ts --frames 0                                  # the same without the flood
+ *   node bench/subscribe-flood.ts --data-dir /tmp        # SQLite on disk (default: /dev/shm, tmpfs)
  *
  * The abusive frames cycle over 60 sessions of the abuser's circle (50 allowed, then repeats and
  * topics over the cap), or repeat one topic with --same-topic.
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,11 @@ const { values } = parseArgs({
     'same-topic': { type: 'boolean', default: false },
     'server-root': { type: 'string' },
     'phase-seconds': { type: 'string', default: '3' },
+    /**
+     * Where the SQLite file goes: tmpfs by default, so the fsyncs of other work on a shared machine's
+     * disk do not show as stalls that have nothing to do with the flood.
+     */
+    'data-dir': { type: 'string', default: existsSync('/dev/shm') ? '/dev/shm' : tmpdir() },
     /** Internal: this process is the abusive client (so its sending never delays the measures). */
     flooder: { type: 'boolean', default: false },
   },
@@ -74,7 +80,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function startServer(): Promise<{ server: ChildProcess; base: string; dataDir: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'archipel-bench-flood-'));
+  const dataDir = mkdtempSync(join(values['data-dir'], 'archipel-bench-flood-'));
   const server = spawn(
     process.execPath,
     ['--expose-gc', '--import', join(root, 'bench/memory-probe.ts'), 'src/cli/main.ts', 'serve'],
@@ -344,7 +350,7 @@ async function main(): Promise<void> {
     const peak = (samples: { rss: number; heapUsed: number }[], key: 'rss' | 'heapUsed') =>
       Math.max(0, ...samples.map((s) => s[key]));
     console.log(
-      `subscribe flood: ${frames} frames on one socket (${values['same-topic'] ? 'one topic' : '60 topics in turn'}), ${people.length} other people each reading every 100 ms and following live, one write every 200 ms; ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}; server code: ${serverRoot === root ? 'this checkout' : serverRoot}`,
+      `subscribe flood: ${frames} frames on one socket (${values['same-topic'] ? 'one topic' : '60 topics in turn'}), ${people.length} other people each reading every 100 ms and following live, one write every 200 ms; ${process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite in ${values['data-dir']}`}; server code: ${serverRoot === root ? 'this checkout' : serverRoot}`,
     );
     console.log(
       `machine load average: ${loadavg()

@@ -365,16 +365,16 @@ async function main(): Promise<void> {
           : `every frame answered after ${ended.at.toFixed(0)} ms, socket still open`;
     console.log(`abusive socket: ${how}; ${ended.answers} answers received`);
     console.log(
-      '\n| phase  | HTTP p50 | HTTP p99 | HTTP max | live p50 | live p99 | live max | peak RSS | peak heap | server CPU |',
+      '\n| phase  | HTTP p50 | HTTP p99 | HTTP max | live p50 | live p99 | live max | peak RSS | peak heap | server CPU |  CPU s |',
     );
     console.log(
-      '|--------|---------:|---------:|---------:|---------:|---------:|---------:|---------:|----------:|-----------:|',
+      '|--------|---------:|---------:|---------:|---------:|---------:|---------:|---------:|----------:|-----------:|-------:|',
     );
     for (const name of ['before', 'during', 'after'] as const) {
       const h = http[name];
       const l = live[name];
       console.log(
-        `| ${name.padEnd(6)} | ${ms(percentile(h, 50))} | ${ms(percentile(h, 99))} | ${ms(Math.max(...h))} | ${ms(percentile(l, 50))} | ${ms(percentile(l, 99))} | ${ms(Math.max(...l))} | ${mb(peak(memory[name], 'rss')).padStart(8)} | ${mb(peak(memory[name], 'heapUsed')).padStart(9)} | ${`${((cpu[name].used / cpu[name].wall) * 100).toFixed(0)} %`.padStart(10)} |`,
+        `| ${name.padEnd(6)} | ${ms(percentile(h, 50))} | ${ms(percentile(h, 99))} | ${ms(Math.max(...h))} | ${ms(percentile(l, 50))} | ${ms(percentile(l, 99))} | ${ms(Math.max(...l))} | ${mb(peak(memory[name], 'rss')).padStart(8)} | ${mb(peak(memory[name], 'heapUsed')).padStart(9)} | ${`${((cpu[name].used / cpu[name].wall) * 100).toFixed(0)} %`.padStart(10)} | ${cpu[name].used.toFixed(2).padStart(6)} |`,
       );
     }
     console.log(

@@ -8,6 +8,25 @@ export const topicSchema = z
     'a topic such as session:<id>, board:<id>, poll:<id>, date-poll:<id> or signup-sheet:<id>',
   );
 
+/**
+ * Why the server closed a live connection (WebSocket close codes). A client should not reconnect at
+ * once after any of these: the same cause would close it again.
+ */
+export const liveCloseCodes = {
+  /** RFC 6455 policy violation: more frames than the per-connection budget allows (a flood). */
+  tooManyFrames: 1008,
+  /** RFC 6455 message too big: a frame over 16 KiB (subscribe frames are tiny). */
+  frameTooLarge: 1009,
+  /** The session the socket was opened with ended (signed out, password reset). */
+  signedOut: 4401,
+  /** The person already holds the maximum of live connections on this instance; the new one is refused. */
+  tooManyConnections: 4429,
+} as const;
+
+/**
+ * A subscribe to a topic the connection already follows, or is still authorising, is ignored (no
+ * answer); an unsubscribe of a topic still being authorised cancels it.
+ */
 export const liveClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribe'), topic: topicSchema, since: z.number().int().min(0).optional() }),
   z.object({ type: z.literal('unsubscribe'), topic: topicSchema }),

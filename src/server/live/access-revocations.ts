@@ -3,7 +3,8 @@ import type { RedisLiveBus } from './redis-bus.ts';
 
 /**
  * Someone no longer belongs to a circle (they left, or were removed, from it or its community), or
- * signed out: `circleId` is then EVERY_CIRCLE and their live connections close.
+ * signed out: `circleId` is then EVERY_CIRCLE and their live connections close. Or the circle
+ * became more private: `userId` is then EVERYONE, and every connection following it checks again.
  */
 export interface Revocation {
   circleId: string;
@@ -20,6 +21,12 @@ export type SharedRevocation = Revocation | TopicClosure;
 
 /** The revocation's circle when a person signed out: every connection they hold ends. */
 export const EVERY_CIRCLE = '*';
+
+/**
+ * The revocation's person when a circle became more private: who lost sight of it is not known
+ * (anyone signed in could follow a public circle), so each connection on it authorises it again.
+ */
+export const EVERYONE = '*';
 
 /**
  * Tells the open connections that a person lost access to a circle, so the live topics and the

@@ -62,7 +62,7 @@ async function startInstance(env: Record<string, string>): Promise<Instance> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     const health = await fetch(`${base}/api/health`).then(
       (r) => (r.ok ? r.json() : null),
@@ -107,7 +107,7 @@ class Client {
   send(message: object) {
     this.socket.send(JSON.stringify(message));
   }
-  async waitFor(predicate: (message: LiveServerMessage) => boolean, ms = 5000): Promise<LiveServerMessage> {
+  async waitFor(predicate: (message: LiveServerMessage) => boolean, ms = 15_000): Promise<LiveServerMessage> {
     const deadline = Date.now() + ms;
     while (Date.now() < deadline) {
       const found = this.messages.find(predicate);

@@ -38,7 +38,7 @@ class Client {
     this.socket.send(JSON.stringify(message));
   }
 
-  async waitFor(predicate: (message: LiveServerMessage) => boolean, ms = 3000): Promise<LiveServerMessage> {
+  async waitFor(predicate: (message: LiveServerMessage) => boolean, ms = 15_000): Promise<LiveServerMessage> {
     const deadline = Date.now() + ms;
     while (Date.now() < deadline) {
       const found = this.messages.find(predicate);

@@ -36,7 +36,7 @@ async function startServer(dataDir: string, port: number): Promise<ChildProcess>
     },
     stdio: 'ignore',
   });
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
       (r) => r.ok,
@@ -92,7 +92,7 @@ function openNotes(port: number, sessionId: string, cookie: string) {
   return { doc, provider, state, close };
 }
 
-const until = async (check: () => boolean, ms = 10_000) => {
+const until = async (check: () => boolean, ms = 30_000) => {
   const deadline = Date.now() + ms;
   while (!check()) {
     if (Date.now() > deadline) throw new Error('timed out');

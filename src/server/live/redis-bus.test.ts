@@ -18,7 +18,7 @@ function socket(): LiveSocket & { messages: () => LiveServerMessage[] } {
   };
 }
 
-async function until<T>(read: () => T, ok: (value: T) => boolean, ms = 3000): Promise<T> {
+async function until<T>(read: () => T, ok: (value: T) => boolean, ms = 15_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = read();

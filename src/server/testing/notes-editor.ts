@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { TEST_ORIGIN, type TestUser } from './test-app.ts';
 
 /** Polls until the check holds (the notes are live: what a test waits for arrives by itself). */
-export async function until(check: () => boolean, ms = 5000): Promise<void> {
+export async function until(check: () => boolean, ms = 15_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!check()) {
     if (Date.now() > deadline) throw new Error('timed out');

@@ -28,7 +28,7 @@ async function openClient(url: string, user: TestUser) {
     send: (message: object) => socket.send(JSON.stringify(message)),
     messages,
     async waitFor(predicate: (message: LiveServerMessage) => boolean) {
-      const deadline = Date.now() + 3000;
+      const deadline = Date.now() + 15_000;
       while (Date.now() < deadline) {
         const found = messages.find(predicate);
         if (found) return found;

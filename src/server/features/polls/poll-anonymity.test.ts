@@ -26,7 +26,7 @@ async function follow(url: string, user: TestUser, topic: string) {
   });
   socket.on('message', (data) => frames.push(data.toString()));
   socket.send(JSON.stringify({ type: 'subscribe', topic }));
-  const deadline = Date.now() + 3000;
+  const deadline = Date.now() + 15_000;
   while (!frames.some((f) => f.includes('"subscribed"') || f.includes('"error"')) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

@@ -30,8 +30,9 @@ type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook;
  * sibling texts by copying one into the other, on both screens at once: one person's first letter
  * ends up twice (or moved), and both screens converge on it. With the Y.XmlText there before anyone
  * types, every keystroke goes into the same Y.XmlText and Yjs orders concurrent ones itself.
- * Call it only on elements born in the running transaction, or from the one server that owns the
- * document: two writers filling the same old element at once would make the very pair it avoids.
+ * Call it only on elements the running transaction created or emptied, or from the one server that
+ * owns the document: two writers filling the same old element at once would make the very pair it
+ * avoids.
  * Returns how many textblocks it filled.
  */
 export function giveTextblocksText(nodes: Iterable<XmlNode>): number {
@@ -50,15 +51,19 @@ export function giveTextblocksText(nodes: Iterable<XmlNode>): number {
   return filled;
 }
 
-/** The elements a transaction inserted (the top of each new subtree). */
-export function elementsBornIn(transaction: Y.Transaction): XmlNode[] {
-  const born: XmlNode[] = [];
+/**
+ * The elements a transaction created (the top of each new subtree) or left with no children: the
+ * textblocks among them are the ones this writer alone may give their text.
+ */
+export function elementsTouchedBy(transaction: Y.Transaction): XmlNode[] {
+  const touched: XmlNode[] = [];
   for (const type of transaction.changed.keys()) {
     if (!(type instanceof Y.XmlFragment)) continue;
+    if (type instanceof Y.XmlElement && type.length === 0) touched.push(type);
     for (const child of type.toArray()) {
       const id = child instanceof Y.XmlElement ? child._item?.id : undefined;
-      if (id && id.clock >= (transaction.beforeState.get(id.client) ?? 0)) born.push(child);
+      if (id && id.clock >= (transaction.beforeState.get(id.client) ?? 0)) touched.push(child);
     }
   }
-  return born;
+  return touched;
 }

@@ -1,11 +1,12 @@
 import * as Y from 'yjs';
-import { elementsBornIn, giveTextblocksText } from '../../../../contract/notes-document.ts';
+import { elementsTouchedBy, giveTextblocksText } from '../../../../contract/notes-document.ts';
 
 /**
  * The editor's Yjs document. Every local transaction (the editor binding writes through
- * `doc.transact`) gives the textblocks it creates their Y.XmlText before it ends, so the new
- * paragraph and its text reach the others in one update: two people who then type into it at once
- * write into the same text (see giveTextblocksText). Remote updates are applied as they come.
+ * `doc.transact`) gives the textblocks it creates, or empties of every child, their Y.XmlText
+ * before it ends, so the paragraph and its text reach the others in one update: two people who then
+ * type into it at once write into the same text (see giveTextblocksText). Remote updates are
+ * applied as they come.
  */
 export class NotesDoc extends Y.Doc {
   override transact<T>(f: (transaction: Y.Transaction) => T, origin?: unknown): T {
@@ -13,7 +14,7 @@ export class NotesDoc extends Y.Doc {
     if (this._transaction !== null) return super.transact(f, origin);
     return super.transact((transaction) => {
       const result = f(transaction);
-      if (transaction.local) giveTextblocksText(elementsBornIn(transaction));
+      if (transaction.local) giveTextblocksText(elementsTouchedBy(transaction));
       return result;
     }, origin);
   }

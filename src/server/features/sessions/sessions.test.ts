@@ -716,6 +716,44 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
     ).toBe(400);
   });
 
+  it('never lists an ended or a cancelled session as coming, whatever its planned time', async () => {
+    const soon = Date.now() + 86_400_000;
+    const plan = async (title: string) =>
+      (
+        await createSession({
+          title,
+          startsAt: new Date(soon).toISOString(),
+          endsAt: new Date(soon + 3_600_000).toISOString(),
+        })
+      ).json();
+    const ended = await plan('Terminée en avance');
+    const cancelled = await plan('Annulée');
+    const kept = await plan('Maintenue');
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/sessions/${ended.id}`,
+      headers: as(facilitator),
+      payload: { status: 'ended' },
+    });
+    expect(patch.statusCode).toBe(200);
+    const cancel = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${cancelled.id}/cancel`,
+      headers: as(facilitator),
+      payload: { reason: 'Grève des transports' },
+    });
+    expect(cancel.statusCode).toBe(200);
+    const ids = async (query: string) =>
+      (await t.app.inject({ url: `/api/v1/me/sessions${query}`, headers: as(member) }))
+        .json()
+        .items.map((s: { id: string }) => s.id);
+    const coming = await ids('');
+    expect(coming).toContain(kept.id);
+    expect(coming).not.toContain(ended.id);
+    expect(coming).not.toContain(cancelled.id);
+    expect(await ids('?when=past')).toEqual(expect.arrayContaining([ended.id, cancelled.id]));
+  });
+
   it('lets owners move their action along, but only its author or facilitators change who carries it', async () => {
     const session = (
       await createSession({

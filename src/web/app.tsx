@@ -40,7 +40,7 @@ const DatePollGuestEditPage = screen(() => import('./routes/date-poll-guest.tsx'
 const SignupSheetPage = screen(() => import('./routes/signup-sheet.tsx'), 'SignupSheetPage');
 const AdminOutboxPage = screen(() => import('./routes/admin-outbox.tsx'), 'AdminOutboxPage');
 const UnsubscribePage = screen(() => import('./features/mail/unsubscribe-page.tsx'), 'UnsubscribePage');
-const NotFoundPage = screen(() => import('./routes/not-found.tsx'), 'NotFoundPage');
+const UnknownAddressPage = screen(() => import('./routes/not-found.tsx'), 'UnknownAddressPage');
 
 export function App() {
   const { pathname } = useLocation();
@@ -74,7 +74,7 @@ export function App() {
             <Route path="/date-polls/:id/guest/:editToken" element={<DatePollGuestEditPage />} />
             <Route path="/signup-sheets/:id" element={<SignupSheetPage />} />
             <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
-            <Route path="*" element={<NotFoundPage />} />
+            <Route path="*" element={<UnknownAddressPage />} />
           </Routes>
         </Suspense>
       </ErrorBoundary>

@@ -7,6 +7,7 @@ import { Button } from '../../../components/button.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../components/query-state.tsx';
 import { useMe } from '../../auth/auth-api.ts';
+import { RequireAuth } from '../../auth/require-auth.tsx';
 import { useCircle } from '../../circles/circle-api.ts';
 import { useCommunity } from '../../communities/community-api.ts';
 import { type SessionImportInput, useImportSession, usePreviewSessionImport } from '../session-api.ts';
@@ -108,11 +109,15 @@ function ImportNotesView({ circle }: { circle: Circle }) {
   );
 }
 
-/** /circles/:id/import: pad notes in, a session out, after a preview. */
-export function ImportNotesPage() {
-  const { id = '' } = useParams();
+function ImportNotesScreen({ id }: { id: string }) {
   const circle = useCircle(id);
   if (circle.isPending) return <LoadingState />;
   if (circle.isError) return <ErrorState error={circle.error} onRetry={() => void circle.refetch()} />;
   return <ImportNotesView circle={circle.data} />;
+}
+
+/** /circles/:id/import: pad notes in, a session out, after a preview (facilitators, so signed in). */
+export function ImportNotesPage() {
+  const { id = '' } = useParams();
+  return <RequireAuth>{() => <ImportNotesScreen id={id} />}</RequireAuth>;
 }

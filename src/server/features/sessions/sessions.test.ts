@@ -777,4 +777,44 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
     const byAuthor = await patch({ guestOwners: [] }, facilitator);
     expect(byAuthor.json().owners).toEqual([{ userId: member.id, name: member.name }]);
   });
+
+  it('lets an action be edited after creation: title and due date by its owners, owners by its stewards, under the rules of creation', async () => {
+    const session = (
+      await createSession({
+        title: 'Après coup',
+        startsAt: paris('2026-12-16', '12:00'),
+        endsAt: paris('2026-12-16', '13:00'),
+      })
+    ).json();
+    const action = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/sessions/${session.id}/actions`,
+        headers: as(facilitator),
+        payload: { title: 'Relire le compte rendu', ownerIds: [member.id] },
+      })
+    ).json();
+    const patch = (payload: object, user: TestUser) =>
+      t.app.inject({ method: 'PATCH', url: `/api/v1/actions/${action.id}`, headers: as(user), payload });
+    const byOwner = await patch({ title: 'Relire et diffuser le compte rendu', dueOn: '2027-01-08' }, member);
+    expect(byOwner.statusCode).toBe(200);
+    expect(byOwner.json()).toMatchObject({
+      title: 'Relire et diffuser le compte rendu',
+      dueOn: '2027-01-08',
+    });
+    expect((await patch({ dueOn: null }, member)).json().dueOn).toBeNull();
+    expect((await patch({ title: ' ' }, member)).statusCode).toBe(400);
+    // Owners, like at creation: members of the circle or named guests, never someone outside it.
+    const outside = await patch({ ownerIds: [outsider.id] }, facilitator);
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.code).toBe('INVALID_INPUT');
+    const reassigned = await patch({ ownerIds: [facilitator.id], guestOwners: ['Nadia'] }, facilitator);
+    expect(reassigned.json().owners).toEqual([
+      { userId: facilitator.id, name: facilitator.name },
+      { userId: null, name: 'Nadia' },
+    ]);
+    // No longer an owner, no longer an editor; outside the private circle, the action does not exist.
+    expect((await patch({ title: 'Encore' }, member)).statusCode).toBe(403);
+    expect((await patch({ title: 'Encore' }, outsider)).statusCode).toBe(404);
+  });
 });

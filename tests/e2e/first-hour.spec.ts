@@ -3,6 +3,9 @@ import { setUpFacilitator } from './pages/first-hour.page.ts';
 
 /** What a new facilitator met in their first hour (issue 9, item 12), checked end to end. */
 
+// Each test first builds a circle with one of everything through the API, then walks a journey.
+test.describe.configure({ timeout: 90_000 });
+
 test('a private link opened signed out asks to sign in, then comes back to the page', async ({
   page,
   browser,
@@ -58,5 +61,99 @@ test('a private link opened signed out asks to sign in, then comes back to the p
   await expect(guest.getByRole('heading', { level: 1, name: /^Bonjour/ })).toBeVisible();
   expect(new URL(guest.url()).origin).toBe(new URL(page.url()).origin);
   await visitor.close();
+  expect(pageProblems).toEqual([]);
+});
+
+test('a method template is previewed in the agenda editor; “Annuler” saves nothing', async ({
+  page,
+  pageProblems,
+}) => {
+  const space = await setUpFacilitator(page, 'Tamara');
+  await page.goto(`/sessions/${space.sessionId}`);
+  await page.getByRole('button', { name: "Modifier l'ordre du jour" }).click();
+  await page.getByLabel("Partir d'un modèle de méthode").selectOption('codev');
+  await page.getByRole('button', { name: 'Appliquer le modèle' }).click();
+  const editor = page.getByRole('form', { name: "Éditeur de l'ordre du jour" });
+  await expect(page.getByText(/Aperçu du modèle « Codéveloppement \(Codev\) »/)).toBeVisible();
+  await expect(editor.getByRole('textbox', { name: 'Intitulé' }).nth(1)).toHaveValue(
+    'Exposé de la situation par le client',
+  );
+  await page.screenshot({ path: 'test-results/first-hour/template-preview.png', fullPage: true });
+  await editor.getByRole('button', { name: 'Annuler' }).click();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Séance de rentrée' })).toBeVisible();
+  await expect(page.getByText('Exposé de la situation par le client')).toHaveCount(0);
+  const agenda = await (await page.request.get(`/api/v1/sessions/${space.sessionId}`)).json();
+  expect(agenda.agenda).toEqual([]);
+
+  // Saved on purpose, it is kept.
+  await page.getByRole('button', { name: "Modifier l'ordre du jour" }).click();
+  await page.getByLabel("Partir d'un modèle de méthode").selectOption('plain');
+  await page.getByRole('button', { name: 'Appliquer le modèle' }).click();
+  await page.getByRole('button', { name: "Enregistrer l'ordre du jour" }).click();
+  await expect(page.getByText('Sujets du jour').first()).toBeVisible();
+  expect((await (await page.request.get(`/api/v1/sessions/${space.sessionId}`)).json()).agenda).toHaveLength(
+    3,
+  );
+
+  // "Terminer la séance" asks first; cancelling keeps the session live.
+  await page.getByRole('button', { name: 'Démarrer la séance' }).click();
+  await page.getByRole('button', { name: 'Terminer la séance' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Terminer la séance ?' });
+  await expect(confirm).toBeVisible();
+  await page.screenshot({ path: 'test-results/first-hour/end-session-confirm.png' });
+  await confirm.getByRole('button', { name: 'Annuler' }).click();
+  expect((await (await page.request.get(`/api/v1/sessions/${space.sessionId}`)).json()).status).toBe('live');
+  await page.getByRole('button', { name: 'Terminer la séance' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Terminer', exact: true }).click();
+  await expect(page.getByText('La séance est terminée.').first()).toBeVisible();
+  expect(pageProblems).toEqual([]);
+});
+
+test('a date poll refuses a slot in the past or ending before it starts, at the field', async ({
+  page,
+  pageProblems,
+}) => {
+  const space = await setUpFacilitator(page, 'Paulo');
+  await page.goto(`/circles/${space.circleId}`);
+  await page.getByRole('button', { name: 'Proposer des dates' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Proposer des dates' });
+  await dialog.getByLabel('Titre').fill('Trop tôt');
+  await dialog.getByLabel('Date du créneau 1').fill('2020-03-02');
+  await dialog.getByRole('button', { name: 'Ajouter un créneau' }).click();
+  await dialog.getByLabel('Date du créneau 2').fill('2030-03-04');
+  await dialog.getByLabel('Début').nth(1).fill('15:00');
+  await dialog.getByLabel('Fin').nth(1).fill('14:00');
+  await dialog.getByRole('button', { name: 'Créer le sondage' }).click();
+  await expect(dialog.getByText('Ce créneau est déjà passé : choisissez une date à venir.')).toBeVisible();
+  await expect(dialog.getByLabel('Début').first()).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText("L'heure de fin doit venir après l'heure de début.")).toBeVisible();
+  await expect(dialog.getByLabel('Fin').nth(1)).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: 'test-results/first-hour/date-poll-slot-errors.png' });
+  const polls = await (await page.request.get(`/api/v1/circles/${space.circleId}/date-polls`)).json();
+  expect(polls.items.map((p: { title: string }) => p.title)).not.toContain('Trop tôt');
+  expect(pageProblems).toEqual([]);
+});
+
+test('a next step is edited after creation by its author', async ({ page, pageProblems }) => {
+  const space = await setUpFacilitator(page, 'Edith');
+  await page.goto(`/sessions/${space.sessionId}`);
+  const add = page.getByRole('form', { name: 'Ajouter un prochain pas' });
+  await add.getByLabel('Quoi ?').fill('Envoyer le compte rendu');
+  await add.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await expect(page.getByText('Prochain pas ajouté : « Envoyer le compte rendu ».')).toBeVisible();
+  await page.getByRole('button', { name: 'Modifier « Envoyer le compte rendu »' }).click();
+  const form = page.getByRole('form', { name: 'Modifier « Envoyer le compte rendu »' });
+  await form.getByLabel('Quoi ?').fill('Envoyer et archiver le compte rendu');
+  await form.getByLabel('Pour le').fill('2030-01-01');
+  await form.getByRole('checkbox', { name: space.facilitator.name }).check();
+  await page.screenshot({ path: 'test-results/first-hour/action-edit.png', fullPage: true });
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Envoyer et archiver le compte rendu', { exact: true })).toBeVisible();
+  await expect(page.getByText(`Porté par ${space.facilitator.name}`)).toBeVisible();
+  await expect(page.getByText('Pour le 1er janvier 2030')).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'Modifier « Envoyer et archiver le compte rendu »' }),
+  ).toBeFocused();
   expect(pageProblems).toEqual([]);
 });

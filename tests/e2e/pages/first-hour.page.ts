@@ -35,7 +35,8 @@ export async function setUpFacilitator(page: Page, firstName = 'Fanny'): Promise
     kind: 'learning_circle',
     visibility: 'private',
   });
-  const startsAt = new Date(Date.now() - 5 * 60_000);
+  // On a whole minute, as the session form makes them: the agenda editor works in minutes.
+  const startsAt = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 5 * 60_000);
   const session = await call(page.request, 'POST', `/api/v1/circles/${circle.id}/sessions`, {
     title: 'Séance de rentrée',
     startsAt: startsAt.toISOString(),

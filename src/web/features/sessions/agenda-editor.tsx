@@ -1,16 +1,15 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemInput, Session } from '../../../contract/session.ts';
-import { type AgendaTemplateId, agendaTemplateIds } from '../../../domain/agenda-templates.ts';
 import { type AgendaItemKind, agendaItemKinds } from '../../../domain/session.ts';
 import { Button } from '../../components/button.tsx';
-import { ConfirmButton } from '../../components/confirm-button.tsx';
 import fieldStyles from '../../components/field.module.css';
 import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import styles from './agenda-editor.module.css';
+import { AgendaTemplatePicker, type TemplateDraft } from './agenda-template-picker.tsx';
 import { AgendaTotals } from './agenda-view.tsx';
-import { useApplyTemplate, usePutAgenda } from './session-api.ts';
+import { usePutAgenda } from './session-api.ts';
 import { isoToZoned, zonedToIso } from './session-time.ts';
 
 interface Draft {
@@ -249,74 +248,6 @@ function DraftRow({
   );
 }
 
-function TemplatePicker({
-  session,
-  onApplied,
-}: {
-  session: Session;
-  onApplied: (message: FormStatusMessage) => void;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const errorMessage = useErrorMessage();
-  const apply = useApplyTemplate(session.id);
-  const [template, setTemplate] = useState<AgendaTemplateId>('plain');
-  const run = () =>
-    apply.mutate(template, {
-      onSuccess: () =>
-        onApplied({
-          tone: 'success',
-          text: t('agenda.templates.applied', { name: t(`agenda.templates.${template}`) }),
-        }),
-      onError: (error) =>
-        onApplied({
-          tone: 'danger',
-          text:
-            errorMessage(error) +
-            (error instanceof Error && 'code' in error && error.code === 'INVALID_INPUT'
-              ? ` ${t('agenda.templates.tooShort')}`
-              : ''),
-        }),
-    });
-  return (
-    <div className={styles.templates}>
-      <div className={fieldStyles.field}>
-        <label className={fieldStyles.label} htmlFor={id}>
-          {t('agenda.templates.label')}
-        </label>
-        <select
-          id={id}
-          className={`${fieldStyles.input} ${fieldStyles.select}`}
-          value={template}
-          onChange={(e) => setTemplate(agendaTemplateIds.find((v) => v === e.target.value) ?? 'plain')}
-        >
-          {agendaTemplateIds.map((value) => (
-            <option key={value} value={value}>
-              {t(`agenda.templates.${value}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      {session.agenda.length ? (
-        <ConfirmButton
-          variant="secondary"
-          title={t('agenda.templates.confirmTitle')}
-          message={t('agenda.templates.confirmMessage')}
-          confirmLabel={t('agenda.templates.apply')}
-          isPending={apply.isPending}
-          onConfirm={run}
-        >
-          {t('agenda.templates.apply')}
-        </ConfirmButton>
-      ) : (
-        <Button variant="secondary" isPending={apply.isPending} onClick={run}>
-          {t('agenda.templates.apply')}
-        </Button>
-      )}
-    </div>
-  );
-}
-
 export interface AgendaEditorProps {
   session: Session;
   /** Closes the editor; `saved` says whether the agenda was just saved (to announce it). */
@@ -335,9 +266,25 @@ export function AgendaEditor({ session, onDone }: AgendaEditorProps) {
   const dragFrom = useRef<number | null>(null);
   const agendaVersion = session.agenda.map((i) => i.id).join();
 
-  // A template replaces the agenda on the server: start again from what it made.
+  // Someone else saved the agenda meanwhile: start again from what they made.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new set of items should reset the drafts.
   useEffect(() => setDrafts(toDrafts(session)), [agendaVersion]);
+
+  /** A template only fills the editor: nothing is saved until "Enregistrer", and "Annuler" drops it. */
+  function previewTemplate(items: TemplateDraft[], notice: FormStatusMessage) {
+    setDrafts(
+      items.map((item) => ({
+        key: newKey(),
+        title: item.title,
+        start: isoToZoned(item.startsAt, session.timeZone).time,
+        end: isoToZoned(item.endsAt, session.timeZone).time,
+        kind: item.kind,
+        notes: '',
+        children: '',
+      })),
+    );
+    setMessage(notice);
+  }
 
   useEffect(() => {
     if (!focusAfterMove) return;
@@ -399,7 +346,7 @@ export function AgendaEditor({ session, onDone }: AgendaEditorProps) {
 
   return (
     <div className={styles.editor}>
-      <TemplatePicker session={session} onApplied={setMessage} />
+      <AgendaTemplatePicker session={session} onPreview={previewTemplate} />
       <form className={styles.form} onSubmit={submit} noValidate aria-label={t('agenda.editor.label')}>
         <p className={fieldStyles.description}>{t('agenda.editor.intro', { zone: session.timeZone })}</p>
         <AgendaTotals session={session} items={preview} />

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Action } from '../../../contract/session.ts';
+import { formatDate } from '../../../domain/date-format.ts';
 import { type ActionStatus, actionStatuses } from '../../../domain/session.ts';
 import { Button } from '../../components/button.tsx';
 import fieldStyles from '../../components/field.module.css';
@@ -11,11 +12,9 @@ import { ActionForm } from './action-form.tsx';
 import styles from './action-list.module.css';
 import { ActionStatusBadge } from './session-badges.tsx';
 
-/** "15 juin 2026"; a due date is a calendar day, so it is read as such, not as an instant. */
+/** "15 juin 2026", "1er juillet 2026"; a due date is a calendar day, so it is read as such, not as an instant. */
 export function formatDueOn(dueOn: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${dueOn}T00:00:00Z`),
-  );
+  return formatDate(new Date(`${dueOn}T00:00:00Z`), locale, { dateStyle: 'long', timeZone: 'UTC' });
 }
 
 function isLate(action: Action): boolean {

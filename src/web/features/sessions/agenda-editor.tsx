@@ -261,6 +261,8 @@ export function AgendaEditor({ session, onDone }: AgendaEditorProps) {
   const put = usePutAgenda(session.id);
   const [drafts, setDrafts] = useState(() => toDrafts(session));
   const [message, setMessage] = useState<FormStatusMessage | null>(null);
+  // Beside the picker, where the eye is when the items change below it.
+  const [templateNotice, setTemplateNotice] = useState<FormStatusMessage | null>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const [focusAfterMove, setFocusAfterMove] = useState<string | null>(null);
   const dragFrom = useRef<number | null>(null);
@@ -283,7 +285,7 @@ export function AgendaEditor({ session, onDone }: AgendaEditorProps) {
         children: '',
       })),
     );
-    setMessage(notice);
+    setTemplateNotice(notice);
   }
 
   useEffect(() => {
@@ -347,6 +349,7 @@ export function AgendaEditor({ session, onDone }: AgendaEditorProps) {
   return (
     <div className={styles.editor}>
       <AgendaTemplatePicker session={session} onPreview={previewTemplate} />
+      <FormStatus message={templateNotice} />
       <form className={styles.form} onSubmit={submit} noValidate aria-label={t('agenda.editor.label')}>
         <p className={fieldStyles.description}>{t('agenda.editor.intro', { zone: session.timeZone })}</p>
         <AgendaTotals session={session} items={preview} />

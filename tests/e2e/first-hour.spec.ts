@@ -157,3 +157,46 @@ test('a next step is edited after creation by its author', async ({ page, pagePr
   ).toBeFocused();
   expect(pageProblems).toEqual([]);
 });
+
+test('leaving a form with unsaved changes asks first; closing the tab gets the browser’s question', async ({
+  page,
+  pageProblems,
+}) => {
+  const space = await setUpFacilitator(page, 'Ulysse');
+  await page.goto(`/sessions/${space.sessionId}`);
+  const synthesis = page.getByLabel('Texte de la synthèse');
+  await synthesis.fill('Nous avons choisi le thème de la coopération.');
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Mes actions' })
+    .click();
+  const prompt = page.getByRole('alertdialog', { name: 'Quitter sans enregistrer ?' });
+  await expect(prompt).toBeVisible();
+  await page.screenshot({ path: 'test-results/first-hour/unsaved-changes.png' });
+  await prompt.getByRole('button', { name: 'Rester sur la page' }).click();
+  await expect(page).toHaveURL(new RegExp(`/sessions/${space.sessionId}$`));
+  await expect(synthesis).toHaveValue('Nous avons choisi le thème de la coopération.');
+
+  let dialogType = '';
+  page.on('dialog', (dialog) => {
+    dialogType = dialog.type();
+    void dialog.dismiss();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => dialogType).toBe('beforeunload');
+  expect(pageProblems).toEqual([]);
+});
+
+test('saved forms leave without a question', async ({ page }) => {
+  const space = await setUpFacilitator(page, 'Victor');
+  await page.goto(`/sessions/${space.sessionId}`);
+  await page.getByLabel('Texte de la synthèse').fill('Synthèse enregistrée.');
+  await page.getByRole('button', { name: 'Enregistrer' }).first().click();
+  await expect(page.getByText('Synthèse enregistrée', { exact: false }).first()).toBeVisible();
+  await expect(page.getByText('Modifications non enregistrées')).toHaveCount(0);
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Mes actions' })
+    .click();
+  await expect(page).toHaveURL(/\/my-actions$/);
+});

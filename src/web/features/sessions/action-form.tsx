@@ -7,6 +7,7 @@ import fieldStyles from '../../components/field.module.css';
 import formStyles from '../../components/form.module.css';
 import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { useUnsavedChanges } from '../../components/unsaved-changes.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import { issuesFromApiError, useIssueMessage } from '../../lib/form-validation.ts';
 import { useCircleMembers } from '../circles/circle-members-api.ts';
@@ -88,6 +89,12 @@ export function ActionForm({
   const [message, setMessage] = useState<FormStatusMessage | null>(null);
   const inCircle = members.data?.filter((m) => m.status === 'member') ?? [];
   const isPending = create.isPending || patch.isPending;
+  const initialDue = action?.dueOn ?? '';
+  useUnsavedChanges(
+    action
+      ? title !== action.title || dueOn !== initialDue
+      : title.trim() !== '' || guests.trim() !== '' || dueOn !== '',
+  );
 
   function toggle(memberId: string) {
     setChosen((current) => {

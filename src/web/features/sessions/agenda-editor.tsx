@@ -5,6 +5,7 @@ import { type AgendaItemKind, agendaItemKinds } from '../../../domain/session.ts
 import { Button } from '../../components/button.tsx';
 import fieldStyles from '../../components/field.module.css';
 import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
+import { useUnsavedChanges } from '../../components/unsaved-changes.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import styles from './agenda-editor.module.css';
 import { AgendaTemplatePicker, type TemplateDraft } from './agenda-template-picker.tsx';
@@ -267,6 +268,7 @@ export function AgendaEditor({ session, onDone }: AgendaEditorProps) {
   const [focusAfterMove, setFocusAfterMove] = useState<string | null>(null);
   const dragFrom = useRef<number | null>(null);
   const agendaVersion = session.agenda.map((i) => i.id).join();
+  useUnsavedChanges(JSON.stringify(drafts) !== JSON.stringify(toDrafts(session)));
 
   // Someone else saved the agenda meanwhile: start again from what they made.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new set of items should reset the drafts.

@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import fieldStyles from '../../components/field.module.css';
 import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
 import { Section } from '../../components/section.tsx';
+import { useUnsavedChanges } from '../../components/unsaved-changes.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import { lazyNamed } from '../../lib/lazy-named.ts';
 import { useMe } from '../auth/auth-api.ts';
@@ -28,6 +29,7 @@ function TextEditor({ label, initial, rows, isPending, isMono = false, onSave }:
   const [text, setText] = useState(initial);
   const [message, setMessage] = useState<FormStatusMessage | null>(null);
   const isDirty = text !== initial;
+  useUnsavedChanges(isDirty);
   function submit(event: FormEvent) {
     event.preventDefault();
     onSave(text, setMessage);

@@ -6,6 +6,7 @@ import { Alert } from '../../../components/alert.tsx';
 import { Button } from '../../../components/button.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../components/query-state.tsx';
+import { useUnsavedChanges } from '../../../components/unsaved-changes.tsx';
 import { useMe } from '../../auth/auth-api.ts';
 import { RequireAuth } from '../../auth/require-auth.tsx';
 import { useCircle } from '../../circles/circle-api.ts';
@@ -32,6 +33,9 @@ function ImportNotesView({ circle }: { circle: Circle }) {
   const preview = usePreviewSessionImport(circle.id);
   const save = useImportSession(circle.id);
   const [input, setInput] = useState<SessionImportInput>({ text: '', timeZone: 'Europe/Paris' });
+  // Pasted notes are the one copy the reader may have at hand: leaving asks first. After the
+  // import, the app's own navigation to the session is not a link click, so it is not asked.
+  useUnsavedChanges(input.text.trim() !== '');
   // The preview shown is the one of these exact inputs; after an edit it must be redone.
   const isCurrent = preview.isSuccess && preview.variables === input;
   const failure = save.error ?? preview.error;

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { setUpFacilitator } from './pages/first-hour.page.ts';
+import { call, setUpFacilitator } from './pages/first-hour.page.ts';
 
 /** What a new facilitator met in their first hour (issue 9, item 12), checked end to end. */
 
@@ -199,4 +199,39 @@ test('saved forms leave without a question', async ({ page }) => {
     .getByRole('link', { name: 'Mes actions' })
     .click();
   await expect(page).toHaveURL(/\/my-actions$/);
+});
+
+test('Markdown in imported notes and minutes is shown formatted, never as markup', async ({
+  page,
+  pageProblems,
+}) => {
+  const space = await setUpFacilitator(page, 'Marc');
+  await call(page.request, 'PATCH', `/api/v1/sessions/${space.sessionId}`, {
+    synthesis: 'Nous gardons **deux** pistes.',
+    notes: [
+      '### Tour de météo',
+      '**A :** soleil',
+      '**B :** <img src=x onerror=alert(1)> nuageux',
+      '',
+      '- relire [le pad](https://pad.example/p)',
+      '- [piège](javascript:alert(1))',
+    ].join('\n'),
+  });
+  for (const path of [`/sessions/${space.sessionId}/minutes`, `/sessions/${space.sessionId}`]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { name: 'Tour de météo' }).first()).toBeVisible();
+    await expect(page.locator('strong', { hasText: 'A :' }).first()).toBeVisible();
+    await expect(page.getByText('### Tour de météo')).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'le pad' }).first()).toHaveAttribute(
+      'href',
+      'https://pad.example/p',
+    );
+    await expect(page.getByRole('link', { name: 'piège' })).toHaveCount(0);
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+    await expect(page.getByText('<img src=x onerror=alert(1)> nuageux').first()).toBeVisible();
+  }
+  await page.screenshot({ path: 'test-results/first-hour/markdown-session.png', fullPage: true });
+  await page.goto(`/sessions/${space.sessionId}/minutes`);
+  await page.screenshot({ path: 'test-results/first-hour/markdown-minutes.png', fullPage: true });
+  expect(pageProblems).toEqual([]);
 });

@@ -221,7 +221,8 @@ test('Markdown in imported notes and minutes is shown formatted, never as markup
     await page.goto(path);
     await expect(page.getByRole('heading', { name: 'Tour de météo' }).first()).toBeVisible();
     await expect(page.locator('strong', { hasText: 'A :' }).first()).toBeVisible();
-    await expect(page.getByText('### Tour de météo')).toHaveCount(0);
+    // (The facilitator's own editor below keeps the text as written, in its textarea.)
+    await expect(page.locator('p, li, h3, h4, h5', { hasText: '### Tour' })).toHaveCount(0);
     await expect(page.getByRole('link', { name: 'le pad' }).first()).toHaveAttribute(
       'href',
       'https://pad.example/p',

@@ -67,13 +67,28 @@ function reflow(drafts: Draft[], startTime: string): Draft[] {
   });
 }
 
+/**
+ * An item's clock time as an instant. Times are typed without a date: one earlier than the
+ * session's own start belongs to the next day (a session from 23:00 to 00:30 has items after
+ * midnight), which is the only way an item can be earlier while staying inside the session.
+ */
+function itemInstant(session: Session, time: string): string | undefined {
+  const start = isoToZoned(session.startsAt, session.timeZone);
+  const minutes = toMinutes(time);
+  const startMinutes = toMinutes(start.time);
+  if (minutes === undefined || startMinutes === undefined || minutes >= startMinutes)
+    return zonedToIso(start.date, time, session.timeZone);
+  const nextDay = new Date(`${start.date}T12:00:00Z`);
+  nextDay.setUTCDate(nextDay.getUTCDate() + 1);
+  return zonedToIso(nextDay.toISOString().slice(0, 10), time, session.timeZone);
+}
+
 /** The drafts as the API wants them; the index of the first item whose times are unreadable. */
 function toInput(drafts: Draft[], session: Session): { items: AgendaItemInput[]; badIndex: number } {
-  const { date } = isoToZoned(session.startsAt, session.timeZone);
   const items: AgendaItemInput[] = [];
   for (const [index, draft] of drafts.entries()) {
-    const startsAt = zonedToIso(date, draft.start, session.timeZone);
-    const endsAt = zonedToIso(date, draft.end, session.timeZone);
+    const startsAt = itemInstant(session, draft.start);
+    const endsAt = itemInstant(session, draft.end);
     if (!startsAt || !endsAt || !draft.title.trim()) return { items, badIndex: index };
     const children = draft.children
       .split('\n')
@@ -342,10 +357,9 @@ export function AgendaEditor({ session, onDone }: AgendaEditorProps) {
     });
   }
 
-  const { date } = isoToZoned(session.startsAt, session.timeZone);
   const preview = drafts.map((d) => ({
-    startsAt: zonedToIso(date, d.start, session.timeZone) ?? null,
-    endsAt: zonedToIso(date, d.end, session.timeZone) ?? null,
+    startsAt: itemInstant(session, d.start) ?? null,
+    endsAt: itemInstant(session, d.end) ?? null,
   }));
 
   return (

@@ -14,13 +14,32 @@ describe('bestSlotIndexes', () => {
 describe('slotProblems', () => {
   it('finds slots ending before they start and duplicates', () => {
     expect(
-      slotProblems([
-        { startsAt: 10, endsAt: 20 },
-        { startsAt: 10, endsAt: 20 },
-        { startsAt: 30, endsAt: 30 },
-      ]),
+      slotProblems(
+        [
+          { startsAt: 10, endsAt: 20 },
+          { startsAt: 10, endsAt: 20 },
+          { startsAt: 30, endsAt: 30 },
+        ],
+        0,
+      ),
     ).toEqual([
       { index: 1, kind: 'duplicate' },
+      { index: 2, kind: 'ends-before-start' },
+    ]);
+  });
+
+  it('finds slots that start before now, by their place in the list given', () => {
+    expect(
+      slotProblems(
+        [
+          { startsAt: 200, endsAt: 260 },
+          { startsAt: 50, endsAt: 120 },
+          { startsAt: 90, endsAt: 80 },
+        ],
+        100,
+      ),
+    ).toEqual([
+      { index: 1, kind: 'in-the-past' },
       { index: 2, kind: 'ends-before-start' },
     ]);
   });

@@ -32,14 +32,22 @@ export function bestSlotIndexes(tallies: readonly SlotTally[]): number[] {
   );
 }
 
-/** Problems with a poll's candidate slots: ends before it starts, or the same slot twice. */
+export type SlotProblemKind = 'ends-before-start' | 'in-the-past' | 'duplicate';
+
+/**
+ * Problems with a poll's candidate slots, by their index in the list given: ends before it
+ * starts, starts before `now` (nobody can meet then, and closing would create a past session),
+ * or the same slot twice.
+ */
 export function slotProblems(
   slots: readonly { startsAt: number; endsAt: number }[],
-): { index: number; kind: 'ends-before-start' | 'duplicate' }[] {
+  now: number,
+): { index: number; kind: SlotProblemKind }[] {
   const seen = new Set<string>();
-  const problems: { index: number; kind: 'ends-before-start' | 'duplicate' }[] = [];
+  const problems: { index: number; kind: SlotProblemKind }[] = [];
   slots.forEach((slot, index) => {
     if (!(slot.endsAt > slot.startsAt)) problems.push({ index, kind: 'ends-before-start' });
+    else if (slot.startsAt < now) problems.push({ index, kind: 'in-the-past' });
     const key = `${slot.startsAt}/${slot.endsAt}`;
     if (seen.has(key)) problems.push({ index, kind: 'duplicate' });
     seen.add(key);

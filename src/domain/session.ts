@@ -38,3 +38,15 @@ export type SessionStatus = (typeof sessionStatuses)[number];
  */
 export const sessionStates = [...sessionStatuses, 'cancelled'] as const;
 export type SessionState = (typeof sessionStates)[number];
+
+/** A session that ended less than this long ago still counts as current (its minutes to finish). */
+export const SESSION_GRACE_MS = 12 * 3600_000;
+
+/**
+ * Whether a session belongs with the past ones: its facilitator ended it, it was called off, or
+ * its planned end is more than the grace period ago. Ended and cancelled sessions are never
+ * "coming", even when their planned time is still ahead.
+ */
+export function isSessionOver(state: SessionState, endsAt: number, now: number): boolean {
+  return state === 'ended' || state === 'cancelled' || endsAt < now - SESSION_GRACE_MS;
+}

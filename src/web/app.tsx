@@ -3,6 +3,7 @@ import { Route, Routes, useLocation } from 'react-router';
 import { AppFrame } from './components/app-frame.tsx';
 import { ErrorBoundary } from './components/error-boundary.tsx';
 import { LoadingState } from './components/query-state.tsx';
+import { UnsavedChangesGuard } from './components/unsaved-changes.tsx';
 import { SiteFooter } from './features/shell/site-footer.tsx';
 import { SiteHeader } from './features/shell/site-header.tsx';
 import { useProfileLanguage } from './features/shell/use-profile-language.ts';
@@ -42,7 +43,7 @@ const AdminOutboxPage = screen(() => import('./routes/admin-outbox.tsx'), 'Admin
 const AdminAnimatorsPage = screen(() => import('./routes/admin-animators.tsx'), 'AdminAnimatorsPage');
 const ClaimPage = screen(() => import('./routes/claim.tsx'), 'ClaimPage');
 const UnsubscribePage = screen(() => import('./features/mail/unsubscribe-page.tsx'), 'UnsubscribePage');
-const NotFoundPage = screen(() => import('./routes/not-found.tsx'), 'NotFoundPage');
+const UnknownAddressPage = screen(() => import('./routes/not-found.tsx'), 'UnknownAddressPage');
 
 export function App() {
   const { pathname } = useLocation();
@@ -51,35 +52,37 @@ export function App() {
     <AppFrame header={<SiteHeader />} footer={<SiteFooter />}>
       <ErrorBoundary key={pathname}>
         <Suspense fallback={<LoadingState />}>
-          <Routes>
-            <Route path="/" element={<HomePage />} />
-            <Route path="/my-circles" element={<MyCirclesPage />} />
-            <Route path="/communities/new" element={<NewCommunityPage />} />
-            <Route path="/c/:slug" element={<CommunityPage />} />
-            <Route path="/circles/:id" element={<CirclePage />} />
-            <Route path="/circles/:id/import" element={<ImportNotesPage />} />
-            <Route path="/sessions/:id" element={<SessionPage />} />
-            <Route path="/boards/:id" element={<BoardPage />} />
-            <Route path="/sessions/:id/minutes" element={<SessionMinutesPage />} />
-            <Route path="/polls/:id" element={<PollPage />} />
-            <Route path="/my-actions" element={<MyActionsPage />} />
-            <Route path="/my-sessions" element={<MySessionsPage />} />
-            <Route path="/join/:slug" element={<JoinPage />} />
-            <Route path="/sign-in" element={<SignInPage />} />
-            <Route path="/sign-up" element={<SignUpPage />} />
-            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-            <Route path="/reset-password" element={<ResetPasswordPage />} />
-            <Route path="/profile" element={<ProfilePage />} />
-            <Route path="/admin/outbox" element={<AdminOutboxPage />} />
-            <Route path="/admin/animators" element={<AdminAnimatorsPage />} />
-            <Route path="/claim/:token" element={<ClaimPage />} />
-            <Route path="/date-polls/:id" element={<DatePollPage />} />
-            <Route path="/date-polls/link/:token" element={<DatePollLinkPage />} />
-            <Route path="/date-polls/:id/guest/:editToken" element={<DatePollGuestEditPage />} />
-            <Route path="/signup-sheets/:id" element={<SignupSheetPage />} />
-            <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Routes>
+          <UnsavedChangesGuard>
+            <Routes>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/my-circles" element={<MyCirclesPage />} />
+              <Route path="/communities/new" element={<NewCommunityPage />} />
+              <Route path="/c/:slug" element={<CommunityPage />} />
+              <Route path="/circles/:id" element={<CirclePage />} />
+              <Route path="/circles/:id/import" element={<ImportNotesPage />} />
+              <Route path="/sessions/:id" element={<SessionPage />} />
+              <Route path="/boards/:id" element={<BoardPage />} />
+              <Route path="/sessions/:id/minutes" element={<SessionMinutesPage />} />
+              <Route path="/polls/:id" element={<PollPage />} />
+              <Route path="/my-actions" element={<MyActionsPage />} />
+              <Route path="/my-sessions" element={<MySessionsPage />} />
+              <Route path="/join/:slug" element={<JoinPage />} />
+              <Route path="/sign-in" element={<SignInPage />} />
+              <Route path="/sign-up" element={<SignUpPage />} />
+              <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="/reset-password" element={<ResetPasswordPage />} />
+              <Route path="/profile" element={<ProfilePage />} />
+              <Route path="/admin/outbox" element={<AdminOutboxPage />} />
+              <Route path="/admin/animators" element={<AdminAnimatorsPage />} />
+              <Route path="/claim/:token" element={<ClaimPage />} />
+              <Route path="/date-polls/:id" element={<DatePollPage />} />
+              <Route path="/date-polls/link/:token" element={<DatePollLinkPage />} />
+              <Route path="/date-polls/:id/guest/:editToken" element={<DatePollGuestEditPage />} />
+              <Route path="/signup-sheets/:id" element={<SignupSheetPage />} />
+              <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
+              <Route path="*" element={<UnknownAddressPage />} />
+            </Routes>
+          </UnsavedChangesGuard>
         </Suspense>
       </ErrorBoundary>
     </AppFrame>

@@ -1,3 +1,4 @@
+import { formatDate } from '../../domain/date-format.ts';
 import type { MailBlock } from './mail-layout.ts';
 
 export type Locale = 'fr' | 'en';
@@ -276,22 +277,22 @@ const HOME_ZONE = 'Europe/Paris';
  */
 export function formatWhen(locale: Locale, startsAt: Date, endsAt: Date | null, timeZone: string): string {
   const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
-  const full = new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short', timeZone });
+  const full = (date: Date) => formatDate(date, tag, { dateStyle: 'full', timeStyle: 'short', timeZone });
   const zone = timeZone === HOME_ZONE ? '' : ` (${timeZone})`;
-  const start = full.format(startsAt);
+  const start = full(startsAt);
   if (!endsAt) return `${start}${zone}`;
   const day = new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', timeZone });
   const sameDay = day.format(startsAt) === day.format(endsAt);
   const end = sameDay
     ? new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone }).format(endsAt)
-    : full.format(endsAt);
+    : full(endsAt);
   return `${start} – ${end}${zone}`;
 }
 
 /** A poll's slot in its own time zone, named, in the reader's language ("le mardi …, de 9:00 à 10:30 (Europe/Paris)"). */
 export function formatSlot(locale: Locale, startsAt: Date, endsAt: Date, timeZone: string): string {
   const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
-  const day = new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeZone }).format(startsAt);
+  const day = formatDate(startsAt, tag, { dateStyle: 'full', timeZone });
   const time = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone });
   return locale === 'fr'
     ? `le ${day}, de ${time.format(startsAt)} à ${time.format(endsAt)} (${timeZone})`
@@ -300,7 +301,5 @@ export function formatSlot(locale: Locale, startsAt: Date, endsAt: Date, timeZon
 
 export function formatDay(locale: Locale, isoDate: string): string {
   const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
-  return new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T12:00:00Z`),
-  );
+  return formatDate(new Date(`${isoDate}T12:00:00Z`), tag, { dateStyle: 'full', timeZone: 'UTC' });
 }

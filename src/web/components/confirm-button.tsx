@@ -15,6 +15,7 @@ export interface ConfirmButtonProps {
   variant?: ButtonVariant;
   size?: ButtonSize;
   isPending?: boolean;
+  className?: string;
 }
 
 /** A button for an action that is hard to undo: it asks first, in an alert dialog. */
@@ -27,13 +28,20 @@ export function ConfirmButton({
   variant = 'danger',
   size = 'md',
   isPending,
+  className,
 }: ConfirmButtonProps) {
   const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
   const close = () => setOpen(false);
   return (
     <>
-      <Button variant={variant} size={size} isPending={isPending} onClick={() => setOpen(true)}>
+      <Button
+        variant={variant}
+        size={size}
+        className={className}
+        isPending={isPending}
+        onClick={() => setOpen(true)}
+      >
         {children}
       </Button>
       {isOpen ? (

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SignInRedirect } from '../features/auth/sign-in-redirect.tsx';
 import { errorCode } from '../lib/error-message.ts';
 import { Alert } from './alert.tsx';
 import { buttonClass } from './button-class.ts';
@@ -21,8 +22,13 @@ export interface ErrorStateProps {
   onRetry?: () => void;
 }
 
+/**
+ * A failed read, explained. A 401 is not shown as a failure: the reader is signed out (or their
+ * session ended), so they are asked to sign in and brought back here.
+ */
 export function ErrorState({ error, title, onRetry }: ErrorStateProps) {
   const { t } = useTranslation();
+  if (errorCode(error) === 'UNAUTHENTICATED') return <SignInRedirect />;
   return (
     <div className={styles.error}>
       <Alert tone="danger" role="alert" title={title ?? t('errors.title')}>

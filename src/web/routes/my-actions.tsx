@@ -17,7 +17,7 @@ function byDue(a: Action, b: Action): number {
   return (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.createdAt.localeCompare(b.createdAt);
 }
 
-function Groups({ actions }: { actions: Action[] }) {
+function Groups({ actions, myId }: { actions: Action[]; myId: string }) {
   const { t } = useTranslation();
   // One live region for every group: a changed action moves to another group (another list).
   const { message, report } = useActionStatus();
@@ -45,7 +45,14 @@ function Groups({ actions }: { actions: Action[] }) {
         if (inGroup.length === 0) return null;
         return (
           <Section key={status} title={t(`myActions.group.${status}`, { count: inGroup.length })}>
-            <ActionList actions={inGroup} report={report} canEdit sessionLinks={sessionLinks} />
+            <ActionList
+              actions={inGroup}
+              report={report}
+              canEdit
+              // Facilitators may too, but that is not known here: the server refuses the others.
+              canChangeOwners={(action) => action.authorId === myId}
+              sessionLinks={sessionLinks}
+            />
           </Section>
         );
       })}
@@ -53,7 +60,7 @@ function Groups({ actions }: { actions: Action[] }) {
   );
 }
 
-function MyActions() {
+function MyActions({ myId }: { myId: string }) {
   const { t } = useTranslation();
   const actions = useMyActions();
   return (
@@ -61,11 +68,11 @@ function MyActions() {
       <PageHeader title={t('myActions.title')} description={t('myActions.intro')} />
       {actions.isPending ? <LoadingState /> : null}
       {actions.isError ? <ErrorState error={actions.error} onRetry={() => void actions.refetch()} /> : null}
-      {actions.data ? <Groups actions={actions.data} /> : null}
+      {actions.data ? <Groups actions={actions.data} myId={myId} /> : null}
     </>
   );
 }
 
 export function MyActionsPage() {
-  return <RequireAuth>{() => <MyActions />}</RequireAuth>;
+  return <RequireAuth>{(me) => <MyActions myId={me.id} />}</RequireAuth>;
 }

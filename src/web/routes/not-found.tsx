@@ -2,9 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../components/button-link.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { LoadingState } from '../components/query-state.tsx';
+import { useMe } from '../features/auth/auth-api.ts';
+import { SignInRedirect } from '../features/auth/sign-in-redirect.tsx';
 
-/** Also shown for things that exist but are hidden from the reader: the server answers 404 for both. */
-export function NotFoundPage() {
+/** For an address that matches no screen at all: signing in would not make it exist. */
+export function UnknownAddressPage() {
   const { t } = useTranslation();
   return (
     <>
@@ -14,4 +17,16 @@ export function NotFoundPage() {
       </EmptyState>
     </>
   );
+}
+
+/**
+ * Also shown for things that exist but are hidden from the reader: the server answers 404 for
+ * both. A signed-out reader is asked to sign in first, since a private circle's link is the most
+ * likely reason; the server gives away nothing, as the same happens for an address that never existed.
+ */
+export function NotFoundPage() {
+  const me = useMe();
+  if (me.isPending) return <LoadingState />;
+  if (me.data === null) return <SignInRedirect />;
+  return <UnknownAddressPage />;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Session } from '../../contract/session.ts';
 import { buttonClass } from '../components/button-class.ts';
+import { MarkdownText } from '../components/markdown-text.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { formatDueOn } from '../features/sessions/action-list.tsx';
 import { ItemTimes } from '../features/sessions/agenda-view.tsx';
@@ -118,7 +119,7 @@ function Minutes({ session }: { session: Session }) {
             {session.agenda.map((item) => (
               <li key={item.id} className={styles.agendaItem}>
                 <ItemTimes item={item} timeZone={session.timeZone} /> <strong>{item.title}</strong>
-                {item.notes ? <p className={styles.text}>{item.notes}</p> : null}
+                {item.notes ? <MarkdownText source={item.notes} /> : null}
                 {item.children.length ? (
                   <ul>
                     {item.children.map((child) => (
@@ -134,7 +135,11 @@ function Minutes({ session }: { session: Session }) {
         )}
       </Part>
       <Part title={t('session.synthesis.title')}>
-        <p className={styles.text}>{session.synthesis || t('session.synthesis.none')}</p>
+        {session.synthesis ? (
+          <MarkdownText source={session.synthesis} topLevel={3} />
+        ) : (
+          <p>{t('session.synthesis.none')}</p>
+        )}
       </Part>
       <Part title={t('actions.title')}>
         {session.actions.length ? <ActionItems actions={session.actions} /> : <p>{t('actions.none')}</p>}
@@ -163,12 +168,12 @@ function Minutes({ session }: { session: Session }) {
       ))}
       {session.sharedNotes ? (
         <Part title={t('session.notes.title')}>
-          <pre className={styles.notes}>{session.sharedNotes}</pre>
+          <MarkdownText source={session.sharedNotes} topLevel={3} />
         </Part>
       ) : null}
       {session.notes ? (
         <Part title={t('session.notes.imported')}>
-          <pre className={styles.notes}>{session.notes}</pre>
+          <MarkdownText source={session.notes} topLevel={3} />
         </Part>
       ) : null}
     </article>

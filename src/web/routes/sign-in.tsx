@@ -16,6 +16,7 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const me = useMe();
   const next = safeNextPath(params.get('next'));
+  const hasNext = next !== '/' && params.get('error') === null;
   const isLinkInvalid = params.get('error') === 'link-invalid';
 
   if (me.isPending) return <LoadingState />;
@@ -31,6 +32,11 @@ export function SignInPage() {
         </p>
       }
     >
+      {hasNext ? (
+        <Alert tone="info" title={t('auth.signIn.toContinueTitle')}>
+          <p>{t('auth.signIn.toContinue')}</p>
+        </Alert>
+      ) : null}
       {/* The server sends people here when a magic link was already used or has expired. */}
       {isLinkInvalid ? (
         <Alert tone="warning" title={t('auth.magicLink.invalidTitle')}>

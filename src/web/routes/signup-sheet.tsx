@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { useMe } from '../features/auth/auth-api.ts';
+import { SignInRedirect } from '../features/auth/sign-in-redirect.tsx';
 import { DeleteSheetButton } from '../features/signups/delete-sheet-button.tsx';
 import { useSignupSheet } from '../features/signups/signup-api.ts';
 import { SignupTopicCard } from '../features/signups/signup-topic-card.tsx';
@@ -15,6 +16,8 @@ export function SignupSheetPage() {
   const { t } = useTranslation();
   const me = useMe();
   const sheet = useSignupSheet(id, Boolean(me.data));
+  // Signing up takes an account: the sheet is read for signed-in people only.
+  if (me.data === null) return <SignInRedirect />;
   if (sheet.isPending) return <LoadingState />;
   if (sheet.isError) {
     if (isNotFound(sheet.error)) return <NotFoundPage />;

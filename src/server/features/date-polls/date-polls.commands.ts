@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DateAnswerInput, DatePollCreateInput, DatePollPatch } from '../../../contract/date-poll.ts';
-import { slotProblems } from '../../../domain/date-poll.ts';
+import { type SlotProblemKind, slotProblems } from '../../../domain/date-poll.ts';
 import { toBool } from '../../db/columns.ts';
 import { lockDatePoll } from '../../db/locks.ts';
 import type { DatePollRow, DB } from '../../db/schema.ts';
@@ -14,6 +14,13 @@ import { type GuestAnswerOrigin, takeGuestAnswerAllowance } from './guest-answer
 const secret = () => randomBytes(24).toString('base64url');
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** Which field of a slot each problem is about: what the form marks. */
+const slotField: Record<SlotProblemKind, string[]> = {
+  'ends-before-start': ['endsAt'],
+  'in-the-past': ['startsAt'],
+  duplicate: [],
+};
+
 /** Creates a poll; its slots are kept in time order, which is how the grid reads them. */
 export async function createDatePoll(
   db: Kysely<DB>,
@@ -21,17 +28,23 @@ export async function createDatePoll(
   creatorId: string,
   input: DatePollCreateInput,
 ): Promise<string> {
-  const slots = input.slots
-    .map((slot) => ({ startsAt: Date.parse(slot.startsAt), endsAt: Date.parse(slot.endsAt) }))
-    .sort((a, b) => a.startsAt - b.startsAt || a.endsAt - b.endsAt);
-  const problems = slotProblems(slots);
+  const given = input.slots.map((slot) => ({
+    startsAt: Date.parse(slot.startsAt),
+    endsAt: Date.parse(slot.endsAt),
+  }));
+  // Checked in the order given, so each problem's path names the row of the organiser's form.
+  const problems = slotProblems(given, Date.now());
   if (problems.length > 0) {
     throw new AppError(
       'INVALID_INPUT',
-      'Each slot must end after it starts, and appear once',
-      problems.map((problem) => ({ path: ['body', 'slots', String(problem.index)], message: problem.kind })),
+      'Each slot must end after it starts, start in the future, and appear once',
+      problems.map((problem) => ({
+        path: ['body', 'slots', String(problem.index), ...slotField[problem.kind]],
+        message: problem.kind,
+      })),
     );
   }
+  const slots = given.toSorted((a, b) => a.startsAt - b.startsAt || a.endsAt - b.endsAt);
   if (input.deadline && Date.parse(input.deadline) <= Date.now()) {
     throw new AppError('INVALID_INPUT', 'The deadline must be in the future', [
       { path: ['body', 'deadline'], message: 'in the past' },

@@ -12,9 +12,9 @@ import {
 import { testDialects } from '../../testing/test-database.ts';
 
 const slots = [
-  { startsAt: '2026-12-08T11:00:00+01:00', endsAt: '2026-12-08T12:30:00+01:00' },
-  { startsAt: '2026-12-10T14:00:00+01:00', endsAt: '2026-12-10T15:30:00+01:00' },
-  { startsAt: '2026-12-11T09:30:00+01:00', endsAt: '2026-12-11T11:00:00+01:00' },
+  { startsAt: '2027-12-08T11:00:00+01:00', endsAt: '2027-12-08T12:30:00+01:00' },
+  { startsAt: '2027-12-10T14:00:00+01:00', endsAt: '2027-12-10T15:30:00+01:00' },
+  { startsAt: '2027-12-11T09:30:00+01:00', endsAt: '2027-12-11T11:00:00+01:00' },
 ];
 
 describe.each(testDialects())('date polls on %s', (dialect) => {
@@ -89,6 +89,30 @@ describe.each(testDialects())('date polls on %s', (dialect) => {
     ).toEqual([]);
   });
 
+  it('refuses slots in the past and slots ending before they start, naming the field of each', async () => {
+    const hourAgo = Date.now() - 3600_000;
+    const response = await createPoll({
+      title: 'Trop tard',
+      slots: [
+        slots[0],
+        { startsAt: new Date(hourAgo).toISOString(), endsAt: new Date(hourAgo + 1800_000).toISOString() },
+        slots[1],
+      ],
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({
+      code: 'INVALID_INPUT',
+      details: [{ path: ['body', 'slots', '1', 'startsAt'], message: 'in-the-past' }],
+    });
+    const backwards = await createPoll({
+      title: 'À l’envers',
+      slots: [slots[0], { startsAt: slots[1]?.endsAt, endsAt: slots[1]?.startsAt }],
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.code).toBe('INVALID_INPUT');
+    expect(backwards.json().error.details[0].path).toEqual(['body', 'slots', '1', 'endsAt']);
+  });
+
   it('lets members answer, tallies the grid and flags the best slots', async () => {
     const created = await createPoll({ title: 'Deux séances de travail', slots, timeZone: 'Europe/Paris' });
     expect(created.statusCode).toBe(201);
@@ -99,9 +123,9 @@ describe.each(testDialects())('date polls on %s', (dialect) => {
       status: 'open',
     });
     expect(poll.slots.map((s: { startsAt: string }) => s.startsAt)).toEqual([
-      '2026-12-08T10:00:00.000Z',
-      '2026-12-10T13:00:00.000Z',
-      '2026-12-11T08:30:00.000Z',
+      '2027-12-08T10:00:00.000Z',
+      '2027-12-10T13:00:00.000Z',
+      '2027-12-11T08:30:00.000Z',
     ]);
     const [a, b, c] = slotIds(poll);
     expect(
@@ -331,8 +355,8 @@ describe.each(testDialects())('date polls on %s', (dialect) => {
     expect(session).toMatchObject({
       circleId,
       title: 'Séance de travail',
-      startsAt: '2026-12-10T13:00:00.000Z',
-      endsAt: '2026-12-10T14:30:00.000Z',
+      startsAt: '2027-12-10T13:00:00.000Z',
+      endsAt: '2027-12-10T14:30:00.000Z',
       timeZone: 'Europe/Paris',
     });
     expect(
@@ -378,7 +402,7 @@ describe.each(testDialects())('date polls on %s', (dialect) => {
       [bernard.email, isabelle.email, organiser.email, 'julie.guest@example.org'].sort(),
     );
     const bernardMail = to(bernard.email);
-    expect(bernardMail?.subject).toMatch(/^Invitation : Séance de travail \(jeudi 10 décembre 2026/);
+    expect(bernardMail?.subject).toMatch(/^Invitation : Séance de travail \(vendredi 10 décembre 2027/);
     expect(bernardMail?.textBody).toContain('14:00 – 15:30');
     expect(bernardMail?.textBody).toContain('« Équipe »');
     expect(bernardMail?.textBody).toContain(`/sessions/${session.id}`);
@@ -395,7 +419,7 @@ describe.each(testDialects())('date polls on %s', (dialect) => {
     const result = to(organiser.email);
     expect(result?.subject).toBe('Date retenue : Séance de travail');
     expect(result?.textBody).toContain(
-      'Le sondage « Séance de travail » du cercle « Équipe » est clos. Date retenue : le jeudi 10 décembre 2026, de 14:00 à 15:30 (Europe/Paris).',
+      'Le sondage « Séance de travail » du cercle « Équipe » est clos. Date retenue : le vendredi 10 décembre 2027, de 14:00 à 15:30 (Europe/Paris).',
     );
     expect(result?.attachmentNames).toBeNull();
     expect(JSON.parse(result?.headers ?? '{}')['List-Unsubscribe']).toMatch(/\/unsubscribe\/u1~/);

@@ -1,4 +1,5 @@
 import type { Action, Session } from '../../../contract/session.ts';
+import { formatDate } from '../../../domain/date-format.ts';
 
 type Locale = 'fr' | 'en';
 
@@ -66,9 +67,7 @@ function clock(iso: string, timeZone: string, locale: Locale) {
 }
 
 function day(iso: string, timeZone: string, locale: Locale) {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone, dateStyle: 'full' }).format(
-    new Date(iso),
-  );
+  return formatDate(new Date(iso), locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone, dateStyle: 'full' });
 }
 
 function actionLine(action: Action, locale: Locale) {

@@ -61,7 +61,8 @@ export async function listCircleSessions(db: Kysely<DB>, circleId: string, circl
 
 /**
  * Sessions of every circle where the viewer is a member: coming ones (not ended before `now`,
- * soonest first) or past ones (most recent first, at most 100).
+ * soonest first) or past ones (most recent first, at most 100). A session its facilitator ended,
+ * or one called off, is over whatever its planned time: it is never listed as coming.
  */
 export async function listViewerSessions(
   db: Kysely<DB>,
@@ -79,8 +80,21 @@ export async function listViewerSessions(
     .select('c.name as circleName');
   query =
     when === 'upcoming'
-      ? query.where('s.endsAt', '>=', now).orderBy('s.startsAt')
-      : query.where('s.endsAt', '<', now).orderBy('s.startsAt', 'desc').limit(100);
+      ? query
+          .where('s.endsAt', '>=', now)
+          .where('s.status', '!=', 'ended')
+          .where('s.cancelledAt', 'is', null)
+          .orderBy('s.startsAt')
+      : query
+          .where((eb) =>
+            eb.or([
+              eb('s.endsAt', '<', now),
+              eb('s.status', '=', 'ended'),
+              eb('s.cancelledAt', 'is not', null),
+            ]),
+          )
+          .orderBy('s.startsAt', 'desc')
+          .limit(100);
   const rows = await query.execute();
   return rows.map((row) => toSessionSummary(row, row.circleName));
 }

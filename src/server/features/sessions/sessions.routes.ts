@@ -14,6 +14,7 @@ import {
   sessionSummarySchema,
 } from '../../../contract/session.ts';
 import { buildAgendaFromTemplate } from '../../../domain/agenda-templates.ts';
+import { SESSION_GRACE_MS } from '../../../domain/session.ts';
 import type { AppContext } from '../../app-context.ts';
 import { toIso } from '../../db/columns.ts';
 import { AppError } from '../../http/errors.ts';
@@ -98,8 +99,8 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const viewer = await viewers.require(request);
-        // A session that ended less than 12 hours ago still counts as current (minutes to finish).
-        const now = new Date(Date.now() - 12 * 3600_000).toISOString();
+        // The SQL twin of isSessionOver: a session within its grace period still counts as current.
+        const now = new Date(Date.now() - SESSION_GRACE_MS).toISOString();
         return { items: await listViewerSessions(db, viewer.id, request.query.when, now) };
       },
     );

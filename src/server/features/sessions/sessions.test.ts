@@ -716,6 +716,44 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
     ).toBe(400);
   });
 
+  it('never lists an ended or a cancelled session as coming, whatever its planned time', async () => {
+    const soon = Date.now() + 86_400_000;
+    const plan = async (title: string) =>
+      (
+        await createSession({
+          title,
+          startsAt: new Date(soon).toISOString(),
+          endsAt: new Date(soon + 3_600_000).toISOString(),
+        })
+      ).json();
+    const ended = await plan('Terminée en avance');
+    const cancelled = await plan('Annulée');
+    const kept = await plan('Maintenue');
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/sessions/${ended.id}`,
+      headers: as(facilitator),
+      payload: { status: 'ended' },
+    });
+    expect(patch.statusCode).toBe(200);
+    const cancel = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${cancelled.id}/cancel`,
+      headers: as(facilitator),
+      payload: { reason: 'Grève des transports' },
+    });
+    expect(cancel.statusCode).toBe(200);
+    const ids = async (query: string) =>
+      (await t.app.inject({ url: `/api/v1/me/sessions${query}`, headers: as(member) }))
+        .json()
+        .items.map((s: { id: string }) => s.id);
+    const coming = await ids('');
+    expect(coming).toContain(kept.id);
+    expect(coming).not.toContain(ended.id);
+    expect(coming).not.toContain(cancelled.id);
+    expect(await ids('?when=past')).toEqual(expect.arrayContaining([ended.id, cancelled.id]));
+  });
+
   it('lets owners move their action along, but only its author or facilitators change who carries it', async () => {
     const session = (
       await createSession({
@@ -738,5 +776,45 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
     expect((await patch({ ownerIds: [], guestOwners: [] }, member)).statusCode).toBe(403);
     const byAuthor = await patch({ guestOwners: [] }, facilitator);
     expect(byAuthor.json().owners).toEqual([{ userId: member.id, name: member.name }]);
+  });
+
+  it('lets an action be edited after creation: title and due date by its owners, owners by its stewards, under the rules of creation', async () => {
+    const session = (
+      await createSession({
+        title: 'Après coup',
+        startsAt: paris('2026-12-16', '12:00'),
+        endsAt: paris('2026-12-16', '13:00'),
+      })
+    ).json();
+    const action = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/sessions/${session.id}/actions`,
+        headers: as(facilitator),
+        payload: { title: 'Relire le compte rendu', ownerIds: [member.id] },
+      })
+    ).json();
+    const patch = (payload: object, user: TestUser) =>
+      t.app.inject({ method: 'PATCH', url: `/api/v1/actions/${action.id}`, headers: as(user), payload });
+    const byOwner = await patch({ title: 'Relire et diffuser le compte rendu', dueOn: '2027-01-08' }, member);
+    expect(byOwner.statusCode).toBe(200);
+    expect(byOwner.json()).toMatchObject({
+      title: 'Relire et diffuser le compte rendu',
+      dueOn: '2027-01-08',
+    });
+    expect((await patch({ dueOn: null }, member)).json().dueOn).toBeNull();
+    expect((await patch({ title: ' ' }, member)).statusCode).toBe(400);
+    // Owners, like at creation: members of the circle or named guests, never someone outside it.
+    const outside = await patch({ ownerIds: [outsider.id] }, facilitator);
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.code).toBe('INVALID_INPUT');
+    const reassigned = await patch({ ownerIds: [facilitator.id], guestOwners: ['Nadia'] }, facilitator);
+    expect(reassigned.json().owners).toEqual([
+      { userId: facilitator.id, name: facilitator.name },
+      { userId: null, name: 'Nadia' },
+    ]);
+    // No longer an owner, no longer an editor; outside the private circle, the action does not exist.
+    expect((await patch({ title: 'Encore' }, member)).statusCode).toBe(403);
+    expect((await patch({ title: 'Encore' }, outsider)).statusCode).toBe(404);
   });
 });

@@ -11,6 +11,7 @@ export function RequireAuth({ children }: { children: (me: Me) => ReactNode }) {
   const location = useLocation();
   if (me.isPending) return <LoadingState />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!me.data) return <Navigate to={signInPath(location.pathname + location.search)} replace />;
+  if (!me.data)
+    return <Navigate to={signInPath(location.pathname + location.search + location.hash)} replace />;
   return children(me.data);
 }

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -8,6 +9,7 @@ import formStyles from '../../components/form.module.css';
 import { FormStatus } from '../../components/form-status.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { ApiError } from '../../lib/api-client.ts';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import { commonTimeZones, viewerTimeZone, zonedToIso } from '../sessions/session-time.ts';
 import styles from './create-date-poll-dialog.module.css';
@@ -27,6 +29,25 @@ const emptyRow = (from?: SlotRow): SlotRow => ({
   start: from?.start ?? '12:00',
   end: from?.end ?? '13:30',
 });
+
+/** The server's per-slot problems (`body.slots.<i>.<field>`), keyed like the form's own. */
+function slotIssues(error: unknown, rows: SlotRow[], t: TFunction): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const found: Record<string, string> = {};
+  for (const issue of error.fieldIssues) {
+    const [where, list, index, field] = issue.path;
+    const row = rows[Number(index)];
+    if (where !== 'body' || list !== 'slots' || !row) continue;
+    const name = field === 'startsAt' ? 'start' : field === 'endsAt' ? 'end' : 'date';
+    found[`${name}${row.key}`] ??=
+      issue.message === 'in-the-past'
+        ? t('datePolls.create.slotPast')
+        : issue.message === 'duplicate'
+          ? t('datePolls.create.slotTwice')
+          : t('validation.endAfterStart');
+  }
+  return found;
+}
 
 /** "Proposer des dates": candidate slots in one time zone, an optional deadline, names hidden or not. */
 export function CreateDatePollDialog({ circleId, onClose }: { circleId: string; onClose: () => void }) {
@@ -53,10 +74,13 @@ export function CreateDatePollDialog({ circleId, onClose }: { circleId: string; 
       endsAt: zonedToIso(row.date, row.end, timeZone),
     }));
     slots.forEach((slot, index) => {
-      const key = `slot${rows[index]?.key}`;
-      if (!slot.startsAt || !slot.endsAt) found[key] = t('validation.required');
+      const key = rows[index]?.key;
+      if (!rows[index]?.date) found[`date${key}`] = t('validation.required');
+      else if (!slot.startsAt) found[`start${key}`] = t('validation.required');
+      else if (!slot.endsAt) found[`end${key}`] = t('validation.required');
       else if (Date.parse(slot.endsAt) <= Date.parse(slot.startsAt))
-        found[key] = t('validation.endAfterStart');
+        found[`end${key}`] = t('validation.endAfterStart');
+      else if (Date.parse(slot.startsAt) < Date.now()) found[`start${key}`] = t('datePolls.create.slotPast');
     });
     const deadlineIso = deadline ? zonedToIso(deadline, '23:59', timeZone) : undefined;
     if (deadlineIso && Date.parse(deadlineIso) <= Date.now())
@@ -71,7 +95,11 @@ export function CreateDatePollDialog({ circleId, onClose }: { circleId: string; 
         slots: slots.map((slot) => ({ startsAt: slot.startsAt ?? '', endsAt: slot.endsAt ?? '' })),
         ...(deadlineIso && { deadline: deadlineIso }),
       },
-      { onSuccess: (poll) => navigate(`/date-polls/${encodeURIComponent(poll.id)}`) },
+      {
+        onSuccess: (poll) => navigate(`/date-polls/${encodeURIComponent(poll.id)}`),
+        // The server's clock decides "in the past": its answer is shown at the row it names.
+        onError: (error) => setIssues(slotIssues(error, rows, t)),
+      },
     );
   }
 
@@ -160,7 +188,18 @@ export function CreateDatePollDialog({ circleId, onClose }: { circleId: string; 
             <input type="checkbox" checked={hideParticipants} onChange={(e) => setHide(e.target.checked)} />
             {t('datePolls.create.hideParticipants')}
           </label>
-          <FormStatus message={create.error ? { tone: 'danger', text: errorMessage(create.error) } : null} />
+          <FormStatus
+            message={
+              create.error
+                ? {
+                    tone: 'danger',
+                    text: Object.keys(issues).length
+                      ? t('datePolls.create.fixSlots')
+                      : errorMessage(create.error),
+                  }
+                : null
+            }
+          />
           <div className={formStyles.actions}>
             <Button type="submit" isPending={create.isPending}>
               {t('datePolls.create.submit')}

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Poll } from '../../../contract/poll.ts';
+import { formatDate } from '../../../domain/date-format.ts';
 import { Badge } from '../../components/badge.tsx';
 import { Button } from '../../components/button.tsx';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
@@ -128,7 +129,7 @@ export function PollView({ poll, isSignedIn }: { poll: Poll; isSignedIn: boolean
   const results = usePollResults(poll.id, poll.resultsVisible && poll.phase !== 'proposal');
   const myBallot = useMyBallot(poll.id, isSignedIn && poll.canVote);
   const date = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+    formatDate(new Date(iso), i18n.language, { dateStyle: 'long', timeStyle: 'short' });
   const parent = poll.circleId ? (
     <Link to={`/circles/${encodeURIComponent(poll.circleId)}`}>{poll.circleName}</Link>
   ) : (

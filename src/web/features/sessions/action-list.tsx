@@ -1,19 +1,20 @@
-import { useId } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Action } from '../../../contract/session.ts';
+import { formatDate } from '../../../domain/date-format.ts';
 import { type ActionStatus, actionStatuses } from '../../../domain/session.ts';
+import { Button } from '../../components/button.tsx';
 import fieldStyles from '../../components/field.module.css';
 import { type Report, runReported } from '../../lib/action-status.ts';
 import { usePatchAction } from './action-api.ts';
+import { ActionForm } from './action-form.tsx';
 import styles from './action-list.module.css';
 import { ActionStatusBadge } from './session-badges.tsx';
 
-/** "15 juin 2026"; a due date is a calendar day, so it is read as such, not as an instant. */
+/** "15 juin 2026", "1er juillet 2026"; a due date is a calendar day, so it is read as such, not as an instant. */
 export function formatDueOn(dueOn: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${dueOn}T00:00:00Z`),
-  );
+  return formatDate(new Date(`${dueOn}T00:00:00Z`), locale, { dateStyle: 'long', timeZone: 'UTC' });
 }
 
 function isLate(action: Action): boolean {
@@ -60,22 +61,50 @@ function StatusSelect({ action, report }: { action: Action; report: Report }) {
 export interface ActionListProps {
   actions: Action[];
   report: Report;
-  /** Whether the reader may change an action's status (its owners and the facilitators). */
+  /** Whether the reader may change an action (its owners, its author and the facilitators). */
   canEdit: boolean | ((action: Action) => boolean);
+  /** Whether the reader may also change who carries it (its author and the facilitators). */
+  canChangeOwners?: (action: Action) => boolean;
   /** Link each action to the session it came from ("Mes actions"). */
   sessionLinks?: Record<string, string>;
 }
 
-/** Prochains pas: title, owners, due date, status (a select for those who may change it). */
-export function ActionList({ actions, report, canEdit, sessionLinks }: ActionListProps) {
+/** Prochains pas: title, owners, due date, status (a select for those who may change it), "Modifier". */
+export function ActionList({
+  actions,
+  report,
+  canEdit,
+  canChangeOwners = () => false,
+  sessionLinks,
+}: ActionListProps) {
   const { t, i18n } = useTranslation();
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editButtons = useRef(new Map<string, HTMLButtonElement>());
+  const closeEditor = (action: Action) => {
+    setEditingId(null);
+    // The form's buttons vanish with it: focus goes back to the button that opened it.
+    requestAnimationFrame(() => editButtons.current.get(action.id)?.focus());
+  };
   return (
     <ul className={styles.list}>
       {actions.map((action) => {
         const late = isLate(action);
+        const isEditable = typeof canEdit === 'function' ? canEdit(action) : canEdit;
         const sessionTitle = action.sessionId
           ? (sessionLinks?.[action.sessionId] ?? action.sessionTitle)
           : undefined;
+        if (editingId === action.id) {
+          return (
+            <li key={action.id} className={styles.item}>
+              <ActionForm
+                circleId={action.circleId}
+                action={action}
+                canChangeOwners={canChangeOwners(action)}
+                onDone={() => closeEditor(action)}
+              />
+            </li>
+          );
+        }
         return (
           <li
             key={action.id}
@@ -103,8 +132,22 @@ export function ActionList({ actions, report, canEdit, sessionLinks }: ActionLis
                 ) : null}
               </span>
             </div>
-            {canEdit ? (
-              <StatusSelect action={action} report={report} />
+            {isEditable ? (
+              <div className={styles.controls}>
+                <Button
+                  ref={(node) => {
+                    if (node) editButtons.current.set(action.id, node);
+                    else editButtons.current.delete(action.id);
+                  }}
+                  variant="ghost"
+                  size="sm"
+                  aria-label={t('actions.editOf', { title: action.title })}
+                  onClick={() => setEditingId(action.id)}
+                >
+                  {t('actions.edit')}
+                </Button>
+                <StatusSelect action={action} report={report} />
+              </div>
             ) : (
               <ActionStatusBadge status={action.status} />
             )}

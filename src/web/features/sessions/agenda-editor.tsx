@@ -1,16 +1,16 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemInput, Session } from '../../../contract/session.ts';
-import { type AgendaTemplateId, agendaTemplateIds } from '../../../domain/agenda-templates.ts';
 import { type AgendaItemKind, agendaItemKinds } from '../../../domain/session.ts';
 import { Button } from '../../components/button.tsx';
-import { ConfirmButton } from '../../components/confirm-button.tsx';
 import fieldStyles from '../../components/field.module.css';
 import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
+import { useUnsavedChanges } from '../../components/unsaved-changes.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import styles from './agenda-editor.module.css';
+import { AgendaTemplatePicker, type TemplateDraft } from './agenda-template-picker.tsx';
 import { AgendaTotals } from './agenda-view.tsx';
-import { useApplyTemplate, usePutAgenda } from './session-api.ts';
+import { usePutAgenda } from './session-api.ts';
 import { isoToZoned, zonedToIso } from './session-time.ts';
 
 interface Draft {
@@ -67,13 +67,28 @@ function reflow(drafts: Draft[], startTime: string): Draft[] {
   });
 }
 
+/**
+ * An item's clock time as an instant. Times are typed without a date: one earlier than the
+ * session's own start belongs to the next day (a session from 23:00 to 00:30 has items after
+ * midnight), which is the only way an item can be earlier while staying inside the session.
+ */
+function itemInstant(session: Session, time: string): string | undefined {
+  const start = isoToZoned(session.startsAt, session.timeZone);
+  const minutes = toMinutes(time);
+  const startMinutes = toMinutes(start.time);
+  if (minutes === undefined || startMinutes === undefined || minutes >= startMinutes)
+    return zonedToIso(start.date, time, session.timeZone);
+  const nextDay = new Date(`${start.date}T12:00:00Z`);
+  nextDay.setUTCDate(nextDay.getUTCDate() + 1);
+  return zonedToIso(nextDay.toISOString().slice(0, 10), time, session.timeZone);
+}
+
 /** The drafts as the API wants them; the index of the first item whose times are unreadable. */
 function toInput(drafts: Draft[], session: Session): { items: AgendaItemInput[]; badIndex: number } {
-  const { date } = isoToZoned(session.startsAt, session.timeZone);
   const items: AgendaItemInput[] = [];
   for (const [index, draft] of drafts.entries()) {
-    const startsAt = zonedToIso(date, draft.start, session.timeZone);
-    const endsAt = zonedToIso(date, draft.end, session.timeZone);
+    const startsAt = itemInstant(session, draft.start);
+    const endsAt = itemInstant(session, draft.end);
     if (!startsAt || !endsAt || !draft.title.trim()) return { items, badIndex: index };
     const children = draft.children
       .split('\n')
@@ -249,74 +264,6 @@ function DraftRow({
   );
 }
 
-function TemplatePicker({
-  session,
-  onApplied,
-}: {
-  session: Session;
-  onApplied: (message: FormStatusMessage) => void;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const errorMessage = useErrorMessage();
-  const apply = useApplyTemplate(session.id);
-  const [template, setTemplate] = useState<AgendaTemplateId>('plain');
-  const run = () =>
-    apply.mutate(template, {
-      onSuccess: () =>
-        onApplied({
-          tone: 'success',
-          text: t('agenda.templates.applied', { name: t(`agenda.templates.${template}`) }),
-        }),
-      onError: (error) =>
-        onApplied({
-          tone: 'danger',
-          text:
-            errorMessage(error) +
-            (error instanceof Error && 'code' in error && error.code === 'INVALID_INPUT'
-              ? ` ${t('agenda.templates.tooShort')}`
-              : ''),
-        }),
-    });
-  return (
-    <div className={styles.templates}>
-      <div className={fieldStyles.field}>
-        <label className={fieldStyles.label} htmlFor={id}>
-          {t('agenda.templates.label')}
-        </label>
-        <select
-          id={id}
-          className={`${fieldStyles.input} ${fieldStyles.select}`}
-          value={template}
-          onChange={(e) => setTemplate(agendaTemplateIds.find((v) => v === e.target.value) ?? 'plain')}
-        >
-          {agendaTemplateIds.map((value) => (
-            <option key={value} value={value}>
-              {t(`agenda.templates.${value}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      {session.agenda.length ? (
-        <ConfirmButton
-          variant="secondary"
-          title={t('agenda.templates.confirmTitle')}
-          message={t('agenda.templates.confirmMessage')}
-          confirmLabel={t('agenda.templates.apply')}
-          isPending={apply.isPending}
-          onConfirm={run}
-        >
-          {t('agenda.templates.apply')}
-        </ConfirmButton>
-      ) : (
-        <Button variant="secondary" isPending={apply.isPending} onClick={run}>
-          {t('agenda.templates.apply')}
-        </Button>
-      )}
-    </div>
-  );
-}
-
 export interface AgendaEditorProps {
   session: Session;
   /** Closes the editor; `saved` says whether the agenda was just saved (to announce it). */
@@ -330,14 +277,33 @@ export function AgendaEditor({ session, onDone }: AgendaEditorProps) {
   const put = usePutAgenda(session.id);
   const [drafts, setDrafts] = useState(() => toDrafts(session));
   const [message, setMessage] = useState<FormStatusMessage | null>(null);
+  // Beside the picker, where the eye is when the items change below it.
+  const [templateNotice, setTemplateNotice] = useState<FormStatusMessage | null>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const [focusAfterMove, setFocusAfterMove] = useState<string | null>(null);
   const dragFrom = useRef<number | null>(null);
   const agendaVersion = session.agenda.map((i) => i.id).join();
+  useUnsavedChanges(JSON.stringify(drafts) !== JSON.stringify(toDrafts(session)));
 
-  // A template replaces the agenda on the server: start again from what it made.
+  // Someone else saved the agenda meanwhile: start again from what they made.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new set of items should reset the drafts.
   useEffect(() => setDrafts(toDrafts(session)), [agendaVersion]);
+
+  /** A template only fills the editor: nothing is saved until "Enregistrer", and "Annuler" drops it. */
+  function previewTemplate(items: TemplateDraft[], notice: FormStatusMessage) {
+    setDrafts(
+      items.map((item) => ({
+        key: newKey(),
+        title: item.title,
+        start: isoToZoned(item.startsAt, session.timeZone).time,
+        end: isoToZoned(item.endsAt, session.timeZone).time,
+        kind: item.kind,
+        notes: '',
+        children: '',
+      })),
+    );
+    setTemplateNotice(notice);
+  }
 
   useEffect(() => {
     if (!focusAfterMove) return;
@@ -391,15 +357,15 @@ export function AgendaEditor({ session, onDone }: AgendaEditorProps) {
     });
   }
 
-  const { date } = isoToZoned(session.startsAt, session.timeZone);
   const preview = drafts.map((d) => ({
-    startsAt: zonedToIso(date, d.start, session.timeZone) ?? null,
-    endsAt: zonedToIso(date, d.end, session.timeZone) ?? null,
+    startsAt: itemInstant(session, d.start) ?? null,
+    endsAt: itemInstant(session, d.end) ?? null,
   }));
 
   return (
     <div className={styles.editor}>
-      <TemplatePicker session={session} onApplied={setMessage} />
+      <AgendaTemplatePicker session={session} onPreview={previewTemplate} />
+      <FormStatus message={templateNotice} />
       <form className={styles.form} onSubmit={submit} noValidate aria-label={t('agenda.editor.label')}>
         <p className={fieldStyles.description}>{t('agenda.editor.intro', { zone: session.timeZone })}</p>
         <AgendaTotals session={session} items={preview} />

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionSummary } from '../../../contract/session.ts';
+import { isSessionOver } from '../../../domain/session.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState, LoadingState } from '../../components/query-state.tsx';
 import { Section } from '../../components/section.tsx';
@@ -17,9 +18,8 @@ function byStart(a: SessionSummary, b: SessionSummary): number {
 export function CircleSessions({ circleId, canPlan }: { circleId: string; canPlan: boolean }) {
   const { t } = useTranslation();
   const sessions = useCircleSessions(circleId);
-  // A cancelled session never ends: once its time has gone by, it belongs with the past ones.
-  const isPast = (s: SessionSummary) =>
-    s.status === 'ended' || (s.status === 'cancelled' && Date.parse(s.endsAt) < Date.now());
+  const now = Date.now();
+  const isPast = (s: SessionSummary) => isSessionOver(s.status, Date.parse(s.endsAt), now);
   const coming = sessions.data?.filter((s) => !isPast(s)).sort(byStart) ?? [];
   const past = sessions.data?.filter(isPast).sort((a, b) => byStart(b, a)) ?? [];
   return (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../contract/session.ts';
 import { Button } from '../../components/button.tsx';
+import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { FormStatus } from '../../components/form-status.tsx';
 import { runReported, useActionStatus } from '../../lib/action-status.ts';
 import { ItemTimes } from './agenda-view.tsx';
@@ -86,11 +87,15 @@ function Controls({ session }: { session: Session }) {
           </Button>
         ) : null}
         {session.status === 'live' ? (
-          <Button
+          // Ending closes the live facilitation for everyone in the room: it asks first.
+          <ConfirmButton
             variant="secondary"
             className={`${styles.onInk} ${styles.end}`}
             isPending={patch.isPending}
-            onClick={() =>
+            title={t('facilitation.endTitle')}
+            message={t('facilitation.endMessage')}
+            confirmLabel={t('facilitation.endConfirm')}
+            onConfirm={() =>
               runReported(
                 (status: 'ended') => setCurrent.mutateAsync(null).then(() => patch.mutateAsync({ status })),
                 'ended',
@@ -99,7 +104,7 @@ function Controls({ session }: { session: Session }) {
             }
           >
             {t('facilitation.end')}
-          </Button>
+          </ConfirmButton>
         ) : null}
       </div>
       <FormStatus message={message} />

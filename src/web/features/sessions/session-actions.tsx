@@ -14,6 +14,11 @@ function editableBy(session: Session, myId: string | undefined) {
     (myId !== undefined && (action.authorId === myId || action.owners.some((o) => o.userId === myId)));
 }
 
+/** Who carries an action is decided by its author and the facilitators. */
+function ownersEditableBy(session: Session, myId: string | undefined) {
+  return (action: Action) => session.canFacilitate || (myId !== undefined && action.authorId === myId);
+}
+
 /** "À revoir": still-open next steps of the circle's earlier sessions, reviewed first. */
 export function OpenActionsReview({ session, myId }: { session: Session; myId: string | undefined }) {
   const { t } = useTranslation();
@@ -22,7 +27,12 @@ export function OpenActionsReview({ session, myId }: { session: Session; myId: s
   return (
     <Section title={t('actions.review.title')} description={t('actions.review.intro')}>
       <FormStatus message={message} />
-      <ActionList actions={session.openActions} report={report} canEdit={editableBy(session, myId)} />
+      <ActionList
+        actions={session.openActions}
+        report={report}
+        canEdit={editableBy(session, myId)}
+        canChangeOwners={ownersEditableBy(session, myId)}
+      />
     </Section>
   );
 }
@@ -43,7 +53,12 @@ export function SessionActions({
     <Section title={t('actions.title')} description={t('actions.intro')}>
       <FormStatus message={message} />
       {session.actions.length ? (
-        <ActionList actions={session.actions} report={report} canEdit={editableBy(session, myId)} />
+        <ActionList
+          actions={session.actions}
+          report={report}
+          canEdit={editableBy(session, myId)}
+          canChangeOwners={ownersEditableBy(session, myId)}
+        />
       ) : (
         <EmptyState isCompact title={t('actions.none')} />
       )}

@@ -10,7 +10,6 @@ import type {
   SessionPatch,
   SessionSummary,
 } from '../../../contract/session.ts';
-import type { AgendaTemplateId } from '../../../domain/agenda-templates.ts';
 import type { ParticipantStatus } from '../../../domain/session.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
@@ -186,15 +185,6 @@ export function usePutCheckin(id: string) {
 export function usePutAgenda(id: string) {
   return useSessionPartWrite(id, (items: AgendaItemInput[]) =>
     apiRequest<ListOf<AgendaItem>>(`${sessionPath(id)}/agenda`, { method: 'PUT', body: { items } }),
-  );
-}
-
-export function useApplyTemplate(id: string) {
-  return useSessionPartWrite(id, (template: AgendaTemplateId) =>
-    apiRequest<ListOf<AgendaItem>>(`${sessionPath(id)}/agenda/template`, {
-      method: 'POST',
-      body: { template },
-    }),
   );
 }
 

@@ -163,14 +163,19 @@ function AddParticipantForm({ session, report }: { session: Session; report: Rep
 export function SessionParticipants({ session, myId }: { session: Session; myId: string | undefined }) {
   const { t } = useTranslation();
   const { message, report } = useActionStatus();
-  const counts = {
-    confirmed: session.participants.filter((p) => p.status === 'confirmed' || p.status === 'present').length,
-    excused: session.participants.filter((p) => p.status === 'excused').length,
-  };
+  const coming = session.participants.filter(
+    (p) => p.status === 'confirmed' || p.status === 'present',
+  ).length;
+  const excused = session.participants.filter((p) => p.status === 'excused').length;
+  // Each number agrees with its own words ("1 vient", "2 excusé·es"): one plural key per count.
+  const summary = t('session.participants.summary', {
+    coming: t('session.participants.coming', { count: coming }),
+    excused: t('session.participants.excused', { count: excused }),
+  });
   return (
     <Section
       title={t('session.participants.title', { count: session.participants.length })}
-      description={t('session.participants.summary', counts)}
+      description={summary}
     >
       <FormStatus message={message} />
       {session.participants.length === 0 ? (

@@ -5,7 +5,9 @@ import { Button } from '../../components/button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import fieldStyles from '../../components/field.module.css';
 import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
+import { MarkdownText } from '../../components/markdown-text.tsx';
 import { Section } from '../../components/section.tsx';
+import { useUnsavedChanges } from '../../components/unsaved-changes.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import { lazyNamed } from '../../lib/lazy-named.ts';
 import { useMe } from '../auth/auth-api.ts';
@@ -28,6 +30,7 @@ function TextEditor({ label, initial, rows, isPending, isMono = false, onSave }:
   const [text, setText] = useState(initial);
   const [message, setMessage] = useState<FormStatusMessage | null>(null);
   const isDirty = text !== initial;
+  useUnsavedChanges(isDirty);
   function submit(event: FormEvent) {
     event.preventDefault();
     onSave(text, setMessage);
@@ -76,10 +79,11 @@ export function SessionSynthesis({ session }: { session: Session }) {
   const saver = useSaver(session, 'synthesis', t('session.synthesis.saved'));
   return (
     <Section title={t('session.synthesis.title')} description={t('session.synthesis.intro')}>
+      {session.canFacilitate && session.notes ? <MarkdownText source={session.notes} /> : null}
       {session.canFacilitate ? (
         <TextEditor label={t('session.synthesis.label')} initial={session.synthesis} rows={5} {...saver} />
       ) : session.synthesis ? (
-        <p className={styles.prose}>{session.synthesis}</p>
+        <MarkdownText source={session.synthesis} />
       ) : (
         <EmptyState isCompact title={t('session.synthesis.none')} />
       )}
@@ -99,7 +103,7 @@ export function SessionNotes({ session }: { session: Session }) {
     <Section title={t('session.notes.title')} description={t('session.notes.intro')}>
       {!session.canParticipate || !me ? (
         <>
-          {session.sharedNotes ? <pre className={styles.notes}>{session.sharedNotes}</pre> : null}
+          {session.sharedNotes ? <MarkdownText source={session.sharedNotes} /> : null}
           <p>{t('session.notes.signInToWrite')}</p>
         </>
       ) : isOpen ? (
@@ -130,7 +134,7 @@ export function SessionNotes({ session }: { session: Session }) {
           {...saver}
         />
       ) : session.notes ? (
-        <pre className={styles.notes}>{session.notes}</pre>
+        <MarkdownText source={session.notes} />
       ) : null}
     </Section>
   );

@@ -1,3 +1,5 @@
+import { formatDate } from '../../../domain/date-format.ts';
+
 /**
  * Dates and times of sessions. A session has its own time zone (a circle in La Réunion meets at
  * 12h00 Indian/Reunion); a reader elsewhere sees both their own time and the session's.
@@ -76,9 +78,9 @@ export function isoToZoned(iso: string, timeZone: string): { date: string; time:
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
 }
 
-/** "lundi 15 juin 2026" in `timeZone`. */
+/** "lundi 15 juin 2026" ("lundi 1er juin") in `timeZone`. */
 export function formatDay(iso: string, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'full' }).format(new Date(iso));
+  return formatDate(new Date(iso), locale, { timeZone, dateStyle: 'full' });
 }
 
 /** "12:00" in `timeZone`. */

@@ -17,7 +17,10 @@ function Places({ topic }: { topic: SignupTopic }) {
   const { t } = useTranslation();
   if (topic.capacity === null)
     return <p className={styles.muted}>{t('signups.topic.unlimited', { count: topic.confirmedCount })}</p>;
-  const label = t('signups.topic.places', { count: topic.confirmedCount, capacity: topic.capacity });
+  const label = t('signups.topic.places', {
+    count: topic.confirmedCount,
+    places: t('signups.topic.capacity', { count: topic.capacity }),
+  });
   return (
     <Meter
       label={t('signups.topic.meter')}

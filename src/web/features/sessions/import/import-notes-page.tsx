@@ -6,7 +6,9 @@ import { Alert } from '../../../components/alert.tsx';
 import { Button } from '../../../components/button.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../components/query-state.tsx';
+import { useUnsavedChanges } from '../../../components/unsaved-changes.tsx';
 import { useMe } from '../../auth/auth-api.ts';
+import { RequireAuth } from '../../auth/require-auth.tsx';
 import { useCircle } from '../../circles/circle-api.ts';
 import { useCommunity } from '../../communities/community-api.ts';
 import { type SessionImportInput, useImportSession, usePreviewSessionImport } from '../session-api.ts';
@@ -31,6 +33,9 @@ function ImportNotesView({ circle }: { circle: Circle }) {
   const preview = usePreviewSessionImport(circle.id);
   const save = useImportSession(circle.id);
   const [input, setInput] = useState<SessionImportInput>({ text: '', timeZone: 'Europe/Paris' });
+  // Pasted notes are the one copy the reader may have at hand: leaving asks first. After the
+  // import, the app's own navigation to the session is not a link click, so it is not asked.
+  useUnsavedChanges(input.text.trim() !== '');
   // The preview shown is the one of these exact inputs; after an edit it must be redone.
   const isCurrent = preview.isSuccess && preview.variables === input;
   const failure = save.error ?? preview.error;
@@ -108,11 +113,15 @@ function ImportNotesView({ circle }: { circle: Circle }) {
   );
 }
 
-/** /circles/:id/import: pad notes in, a session out, after a preview. */
-export function ImportNotesPage() {
-  const { id = '' } = useParams();
+function ImportNotesScreen({ id }: { id: string }) {
   const circle = useCircle(id);
   if (circle.isPending) return <LoadingState />;
   if (circle.isError) return <ErrorState error={circle.error} onRetry={() => void circle.refetch()} />;
   return <ImportNotesView circle={circle.data} />;
+}
+
+/** /circles/:id/import: pad notes in, a session out, after a preview (facilitators, so signed in). */
+export function ImportNotesPage() {
+  const { id = '' } = useParams();
+  return <RequireAuth>{() => <ImportNotesScreen id={id} />}</RequireAuth>;
 }

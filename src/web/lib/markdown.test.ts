@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { type Inline, isSafeHref, parseInline, parseMarkdown } from './markdown.ts';
+
+const text = (value: string): Inline => ({ kind: 'text', text: value });
+
+describe('parseMarkdown', () => {
+  it('reads what imported meeting notes hold: headings, bold speakers, lists, rules', () => {
+    const blocks = parseMarkdown(
+      [
+        '### Tour de météo',
+        '**A :** soleil, contente d’être là',
+        '**B :** nuageux',
+        '',
+        '- relire le compte rendu',
+        '- envoyer le lien',
+        '',
+        '1. Accueil',
+        '2) Synthèse',
+        '---',
+        '> une citation',
+      ].join('\n'),
+    );
+    expect(blocks).toEqual([
+      { kind: 'heading', level: 3, children: [text('Tour de météo')] },
+      {
+        kind: 'paragraph',
+        children: [
+          { kind: 'strong', children: [text('A :')] },
+          text(' soleil, contente d’être là'),
+          { kind: 'break' },
+          { kind: 'strong', children: [text('B :')] },
+          text(' nuageux'),
+        ],
+      },
+      {
+        kind: 'list',
+        isOrdered: false,
+        items: [[text('relire le compte rendu')], [text('envoyer le lien')]],
+      },
+      { kind: 'list', isOrdered: true, items: [[text('Accueil')], [text('Synthèse')]] },
+      { kind: 'rule' },
+      { kind: 'quote', children: [text('une citation')] },
+    ]);
+  });
+
+  it('keeps code blocks as written, marks included', () => {
+    expect(parseMarkdown('```\n**pas gras**\n# pas un titre\n```')).toEqual([
+      { kind: 'code', text: '**pas gras**\n# pas un titre' },
+    ]);
+  });
+
+  it('drops a closing run of "#" from a heading', () => {
+    expect(parseMarkdown('## Prochains pas ##')).toEqual([
+      { kind: 'heading', level: 2, children: [text('Prochains pas')] },
+    ]);
+  });
+});
+
+describe('parseInline', () => {
+  it('reads emphasis, inline code and links', () => {
+    expect(parseInline('*vite* et `code` et [le pad](https://pad.example/p)')).toEqual([
+      { kind: 'em', children: [text('vite')] },
+      text(' et '),
+      { kind: 'code', text: 'code' },
+      text(' et '),
+      { kind: 'link', href: 'https://pad.example/p', children: [text('le pad')] },
+    ]);
+  });
+
+  it('leaves unsafe links, unmatched marks and snake_case as text', () => {
+    expect(parseInline('[clic](javascript:alert(1))')).toEqual([text('[clic](javascript:alert(1))')]);
+    expect(parseInline('2 * 3 = 6 et **pas fermé')).toEqual([text('2 * 3 = 6 et **pas fermé')]);
+    expect(parseInline('nom_de_fichier')).toEqual([text('nom_de_fichier')]);
+    expect(isSafeHref('data:text/html,x')).toBe(false);
+    expect(isSafeHref('mailto:anne@example.org')).toBe(true);
+  });
+
+  it('reads pathological inputs to the end, keeping every character', () => {
+    for (const input of [
+      '**'.repeat(50_000),
+      '['.repeat(100_000),
+      '[a]'.repeat(30_000),
+      '*a'.repeat(50_000),
+      '`'.repeat(100_000),
+    ]) {
+      const flat = (nodes: Inline[]): string =>
+        nodes
+          .map((node) => ('text' in node ? node.text : 'children' in node ? flat(node.children) : ''))
+          .join('');
+      expect(flat(parseInline(input)).length).toBeGreaterThan(0);
+    }
+    expect(parseMarkdown(`# ${' #'.repeat(100_000)}x`)).toHaveLength(1);
+  });
+});

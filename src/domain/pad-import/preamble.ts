@@ -1,7 +1,7 @@
 /** The lines above the first section: the meeting's title, subtitle and date. */
 
 import { readFrenchDate } from './french-date.ts';
-import { type PadLine, stripEmphasis } from './pad-lines.ts';
+import { type PadLine, stripEmphasis, withoutClosingHashes } from './pad-lines.ts';
 
 export interface PreambleReading {
   title: string | null;
@@ -44,7 +44,7 @@ export function readPreamble(lines: readonly PadLine[]): PreambleReading {
 
 /** A Markdown title ("# Cercle Codev") or bold line read without its markers. */
 function lineText(line: PadLine): string {
-  return stripEmphasis(line.body.replace(/^#{1,6}\s+/, '').replace(/\s+#+$/, ''));
+  return stripEmphasis(withoutClosingHashes(line.body.replace(/^#{1,6}\s+/, '')));
 }
 
 function isOnlyADate(rest: string): boolean {

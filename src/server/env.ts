@@ -46,6 +46,8 @@ const envSchema = z.object({
   /** Seconds a job stays claimed by a runner without news from it (renewed while it runs). */
   JOB_LEASE_SECONDS: integer(1, 3600).default(60),
   JOB_CONCURRENCY: integer(1, 64).default(4),
+  /** Milliseconds an import may spend reading pad notes before it is refused as too complex. */
+  IMPORT_TIME_LIMIT_MS: integer(1, 60_000).default(1_500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -100,24 +100,30 @@ export function createPadParser(options: { timeLimitMs: number }): PadParser {
   function onStop(from: Worker, error: Error): void {
     if (from !== worker) return;
     const wasReady = isReady;
-    discardWorker();
+    worker = null;
+    isReady = false;
+    void from.terminate();
     if (running) {
       clearTimeout(running.timer);
       const { job } = running;
       running = null;
-      const isOutOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      const isOutOfMemory = 'code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY';
       job.reject(isOutOfMemory ? tooComplex('needed too much memory to read') : error);
     }
-    // A worker that never became ready would fail again at once: refuse rather than loop.
+    // A worker that never became ready would fail again at once: refuse rather than loop. One
+    // that died on a text is replaced now, so that the next import does not wait for it.
     if (!wasReady) for (const job of waiting.splice(0)) job.reject(error);
+    else if (!isClosed) start();
     pump();
   }
 
+  /** Ends the worker and starts its replacement at once: loading its modules takes a while. */
   function discardWorker(): void {
     const stopped = worker;
     worker = null;
     isReady = false;
     void stopped?.terminate();
+    if (!isClosed) start();
   }
 
   return {

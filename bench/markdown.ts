@@ -10,7 +10,8 @@ const shapes: Record<string, (n: number) => string> = {
   'unclosed [': (n) => '['.repeat(n),
   'link-ish [a]': (n) => '[a]'.repeat(n / 3),
   'heading # #': (n) => `# ${' #'.repeat(n / 2)}x`,
-  'pad notes': (n) => '### Titre\n**A :** un *mot* et `code` [lien](https://a.example)\n- item\n\n'.repeat(n / 70),
+  'pad notes': (n) =>
+    '### Titre\n**A :** un *mot* et `code` [lien](https://a.example)\n- item\n\n'.repeat(n / 70),
 };
 
 for (const [name, make] of Object.entries(shapes)) {

@@ -28,12 +28,15 @@ export function isValidSlug(slug: string): boolean {
 
 /** A slug suggestion from a display name ("Riposte créative" -> "riposte-creative"). */
 export function slugify(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
-    .replace(/-+$/g, '');
+  return (
+    name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      // Runs are one hyphen by now: /-+$/ on a long run would retry from each of its hyphens.
+      .replace(/^-|-$/g, '')
+      .slice(0, 64)
+      .replace(/-$/, '')
+  );
 }

@@ -48,6 +48,8 @@ const envSchema = z.object({
   JOB_CONCURRENCY: integer(1, 64).default(4),
   /** Live sockets one person may hold on one instance (one per browser tab); the next is refused. */
   LIVE_CONNECTIONS_PER_PERSON: integer(1, 1000).default(20),
+  /** Milliseconds an import may spend reading pad notes before it is refused as too complex. */
+  IMPORT_TIME_LIMIT_MS: integer(1, 60_000).default(1_500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

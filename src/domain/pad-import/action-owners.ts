@@ -2,6 +2,7 @@
 
 import { splitList } from './list-splitting.ts';
 import type { NameDirectory } from './name-directory.ts';
+import { withoutClosingMark } from './pad-lines.ts';
 import { looksLikeWrittenOwner } from './person-names.ts';
 import { foldText, plainApostrophes } from './text-folding.ts';
 
@@ -13,8 +14,7 @@ export interface OwnedText {
 
 // Longer lines are paragraphs, not next steps; the bound also keeps the patterns linear.
 const maxOwnedLength = 400;
-const trailingOwners = /^(.*?\S)\s*(?:[([]([^()[\]]{1,80})[)\]]|(?:→|->|=>)\s*([^→>]{1,80}?))\s*\.?$/;
-const leadingOwners = /^([^:]{1,60}?)\s*:\s*(\S.*)$/;
+const maxOwnersLength = 80;
 const assignVerbs = String.raw`(?:(?:est|sont)\s+)?(?:ok|d'accord|partant(?:e)?s?)\s+pour|s'occupe(?:nt)?\s+de|se\s+charge(?:nt)?\s+de|prend(?:nent)?\s+en\s+charge`;
 const assignTargets = String.raw`ces\s+points|ce\s+point|ces\s+sujets|ces\s+actions|tout\s+ça|cela|ça|ca|ceux-ci|celles-ci`;
 const assignment = new RegExp(
@@ -55,20 +55,67 @@ export function readOwnedAction(text: string, directory: NameDirectory): OwnedTe
   // titles are cut from the text as written.
   const written = plainApostrophes(original);
   if (written.length > maxOwnedLength) return { title: original, ownerNames: [] };
-  const trailing = trailingOwners.exec(written);
-  const trailingNames = ownerList(trailing?.[2] ?? trailing?.[3], directory);
-  if (trailing?.[1] && trailingNames) {
+  const trailing = trailingOwners(written);
+  const trailingNames = ownerList(trailing?.owners, directory);
+  if (trailing && trailingNames) {
     return {
-      title: original.slice(0, trailing[1].length).replace(/\s*[-–—:]$/, ''),
+      title: withoutClosingMark(original.slice(0, trailing.before.length), '-–—:'),
       ownerNames: trailingNames,
     };
   }
-  const leading = leadingOwners.exec(written);
-  const leadingNames = ownerList(leading?.[1], directory, startsWithVerb(leading?.[2] ?? ''));
-  if (leading?.[2] && leadingNames) {
-    return { title: original.slice(original.length - leading[2].length), ownerNames: leadingNames };
+  const leading = leadingOwners(written);
+  const leadingNames = ownerList(leading?.owners, directory, startsWithVerb(leading?.rest ?? ''));
+  if (leading && leadingNames) {
+    return { title: original.slice(original.length - leading.rest.length), ownerNames: leadingNames };
   }
   return { title: original, ownerNames: leadingSubject(written, directory) };
+}
+
+/**
+ * Owners closing the text, in brackets ("Envoyer le CR (Camille)") or after an arrow ("… -> Camille"),
+ * and the text before them. Cut by hand rather than by a pattern with a lazy start, which tried
+ * every position against every length of owners. When both shapes fit, the earlier cut wins:
+ * "Relancer -> Marie (CNFPT)" is for "Marie (CNFPT)".
+ */
+function trailingOwners(text: string): { before: string; owners: string } | null {
+  const bracketed = bracketedOwners(text);
+  const arrowed = arrowedOwners(text);
+  if (bracketed && arrowed) return arrowed.before.length < bracketed.before.length ? arrowed : bracketed;
+  return bracketed ?? arrowed;
+}
+
+/** "Marion : envoyer le lien": up to 60 characters before the first colon, and text after it. */
+function leadingOwners(text: string): { owners: string; rest: string } | null {
+  const colon = text.indexOf(':');
+  const owners = text.slice(0, Math.max(colon, 0)).trimEnd();
+  const rest = text.slice(colon + 1).trimStart();
+  return owners.length > 0 && owners.length <= 60 && rest.length > 0 ? { owners, rest } : null;
+}
+
+/** Text, then blanks, a bracket, up to 80 characters and no bracket, its closing one and a full stop. */
+function bracketedOwners(text: string): { before: string; owners: string } | null {
+  const end = (text.endsWith('.') ? text.slice(0, -1) : text).trimEnd().length;
+  const close = text[end - 1];
+  if (close !== ')' && close !== ']') return null;
+  const open = Math.max(text.lastIndexOf('(', end - 2), text.lastIndexOf('[', end - 2));
+  const owners = text.slice(open + 1, end - 1);
+  if (open === -1 || owners.length === 0 || owners.length > maxOwnersLength || /[()[\]]/.test(owners))
+    return null;
+  const before = text.slice(0, open).trimEnd();
+  return before.length > 0 ? { before, owners } : null;
+}
+
+/** Text, then an arrow (→, ->, =>) and up to 80 characters without another arrow head. */
+function arrowedOwners(text: string): { before: string; owners: string } | null {
+  const head = Math.max(text.lastIndexOf('>'), text.lastIndexOf('→'));
+  if (head === -1) return null;
+  const isArrow = text[head] === '→' || text[head - 1] === '-' || text[head - 1] === '=';
+  if (!isArrow) return null;
+  const rest = text.slice(head + 1);
+  const owners = (rest.endsWith('.') ? rest.slice(0, -1) : rest).trim();
+  if (owners.length === 0 || owners.length > maxOwnersLength) return null;
+  const before = text.slice(0, text[head] === '→' ? head : head - 1).trimEnd();
+  return before.length > 0 ? { before, owners } : null;
 }
 
 /**

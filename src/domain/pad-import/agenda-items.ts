@@ -1,7 +1,7 @@
 /** The agenda section: time-boxed items, each with the sub-items written under it. */
 
 import type { ImportedAgendaItem } from './imported-session.ts';
-import { type PadLine, plainText } from './pad-lines.ts';
+import { type PadLine, plainText, withoutClosingMark } from './pad-lines.ts';
 import { readTimeRange, type TimedText } from './time-range.ts';
 
 export interface AgendaReading {
@@ -85,7 +85,7 @@ function lineRole({ line, timed }: AgendaLine, current: ItemDraft, isAfterBlank:
 }
 
 function toDraft({ line, text, timed }: AgendaLine): ItemDraft {
-  const title = (timed?.rest ?? text).replace(/\s*:$/, '');
+  const title = withoutClosingMark(timed?.rest ?? text);
   return {
     item: {
       title: title.length > 0 ? title : text,

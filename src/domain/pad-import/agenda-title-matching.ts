@@ -1,6 +1,6 @@
 /** Recognising, in the shared notes, the heading that names an agenda item. */
 
-import { stripEmphasis } from './pad-lines.ts';
+import { stripEmphasis, withoutClosingMark } from './pad-lines.ts';
 import { foldText } from './text-folding.ts';
 import { readLeadingTimeRange } from './time-range.ts';
 
@@ -42,7 +42,7 @@ function headingWords(text: string): string {
     .replace(/^(?:\d{1,2}|[IVX]{1,4})[.)]\s+/, '')
     .trim();
   const timed = readLeadingTimeRange(bare);
-  return (timed?.rest ?? bare).replace(/\s*:$/, '');
+  return withoutClosingMark(timed?.rest ?? bare);
 }
 
 /** The words that tell titles apart, from folded text. */

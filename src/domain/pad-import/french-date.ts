@@ -71,7 +71,20 @@ function toReading(
   return { iso, rest: rest.trim() };
 }
 
+/**
+ * Meetings are dated from 1900 to 2999. Beyond, dates stop being stored as written: years 0–99
+ * are read as 1900–1999 by `Date`, and a year past 9999 has no ISO form PostgreSQL accepts.
+ */
+export const meetingYears = { first: 1900, last: 2999 } as const;
+
 function isCalendarDate(year: number, month: number, day: number): boolean {
-  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
+  if (year < meetingYears.first || year > meetingYears.last || month < 1 || month > 12 || day < 1)
+    return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Whether a `YYYY-MM-DD` date is a day of the calendar within the years meetings are dated in. */
+export function isMeetingDate(iso: string): boolean {
+  const [year, month, day] = iso.split('-').map(Number);
+  return isCalendarDate(year ?? Number.NaN, month ?? Number.NaN, day ?? Number.NaN);
 }

@@ -18,7 +18,8 @@ export function missingWords(text: string, session: ImportedSession): string[] {
 function wordsOf(text: string): string[] {
   // Letters and digits apart: "12h00" must be found in "12:00". Emphasis markers go first, as
   // the import drops them: "mot**gras**" is read "motgras".
-  return (foldCase(text.replace(/[*_]/g, '')).match(/\p{L}+|\p{N}+/gu) ?? []).filter(
+  // Invisible characters go too, as the import drops them: "h\u200Bez" is read "hez".
+  return (foldCase(text.replace(/[*_\uFEFF\u200B-\u200D\u2060]/g, '')).match(/\p{L}+|\p{N}+/gu) ?? []).filter(
     (word) => word.length > 1,
   );
 }

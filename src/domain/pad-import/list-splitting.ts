@@ -15,15 +15,30 @@ export function splitList(text: string, splitOnAnd = false): string[] {
     else if (depth === 0 && (character === ',' || character === ';')) {
       items.push(text.slice(start, position));
       start = position + 1;
-    } else if (depth === 0 && splitOnAnd) {
-      const conjunction = /^\s+(?:et|&)\s+/i.exec(text.slice(position, position + 6));
-      if (conjunction && /\s/.test(character ?? '')) {
+    } else if (depth === 0 && splitOnAnd && isLastBlank(text, position)) {
+      // Tried from the last blank before a word only: from each blank of a long run it would cost
+      // a slice and a match per character, and give the same items once trimmed.
+      const end = conjunctionEnd(text, position);
+      if (end !== null) {
         items.push(text.slice(start, position));
-        start = position + conjunction[0].length;
-        position = start - 1;
+        start = end;
+        position = end - 1;
       }
     }
   }
   items.push(text.slice(start));
   return items.map((item) => item.trim()).filter((item) => item.length > 0);
+}
+
+function isLastBlank(text: string, position: number): boolean {
+  return /\s/.test(text[position] ?? '') && !/\s/.test(text[position + 1] ?? 'x');
+}
+
+/** Where " et " or " & " at `position` ends, with the blanks that follow it; null if there is none. */
+function conjunctionEnd(text: string, position: number): number | null {
+  const conjunction = /^\s(?:et|&)\s/i.exec(text.slice(position, position + 4));
+  if (!conjunction) return null;
+  let end = position + conjunction[0].length;
+  while (end < text.length && /\s/.test(text[end] ?? '')) end++;
+  return end;
 }

@@ -45,7 +45,9 @@ export function inlineLine(text: string, index: number): PadLine {
 }
 
 function readLine(source: string, index: number): PadLine {
-  const raw = source.replace(invisible, '').replace(/[\s\u00A0]+$/u, '');
+  // trimEnd, not /[\s\u00A0]+$/: that pattern restarts at every blank of a long run and the line
+  // costs the square of its length (a 150 KB import held the server for 10 s).
+  const raw = source.replace(invisible, '').trimEnd();
   const content = raw.replace(/^[ \t\u00A0]+/u, '');
   const indent = measureIndent(raw.slice(0, raw.length - content.length));
   const { bullet, rest } = readBullet(content);
@@ -90,4 +92,21 @@ export function stripEmphasis(text: string): string {
 /** The text of a line as a reader sees it: no bullet, no task box, no emphasis. */
 export function plainText(line: PadLine): string {
   return stripEmphasis(line.body);
+}
+
+/**
+ * The text without a closing mark (a colon by default) and the blanks before it: "Participants :"
+ * gives "Participants". Written out because /\s*:$/ retries from every blank of a long run.
+ */
+export function withoutClosingMark(text: string, marks = ':'): string {
+  const last = text.at(-1);
+  return last !== undefined && marks.includes(last) ? text.slice(0, -1).trimEnd() : text;
+}
+
+/** The text without a Markdown closing sequence ("Titre ##" gives "Titre"), the hashes only after a blank. */
+export function withoutClosingHashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end === text.length || end === 0 || !/\s/.test(text[end - 1] ?? '')) return text;
+  return text.slice(0, end).trimEnd();
 }

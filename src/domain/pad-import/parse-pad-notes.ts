@@ -2,6 +2,10 @@
  * Meeting notes written in a pad (Etherpad, HedgeDoc: plain text with light Markdown) read into a
  * structured session. Nothing is lost: every line with text ends up in a field of the result, and
  * the lines that fit none are both kept in the general notes and listed in `unplaced`.
+ *
+ * Every step is linear in the length of the text: patterns are written so that no run of blanks
+ * or marks is retried from each of its positions (the tests in parse-pad-notes-limits.test.ts
+ * time each shape at two sizes), and lines longer than `maxReadLineLength` are not read at all.
  */
 
 import { readActions } from './actions.ts';
@@ -10,7 +14,7 @@ import { readListEntries } from './list-entries.ts';
 import { createNameDirectory, type NameDirectory } from './name-directory.ts';
 import { joinBlocks, toMarkdown } from './notes-text.ts';
 import { readPadLayout } from './pad-layout.ts';
-import { type PadLine, splitPadLines } from './pad-lines.ts';
+import { inlineLine, type PadLine, splitPadLines } from './pad-lines.ts';
 import type { PadSection } from './pad-sections.ts';
 import { readParticipants } from './participants.ts';
 import { readPreamble } from './preamble.ts';
@@ -27,9 +31,23 @@ interface Reading {
   itemBlocks: string[][];
 }
 
+/**
+ * Longer lines are no heading, name, item or next step: they are kept as written, at the end of
+ * the general notes, and listed in `unplaced`. Ten thousand characters is some 1,500 words, far
+ * more than any paragraph of meeting notes, and bounds what each line costs the patterns.
+ */
+export const maxReadLineLength = 10_000;
+
 /** Never throws: any text gives a session, empty fields for an empty text. */
 export function parsePadNotes(text: string): ImportedSession {
-  const layout = readPadLayout(splitPadLines(text));
+  const allLines = splitPadLines(text);
+  const tooLong = allLines.filter((line) => line.raw.length > maxReadLineLength);
+  // Left blank in their place, so that the lines around them keep their index and do not merge.
+  const lines =
+    tooLong.length === 0
+      ? allLines
+      : allLines.map((line) => (line.raw.length > maxReadLineLength ? inlineLine('', line.index) : line));
+  const layout = readPadLayout(lines);
   const session = emptyImportedSession();
   session.agenda = layout.agenda;
   const participantLeftovers = readAllParticipants(layout.sections, session);
@@ -42,6 +60,7 @@ export function parsePadNotes(text: string): ImportedSession {
   };
   for (const section of layout.sections) readSection(section, reading);
   keepUnplaced(layout.agendaUnplaced, reading);
+  keepUnplaced(tooLong, reading);
   session.agenda.forEach((item, index) => {
     item.notes = joinBlocks(reading.itemBlocks[index] ?? []);
   });

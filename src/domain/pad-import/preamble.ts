@@ -1,7 +1,7 @@
 /** The lines above the first section: the meeting's title, subtitle and date. */
 
 import { readFrenchDate } from './french-date.ts';
-import { type PadLine, stripEmphasis } from './pad-lines.ts';
+import { type PadLine, stripEmphasis, withoutClosingHashes } from './pad-lines.ts';
 
 export interface PreambleReading {
   title: string | null;
@@ -24,27 +24,32 @@ const dateOnlyWords = new Set(
 const keyValue = /^[^:]{1,30}\s:\s*\S|^[^:\s]{1,30}:\s*\S/;
 
 export function readPreamble(lines: readonly PadLine[]): PreambleReading {
-  const texts = lines.filter((line) => !line.isBlank).map((line) => ({ line, text: lineText(line) }));
-  const dated = texts.map(({ text }) => readFrenchDate(text)).findIndex((reading) => reading !== null);
+  const texts = lines.filter((line) => !line.isBlank);
+  // Up to the first dated line only, and the other lines as they are: a pad without headings is
+  // all preamble, and reading each of its lines twice over cost seconds on a megabyte.
+  let dated = -1;
+  let date: ReturnType<typeof readFrenchDate> = null;
+  while (date === null && ++dated < texts.length) date = readFrenchDate(lineText(texts[dated]));
   const dateLine = texts[dated];
-  const date = dateLine ? readFrenchDate(dateLine.text) : null;
   const isDateOnly = date !== null && isOnlyADate(date.rest);
   const candidates = isDateOnly && texts.length > 1 ? texts.filter((_, index) => index !== dated) : texts;
-  const [title, second, ...others] = candidates;
-  const isSubtitle = second !== undefined && second.text.length <= 140 && !keyValue.test(second.text);
-  const rest = [...(isSubtitle ? [] : second ? [second] : []), ...others].map(({ line }) => line);
+  const title = candidates[0] ? lineText(candidates[0]) : null;
+  const second = candidates[1] ? lineText(candidates[1]) : null;
+  const isSubtitle = second !== null && second.length <= 140 && !keyValue.test(second);
   return {
-    title: title?.text ?? null,
-    subtitle: isSubtitle ? second.text : null,
+    title,
+    subtitle: isSubtitle ? second : null,
     date: date?.iso ?? null,
-    dateText: dateLine?.text ?? null,
-    rest: rest.sort((a, b) => a.index - b.index),
+    dateText: dateLine ? lineText(dateLine) : null,
+    // Still in the pad's order: only the date line was taken out.
+    rest: candidates.slice(isSubtitle ? 2 : 1),
   };
 }
 
 /** A Markdown title ("# Cercle Codev") or bold line read without its markers. */
-function lineText(line: PadLine): string {
-  return stripEmphasis(line.body.replace(/^#{1,6}\s+/, '').replace(/\s+#+$/, ''));
+function lineText(line: PadLine | undefined): string {
+  if (!line) return '';
+  return stripEmphasis(withoutClosingHashes(line.body.replace(/^#{1,6}\s+/, '')));
 }
 
 function isOnlyADate(rest: string): boolean {

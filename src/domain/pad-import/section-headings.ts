@@ -1,6 +1,6 @@
 /** Which lines open a section of the notes, and what kind of section each one opens. */
 
-import { type PadLine, stripEmphasis } from './pad-lines.ts';
+import { type PadLine, stripEmphasis, withoutClosingHashes, withoutClosingMark } from './pad-lines.ts';
 import { foldText } from './text-folding.ts';
 
 export type SectionKind =
@@ -43,21 +43,31 @@ const keywords: [SectionKind, RegExp][] = [
   ],
   ['announcements', /^(?:a communiquer|annonces?|a diffuser)$/],
 ];
-const markdownHeading = /^#{1,6}\s+(.*?)(?:\s+#+)?$/;
 const wholeBold = /^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?$/;
 
 /** The heading a line is, or null when the line is content. */
 export function readHeading(line: PadLine): SectionHeading | null {
   if (line.isBlank || line.bullet !== null || line.indent > 3) return null;
-  const markdown = markdownHeading.exec(line.body);
-  const bold = markdown ? null : wholeBold.exec(line.body);
-  const text = stripEmphasis(markdown?.[1] ?? bold?.[1] ?? line.body);
+  const markdown = markdownHeadingText(line.body);
+  const bold = markdown === null ? wholeBold.exec(line.body) : null;
+  const text = stripEmphasis(markdown ?? bold?.[1] ?? line.body);
   const isMarked = markdown !== null || bold !== null || isCapitalsLine(text);
   const known = readKeywordHeading(text);
   if (known) return { ...known, isMarked };
   if (isMarked && text.length > 0)
-    return { kind: 'other', text: text.replace(/\s*:$/, ''), inline: null, isMarked };
+    return { kind: 'other', text: withoutClosingMark(text), inline: null, isMarked };
   return null;
+}
+
+/**
+ * The words of a Markdown heading ("## Ordre du jour ##" gives "Ordre du jour"), or null. Read by
+ * hand: /^#{1,6}\s+(.*?)(?:\s+#+)?$/ tries the closing blanks from every position of a long run.
+ */
+function markdownHeadingText(body: string): string | null {
+  let level = 0;
+  while (body[level] === '#') level++;
+  if (level === 0 || level > 6 || !/\s/.test(body[level] ?? '')) return null;
+  return withoutClosingHashes(body.slice(level).trimStart());
 }
 
 function readKeywordHeading(text: string): Omit<SectionHeading, 'isMarked'> | null {

@@ -20,8 +20,11 @@ const leading = new RegExp(
   'iu',
 );
 // A range after the title must be set apart, in brackets or after a dash: "Météo (12h00-12h10)".
+// The pattern is not anchored at the start: `(?<!\s)` makes it try a run of blanks from its first
+// blank only, and the closing bracket is optional as a whole with its blanks, never `\s*…?\s*$`:
+// either way round a long run of blanks would be retried from each of its positions.
 const trailing = new RegExp(
-  String.raw`(?:\s+[-–—:]\s*|\s*[\[(]\s*)(?:de\s+)?${time}(?:${separator})${time}\s*[\])]?\s*$`,
+  String.raw`(?:(?<!\s)\s+[-–—:]\s*|(?<!\s)\s*[\[(]\s*)(?:de\s+)?${time}(?:${separator})${time}(?:\s*[\])])?\s*$`,
   'iu',
 );
 const titleSeparator = /^[\s:|–—-]+/;

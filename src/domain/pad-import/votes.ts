@@ -2,7 +2,7 @@
 
 import type { ImportedVote } from './imported-session.ts';
 import { splitList } from './list-splitting.ts';
-import { type PadLine, plainText } from './pad-lines.ts';
+import { type PadLine, plainText, withoutClosingMark } from './pad-lines.ts';
 import { foldText } from './text-folding.ts';
 
 type VoteSection = ImportedVote['sections'][number];
@@ -22,7 +22,7 @@ export function findVotes(lines: readonly PadLine[], sectionTitle: string | null
     if (!line || line.isBlank || line.body.length > 200 || !voteWords.test(foldText(line.body))) continue;
     const { sections, next } = readVoteList(lines, position + 1);
     if (sections.length === 0) continue;
-    votes.push({ title: sectionTitle ?? plainText(line).replace(/\s*:$/, ''), sections });
+    votes.push({ title: sectionTitle ?? withoutClosingMark(plainText(line)), sections });
     position = next - 1;
   }
   return votes;

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/error.ts';
 import type { Session } from '../../../contract/session.ts';
 import { sessionSchema } from '../../../contract/session.ts';
-import { parsePadNotes } from '../../../domain/pad-import/parse-pad-notes.ts';
+import { isMeetingDate, meetingYears } from '../../../domain/pad-import/french-date.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import { canSteer, requireSteward } from '../circles/circle-stewards.ts';
 import { getVisibleCircle } from '../circles/circles.queries.ts';
-import { requireImportableText, storeImportedSession } from './session-import.ts';
+import { createPadParser } from './pad-parser.ts';
+import { requireImportableText, requireStorableSize, storeImportedSession } from './session-import.ts';
 import { loadSessionDetail } from './sessions.queries.ts';
 
 const importResultSchema = z.object({
@@ -28,6 +29,10 @@ class DryRun extends Error {
 export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db, viewers } = ctx;
   return async (app) => {
+    const parser = createPadParser({ timeLimitMs: ctx.env.IMPORT_TIME_LIMIT_MS });
+    // Started with a listening server only: tests build many apps and import in few of them.
+    app.addHook('onListen', () => parser.warm());
+    app.addHook('onClose', () => parser.close());
     app.post(
       '/circles/:id/sessions/import',
       {
@@ -39,7 +44,12 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: z.object({ id: z.string().max(100) }),
           querystring: z.object({
             dryRun: z.enum(['0', '1', 'true', 'false']).optional(),
-            date: z.iso.date().optional(),
+            date: z.iso
+              .date()
+              .refine(isMeetingDate, {
+                message: `a meeting is dated from ${meetingYears.first} to ${meetingYears.last}`,
+              })
+              .optional(),
             timeZone: z.string().max(64).default('Europe/Paris'),
           }),
           body: z.string().max(1_000_000),
@@ -50,6 +60,7 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             401: errorBodySchema,
             403: errorBodySchema,
             404: errorBodySchema,
+            429: errorBodySchema,
           },
         },
       },
@@ -57,7 +68,8 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         await requireSteward(db, circle, viewer);
-        const imported = parsePadNotes(requireImportableText(request.body));
+        const imported = await parser.parse(requireImportableText(request.body));
+        requireStorableSize(imported);
         const date = request.query.date ?? imported.date;
         if (!date) {
           throw new AppError(

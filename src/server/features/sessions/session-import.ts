@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { ImportedSession } from '../../../domain/pad-import/imported-session.ts';
 import { zonedInstant } from '../../../domain/zoned-time.ts';
 import type { DB } from '../../db/schema.ts';
@@ -80,60 +80,28 @@ export async function storeImportedSession(
     .execute();
   const userByName = new Map(people.map((person) => [nameKey(person.name), person.id]));
 
-  // Listed in the pad's order: creation times one millisecond apart keep it.
-  for (const [index, participant] of imported.participants.entries()) {
-    const userId = userByName.get(nameKey(participant.name)) ?? null;
+  // Listed in the pad's order: creation times one millisecond apart keep it. One statement per
+  // table (the counts are bounded by requireStorableSize), not one round trip per row.
+  if (imported.participants.length > 0) {
     await trx
       .insertInto('sessionParticipants')
-      .values({
-        id: randomUUID(),
-        sessionId: id,
-        userId,
-        guestName: userId ? null : participant.name,
-        status: participant.status === 'excused' ? 'excused' : 'present',
-        createdAt: new Date(Date.parse(now) + index).toISOString(),
-      })
+      .values(
+        imported.participants.map((participant, index) => {
+          const userId = userByName.get(nameKey(participant.name)) ?? null;
+          return {
+            id: randomUUID(),
+            sessionId: id,
+            userId,
+            guestName: userId ? null : participant.name,
+            status: participant.status === 'excused' ? ('excused' as const) : ('present' as const),
+            createdAt: new Date(Date.parse(now) + index).toISOString(),
+          };
+        }),
+      )
       .onConflict((oc) => oc.columns(['sessionId', 'userId']).doNothing())
       .execute();
   }
-
-  let position = 0;
-  for (const item of imported.agenda) {
-    const parentId = randomUUID();
-    const at = (time: string | null) => (time ? zonedInstant(date, time, timeZone).toISOString() : null);
-    await trx
-      .insertInto('agendaItems')
-      .values({
-        id: parentId,
-        sessionId: id,
-        parentId: null,
-        position: ++position,
-        title: item.title,
-        startsAt: at(item.startTime),
-        endsAt: at(item.endTime),
-        kind: null,
-        ownerId: null,
-        notes: item.notes,
-      })
-      .execute();
-    for (const child of item.children) {
-      await trx
-        .insertInto('agendaItems')
-        .values({
-          id: randomUUID(),
-          sessionId: id,
-          parentId,
-          position: ++position,
-          title: child,
-          startsAt: null,
-          endsAt: null,
-          kind: null,
-          ownerId: null,
-          notes: '',
-        })
-        .execute();
-    }
-  }
+  await insertAgenda(trx, id, imported, date, timeZone);
 
   const importedAt = Date.now();
   for (const [index, action] of imported.actions.entries()) {
@@ -154,25 +122,111 @@ export async function storeImportedSession(
       await trx.updateTable('actions').set({ status: 'done' }).where('id', '=', actionId).execute();
   }
 
-  for (const [index, text] of imported.announcements.entries()) {
+  if (imported.announcements.length > 0) {
     await trx
       .insertInto('announcements')
-      .values({ id: randomUUID(), sessionId: id, position: index + 1, text })
+      .values(
+        imported.announcements.map((text, index) => ({
+          id: randomUUID(),
+          sessionId: id,
+          position: index + 1,
+          text,
+        })),
+      )
       .execute();
   }
-  for (const [index, vote] of imported.votes.entries()) {
+  if (imported.votes.length > 0) {
     await trx
       .insertInto('sessionVotes')
-      .values({
-        id: randomUUID(),
-        sessionId: id,
-        position: index + 1,
-        title: vote.title,
-        sections: JSON.stringify(vote.sections),
-      })
+      .values(
+        imported.votes.map((vote, index) => ({
+          id: randomUUID(),
+          sessionId: id,
+          position: index + 1,
+          title: vote.title,
+          sections: JSON.stringify(vote.sections),
+        })),
+      )
       .execute();
   }
   return id;
+}
+
+/** Items, then their sub-items (which point at them), numbered in the pad's order. */
+async function insertAgenda(
+  trx: Kysely<DB>,
+  sessionId: string,
+  imported: ImportedSession,
+  date: string,
+  timeZone: string,
+): Promise<void> {
+  const at = (time: string | null) => (time ? zonedInstant(date, time, timeZone).toISOString() : null);
+  const items: Insertable<DB['agendaItems']>[] = [];
+  const children: Insertable<DB['agendaItems']>[] = [];
+  let position = 0;
+  for (const item of imported.agenda) {
+    const parentId = randomUUID();
+    const fields = { sessionId, kind: null, ownerId: null };
+    items.push({
+      ...fields,
+      id: parentId,
+      parentId: null,
+      position: ++position,
+      title: item.title,
+      startsAt: at(item.startTime),
+      endsAt: at(item.endTime),
+      notes: item.notes,
+    });
+    for (const title of item.children) {
+      children.push({
+        ...fields,
+        id: randomUUID(),
+        parentId,
+        position: ++position,
+        title,
+        startsAt: null,
+        endsAt: null,
+        notes: '',
+      });
+    }
+  }
+  if (items.length > 0) await trx.insertInto('agendaItems').values(items).execute();
+  if (children.length > 0) await trx.insertInto('agendaItems').values(children).execute();
+}
+
+/**
+ * What one import may hold. A meeting has tens of items, people and next steps; a pad with tens
+ * of thousands is a list pasted by mistake, and storing it would hold a transaction for minutes.
+ */
+export const importLimits = {
+  agendaItems: 300,
+  participants: 300,
+  actions: 300,
+  announcements: 300,
+  votes: 100,
+} as const;
+
+/** Refuses notes that hold more of something than an import takes, saying what and how many. */
+export function requireStorableSize(imported: ImportedSession): void {
+  const counts: [what: string, count: number, limit: number][] = [
+    [
+      'agenda items',
+      imported.agenda.reduce((sum, item) => sum + 1 + item.children.length, 0),
+      importLimits.agendaItems,
+    ],
+    ['participants', imported.participants.length, importLimits.participants],
+    ['next steps', imported.actions.length, importLimits.actions],
+    ['announcements', imported.announcements.length, importLimits.announcements],
+    ['votes', imported.votes.length, importLimits.votes],
+  ];
+  for (const [what, count, limit] of counts) {
+    if (count <= limit) continue;
+    throw new AppError(
+      'INVALID_INPUT',
+      `These notes hold ${count} ${what}; an import takes at most ${limit}. Import them in several parts.`,
+      [{ path: ['body'], message: `too many ${what}` }],
+    );
+  }
 }
 
 /** Refuses what is not pad text: empty, binary or not UTF-8. */

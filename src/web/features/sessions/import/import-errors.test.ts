@@ -25,6 +25,17 @@ describe('importProblem', () => {
     expect(importProblem(new ApiError(403, 'FORBIDDEN', 'no')).key).toBe('sessionImport.errors.forbidden');
   });
 
+  it('tells a date out of range, notes too complex and notes holding too much', () => {
+    expect(importProblem(invalid(['querystring', 'date'], 'a meeting is dated from 1900 to 2999'))).toEqual({
+      key: 'sessionImport.errors.dateOutOfRange',
+      field: 'date',
+    });
+    expect(importProblem(invalid(['body'], 'too complex')).key).toBe('sessionImport.errors.tooComplex');
+    expect(importProblem(invalid(['body'], 'too many agenda items')).key).toBe(
+      'sessionImport.errors.tooMany',
+    );
+  });
+
   it('falls back to the generic message of the code', () => {
     expect(importProblem(new ApiError(0, 'NETWORK', 'offline'))).toEqual({
       key: 'errors.NETWORK',

@@ -3,7 +3,16 @@ import { ApiError, type ApiErrorCode } from '../../../lib/api-client.ts';
 /** Where an import failure is shown: under a field, or for the whole form. */
 export type ImportField = 'text' | 'date' | 'timeZone' | 'form';
 
-type ImportErrorName = 'empty' | 'notUtf8' | 'noDate' | 'timeZone' | 'tooLarge' | 'forbidden';
+type ImportErrorName =
+  | 'empty'
+  | 'notUtf8'
+  | 'noDate'
+  | 'dateOutOfRange'
+  | 'timeZone'
+  | 'tooLarge'
+  | 'tooComplex'
+  | 'tooMany'
+  | 'forbidden';
 
 export interface ImportProblem {
   /** What to say: an import-specific message, or the generic one of an unexpected failure. */
@@ -25,11 +34,16 @@ export function importProblem(error: unknown): ImportProblem {
   if (error.code === 'FORBIDDEN') return { key: 'sessionImport.errors.forbidden', field: 'form' };
   if (error.code !== 'INVALID_INPUT') return { key: `errors.${error.code}`, field: 'form' };
   for (const { path, message } of detailPaths(error)) {
-    if (path.endsWith('date')) return { key: 'sessionImport.errors.noDate', field: 'date' };
+    if (path.endsWith('date')) {
+      const isMissing = message.startsWith('required');
+      return { key: `sessionImport.errors.${isMissing ? 'noDate' : 'dateOutOfRange'}`, field: 'date' };
+    }
     if (path.endsWith('timeZone')) return { key: 'sessionImport.errors.timeZone', field: 'timeZone' };
     if (path.startsWith('body')) {
       if (message === 'empty') return { key: 'sessionImport.errors.empty', field: 'text' };
       if (/utf-?8/i.test(message)) return { key: 'sessionImport.errors.notUtf8', field: 'text' };
+      if (message === 'too complex') return { key: 'sessionImport.errors.tooComplex', field: 'text' };
+      if (message.startsWith('too many')) return { key: 'sessionImport.errors.tooMany', field: 'text' };
       return { key: 'sessionImport.errors.tooLarge', field: 'text' };
     }
   }

@@ -20,20 +20,26 @@ function PreviewPart({ title, children }: { title: string; children: ReactNode }
   );
 }
 
+// A pasted list can leave hundreds of thousands of lines unplaced: rendering each one would freeze
+// the tab, and the first ones are enough to see what went wrong.
+const maxShownUnplaced = 200;
+
 /** The lines the reader must look at first: what the import could not place. */
 function Unplaced({ lines }: { lines: string[] }) {
   const { t } = useTranslation();
   if (lines.length === 0) return <Alert tone="success">{t('sessionImport.allRecognized')}</Alert>;
+  const hidden = lines.length - maxShownUnplaced;
   return (
     <Alert tone="warning" title={t('sessionImport.unplacedTitle', { count: lines.length })}>
       <p>{t('sessionImport.unplacedIntro')}</p>
       <ul className={styles.unplaced}>
-        {lines.map((line, index) => (
+        {lines.slice(0, maxShownUnplaced).map((line, index) => (
           // Lines may repeat (two "---"): the position keeps keys unique.
           // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity of their own
           <li key={index}>{line}</li>
         ))}
       </ul>
+      {hidden > 0 && <p>{t('sessionImport.unplacedMore', { count: hidden })}</p>}
     </Alert>
   );
 }

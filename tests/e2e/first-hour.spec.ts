@@ -10,7 +10,6 @@ const shot = (name: string) =>
     : test.info().outputPath(`${name}.png`);
 
 // Each test first builds a circle with one of everything through the API, then walks a journey.
-test.describe.configure({ timeout: 90_000 });
 
 test('a private link opened signed out asks to sign in, then comes back to the page', async ({
   page,

@@ -80,7 +80,7 @@ test('a person chooses their mails, a facilitator sets the reminder, a mail link
     const promotion = outbox.items.find((m: { to: string }) => m.to === second.email);
     link = /https?:\/\/\S+\/unsubscribe\/\S+/.exec(promotion?.text ?? '')?.[0] ?? '';
     expect(link).not.toBe('');
-  }).toPass({ timeout: 5_000 });
+  }).toPass({ timeout: 15_000 });
 
   // The link opens without signing in, asks, then unsubscribes.
   const visitor = await browser.newContext({ locale: 'fr-FR' });

@@ -57,7 +57,7 @@ test('a poll guest gets the invitation by mail and forgets their address from it
     expect(invitation?.subject).toMatch(/^Invitation : Séance de rentrée/);
     link = /https?:\/\/\S+\/unsubscribe\/\S+/.exec(invitation?.text ?? '')?.[0] ?? '';
     expect(link).not.toBe('');
-  }).toPass({ timeout: 10_000 });
+  }).toPass({ timeout: 30_000 });
 
   // The link names no account: one choice, forget the address; no digest, no profile.
   const page = await visitor.newPage();

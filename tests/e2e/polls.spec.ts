@@ -58,7 +58,7 @@ test('a sections poll: quota per letter, live results in a second browser, close
   await member.vote();
 
   // The facilitator's page follows the poll's live topic (no reload).
-  await expect(organiser.results()).toContainText('1 votant', { timeout: 5_000 });
+  await expect(organiser.results()).toContainText('1 votant', { timeout: 15_000 });
   await expect(organiser.results().getByRole('listitem').filter({ hasText: 'Archipel' })).toContainText(
     '1 voix (100 %)',
   );
@@ -71,7 +71,7 @@ test('a sections poll: quota per letter, live results in a second browser, close
   await organiser.close();
   await expect(page.getByText('Clos', { exact: true })).toBeVisible();
   await expect(memberPage.getByRole('button', { name: 'Modifier mon vote' })).toHaveCount(0, {
-    timeout: 5_000,
+    timeout: 15_000,
   });
   await expect(member.results()).toContainText('résultats définitifs');
 

@@ -51,9 +51,9 @@ test('the facilitator moves the current item and a member sees it; the member ch
 
   await page.getByRole('button', { name: 'Démarrer la séance' }).click();
   const band = memberPage.getByRole('region', { name: 'Maintenant et ensuite' });
-  await expect(band).toContainText('Tour de météo', { timeout: 5_000 });
+  await expect(band).toContainText('Tour de météo', { timeout: 15_000 });
   await page.getByRole('button', { name: /Item suivant/ }).click();
-  await expect(band).toContainText('Sujets du jour', { timeout: 5_000 });
+  await expect(band).toContainText('Sujets du jour', { timeout: 15_000 });
   await expectAccessible(memberPage, 'live session (member)');
 
   await memberPage.getByRole('radio', { name: 'Soleil' }).first().check();
@@ -63,7 +63,7 @@ test('the facilitator moves the current item and a member sees it; the member ch
     .fill('curieuse');
   await memberPage.getByRole('button', { name: 'Partager ma météo' }).first().click();
   await expect(page.getByRole('list', { name: /Météo de/ }).first()).toContainText('curieuse', {
-    timeout: 5_000,
+    timeout: 15_000,
   });
   await expectAccessible(page, 'live session (facilitator)');
   await memberContext.close();

@@ -51,12 +51,12 @@ test('two members write in the shared notes and each sees the other’s text', a
   await editorOf(page).click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type('Thierry : la boussole comme fil rouge.');
-  await expect(editorOf(other)).toContainText('la boussole comme fil rouge', { timeout: 5_000 });
+  await expect(editorOf(other)).toContainText('la boussole comme fil rouge', { timeout: 15_000 });
   await editorOf(other).click();
   await other.keyboard.press('Control+End');
   await other.keyboard.press('Enter');
   await other.keyboard.type('Isabelle : relire le chapitre 3.');
-  await expect(editorOf(page)).toContainText('relire le chapitre 3', { timeout: 5_000 });
+  await expect(editorOf(page)).toContainText('relire le chapitre 3', { timeout: 15_000 });
   await expect(page.getByText(/Dans les notes : .*Isabelle Test/)).toBeVisible();
   await expect(page.getByText('Tout est enregistré.')).toBeVisible();
 

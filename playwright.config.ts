@@ -1,18 +1,43 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 3199);
+/**
+ * A free port, found once by the runner and handed to its workers through the environment (they
+ * load this file again): two runs side by side never meet on one port.
+ */
+function e2ePort(): number {
+  if (process.env.E2E_PORT) return Number(process.env.E2E_PORT);
+  const probe = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
+    ],
+    { encoding: 'utf8' },
+  );
+  const port = Number(probe.stdout.trim());
+  if (!Number.isInteger(port) || port <= 0) throw new Error(`no free port found: ${probe.stderr}`);
+  process.env.E2E_PORT = String(port);
+  return port;
+}
+
+const port = e2ePort();
 const baseURL = `http://127.0.0.1:${port}`;
 // A fresh instance per run: its own SQLite file, demo data, a known first account.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'archipel-e2e-'));
+process.env.E2E_DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Limits for a busy machine (two cores, another test run beside this one): a step that waits
+  // for the server or the browser may take several times its quiet duration. They catch hangs, not
+  // slowness; no retries, so a failure is always seen.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,
@@ -42,7 +67,7 @@ export default defineConfig({
     command: 'node src/cli/main.ts serve',
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',
     env: {

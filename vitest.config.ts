@@ -4,8 +4,11 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Limits that catch hangs, not slowness: on a busy machine (two cores, another run beside this
+    // one) creating and migrating a PostgreSQL database or hashing passwords takes several times
+    // longer than when quiet. No retries: a failure is always seen.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     // Two cores: one worker per core keeps PostgreSQL and the hashing of passwords from starving.
     maxWorkers: 2,
   },

@@ -86,12 +86,16 @@ if (hasPostgres) {
 if (!hasRedis) skip('several instances through Redis', `no Redis answers at ${redisUrl}`);
 
 const built = run('web build', 'vite', ['build', '--logLevel', 'warn']);
-if (built) run('bundle budget (home page first-load JS ≤ 150 KB gzip)', 'node', ['bench/bundle-size.ts']);
 if (!existsSync(chromium)) {
+  skip('wire budget in Chromium', `${chromium} not found (apt-get install chromium)`);
   skip('end-to-end in Chromium', `${chromium} not found (apt-get install chromium)`);
 } else if (!built) {
+  outcomes.push({ suite: 'wire budget in Chromium', status: 'failed', note: 'the web build failed' });
   outcomes.push({ suite: 'end-to-end in Chromium', status: 'failed', note: 'the web build failed' });
 } else {
+  run('wire budget in Chromium (cold home ≤ 200 KB, JS ≤ 150 KB; screens ≤ 500 KB, ≤ 30 requests)', 'node', [
+    'bench/wire-size.ts',
+  ]);
   const dataDir = mkdtempSync(join(tmpdir(), 'archipel-e2e-'));
   try {
     run('end-to-end in Chromium', 'playwright', ['test'], { E2E_DATA_DIR: dataDir, CHROMIUM_PATH: chromium });

@@ -38,6 +38,7 @@ import { participationRoutes } from './features/sessions/participation.routes.ts
 import { sessionsRoutes } from './features/sessions/sessions.routes.ts';
 import { signupsRoutes } from './features/signups/signups.routes.ts';
 import { stewardsRoutes } from './features/stewards/stewards.routes.ts';
+import { registerCompression } from './http/compression.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { serializeRequestForLog } from './http/log-redaction.ts';
 import { registerNulGuard } from './http/nul-guard.ts';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps) {
     hsts: isHttps ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
+  await registerCompression(app);
   await app.register(rateLimit, { global: false });
   registerOriginGuard(app, env.PUBLIC_URL);
   registerNulGuard(app);
@@ -196,6 +198,8 @@ const webApp: FastifyPluginAsync<{ root: string }> = async (app, { root }) => {
     root,
     wildcard: false,
     index: false,
+    // `<file>.br` / `<file>.gz` written by the build (scripts/precompress.ts), chosen by Accept-Encoding.
+    preCompressed: true,
     setHeaders(res, path) {
       res.header(
         'cache-control',

@@ -8,6 +8,8 @@ import { polls } from './migrations/2026-11-29-0005-polls.ts';
 import { jobsAndMail } from './migrations/2026-11-29-0006-jobs-and-mail.ts';
 import { datePollsAndSignups } from './migrations/2026-11-29-0007-date-polls-and-signups.ts';
 import { calendars } from './migrations/2026-11-29-0008-calendars.ts';
+import { notesSnapshotText } from './migrations/2026-12-03-0011-notes-snapshot-text.ts';
+import { guestAnswerMarks } from './migrations/2026-12-03-0013-guest-answer-marks.ts';
 import { placeholderClaims } from './migrations/2026-12-03-0014-placeholder-claims.ts';
 
 /** Dated, append-only: a migration is never edited once released, only followed by another. */
@@ -21,6 +23,8 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-11-29-0007-date-polls-and-signups': datePollsAndSignups(dialect),
     '2026-11-29-0008-calendars': calendars(dialect),
     '2026-11-29-0005-polls': polls(dialect),
+    '2026-12-03-0011-notes-snapshot-text': notesSnapshotText(dialect),
+    '2026-12-03-0013-guest-answer-marks': guestAnswerMarks(dialect),
     '2026-12-03-0014-placeholder-claims': placeholderClaims(dialect),
   };
 }

@@ -236,6 +236,8 @@ export interface SessionVotesTable {
 export interface SessionNoteSnapshotsTable {
   sessionId: string;
   state: Uint8Array;
+  /** The notes as Markdown at this state (migration 0011); null until the next compaction. */
+  markdown: ColumnType<string | null, string | null | undefined, string | null>;
   updatedAt: Timestamp;
 }
 
@@ -279,6 +281,8 @@ export interface DB {
   datePollSlots: DatePollSlotsTable;
   datePollResponses: DatePollResponsesTable;
   datePollAnswers: DatePollAnswersTable;
+  // Guest answer limits (migration 0013)
+  guestAnswerMarks: GuestAnswerMarksTable;
   signupSheets: SignupSheetsTable;
   signupTopics: SignupTopicsTable;
   signupEntries: SignupEntriesTable;
@@ -406,6 +410,13 @@ export interface DatePollResponsesTable {
   comment: string;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+}
+
+export interface GuestAnswerMarksTable {
+  id: string;
+  addressHash: string;
+  sourceHash: string;
+  createdAt: Timestamp;
 }
 
 export interface DatePollAnswersTable {

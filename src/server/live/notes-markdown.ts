@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { NOTES_FRAGMENT } from '../../contract/notes-document.ts';
 
 /**
  * The shared notes as Markdown, for the minutes: headings, paragraphs, lists, quotes and code, as
@@ -8,8 +9,13 @@ export function notesToMarkdown(state: Uint8Array | null): string {
   if (!state) return '';
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
+  return docToMarkdown(doc);
+}
+
+/** The same, from a document already loaded (what compaction holds). */
+export function docToMarkdown(doc: Y.Doc): string {
   const blocks = doc
-    .getXmlFragment('default')
+    .getXmlFragment(NOTES_FRAGMENT)
     .toArray()
     .map((node) => block(node, ''));
   const written = blocks.filter((text) => text.trim() !== '');

@@ -2,6 +2,7 @@ import { Hocuspocus } from '@hocuspocus/server';
 import type { FastifyPluginAsync } from 'fastify';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import { giveTextblocksText, NOTES_FRAGMENT } from '../../contract/notes-document.ts';
 import type { AppContext } from '../app-context.ts';
 import { isParticipant } from '../features/sessions/session-access.ts';
 import { getVisibleSession } from '../features/sessions/sessions.queries.ts';
@@ -9,6 +10,7 @@ import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
 import type { Viewer } from '../http/viewer.ts';
 import { EVERY_CIRCLE } from './access-revocations.ts';
+import { createNotesSizeLimit } from './notes-size-limit.ts';
 import {
   appendNoteUpdate,
   compactNotes,
@@ -50,6 +52,7 @@ const sessionIdOf = (documentName: string) => /^session:([A-Za-z0-9-]{1,100})$/.
  */
 export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
   const { db, viewers, env } = ctx;
+  const sizeLimit = createNotesSizeLimit();
   const hocuspocus = new Hocuspocus<NotesContext>({
     quiet: true,
     debounce: 2000,
@@ -71,15 +74,24 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
         state = await loadNoteState(db, sessionId);
       }
       if (state) Y.applyUpdate(document, state);
+      // Empty paragraphs written before they carried their own text get it now, from the one server
+      // that owns the document, and the repair is logged like any edit (see giveTextblocksText).
+      const before = Y.encodeStateVector(document);
+      const filled = document.transact(() =>
+        giveTextblocksText(document.getXmlFragment(NOTES_FRAGMENT).toArray()),
+      );
+      if (filled > 0) await appendNoteUpdate(db, sessionId, Y.encodeStateAsUpdate(document, before));
       return document;
     },
-    async beforeHandleMessage({ documentName, update }) {
+    async beforeHandleMessage({ documentName, update, document }) {
       const sessionId = sessionIdOf(documentName);
       const documentUpdate = documentUpdateOf(update);
       if (!sessionId || !documentUpdate) return;
       // A malformed update would be refused by Yjs but, once logged, would make the notes unloadable:
       // refusing it here closes that connection and stores nothing.
       if (!isReadableUpdate(documentUpdate)) throw new Error('malformed update');
+      // Refused the same way, with a reason the editor shows: the stored notes stay as they were.
+      sizeLimit.check(document, documentUpdate);
       // Written before Hocuspocus applies and acknowledges it: an acknowledged edit is stored.
       await appendNoteUpdate(db, sessionId, documentUpdate);
     },

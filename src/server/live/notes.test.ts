@@ -1,12 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { buildApp } from '../app.ts';
 import { parseEnv } from '../env.ts';
 import { createMailer } from '../mail/mailer.ts';
+import { openNotes, until } from '../testing/notes-editor.ts';
 import {
   buildCircle,
   buildCommunity,
@@ -21,53 +20,6 @@ import {
 import { testDialects } from '../testing/test-database.ts';
 import { documentUpdateOf } from './notes.routes.ts';
 import { isReadableUpdate, loadNoteState } from './session-notes.store.ts';
-
-const until = async (check: () => boolean, ms = 5000) => {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
-
-/** A Node editor: the browser's provider, with the signed-in cookie on the handshake. */
-function openNotes(url: string, sessionId: string, user: TestUser) {
-  class CookieSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers: { cookie: user.cookie, origin: TEST_ORIGIN } });
-    }
-  }
-  const doc = new Y.Doc();
-  const events = { failed: false, synced: false };
-  const websocketProvider = new HocuspocusProviderWebsocket({
-    url,
-    WebSocketPolyfill: CookieSocket,
-    maxAttempts: 1,
-  });
-  const provider = new HocuspocusProvider({
-    websocketProvider,
-    name: `session:${sessionId}`,
-    document: doc,
-    token: 'cookie',
-    onAuthenticationFailed: () => {
-      events.failed = true;
-    },
-    onSynced: () => {
-      events.synced = true;
-    },
-  });
-  // A provider given its own socket does not attach by itself.
-  provider.attach();
-  return {
-    doc,
-    provider,
-    events,
-    close: () => {
-      provider.destroy();
-      websocketProvider.destroy();
-    },
-  };
-}
 
 describe.each(testDialects())('shared notes on %s', (dialect) => {
   let t: TestApp;

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
+import { giveTextblocksText, NOTES_FRAGMENT } from '../../contract/notes-document.ts';
+import { lockSession } from '../db/locks.ts';
 import type { DB } from '../db/schema.ts';
+import { docToMarkdown } from './notes-markdown.ts';
 
 /**
  * Yjs persistence for session notes. Every update is appended before the server acknowledges it,
@@ -39,41 +42,81 @@ export async function loadNoteState(db: Kysely<DB>, sessionId: string): Promise<
   return parts.length === 0 ? null : Y.mergeUpdates(parts);
 }
 
-/** Folds the appended updates into the snapshot, in one transaction. */
-export async function compactNotes(db: Kysely<DB>, sessionId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+/**
+ * Folds the appended updates into the snapshot and renders its Markdown, in one transaction under
+ * the session's row lock (a read and the editing server may compact at once; neither may write a
+ * state missing the other's rows). The state is re-encoded from a loaded document, so deleted text
+ * is dropped, not carried forever. Returns the notes' Markdown (null when there are no notes).
+ */
+export async function compactNotes(db: Kysely<DB>, sessionId: string): Promise<string | null> {
+  const compact = async (trx: Kysely<DB>) => {
+    await lockSession(trx, sessionId);
     const updates = await trx
       .selectFrom('sessionNoteUpdates')
       .select(['id', 'update'])
       .where('sessionId', '=', sessionId)
       .orderBy('id')
       .execute();
-    if (updates.length === 0) return;
     const snapshot = await trx
       .selectFrom('sessionNoteSnapshots')
-      .select('state')
+      .select(['state', 'markdown'])
       .where('sessionId', '=', sessionId)
       .executeTakeFirst();
-    const state = Y.mergeUpdates(
-      [...(snapshot ? [snapshot.state] : []), ...updates.map((row) => row.update)].map(toBytes),
+    if (updates.length === 0 && (!snapshot || snapshot.markdown !== null)) return snapshot?.markdown ?? null;
+    const doc = new Y.Doc();
+    Y.applyUpdate(
+      doc,
+      Y.mergeUpdates(
+        [...(snapshot ? [snapshot.state] : []), ...updates.map((row) => row.update)].map(toBytes),
+      ),
     );
+    const state = Y.encodeStateAsUpdate(doc);
+    const markdown = docToMarkdown(doc);
     const updatedAt = new Date().toISOString();
     await trx
       .insertInto('sessionNoteSnapshots')
-      .values({ sessionId, state, updatedAt })
-      .onConflict((oc) => oc.column('sessionId').doUpdateSet({ state, updatedAt }))
+      .values({ sessionId, state, markdown, updatedAt })
+      .onConflict((oc) => oc.column('sessionId').doUpdateSet({ state, markdown, updatedAt }))
       .execute();
-    await trx
-      .deleteFrom('sessionNoteUpdates')
-      // Exactly the rows folded in: a row with a lower id that committed after the read above (ids
-      // are taken before commit on PostgreSQL) stays in the log for the next compaction.
-      .where(
-        'id',
-        'in',
-        updates.map((row) => row.id),
-      )
-      .execute();
-  });
+    if (updates.length > 0) {
+      await trx
+        .deleteFrom('sessionNoteUpdates')
+        // Exactly the rows folded in: a row with a lower id that committed after the read above (ids
+        // are taken before commit on PostgreSQL) stays in the log for the next compaction.
+        .where(
+          'id',
+          'in',
+          updates.map((row) => row.id),
+        )
+        .execute();
+    }
+    return markdown;
+  };
+  return db.isTransaction ? compact(db) : db.transaction().execute(compact);
+}
+
+/**
+ * The notes as Markdown for reading a session: the snapshot's text when the log holds nothing
+ * newer, so a read never replays the notes' history; otherwise the log is folded first (a few
+ * seconds of typing, since the editing server compacts as it goes).
+ */
+export async function readNotesMarkdown(db: Kysely<DB>, sessionId: string): Promise<string> {
+  const [snapshot, pending] = await Promise.all([
+    db
+      .selectFrom('sessionNoteSnapshots')
+      .select('markdown')
+      .where('sessionId', '=', sessionId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('sessionNoteUpdates')
+      .select('id')
+      .where('sessionId', '=', sessionId)
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  if (!pending && !snapshot) return '';
+  if (!pending && snapshot?.markdown != null) return snapshot.markdown;
+  return (await compactNotes(db, sessionId)) ?? '';
 }
 
 /** pg gives Buffers, node:sqlite Uint8Arrays: Yjs wants plain Uint8Arrays. */
@@ -95,7 +138,7 @@ export async function seedNotesFromAgenda(db: Kysely<DB>, sessionId: string): Pr
     .orderBy('position')
     .execute();
   const doc = new Y.Doc();
-  const fragment = doc.getXmlFragment('default');
+  const fragment = doc.getXmlFragment(NOTES_FRAGMENT);
   // Each node is inserted before it is filled: a Yjs type must belong to a document first.
   let index = 0;
   for (const item of items) {
@@ -107,9 +150,16 @@ export async function seedNotesFromAgenda(db: Kysely<DB>, sessionId: string): Pr
     fragment.insert(index++, [new Y.XmlElement('paragraph')]);
   }
   if (index === 0) fragment.insert(0, [new Y.XmlElement('paragraph')]);
+  // The empty paragraphs carry their (empty) text, so two people typing into one share it.
+  giveTextblocksText(fragment.toArray());
   await db
     .insertInto('sessionNoteSnapshots')
-    .values({ sessionId, state: Y.encodeStateAsUpdate(doc), updatedAt: new Date().toISOString() })
+    .values({
+      sessionId,
+      state: Y.encodeStateAsUpdate(doc),
+      markdown: '',
+      updatedAt: new Date().toISOString(),
+    })
     .onConflict((oc) => oc.column('sessionId').doNothing())
     .execute();
 }

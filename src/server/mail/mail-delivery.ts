@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { toBool } from '../db/columns.ts';
 import type { DB, MailPreference } from '../db/schema.ts';
 import { renderMail } from './mail-layout.ts';
 import { footerLabels, type Locale, type TemplateOutput } from './mail-templates.ts';
@@ -23,6 +24,8 @@ export interface Recipient {
   mailPreference: MailPreference;
   /** A poll's guest: `id` is guestSubject(responseId), there is no profile to link to. */
   guest?: boolean;
+  /** Read when the mail is sent: what the mail names is checked against what they may see now. */
+  isAdmin: boolean;
 }
 
 /** account: always sent; notification: only with "all"; digest: with "all" or "digest". */
@@ -37,10 +40,10 @@ export function allowsMail(preference: MailPreference, category: MailCategory): 
 export async function findRecipient(db: Kysely<DB>, userId: string): Promise<Recipient | undefined> {
   const row = await db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'locale', 'mailPreference'])
+    .select(['id', 'email', 'name', 'locale', 'mailPreference', 'isAdmin'])
     .where('id', '=', userId)
     .executeTakeFirst();
-  return row && { ...row, locale: row.locale === 'en' ? 'en' : 'fr' };
+  return row && { ...row, isAdmin: toBool(row.isAdmin), locale: row.locale === 'en' ? 'en' : 'fr' };
 }
 
 /** Same key, same Message-ID: a receiving system can recognise a resend as the same message. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { sessionCalendar } from '../calendar/session-calendar.ts';
 import { toIso } from '../db/columns.ts';
 import type { DB } from '../db/schema.ts';
+import { canSeeCircleContent } from '../features/circles/circles.queries.ts';
 import type { JobContext, JobHandler } from '../jobs/job-runner.ts';
 import { enqueueJob } from '../jobs/jobs.ts';
 import {
@@ -12,6 +13,7 @@ import {
   type MailDeps,
   type Recipient,
 } from './mail-delivery.ts';
+import { digestContent } from './mail-digest.ts';
 import {
   actionDueMail,
   circlePromotionMail,
@@ -106,16 +108,19 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
     context: JobContext,
     recipient: Recipient,
     category: MailCategory,
+    /** Resolves to nothing when the mail no longer applies, or names what the recipient may not see. */
     build: (
       locale: Locale,
       name: string,
       attachments: MailAttachment[],
+      recipient: Recipient,
     ) => Promise<TemplateOutput | undefined>,
     attachments?: (recipient: Recipient) => Promise<MailAttachment[]>,
   ): Promise<void> {
     const files = attachments ? await attachments(recipient) : [];
-    const content = await build(recipient.locale, recipient.name, files);
-    if (!content) return; // What it was about is gone or changed: the mail no longer applies.
+    const content = await build(recipient.locale, recipient.name, files, recipient);
+    // What it was about is gone or changed, or the recipient may no longer see it: no mail.
+    if (!content) return;
     await deliverOnce(deps, {
       key: deliveryKey(context),
       jobId: context.job.id,
@@ -138,16 +143,27 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
     await sendTo(context, recipient, category, build, attachments);
   }
 
+  /**
+   * Whether the recipient may, right now, see what the mail names: the HTTP routes' rule, in SQL.
+   * Checked as each mail is sent, not only when it is queued: someone removed from a private
+   * circle in between (or kept on its waitlist) must not read its names in their inbox.
+   */
+  const maySee = (recipient: Recipient, about: { circleId: string; sessionId?: string | null }) =>
+    canSeeCircleContent(db, { id: recipient.id, isAdmin: recipient.isAdmin }, about);
+
   const invitationContent = async (
     sessionId: string,
     locale: Locale,
     name: string,
     files: MailAttachment[],
+    reader: Recipient,
     guest?: { pollTitle: string; url: string },
   ) => {
     const s = await findSession(sessionId);
     // Called off before the invitation went: nothing to invite to.
     if (!s || s.cancelledAt !== null) return undefined;
+    // A poll's guest is invited through the poll's share link, which is their only standing.
+    if (!guest && !(await maySee(reader, { circleId: s.circleId, sessionId: s.id }))) return undefined;
     return invitationMail(locale, {
       hasCalendarFile: files.some((file) => file.filename.endsWith('.ics')),
       name,
@@ -165,7 +181,15 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
       .selectFrom('datePolls as p')
       .innerJoin('circles as c', 'c.id', 'p.circleId')
       .leftJoin('datePollSlots as s', 's.id', 'p.chosenSlotId')
-      .select(['p.id', 'p.title', 'p.timeZone', 'p.shareToken', 'p.sessionId', 'c.name as circleName'])
+      .select([
+        'p.id',
+        'p.circleId',
+        'p.title',
+        'p.timeZone',
+        'p.shareToken',
+        'p.sessionId',
+        'c.name as circleName',
+      ])
       .select(['s.startsAt', 's.endsAt'])
       .where('p.id', '=', pollId)
       .where('p.status', '=', 'closed')
@@ -196,6 +220,7 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
       .innerJoin('circles', 'circles.id', 'sessions.circleId')
       .select([
         'sessions.id',
+        'sessions.circleId',
         'sessions.title',
         'sessions.startsAt',
         'sessions.endsAt',
@@ -216,7 +241,7 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
         context,
         p.userId,
         'notification',
-        (locale, name, files) => invitationContent(p.sessionId, locale, name, files),
+        (locale, name, files, recipient) => invitationContent(p.sessionId, locale, name, files, recipient),
         (recipient) =>
           hooks.invitationAttachments
             ? hooks.invitationAttachments(p)
@@ -226,9 +251,10 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
 
     [mailJobKinds.datePollResult]: async (context) => {
       const p = mailPayloads.datePollResult.parse(context.payload);
-      await send(context, p.userId, 'notification', async (locale, name) => {
+      await send(context, p.userId, 'notification', async (locale, name, _files, recipient) => {
         const poll = await findClosedPoll(p.pollId);
-        return poll && resultContent(poll, locale, name, `${publicUrl}/date-polls/${poll.id}`);
+        if (!poll || !(await maySee(recipient, { circleId: poll.circleId }))) return undefined;
+        return resultContent(poll, locale, name, `${publicUrl}/date-polls/${poll.id}`);
       });
     },
 
@@ -240,7 +266,7 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
         .leftJoin('datePollAnswers as a', (join) =>
           join.onRef('a.responseId', '=', 'r.id').onRef('a.slotId', '=', 'p.chosenSlotId'),
         )
-        .select(['r.pollId', 'r.guestName', 'r.guestEmail', 'a.value as answer'])
+        .select(['r.pollId', 'r.guestEmail', 'a.value as answer'])
         .where('r.id', '=', p.responseId)
         .where('r.userId', 'is', null)
         .executeTakeFirst();
@@ -248,13 +274,17 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
       if (!response?.guestEmail) return;
       const poll = await findClosedPoll(response.pollId);
       if (!poll) return;
+      // Anyone may type any address on a guest answer: the mail carries only the instance's words
+      // and what members wrote (poll, circle, session), never the name or comment the guest typed,
+      // or the instance would carry a stranger's text to an address nobody has verified.
       const recipient: Recipient = {
         id: guestSubject(p.responseId),
         email: response.guestEmail,
-        name: response.guestName ?? '',
+        name: '',
         locale: 'fr',
         mailPreference: 'all',
         guest: true,
+        isAdmin: false,
       };
       // Guests read the poll through its share link; they have no account to open the session with.
       const url = `${publicUrl}/date-polls/link/${poll.shareToken}`;
@@ -265,7 +295,7 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
           recipient,
           'notification',
           (locale, name, files) =>
-            invitationContent(sessionId, locale, name, files, { pollTitle: poll.title, url }),
+            invitationContent(sessionId, locale, name, files, recipient, { pollTitle: poll.title, url }),
           () => sessionCalendarAttachment(deps, sessionId, recipient),
         );
       } else {
@@ -277,38 +307,50 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
 
     [mailJobKinds.signupPromotion]: async (context) => {
       const p = mailPayloads.signupPromotion.parse(context.payload);
-      await send(context, p.userId, 'notification', async (locale, name) =>
-        signupPromotionMail(locale, {
+      // Jobs queued before the sheet's id was carried name it only in their link.
+      const sheetId = p.sheetId ?? p.url?.match(/\/signup-sheets\/([^/?#]+)/)?.[1];
+      await send(context, p.userId, 'notification', async (locale, name, _files, recipient) => {
+        const sheet =
+          sheetId &&
+          (await db
+            .selectFrom('signupSheets')
+            .select('circleId')
+            .where('id', '=', sheetId)
+            .executeTakeFirst());
+        if (!sheet || !(await maySee(recipient, { circleId: sheet.circleId }))) return undefined;
+        return signupPromotionMail(locale, {
           name,
           sheetTitle: p.sheetTitle,
           topicTitle: p.topicTitle,
-          url: p.url ?? `${publicUrl}/signup-sheets/${p.sheetId}`,
-        }),
-      );
+          url: p.url ?? `${publicUrl}/signup-sheets/${sheetId}`,
+        });
+      });
     },
 
     [mailJobKinds.circlePromotion]: async (context) => {
       const p = mailPayloads.circlePromotion.parse(context.payload);
-      await send(context, p.userId, 'notification', async (locale, name) => {
+      await send(context, p.userId, 'notification', async (locale, name, _files, recipient) => {
+        // The place must still be theirs (not left or removed since) and the circle still theirs to see.
         const circle = await db
           .selectFrom('circles')
-          .select('name')
-          .where('id', '=', p.circleId)
+          .innerJoin('circleMembers as m', 'm.circleId', 'circles.id')
+          .select('circles.name')
+          .where('circles.id', '=', p.circleId)
+          .where('m.userId', '=', p.userId)
+          .where('m.status', '=', 'member')
           .executeTakeFirst();
-        return (
-          circle &&
-          circlePromotionMail(locale, {
-            name,
-            circleName: circle.name,
-            url: `${publicUrl}/circles/${p.circleId}`,
-          })
-        );
+        if (!circle || !(await maySee(recipient, { circleId: p.circleId }))) return undefined;
+        return circlePromotionMail(locale, {
+          name,
+          circleName: circle.name,
+          url: `${publicUrl}/circles/${p.circleId}`,
+        });
       });
     },
 
     [mailJobKinds.sessionReminder]: async (context) => {
       const p = mailPayloads.sessionReminder.parse(context.payload);
-      await send(context, p.userId, 'notification', async (locale, name) => {
+      await send(context, p.userId, 'notification', async (locale, name, _files, recipient) => {
         const s = await findSession(p.sessionId);
         // Moved, started, called off or reminders switched off since it was scheduled: stale.
         if (
@@ -318,6 +360,7 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
           toIso(s.startsAt) !== p.startsAt
         )
           return undefined;
+        if (!(await maySee(recipient, { circleId: s.circleId, sessionId: s.id }))) return undefined;
         return sessionReminderMail(locale, {
           name,
           sessionTitle: s.title,
@@ -331,16 +374,27 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
 
     [mailJobKinds.actionDue]: async (context) => {
       const p = mailPayloads.actionDue.parse(context.payload);
-      await send(context, p.userId, 'notification', async (locale, name) => {
+      await send(context, p.userId, 'notification', async (locale, name, _files, recipient) => {
+        // Still theirs to carry: an owner taken off the action since is not reminded of it.
         const action = await db
           .selectFrom('actions')
           .innerJoin('circles', 'circles.id', 'actions.circleId')
-          .select(['actions.title', 'actions.dueOn', 'actions.status', 'circles.name as circleName'])
+          .innerJoin('actionOwners as o', 'o.actionId', 'actions.id')
+          .select([
+            'actions.circleId',
+            'actions.sessionId',
+            'actions.title',
+            'actions.dueOn',
+            'actions.status',
+            'circles.name as circleName',
+          ])
           .where('actions.id', '=', p.actionId)
+          .where('o.userId', '=', p.userId)
           .executeTakeFirst();
         if (!action || action.dueOn !== p.dueOn || action.status === 'done' || action.status === 'dropped') {
           return undefined;
         }
+        if (!(await maySee(recipient, action))) return undefined;
         return actionDueMail(locale, {
           name,
           actionTitle: action.title,
@@ -353,8 +407,8 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
 
     [mailJobKinds.weeklyDigest]: async (context) => {
       const p = mailPayloads.weeklyDigest.parse(context.payload);
-      await send(context, p.userId, 'digest', async (locale, name) => {
-        const content = await digestContent(db, p.userId, locale, publicUrl);
+      await send(context, p.userId, 'digest', async (locale, name, _files, recipient) => {
+        const content = await digestContent(db, recipient, locale, publicUrl);
         const polls = (await hooks.digestExtras?.({ userId: p.userId, locale })) ?? [];
         // Nothing ahead: no mail rather than an empty one every Monday.
         if (content.sessions.length + content.actions.length + polls.length === 0) return undefined;
@@ -428,51 +482,4 @@ export async function enqueueWeeklyDigests(db: Kysely<DB>, week: string): Promis
       key: `digest:${week}:${person.id}`,
     });
   }
-}
-
-async function digestContent(db: Kysely<DB>, userId: string, locale: Locale, publicUrl: string) {
-  const now = new Date();
-  const inAWeek = new Date(now.getTime() + 7 * 86_400_000);
-  const sessions = await db
-    .selectFrom('sessions')
-    .innerJoin('circleMembers', 'circleMembers.circleId', 'sessions.circleId')
-    .innerJoin('circles', 'circles.id', 'sessions.circleId')
-    .select([
-      'sessions.id',
-      'sessions.title',
-      'sessions.startsAt',
-      'sessions.timeZone',
-      'circles.name as circleName',
-    ])
-    .where('circleMembers.userId', '=', userId)
-    .where('circleMembers.status', '=', 'member')
-    .where('sessions.cancelledAt', 'is', null)
-    .where('sessions.startsAt', '>=', now.toISOString())
-    .where('sessions.startsAt', '<', inAWeek.toISOString())
-    .orderBy('sessions.startsAt')
-    .limit(20)
-    .execute();
-  const actions = await db
-    .selectFrom('actions')
-    .innerJoin('actionOwners', 'actionOwners.actionId', 'actions.id')
-    .innerJoin('circles', 'circles.id', 'actions.circleId')
-    .select(['actions.id', 'actions.title', 'actions.dueOn', 'circles.name as circleName'])
-    .where('actionOwners.userId', '=', userId)
-    .where('actions.status', 'in', ['todo', 'in_progress'])
-    .orderBy('actions.dueOn')
-    .limit(20)
-    .execute();
-  return {
-    sessions: sessions.map((s) => ({
-      text: `${formatWhen(locale, new Date(s.startsAt), null, s.timeZone)} : ${s.title} (${s.circleName})`.replace(
-        ' : ',
-        locale === 'fr' ? ' : ' : ': ',
-      ),
-      url: `${publicUrl}/sessions/${s.id}`,
-    })),
-    actions: actions.map((a) => ({
-      text: `${a.title} (${a.circleName})${a.dueOn ? ` · ${formatDay(locale, a.dueOn)}` : ''}`,
-      url: `${publicUrl}/my-actions`,
-    })),
-  };
 }

@@ -10,7 +10,11 @@ export interface TemplateOutput {
   reason: string;
 }
 
-const hello = (locale: Locale, name: string) => (locale === 'fr' ? `Bonjour ${name},` : `Hello ${name},`);
+/** Without a name (a poll's guest, whose name nobody checked) the greeting stands alone. */
+const hello = (locale: Locale, name: string) => {
+  const greeting = locale === 'fr' ? 'Bonjour' : 'Hello';
+  return name ? `${greeting} ${name},` : `${greeting},`;
+};
 
 export function invitationMail(
   locale: Locale,

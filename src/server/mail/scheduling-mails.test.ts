@@ -193,7 +193,8 @@ describe.each(testDialects())('poll and sign-up mails through SMTP on %s', (dial
     }
     // The guest reads the poll through its link: no session page, no profile, but an unsubscribe link.
     const julie = onlyMailTo('julie.invitee@example.org');
-    expect(julie.parsed.text).toContain('Bonjour Julie,');
+    expect(julie.parsed.text).toContain('Bonjour,');
+    expect(julie.parsed.text).not.toContain('Julie');
     expect(julie.parsed.text).toContain(`/date-polls/link/${poll.shareToken}`);
     expect(julie.parsed.text).not.toContain('/profile');
 
@@ -247,22 +248,30 @@ describe.each(testDialects())('poll and sign-up mails through SMTP on %s', (dial
   it('an invitation carries the .ics only to people who may see the session', async () => {
     const stranger = await registerUser(t.app, 'Sam');
     await joinCommunity(t.app, stranger, community.slug);
-    const session = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/circles/${circleId}/sessions`,
-      headers: as(organiser),
-      payload: { title: 'Séance privée', startsAt: '2027-01-12T11:00:00Z', endsAt: '2027-01-12T12:00:00Z' },
-    });
-    const sessionId = session.json().id;
-    await t.database.db
-      .transaction()
-      .execute((trx) =>
-        enqueueMail(trx, 'invitation', { sessionId, userId: stranger.id }, { key: `x:${sessionId}` }),
-      );
-    await t.runJobs();
-    await settle();
+    const invite = async (circle: string, title: string) => {
+      const session = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/circles/${circle}/sessions`,
+        headers: as(organiser),
+        payload: { title, startsAt: '2027-01-12T11:00:00Z', endsAt: '2027-01-12T12:00:00Z' },
+      });
+      const sessionId = session.json().id;
+      await t.database.db
+        .transaction()
+        .execute((trx) =>
+          enqueueMail(trx, 'invitation', { sessionId, userId: stranger.id }, { key: `x:${sessionId}` }),
+        );
+      await t.runJobs();
+      await settle();
+    };
+    // A private circle's session is hidden from them: no mail may name it at all (decision 017).
+    await invite(circleId, 'Séance privée');
+    expect(mailsTo(stranger.email)).toEqual([]);
+    // A public circle's session they may read, not hold in their calendar as a participant.
+    const open = (await buildCircle(t.app, organiser, community.slug, { visibility: 'public' })).id;
+    await invite(open, 'Séance ouverte');
     const mail = onlyMailTo(stranger.email);
-    expect(mail.parsed.subject).toMatch(/^Invitation : Séance privée/);
+    expect(mail.parsed.subject).toMatch(/^Invitation : Séance ouverte/);
     expect(mail.parsed.attachments).toHaveLength(0);
     expect(mail.parsed.text).not.toMatch(/\.ics/);
   });

@@ -17,6 +17,7 @@ import {
   useUpdateGuestAnswer,
 } from '../features/date-polls/date-poll-api.ts';
 import { DatePollGrid } from '../features/date-polls/date-poll-grid.tsx';
+import { ApiError } from '../lib/api-client.ts';
 import { isNotFound, useErrorMessage } from '../lib/error-message.ts';
 import { issuesFromApiError, useIssueMessage } from '../lib/form-validation.ts';
 import styles from './date-poll.module.css';
@@ -80,7 +81,13 @@ function GuestFirstAnswer({ poll, shareToken }: { poll: DatePoll; shareToken: st
           type="email"
           value={email}
           onChange={setEmail}
-          errorMessage={serverIssues.email ? t('validation.email') : undefined}
+          errorMessage={
+            !serverIssues.email
+              ? undefined
+              : create.error instanceof ApiError && create.error.code === 'RATE_LIMITED'
+                ? t('datePolls.guest.emailLimited')
+                : t('validation.email')
+          }
           isOptional
         />
       </DatePollAnswerForm>

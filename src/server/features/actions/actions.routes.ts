@@ -5,8 +5,9 @@ import { listOf } from '../../../contract/list.ts';
 import { actionCreateSchema, actionPatchSchema, actionSchema } from '../../../contract/session.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import type { Viewer } from '../../http/viewer.ts';
 import { canSteer } from '../circles/circle-stewards.ts';
-import { getVisibleCircle } from '../circles/circles.queries.ts';
+import { canSeeCircleContent, getVisibleCircle } from '../circles/circles.queries.ts';
 import { requireParticipant } from '../sessions/session-access.ts';
 import { getVisibleSession } from '../sessions/sessions.queries.ts';
 import { createAction, patchAction } from './actions.commands.ts';
@@ -25,6 +26,9 @@ export function actionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     if (action.sessionId)
       live.publish(`session:${action.sessionId}`, { type, sessionId: action.sessionId, actionId: action.id });
   };
+
+  const canSeeAction = (action: { circleId: string; sessionId: string | null }, viewer: Viewer) =>
+    canSeeCircleContent(db, viewer, action);
 
   return async (app) => {
     app.get(
@@ -85,7 +89,9 @@ export function actionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const viewer = await viewers.require(request);
         const [action] = await listActions(db, { actionId: request.params.id });
-        if (!action) throw notFound('Action');
+        // Whoever may not see the circle's content (someone waitlisted in a private circle, who
+        // sees the circle itself) gets 404, as if the action did not exist, never 403.
+        if (!action || !(await canSeeAction(action, viewer))) throw notFound('Action');
         const circle = await getVisibleCircle(db, action.circleId, viewer).catch(() => {
           throw notFound('Action');
         });
@@ -125,18 +131,11 @@ export function actionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const viewer = await viewers.require(request);
         const mine = await listActions(db, { ownerId: viewer.id });
-        // An owner who has since lost sight of a circle (left a private one) no longer sees its actions.
-        const visible = new Map<string, boolean>();
-        for (const circleId of new Set(mine.map((action) => action.circleId))) {
-          visible.set(
-            circleId,
-            await getVisibleCircle(db, circleId, viewer).then(
-              () => true,
-              () => false,
-            ),
-          );
-        }
-        return { items: mine.filter((action) => visible.get(action.circleId)) };
+        // An owner who has since lost sight of a circle's content (left a private one) no longer
+        // sees its actions.
+        const visible: typeof mine = [];
+        for (const action of mine) if (await canSeeAction(action, viewer)) visible.push(action);
+        return { items: visible };
       },
     );
   };

@@ -157,6 +157,65 @@ export async function getVisibleCircle(db: Kysely<DB>, circleId: string, viewer:
   return row;
 }
 
+/**
+ * Whether the viewer may see what is said in a circle (its sessions, actions, polls, sheets), and,
+ * given a session, that session: the circle's visibility rule (visibleTo), and for a private circle
+ * also being a member, a steward (admin, active animator of its community; facilitators are
+ * members) or listed on that session. Being waitlisted or having asked to join shows a private
+ * circle, not its content. One SQL statement, shared by the HTTP routes and by every mail at the
+ * moment it is sent, so a mail never names what its recipient could no longer open.
+ */
+export async function canSeeCircleContent(
+  db: Kysely<DB>,
+  viewer: Viewer | undefined,
+  where: { circleId: string; sessionId?: string | null | undefined },
+): Promise<boolean> {
+  const me = viewer?.id ?? '';
+  const sessionId = where.sessionId ?? null;
+  const row = await db
+    .selectFrom('circles as ci')
+    .innerJoin('communities as co', 'co.id', 'ci.communityId')
+    .select('ci.id')
+    .where('ci.id', '=', where.circleId)
+    .where((eb) => visibleTo(eb, viewer))
+    .where((eb) =>
+      eb.or([
+        eb('ci.visibility', '!=', 'private'),
+        eb.lit(viewer?.isAdmin === true),
+        eb.exists(
+          eb
+            .selectFrom('circleMembers as own')
+            .whereRef('own.circleId', '=', 'ci.id')
+            .where('own.userId', '=', me)
+            .where('own.status', '=', 'member')
+            .select(one),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('communityMembers as cm')
+            .whereRef('cm.communityId', '=', 'ci.communityId')
+            .where('cm.userId', '=', me)
+            .where('cm.status', '=', 'active')
+            .where('cm.role', '=', 'animator')
+            .select(one),
+        ),
+        sessionId === null
+          ? eb.lit(false)
+          : eb.exists(
+              eb
+                .selectFrom('sessionParticipants as listed')
+                .innerJoin('sessions as listedSession', 'listedSession.id', 'listed.sessionId')
+                .where('listed.sessionId', '=', sessionId)
+                .whereRef('listedSession.circleId', '=', 'ci.id')
+                .where('listed.userId', '=', me)
+                .select(one),
+            ),
+      ]),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function listCircleMembers(
   db: Kysely<DB>,
   circleId: string,

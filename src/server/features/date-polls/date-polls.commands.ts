@@ -2,12 +2,14 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DateAnswerInput, DatePollCreateInput, DatePollPatch } from '../../../contract/date-poll.ts';
 import { slotProblems } from '../../../domain/date-poll.ts';
+import { toBool } from '../../db/columns.ts';
 import { lockDatePoll } from '../../db/locks.ts';
 import type { DatePollRow, DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { enqueueMail } from '../../mail/mail-jobs.ts';
 import { addGuestParticipant, createSession, setOwnParticipation } from '../sessions/sessions.commands.ts';
 import { isAnswerable } from './date-polls.queries.ts';
+import { type GuestAnswerOrigin, takeGuestAnswerAllowance } from './guest-answer-limits.ts';
 
 const secret = () => randomBytes(24).toString('base64url');
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -83,6 +85,21 @@ export async function patchDatePoll(db: Kysely<DB>, pollId: string, patch: DateP
     const poll = await lockDatePoll(trx, pollId);
     if (!poll) throw notFound('Date poll');
     if (poll.status === 'closed') throw new AppError('CONFLICT', 'This poll is closed');
+    if (toBool(poll.hideParticipants) && patch.hideParticipants === false) {
+      // People answered on the promise that only the organiser would see their names. Answers take
+      // the same poll lock, so none can slip in between this read and the update.
+      const answered = await trx
+        .selectFrom('datePollResponses')
+        .select('id')
+        .where('pollId', '=', pollId)
+        .limit(1)
+        .executeTakeFirst();
+      if (answered) {
+        throw new AppError('CONFLICT', 'Names stay hidden once people have answered', [
+          { path: ['body', 'hideParticipants'], message: 'cannot be switched off after answers' },
+        ]);
+      }
+    }
     await trx
       .updateTable('datePolls')
       .set({
@@ -186,11 +203,13 @@ export async function createGuestResponse(
   db: Kysely<DB>,
   pollId: string,
   input: { name: string; email?: string | undefined; answers: DateAnswerInput; comment?: string | undefined },
+  origin: GuestAnswerOrigin,
 ): Promise<string> {
   const editToken = secret();
   await db.transaction().execute(async (trx) => {
     await lockAnswerablePoll(trx, pollId);
     await requirePollSlots(trx, pollId, input.answers);
+    await takeGuestAnswerAllowance(trx, origin);
     const now = new Date().toISOString();
     const responseId = randomUUID();
     await trx

@@ -16,6 +16,7 @@ import {
 import { errorBodySchema } from '../../../contract/error.ts';
 import { listOf } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
+import { resolveAuthSecret } from '../../auth/auth-secret.ts';
 import type { DatePollRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { authRateLimit } from '../../http/rate-limit.ts';
@@ -40,6 +41,7 @@ import {
   updateGuestResponse,
 } from './date-polls.commands.ts';
 import { listCirclePolls, loadDatePollDetail } from './date-polls.queries.ts';
+import { guestAnswerOrigin } from './guest-answer-limits.ts';
 
 const tags = ['date-polls'];
 const idParams = z.object({ id: z.string().max(100) });
@@ -93,6 +95,9 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   };
 
   return async (app) => {
+    // Keys the HMACs behind the guest-answer limits (see guest-answer-limits.ts).
+    const secret = await resolveAuthSecret(db, env.AUTH_SECRET);
+
     app.get(
       '/circles/:id/date-polls',
       {
@@ -247,13 +252,15 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Answer as a guest, by name; returns the private token that edits this answer later',
           params: idParams,
           body: guestAnswersCreateSchema,
-          response: { 201: guestAnswerCreatedSchema, ...errors, 409: errorBodySchema },
+          response: { 201: guestAnswerCreatedSchema, ...errors, 409: errorBodySchema, 429: errorBodySchema },
         },
       },
       async (request, reply) => {
         const { shareToken, ...input } = request.body;
         const poll = await pollForGuest(request.params.id, shareToken, await viewers.find(request));
-        const editToken = await createGuestResponse(db, poll.id, input);
+        const source = (env.TRUST_PROXY ? request.ip : request.socket.remoteAddress) ?? 'unknown';
+        const origin = guestAnswerOrigin(secret, source, input.email);
+        const editToken = await createGuestResponse(db, poll.id, input, origin);
         live.publish(datePollTopic(poll.id), { type: 'date-poll.answered', pollId: poll.id });
         return reply.status(201).send({ editToken, pollId: poll.id });
       },

@@ -386,7 +386,8 @@ describe.each(testDialects())('date polls on %s', (dialect) => {
     expect(to(isabelle.email)?.subject).toContain('Invitation');
     const julie = to('julie.guest@example.org');
     expect(julie?.subject).toContain('Invitation');
-    expect(julie?.textBody).toContain('Bonjour Julie,');
+    // A guest's own words never travel in a mail to the address they typed (decision 017).
+    expect(julie?.textBody).toContain('Bonjour,');
     expect(julie?.textBody).toContain(`/date-polls/link/${poll.shareToken}`);
     expect(julie?.textBody).not.toContain('/profile');
     expect(JSON.parse(julie?.attachmentNames ?? '[]')).toEqual(['seance.ics']);

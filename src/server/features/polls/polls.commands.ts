@@ -177,6 +177,13 @@ export async function patchPoll(db: Kysely<DB>, pollId: string, patch: PollPatch
     if (toBool(poll.anonymous) && patch.hideResultsUntilClose === false) {
       throw invalid('hideResultsUntilClose', 'an anonymous poll shows its results at the close only');
     }
+    // Hiding is one-way while the poll is open: switching it off, reading, then on again would let
+    // the organiser peek at what every voter was promised nobody could see before the close.
+    if (toBool(poll.hideResults) && patch.hideResultsUntilClose === false) {
+      throw new AppError('CONFLICT', 'Hidden results stay hidden until the poll closes', [
+        { path: ['body', 'hideResultsUntilClose'], message: 'cannot be switched off before the close' },
+      ]);
+    }
     if (patch.closesAt && poll.opensAt && Date.parse(patch.closesAt) <= Date.parse(toIso(poll.opensAt))) {
       throw invalid('closesAt', 'must close after it opens');
     }

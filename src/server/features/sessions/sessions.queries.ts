@@ -5,11 +5,9 @@ import { toIso } from '../../db/columns.ts';
 import type { DB, SessionRow } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { notesToMarkdown } from '../../live/notes-markdown.ts';
-import { loadNoteState } from '../../live/session-notes.store.ts';
+import { readNotesMarkdown } from '../../live/session-notes.store.ts';
 import { listActions } from '../actions/actions.queries.ts';
-import { canSteer } from '../circles/circle-stewards.ts';
-import { getVisibleCircle } from '../circles/circles.queries.ts';
+import { canSeeCircleContent, getVisibleCircle } from '../circles/circles.queries.ts';
 
 const isoOrNull = (value: Date | string | null) => (value === null ? null : toIso(value));
 
@@ -25,16 +23,13 @@ export async function getVisibleSession(db: Kysely<DB>, sessionId: string, viewe
   });
   // A private circle's sessions are for its members, the people listed on the session and its
   // stewards: being waitlisted or having asked to join shows the circle, not what is said in it.
-  if (circle.visibility === 'private' && circle.myStatus !== 'member') {
-    const listed =
-      viewer &&
-      (await db
-        .selectFrom('sessionParticipants')
-        .select('id')
-        .where('sessionId', '=', session.id)
-        .where('userId', '=', viewer.id)
-        .executeTakeFirst());
-    if (!listed && !(viewer && (await canSteer(db, circle, viewer)))) throw notFound('Session');
+  // The same rule decides which mails may name the session (canSeeCircleContent).
+  const isPlainCase = circle.visibility !== 'private' || circle.myStatus === 'member';
+  if (
+    !isPlainCase &&
+    !(await canSeeCircleContent(db, viewer, { circleId: circle.id, sessionId: session.id }))
+  ) {
+    throw notFound('Session');
   }
   return { session, circle };
 }
@@ -122,7 +117,7 @@ const voteSectionsSchema = z.array(z.object({ label: z.string(), options: z.arra
  */
 async function readableNotes(db: Kysely<DB>, sessionId: string): Promise<string> {
   try {
-    return notesToMarkdown(await loadNoteState(db, sessionId));
+    return await readNotesMarkdown(db, sessionId);
   } catch {
     return '';
   }

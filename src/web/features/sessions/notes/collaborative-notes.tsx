@@ -4,18 +4,34 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as Y from 'yjs';
+import { NOTES_TOO_LARGE } from '../../../../contract/notes-document.ts';
+import { Button } from '../../../components/button.tsx';
 import styles from './collaborative-notes.module.css';
+import { NotesDoc } from './notes-doc.ts';
 
-type Status = 'connecting' | 'saved' | 'saving' | 'offline' | 'refused';
+type Status = 'connecting' | 'saved' | 'saving' | 'offline' | 'refused' | 'tooLarge';
+
+/** Statuses that end the connection for good: nothing later may replace them. */
+const isFinal = (status: Status) => status === 'refused' || status === 'tooLarge';
+
+interface NotesProps {
+  sessionId: string;
+  userName: string;
+}
 
 /**
  * The session's shared notes, edited together live (Tiptap on a Yjs document synchronised by
  * Hocuspocus). This module and its libraries load only when someone opens the notes.
  */
-export function CollaborativeNotes({ sessionId, userName }: { sessionId: string; userName: string }) {
+export function CollaborativeNotes(props: NotesProps) {
+  // Reloading starts over with a fresh document and connection: the refused edit is dropped.
+  const [attempt, setAttempt] = useState(0);
+  return <NotesEditor key={attempt} {...props} onReload={() => setAttempt((count) => count + 1)} />;
+}
+
+function NotesEditor({ sessionId, userName, onReload }: NotesProps & { onReload: () => void }) {
   const { t } = useTranslation();
-  const [doc] = useState(() => new Y.Doc());
+  const [doc] = useState(() => new NotesDoc());
   const [status, setStatus] = useState<Status>('connecting');
   const [editors, setEditors] = useState<string[]>([]);
   const [provider] = useState(() => {
@@ -37,15 +53,20 @@ export function CollaborativeNotes({ sessionId, userName }: { sessionId: string;
         .filter((name): name is string => Boolean(name));
       setEditors([...new Set(names)].sort());
     };
-    const onUnsynced = () => setStatus(provider.hasUnsyncedChanges ? 'saving' : 'saved');
+    const onUnsynced = () =>
+      setStatus((current) => (isFinal(current) ? current : provider.hasUnsyncedChanges ? 'saving' : 'saved'));
     const onStatus = ({ status: connection }: { status: string }) => {
-      if (connection === 'disconnected')
-        setStatus((current) => (current === 'refused' ? current : 'offline'));
+      if (connection === 'disconnected') setStatus((current) => (isFinal(current) ? current : 'offline'));
+    };
+    // The server closes the notes, with this reason, instead of storing an edit past the size limit.
+    const onClose = ({ event }: { event: { reason: string } }) => {
+      if (event.reason === NOTES_TOO_LARGE) setStatus('tooLarge');
     };
     provider.on('synced', onUnsynced);
     provider.on('unsyncedChanges', onUnsynced);
     provider.on('status', onStatus);
     provider.on('authenticationFailed', () => setStatus('refused'));
+    provider.on('close', onClose);
     provider.awareness?.on('change', refreshEditors);
     refreshEditors();
     // The first sync may have finished before these listeners were attached.
@@ -70,6 +91,11 @@ export function CollaborativeNotes({ sessionId, userName }: { sessionId: string;
     },
   });
 
+  // What is on screen past the refused edit would never be saved: no more typing into it.
+  useEffect(() => {
+    editor?.setEditable(status !== 'tooLarge');
+  }, [editor, status]);
+
   return (
     <div className={styles.notes}>
       <div className={styles.bar}>
@@ -80,6 +106,14 @@ export function CollaborativeNotes({ sessionId, userName }: { sessionId: string;
           <p className={styles.presence}>{t('session.notes.editing', { names: editors.join(', ') })}</p>
         ) : null}
       </div>
+      {status === 'tooLarge' ? (
+        <div className={styles.refusal}>
+          <p>{t('session.notes.tooLargeHelp')}</p>
+          <Button variant="secondary" size="sm" onClick={onReload}>
+            {t('session.notes.reload')}
+          </Button>
+        </div>
+      ) : null}
       {status === 'refused' ? null : <EditorContent editor={editor} />}
     </div>
   );

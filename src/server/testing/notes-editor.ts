@@ -1,0 +1,55 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { TEST_ORIGIN, type TestUser } from './test-app.ts';
+
+/** Polls until the check holds (the notes are live: what a test waits for arrives by itself). */
+export async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A Node editor: the browser's provider, with the signed-in cookie on the handshake. */
+export function openNotes(url: string, sessionId: string, user: TestUser) {
+  class CookieSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers: { cookie: user.cookie, origin: TEST_ORIGIN } });
+    }
+  }
+  const doc = new Y.Doc();
+  const events = { failed: false, synced: false, closeReasons: [] as string[] };
+  const websocketProvider = new HocuspocusProviderWebsocket({
+    url,
+    WebSocketPolyfill: CookieSocket,
+    maxAttempts: 1,
+  });
+  const provider = new HocuspocusProvider({
+    websocketProvider,
+    name: `session:${sessionId}`,
+    document: doc,
+    token: 'cookie',
+    onAuthenticationFailed: () => {
+      events.failed = true;
+    },
+    onSynced: () => {
+      events.synced = true;
+    },
+    onClose: ({ event }) => {
+      events.closeReasons.push(event.reason);
+    },
+  });
+  // A provider given its own socket does not attach by itself.
+  provider.attach();
+  return {
+    doc,
+    provider,
+    events,
+    close: () => {
+      provider.destroy();
+      websocketProvider.destroy();
+    },
+  };
+}

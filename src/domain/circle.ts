@@ -47,6 +47,14 @@ export function canSeeCircle(visibility: CircleVisibility, viewer: CircleViewer)
   return false;
 }
 
+/** From the widest audience to the narrowest. */
+const audience: Record<CircleVisibility, number> = { public: 2, community: 1, private: 0 };
+
+/** Whether someone who could see the circle before may no longer see it now. */
+export function isNarrowerVisibility(before: CircleVisibility, after: CircleVisibility): boolean {
+  return audience[after] < audience[before];
+}
+
 /**
  * The standing a newcomer gets when asking to join. `memberCount` counts participants holding a
  * place (facilitators host and take none); it must be read under the same lock as the write that

@@ -40,6 +40,7 @@ import { signupsRoutes } from './features/signups/signups.routes.ts';
 import { stewardsRoutes } from './features/stewards/stewards.routes.ts';
 import { registerCompression } from './http/compression.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
+import { registerIdempotency } from './http/idempotency.ts';
 import { serializeRequestForLog } from './http/log-redaction.ts';
 import { registerNulGuard } from './http/nul-guard.ts';
 import { registerOriginGuard } from './http/origin-guard.ts';
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps) {
     revocations: new AccessRevocations({ bus, log }),
     version: deps.version,
   };
+  registerIdempotency(app, database.db, ctx.viewers);
 
   // Large enough for a pasted page of notes; /live refuses frames over 16 KiB on its own.
   await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });

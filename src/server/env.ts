@@ -46,6 +46,8 @@ const envSchema = z.object({
   /** Seconds a job stays claimed by a runner without news from it (renewed while it runs). */
   JOB_LEASE_SECONDS: integer(1, 3600).default(60),
   JOB_CONCURRENCY: integer(1, 64).default(4),
+  /** Live sockets one person may hold on one instance (one per browser tab); the next is refused. */
+  LIVE_CONNECTIONS_PER_PERSON: integer(1, 1000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -11,6 +11,7 @@ import { calendars } from './migrations/2026-11-29-0008-calendars.ts';
 import { notesSnapshotText } from './migrations/2026-12-03-0011-notes-snapshot-text.ts';
 import { guestAnswerMarks } from './migrations/2026-12-03-0013-guest-answer-marks.ts';
 import { placeholderClaims } from './migrations/2026-12-03-0014-placeholder-claims.ts';
+import { idempotencyKeys } from './migrations/2026-12-03-0015-idempotency-keys.ts';
 
 /** Dated, append-only: a migration is never edited once released, only followed by another. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -25,6 +26,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-11-29-0005-polls': polls(dialect),
     '2026-12-03-0011-notes-snapshot-text': notesSnapshotText(dialect),
     '2026-12-03-0013-guest-answer-marks': guestAnswerMarks(dialect),
+    '2026-12-03-0015-idempotency-keys': idempotencyKeys(dialect),
     '2026-12-03-0014-placeholder-claims': placeholderClaims(dialect),
   };
 }

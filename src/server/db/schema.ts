@@ -295,6 +295,8 @@ export interface DB {
   pollBallots: PollBallotsTable;
   pollVoters: PollVotersTable;
   pollAnonymousBallots: PollAnonymousBallotsTable;
+  // Idempotency keys (2026-12-03-0015)
+  idempotencyKeys: IdempotencyKeysTable;
   // Placeholder claims (2026-12-03-0014)
   placeholderInvitations: PlaceholderInvitationsTable;
 }
@@ -573,6 +575,24 @@ export interface PollAnonymousBallotsTable {
 }
 
 export type PollRow = Selectable<PollsTable>;
+
+// Idempotency keys (2026-12-03-0015)
+export interface IdempotencyKeysTable {
+  userId: string;
+  key: string;
+  /** Method and path of the request the key was first used on. */
+  route: string;
+  /** SHA-256 (hex) of the request body. */
+  requestHash: string;
+  /** The request running under the key; a finished answer is written only by it. */
+  attemptId: string;
+  /** Null while the first request runs. */
+  statusCode: number | null;
+  contentType: string | null;
+  responseBody: string | null;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+}
 
 // Placeholder claims (2026-12-03-0014)
 export interface PlaceholderInvitationsTable {

@@ -53,6 +53,49 @@ describe.each(testDialects())('topics per live connection on %s', (dialect) => {
     socket.close();
   });
 
+  it('answers a topic once however often it is asked for, and keeps the cap for new ones', async () => {
+    const socket = new WebSocket(url, { headers: { cookie: facilitator.cookie, origin: TEST_ORIGIN } });
+    const messages: { type: string; code?: string; topic?: string }[] = [];
+    socket.on('message', (data) => messages.push(JSON.parse(data.toString())));
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    const subscribe = (id: string | undefined) =>
+      socket.send(JSON.stringify({ type: 'subscribe', topic: `session:${id}` }));
+    // The same topic twenty times in one burst, while its first authorisation runs.
+    for (let i = 0; i < 20; i++) subscribe(sessionIds[0]);
+    for (const id of sessionIds.slice(1, 50)) subscribe(id);
+    await expect.poll(() => messages.filter((m) => m.type === 'subscribed').length).toBe(50);
+    // Asking again for followed topics is free: no answer, and not refused by the cap either. A new
+    // topic is refused; the refusal comes after the repeats, which were all read before it.
+    for (const id of sessionIds.slice(0, 25)) subscribe(id);
+    subscribe(sessionIds[50]);
+    await expect.poll(() => messages.some((m) => m.code === 'RATE_LIMITED')).toBe(true);
+    expect(messages.filter((m) => m.type === 'error')).toEqual([
+      expect.objectContaining({ code: 'RATE_LIMITED', topic: `session:${sessionIds[50]}` }),
+    ]);
+    expect(messages.filter((m) => m.type === 'subscribed')).toHaveLength(50);
+    expect(new Set(messages.flatMap((m) => (m.type === 'subscribed' ? [m.topic] : []))).size).toBe(50);
+    socket.close();
+  });
+
+  it('does not follow a topic unsubscribed while its authorisation ran', async () => {
+    const socket = new WebSocket(url, { headers: { cookie: member.cookie, origin: TEST_ORIGIN } });
+    const messages: { type: string; topic?: string }[] = [];
+    socket.on('message', (data) => messages.push(JSON.parse(data.toString())));
+    await new Promise((resolve) => socket.once('open', resolve));
+    const topic = (i: number) => `session:${sessionIds[i]}`;
+    socket.send(JSON.stringify({ type: 'subscribe', topic: topic(1) }));
+    socket.send(JSON.stringify({ type: 'unsubscribe', topic: topic(1) }));
+    // Frames are read in order: once the second topic is answered, the first was settled too.
+    socket.send(JSON.stringify({ type: 'subscribe', topic: topic(2) }));
+    await expect.poll(() => messages.some((m) => m.topic === topic(2))).toBe(true);
+    await expect.poll(() => messages.some((m) => m.type === 'presence' && m.topic === topic(2))).toBe(true);
+    expect(messages.filter((m) => m.topic === topic(1))).toEqual([]);
+    socket.close();
+  });
+
   it('leaves no ghost in the presence count when a socket closes while its subscribe is checked', async () => {
     const topic = `session:${sessionIds[0]}`;
     for (let i = 0; i < 20; i++) {

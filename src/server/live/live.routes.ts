@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { WebSocket } from 'ws';
-import { liveClientMessageSchema } from '../../contract/live.ts';
+import { liveClientMessageSchema, liveCloseCodes } from '../../contract/live.ts';
 import type { AppContext } from '../app-context.ts';
 import type { DB } from '../db/schema.ts';
 import { getBoardAccess } from '../features/boards/board-access.ts';
@@ -12,12 +12,19 @@ import { getVisibleSheet } from '../features/signups/signups.queries.ts';
 import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
 import type { Viewer } from '../http/viewer.ts';
-import { EVERY_CIRCLE } from './access-revocations.ts';
+import { EVERY_CIRCLE, EVERYONE } from './access-revocations.ts';
+import { LiveConnection } from './live-connection.ts';
 import { send } from './live-hub.ts';
+import { ConnectionQuota, FrameBudget } from './live-limits.ts';
 
-const MAX_TOPICS_PER_SOCKET = 50;
-/** Subscribe frames are tiny; the WebSocket server's own limit is sized for the notes. */
+/**
+ * Subscribe frames are tiny; the WebSocket server's own limit (2 MiB) is sized for the notes, so a
+ * live frame is at most that big before this refuses it.
+ */
 const MAX_FRAME_BYTES = 16 * 1024;
+/** A tab resubscribing its 50 topics at once, with room to spare; then a navigation's worth a second. */
+const FRAME_BURST = 100;
+const FRAMES_PER_SECOND = 10;
 const HEARTBEAT_MS = 30_000;
 
 type Finder = (db: Kysely<DB>, id: string, viewer: Viewer) => Promise<{ circle: { id: string } }>;
@@ -48,6 +55,7 @@ const topicScopes: Record<string, (db: Kysely<DB>, id: string, viewer: Viewer) =
  */
 export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
   const { db, viewers, live, env, revocations } = ctx;
+  const quota = new ConnectionQuota(env.LIVE_CONNECTIONS_PER_PERSON);
 
   /**
    * The scope a topic belongs to, if the viewer may follow it: a circle id (its access can be
@@ -82,24 +90,20 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
         // The viewer was resolved by preHandler; this promise is the cached one, settled before any
         // frame can arrive (frames come in later I/O events).
         const viewer = await viewers.require(request);
-        /** Followed topics, with the circle each belongs to (to drop them when access is lost). */
-        const topics = new Map<string, string>();
-        /** Topics whose authorisation is still running. */
-        const pending = new Set<string>();
-        /** Counts this viewer's revocations, so an authorisation that spans one is checked again. */
-        let revoked = 0;
+        // Counted and checked in one synchronous step: two handshakes cannot both take the last place.
+        if (!quota.take(viewer.id)) {
+          return socket.close(liveCloseCodes.tooManyConnections, 'Too many live connections');
+        }
+        const connection = new LiveConnection(socket, viewer.id, live, (topic) => scopeOf(topic, viewer));
+        const budget = new FrameBudget(FRAME_BURST, FRAMES_PER_SECOND);
         const stopWatching = revocations.onRevoke(({ circleId, userId }) => {
+          if (userId === EVERYONE) return void connection.recheck(circleId);
           if (userId !== viewer.id) return;
-          revoked += 1;
           // Signed out: the socket was opened with a session that no longer exists.
-          if (circleId === EVERY_CIRCLE) return socket.close(4401, 'Signed out');
-          for (const [topic, topicCircle] of topics) {
-            if (topicCircle !== circleId) continue;
-            topics.delete(topic);
-            live.unsubscribe(socket, topic);
-            send(socket, { type: 'error', code: 'NOT_FOUND', message: 'No such topic', topic });
-          }
+          if (circleId === EVERY_CIRCLE) return socket.close(liveCloseCodes.signedOut, 'Signed out');
+          connection.revoke(circleId);
         });
+        const stopClosing = revocations.onTopicClosed((topic) => connection.closeTopic(topic));
         let alive = true;
         const heartbeat = setInterval(() => {
           if (!alive) return socket.terminate();
@@ -112,11 +116,16 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
         socket.on('close', () => {
           clearInterval(heartbeat);
           stopWatching();
-          live.drop(socket, topics.keys());
+          stopClosing();
+          connection.close();
+          quota.release(viewer.id);
         });
-        socket.on('message', async (data: Buffer) => {
+        socket.on('message', (data: Buffer) => {
+          // Frames the peer sent before reading our close frame still arrive: ignored, unparsed.
+          if (socket.readyState !== socket.OPEN) return;
+          if (!budget.take()) return socket.close(liveCloseCodes.tooManyFrames, 'Too many frames');
           if (data.length > MAX_FRAME_BYTES) {
-            return send(socket, { type: 'error', code: 'INVALID_INPUT', message: 'Frame too large' });
+            return socket.close(liveCloseCodes.frameTooLarge, 'Frame too large');
           }
           let parsed: unknown;
           try {
@@ -132,44 +141,8 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
               message: message.error.issues[0]?.message ?? 'invalid',
             });
           }
-          const { topic } = message.data;
-          if (message.data.type === 'unsubscribe') {
-            topics.delete(topic);
-            return live.unsubscribe(socket, topic);
-          }
-          if (
-            !topics.has(topic) &&
-            !pending.has(topic) &&
-            topics.size + pending.size >= MAX_TOPICS_PER_SOCKET
-          ) {
-            return send(socket, {
-              type: 'error',
-              code: 'RATE_LIMITED',
-              message: 'Too many topics on one connection',
-              topic,
-            });
-          }
-          // Frames arrive faster than the authorisation answers: a topic being checked counts too.
-          pending.add(topic);
-          let circleId: string | undefined;
-          try {
-            // Access lost while the check ran (the viewer left the circle meanwhile): check again,
-            // or the topic would outlive the revocation that was meant to close it.
-            for (let seen = -1; seen !== revoked; ) {
-              seen = revoked;
-              circleId = await scopeOf(topic, viewer);
-            }
-          } finally {
-            pending.delete(topic);
-          }
-          // The socket closed meanwhile: its topics were already dropped, this one would stay (a
-          // ghost in the presence count, and a dead socket kept by the hub).
-          if (socket.readyState !== socket.OPEN) return;
-          if (!circleId) {
-            return send(socket, { type: 'error', code: 'NOT_FOUND', message: 'No such topic', topic });
-          }
-          topics.set(topic, circleId);
-          live.subscribe(socket, topic, message.data.since, viewer.id);
+          if (message.data.type === 'unsubscribe') return connection.unsubscribe(message.data.topic);
+          void connection.subscribe(message.data.topic, message.data.since);
         });
       },
     );

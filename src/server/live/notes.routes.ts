@@ -9,7 +9,7 @@ import { getVisibleSession } from '../features/sessions/sessions.queries.ts';
 import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
 import type { Viewer } from '../http/viewer.ts';
-import { EVERY_CIRCLE } from './access-revocations.ts';
+import { EVERY_CIRCLE, EVERYONE } from './access-revocations.ts';
 import { createNotesSizeLimit } from './notes-size-limit.ts';
 import {
   appendNoteUpdate,
@@ -53,6 +53,14 @@ const sessionIdOf = (documentName: string) => /^session:([A-Za-z0-9-]{1,100})$/.
 export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
   const { db, viewers, env } = ctx;
   const sizeLimit = createNotesSizeLimit();
+
+  /** The circle of the notes' session, if the viewer may open them (rejects otherwise). */
+  async function circleOfNotes(sessionId: string, viewer: Viewer): Promise<string> {
+    const { session, circle } = await getVisibleSession(db, sessionId, viewer);
+    if (!(await isParticipant(db, session, circle, viewer))) throw new Error('not found');
+    return circle.id;
+  }
+
   const hocuspocus = new Hocuspocus<NotesContext>({
     quiet: true,
     debounce: 2000,
@@ -60,10 +68,8 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
     async onAuthenticate({ documentName, context }) {
       const sessionId = sessionIdOf(documentName);
       if (!sessionId) throw new Error('not found');
-      const { session, circle } = await getVisibleSession(db, sessionId, context.viewer);
-      if (!(await isParticipant(db, session, circle, context.viewer))) throw new Error('not found');
       // Hocuspocus merges what authentication returns into the connection's context.
-      return { circleId: circle.id };
+      return { circleId: await circleOfNotes(sessionId, context.viewer) };
     },
     async onLoadDocument({ documentName, document }) {
       const sessionId = sessionIdOf(documentName);
@@ -103,17 +109,30 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
 
   const stopWatching = ctx.revocations.onRevoke(({ circleId, userId }) => {
     for (const document of hocuspocus.documents.values()) {
+      const sessionId = sessionIdOf(document.name) ?? '';
       for (const connection of document.getConnections()) {
         const context = connection.context;
+        if (userId === EVERYONE) {
+          // The circle became more private: whoever may no longer open these notes is let go.
+          if (context.circleId !== circleId) continue;
+          circleOfNotes(sessionId, context.viewer).catch(() => connection.close());
+          continue;
+        }
         if (context.viewer.id !== userId) continue;
         if (context.circleId === circleId || circleId === EVERY_CIRCLE) connection.close();
       }
     }
   });
 
+  // A deleted session: its notes close for everyone (nothing may be written after its rows went).
+  const stopClosing = ctx.revocations.onTopicClosed((topic) => {
+    for (const connection of hocuspocus.documents.get(topic)?.getConnections() ?? []) connection.close();
+  });
+
   return async (app) => {
     app.addHook('onClose', async () => {
       stopWatching();
+      stopClosing();
       hocuspocus.flushPendingStores();
     });
     app.get(

@@ -244,4 +244,32 @@ describe.each(testDialects())('shared notes on %s', (dialect) => {
     stayer.close();
     leaver.close();
   });
+
+  it('closes the notes of a community animator outside the circle when the circle becomes private', async () => {
+    // The animator steers every circle of their community, so may open its notes while it is visible.
+    const { slug } = await buildCommunity(t.app, facilitator);
+    const owner = await registerUser(t.app);
+    await joinCommunity(t.app, owner, slug);
+    const circle = await buildCircle(t.app, owner, slug, { visibility: 'community' });
+    const session = await buildSession(t.app, owner, circle.id, { title: 'Ouverte' });
+    const writer = openNotes(url, session.id, owner);
+    const witness = openNotes(url, session.id, owner);
+    const guest = openNotes(url, session.id, facilitator);
+    await until(() => writer.events.synced && witness.events.synced && guest.events.synced);
+
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/circles/${circle.id}`,
+      headers: { cookie: owner.cookie },
+      payload: { visibility: 'private' },
+    });
+    expect(patched.statusCode).toBe(200);
+    // The guest's connection is let go; what is written next reaches the witness, not the guest.
+    await until(() => guest.events.closed);
+    expect(writer.events.closed || witness.events.closed).toBe(false);
+    writer.doc.getText('after').insert(0, 'dit entre membres');
+    await until(() => witness.doc.getText('after').toString() === 'dit entre membres');
+    expect(guest.doc.getText('after').toString()).toBe('');
+    for (const editor of [writer, witness, guest]) editor.close();
+  });
 });

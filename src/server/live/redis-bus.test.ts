@@ -189,6 +189,21 @@ describe.skipIf(!redisUrl)('live hub across instances through Redis', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(local).toHaveLength(1);
   });
+
+  it('closes a deleted object’s topic on every instance, and not as a revocation', async () => {
+    const closed: string[] = [];
+    b.revocations.onTopicClosed((topic) => closed.push(topic));
+    const revoked: Revocation[] = [];
+    b.revocations.onRevoke((revocation) => revoked.push(revocation));
+    a.revocations.closeTopic('board:b1');
+    expect(
+      await until(
+        () => closed,
+        (c) => c.length > 0,
+      ),
+    ).toEqual(['board:b1']);
+    expect(revoked).toEqual([]);
+  });
 });
 
 const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((path) => existsSync(path));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Revocation } from './access-revocations.ts';
+import type { SharedRevocation } from './access-revocations.ts';
 
 /** An event frame as every instance receives it, in the topic's order. */
 export interface BusFrame {
@@ -63,7 +63,7 @@ export class RedisLiveBus {
   readonly #replayTtlSeconds: number;
   readonly #presenceTtlMs: number;
   #handlers: BusHandlers | null = null;
-  #onRevocation: ((revocation: Revocation) => void) | null = null;
+  #onRevocation: ((revocation: SharedRevocation) => void) | null = null;
   #lostContact = false;
   #subscribed = false;
   #closing = false;
@@ -131,7 +131,7 @@ export class RedisLiveBus {
   }
 
   /** Revocations made on the other instances. */
-  onRevocation(listener: (revocation: Revocation) => void): void {
+  onRevocation(listener: (revocation: SharedRevocation) => void): void {
     this.#onRevocation = listener;
   }
 
@@ -161,7 +161,7 @@ export class RedisLiveBus {
     } else if (kind === 'r') {
       const afterOrigin = message.indexOf(' ', 2);
       if (message.slice(2, afterOrigin) === this.instanceId) return;
-      this.#onRevocation?.(JSON.parse(message.slice(afterOrigin + 1)) as Revocation);
+      this.#onRevocation?.(JSON.parse(message.slice(afterOrigin + 1)) as SharedRevocation);
     }
   }
 
@@ -225,7 +225,7 @@ export class RedisLiveBus {
     return total;
   }
 
-  async publishRevocation(revocation: Revocation): Promise<void> {
+  async publishRevocation(revocation: SharedRevocation): Promise<void> {
     await this.#commands.publish(this.#channel, `r ${this.instanceId} ${JSON.stringify(revocation)}`);
   }
 

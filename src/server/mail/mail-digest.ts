@@ -50,8 +50,17 @@ export async function digestContent(db: Kysely<DB>, reader: Viewer, locale: Loca
     .orderBy('actions.dueOn')
     .limit(20)
     .execute();
-  const sees = (about: { circleId: string; sessionId: string | null }) =>
-    canSeeCircleContent(db, reader, about);
+  // One check per circle and session named, however many lines name it.
+  const checked = new Map<string, Promise<boolean>>();
+  const sees = (about: { circleId: string; sessionId: string | null }) => {
+    const key = `${about.circleId}:${about.sessionId ?? ''}`;
+    let answer = checked.get(key);
+    if (!answer) {
+      answer = canSeeCircleContent(db, reader, about);
+      checked.set(key, answer);
+    }
+    return answer;
+  };
   const visibleSessions = [];
   for (const s of sessions)
     if (await sees({ circleId: s.circleId, sessionId: s.id })) visibleSessions.push(s);

@@ -20,7 +20,7 @@ export function openNotes(url: string, sessionId: string, user: TestUser) {
     }
   }
   const doc = new Y.Doc();
-  const events = { failed: false, synced: false, closeReasons: [] as string[] };
+  const events = { failed: false, synced: false, closed: false, closeReasons: [] as string[] };
   const websocketProvider = new HocuspocusProviderWebsocket({
     url,
     WebSocketPolyfill: CookieSocket,
@@ -37,7 +37,9 @@ export function openNotes(url: string, sessionId: string, user: TestUser) {
     onSynced: () => {
       events.synced = true;
     },
+    // The server let this document go (access lost, or the document refused).
     onClose: ({ event }) => {
+      events.closed = true;
       events.closeReasons.push(event.reason);
     },
   });

@@ -37,7 +37,13 @@ describe('apiRequest', () => {
     expect(fetchMock).toHaveBeenCalledWith('/api/v1/communities', {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        'idempotency-key': expect.stringMatching(
+          /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+        ),
+      },
       body: '{"name":"Riposte"}',
       signal: undefined,
     });
@@ -48,7 +54,7 @@ describe('apiRequest', () => {
     await apiSend('/api/v1/auth/logout', { method: 'POST' });
     expect(fetchMock.mock.calls[0]).toMatchObject([
       '/api/v1/auth/logout',
-      { headers: { accept: 'application/json' }, body: undefined },
+      { headers: { accept: 'application/json', 'idempotency-key': expect.any(String) }, body: undefined },
     ]);
   });
 
@@ -81,5 +87,49 @@ describe('apiRequest', () => {
   it('lets an abort through untouched, so cancelled queries stay silent', async () => {
     stubFetch(new DOMException('aborted', 'AbortError'));
     await expect(apiRequest('/api/v1/me')).rejects.toSatisfy((e) => e instanceof DOMException);
+  });
+});
+
+describe('Idempotency-Key', () => {
+  const keyOf = (fetchMock: ReturnType<typeof stubFetch>, call: number) =>
+    (fetchMock.mock.calls[call] as unknown as [string, { headers: Record<string, string> }])[1].headers[
+      'idempotency-key'
+    ];
+
+  it('sends one key for a submission repeated before its answer (double click), a new one after', async () => {
+    const answers: ((response: Response) => void)[] = [];
+    const fetchMock = vi.fn(
+      (_path: string, _init: RequestInit) =>
+        new Promise<Response>((resolve) => {
+          answers.push(resolve);
+        }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const body = { title: 'Codev' };
+    const first = apiRequest('/api/v1/circles/c1/sessions', { method: 'POST', body });
+    const second = apiRequest('/api/v1/circles/c1/sessions', { method: 'POST', body });
+    const other = apiRequest('/api/v1/circles/c1/sessions', { method: 'POST', body: { title: 'REX' } });
+    expect(keyOf(fetchMock as never, 1)).toBe(keyOf(fetchMock as never, 0));
+    expect(keyOf(fetchMock as never, 2)).not.toBe(keyOf(fetchMock as never, 0));
+    for (const resolve of answers) resolve(answer(201, { id: 's1' }));
+    await Promise.all([first, second, other]);
+    fetchMock.mockImplementation(async () => answer(201, { id: 's2' }));
+    await apiRequest('/api/v1/circles/c1/sessions', { method: 'POST', body });
+    expect(keyOf(fetchMock as never, 3)).not.toBe(keyOf(fetchMock as never, 0));
+  });
+
+  it('keeps the key for a retry after a network failure (it may have been created)', async () => {
+    const fetchMock = stubFetch(new TypeError('Failed to fetch'));
+    const send = () => apiRequest('/api/v1/circles/c1/boards', { method: 'POST', body: { title: 'Météo' } });
+    await failure(send());
+    fetchMock.mockImplementation(async () => answer(201, { id: 'b1' }));
+    await send();
+    expect(keyOf(fetchMock, 1)).toBe(keyOf(fetchMock, 0));
+  });
+
+  it('sends none on reads and edits', async () => {
+    const fetchMock = stubFetch(answer(200, {}));
+    await apiRequest('/api/v1/me', { method: 'PATCH', body: { name: 'x' } });
+    expect(keyOf(fetchMock, 0)).toBeUndefined();
   });
 });

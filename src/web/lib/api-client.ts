@@ -92,18 +92,52 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * The Idempotency-Key of each POST still without an answer, by path and body. The same submission
+ * sent again before it was answered (a double click, a second Enter) or after it got none (the
+ * network failed: it may have been created all the same) carries the same key, and the server
+ * creates once and answers both alike. Any answer ends the attempt: the next submission, even an
+ * identical one, is a new creation with a new key.
+ */
+const unansweredKeys = new Map<string, string>();
+const MAX_UNANSWERED = 100;
+
+/** A random UUID v4. `crypto.randomUUID` exists only on HTTPS; an instance may be served over HTTP. */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function keyOfAttempt(attempt: string): string {
+  let key = unansweredKeys.get(attempt);
+  if (!key) {
+    if (unansweredKeys.size >= MAX_UNANSWERED)
+      unansweredKeys.delete(unansweredKeys.keys().next().value ?? '');
+    key = newIdempotencyKey();
+    unansweredKeys.set(attempt, key);
+  }
+  return key;
+}
+
 async function send(path: string, options: RequestOptions): Promise<Response> {
+  const method = options.method ?? 'GET';
   const hasBody = options.body !== undefined;
+  const body = options.textBody ?? (hasBody ? JSON.stringify(options.body) : undefined);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.textBody !== undefined) headers['content-type'] = 'text/plain; charset=utf-8';
   else if (hasBody) headers['content-type'] = 'application/json';
+  const attempt = method === 'POST' ? `${path}\n${body ?? ''}` : undefined;
+  if (attempt !== undefined) headers['idempotency-key'] = keyOfAttempt(attempt);
   let response: Response;
   try {
     response = await fetch(path, {
-      method: options.method ?? 'GET',
+      method,
       credentials: 'same-origin',
       headers,
-      body: options.textBody ?? (hasBody ? JSON.stringify(options.body) : undefined),
+      body,
       signal: options.signal,
     });
   } catch (cause) {
@@ -111,6 +145,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : 'network error');
   }
+  if (attempt !== undefined) unansweredKeys.delete(attempt);
   if (!response.ok) throw await toApiError(response);
   return response;
 }

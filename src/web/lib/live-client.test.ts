@@ -25,7 +25,10 @@ class FakeSocket {
   }
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
 
 describe('live client', () => {
   it('tells listeners how many people follow a topic, late listeners included, next to the events', () => {
@@ -57,5 +60,27 @@ describe('live client', () => {
     expect(first.onPresence).toHaveBeenLastCalledWith(2);
     socket.receive({ type: 'resync', topic: 'session:s1', seq: 9 });
     expect(older.onResync).toHaveBeenCalledOnce();
+  });
+
+  it('keeps backing off when the server closes each connection right after the handshake', () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('WebSocket', FakeSocket);
+    FakeSocket.last = null;
+    const latest = (): FakeSocket | null => FakeSocket.last;
+    const client = new LiveClient('ws://test/api/v1/live');
+    client.subscribe('session:s1', { onEvent: vi.fn(), onResync: vi.fn() });
+    // Too many tabs open: every connection is accepted, then closed (4429) before any message.
+    const sockets = new Set<FakeSocket>();
+    for (let elapsed = 0; elapsed < 7_600; elapsed += 100) {
+      const socket = latest();
+      if (socket && !sockets.has(socket)) {
+        sockets.add(socket);
+        socket.open();
+        socket.onclose?.();
+      }
+      vi.advanceTimersByTime(100);
+    }
+    // 0.5 s, 1 s, 2 s, 4 s: four retries in 7.5 s, not one every half second.
+    expect(sockets.size).toBe(5);
   });
 });

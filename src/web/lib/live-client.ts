@@ -52,12 +52,16 @@ export class LiveClient {
     const socket = new WebSocket(this.#url);
     this.#socket = socket;
     socket.onopen = () => {
-      this.#retry = 0;
       for (const topic of this.#listeners.keys()) {
         socket.send(JSON.stringify({ type: 'subscribe', topic, since: this.#lastSeq.get(topic) }));
       }
     };
-    socket.onmessage = (message) => this.#receive(String(message.data));
+    socket.onmessage = (message) => {
+      // The backoff starts over only once the server answered: a connection it refuses right after
+      // the handshake (too many tabs open, close code 4429) must not be retried every half second.
+      this.#retry = 0;
+      this.#receive(String(message.data));
+    };
     socket.onclose = () => {
       this.#socket = null;
       if (this.#listeners.size === 0) return;

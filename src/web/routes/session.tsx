@@ -19,6 +19,7 @@ import { useCircle } from '../features/circles/circle-api.ts';
 import { SessionPolls } from '../features/polls/poll-list.tsx';
 import { AgendaView } from '../features/sessions/agenda-view.tsx';
 import { CheckinRound } from '../features/sessions/checkin-round.tsx';
+import { DeleteSessionButton } from '../features/sessions/delete-session-button.tsx';
 import { FacilitationBand } from '../features/sessions/facilitation-band.tsx';
 import { OpenActionsReview, SessionActions } from '../features/sessions/session-actions.tsx';
 import { useSession } from '../features/sessions/session-api.ts';
@@ -145,6 +146,7 @@ function SessionView({ session }: { session: Session }) {
             </ButtonLink>
             {session.canFacilitate ? <EditSessionButton session={session} /> : null}
             <SessionCalendarActions session={session} />
+            {session.canFacilitate ? <DeleteSessionButton session={session} /> : null}
           </>
         }
       />

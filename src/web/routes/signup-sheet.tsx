@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { useMe } from '../features/auth/auth-api.ts';
+import { DeleteSheetButton } from '../features/signups/delete-sheet-button.tsx';
 import { useSignupSheet } from '../features/signups/signup-api.ts';
 import { SignupTopicCard } from '../features/signups/signup-topic-card.tsx';
 import { isNotFound } from '../lib/error-message.ts';
@@ -29,6 +30,7 @@ export function SignupSheetPage() {
           </Link>
         }
         title={data.title}
+        actions={data.canManage ? <DeleteSheetButton sheet={data} /> : null}
         description={
           <p>
             {t('signups.intro')}

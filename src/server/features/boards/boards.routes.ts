@@ -117,7 +117,8 @@ export function boardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const access = await getBoardAccess(db, request.params.id, viewer);
         requireBoardSteward(access);
         await db.deleteFrom('boards').where('id', '=', access.board.id).execute();
-        live.publish(boardTopic(access.board.id), { type: 'board.updated', boardId: access.board.id });
+        live.publish(boardTopic(access.board.id), { type: 'board.deleted', boardId: access.board.id });
+        ctx.revocations.closeTopic(boardTopic(access.board.id));
         return reply.status(204).send(null);
       },
     );

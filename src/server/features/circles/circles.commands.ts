@@ -5,6 +5,7 @@ import {
   type CircleMemberStatus,
   type CircleRole,
   freePlaces,
+  isNarrowerVisibility,
   standingForNewcomer,
 } from '../../../domain/circle.ts';
 import { lockCircle } from '../../db/locks.ts';
@@ -256,12 +257,20 @@ export async function updateCircleMember(
 }
 
 /** Edits a circle; raising the capacity (or removing it) lets the waitlist in, in order. */
-export async function updateCircle(db: Kysely<DB>, circleId: string, patch: CirclePatch): Promise<string[]> {
+/**
+ * Applies a circle's edit. `narrowed`: the circle became more private (read and written under its
+ * lock, so two edits cannot both miss it): live connections following it must check their access.
+ */
+export async function updateCircle(
+  db: Kysely<DB>,
+  circleId: string,
+  patch: CirclePatch,
+): Promise<{ promoted: string[]; narrowed: boolean }> {
   return db.transaction().execute(async (trx) => {
     await loadLockedCircle(trx, circleId);
     const before = await trx
       .selectFrom('circles')
-      .select('name')
+      .select(['name', 'visibility'])
       .where('id', '=', circleId)
       .executeTakeFirstOrThrow();
     await trx
@@ -277,7 +286,10 @@ export async function updateCircle(db: Kysely<DB>, circleId: string, patch: Circ
         .where('circleId', '=', circleId)
         .execute();
     }
+    const narrowed =
+      patch.visibility !== undefined && isNarrowerVisibility(before.visibility, patch.visibility);
     const circle = await loadLockedCircle(trx, circleId);
-    return circle.status === 'closed' ? [] : promoteWaitlist(trx, circleId, circle.capacity);
+    const promoted = circle.status === 'closed' ? [] : await promoteWaitlist(trx, circleId, circle.capacity);
+    return { promoted, narrowed };
   });
 }

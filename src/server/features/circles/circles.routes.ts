@@ -14,6 +14,7 @@ import { listOf } from '../../../contract/list.ts';
 import type { CircleMemberStatus } from '../../../domain/circle.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
+import { EVERYONE } from '../../live/access-revocations.ts';
 import { findCommunityMembership, getCommunity } from '../communities/communities.queries.ts';
 import { canSteer, requireSteward } from './circle-stewards.ts';
 import {
@@ -108,7 +109,9 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         await requireSteward(db, circle, viewer);
-        await updateCircle(db, circle.id, request.body);
+        const { narrowed } = await updateCircle(db, circle.id, request.body);
+        // Made more private: live topics and notes followed by people who no longer see it close.
+        if (narrowed) ctx.revocations.revoke({ circleId: circle.id, userId: EVERYONE });
         return toCircleDto(await getEditedCircle(db, circle.id, viewer));
       },
     );

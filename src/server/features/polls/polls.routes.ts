@@ -183,6 +183,7 @@ export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { poll } = await getOrganisedPoll(db, request.params.id, viewer);
         await deletePoll(db, poll.id);
         live.publish(pollTopic(poll.id), { type: 'poll.deleted', pollId: poll.id });
+        ctx.revocations.closeTopic(pollTopic(poll.id));
         return reply.status(204).send(null);
       },
     );

@@ -22,6 +22,7 @@ import { canSteer, requireSteward } from '../circles/circle-stewards.ts';
 import { getVisibleCircle } from '../circles/circles.queries.ts';
 import { getUser } from '../users/users.queries.ts';
 import { renderMinutes } from './minutes.ts';
+import { deleteSession } from './session-deletion.ts';
 import { sessionDetail, sessionForStewards, sessionTopic } from './session-reads.ts';
 import {
   cancelSession,
@@ -153,6 +154,27 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await cancelSession(db, session.id, request.body.reason);
         live.publish(topic(session.id), { type: 'session.cancelled', sessionId: session.id });
         return detail(session.id, viewer);
+      },
+    );
+
+    app.delete(
+      '/sessions/:id',
+      {
+        schema: {
+          tags,
+          summary:
+            'Delete a session and what only it holds; its next steps, boards and polls stay, detached (facilitators)',
+          params: idParams,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        const { session } = await forStewards(request.params.id, viewer);
+        await deleteSession(db, session.id);
+        live.publish(topic(session.id), { type: 'session.deleted', sessionId: session.id });
+        ctx.revocations.closeTopic(topic(session.id));
+        return reply.status(204).send(null);
       },
     );
 

@@ -131,6 +131,34 @@ export function signupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
+    app.delete(
+      '/signup-sheets/:id',
+      {
+        schema: {
+          tags,
+          summary:
+            'Delete a sheet with its topics and sign-ups; working groups made from it stay (its organiser and the circle’s facilitators)',
+          params: idParams,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        const { sheet, canManage } = await getVisibleSheet(db, request.params.id, viewer);
+        if (!canManage) {
+          throw new AppError(
+            'FORBIDDEN',
+            'Only the sheet’s organiser and the circle’s facilitators can delete it',
+          );
+        }
+        // Topics and entries go by cascade; a working group's circle only loses its link back.
+        await db.deleteFrom('signupSheets').where('id', '=', sheet.id).execute();
+        live.publish(signupSheetTopic(sheet.id), { type: 'signup-sheet.deleted', sheetId: sheet.id });
+        ctx.revocations.closeTopic(signupSheetTopic(sheet.id));
+        return reply.status(204).send(null);
+      },
+    );
+
     app.post(
       '/signup-topics/:id/entries',
       {

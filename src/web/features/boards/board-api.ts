@@ -14,6 +14,7 @@ import type {
 import type { Action } from '../../../contract/session.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
+import { useCreateMutation } from '../../lib/use-create-mutation.ts';
 import { useLiveTopic } from '../../lib/use-live-topic.ts';
 import { circlePath } from '../circles/circle-api.ts';
 
@@ -66,7 +67,7 @@ export function useBoard(id: string) {
 
 export function useCreateBoard(circleId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (input: BoardCreateInput) =>
       apiRequest<Board>(`${circlePath(circleId)}/boards`, { method: 'POST', body: input }),
     onSuccess: (board) => {
@@ -98,6 +99,18 @@ export function usePatchBoard(boardId: string) {
   return useBoardReplace(boardId, (patch: BoardPatch) =>
     apiRequest<Board>(boardPath(boardId), { method: 'PATCH', body: patch }),
   );
+}
+
+/** Deletes a board with its post-its; the circle's list is read again. */
+export function useDeleteBoard(board: Pick<Board, 'id' | 'circleId'>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend(boardPath(board.id), { method: 'DELETE' }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: boardKeys.detail(board.id) });
+      void queryClient.invalidateQueries({ queryKey: boardKeys.ofCircle(board.circleId) });
+    },
+  });
 }
 
 export function useReveal(boardId: string) {

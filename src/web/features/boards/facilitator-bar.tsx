@@ -1,9 +1,11 @@
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { Board } from '../../../contract/board.ts';
 import { Button } from '../../components/button.tsx';
+import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { lazyNamed } from '../../lib/lazy-named.ts';
-import { usePatchBoard, useReveal } from './board-api.ts';
+import { useDeleteBoard, usePatchBoard, useReveal } from './board-api.ts';
 import styles from './boards.module.css';
 
 const timerMinutes = [2, 5, 10, 15, 30] as const;
@@ -93,11 +95,41 @@ export function FacilitatorBar({ board, onFail }: { board: Board; onFail: (error
           </span>
         ) : null}
       </div>
+      <div className={styles.facilitationRow}>
+        <DeleteBoardButton board={board} onFail={onFail} />
+      </div>
       {isEditing ? (
         <Suspense fallback={null}>
           <editBoardDialog.Component board={board} onClose={() => setEditing(false)} />
         </Suspense>
       ) : null}
     </section>
+  );
+}
+
+/** Asks first, naming what goes with the board, then returns to the circle. */
+function DeleteBoardButton({ board, onFail }: { board: Board; onFail: (error: unknown) => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const remove = useDeleteBoard(board);
+  return (
+    <ConfirmButton
+      size="sm"
+      title={t('boards.delete.title')}
+      message={t('boards.delete.message', {
+        title: board.title,
+        count: board.notes.length + board.privateNoteCount,
+      })}
+      confirmLabel={t('boards.delete.confirm')}
+      isPending={remove.isPending}
+      onConfirm={() =>
+        remove.mutate(undefined, {
+          onSuccess: () => navigate(`/circles/${encodeURIComponent(board.circleId)}`),
+          onError: onFail,
+        })
+      }
+    >
+      {t('boards.delete.action')}
+    </ConfirmButton>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Circle, CircleCreateInput, CirclePatch } from '../../../contract/circle.ts';
 import { apiRequest } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
+import { useCreateMutation } from '../../lib/use-create-mutation.ts';
 import { communityKeys, communityPath } from '../communities/community-api.ts';
 
 export const circleKeys = {
@@ -43,7 +44,7 @@ export function useCircle(id: string) {
 
 export function useCreateCircle(slug: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (input: CircleCreateInput) =>
       apiRequest<Circle>(`${communityPath(slug)}/circles`, { method: 'POST', body: input }),
     onSuccess: (circle) => {

@@ -8,6 +8,7 @@ import type {
 } from '../../../contract/community.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
+import { useCreateMutation } from '../../lib/use-create-mutation.ts';
 
 /** Everything about communities hangs under ['communities'], so one invalidation refreshes it all. */
 export const communityKeys = {
@@ -42,7 +43,7 @@ export function useCommunity(slug: string) {
 
 export function useCreateCommunity() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (input: CommunityCreateInput) =>
       apiRequest<Community>('/api/v1/communities', { method: 'POST', body: input }),
     onSuccess: (community) => {

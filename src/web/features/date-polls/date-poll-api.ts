@@ -9,6 +9,7 @@ import type {
 import type { Session } from '../../../contract/session.ts';
 import { apiRequest } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
+import { useCreateMutation } from '../../lib/use-create-mutation.ts';
 import { useLiveTopic } from '../../lib/use-live-topic.ts';
 import { circlePath } from '../circles/circle-api.ts';
 import { sessionKeys } from '../sessions/session-api.ts';
@@ -70,7 +71,7 @@ export function useGuestAnswer(pollId: string, token: string) {
 
 export function useCreatePoll(circleId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (input: DatePollCreateInput) =>
       apiRequest<DatePoll>(`${circlePath(circleId)}/date-polls`, { method: 'POST', body: input }),
     onSuccess: (poll) => {
@@ -91,7 +92,7 @@ export function useAnswerPoll(id: string) {
 
 export function useClosePoll(poll: Pick<DatePoll, 'id' | 'circleId'>) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (slotId: string) =>
       apiRequest<{ session: Session }>(`${datePollPath(poll.id)}/close`, {
         method: 'POST',
@@ -114,7 +115,7 @@ export interface GuestInput {
 }
 
 export function useCreateGuestAnswer(pollId: string, shareToken: string) {
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (input: GuestInput) =>
       apiRequest<{ editToken: string; pollId: string }>(`${datePollPath(pollId)}/guest-answers`, {
         method: 'POST',

@@ -12,6 +12,7 @@ import type {
 import type { SessionSummary } from '../../../contract/session.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
+import { useCreateMutation } from '../../lib/use-create-mutation.ts';
 import { useLiveTopic } from '../../lib/use-live-topic.ts';
 import { useMe } from '../auth/auth-api.ts';
 import { sessionKeys } from '../sessions/session-api.ts';
@@ -151,7 +152,7 @@ export function useCastBallot(id: string) {
 
 export function useCreatePoll(scope: PollScope) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (input: PollCreateInput) =>
       apiRequest<Poll>(scopePath(scope), { method: 'POST', body: input }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['polls', 'list'] }),
@@ -173,7 +174,7 @@ export function usePollStep(id: string, step: 'close' | 'open') {
 
 export function useProposeOption(id: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (input: { text: string; sectionId?: string }) =>
       apiRequest<PollOption>(`${pollPath(id)}/options`, { method: 'POST', body: input }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: pollKeys.detail(id) }),

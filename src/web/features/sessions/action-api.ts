@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Action, ActionCreateInput, ActionPatch } from '../../../contract/session.ts';
 import { apiRequest } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
+import { useCreateMutation } from '../../lib/use-create-mutation.ts';
 import { sessionKeys, sessionPath } from './session-api.ts';
 
 export const actionKeys = {
@@ -29,7 +30,7 @@ function useActionRefresh() {
 
 export function useCreateAction(sessionId: string) {
   const refresh = useActionRefresh();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (input: ActionCreateInput) =>
       apiRequest<Action>(`${sessionPath(sessionId)}/actions`, { method: 'POST', body: input }),
     onSuccess: refresh,

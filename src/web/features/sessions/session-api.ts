@@ -12,10 +12,12 @@ import type {
 } from '../../../contract/session.ts';
 import type { AgendaTemplateId } from '../../../domain/agenda-templates.ts';
 import type { ParticipantStatus } from '../../../domain/session.ts';
-import { apiRequest } from '../../lib/api-client.ts';
+import { apiRequest, apiSend } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
+import { useCreateMutation } from '../../lib/use-create-mutation.ts';
 import { useLiveTopic } from '../../lib/use-live-topic.ts';
 import { circlePath } from '../circles/circle-api.ts';
+import { actionKeys } from './action-api.ts';
 
 export const sessionKeys = {
   all: ['sessions'] as const,
@@ -84,12 +86,27 @@ function useSessionListsRefresh() {
 export function useCreateSession(circleId: string) {
   const queryClient = useQueryClient();
   const refreshLists = useSessionListsRefresh();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (input: SessionCreateInput) =>
       apiRequest<Session>(`${circlePath(circleId)}/sessions`, { method: 'POST', body: input }),
     onSuccess: (session) => {
       queryClient.setQueryData(sessionKeys.detail(session.id), session);
       refreshLists(session);
+    },
+  });
+}
+
+/** Deletes a session; its page's cached copy goes, the lists are read again. */
+export function useDeleteSession(session: Pick<Session, 'id' | 'circleId'>) {
+  const queryClient = useQueryClient();
+  const refreshLists = useSessionListsRefresh();
+  return useMutation({
+    mutationFn: () => apiSend(sessionPath(session.id), { method: 'DELETE' }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: sessionKeys.detail(session.id) });
+      refreshLists(session);
+      // Its next steps stay, detached: "Mes actions" shows them without the session.
+      void queryClient.invalidateQueries({ queryKey: actionKeys.mine });
     },
   });
 }
@@ -216,7 +233,7 @@ export function usePreviewSessionImport(circleId: string) {
 export function useImportSession(circleId: string) {
   const queryClient = useQueryClient();
   const refreshLists = useSessionListsRefresh();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (input: SessionImportInput) =>
       apiRequest<SessionImportResult>(importPath(circleId, input, false), {
         method: 'POST',

@@ -4,6 +4,7 @@ import type { SignupSheet, SignupSheetCreateInput, SignupSheetSummary } from '..
 import type { SignupStatus } from '../../../domain/signup.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
+import { useCreateMutation } from '../../lib/use-create-mutation.ts';
 import { useLiveTopic } from '../../lib/use-live-topic.ts';
 import { circlePath } from '../circles/circle-api.ts';
 
@@ -38,12 +39,24 @@ export function useSignupSheet(id: string, isSignedIn: boolean) {
 
 export function useCreateSheet(circleId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (input: SignupSheetCreateInput) =>
       apiRequest<SignupSheet>(`${circlePath(circleId)}/signup-sheets`, { method: 'POST', body: input }),
     onSuccess: (sheet) => {
       queryClient.setQueryData(signupKeys.detail(sheet.id), sheet);
       void queryClient.invalidateQueries({ queryKey: signupKeys.ofCircle(circleId) });
+    },
+  });
+}
+
+/** Deletes a sheet with its topics and sign-ups; the circle's list is read again. */
+export function useDeleteSheet(sheet: Pick<SignupSheet, 'id' | 'circleId'>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend(sheetPath(sheet.id), { method: 'DELETE' }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: signupKeys.detail(sheet.id) });
+      void queryClient.invalidateQueries({ queryKey: signupKeys.ofCircle(sheet.circleId) });
     },
   });
 }

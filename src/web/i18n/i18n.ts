@@ -1,12 +1,14 @@
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type claimsFr from '../features/placeholders/i18n/fr.json';
 import fr from './fr.json' with { type: 'json' };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     // Typing keys against the French catalogue makes a missing or mistyped key a compile error.
-    resources: { translation: typeof fr };
+    // Features whose strings load with their screens (not with every first load) add theirs here.
+    resources: { translation: typeof fr & typeof claimsFr };
   }
 }
 

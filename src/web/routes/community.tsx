@@ -125,7 +125,7 @@ export function CommunityPage() {
                 variant="secondary"
                 to={`/admin/animators?community=${encodeURIComponent(data.slug)}`}
               >
-                {t('stewards.admin.link')}
+                {t('community.nameAnimators')}
               </ButtonLink>
             ) : null}
             <CommunityMembership community={data} me={user} />

@@ -77,6 +77,7 @@ export function claimMailHandlers(deps: MailDeps): Record<string, JobHandler> {
           locale,
           mailPreference: 'all',
           guest: true,
+          // Someone without an account yet: nothing private is named but the community they join.
           isAdmin: false,
         },
         category: 'account',

@@ -49,6 +49,8 @@ export const mergedUserColumns = new Set([
   // invitations keep their record with the placeholder set null.
   'auth_sessions.user_id',
   'auth_accounts.user_id',
+  // Replays of a person's own requests: a placeholder never sent one.
+  'idempotency_keys.user_id',
   'placeholder_invitations.placeholder_id',
   'placeholder_invitations.accepted_by',
 ]);

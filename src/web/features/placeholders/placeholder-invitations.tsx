@@ -14,6 +14,7 @@ import { type Report, runReported, useActionStatus } from '../../lib/action-stat
 import { lazyNamed } from '../../lib/lazy-named.ts';
 import { usePlaceholders, useWithdrawInvitation } from './placeholder-api.ts';
 import styles from './placeholders.module.css';
+import { useClaimsCatalogue } from './use-claims-catalogue.ts';
 
 const inviteDialog = lazyNamed(() => import('./invite-placeholder-dialog.tsx'), 'InvitePlaceholderDialog');
 
@@ -105,7 +106,16 @@ function Row({ slug, person, report }: { slug: string; person: Placeholder; repo
  * ones), each to invite by e-mail so that they take their place, next steps included.
  * `circleId` narrows the list to one circle's people (its facilitators' view).
  */
-export function PlaceholderInvitations({ slug, circleId }: { slug: string; circleId?: string }) {
+export function PlaceholderInvitations(props: { slug: string; circleId?: string }) {
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <Invitations {...props} />
+    </Suspense>
+  );
+}
+
+function Invitations({ slug, circleId }: { slug: string; circleId?: string }) {
+  useClaimsCatalogue();
   const { t } = useTranslation();
   const placeholders = usePlaceholders(slug, true);
   const { message, report } = useActionStatus();

@@ -1,20 +1,31 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Circle, CircleMember } from '../../../contract/circle.ts';
 import { Button } from '../../components/button.tsx';
 import formStyles from '../../components/form.module.css';
 import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
+import { LoadingState } from '../../components/query-state.tsx';
 import { Section } from '../../components/section.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import { useCommunityMembers } from '../communities/community-members-api.ts';
+import { useClaimsCatalogue } from '../placeholders/use-claims-catalogue.ts';
 import { useAppointFacilitator } from './steward-api.ts';
 
 /**
  * Stewards of a circle: name a facilitator among the community's members (a co-facilitator, a
  * successor). Un-naming stays in the member list ("Rendre participant·e").
  */
-export function AppointFacilitator({ circle, members }: { circle: Circle; members: CircleMember[] }) {
+export function AppointFacilitator(props: { circle: Circle; members: CircleMember[] }) {
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <Appoint {...props} />
+    </Suspense>
+  );
+}
+
+function Appoint({ circle, members }: { circle: Circle; members: CircleMember[] }) {
+  useClaimsCatalogue();
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const community = useCommunityMembers(circle.communitySlug, true);

@@ -22,7 +22,7 @@ import { isNotFound, useErrorMessage } from '../lib/error-message.ts';
 import { issuesFromApiError, useIssueMessage } from '../lib/form-validation.ts';
 import styles from './date-poll.module.css';
 import { DatePollHeader } from './date-poll.tsx';
-import { NotFoundPage } from './not-found.tsx';
+import { UnknownAddressPage } from './not-found.tsx';
 
 function GuestFirstAnswer({ poll, shareToken }: { poll: DatePoll; shareToken: string }) {
   const { t } = useTranslation();
@@ -102,7 +102,7 @@ export function DatePollLinkPage() {
   const poll = usePollByLink(token);
   if (poll.isPending) return <LoadingState />;
   if (poll.isError) {
-    if (isNotFound(poll.error)) return <NotFoundPage />;
+    if (isNotFound(poll.error)) return <UnknownAddressPage />;
     return <ErrorState error={poll.error} onRetry={() => void poll.refetch()} />;
   }
   if (poll.data.canAnswer || poll.data.shareToken) {
@@ -133,7 +133,7 @@ export function DatePollGuestEditPage() {
   const [message, setMessage] = useState<FormStatusMessage | null>(null);
   if (answer.isPending) return <LoadingState />;
   if (answer.isError) {
-    if (isNotFound(answer.error)) return <NotFoundPage />;
+    if (isNotFound(answer.error)) return <UnknownAddressPage />;
     return <ErrorState error={answer.error} onRetry={() => void answer.refetch()} />;
   }
   const { poll, name } = answer.data;

@@ -10,7 +10,7 @@ import { useCommunity } from '../features/communities/community-api.ts';
 import { JoinPolicyBadge } from '../features/communities/community-badges.tsx';
 import { CommunityMembership } from '../features/communities/community-membership.tsx';
 import { isNotFound } from '../lib/error-message.ts';
-import { NotFoundPage } from './not-found.tsx';
+import { UnknownAddressPage } from './not-found.tsx';
 
 /** Where an invite link lands: the community in brief, and a button that uses the code. */
 export function JoinPage() {
@@ -23,7 +23,7 @@ export function JoinPage() {
 
   if (community.isPending || me.isPending) return <LoadingState />;
   if (community.isError) {
-    if (isNotFound(community.error)) return <NotFoundPage />;
+    if (isNotFound(community.error)) return <UnknownAddressPage />;
     return <ErrorState error={community.error} onRetry={() => void community.refetch()} />;
   }
   const data = community.data;

@@ -6,7 +6,10 @@ import { LoadingState } from '../components/query-state.tsx';
 import { useMe } from '../features/auth/auth-api.ts';
 import { SignInRedirect } from '../features/auth/sign-in-redirect.tsx';
 
-/** For an address that matches no screen at all: signing in would not make it exist. */
+/**
+ * When signing in would not help: an address that matches no screen, or a guest's link (date
+ * poll share or edit link, invitation) that is wrong or gone.
+ */
 export function UnknownAddressPage() {
   const { t } = useTranslation();
   return (

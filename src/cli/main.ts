@@ -10,7 +10,7 @@ Commands:
 
 Configuration comes from the environment (see README.md): PORT, DATA_DIR, DATABASE_URL,
 PUBLIC_URL, SMTP_URL, ARCHIPEL_DEMO, AUTH_SECRET, AUTH_RATE_LIMIT, TRUST_PROXY, REDIS_URL,
-REDIS_KEY_PREFIX.`;
+REDIS_KEY_PREFIX, HTTP_REQUEST_TIMEOUT_SECONDS.`;
 
 async function run(argv: string[]): Promise<number> {
   const [command = 'help'] = argv;

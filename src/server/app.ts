@@ -64,6 +64,7 @@ const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url))
 /** Builds the HTTP app from its dependencies; no side effects beyond them. */
 export async function buildApp(deps: AppDeps) {
   const { database, env } = deps;
+  const requestTimeout = env.HTTP_REQUEST_TIMEOUT_SECONDS * 1000;
   const app = Fastify({
     logger:
       typeof deps.logger === 'object'
@@ -73,6 +74,17 @@ export async function buildApp(deps: AppDeps) {
     // a client write its own address (and its own rate-limit key) at the left of the header.
     trustProxy: env.TRUST_PROXY ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: 1024 * 1024,
+    // Slow clients must not hold sockets and half-read bodies: the whole request (headers and
+    // body) within HTTP_REQUEST_TIMEOUT_SECONDS, the headers within 10 s of it at most, and a socket
+    // that exchanges nothing for a minute is closed. Node checks these deadlines on an interval:
+    // a fifth of the request timeout keeps the overshoot small. Upgraded WebSockets are exempt (ws
+    // clears the socket timeout on upgrade; Node stops tracking the request once it is complete).
+    requestTimeout,
+    connectionTimeout: Math.max(60_000, requestTimeout),
+    http: {
+      headersTimeout: Math.min(10_000, requestTimeout),
+      connectionsCheckingInterval: Math.max(200, Math.min(5_000, requestTimeout / 5)),
+    },
     // Router-level refusals (over-long path parameter, malformed URL encoding) in the house shape.
     frameworkErrors: (error, _request, reply: FastifyReply) => {
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;

@@ -46,6 +46,12 @@ const envSchema = z.object({
   /** Seconds a job stays claimed by a runner without news from it (renewed while it runs). */
   JOB_LEASE_SECONDS: integer(1, 3600).default(60),
   JOB_CONCURRENCY: integer(1, 64).default(4),
+  /**
+   * Seconds a client has to send a whole request, body included (Node's default is 300: a slow
+   * client could hold a connection and its body buffer that long). WebSockets are not concerned
+   * once upgraded.
+   */
+  HTTP_REQUEST_TIMEOUT_SECONDS: integer(1, 600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personNameSchema } from './person-name.ts';
 
 const profileText = (max: number) => z.string().trim().max(max);
 
@@ -26,7 +27,7 @@ export type Me = z.infer<typeof meSchema>;
 
 export const profileUpdateSchema = z
   .object({
-    name: z.string().trim().min(1).max(120),
+    name: personNameSchema,
     organisation: profileText(160).nullable(),
     territory: profileText(120).nullable(),
     bio: profileText(1000).nullable(),
@@ -40,7 +41,7 @@ export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(25
 export const passwordSchema = z.string().min(8).max(128);
 
 export const registerSchema = z
-  .object({ email: emailSchema, password: passwordSchema, name: z.string().trim().min(1).max(120) })
+  .object({ email: emailSchema, password: passwordSchema, name: personNameSchema })
   .strict();
 export type RegisterInput = z.infer<typeof registerSchema>;
 

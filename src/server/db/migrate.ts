@@ -8,6 +8,7 @@ import { polls } from './migrations/2026-11-29-0005-polls.ts';
 import { jobsAndMail } from './migrations/2026-11-29-0006-jobs-and-mail.ts';
 import { datePollsAndSignups } from './migrations/2026-11-29-0007-date-polls-and-signups.ts';
 import { calendars } from './migrations/2026-11-29-0008-calendars.ts';
+import { accountSecrets } from './migrations/2026-12-03-0012-account-secrets.ts';
 
 /** Dated, append-only: a migration is never edited once released, only followed by another. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-11-29-0007-date-polls-and-signups': datePollsAndSignups(dialect),
     '2026-11-29-0008-calendars': calendars(dialect),
     '2026-11-29-0005-polls': polls(dialect),
+    '2026-12-03-0012-account-secrets': accountSecrets(dialect),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   userEnvelopeSchema,
 } from '../../../contract/user.ts';
 import type { AppContext } from '../../app-context.ts';
+import { storedIdentifier } from '../../auth/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { authRateLimit } from '../../http/rate-limit.ts';
 import { authHeaders } from '../../http/viewer.ts';
@@ -243,7 +244,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const owner = await db
           .selectFrom('authVerifications')
           .select('value')
-          .where('identifier', '=', `reset-password:${request.body.token}`)
+          .where('identifier', '=', storedIdentifier(`reset-password:${request.body.token}`))
           .executeTakeFirst();
         try {
           await auth.api.resetPassword({

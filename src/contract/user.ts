@@ -54,4 +54,10 @@ export const passwordResetConfirmSchema = z
   .object({ token: z.string().min(1).max(512), password: passwordSchema })
   .strict();
 
+/** The token of a mailed sign-in link, sent by the page's button (never acted on by a GET). */
+export const signInLinkSchema = z.object({ token: z.string().min(1).max(512) }).strict();
+
+/** The token of a mailed address check link (a signed JWT, longer). */
+export const addressCheckSchema = z.object({ token: z.string().min(1).max(2048) }).strict();
+
 export const userEnvelopeSchema = z.object({ user: meSchema });

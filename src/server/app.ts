@@ -41,7 +41,7 @@ import { serializeRequestForLog } from './http/log-redaction.ts';
 import { registerNulGuard } from './http/nul-guard.ts';
 import { registerOriginGuard } from './http/origin-guard.ts';
 import { createViewerResolver } from './http/viewer.ts';
-import { AccessRevocations } from './live/access-revocations.ts';
+import { AccessRevocations, EVERY_CIRCLE } from './live/access-revocations.ts';
 import { liveRoutes } from './live/live.routes.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { notesRoutes } from './live/notes.routes.ts';
@@ -135,9 +135,16 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
 
-  const secret = await resolveAuthSecret(database.db, env.AUTH_SECRET);
-  const auth = createAuth({ database, secret, publicUrl: env.PUBLIC_URL, mailer: deps.mailer });
   const log = (message: string) => app.log.warn(message);
+  const secret = await resolveAuthSecret(database.db, env.AUTH_SECRET);
+  const auth = createAuth({
+    database,
+    secret,
+    publicUrl: env.PUBLIC_URL,
+    mailer: deps.mailer,
+    log,
+    onSessionsEnded: (userId) => sessionsEnded(userId),
+  });
   // With Redis, events, presence and revocations are shared by every instance on the same database.
   const bus =
     deps.live || !env.REDIS_URL
@@ -151,15 +158,31 @@ export async function buildApp(deps: AppDeps) {
         });
   const live = deps.live ?? new LiveHub({ bus, log });
   app.addHook('onClose', () => live.close());
+  const revocations = new AccessRevocations({ bus, log });
+  const viewers = createViewerResolver(auth);
+  // Deleted sessions (sign-out, password reset, the first proof of an address) end what was opened
+  // with them: the person's live sockets close with 4401 and their notes connections end, here and
+  // on the other instances. Their devices that still hold a valid session reconnect. A reset
+  // deletes many sessions at once: one revocation for them all.
+  const ending = new Set<string>();
+  function sessionsEnded(userId: string) {
+    viewers.forgetUser(userId);
+    if (ending.has(userId)) return;
+    ending.add(userId);
+    queueMicrotask(() => {
+      ending.delete(userId);
+      revocations.revoke({ circleId: EVERY_CIRCLE, userId });
+    });
+  }
   const ctx: AppContext = {
     db: database.db,
     database,
     env,
     auth,
     mailer: deps.mailer,
-    viewers: createViewerResolver(auth),
+    viewers,
     live,
-    revocations: new AccessRevocations({ bus, log }),
+    revocations,
     version: deps.version,
   };
 

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { e2eAuthSecret } from './tests/e2e/instance.ts';
 
 /**
  * A free port, found once by the runner and handed to its workers through the environment (they
@@ -26,7 +27,10 @@ function e2ePort(): number {
 
 const port = e2ePort();
 const baseURL = `http://127.0.0.1:${port}`;
-// A fresh instance per run: its own SQLite file, demo data, a known first account.
+// A fresh instance per run: its own SQLite file, demo data, a known first account. The workers
+// read the config again: the variable keeps them on the same directory (the operator's command
+// in the specs opens its database), and they know the instance's secret (unsubscribe links, which
+// the outbox does not show).
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'archipel-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
 
@@ -77,6 +81,7 @@ export default defineConfig({
       PUBLIC_URL: baseURL,
       LOG_LEVEL: 'warn',
       AUTH_RATE_LIMIT: '1000',
+      AUTH_SECRET: e2eAuthSecret,
       ARCHIPEL_DEMO: '1',
     },
   },

@@ -1,16 +1,20 @@
 import { EnvError, parseEnv } from '../server/env.ts';
 import { migrate, serve } from '../server/main.ts';
+import { createSignInLink, SignInLinkError } from '../server/sign-in-link.ts';
 
 const usage = `Usage: archipel <command>
 
 Commands:
-  serve     apply migrations, create demo data on an empty database, start the server
-  migrate   apply pending database migrations and exit
-  help      show this message
+  serve                      apply migrations, create demo data on an empty database, start the server
+  migrate                    apply pending database migrations and exit
+  sign-in-link <address>     print a one-time sign-in link for that account (valid 15 minutes):
+                             how people sign in when no SMTP server is configured. Whoever opens
+                             it is signed in as that person: hand it over by a channel you trust
+  help                       show this message
 
 Configuration comes from the environment (see README.md): PORT, DATA_DIR, DATABASE_URL,
 PUBLIC_URL, SMTP_URL, ARCHIPEL_DEMO, AUTH_SECRET, AUTH_RATE_LIMIT, TRUST_PROXY, REDIS_URL,
-REDIS_KEY_PREFIX.`;
+REDIS_KEY_PREFIX, HTTP_REQUEST_TIMEOUT_SECONDS.`;
 
 async function run(argv: string[]): Promise<number> {
   const [command = 'help'] = argv;
@@ -18,7 +22,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  if (command !== 'serve' && command !== 'migrate') {
+  if (command !== 'serve' && command !== 'migrate' && command !== 'sign-in-link') {
     console.error(`Unknown command "${command}".\n\n${usage}`);
     return 2;
   }
@@ -31,6 +35,24 @@ async function run(argv: string[]): Promise<number> {
       return 2;
     }
     throw error;
+  }
+  if (command === 'sign-in-link') {
+    const [, address] = argv;
+    if (!address) {
+      console.error(`Which account? archipel sign-in-link <address>\n\n${usage}`);
+      return 2;
+    }
+    try {
+      console.log(await createSignInLink(env, address));
+      console.error(`Valid 15 minutes, once. Whoever opens it is signed in as ${address}.`);
+    } catch (error) {
+      if (error instanceof SignInLinkError) {
+        console.error(error.message);
+        return 1;
+      }
+      throw error;
+    }
+    return 0;
   }
   if (command === 'migrate') {
     const applied = await migrate(env);

@@ -5,7 +5,13 @@ export const outboxMessageSchema = z
     id: z.string(),
     to: z.string(),
     subject: z.string(),
+    /** Secret links (unsubscribe, a poll's share link) appear as `[redacted]`. */
     text: z.string(),
+    /**
+     * An account mail (sign-in, password reset, address check): its content belongs to its
+     * recipient alone and was not kept; `text` is empty.
+     */
+    withheld: z.boolean(),
     createdAt: z.string(),
   })
   .meta({ id: 'OutboxMessage' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateAnswerValues, datePollStatuses, MAX_DATE_POLL_SLOTS } from '../domain/date-poll.ts';
+import { personNameSchema } from './person-name.ts';
 import { sessionSchema } from './session.ts';
 import { isoInstant, timeZone } from './time.ts';
 
@@ -43,7 +44,7 @@ export const myDateAnswersSchema = z
   .strict();
 export const guestAnswersCreateSchema = z
   .object({
-    name: text(120).min(1),
+    name: personNameSchema,
     email: z.email().max(254).optional(),
     answers: answersInput,
     comment: text(1000).optional(),
@@ -52,7 +53,7 @@ export const guestAnswersCreateSchema = z
   })
   .strict();
 export const guestAnswersPutSchema = z
-  .object({ answers: answersInput, comment: text(1000).optional(), name: text(120).min(1).optional() })
+  .object({ answers: answersInput, comment: text(1000).optional(), name: personNameSchema.optional() })
   .strict();
 export const datePollCloseSchema = z.object({ slotId: id }).strict();
 

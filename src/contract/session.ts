@@ -9,6 +9,7 @@ import {
   sessionStatuses,
   weathers,
 } from '../domain/session.ts';
+import { personNameSchema } from './person-name.ts';
 import { isoInstant, timeZone } from './time.ts';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -104,7 +105,7 @@ export const participantPutSchema = z.object({ status: z.enum(['confirmed', 'exc
 export const participantAddSchema = z
   .object({
     userId: id.optional(),
-    guestName: text(120).min(1).optional(),
+    guestName: personNameSchema.optional(),
     status: z.enum(participantStatuses).optional(),
   })
   .strict()
@@ -113,7 +114,7 @@ export const participantPatchSchema = z.object({ status: z.enum(participantStatu
 
 const ownersInput = {
   ownerIds: z.array(id).max(20).optional(),
-  guestOwners: z.array(text(120).min(1)).max(20).optional(),
+  guestOwners: z.array(personNameSchema).max(20).optional(),
 };
 export const actionCreateSchema = z
   .object({ title: text(500).min(1), dueOn: calendarDate.optional(), ...ownersInput })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personNameSchema } from './person-name.ts';
 
 const profileText = (max: number) => z.string().trim().max(max);
 
@@ -26,7 +27,7 @@ export type Me = z.infer<typeof meSchema>;
 
 export const profileUpdateSchema = z
   .object({
-    name: z.string().trim().min(1).max(120),
+    name: personNameSchema,
     organisation: profileText(160).nullable(),
     territory: profileText(120).nullable(),
     bio: profileText(1000).nullable(),
@@ -40,7 +41,7 @@ export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(25
 export const passwordSchema = z.string().min(8).max(128);
 
 export const registerSchema = z
-  .object({ email: emailSchema, password: passwordSchema, name: z.string().trim().min(1).max(120) })
+  .object({ email: emailSchema, password: passwordSchema, name: personNameSchema })
   .strict();
 export type RegisterInput = z.infer<typeof registerSchema>;
 
@@ -52,5 +53,11 @@ export const emailOnlySchema = z.object({ email: emailSchema }).strict();
 export const passwordResetConfirmSchema = z
   .object({ token: z.string().min(1).max(512), password: passwordSchema })
   .strict();
+
+/** The token of a mailed sign-in link, sent by the page's button (never acted on by a GET). */
+export const signInLinkSchema = z.object({ token: z.string().min(1).max(512) }).strict();
+
+/** The token of a mailed address check link (a signed JWT, longer). */
+export const addressCheckSchema = z.object({ token: z.string().min(1).max(2048) }).strict();
 
 export const userEnvelopeSchema = z.object({ user: meSchema });

@@ -45,7 +45,7 @@ import { serializeRequestForLog } from './http/log-redaction.ts';
 import { registerNulGuard } from './http/nul-guard.ts';
 import { registerOriginGuard } from './http/origin-guard.ts';
 import { createViewerResolver } from './http/viewer.ts';
-import { AccessRevocations } from './live/access-revocations.ts';
+import { AccessRevocations, EVERY_CIRCLE } from './live/access-revocations.ts';
 import { liveRoutes } from './live/live.routes.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { notesRoutes } from './live/notes.routes.ts';
@@ -68,6 +68,7 @@ const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url))
 /** Builds the HTTP app from its dependencies; no side effects beyond them. */
 export async function buildApp(deps: AppDeps) {
   const { database, env } = deps;
+  const requestTimeout = env.HTTP_REQUEST_TIMEOUT_SECONDS * 1000;
   const app = Fastify({
     logger:
       typeof deps.logger === 'object'
@@ -77,6 +78,17 @@ export async function buildApp(deps: AppDeps) {
     // a client write its own address (and its own rate-limit key) at the left of the header.
     trustProxy: env.TRUST_PROXY ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: 1024 * 1024,
+    // Slow clients must not hold sockets and half-read bodies: the whole request (headers and
+    // body) within HTTP_REQUEST_TIMEOUT_SECONDS, the headers within 10 s of it at most, and a socket
+    // that exchanges nothing for a minute is closed. Node checks these deadlines on an interval:
+    // a fifth of the request timeout keeps the overshoot small. Upgraded WebSockets are exempt (ws
+    // clears the socket timeout on upgrade; Node stops tracking the request once it is complete).
+    requestTimeout,
+    connectionTimeout: Math.max(60_000, requestTimeout),
+    http: {
+      headersTimeout: Math.min(10_000, requestTimeout),
+      connectionsCheckingInterval: Math.max(200, Math.min(5_000, requestTimeout / 5)),
+    },
     // Router-level refusals (over-long path parameter, malformed URL encoding) in the house shape.
     frameworkErrors: (error, _request, reply: FastifyReply) => {
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
@@ -128,9 +140,16 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
 
-  const secret = await resolveAuthSecret(database.db, env.AUTH_SECRET);
-  const auth = createAuth({ database, secret, publicUrl: env.PUBLIC_URL, mailer: deps.mailer });
   const log = (message: string) => app.log.warn(message);
+  const secret = await resolveAuthSecret(database.db, env.AUTH_SECRET);
+  const auth = createAuth({
+    database,
+    secret,
+    publicUrl: env.PUBLIC_URL,
+    mailer: deps.mailer,
+    log,
+    onSessionsEnded: (userId) => sessionsEnded(userId),
+  });
   // With Redis, events, presence and revocations are shared by every instance on the same database.
   const bus =
     deps.live || !env.REDIS_URL
@@ -144,15 +163,31 @@ export async function buildApp(deps: AppDeps) {
         });
   const live = deps.live ?? new LiveHub({ bus, log });
   app.addHook('onClose', () => live.close());
+  const revocations = new AccessRevocations({ bus, log });
+  const viewers = createViewerResolver(auth);
+  // Deleted sessions (sign-out, password reset, the first proof of an address) end what was opened
+  // with them: the person's live sockets close with 4401 and their notes connections end, here and
+  // on the other instances. Their devices that still hold a valid session reconnect. A reset
+  // deletes many sessions at once: one revocation for them all.
+  const ending = new Set<string>();
+  function sessionsEnded(userId: string) {
+    viewers.forgetUser(userId);
+    if (ending.has(userId)) return;
+    ending.add(userId);
+    queueMicrotask(() => {
+      ending.delete(userId);
+      revocations.revoke({ circleId: EVERY_CIRCLE, userId });
+    });
+  }
   const ctx: AppContext = {
     db: database.db,
     database,
     env,
     auth,
     mailer: deps.mailer,
-    viewers: createViewerResolver(auth),
+    viewers,
     live,
-    revocations: new AccessRevocations({ bus, log }),
+    revocations,
     version: deps.version,
   };
   registerIdempotency(app, database.db, ctx.viewers);

@@ -50,6 +50,12 @@ const envSchema = z.object({
   LIVE_CONNECTIONS_PER_PERSON: integer(1, 1000).default(20),
   /** Milliseconds an import may spend reading pad notes before it is refused as too complex. */
   IMPORT_TIME_LIMIT_MS: integer(1, 60_000).default(1_500),
+  /**
+   * Seconds a client has to send a whole request, body included (Node's default is 300: a slow
+   * client could hold a connection and its body buffer that long). WebSockets are not concerned
+   * once upgraded.
+   */
+  HTTP_REQUEST_TIMEOUT_SECONDS: integer(1, 600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -24,6 +24,8 @@ const SignInPage = screen(() => import('./routes/sign-in.tsx'), 'SignInPage');
 const SignUpPage = screen(() => import('./routes/sign-up.tsx'), 'SignUpPage');
 const ForgotPasswordPage = screen(() => import('./routes/forgot-password.tsx'), 'ForgotPasswordPage');
 const ResetPasswordPage = screen(() => import('./routes/reset-password.tsx'), 'ResetPasswordPage');
+const SignInLinkPage = screen(() => import('./routes/sign-in-link.tsx'), 'SignInLinkPage');
+const VerifyEmailPage = screen(() => import('./routes/verify-email.tsx'), 'VerifyEmailPage');
 const ProfilePage = screen(() => import('./routes/profile.tsx'), 'ProfilePage');
 const ImportNotesPage = screen(
   () => import('./features/sessions/import/import-notes-page.tsx'),
@@ -71,6 +73,8 @@ export function App() {
               <Route path="/sign-up" element={<SignUpPage />} />
               <Route path="/forgot-password" element={<ForgotPasswordPage />} />
               <Route path="/reset-password" element={<ResetPasswordPage />} />
+              <Route path="/sign-in/link" element={<SignInLinkPage />} />
+              <Route path="/verify-email" element={<VerifyEmailPage />} />
               <Route path="/profile" element={<ProfilePage />} />
               <Route path="/admin/outbox" element={<AdminOutboxPage />} />
               <Route path="/admin/animators" element={<AdminAnimatorsPage />} />

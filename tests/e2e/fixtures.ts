@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
@@ -56,3 +58,15 @@ export const test = base.extend<{ pageProblems: string[] }>({
 });
 
 export { expect };
+
+/**
+ * What the operator does on the machine when there is no SMTP server: `archipel sign-in-link`,
+ * on the instance's own database. Returns the printed link.
+ */
+export async function operatorSignInLink(baseURL: string, email: string): Promise<string> {
+  // `node` as the webServer command finds it: the pinned Node 24 under npm scripts.
+  const { stdout } = await promisify(execFile)('node', ['src/cli/main.ts', 'sign-in-link', email], {
+    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, PUBLIC_URL: baseURL, DATABASE_URL: '' },
+  });
+  return stdout.trim();
+}

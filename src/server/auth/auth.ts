@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import { magicLink } from 'better-auth/plugins/magic-link';
 import type { Database } from '../db/database.ts';
-import { magicLinkMail, passwordResetMail } from '../mail/auth-mails.ts';
+import { addressCheckMail, magicLinkMail, passwordResetMail } from '../mail/auth-mails.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
 export interface AuthOptions {
@@ -10,11 +10,23 @@ export interface AuthOptions {
   secret: string;
   publicUrl: string;
   mailer: Mailer;
+  /**
+   * Some or all of a person's sessions were deleted (signed out, password reset, a first proof of
+   * their address): whatever was opened with them (live sockets, notes) must end too.
+   */
+  onSessionsEnded?: (userId: string) => void;
+  /** Where failures that must not fail the request (a verification mail not sent) are told. */
+  log?: (message: string) => void;
 }
 
 /** Seconds. */
 const MAGIC_LINK_TTL = 15 * 60;
 const RESET_TTL = 60 * 60;
+const ADDRESS_CHECK_TTL = 24 * 60 * 60;
+
+/** The web pages mailed links open: each shows a button; opening the link alone changes nothing. */
+export const SIGN_IN_LINK_PAGE = '/sign-in/link';
+export const ADDRESS_CHECK_PAGE = '/verify-email';
 
 type Locale = 'fr' | 'en';
 const asLocale = (value: unknown): Locale => (value === 'en' ? 'en' : 'fr');
@@ -26,6 +38,7 @@ const asLocale = (value: unknown): Locale => (value === 'en' ? 'en' : 'fr');
  */
 export function createAuth(options: AuthOptions) {
   const { database, publicUrl, mailer } = options;
+  const log = options.log ?? (() => {});
   const secure = publicUrl.startsWith('https://');
 
   async function localeOf(email: string): Promise<Locale> {
@@ -65,7 +78,10 @@ export function createAuth(options: AuthOptions) {
       updateAge: 60 * 60 * 24,
     },
     account: { modelName: 'auth_accounts' },
-    verification: { modelName: 'auth_verifications' },
+    // Reset tokens (and every other identifier) are kept as their SHA-256 only: whoever reads the
+    // table, a backup or a replica cannot use a pending link. Magic-link tokens are hashed by their
+    // plugin before this, so they are hashed twice, which changes nothing.
+    verification: { modelName: 'auth_verifications', storeIdentifier: 'hashed' },
     emailAndPassword: {
       enabled: true,
       minPasswordLength: 8,
@@ -77,6 +93,39 @@ export function createAuth(options: AuthOptions) {
         const url = `${publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
         await mailer.send(passwordResetMail(user.email, url, await localeOf(user.email)));
       },
+      // Using the mailed reset link proves the address as well as a verification link does.
+      onPasswordReset: async ({ user }) => {
+        await database.db
+          .updateTable('users')
+          .set({ emailVerified: true })
+          .where('id', '=', user.id)
+          .execute();
+      },
+    },
+    // A new address gets a link that proves it. Until then it is "unproven": the first sign-in link
+    // used for it removes the password and sessions set up before (better-auth's defence against
+    // someone who registered another person's address first), so proving it early matters.
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: false,
+      expiresIn: ADDRESS_CHECK_TTL,
+      sendVerificationEmail: async ({ user, token }) => {
+        const url = `${publicUrl}${ADDRESS_CHECK_PAGE}?token=${encodeURIComponent(token)}`;
+        // Registration succeeds even when the mail server does not answer: the person can still
+        // prove the address later with a sign-in or reset link.
+        try {
+          await mailer.send(addressCheckMail(user.email, url, await localeOf(user.email)));
+        } catch (error) {
+          log(`address check mail not sent: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      },
+    },
+    databaseHooks: {
+      session: {
+        delete: {
+          after: async (session) => options.onSessionsEnded?.(session.userId),
+        },
+      },
     },
     plugins: [
       magicLink({
@@ -84,7 +133,7 @@ export function createAuth(options: AuthOptions) {
         disableSignUp: true,
         storeToken: 'hashed',
         sendMagicLink: async ({ email, token }) => {
-          const url = `${publicUrl}/api/v1/auth/magic-link/verify?token=${encodeURIComponent(token)}`;
+          const url = `${publicUrl}${SIGN_IN_LINK_PAGE}?token=${encodeURIComponent(token)}`;
           await mailer.send(magicLinkMail(email, url, await localeOf(email)));
         },
       }),

@@ -9,6 +9,7 @@ import { jobsAndMail } from './migrations/2026-11-29-0006-jobs-and-mail.ts';
 import { datePollsAndSignups } from './migrations/2026-11-29-0007-date-polls-and-signups.ts';
 import { calendars } from './migrations/2026-11-29-0008-calendars.ts';
 import { notesSnapshotText } from './migrations/2026-12-03-0011-notes-snapshot-text.ts';
+import { accountSecrets } from './migrations/2026-12-03-0012-account-secrets.ts';
 import { guestAnswerMarks } from './migrations/2026-12-03-0013-guest-answer-marks.ts';
 import { placeholderClaims } from './migrations/2026-12-03-0014-placeholder-claims.ts';
 import { idempotencyKeys } from './migrations/2026-12-03-0015-idempotency-keys.ts';
@@ -28,6 +29,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-03-0013-guest-answer-marks': guestAnswerMarks(dialect),
     '2026-12-03-0015-idempotency-keys': idempotencyKeys(dialect),
     '2026-12-03-0014-placeholder-claims': placeholderClaims(dialect),
+    '2026-12-03-0012-account-secrets': accountSecrets(dialect),
   };
 }
 

@@ -506,6 +506,8 @@ export interface OutboxMailColumns {
   headers: ColumnType<string | null, string | null | undefined, string | null>;
   /** JSON array of attachment file names. */
   attachmentNames: ColumnType<string | null, string | null | undefined, string | null>;
+  /** An account mail: only its envelope was kept, its content is its recipient's alone. */
+  contentWithheld: ColumnType<boolean | number, boolean | undefined, boolean>;
 }
 
 export interface CirclesMailColumns {

@@ -7,13 +7,25 @@ import type { FastifyRequest } from 'fastify';
  * them opens the calendar, the poll or the answer, or takes someone's place.
  */
 const secretPaths =
-  /(\/calendar-feeds\/|\/claims\/|\/claim\/|\/date-polls\/by-link\/|\/date-polls\/link\/|\/guest-answers\/|\/date-polls\/[^/?#]+\/guest\/|\/unsubscribe\/)[^/?#]+/g;
-/** Query parameters that carry one: the sign-in link and the password reset link. */
-const secretQuery = /([?&]token=)[^&#]*/gi;
+  /(\/calendar-feeds\/|\/claims\/|\/claim\/|\/date-polls\/by-link\/|\/date-polls\/link\/|\/guest-answers\/|\/date-polls\/[^/?#\s]+\/guest\/|\/unsubscribe\/)[^/?#\s"'<>]+/g;
+/**
+ * Query parameters that carry one: the sign-in, e-mail verification and password reset links
+ * (`token`), and a community's invite link (`code`, which lets anyone join a community that only
+ * admits invited people). Also when the link itself travels encoded inside another parameter, as
+ * the sign-in page's `next=%2Fjoin%2F…%3Fcode%3D…` does.
+ */
+const secretQuery = /([?&](?:token|code)=)[^&#\s"'<>]*/gi;
+const encodedSecretQuery = /((?:%3F|%26)(?:token|code)%3D)(?:(?!%26)[^&#\s"'<>])*/gi;
 
-/** The URL as the logs may keep it: secret path segments and query values replaced. */
+/**
+ * The URL as the logs may keep it: secret path segments and query values replaced. Also applied
+ * to whole texts (the outbox's copy of a mail): a secret ends at white space, a quote or a bracket.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(secretPaths, '$1[redacted]').replace(secretQuery, '$1[redacted]');
+  return url
+    .replace(secretPaths, '$1[redacted]')
+    .replace(secretQuery, '$1[redacted]')
+    .replace(encodedSecretQuery, '$1[redacted]');
 }
 
 /**

@@ -94,6 +94,28 @@ describe.each(testDialects())('secret links in the access logs on %s', (dialect)
     }
   });
 
+  it('never writes a community invite code, in its own link or carried inside the sign-in page link', async () => {
+    const animator = await registerUser(app, 'Agnès');
+    const community = await buildCommunity(app, animator, { joinPolicy: 'invitation' });
+    const invite = await app.inject({
+      url: `/api/v1/communities/${community.slug}/invite`,
+      headers: { cookie: animator.cookie },
+    });
+    expect(invite.statusCode).toBe(200);
+    const { code, url } = invite.json() as { code: string; url: string };
+    expect(code.length).toBeGreaterThan(10);
+    const joinPath = url.slice(TEST_ORIGIN.length);
+    await app.inject({ url: joinPath });
+    // The join page sends visitors to sign in with the invite link as where to come back.
+    await app.inject({ url: `/sign-in?next=${encodeURIComponent(joinPath)}&lang=fr` });
+    await app.inject({ url: `/sign-up?next=${encodeURIComponent(`${joinPath}&x=1`)}` });
+    const logged = lines.join('');
+    expect(logged).toContain(`/join/${community.slug}?code=[redacted]`);
+    expect(logged).toContain('/sign-in?next=');
+    expect(logged).not.toContain(code);
+    expect(logged).not.toContain(encodeURIComponent(code));
+  });
+
   it('never writes the secret feed token to the logs, on success or on a wrong token', async () => {
     const user = await registerUser(app, 'Louise');
     const feed = await app.inject({ url: '/api/v1/me/calendar-feed', headers: { cookie: user.cookie } });

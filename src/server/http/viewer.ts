@@ -25,15 +25,16 @@ export interface ViewerResolver {
   require(request: FastifyRequest): Promise<Viewer>;
   /** Drops what is known of this request's session (it was just signed out). */
   forget(request: FastifyRequest): void;
-  /** Drops every known session (passwords reset: sessions were revoked). */
-  forgetAll(): void;
+  /** Drops the known sessions of one person (some of their sessions were deleted). */
+  forgetUser(userId: string): void;
 }
 
 /**
  * Verified sessions are remembered this long in this process. Verifying costs an HMAC through
  * WebCrypto and two queries, a quarter of a ballot's CPU in the vote-storm benchmark. The price:
  * a session revoked by another instance (or an admin flag changed) is honoured up to this late;
- * sign-out and password resets on this instance take effect at once. better-auth's own cookie
+ * sign-out, password resets and every other deletion of sessions on this instance take effect at
+ * once. better-auth's own cookie
  * cache makes the same trade with five minutes.
  */
 const VERIFIED_SESSION_MS = 5_000;
@@ -91,8 +92,8 @@ export function createViewerResolver(auth: Auth, now: () => number = Date.now): 
     forget(request) {
       if (request.headers.cookie) verified.delete(sessionKey(request.headers.cookie));
     },
-    forgetAll() {
-      verified.clear();
+    forgetUser(userId) {
+      for (const [key, entry] of verified) if (entry.viewer.id === userId) verified.delete(key);
     },
   };
 }

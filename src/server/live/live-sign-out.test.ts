@@ -81,13 +81,7 @@ describe.each(testDialects())('signing out ends the live connections on %s', (di
       payload: { email: stolen.email },
     });
     expect(asked.statusCode).toBe(202);
-    const mail = await t.database.db
-      .selectFrom('outboxMessages')
-      .select('textBody')
-      .where('toAddress', '=', stolen.email)
-      .orderBy('createdAt', 'desc')
-      .executeTakeFirstOrThrow();
-    const token = mail.textBody.match(/reset-password\?token=([^\s&]+)/)?.[1] ?? '';
+    const token = t.lastMailTo(stolen.email).text.match(/reset-password\?token=([^\s&]+)/)?.[1] ?? '';
     expect(token).not.toBe('');
     const confirm = await t.app.inject({
       method: 'POST',
@@ -96,5 +90,33 @@ describe.each(testDialects())('signing out ends the live connections on %s', (di
     });
     expect(confirm.statusCode).toBe(204);
     expect(await within(live.closed, 3000)).toBe(4401);
+  });
+
+  it('closes the sockets of an account whose first sign-in link removed its older sessions', async () => {
+    // The address was never proven: the link's owner inherits no session opened before it.
+    const claimed = await registerUser(t.app, 'Agathe');
+    const live = await open(url, claimed.cookie);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/magic-link',
+      payload: { email: claimed.email },
+    });
+    const token = new URL(
+      /https?:\/\/\S+/.exec(t.lastMailTo(claimed.email).text)?.[0] ?? '',
+    ).searchParams.get('token');
+    const verify = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/magic-link/verify',
+      headers: { origin: TEST_ORIGIN },
+      payload: { token },
+    });
+    expect(verify.statusCode).toBe(200);
+    expect(await within(live.closed, 3000)).toBe(4401);
+    // The old cookie no longer opens anything.
+    const again = new WebSocket(url, { headers: { cookie: claimed.cookie, origin: TEST_ORIGIN } });
+    const refused = new Promise((done) =>
+      again.once('unexpected-response', (_request, res) => done(res.statusCode)),
+    );
+    expect(await within(refused, 3000)).toBe(401);
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toBool } from '../db/columns.ts';
 import { enqueueJob } from '../jobs/jobs.ts';
 import { smtpTestServerFor } from '../testing/smtp-test-server.ts';
 import {
@@ -16,6 +17,7 @@ import { testDialects } from '../testing/test-database.ts';
 import { messageIdFor } from './mail-delivery.ts';
 import { enqueueMail, mailJobKinds } from './mail-jobs.ts';
 import { scheduleDueMail } from './mail-scheduler.ts';
+import { createUnsubscribeToken } from './unsubscribe-token.ts';
 
 const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nEND:VCALENDAR\r\n';
 const hours = (n: number) => new Date(Date.now() + n * 3_600_000).toISOString();
@@ -369,7 +371,16 @@ describe.each(testDialects())('mail to the outbox on %s', (dialect) => {
         { filename: 'seance.ics', content: ics, contentType: 'text/calendar' },
       ],
     });
-    const [row, ...rest] = await t.database.db.selectFrom('outboxMessages').selectAll().execute();
+    const rows = await t.database.db.selectFrom('outboxMessages').selectAll().execute();
+    // The owner's address check from registration keeps its envelope only.
+    const [check, ...otherChecks] = rows.filter((r) => toBool(r.contentWithheld));
+    expect(otherChecks).toHaveLength(0);
+    expect(check).toMatchObject({
+      subject: 'Confirmez votre adresse pour Archipel',
+      textBody: '',
+      htmlBody: null,
+    });
+    const [row, ...rest] = rows.filter((r) => !toBool(r.contentWithheld));
     expect(rest).toHaveLength(0);
     expect(row?.subject).toMatch(/^Invitation : /);
     expect(row?.textBody).toContain("L'invitation pour votre agenda est jointe (fichier .ics).");
@@ -379,8 +390,19 @@ describe.each(testDialects())('mail to the outbox on %s', (dialect) => {
       'Message-ID': messageIdFor(`inv:${session.id}`, 'http://archipel.test'),
     });
     expect(JSON.parse(row?.attachmentNames ?? '[]')).toEqual(['seance.ics']);
+    // The recipient's unsubscribe link acts for them: admins see it redacted, in every part.
+    const unsubscribe = createUnsubscribeToken('test-secret-test-secret-test-secret-0123', owner.id);
+    expect(t.lastMailTo(owner.email).text).toContain(`/unsubscribe/${unsubscribe}`);
+    expect(row?.textBody).toContain('/unsubscribe/[redacted]');
+    expect(row?.htmlBody).toContain('/unsubscribe/[redacted]');
+    expect(JSON.parse(row?.headers ?? '{}')['List-Unsubscribe']).toContain('/unsubscribe/[redacted]');
+    expect(JSON.stringify(rows)).not.toContain(unsubscribe);
     const admin = await t.app.inject({ url: '/api/v1/admin/outbox', headers: { cookie: owner.cookie } });
-    expect(admin.json().items[0]).toMatchObject({ to: owner.email, subject: row?.subject });
+    expect(admin.json().items).toEqual([
+      expect.objectContaining({ to: owner.email, subject: row?.subject, withheld: false }),
+      expect.objectContaining({ to: owner.email, subject: check?.subject, text: '', withheld: true }),
+    ]);
+    expect(admin.body).not.toContain(unsubscribe);
   });
 });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { DB } from '../db/schema.ts';
+import { redactUrl } from '../http/log-redaction.ts';
 
 export interface MailAttachment {
   filename: string;
@@ -19,6 +20,13 @@ export interface MailMessage {
   attachments?: MailAttachment[] | undefined;
   /** `<id@host>`; set by the delivery log so a resend after a crash carries the same one. */
   messageId?: string | undefined;
+  /**
+   * An account mail (sign-in, password reset, address check): its link acts as the recipient, so
+   * nobody else may read it, instance admins included.
+   */
+  confidential?: boolean | undefined;
+  /** The link an account mail exists to deliver (the operator's command prints it). */
+  link?: string | undefined;
 }
 
 export interface Mailer {
@@ -36,7 +44,11 @@ interface MailerOptions {
 
 /**
  * Real SMTP when configured. Otherwise mail lands in the outbox table that instance admins read,
- * and the log prints it, so magic links work on a zero-configuration install.
+ * as they may see it: an account mail keeps only its envelope (to, subject, date), and other mails
+ * lose the secret links they carry (unsubscribe, a poll's share link, guest edit links), which
+ * would let an admin act for their recipient or open a private circle's poll. The log names the
+ * recipient and subject only. Without SMTP, people get sign-in links from the operator
+ * (`archipel sign-in-link <address>`, on the machine).
  */
 export function createMailer(options: MailerOptions): Mailer {
   if (options.smtpUrl) {
@@ -64,23 +76,30 @@ export function createMailer(options: MailerOptions): Mailer {
   return {
     transport: 'outbox',
     async send(message) {
-      const headers = { ...message.headers, ...(message.messageId && { 'Message-ID': message.messageId }) };
+      const withheld = message.confidential === true;
+      const headers = Object.fromEntries(
+        Object.entries({
+          ...message.headers,
+          ...(message.messageId && { 'Message-ID': message.messageId }),
+        }).map(([name, value]) => [name, redactUrl(value)]),
+      );
       await options.db
         .insertInto('outboxMessages')
         .values({
           id: randomUUID(),
           toAddress: message.to,
           subject: message.subject,
-          textBody: message.text,
-          htmlBody: message.html ?? null,
-          headers: Object.keys(headers).length > 0 ? JSON.stringify(headers) : null,
+          textBody: withheld ? '' : redactUrl(message.text),
+          htmlBody: withheld || message.html === undefined ? null : redactUrl(message.html),
+          headers: !withheld && Object.keys(headers).length > 0 ? JSON.stringify(headers) : null,
           attachmentNames: message.attachments?.length
             ? JSON.stringify(message.attachments.map((a) => a.filename))
             : null,
+          contentWithheld: withheld,
           createdAt: new Date().toISOString(),
         })
         .execute();
-      options.log(`outbox: mail to ${message.to}: ${message.subject}\n${message.text}`);
+      options.log(`outbox: ${withheld ? 'account mail' : 'mail'} to ${message.to}: ${message.subject}`);
     },
   };
 }

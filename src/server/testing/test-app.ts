@@ -4,7 +4,7 @@ import type { DialectName } from '../db/database.ts';
 import { parseEnv } from '../env.ts';
 import { createBackgroundJobs } from '../jobs/background-jobs.ts';
 import type { MailJobHooks } from '../mail/mail-jobs.ts';
-import { createMailer } from '../mail/mailer.ts';
+import { createMailer, type Mailer, type MailMessage } from '../mail/mailer.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const TEST_ORIGIN = 'http://archipel.test';
@@ -14,6 +14,11 @@ export interface TestApp {
   database: TestDatabase;
   /** Runs every due background job (mail, reminders) to the end, as the server's runner would. */
   runJobs(hooks?: MailJobHooks): Promise<number>;
+  /**
+   * The last mail sent to this address, as its recipient gets it (the outbox keeps only what admins
+   * may read); throws when there is none.
+   */
+  lastMailTo(email: string): MailMessage;
   close(): Promise<void>;
 }
 
@@ -21,6 +26,7 @@ export interface TestApp {
 export async function createTestApp(
   dialect: DialectName,
   envOverrides: Record<string, string> = {},
+  options: { mailLog?: (line: string) => void } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const env = parseEnv({
@@ -29,7 +35,20 @@ export async function createTestApp(
     AUTH_RATE_LIMIT: '100000',
     ...envOverrides,
   });
-  const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, db: database.db, log: () => {} });
+  const transport = createMailer({
+    smtpUrl: env.SMTP_URL,
+    from: env.MAIL_FROM,
+    db: database.db,
+    log: options.mailLog ?? (() => {}),
+  });
+  const delivered: MailMessage[] = [];
+  const mailer: Mailer = {
+    transport: transport.transport,
+    async send(message) {
+      await transport.send(message);
+      delivered.push(message);
+    },
+  };
   const app = await buildApp({ database, env, mailer, version: 'test', webRoot: '/nonexistent' });
   await app.ready();
   return {
@@ -47,6 +66,11 @@ export async function createTestApp(
         ...(hooks && { hooks }),
         backoffBaseMs: 1,
       }).drain(),
+    lastMailTo(email) {
+      const mail = delivered.findLast((message) => message.to === email);
+      if (!mail) throw new Error(`no mail to ${email}`);
+      return mail;
+    },
     async close() {
       await app.close();
       await database.dispose();

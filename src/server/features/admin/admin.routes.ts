@@ -3,7 +3,7 @@ import { outboxMessageSchema } from '../../../contract/admin.ts';
 import { errorBodySchema } from '../../../contract/error.ts';
 import { listOf } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
-import { toIso } from '../../db/columns.ts';
+import { toBool, toIso } from '../../db/columns.ts';
 import { AppError } from '../../http/errors.ts';
 
 export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -15,6 +15,9 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['admin'],
           summary: 'Mail kept on the instance when no SMTP server is configured (instance admins)',
+          description:
+            'What admins may see of it: account mails by their envelope only, other mails without ' +
+            'the secret links they carry.',
           response: { 200: listOf(outboxMessageSchema), 401: errorBodySchema, 403: errorBodySchema },
         },
       },
@@ -34,6 +37,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             to: row.toAddress,
             subject: row.subject,
             text: row.textBody,
+            withheld: toBool(row.contentWithheld),
             createdAt: toIso(row.createdAt),
           })),
         };

@@ -4,17 +4,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/error.ts';
 import {
+  addressCheckSchema,
   emailOnlySchema,
   loginSchema,
   passwordResetConfirmSchema,
   registerSchema,
+  signInLinkSchema,
   userEnvelopeSchema,
 } from '../../../contract/user.ts';
 import type { AppContext } from '../../app-context.ts';
+import { SIGN_IN_LINK_PAGE } from '../../auth/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { authRateLimit } from '../../http/rate-limit.ts';
 import { authHeaders } from '../../http/viewer.ts';
-import { EVERY_CIRCLE } from '../../live/access-revocations.ts';
 import { claimFirstAdmin, findUserByEmail, getUser, toMeDto } from '../users/users.queries.ts';
 
 const tags = ['auth'];
@@ -124,13 +126,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/auth/logout',
       { schema: { tags, summary: 'Sign out', response: { 204: z.null().describe('Signed out') } } },
       async (request, reply) => {
-        const viewer = await viewers.find(request);
         try {
+          // Deleting the session ends its live connections too (createAuth's onSessionsEnded).
           const { headers } = await auth.api.signOut({ headers: authHeaders(request), returnHeaders: true });
           forwardCookies(reply, headers);
-          // Its live connections (topics, shared notes) were opened with this session: they end too,
-          // here and on the other instances. The person's other devices reconnect with their own.
-          if (viewer) ctx.revocations.revoke({ circleId: EVERY_CIRCLE, userId: viewer.id });
         } catch (error) {
           // Signing out without a valid session is already the wanted state.
           if (!isRefusal(error)) throw error;
@@ -168,31 +167,77 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
+    // Links mailed before the sign-in page existed pointed here: a GET (what a mail scanner sends)
+    // only leads to the page, whose button signs in.
     app.get(
       '/auth/magic-link/verify',
       {
         schema: {
           tags,
-          summary: 'Open a sign-in link: sets the session cookie and redirects to the app',
+          summary: 'An older sign-in link: leads to the sign-in page, which asks before using it',
           querystring: z.object({ token: z.string().max(512).optional() }),
-          response: { 303: z.null().describe('Redirect to / (signed in) or to /sign-in?error=link-invalid') },
+          response: { 303: z.null().describe(`Redirect to ${SIGN_IN_LINK_PAGE}?token=…`) },
         },
       },
       async (request, reply) => {
-        const token = request.query.token;
-        if (!token) return reply.redirect('/sign-in?error=link-invalid', 303);
+        const token = request.query.token ?? '';
+        return reply.redirect(`${SIGN_IN_LINK_PAGE}?token=${encodeURIComponent(token)}`, 303);
+      },
+    );
+
+    app.post(
+      '/auth/magic-link/verify',
+      {
+        config: limited,
+        schema: {
+          tags,
+          summary: 'Use a mailed sign-in link: signs in (once), and proves the address',
+          description:
+            'The first proof of an address that was never proven removes the password and the sessions ' +
+            'set up before it (someone may have registered the address before its owner).',
+          body: signInLinkSchema,
+          response: { 200: userEnvelopeSchema, 400: errorBodySchema, 429: errorBodySchema },
+        },
+      },
+      async (request, reply) => {
         try {
-          const { headers } = await auth.api.magicLinkVerify({
-            query: { token },
+          const { headers, response } = await auth.api.magicLinkVerify({
+            query: { token: request.body.token },
             headers: authHeaders(request),
             returnHeaders: true,
           });
           forwardCookies(reply, headers);
-          return reply.redirect('/', 303);
+          return { user: toMeDto(await getUser(db, response.user.id)) };
         } catch (error) {
           if (!isRefusal(error)) throw error;
-          return reply.redirect('/sign-in?error=link-invalid', 303);
+          throw new AppError('INVALID_INPUT', 'This sign-in link is invalid, expired or already used', [
+            { path: ['body', 'token'], message: 'invalid, expired or used' },
+          ]);
         }
+      },
+    );
+
+    app.post(
+      '/auth/verify-email',
+      {
+        config: limited,
+        schema: {
+          tags,
+          summary: 'Use a mailed address check link: the account’s address is proven',
+          body: addressCheckSchema,
+          response: { 204: z.null().describe('Address proven'), 400: errorBodySchema, 429: errorBodySchema },
+        },
+      },
+      async (request, reply) => {
+        try {
+          await auth.api.verifyEmail({ query: { token: request.body.token } });
+        } catch (error) {
+          if (!isRefusal(error)) throw error;
+          throw new AppError('INVALID_INPUT', 'This confirmation link is invalid or has expired', [
+            { path: ['body', 'token'], message: 'invalid or expired' },
+          ]);
+        }
+        return reply.status(204).send(null);
       },
     );
 
@@ -238,19 +283,11 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        // Whose password this is (better-auth keeps the reset token under this identifier): their
-        // sessions are revoked by the reset, and their live connections must end with them.
-        const owner = await db
-          .selectFrom('authVerifications')
-          .select('value')
-          .where('identifier', '=', `reset-password:${request.body.token}`)
-          .executeTakeFirst();
         try {
+          // Revokes every session of the account, and so its live connections (onSessionsEnded).
           await auth.api.resetPassword({
             body: { token: request.body.token, newPassword: request.body.password },
           });
-          viewers.forgetAll();
-          if (owner) ctx.revocations.revoke({ circleId: EVERY_CIRCLE, userId: owner.value });
         } catch (error) {
           if (isRefusal(error)) {
             throw new AppError('INVALID_INPUT', 'This reset link is invalid or has expired', [

@@ -2,17 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookieOf, createTestApp, registerUser, type TestApp } from '../../testing/test-app.ts';
 import { testDialects } from '../../testing/test-database.ts';
 
-async function lastMailTo(t: TestApp, email: string) {
-  const row = await t.database.db
-    .selectFrom('outboxMessages')
-    .selectAll()
-    .where('toAddress', '=', email)
-    .orderBy('createdAt', 'desc')
-    .executeTakeFirst();
-  if (!row) throw new Error(`no mail to ${email}`);
-  return row;
-}
-
 const linkIn = (text: string) => {
   const match = /https?:\/\/\S+/.exec(text);
   if (!match) throw new Error('no link in mail');
@@ -136,7 +125,25 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
     expect(forged.statusCode).toBe(401);
   });
 
-  it('signs in through a one-time magic link sent to the outbox, and reveals nothing for unknown addresses', async () => {
+  const signInWithLink = (token: string) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/auth/magic-link/verify', payload: { token } });
+  const passwordWorks = async (email: string, password = 'correct horse battery') =>
+    (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } }))
+      .statusCode === 200;
+  const isSignedIn = async (cookie: string) =>
+    (await t.app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode === 200;
+  const isVerified = async (id: string) =>
+    Boolean(
+      (
+        await t.database.db
+          .selectFrom('users')
+          .select('emailVerified')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).emailVerified,
+    );
+
+  it('signs in through a one-time link that only a button uses, and reveals nothing for unknown addresses', async () => {
     const user = await registerUser(t.app);
     const unknown = await t.app.inject({
       method: 'POST',
@@ -150,25 +157,80 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
       payload: { email: user.email },
     });
     expect(known.statusCode).toBe(202);
-    const mail = await lastMailTo(t, user.email);
+    const mail = t.lastMailTo(user.email);
     expect(mail.subject).toMatch(/connexion/);
-    const link = linkIn(mail.textBody);
+    const link = linkIn(mail.text);
     expect(link.origin).toBe('http://archipel.test');
+    expect(link.pathname).toBe('/sign-in/link');
+    const token = link.searchParams.get('token') ?? '';
 
-    const verify = await t.app.inject({ url: link.pathname + link.search });
-    expect(verify.statusCode).toBe(303);
-    expect(verify.headers.location).toBe('/');
+    // A mail scanner opens the link, and the older API form of it: nothing happens.
+    await t.app.inject({ url: link.pathname + link.search });
+    const older = await t.app.inject({ url: `/api/v1/auth/magic-link/verify?token=${token}` });
+    expect(older.statusCode).toBe(303);
+    expect(older.headers.location).toBe(`/sign-in/link?token=${token}`);
+    expect(older.headers['set-cookie']).toBeUndefined();
+    expect(await passwordWorks(user.email)).toBe(true);
+    expect(await isSignedIn(user.cookie)).toBe(true);
+
+    // The page's button.
+    const verify = await signInWithLink(token);
+    expect(verify.statusCode).toBe(200);
+    expect(verify.json().user.id).toBe(user.id);
     const me = await t.app.inject({ url: '/api/v1/me', headers: { cookie: cookieOf(verify) } });
     expect(me.json().user.id).toBe(user.id);
+    expect(await isVerified(user.id)).toBe(true);
 
-    const reuse = await t.app.inject({ url: link.pathname + link.search });
-    expect(reuse.headers.location).toBe('/sign-in?error=link-invalid');
-    const count = await t.database.db
-      .selectFrom('outboxMessages')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('toAddress', '=', 'nobody@example.org')
-      .executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(0);
+    const reuse = await signInWithLink(token);
+    expect(reuse.statusCode).toBe(400);
+    expect(reuse.json().error.code).toBe('INVALID_INPUT');
+    expect(reuse.json().error.details[0].path).toEqual(['body', 'token']);
+    expect(() => t.lastMailTo('nobody@example.org')).toThrow();
+  });
+
+  it('proves the address with the mailed check link, after which a sign-in link keeps the password and the other sessions', async () => {
+    const user = await registerUser(t.app);
+    expect(await isVerified(user.id)).toBe(false);
+    const check = t.lastMailTo(user.email);
+    expect(check.subject).toBe('Confirmez votre adresse pour Archipel');
+    const link = linkIn(check.text);
+    expect(link.pathname).toBe('/verify-email');
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/verify-email',
+      payload: { token: 'not.a.token' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.code).toBe('INVALID_INPUT');
+    // A scanner's GET of the page proves nothing; the button does.
+    await t.app.inject({ url: link.pathname + link.search });
+    expect(await isVerified(user.id)).toBe(false);
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/verify-email',
+      payload: { token: link.searchParams.get('token') },
+    });
+    expect(confirm.statusCode).toBe(204);
+    expect(await isVerified(user.id)).toBe(true);
+
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/magic-link', payload: { email: user.email } });
+    const token = linkIn(t.lastMailTo(user.email).text).searchParams.get('token') ?? '';
+    expect((await signInWithLink(token)).statusCode).toBe(200);
+    expect(await passwordWorks(user.email)).toBe(true);
+    expect(await isSignedIn(user.cookie)).toBe(true);
+  });
+
+  it('on an address never proven, the first sign-in link removes the password and sessions set up before it', async () => {
+    // Whoever registered the address first may not own it: its owner inherits nothing of theirs.
+    const user = await registerUser(t.app);
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/magic-link', payload: { email: user.email } });
+    const token = linkIn(t.lastMailTo(user.email).text).searchParams.get('token') ?? '';
+    const verify = await signInWithLink(token);
+    expect(verify.statusCode).toBe(200);
+    expect(await isSignedIn(cookieOf(verify))).toBe(true);
+    expect(await isSignedIn(user.cookie)).toBe(false);
+    expect(await passwordWorks(user.email)).toBe(false);
+    expect(await isVerified(user.id)).toBe(true);
   });
 
   it('resets a password with the e-mailed token, once', async () => {
@@ -179,7 +241,7 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
       payload: { email: user.email },
     });
     expect(request.statusCode).toBe(202);
-    const link = linkIn((await lastMailTo(t, user.email)).textBody);
+    const link = linkIn(t.lastMailTo(user.email).text);
     expect(link.pathname).toBe('/reset-password');
     const token = link.searchParams.get('token') ?? '';
 
@@ -202,6 +264,8 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
     });
     expect(again.statusCode).toBe(400);
     expect(again.json().error.code).toBe('INVALID_INPUT');
+    // The reset link proved the address.
+    expect(await isVerified(user.id)).toBe(true);
 
     const oldPassword = await t.app.inject({
       method: 'POST',
@@ -215,6 +279,26 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
       payload: { email: user.email, password: 'a brand new password' },
     });
     expect(newPassword.statusCode).toBe(200);
+  });
+
+  it('keeps only a hash of a pending reset token, which still works', async () => {
+    const user = await registerUser(t.app);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      payload: { email: user.email },
+    });
+    const token = linkIn(t.lastMailTo(user.email).text).searchParams.get('token') ?? '';
+    expect(token.length).toBeGreaterThan(10);
+    const rows = await t.database.db.selectFrom('authVerifications').selectAll().execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(JSON.stringify(row)).not.toContain(token);
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token, password: 'a brand new password' },
+    });
+    expect(confirm.statusCode).toBe(204);
   });
 
   it('edits the profile, and only the documented fields', async () => {

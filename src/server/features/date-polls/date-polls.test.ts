@@ -412,17 +412,23 @@ describe.each(testDialects())('date polls on %s', (dialect) => {
     expect(julie?.subject).toContain('Invitation');
     // A guest's own words never travel in a mail to the address they typed (decision 017).
     expect(julie?.textBody).toContain('Bonjour,');
-    expect(julie?.textBody).toContain(`/date-polls/link/${poll.shareToken}`);
+    // The guest gets the poll's share link; admins reading the outbox do not (private circles).
+    expect(t.lastMailTo('julie.guest@example.org').text).toContain(`/date-polls/link/${poll.shareToken}`);
+    expect(julie?.textBody).toContain('/date-polls/link/[redacted]');
+    expect(JSON.stringify(mails)).not.toContain(poll.shareToken);
     expect(julie?.textBody).not.toContain('/profile');
     expect(JSON.parse(julie?.attachmentNames ?? '[]')).toEqual(['seance.ics']);
-    expect(JSON.parse(julie?.headers ?? '{}')['List-Unsubscribe']).toMatch(/\/unsubscribe\/u1~/);
+    expect(JSON.parse(julie?.headers ?? '{}')['List-Unsubscribe']).toMatch(/\/unsubscribe\/\[redacted\]/);
+    expect(t.lastMailTo('julie.guest@example.org').headers?.['List-Unsubscribe']).toMatch(
+      /\/unsubscribe\/u1~/,
+    );
     const result = to(organiser.email);
     expect(result?.subject).toBe('Date retenue : Séance de travail');
     expect(result?.textBody).toContain(
       'Le sondage « Séance de travail » du cercle « Équipe » est clos. Date retenue : le vendredi 10 décembre 2027, de 14:00 à 15:30 (Europe/Paris).',
     );
     expect(result?.attachmentNames).toBeNull();
-    expect(JSON.parse(result?.headers ?? '{}')['List-Unsubscribe']).toMatch(/\/unsubscribe\/u1~/);
+    expect(JSON.parse(result?.headers ?? '{}')['List-Unsubscribe']).toMatch(/\/unsubscribe\/\[redacted\]/);
   });
 
   it('lets the organiser and facilitators edit a poll, nobody else; closes once under concurrency', async () => {

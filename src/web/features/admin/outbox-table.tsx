@@ -33,12 +33,19 @@ export function OutboxTable({ messages }: { messages: OutboxMessage[] }) {
               </td>
               <td>{message.to}</td>
               <td>
-                <details className={styles.details}>
-                  <summary>{message.subject}</summary>
-                  <p className={styles.text}>
-                    <LinkifiedText text={message.text} />
-                  </p>
-                </details>
+                {message.withheld ? (
+                  <>
+                    <p className={styles.subject}>{message.subject}</p>
+                    <p className={styles.withheld}>{t('admin.outbox.withheld')}</p>
+                  </>
+                ) : (
+                  <details className={styles.details}>
+                    <summary>{message.subject}</summary>
+                    <p className={styles.text}>
+                      <LinkifiedText text={message.text} />
+                    </p>
+                  </details>
+                )}
               </td>
             </tr>
           ))}

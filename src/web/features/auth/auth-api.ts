@@ -86,3 +86,22 @@ export function useConfirmPasswordReset() {
       apiSend('/api/v1/auth/password-reset/confirm', { method: 'POST', body: input }),
   });
 }
+
+/** The button of a mailed sign-in link: the link itself (a GET a mail scanner may send) does nothing. */
+export function useSignInWithLink() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) =>
+      apiRequest<UserEnvelope>('/api/v1/auth/magic-link/verify', { method: 'POST', body: { token } }),
+    onSuccess: ({ user }) => switchAccount(queryClient, user),
+  });
+}
+
+/** The button of a mailed address check link. */
+export function useConfirmAddress() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) => apiSend('/api/v1/auth/verify-email', { method: 'POST', body: { token } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: meQueryKey }),
+  });
+}

@@ -100,6 +100,52 @@ describe.each(testDialects())('a worker killed while sending, on %s', (dialect) 
   it('delivers every pending mail exactly once after kill -9 and a restart', async () => {
     const now = new Date().toISOString();
     const keys: string[] = [];
+    // A real sheet in a public circle: promotion mails are checked against what their recipient may
+    // see when they are sent, and a sheet that does not exist would be mailed to nobody.
+    await database.db
+      .insertInto('communities')
+      .values({
+        id: 'crash-community',
+        slug: 'crash-community',
+        name: 'Crash',
+        description: '',
+        charter: '',
+        joinPolicy: 'open',
+        inviteCode: 'crash-invite-code',
+        createdBy: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    await database.db
+      .insertInto('circles')
+      .values({
+        id: 'crash-circle',
+        communityId: 'crash-community',
+        name: 'Forum',
+        kind: 'learning_circle',
+        method: null,
+        description: '',
+        intention: '',
+        capacity: null,
+        visibility: 'public',
+        status: 'active',
+        joinPolicy: 'open',
+        createdBy: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    await database.db
+      .insertInto('signupSheets')
+      .values({
+        id: 'crash-sheet',
+        circleId: 'crash-circle',
+        title: 'Forum',
+        createdBy: null,
+        createdAt: now,
+      })
+      .execute();
     for (let n = 0; n < MAILS; n++) {
       const userId = `crash-user-${n}`;
       await database.db
@@ -117,12 +163,7 @@ describe.each(testDialects())('a worker killed while sending, on %s', (dialect) 
       keys.push(key);
       await enqueueJob(database.db, {
         kind: mailJobKinds.signupPromotion,
-        payload: {
-          userId,
-          sheetTitle: `Forum ${n}`,
-          topicTitle: 'Atelier',
-          url: `${PUBLIC_URL}/signup-sheets/${n}`,
-        },
+        payload: { userId, sheetId: 'crash-sheet', sheetTitle: `Forum ${n}`, topicTitle: 'Atelier' },
         key,
       });
     }

@@ -46,7 +46,8 @@ test('sign up, create a community and a circle, and a second person joins it', a
 
   // Camille sees her.
   await page.reload();
-  await expect(page.getByText(nadia.name)).toBeVisible();
+  // In the member list (the facilitator picker also names her, as an option).
+  await expect(page.getByRole('listitem').filter({ hasText: nadia.name })).toBeVisible();
   await expect(page.getByText('11 places libres sur 12')).toBeVisible();
 
   // Nadia finds the circle under "Mes cercles".

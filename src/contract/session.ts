@@ -234,3 +234,16 @@ export type Session = z.infer<typeof sessionSchema>;
 
 export const sessionCancelSchema = z.object({ reason: text(1000).min(1) }).strict();
 export type SessionCancelInput = z.infer<typeof sessionCancelSchema>;
+
+/**
+ * How many unplaced lines an import reports by name: a pasted list can leave hundreds of thousands
+ * unplaced (all kept in the notes), and the first ones are enough to see what went wrong.
+ */
+export const maxReportedUnplaced = 200;
+
+/** What an import could not place: the first lines, and how many there were in all. */
+export const importReportSchema = z.object({
+  unplaced: z.array(z.string()).max(maxReportedUnplaced),
+  unplacedCount: z.number().int().nonnegative(),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;

@@ -79,6 +79,17 @@ describe.each(testDialects())('importing pathological pad notes on %s', (dialect
     expect(session.actions.map((action: { title: string }) => action.title)).toEqual(['Réserver la salle']);
   });
 
+  it('names the first unplaced lines, counts them all and keeps every one in the notes', async () => {
+    const lines = Array.from({ length: 1_000 }, (_, index) => `Ligne perdue ${index + 1}`);
+    const text = `Réunion d'équipe\nSéance de juin\n15 juin 2021\n${lines.join('\n')}\n`;
+    const response = await importText(t.app, text, '?dryRun=1');
+    expect(response.statusCode).toBe(200);
+    const { session, report } = response.json();
+    expect(report.unplacedCount).toBe(1_000);
+    expect(report.unplaced).toEqual(lines.slice(0, 200));
+    expect(session.notes).toContain('Ligne perdue 1000');
+  });
+
   it('refuses notes holding more items than an import takes, and stores nothing', async () => {
     const before = await sessionCount();
     const response = await importText(t.app, repeated('- 9h30 > 9h45 Point', '15 juin 2021\nODJ\n'));

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/error.ts';
 import type { Session } from '../../../contract/session.ts';
-import { sessionSchema } from '../../../contract/session.ts';
+import { importReportSchema, sessionSchema } from '../../../contract/session.ts';
 import { isMeetingDate, meetingYears } from '../../../domain/pad-import/french-date.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
@@ -14,7 +14,7 @@ import { loadSessionDetail } from './sessions.queries.ts';
 
 const importResultSchema = z.object({
   session: sessionSchema,
-  report: z.object({ unplaced: z.array(z.string()) }),
+  report: importReportSchema,
 });
 
 /** Carries a dry run's preview out of the transaction that is then rolled back. */
@@ -68,7 +68,7 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         await requireSteward(db, circle, viewer);
-        const imported = await parser.parse(requireImportableText(request.body));
+        const { session: imported, unplacedCount } = await parser.parse(requireImportableText(request.body));
         requireStorableSize(imported);
         const date = request.query.date ?? imported.date;
         if (!date) {
@@ -87,7 +87,7 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         }
         const isDryRun = request.query.dryRun === '1' || request.query.dryRun === 'true';
         const canFacilitate = await canSteer(db, circle, viewer);
-        const report = { unplaced: imported.unplaced };
+        const report = { unplaced: imported.unplaced, unplacedCount };
         try {
           const session = await db.transaction().execute(async (trx) => {
             const id = await storeImportedSession(trx, {

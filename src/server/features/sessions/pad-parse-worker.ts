@@ -4,6 +4,7 @@
  * Node 24 runs this TypeScript file as the server's own modules, by stripping the types.
  */
 import { parentPort } from 'node:worker_threads';
+import { maxReportedUnplaced } from '../../../contract/session.ts';
 import { parsePadNotes } from '../../../domain/pad-import/parse-pad-notes.ts';
 import type { ParseReply, ParseRequest } from './pad-parser.ts';
 
@@ -13,7 +14,14 @@ const port = parentPort;
 port.on('message', (request: ParseRequest) => {
   let reply: ParseReply;
   try {
-    reply = { id: request.id, session: parsePadNotes(request.text) };
+    const session = parsePadNotes(request.text);
+    // Only the first unplaced lines cross to the thread that answers requests: copying and
+    // serialising half a million of them there would hold up everyone else (they stay in the notes).
+    reply = {
+      id: request.id,
+      session: { ...session, unplaced: session.unplaced.slice(0, maxReportedUnplaced) },
+      unplacedCount: session.unplaced.length,
+    };
   } catch (error) {
     reply = {
       id: request.id,

@@ -8,12 +8,18 @@ export interface ParseRequest {
   text: string;
 }
 
+/** Notes read into a session; `session.unplaced` holds only the first of `unplacedCount` lines. */
+export interface ParsedPad {
+  session: ImportedSession;
+  unplacedCount: number;
+}
+
 /** What the parsing thread answers: that it is ready, then one reply per request. */
-export type ParseReply = 'ready' | { id: number; session: ImportedSession } | { id: number; error: string };
+export type ParseReply = 'ready' | ({ id: number } & ParsedPad) | { id: number; error: string };
 
 export interface PadParser {
   /** The notes read into a session; INVALID_INPUT when reading them outlasts the time limit. */
-  parse(text: string): Promise<ImportedSession>;
+  parse(text: string): Promise<ParsedPad>;
   /** Starts the worker ahead of the first import, which would otherwise wait for its modules to load. */
   warm(): void;
   close(): Promise<void>;
@@ -22,7 +28,7 @@ export interface PadParser {
 interface Job {
   id: number;
   text: string;
-  resolve: (session: ImportedSession) => void;
+  resolve: (parsed: ParsedPad) => void;
   reject: (error: Error) => void;
 }
 
@@ -83,7 +89,7 @@ export function createPadParser(options: { timeLimitMs: number }): PadParser {
     const { job, timer } = running;
     clearTimeout(timer);
     running = null;
-    if ('session' in reply) job.resolve(reply.session);
+    if ('session' in reply) job.resolve({ session: reply.session, unplacedCount: reply.unplacedCount });
     else job.reject(new Error(`pad parser failed: ${reply.error}`));
     pump();
   }

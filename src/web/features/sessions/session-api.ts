@@ -5,6 +5,7 @@ import type {
   AgendaItemInput,
   checkinPutSchema,
   checkinSchema,
+  ImportReport,
   Session,
   SessionCreateInput,
   SessionPatch,
@@ -191,7 +192,8 @@ export function usePutAgenda(id: string) {
 /** What an import of pad notes answers: the session (saved, or only previewed) and the lines left unread. */
 export interface SessionImportResult {
   session: Session;
-  report: { unplaced: string[] };
+  /** The first unplaced lines (at most `maxReportedUnplaced`) and how many there were in all. */
+  report: ImportReport;
 }
 
 export interface SessionImportInput {

@@ -1,6 +1,6 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Session } from '../../../../contract/session.ts';
+import type { ImportReport, Session } from '../../../../contract/session.ts';
 import { Alert } from '../../../components/alert.tsx';
 import { Badge } from '../../../components/badge.tsx';
 import { ItemTimes } from '../agenda-view.tsx';
@@ -20,20 +20,20 @@ function PreviewPart({ title, children }: { title: string; children: ReactNode }
   );
 }
 
-// A pasted list can leave hundreds of thousands of lines unplaced: rendering each one would freeze
-// the tab, and the first ones are enough to see what went wrong.
-const maxShownUnplaced = 200;
-
-/** The lines the reader must look at first: what the import could not place. */
-function Unplaced({ lines }: { lines: string[] }) {
+/**
+ * The lines the reader must look at first: what the import could not place. The server names only
+ * the first ones (a pasted list can leave hundreds of thousands) and counts the rest.
+ */
+function Unplaced({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
-  if (lines.length === 0) return <Alert tone="success">{t('sessionImport.allRecognized')}</Alert>;
-  const hidden = lines.length - maxShownUnplaced;
+  const { unplaced: lines, unplacedCount } = report;
+  if (unplacedCount === 0) return <Alert tone="success">{t('sessionImport.allRecognized')}</Alert>;
+  const hidden = unplacedCount - lines.length;
   return (
-    <Alert tone="warning" title={t('sessionImport.unplacedTitle', { count: lines.length })}>
+    <Alert tone="warning" title={t('sessionImport.unplacedTitle', { count: unplacedCount })}>
       <p>{t('sessionImport.unplacedIntro')}</p>
       <ul className={styles.unplaced}>
-        {lines.slice(0, maxShownUnplaced).map((line, index) => (
+        {lines.map((line, index) => (
           // Lines may repeat (two "---"): the position keeps keys unique.
           // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity of their own
           <li key={index}>{line}</li>
@@ -184,7 +184,7 @@ export function ImportPreview({ result }: { result: SessionImportResult }) {
         </p>
         {session.place ? <p className={styles.muted}>{session.place}</p> : null}
       </div>
-      <Unplaced lines={report.unplaced} />
+      <Unplaced report={report} />
       <Participants session={session} />
       <Agenda session={session} />
       <Extras session={session} />

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, newPerson, test } from './fixtures.ts';
@@ -9,10 +10,25 @@ import { expect, newPerson, test } from './fixtures.ts';
  * of the other specs must not be killed), types in the notes, kills it with SIGKILL, restarts it
  * and reads the notes back in the browser.
  */
-const port = 3299;
-const base = `http://127.0.0.1:${port}`;
 
-async function start(dataDir: string): Promise<ChildProcess> {
+/** A port free now: a fixed one met the same test of another run beside this one (a 409 from its server). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+// Starting the server (type stripping, migrations) may take long on a busy machine: the limit
+// catches a server that never answers, not a slow one.
+const startLimitMs = 120_000;
+
+async function start(port: number, dataDir: string): Promise<ChildProcess> {
+  const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['src/cli/main.ts', 'serve'], {
     env: {
       ...process.env,
@@ -27,7 +43,12 @@ async function start(dataDir: string): Promise<ChildProcess> {
     },
     stdio: 'ignore',
   });
-  for (let i = 0; i < 200; i++) {
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  const deadline = Date.now() + startLimitMs;
+  while (!exited && Date.now() < deadline) {
     if (
       await fetch(`${base}/api/health`).then(
         (r) => r.ok,
@@ -38,15 +59,18 @@ async function start(dataDir: string): Promise<ChildProcess> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill('SIGKILL');
-  throw new Error('server did not start');
+  throw new Error(exited ? 'server exited before answering' : 'server did not answer in time');
 }
 
 test('notes typed in the browser survive kill -9 of the server and a restart', async ({
   page,
   pageProblems,
 }) => {
+  test.setTimeout(3 * startLimitMs);
   const dataDir = mkdtempSync(join(tmpdir(), 'archipel-e2e-restart-'));
-  let server = await start(dataDir);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let server = await start(port, dataDir);
   try {
     const person = newPerson('Sandrine');
     const call = async (method: string, path: string, data?: object) => {
@@ -84,7 +108,7 @@ test('notes typed in the browser survive kill -9 of the server and a restart', a
 
     server.kill('SIGKILL');
     await new Promise((resolve) => server.once('exit', resolve));
-    server = await start(dataDir);
+    server = await start(port, dataDir);
 
     await page.reload();
     await page.getByRole('button', { name: 'Ouvrir les notes communes' }).click();

@@ -1,4 +1,5 @@
 import { formatDate } from '../../domain/date-format.ts';
+import { DEFAULT_TIME_ZONE } from '../../domain/zoned-time.ts';
 import type { MailBlock } from './mail-layout.ts';
 
 export type Locale = 'fr' | 'en';
@@ -267,18 +268,21 @@ export const footerLabels = {
   en: { unsubscribe: 'Unsubscribe from these e-mails', preferences: 'Choose which e-mails I get' },
 } as const;
 
-/** The instance's community time zone: the one mails need not name. */
-const HOME_ZONE = 'Europe/Paris';
-
 /**
  * A date and time in the recipient's language and the session's time zone, named when it is not
- * Paris (a session in Réunion at 14:00 is not 14:00 for a reader in Paris); the end carries its own
- * date when the session ends on another day.
+ * its community's (a session in Réunion at 14:00 is not 14:00 for a reader of a Paris community);
+ * the end carries its own date when the session ends on another day.
  */
-export function formatWhen(locale: Locale, startsAt: Date, endsAt: Date | null, timeZone: string): string {
+export function formatWhen(
+  locale: Locale,
+  startsAt: Date,
+  endsAt: Date | null,
+  timeZone: string,
+  communityTimeZone: string = DEFAULT_TIME_ZONE,
+): string {
   const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
   const full = (date: Date) => formatDate(date, tag, { dateStyle: 'full', timeStyle: 'short', timeZone });
-  const zone = timeZone === HOME_ZONE ? '' : ` (${timeZone})`;
+  const zone = timeZone === communityTimeZone ? '' : ` (${timeZone})`;
   const start = full(startsAt);
   if (!endsAt) return `${start}${zone}`;
   const day = new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', timeZone });

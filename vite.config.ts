@@ -4,7 +4,7 @@ import { precompress } from './scripts/precompress.ts';
 
 /** Our own code and UI libraries used by several screens, but not what only opens on demand. */
 function sharedAppModules(id: string): boolean {
-  if (/collaborative-notes|[\\/]i18n[\\/]en\.json|[\\/]routes[\\/]/.test(id)) return false;
+  if (/collaborative-notes|[\\/]i18n[\\/](en\.json|feature-strings)|[\\/]routes[\\/]/.test(id)) return false;
   if (/node_modules[\\/](@tiptap|prosemirror|yjs|y-|@hocuspocus|lib0|zod)[\\/]/.test(id)) return false;
   // The wire schemas are loaded on demand by lib/contract-schemas.ts (form validation).
   if (/[\\/]src[\\/]contract[\\/]/.test(id)) return false;

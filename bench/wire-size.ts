@@ -6,7 +6,9 @@
  *   npm run build && npm run bench:wire
  *
  * Budgets (exit 1 above any): the signed-out home page ≤ 200 KB; every screen ≤ 500 KB, ≤ 30
- * requests (RGESN) and ≤ 150 KB of JavaScript (PRODUCT.md's first-load budget, as sent). The same run prints what the home page would cost uncompressed, the
+ * requests (RGESN) and ≤ 150 KB of JavaScript (PRODUCT.md's first-load budget, as sent); the home
+ * page's JavaScript held at ≤ 122 KB (what it weighs since the catalogues split, 118.9 KB, plus a
+ * little margin: it must not creep back). The same run prints what the home page would cost uncompressed, the
  * yardstick that shows the compression at work.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -21,10 +23,11 @@ const SCREEN_BUDGET_KB = 500;
 const SCREEN_BUDGET_REQUESTS = 30;
 /**
  * PRODUCT.md: first-load JavaScript of a screen ≤ 150 KB, here as compressed on the wire. Held on
- * the home page; the other screens print their figure (the whole French catalogue still ships with
- * every first load: splitting it per feature is the next step, issue 10).
+ * the home page, tighter than PRODUCT.md's: 118.9 KB since the features' strings left the first
+ * load (issue 10, docs/performance.md), with a little margin so it cannot creep back; the other
+ * screens print their figure.
  */
-const SCRIPT_BUDGET_KB = 150;
+const SCRIPT_BUDGET_KB = 122;
 const root = new URL('../', import.meta.url).pathname;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const account = {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { communityMemberStatuses, communityRoles, isValidSlug, joinPolicies } from '../domain/community.ts';
+import { DEFAULT_TIME_ZONE } from '../domain/zoned-time.ts';
 import { optionalBody } from './optional-body.ts';
+import { timeZone } from './time.ts';
 import { publicUserSchema } from './user.ts';
 
 export const slugSchema = z
@@ -14,6 +16,8 @@ const communityFields = {
   description: z.string().trim().max(4000),
   charter: z.string().trim().max(20000),
   joinPolicy: z.enum(joinPolicies),
+  /** Where its reminders and digests go out at a local hour, and in which zone its mails print dates. */
+  timeZone,
 };
 
 export const communityCreateSchema = z
@@ -23,6 +27,7 @@ export const communityCreateSchema = z
     description: communityFields.description.optional(),
     charter: communityFields.charter.optional(),
     joinPolicy: communityFields.joinPolicy.default('open'),
+    timeZone: communityFields.timeZone.default(DEFAULT_TIME_ZONE),
   })
   .strict();
 export type CommunityCreateInput = z.infer<typeof communityCreateSchema>;
@@ -41,6 +46,7 @@ export const communitySchema = z
     description: z.string(),
     charter: z.string(),
     joinPolicy: z.enum(joinPolicies),
+    timeZone: z.string(),
     memberCount: z.number().int(),
     circleCount: z.number().int(),
     myRole: z.enum(communityRoles).nullable(),

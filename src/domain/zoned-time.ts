@@ -9,3 +9,28 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
   const [hours = 0, minutes = 0] = time.split(':').map(Number);
   return new Date(new TZDate(year, month - 1, day, hours, minutes, timeZone).getTime());
 }
+
+/** The zone of communities that did not choose one, and of people in no community. */
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
+/** Calendar parts of an instant in a time zone: its date (YYYY-MM-DD), hour and weekday ("Mon"). */
+export function zonedParts(instant: Date, timeZone: string): { date: string; hour: number; weekday: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      hourCycle: 'h23',
+      weekday: 'short',
+    })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    hour: Number(parts.hour),
+    weekday: parts.weekday ?? '',
+  };
+}

@@ -7,14 +7,30 @@ import { UnsavedChangesGuard } from './components/unsaved-changes.tsx';
 import { SiteFooter } from './features/shell/site-footer.tsx';
 import { SiteHeader } from './features/shell/site-header.tsx';
 import { useProfileLanguage } from './features/shell/use-profile-language.ts';
+import { loadFeatureStrings } from './i18n/catalogues.ts';
+import { currentLanguage } from './i18n/i18n.ts';
 import { lazyNamed } from './lib/lazy-named.ts';
+// In the first load: tiny, the fallback of every unknown address, and imported by most screens
+// (their own "not found"), where a chunk of its own would cost each a request.
+import { UnknownAddressPage } from './routes/not-found.tsx';
 
-/** Each screen is its own chunk: a visitor downloads only the screens they open. */
+/**
+ * Each screen is its own chunk: a visitor downloads only the screens they open. The features'
+ * strings download beside it (one chunk per language) and the screen renders once both are in:
+ * no raw keys on screen.
+ */
 function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  const withStrings = () =>
+    Promise.all([load(), loadFeatureStrings(currentLanguage())]).then(([module]) => module);
+  return lazyNamed(withStrings, name).Component;
+}
+
+/** A screen that shows core strings only (checked by i18n/first-load-strings.test.ts): no wait. */
+function coreScreen<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return lazyNamed(load, name).Component;
 }
 
-const HomePage = screen(() => import('./routes/home.tsx'), 'HomePage');
+const HomePage = coreScreen(() => import('./routes/home.tsx'), 'HomePage');
 const MyCirclesPage = screen(() => import('./routes/my-circles.tsx'), 'MyCirclesPage');
 const CommunityPage = screen(() => import('./routes/community.tsx'), 'CommunityPage');
 const NewCommunityPage = screen(() => import('./routes/community-new.tsx'), 'NewCommunityPage');
@@ -45,7 +61,6 @@ const AdminOutboxPage = screen(() => import('./routes/admin-outbox.tsx'), 'Admin
 const AdminAnimatorsPage = screen(() => import('./routes/admin-animators.tsx'), 'AdminAnimatorsPage');
 const ClaimPage = screen(() => import('./routes/claim.tsx'), 'ClaimPage');
 const UnsubscribePage = screen(() => import('./features/mail/unsubscribe-page.tsx'), 'UnsubscribePage');
-const UnknownAddressPage = screen(() => import('./routes/not-found.tsx'), 'UnknownAddressPage');
 
 export function App() {
   const { pathname } = useLocation();

@@ -101,6 +101,8 @@ export interface CommunitiesTable {
   charter: string;
   joinPolicy: JoinPolicy;
   inviteCode: string;
+  /** IANA zone of the community's reminders, digests and mail dates (default Europe/Paris). */
+  timeZone: ColumnType<string, string | undefined, string>;
   createdBy: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;

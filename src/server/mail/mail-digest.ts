@@ -17,12 +17,14 @@ export async function digestContent(db: Kysely<DB>, reader: Viewer, locale: Loca
     .selectFrom('sessions')
     .innerJoin('circleMembers', 'circleMembers.circleId', 'sessions.circleId')
     .innerJoin('circles', 'circles.id', 'sessions.circleId')
+    .innerJoin('communities', 'communities.id', 'circles.communityId')
     .select([
       'sessions.id',
       'sessions.circleId',
       'sessions.title',
       'sessions.startsAt',
       'sessions.timeZone',
+      'communities.timeZone as communityTimeZone',
       'circles.name as circleName',
     ])
     .where('circleMembers.userId', '=', reader.id)
@@ -68,7 +70,7 @@ export async function digestContent(db: Kysely<DB>, reader: Viewer, locale: Loca
   for (const a of actions) if (await sees(a)) visibleActions.push(a);
   return {
     sessions: visibleSessions.map((s) => ({
-      text: `${formatWhen(locale, new Date(s.startsAt), null, s.timeZone)} : ${s.title} (${s.circleName})`.replace(
+      text: `${formatWhen(locale, new Date(s.startsAt), null, s.timeZone, s.communityTimeZone)} : ${s.title} (${s.circleName})`.replace(
         ' : ',
         locale === 'fr' ? ' : ' : ': ',
       ),

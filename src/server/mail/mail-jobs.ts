@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE } from '../../domain/zoned-time.ts';
 import { toIso } from '../db/columns.ts';
 import type { DB } from '../db/schema.ts';
 import { canSeeCircleContent } from '../features/circles/circles.queries.ts';
@@ -55,7 +56,8 @@ export const mailPayloads = {
   sessionReminder: z.object({ sessionId: id, userId: id, startsAt: z.string() }),
   actionDue: z.object({ actionId: id, userId: id, dueOn: z.string() }),
   weeklyDigest: z.object({ userId: id, week: z.string() }),
-  weeklyDigestFanout: z.object({ week: z.string() }),
+  /** Without a zone (batches queued before zones): everyone, as then. */
+  weeklyDigestFanout: z.object({ week: z.string(), timeZone: z.string().optional() }),
   /** `url` in jobs queued before the sheet's id was carried instead. */
   signupPromotion: z
     .object({
@@ -169,7 +171,7 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
       name,
       sessionTitle: s.title,
       circleName: s.circleName,
-      when: formatWhen(locale, new Date(s.startsAt), new Date(s.endsAt), s.timeZone),
+      when: formatWhen(locale, new Date(s.startsAt), new Date(s.endsAt), s.timeZone, s.communityTimeZone),
       place: s.place,
       url: guest?.url ?? `${publicUrl}/sessions/${s.id}`,
       ...(guest && { guestOfPoll: guest.pollTitle }),
@@ -218,6 +220,7 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
     db
       .selectFrom('sessions')
       .innerJoin('circles', 'circles.id', 'sessions.circleId')
+      .innerJoin('communities', 'communities.id', 'circles.communityId')
       .select([
         'sessions.id',
         'sessions.circleId',
@@ -225,6 +228,7 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
         'sessions.startsAt',
         'sessions.endsAt',
         'sessions.timeZone',
+        'communities.timeZone as communityTimeZone',
         'sessions.place',
         'sessions.status',
         'sessions.cancelledAt',
@@ -365,7 +369,7 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
           name,
           sessionTitle: s.title,
           circleName: s.circleName,
-          when: formatWhen(locale, new Date(s.startsAt), new Date(s.endsAt), s.timeZone),
+          when: formatWhen(locale, new Date(s.startsAt), new Date(s.endsAt), s.timeZone, s.communityTimeZone),
           place: s.place,
           url: `${publicUrl}/sessions/${s.id}`,
         });
@@ -418,14 +422,33 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
 
     [mailJobKinds.weeklyDigestFanout]: async (context) => {
       const p = mailPayloads.weeklyDigestFanout.parse(context.payload);
-      await enqueueWeeklyDigests(db, p.week);
+      await enqueueWeeklyDigests(db, p.week, p.timeZone);
     },
   };
 }
 
-/** One digest job per person who wants it; keyed by week, so a re-run adds nobody twice. */
-export async function enqueueWeeklyDigests(db: Kysely<DB>, week: string): Promise<void> {
-  const people = await db.selectFrom('users').select('id').where('mailPreference', '!=', 'none').execute();
+/**
+ * One digest job per person who wants it; keyed by week, so a re-run adds nobody twice. With a
+ * zone: the members of its communities, and people in no community when it is the default zone.
+ */
+export async function enqueueWeeklyDigests(db: Kysely<DB>, week: string, timeZone?: string): Promise<void> {
+  let query = db.selectFrom('users').select('id').where('mailPreference', '!=', 'none');
+  if (timeZone) {
+    const memberships = (eb: ExpressionBuilder<DB, 'users'>) =>
+      eb
+        .selectFrom('communityMembers')
+        .innerJoin('communities', 'communities.id', 'communityMembers.communityId')
+        .select('communityMembers.userId')
+        .whereRef('communityMembers.userId', '=', 'users.id')
+        .where('communityMembers.status', '=', 'active');
+    query = query.where((eb) =>
+      eb.or([
+        eb.exists(memberships(eb).where('communities.timeZone', '=', timeZone)),
+        timeZone === DEFAULT_TIME_ZONE ? eb.not(eb.exists(memberships(eb))) : eb.val(false),
+      ]),
+    );
+  }
+  const people = await query.execute();
   for (const person of people) {
     await enqueueJob(db, {
       kind: mailJobKinds.weeklyDigest,

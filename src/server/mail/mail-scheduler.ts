@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { DEFAULT_TIME_ZONE, zonedParts } from '../../domain/zoned-time.ts';
 import { toIso } from '../db/columns.ts';
 import type { DB } from '../db/schema.ts';
 import { enqueueJob } from '../jobs/jobs.ts';
@@ -7,31 +8,8 @@ import { mailJobKinds } from './mail-jobs.ts';
 const HOUR = 3_600_000;
 /** The longest reminder a circle may ask for (one week), so the search window is bounded. */
 const MAX_REMINDER_HOURS = 168;
-/** Digests and action reminders go out from this hour (Paris time), not at midnight. */
+/** Digests and action reminders go out from this hour (the community's time), not at midnight. */
 const MORNING_HOUR = 8;
-
-/** Calendar parts of an instant in Europe/Paris (the instance's community time zone). */
-export function parisParts(instant: Date): { date: string; hour: number; weekday: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Paris',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      hourCycle: 'h23',
-      weekday: 'short',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    hour: Number(parts.hour),
-    weekday: parts.weekday ?? '',
-  };
-}
-
 function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
@@ -135,14 +113,20 @@ export async function scheduleDueMail(db: Kysely<DB>, now = new Date()): Promise
     }
   }
 
-  const paris = parisParts(now);
-  if (paris.hour >= MORNING_HOUR) {
-    const tomorrow = addDays(paris.date, 1);
+  // Each community's morning comes at its own hour: Nouméa's 8:00 is Paris's 22:00 the day before.
+  const zones = await db.selectFrom('communities').select('timeZone').distinct().execute();
+  for (const timeZone of new Set([DEFAULT_TIME_ZONE, ...zones.map((zone) => zone.timeZone)])) {
+    const local = zonedParts(now, timeZone);
+    if (local.hour < MORNING_HOUR) continue;
+    const tomorrow = addDays(local.date, 1);
     const owners = await db
       .selectFrom('actions')
+      .innerJoin('circles', 'circles.id', 'actions.circleId')
+      .innerJoin('communities', 'communities.id', 'circles.communityId')
       .innerJoin('actionOwners', 'actionOwners.actionId', 'actions.id')
       .innerJoin('users', 'users.id', 'actionOwners.userId')
       .select(['actions.id as actionId', 'users.id as userId'])
+      .where('communities.timeZone', '=', timeZone)
       .where('actions.dueOn', '=', tomorrow)
       .where('actions.status', 'in', ['todo', 'in_progress'])
       .where('users.mailPreference', '=', 'all')
@@ -156,12 +140,14 @@ export async function scheduleDueMail(db: Kysely<DB>, now = new Date()): Promise
         }),
       );
     }
-    if (paris.weekday === 'Mon') {
+    if (local.weekday === 'Mon') {
+      // One batch per zone; a person in communities of several zones gets the digest of the first
+      // Monday morning among them (the per-person key of the week lets no second one through).
       count(
         await enqueueJob(db, {
           kind: mailJobKinds.weeklyDigestFanout,
-          payload: { week: paris.date },
-          key: `digest:${paris.date}`,
+          payload: { week: local.date, timeZone },
+          key: timeZone === DEFAULT_TIME_ZONE ? `digest:${local.date}` : `digest:${local.date}:${timeZone}`,
         }),
       );
     }

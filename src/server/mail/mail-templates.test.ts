@@ -87,6 +87,16 @@ describe('mail templates', () => {
     );
   });
 
+  it('names no zone in the community’s own zone, and Paris in a community of Nouméa', () => {
+    const start = new Date('2027-02-04T10:00:00Z');
+    expect(formatWhen('fr', start, null, 'Pacific/Noumea', 'Pacific/Noumea')).toBe(
+      'jeudi 4 février 2027 à 21:00',
+    );
+    expect(formatWhen('fr', start, null, 'Europe/Paris', 'Pacific/Noumea')).toBe(
+      'jeudi 4 février 2027 à 11:00 (Europe/Paris)',
+    );
+  });
+
   it('names a zone other than Paris, and the end day of a session that ends on another day', () => {
     // 14:00 in Réunion is 11:00 in Paris: a reader in Paris must not take it for their own time.
     const reunion = formatWhen(

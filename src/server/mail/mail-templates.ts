@@ -1,7 +1,10 @@
 import { formatDate } from '../../domain/date-format.ts';
+import { DEFAULT_TIME_ZONE } from '../../domain/zoned-time.ts';
+import { type Locale, mailText } from './mail-i18n.ts';
 import type { MailBlock } from './mail-layout.ts';
 
-export type Locale = 'fr' | 'en';
+export type { Locale } from './mail-i18n.ts';
+
 type Link = { text: string; url?: string | undefined };
 
 export interface TemplateOutput {
@@ -12,10 +15,14 @@ export interface TemplateOutput {
 }
 
 /** Without a name (a poll's guest, whose name nobody checked) the greeting stands alone. */
-const hello = (locale: Locale, name: string) => {
-  const greeting = locale === 'fr' ? 'Bonjour' : 'Hello';
-  return name ? `${greeting} ${name},` : `${greeting},`;
-};
+const hello = (locale: Locale, name: string) =>
+  name ? mailText(locale)('hello', { name }) : mailText(locale)('helloAlone');
+
+/** "Quand : …" and, when there is one, "Lieu : …" on the next line. */
+const whenAndPlace = (locale: Locale, when: string, place: string) =>
+  [mailText(locale)('when', { when }), place ? mailText(locale)('place', { place }) : '']
+    .filter(Boolean)
+    .join('\n');
 
 export function invitationMail(
   locale: Locale,
@@ -32,50 +39,30 @@ export function invitationMail(
     guestOfPoll?: string;
   },
 ): TemplateOutput {
-  const fr = locale === 'fr';
-  const place = d.place ? (fr ? `Lieu : ${d.place}` : `Place: ${d.place}`) : '';
+  const t = mailText(locale);
   const calendar: MailBlock[] = d.hasCalendarFile
-    ? [
-        {
-          kind: 'paragraph',
-          text: fr
-            ? "L'invitation pour votre agenda est jointe (fichier .ics)."
-            : 'The invitation for your calendar is attached (.ics file).',
-        },
-      ]
+    ? [{ kind: 'paragraph', text: t('invitation.calendarFile') }]
     : [];
   return {
-    subject: fr ? `Invitation : ${d.sessionTitle} (${d.when})` : `Invitation: ${d.sessionTitle} (${d.when})`,
+    subject: t('invitation.subject', { sessionTitle: d.sessionTitle, when: d.when }),
     blocks: [
       { kind: 'paragraph', text: hello(locale, d.name) },
       {
         kind: 'paragraph',
-        text: fr
-          ? `Vous êtes invité·e à la séance « ${d.sessionTitle} » du cercle « ${d.circleName} ».`
-          : `You are invited to the session "${d.sessionTitle}" of the circle "${d.circleName}".`,
+        text: t('invitation.body', { sessionTitle: d.sessionTitle, circleName: d.circleName }),
       },
-      {
-        kind: 'paragraph',
-        text: [fr ? `Quand : ${d.when}` : `When: ${d.when}`, place].filter(Boolean).join('\n'),
-      },
+      { kind: 'paragraph', text: whenAndPlace(locale, d.when, d.place) },
       ...calendar,
       d.guestOfPoll === undefined
-        ? { kind: 'button', label: fr ? 'Voir la séance' : 'Open the session', url: d.url }
-        : { kind: 'button', label: fr ? 'Voir le sondage' : 'Open the poll', url: d.url },
+        ? { kind: 'button', label: t('invitation.openSession'), url: d.url }
+        : { kind: 'button', label: t('invitation.openPoll'), url: d.url },
     ],
     reason:
       d.guestOfPoll === undefined
-        ? fr
-          ? `Vous recevez ce message car vous participez au cercle « ${d.circleName} ».`
-          : `You receive this because you take part in the circle "${d.circleName}".`
-        : guestReason(locale, d.guestOfPoll),
+        ? t('invitation.reason', { circleName: d.circleName })
+        : t('guestReason', { pollTitle: d.guestOfPoll }),
   };
 }
-
-const guestReason = (locale: Locale, pollTitle: string) =>
-  locale === 'fr'
-    ? `Vous recevez ce message car vous avez laissé votre adresse en répondant au sondage « ${pollTitle} ».`
-    : `You receive this because you left your address when answering the poll "${pollTitle}".`;
 
 export function datePollResultMail(
   locale: Locale,
@@ -90,28 +77,20 @@ export function datePollResultMail(
     guest?: boolean;
   },
 ): TemplateOutput {
-  const fr = locale === 'fr';
+  const t = mailText(locale);
   return {
-    subject: fr ? `Date retenue : ${d.title}` : `Date chosen: ${d.title}`,
+    subject: t('datePollResult.subject', { title: d.title }),
     blocks: [
       { kind: 'paragraph', text: hello(locale, d.name) },
       {
         kind: 'paragraph',
         text: d.slot
-          ? fr
-            ? `Le sondage « ${d.title} » du cercle « ${d.circleName} » est clos. Date retenue : ${d.slot}.`
-            : `The poll "${d.title}" of the circle "${d.circleName}" is closed. Date chosen: ${d.slot}.`
-          : fr
-            ? `Le sondage « ${d.title} » du cercle « ${d.circleName} » est clos sans date retenue.`
-            : `The poll "${d.title}" of the circle "${d.circleName}" is closed without a date.`,
+          ? t('datePollResult.closedWithDate', { title: d.title, circleName: d.circleName, slot: d.slot })
+          : t('datePollResult.closedWithoutDate', { title: d.title, circleName: d.circleName }),
       },
-      { kind: 'button', label: fr ? 'Voir les résultats' : 'See the results', url: d.url },
+      { kind: 'button', label: t('datePollResult.seeResults'), url: d.url },
     ],
-    reason: d.guest
-      ? guestReason(locale, d.title)
-      : fr
-        ? 'Vous recevez ce message car vous avez répondu à ce sondage.'
-        : 'You receive this because you answered this poll.',
+    reason: d.guest ? t('guestReason', { pollTitle: d.title }) : t('datePollResult.reason'),
   };
 }
 
@@ -119,27 +98,19 @@ export function sessionReminderMail(
   locale: Locale,
   d: { name: string; sessionTitle: string; circleName: string; when: string; place: string; url: string },
 ): TemplateOutput {
-  const fr = locale === 'fr';
-  const place = d.place ? (fr ? `Lieu : ${d.place}` : `Place: ${d.place}`) : '';
+  const t = mailText(locale);
   return {
-    subject: fr ? `Rappel : ${d.sessionTitle}, ${d.when}` : `Reminder: ${d.sessionTitle}, ${d.when}`,
+    subject: t('sessionReminder.subject', { sessionTitle: d.sessionTitle, when: d.when }),
     blocks: [
       { kind: 'paragraph', text: hello(locale, d.name) },
       {
         kind: 'paragraph',
-        text: fr
-          ? `Petit rappel : la séance « ${d.sessionTitle} » du cercle « ${d.circleName} » approche.`
-          : `A reminder: the session "${d.sessionTitle}" of the circle "${d.circleName}" is coming up.`,
+        text: t('sessionReminder.body', { sessionTitle: d.sessionTitle, circleName: d.circleName }),
       },
-      {
-        kind: 'paragraph',
-        text: [fr ? `Quand : ${d.when}` : `When: ${d.when}`, place].filter(Boolean).join('\n'),
-      },
-      { kind: 'button', label: fr ? "Voir l'ordre du jour" : 'See the agenda', url: d.url },
+      { kind: 'paragraph', text: whenAndPlace(locale, d.when, d.place) },
+      { kind: 'button', label: t('sessionReminder.seeAgenda'), url: d.url },
     ],
-    reason: fr
-      ? `Vous recevez ce rappel car vous participez au cercle « ${d.circleName} ».`
-      : `You receive this reminder because you take part in the circle "${d.circleName}".`,
+    reason: t('sessionReminder.reason', { circleName: d.circleName }),
   };
 }
 
@@ -147,22 +118,18 @@ export function actionDueMail(
   locale: Locale,
   d: { name: string; actionTitle: string; circleName: string; dueOn: string; url: string },
 ): TemplateOutput {
-  const fr = locale === 'fr';
+  const t = mailText(locale);
   return {
-    subject: fr ? `À faire pour demain : ${d.actionTitle}` : `Due tomorrow: ${d.actionTitle}`,
+    subject: t('actionDue.subject', { actionTitle: d.actionTitle }),
     blocks: [
       { kind: 'paragraph', text: hello(locale, d.name) },
       {
         kind: 'paragraph',
-        text: fr
-          ? `Le prochain pas « ${d.actionTitle} » (cercle « ${d.circleName} ») est prévu pour demain, ${d.dueOn}.`
-          : `The next step "${d.actionTitle}" (circle "${d.circleName}") is due tomorrow, ${d.dueOn}.`,
+        text: t('actionDue.body', { actionTitle: d.actionTitle, circleName: d.circleName, dueOn: d.dueOn }),
       },
-      { kind: 'button', label: fr ? 'Voir mes prochains pas' : 'See my next steps', url: d.url },
+      { kind: 'button', label: t('actionDue.seeSteps'), url: d.url },
     ],
-    reason: fr
-      ? 'Vous recevez ce message car ce prochain pas vous est confié.'
-      : 'You receive this because this next step is yours.',
+    reason: t('actionDue.reason'),
   };
 }
 
@@ -170,35 +137,22 @@ export function weeklyDigestMail(
   locale: Locale,
   d: { name: string; sessions: Link[]; actions: Link[]; polls: Link[]; url: string },
 ): TemplateOutput {
-  const fr = locale === 'fr';
+  const t = mailText(locale);
   const section = (title: string, items: Link[], empty: string): MailBlock[] => [
     { kind: 'heading', text: title },
     items.length > 0 ? { kind: 'list', items } : { kind: 'paragraph', text: empty },
   ];
   return {
-    subject: fr ? 'Votre semaine sur Archipel' : 'Your week on Archipel',
+    subject: t('weeklyDigest.subject'),
     blocks: [
       { kind: 'paragraph', text: hello(locale, d.name) },
-      {
-        kind: 'paragraph',
-        text: fr ? 'Voici ce qui vous attend cette semaine.' : 'Here is what lies ahead this week.',
-      },
-      ...section(
-        fr ? 'Séances à venir' : 'Upcoming sessions',
-        d.sessions,
-        fr ? 'Aucune séance prévue.' : 'No session planned.',
-      ),
-      ...section(
-        fr ? 'Mes prochains pas' : 'My next steps',
-        d.actions,
-        fr ? 'Rien en cours.' : 'Nothing open.',
-      ),
-      ...(d.polls.length > 0
-        ? section(fr ? 'Sondages et inscriptions ouverts' : 'Open polls and sign-up sheets', d.polls, '')
-        : []),
-      { kind: 'button', label: fr ? 'Ouvrir Archipel' : 'Open Archipel', url: d.url },
+      { kind: 'paragraph', text: t('weeklyDigest.intro') },
+      ...section(t('weeklyDigest.sessions'), d.sessions, t('weeklyDigest.noSession')),
+      ...section(t('weeklyDigest.actions'), d.actions, t('weeklyDigest.noAction')),
+      ...(d.polls.length > 0 ? section(t('weeklyDigest.polls'), d.polls, '') : []),
+      { kind: 'button', label: t('weeklyDigest.open'), url: d.url },
     ],
-    reason: fr ? 'Vous recevez ce récapitulatif chaque lundi.' : 'You receive this summary every Monday.',
+    reason: t('weeklyDigest.reason'),
   };
 }
 
@@ -206,28 +160,19 @@ export function signupPromotionMail(
   locale: Locale,
   d: { name: string; sheetTitle: string; topicTitle: string; url: string },
 ): TemplateOutput {
-  const fr = locale === 'fr';
+  const t = mailText(locale);
   return {
-    subject: fr ? `Une place s'est libérée : « ${d.topicTitle} »` : `A place opened up: "${d.topicTitle}"`,
+    subject: t('signupPromotion.subject', { topicTitle: d.topicTitle }),
     blocks: [
       { kind: 'paragraph', text: hello(locale, d.name) },
       {
         kind: 'paragraph',
-        text: fr
-          ? `Une place s'est libérée pour « ${d.topicTitle} » (${d.sheetTitle}) : vous étiez en liste d'attente, votre inscription est confirmée.`
-          : `A place opened up for "${d.topicTitle}" (${d.sheetTitle}): you were on the waitlist, your sign-up is now confirmed.`,
+        text: t('signupPromotion.body', { topicTitle: d.topicTitle, sheetTitle: d.sheetTitle }),
       },
-      { kind: 'button', label: fr ? 'Voir la feuille d’inscription' : 'Open the sign-up sheet', url: d.url },
-      {
-        kind: 'paragraph',
-        text: fr
-          ? 'Si vous ne pouvez plus y participer, retirez votre inscription depuis cette page : votre place ira à la personne suivante.'
-          : 'If you can no longer take part, withdraw from that page: your place will go to the next person.',
-      },
+      { kind: 'button', label: t('signupPromotion.openSheet'), url: d.url },
+      { kind: 'paragraph', text: t('signupPromotion.withdraw') },
     ],
-    reason: fr
-      ? 'Vous recevez ce message car vous vous êtes inscrit·e.'
-      : 'You receive this because you signed up.',
+    reason: t('signupPromotion.reason'),
   };
 }
 
@@ -235,50 +180,46 @@ export function circlePromotionMail(
   locale: Locale,
   d: { name: string; circleName: string; url: string },
 ): TemplateOutput {
-  const fr = locale === 'fr';
+  const t = mailText(locale);
   return {
-    subject: fr
-      ? `Une place s'est libérée : vous rejoignez « ${d.circleName} »`
-      : `A place opened up: you are now in "${d.circleName}"`,
+    subject: t('circlePromotion.subject', { circleName: d.circleName }),
     blocks: [
       { kind: 'paragraph', text: hello(locale, d.name) },
-      {
-        kind: 'paragraph',
-        text: fr
-          ? `Une place s'est libérée dans le cercle « ${d.circleName} » : vous étiez en liste d'attente, vous en êtes maintenant membre.`
-          : `A place opened up in the circle "${d.circleName}": you were on the waitlist and are now a member.`,
-      },
-      { kind: 'button', label: fr ? 'Voir le cercle' : 'Open the circle', url: d.url },
-      {
-        kind: 'paragraph',
-        text: fr
-          ? 'Si vous ne souhaitez plus y participer, vous pouvez quitter le cercle depuis sa page : votre place ira à la personne suivante.'
-          : 'If you no longer wish to take part, you can leave the circle from its page: your place will go to the next person.',
-      },
+      { kind: 'paragraph', text: t('circlePromotion.body', { circleName: d.circleName }) },
+      { kind: 'button', label: t('circlePromotion.openCircle'), url: d.url },
+      { kind: 'paragraph', text: t('circlePromotion.leave') },
     ],
-    reason: fr
-      ? "Vous recevez ce message car vous étiez en liste d'attente."
-      : 'You receive this because you were on the waitlist.',
+    reason: t('circlePromotion.reason'),
   };
 }
 
+/** The footer's links, in each language. */
 export const footerLabels = {
-  fr: { unsubscribe: 'Ne plus recevoir ces courriels', preferences: 'Choisir les courriels que je reçois' },
-  en: { unsubscribe: 'Unsubscribe from these e-mails', preferences: 'Choose which e-mails I get' },
+  fr: {
+    unsubscribe: mailText('fr')('footer.unsubscribe'),
+    preferences: mailText('fr')('footer.preferences'),
+  },
+  en: {
+    unsubscribe: mailText('en')('footer.unsubscribe'),
+    preferences: mailText('en')('footer.preferences'),
+  },
 } as const;
-
-/** The instance's community time zone: the one mails need not name. */
-const HOME_ZONE = 'Europe/Paris';
 
 /**
  * A date and time in the recipient's language and the session's time zone, named when it is not
- * Paris (a session in Réunion at 14:00 is not 14:00 for a reader in Paris); the end carries its own
- * date when the session ends on another day.
+ * its community's (a session in Réunion at 14:00 is not 14:00 for a reader of a Paris community);
+ * the end carries its own date when the session ends on another day.
  */
-export function formatWhen(locale: Locale, startsAt: Date, endsAt: Date | null, timeZone: string): string {
+export function formatWhen(
+  locale: Locale,
+  startsAt: Date,
+  endsAt: Date | null,
+  timeZone: string,
+  communityTimeZone: string = DEFAULT_TIME_ZONE,
+): string {
   const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
   const full = (date: Date) => formatDate(date, tag, { dateStyle: 'full', timeStyle: 'short', timeZone });
-  const zone = timeZone === HOME_ZONE ? '' : ` (${timeZone})`;
+  const zone = timeZone === communityTimeZone ? '' : ` (${timeZone})`;
   const start = full(startsAt);
   if (!endsAt) return `${start}${zone}`;
   const day = new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', timeZone });
@@ -294,9 +235,12 @@ export function formatSlot(locale: Locale, startsAt: Date, endsAt: Date, timeZon
   const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
   const day = formatDate(startsAt, tag, { dateStyle: 'full', timeZone });
   const time = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone });
-  return locale === 'fr'
-    ? `le ${day}, de ${time.format(startsAt)} à ${time.format(endsAt)} (${timeZone})`
-    : `on ${day}, ${time.format(startsAt)} to ${time.format(endsAt)} (${timeZone})`;
+  return mailText(locale)('slot', {
+    day,
+    start: time.format(startsAt),
+    end: time.format(endsAt),
+    timeZone,
+  });
 }
 
 export function formatDay(locale: Locale, isoDate: string): string {

@@ -1,25 +1,21 @@
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type claimsFr from '../features/placeholders/i18n/fr.json';
+import { type FeatureStrings, loadFeatureStringsIfShown } from './catalogues.ts';
 import fr from './fr.json' with { type: 'json' };
+import { isLanguage, type Language, languages } from './language.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    // Typing keys against the French catalogue makes a missing or mistyped key a compile error.
-    // Features whose strings load with their screens (not with every first load) add theirs here.
-    resources: { translation: typeof fr & typeof claimsFr };
+    // Typing keys against the French catalogues makes a missing or mistyped key a compile error:
+    // the core's (shipped with every first load) and each feature's (loaded with its screens).
+    resources: { translation: typeof fr & FeatureStrings };
   }
 }
 
-export const languages = ['fr', 'en'] as const;
-export type Language = (typeof languages)[number];
-
 const storageKey = 'archipel.language';
-
-function isLanguage(value: unknown): value is Language {
-  return value === 'fr' || value === 'en';
-}
+/** Languages whose core catalogue is in i18next. */
+const coreLoaded = new Set<Language>();
 
 // Locked-down browsers may refuse storage altogether: the choice then lasts for the page only.
 function readStoredLanguage(): Language | undefined {
@@ -39,7 +35,7 @@ function storeLanguage(language: Language): void {
   }
 }
 
-/** French ships in the main bundle; English is fetched only by those who ask for it. */
+/** The core French catalogue ships in the main bundle; English is fetched only by those who ask. */
 async function loadCatalogue(language: Language): Promise<Record<string, unknown>> {
   if (language === 'fr') return fr;
   const module = await import('./en.json', { with: { type: 'json' } });
@@ -59,6 +55,7 @@ export async function initI18n(): Promise<void> {
   const language = readStoredLanguage() ?? 'fr';
   const resources: Resource = { fr: { translation: fr } };
   if (language !== 'fr') resources[language] = { translation: await loadCatalogue(language) };
+  for (const loaded of Object.keys(resources)) if (isLanguage(loaded)) coreLoaded.add(loaded);
   i18next.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;
   });
@@ -76,8 +73,12 @@ export async function initI18n(): Promise<void> {
 export async function changeLanguage(language: Language, remember = true): Promise<void> {
   // Stored first: a reader who switches and at once follows a link still gets their language.
   if (remember) storeLanguage(language);
-  if (!i18next.hasResourceBundle(language, 'translation')) {
-    i18next.addResourceBundle(language, 'translation', await loadCatalogue(language));
+  if (!coreLoaded.has(language)) {
+    // Deep merge: a feature catalogue may already sit in that language's namespace.
+    i18next.addResourceBundle(language, 'translation', await loadCatalogue(language), true, false);
+    coreLoaded.add(language);
   }
+  // The current screen's feature catalogues arrive before the switch: no raw keys in between.
+  await loadFeatureStringsIfShown(language);
   await i18next.changeLanguage(language);
 }

@@ -1,7 +1,13 @@
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import en from './en.json' with { type: 'json' };
-import fr from './fr.json' with { type: 'json' };
+
+const catalogues = import.meta.glob<object>(['./*.json', '../features/**/i18n/*.json'], {
+  eager: true,
+  import: 'default',
+});
+/** Every catalogue of a language: the core's and each feature's (keys never overlap). */
+const fr = Object.entries(catalogues).flatMap(([path, tree]) => (path.endsWith('fr.json') ? [tree] : []));
+const en = Object.entries(catalogues).flatMap(([path, tree]) => (path.endsWith('en.json') ? [tree] : []));
 
 function leaves(tree: object, prefix = ''): [string, string][] {
   return Object.entries(tree).flatMap(([key, value]): [string, string][] =>
@@ -15,9 +21,10 @@ async function translator(lng: 'fr' | 'en') {
   const i18n = createInstance();
   await i18n.init({
     lng,
-    resources: { fr: { translation: fr }, en: { translation: en } },
+    resources: {},
     interpolation: { escapeValue: false },
   });
+  for (const tree of lng === 'fr' ? fr : en) i18n.addResourceBundle(lng, 'translation', tree, true, false);
   return i18n.t;
 }
 
@@ -33,7 +40,7 @@ const countsWithoutNoun = new Set([
 describe('plurals in the catalogues', () => {
   it('gives every {{count}} text a singular and a plural form, so "1" never reads "1 places"', () => {
     for (const catalogue of [fr, en]) {
-      const texts = new Map(leaves(catalogue));
+      const texts = new Map(catalogue.flatMap((tree) => leaves(tree)));
       for (const [key, text] of texts) {
         if (!text.includes('{{count}}') || countsWithoutNoun.has(key)) continue;
         const base = key.replace(/_(zero|one|two|few|many|other)$/, '');

@@ -18,7 +18,6 @@ import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { useCommunities } from '../features/communities/community-api.ts';
 import { useCommunityMembers } from '../features/communities/community-members-api.ts';
 import styles from '../features/placeholders/placeholders.module.css';
-import { useClaimsCatalogue } from '../features/placeholders/use-claims-catalogue.ts';
 import { useAccountSearch, useAppointAnimator } from '../features/stewards/steward-api.ts';
 import { runReported, useActionStatus } from '../lib/action-status.ts';
 
@@ -111,7 +110,6 @@ function Animators({ community, me }: { community: Community; me: Me }) {
 }
 
 function AdminAnimators({ me }: { me: Me }) {
-  useClaimsCatalogue();
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const communities = useCommunities({ enabled: me.isAdmin });

@@ -14,7 +14,6 @@ import { SignInForm } from '../features/auth/sign-in-form.tsx';
 import { SignUpForm } from '../features/auth/sign-up-form.tsx';
 import { useAcceptClaim, useClaimPreview } from '../features/placeholders/placeholder-api.ts';
 import styles from '../features/placeholders/placeholders.module.css';
-import { useClaimsCatalogue } from '../features/placeholders/use-claims-catalogue.ts';
 import { errorCode, isNotFound, useErrorMessage } from '../lib/error-message.ts';
 
 /**
@@ -89,7 +88,6 @@ function Accept({ accept, me }: { accept: AcceptMutation; me: Me }) {
 }
 
 export function ClaimPage() {
-  useClaimsCatalogue();
   const { t } = useTranslation();
   const { token = '' } = useParams();
   const preview = useClaimPreview(token);

@@ -36,6 +36,7 @@ export async function createCommunity(db: Kysely<DB>, creatorId: string, input: 
           description: input.description ?? '',
           charter: input.charter ?? '',
           joinPolicy: input.joinPolicy,
+          timeZone: input.timeZone,
           inviteCode: newInviteCode(),
           createdBy: creatorId,
           createdAt: now,

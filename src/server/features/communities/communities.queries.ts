@@ -82,6 +82,7 @@ export function toCommunityDto(row: CommunityWithStats): Community {
     description: row.description,
     charter: row.charter,
     joinPolicy: row.joinPolicy,
+    timeZone: row.timeZone,
     memberCount: Number(row.memberCount ?? 0),
     circleCount: Number(row.circleCount ?? 0),
     myRole: row.myRole ?? null,

@@ -34,7 +34,7 @@ export type CommunityFormProps =
       error: unknown;
     };
 
-/** Name, address (slug, creation only), description, charter and how people join. */
+/** Name, address (slug, creation only), description, charter, how people join, time zone (edit only). */
 export function CommunityForm(props: CommunityFormProps) {
   const { t } = useTranslation();
   const issueMessage = useIssueMessage();
@@ -48,6 +48,7 @@ export function CommunityForm(props: CommunityFormProps) {
   const [description, setDescription] = useState(initial?.description ?? '');
   const [charter, setCharter] = useState(initial?.charter ?? '');
   const [joinPolicy, setJoinPolicy] = useState<JoinPolicy>(initial?.joinPolicy ?? 'open');
+  const [timeZone, setTimeZone] = useState(initial?.timeZone ?? 'Europe/Paris');
   const [issues, setIssues] = useState<FieldIssues>({});
   const formRef = useFocusFirstInvalid(issues);
 
@@ -68,7 +69,7 @@ export function CommunityForm(props: CommunityFormProps) {
       setIssues(result.ok ? {} : result.issues);
       if (result.ok) props.onSubmit(result.data);
     } else {
-      const result = await validate(loadPatchSchema, common);
+      const result = await validate(loadPatchSchema, { ...common, timeZone: timeZone.trim() });
       setIssues(result.ok ? {} : result.issues);
       if (result.ok) props.onSubmit(result.data);
     }
@@ -133,6 +134,18 @@ export function CommunityForm(props: CommunityFormProps) {
           description: t(`community.joinPolicyHint.${policy}`),
         }))}
       />
+      {props.mode === 'edit' ? (
+        <TextField
+          label={t('communityForm.timeZone')}
+          description={t('communityForm.timeZoneHint')}
+          value={timeZone}
+          onChange={setTimeZone}
+          errorMessage={fieldError('timeZone')}
+          isRequired
+          autoComplete="off"
+          spellCheck="false"
+        />
+      ) : null}
       <FormStatus message={formMessage ? { tone: 'danger', text: formMessage } : null} />
       <div className={formStyles.actions}>
         <Button type="submit" isPending={props.isPending}>

@@ -14,7 +14,6 @@ import { type Report, runReported, useActionStatus } from '../../lib/action-stat
 import { lazyNamed } from '../../lib/lazy-named.ts';
 import { usePlaceholders, useWithdrawInvitation } from './placeholder-api.ts';
 import styles from './placeholders.module.css';
-import { useClaimsCatalogue } from './use-claims-catalogue.ts';
 
 const inviteDialog = lazyNamed(() => import('./invite-placeholder-dialog.tsx'), 'InvitePlaceholderDialog');
 
@@ -115,7 +114,6 @@ export function PlaceholderInvitations(props: { slug: string; circleId?: string 
 }
 
 function Invitations({ slug, circleId }: { slug: string; circleId?: string }) {
-  useClaimsCatalogue();
   const { t } = useTranslation();
   const placeholders = usePlaceholders(slug, true);
   const { message, report } = useActionStatus();

@@ -6,7 +6,8 @@ import formStyles from '../../components/form.module.css';
 import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
 import { RadioGroupField } from '../../components/radio-group-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
-import { changeLanguage, type Language } from '../../i18n/i18n.ts';
+import { changeLanguage } from '../../i18n/i18n.ts';
+import type { Language } from '../../i18n/language.ts';
 import { userSchemas } from '../../lib/contract-schemas.ts';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, currentLanguage, type Language } from '../../i18n/i18n.ts';
+import { changeLanguage, currentLanguage } from '../../i18n/i18n.ts';
+import type { Language } from '../../i18n/language.ts';
 import styles from './site-header.module.css';
 
 const choices: { language: Language; short: string; name: string }[] = [

@@ -9,7 +9,6 @@ import { Section } from '../../components/section.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import { useCommunityMembers } from '../communities/community-members-api.ts';
-import { useClaimsCatalogue } from '../placeholders/use-claims-catalogue.ts';
 import { useAppointFacilitator } from './steward-api.ts';
 
 /**
@@ -25,7 +24,6 @@ export function AppointFacilitator(props: { circle: Circle; members: CircleMembe
 }
 
 function Appoint({ circle, members }: { circle: Circle; members: CircleMember[] }) {
-  useClaimsCatalogue();
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const community = useCommunityMembers(circle.communitySlug, true);

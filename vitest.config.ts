@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Migrates one PostgreSQL template per run; each test database is a copy of it.
+    globalSetup: ['src/server/testing/vitest-global-setup.ts'],
     // Limits that catch hangs, not slowness: on a busy machine (two cores, another run beside this
     // one) creating and migrating a PostgreSQL database or hashing passwords takes several times
     // longer than when quiet. No retries: a failure is always seen.

@@ -5,6 +5,7 @@ import { parseEnv } from '../env.ts';
 import { createBackgroundJobs } from '../jobs/background-jobs.ts';
 import type { MailJobHooks } from '../mail/mail-jobs.ts';
 import { createMailer, type Mailer, type MailMessage } from '../mail/mailer.ts';
+import { fastPasswordHashing } from './fast-password-hashing.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const TEST_ORIGIN = 'http://archipel.test';
@@ -49,7 +50,14 @@ export async function createTestApp(
       delivered.push(message);
     },
   };
-  const app = await buildApp({ database, env, mailer, version: 'test', webRoot: '/nonexistent' });
+  const app = await buildApp({
+    database,
+    env,
+    mailer,
+    version: 'test',
+    webRoot: '/nonexistent',
+    passwordHashing: fastPasswordHashing,
+  });
   await app.ready();
   return {
     app,

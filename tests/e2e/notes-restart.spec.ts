@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, newPerson, test } from './fixtures.ts';
@@ -9,10 +10,19 @@ import { expect, newPerson, test } from './fixtures.ts';
  * of the other specs must not be killed), types in the notes, kills it with SIGKILL, restarts it
  * and reads the notes back in the browser.
  */
-const port = 3299;
-const base = `http://127.0.0.1:${port}`;
 
-async function start(dataDir: string): Promise<ChildProcess> {
+/** A port nobody listens on now: two test runs side by side never meet on a fixed one. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+async function start(dataDir: string, port: number): Promise<ChildProcess> {
+  const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['src/cli/main.ts', 'serve'], {
     env: {
       ...process.env,
@@ -27,7 +37,9 @@ async function start(dataDir: string): Promise<ChildProcess> {
     },
     stdio: 'ignore',
   });
-  for (let i = 0; i < 200; i++) {
+  // A limit that catches a server that never starts, not a slow start on a busy machine.
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
     if (
       await fetch(`${base}/api/health`).then(
         (r) => r.ok,
@@ -46,7 +58,9 @@ test('notes typed in the browser survive kill -9 of the server and a restart', a
   pageProblems,
 }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'archipel-e2e-restart-'));
-  let server = await start(dataDir);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let server = await start(dataDir, port);
   try {
     const person = newPerson('Sandrine');
     const call = async (method: string, path: string, data?: object) => {
@@ -84,7 +98,7 @@ test('notes typed in the browser survive kill -9 of the server and a restart', a
 
     server.kill('SIGKILL');
     await new Promise((resolve) => server.once('exit', resolve));
-    server = await start(dataDir);
+    server = await start(dataDir, port);
 
     await page.reload();
     await page.getByRole('button', { name: 'Ouvrir les notes communes' }).click();

@@ -11,6 +11,9 @@ export default defineConfig({
     // longer than when quiet. No retries: a failure is always seen.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for what another process or socket does: 1 s by default, which a busy
+    // machine exceeds. Thirty seconds catches a hang; a frame that comes ends the wait at once.
+    expect: { poll: { timeout: 30_000 } },
     // Two cores: one worker per core keeps PostgreSQL and the hashing of passwords from starving.
     maxWorkers: 2,
   },

@@ -1,8 +1,14 @@
 /**
- * `npm test`: every check, in order of cost. Suites that need a service this machine lacks
- * (PostgreSQL, Redis, Chromium) are skipped loudly; with CI=true a missing service fails the run.
+ * `npm test`: every check. Suites that need a service this machine lacks (PostgreSQL, Redis,
+ * Chromium) are skipped loudly; with CI=true a missing service fails the run.
+ *
+ * Two lanes run side by side (docs/decisions/026-fast-tests.md): the unit and integration suite,
+ * which keeps both cores busy, and the browser lane (web build, wire budget, end to end), which
+ * mostly waits on a browser and a server; type checking and lint run beside them. Each suite's
+ * output is printed whole when it ends, so lanes never interleave lines. `npm test -- --serial`
+ * runs them one after another.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +16,12 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 
 const isCi = process.env.CI === 'true' || process.env.CI === '1';
+const serial = process.argv.includes('--serial');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const runStarted = Date.now();
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 interface Outcome {
   suite: string;
@@ -21,17 +30,29 @@ interface Outcome {
 }
 const outcomes: Outcome[] = [];
 
-function run(suite: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
-  console.log(`\n▶ ${suite}: ${command} ${args.join(' ')}`);
+/** Runs one suite, its output kept and printed in one block when it ends. */
+function run(suite: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<boolean> {
+  console.log(`▶ ${suite}: ${command} ${args.join(' ')}  (at ${seconds(runStarted)})`);
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  const ok = result.status === 0;
-  outcomes.push({
-    suite,
-    status: ok ? 'passed' : 'failed',
-    note: `${((Date.now() - started) / 1000).toFixed(1)} s`,
+  const output: Buffer[] = [];
+  const child = spawn(command, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...(process.stdout.isTTY && { FORCE_COLOR: '1' }), ...env },
   });
-  return ok;
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+  return new Promise((resolve) => {
+    const finish = (ok: boolean, why?: string) => {
+      const took = seconds(started);
+      console.log(`\n──────── ${suite}: ${ok ? 'passed' : 'FAILED'} in ${took} ────────`);
+      process.stdout.write(Buffer.concat(output));
+      if (why) console.log(why);
+      outcomes.push({ suite, status: ok ? 'passed' : 'failed', note: took });
+      resolve(ok);
+    };
+    child.once('error', (error) => finish(false, `could not start ${command}: ${error.message}`));
+    child.once('close', (code) => finish(code === 0));
+  });
 }
 
 function skip(suite: string, why: string): void {
@@ -66,42 +87,66 @@ async function redisAnswers(url: string): Promise<boolean> {
   }
 }
 
-run('typecheck', 'tsc', ['--noEmit', '-p', '.']);
-run('lint', 'biome', ['check', '.']);
+const [hasPostgres, hasRedis] = await Promise.all([postgresAnswers(postgresUrl), redisAnswers(redisUrl)]);
 
-const hasPostgres = await postgresAnswers(postgresUrl);
-// Several instances (live fan-out through Redis): src/server/live/redis-bus.test.ts and
-// instances.test.ts skip themselves loudly without Redis, and fail under CI.
-const hasRedis = await redisAnswers(redisUrl);
-const services = { TEST_REDIS_URL: hasRedis ? redisUrl : '' };
-if (hasPostgres) {
-  run('unit and integration (SQLite + PostgreSQL)', 'vitest', ['run'], {
-    TEST_DATABASE_URL: postgresUrl,
-    ...services,
-  });
-} else {
-  run('unit and integration (SQLite only)', 'vitest', ['run'], { TEST_DATABASE_URL: '', ...services });
-  skip('integration on PostgreSQL', `no PostgreSQL answers at ${postgresUrl.replace(/\/\/[^@]*@/, '//')}`);
+async function staticChecks(): Promise<void> {
+  await run('typecheck', 'tsc', ['--noEmit', '-p', '.']);
+  await run('lint', 'biome', ['check', '.']);
 }
-if (!hasRedis) skip('several instances through Redis', `no Redis answers at ${redisUrl}`);
 
-const built = run('web build', 'vite', ['build', '--logLevel', 'warn']);
-if (!existsSync(chromium)) {
-  skip('wire budget in Chromium', `${chromium} not found (apt-get install chromium)`);
-  skip('end-to-end in Chromium', `${chromium} not found (apt-get install chromium)`);
-} else if (!built) {
-  outcomes.push({ suite: 'wire budget in Chromium', status: 'failed', note: 'the web build failed' });
-  outcomes.push({ suite: 'end-to-end in Chromium', status: 'failed', note: 'the web build failed' });
-} else {
-  run('wire budget in Chromium (cold home ≤ 200 KB, JS ≤ 150 KB; screens ≤ 500 KB, ≤ 30 requests)', 'node', [
-    'bench/wire-size.ts',
-  ]);
+async function unitAndIntegration(): Promise<void> {
+  // Several instances (live fan-out through Redis): src/server/live/redis-bus.test.ts and
+  // instances.test.ts skip themselves loudly without Redis, and fail under CI.
+  const services = { TEST_REDIS_URL: hasRedis ? redisUrl : '' };
+  if (hasPostgres) {
+    await run('unit and integration (SQLite + PostgreSQL)', 'vitest', ['run'], {
+      TEST_DATABASE_URL: postgresUrl,
+      ...services,
+    });
+  } else {
+    await run('unit and integration (SQLite only)', 'vitest', ['run'], {
+      TEST_DATABASE_URL: '',
+      ...services,
+    });
+    skip('integration on PostgreSQL', `no PostgreSQL answers at ${postgresUrl.replace(/\/\/[^@]*@/, '//')}`);
+  }
+  if (!hasRedis) skip('several instances through Redis', `no Redis answers at ${redisUrl}`);
+}
+
+async function browser(): Promise<void> {
+  const built = await run('web build', 'vite', ['build', '--logLevel', 'warn']);
+  if (!existsSync(chromium)) {
+    skip('wire budget in Chromium', `${chromium} not found (apt-get install chromium)`);
+    skip('end-to-end in Chromium', `${chromium} not found (apt-get install chromium)`);
+    return;
+  }
+  if (!built) {
+    outcomes.push({ suite: 'wire budget in Chromium', status: 'failed', note: 'the web build failed' });
+    outcomes.push({ suite: 'end-to-end in Chromium', status: 'failed', note: 'the web build failed' });
+    return;
+  }
+  await run(
+    'wire budget in Chromium (cold home ≤ 200 KB, JS ≤ 150 KB; screens ≤ 500 KB, ≤ 30 requests)',
+    'node',
+    ['bench/wire-size.ts'],
+  );
   const dataDir = mkdtempSync(join(tmpdir(), 'archipel-e2e-'));
   try {
-    run('end-to-end in Chromium', 'playwright', ['test'], { E2E_DATA_DIR: dataDir, CHROMIUM_PATH: chromium });
+    await run('end-to-end in Chromium', 'playwright', ['test'], {
+      E2E_DATA_DIR: dataDir,
+      CHROMIUM_PATH: chromium,
+    });
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+if (serial) {
+  await staticChecks();
+  await unitAndIntegration();
+  await browser();
+} else {
+  await Promise.all([browser(), unitAndIntegration(), staticChecks()]);
 }
 
 console.log('\n──────── npm test summary ────────');
@@ -111,5 +156,5 @@ for (const outcome of outcomes) {
 const failed = outcomes.filter((o) => o.status === 'failed').length;
 const passed = outcomes.filter((o) => o.status === 'passed').length;
 const skipped = outcomes.filter((o) => o.status === 'skipped').length;
-console.log(`suites: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+console.log(`suites: ${passed} passed, ${failed} failed, ${skipped} skipped; ${seconds(runStarted)} in all`);
 process.exit(failed > 0 ? 1 : 0);

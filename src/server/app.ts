@@ -15,7 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context.ts';
-import { createAuth } from './auth/auth.ts';
+import { createAuth, type PasswordHashing } from './auth/auth.ts';
 import { resolveAuthSecret } from './auth/auth-secret.ts';
 import type { Database } from './db/database.ts';
 import type { Env } from './env.ts';
@@ -61,6 +61,8 @@ export interface AppDeps {
   /** The built web app; served with a single-page fallback when present. */
   webRoot?: string;
   live?: LiveHub;
+  /** Tests only: a cheaper password hash (see AuthOptions.passwordHashing). */
+  passwordHashing?: PasswordHashing;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -149,6 +151,7 @@ export async function buildApp(deps: AppDeps) {
     mailer: deps.mailer,
     log,
     onSessionsEnded: (userId) => sessionsEnded(userId),
+    ...(deps.passwordHashing && { passwordHashing: deps.passwordHashing }),
   });
   // With Redis, events, presence and revocations are shared by every instance on the same database.
   const bus =

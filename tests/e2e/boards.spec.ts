@@ -12,7 +12,7 @@ test('two people on one board see each other’s post-its, dots and the reveal o
   pageProblems,
 }) => {
   const facilitator = newPerson('Florent');
-  await new AccountPages(page).signUp(facilitator);
+  await new AccountPages(page).signUpThroughApi(facilitator);
   const slug = `boards-${Date.now().toString(36)}`;
   const call = async (request: typeof page.request, method: string, path: string, data?: object) => {
     const response = await request.fetch(path, { method, data });
@@ -33,7 +33,7 @@ test('two people on one board see each other’s post-its, dots and the reveal o
   const memberContext = await browser.newContext({ locale: 'fr-FR' });
   const memberPage = await memberContext.newPage();
   const member = newPerson('Julie');
-  await new AccountPages(memberPage).signUp(member);
+  await new AccountPages(memberPage).signUpThroughApi(member);
   const me = await call(memberPage.request, 'GET', '/api/v1/me');
   await call(memberPage.request, 'POST', `/api/v1/communities/${slug}/members`, {});
   await call(page.request, 'POST', `/api/v1/circles/${circle.id}/members`, { userId: me.user.id });
@@ -164,7 +164,7 @@ test('a facilitator edits the legend and the other browser sees the new legend l
   pageProblems,
 }) => {
   const facilitator = newPerson('Amandine');
-  await new AccountPages(page).signUp(facilitator);
+  await new AccountPages(page).signUpThroughApi(facilitator);
   const slug = `legend-${Date.now().toString(36)}`;
   const call = async (request: typeof page.request, method: string, path: string, data?: object) => {
     const response = await request.fetch(path, { method, data });
@@ -179,7 +179,7 @@ test('a facilitator edits the legend and the other browser sees the new legend l
   });
   const memberContext = await browser.newContext({ locale: 'fr-FR' });
   const memberPage = await memberContext.newPage();
-  await new AccountPages(memberPage).signUp(newPerson('Karim'));
+  await new AccountPages(memberPage).signUpThroughApi(newPerson('Karim'));
   const me = await call(memberPage.request, 'GET', '/api/v1/me');
   await call(memberPage.request, 'POST', `/api/v1/communities/${slug}/members`, {});
   await call(page.request, 'POST', `/api/v1/circles/${circle.id}/members`, { userId: me.user.id });

@@ -8,7 +8,7 @@ test('a session goes into my calendar, is cancelled there, and my feed link can 
   pageProblems,
 }) => {
   const facilitator = newPerson('Florence');
-  await new AccountPages(page).signUp(facilitator);
+  await new AccountPages(page).signUpThroughApi(facilitator);
   const call = async (method: string, path: string, data?: object) => {
     const response = await page.request.fetch(path, { method, data });
     expect(response.status(), `${method} ${path}`).toBeLessThan(300);

@@ -6,7 +6,7 @@ import { AccountPages } from './pages/account.page.ts';
  * the form sends nothing more while its request runs, and the request carries an Idempotency-Key.
  */
 test('a double click on "Planifier la séance" plans one session', async ({ page, pageProblems }) => {
-  await new AccountPages(page).signUp(newPerson('Florent'));
+  await new AccountPages(page).signUpThroughApi(newPerson('Florent'));
   const slug = `once-${Date.now().toString(36)}`;
   const call = async (method: string, path: string, data?: object) => {
     const response = await page.request.fetch(path, { method, data });

@@ -20,7 +20,7 @@ async function call(request: APIRequestContext, method: string, path: string, da
 
 /** An organiser with a circle, and a second member in another browser context. */
 async function circleWithMember(page: Page, browser: import('@playwright/test').Browser, organiser: Person) {
-  await new AccountPages(page).signUp(organiser);
+  await new AccountPages(page).signUpThroughApi(organiser);
   const slug = `riposte-${Date.now().toString(36)}`;
   await call(page.request, 'POST', '/api/v1/communities', { name: 'Riposte', slug, joinPolicy: 'open' });
   const circle = await call(page.request, 'POST', `/api/v1/communities/${slug}/circles`, {

@@ -4,7 +4,7 @@ import { BoardPage } from './pages/board.page.ts';
 
 /** A board's facilitator deletes it: a confirmation names what goes, then the circle no longer lists it. */
 test('deleting a board asks first, then removes it from the circle', async ({ page, pageProblems }) => {
-  await new AccountPages(page).signUp(newPerson('Florent'));
+  await new AccountPages(page).signUpThroughApi(newPerson('Florent'));
   const slug = `delete-${Date.now().toString(36)}`;
   const call = async (method: string, path: string, data?: object) => {
     const response = await page.request.fetch(path, { method, data });

@@ -14,7 +14,7 @@ test('a sections poll: quota per letter, live results in a second browser, close
   pageProblems,
 }) => {
   const facilitator = newPerson('Florent');
-  await new AccountPages(page).signUp(facilitator);
+  await new AccountPages(page).signUpThroughApi(facilitator);
   const slug = `votes-${Date.now().toString(36)}`;
   const call = async (request: typeof page.request, method: string, path: string, data?: object) => {
     const response = await request.fetch(path, { method, data });
@@ -29,7 +29,7 @@ test('a sections poll: quota per letter, live results in a second browser, close
   });
   const memberContext = await browser.newContext({ locale: 'fr-FR' });
   const memberPage = await memberContext.newPage();
-  await new AccountPages(memberPage).signUp(newPerson('Julie'));
+  await new AccountPages(memberPage).signUpThroughApi(newPerson('Julie'));
   const me = await call(memberPage.request, 'GET', '/api/v1/me');
   await call(memberPage.request, 'POST', `/api/v1/communities/${slug}/members`, {});
   await call(page.request, 'POST', `/api/v1/circles/${circle.id}/members`, { userId: me.user.id });
@@ -97,7 +97,7 @@ test('an anonymous poll on a shared computer: two people, two ballots', async ({
   const organiserContext = await browser.newContext({ locale: 'fr-FR' });
   const organiserPage = await organiserContext.newPage();
   const organiser = newPerson('Odile');
-  await new AccountPages(organiserPage).signUp(organiser);
+  await new AccountPages(organiserPage).signUpThroughApi(organiser);
   const call = async (request: typeof page.request, method: string, path: string, data?: object) => {
     const response = await request.fetch(path, { method, data });
     expect(response.status(), `${method} ${path}`).toBeLessThan(300);
@@ -118,7 +118,7 @@ test('an anonymous poll on a shared computer: two people, two ballots', async ({
   const second = newPerson('Bruno');
   const accounts = new AccountPages(page);
   for (const person of [first, second]) {
-    await accounts.signUp(person);
+    await accounts.signUpThroughApi(person);
     const me = await call(page.request, 'GET', '/api/v1/me');
     await call(page.request, 'POST', `/api/v1/communities/${slug}/members`, {});
     await call(organiserPage.request, 'POST', `/api/v1/circles/${circle.id}/members`, { userId: me.user.id });
@@ -155,7 +155,7 @@ test('an anonymous poll on a shared computer: two people, two ballots', async ({
 
 /** A poll tied to a session shows on that session's page, and leads to the poll. */
 test('a session’s page lists the polls tied to it', async ({ page, pageProblems }) => {
-  await new AccountPages(page).signUp(newPerson('Sandrine'));
+  await new AccountPages(page).signUpThroughApi(newPerson('Sandrine'));
   const call = async (method: string, path: string, data?: object) => {
     const response = await page.request.fetch(path, { method, data });
     expect(response.status(), `${method} ${path}`).toBeLessThan(300);

@@ -20,7 +20,7 @@ test('an animator approves a request to join; a full circle puts people on its w
   pageProblems,
 }) => {
   const animator = newPerson('Florent');
-  await new AccountPages(page).signUp(animator);
+  await new AccountPages(page).signUpThroughApi(animator);
   const slug = `cercles-gironde-${Date.now().toString(36)}`;
   await call(page.request, 'POST', '/api/v1/communities', {
     name: 'Cercles de Gironde',
@@ -39,7 +39,7 @@ test('an animator approves a request to join; a full circle puts people on its w
   const sandrineContext = await browser.newContext({ locale: 'fr-FR' });
   const sandrine = await sandrineContext.newPage();
   const sandrinePerson = newPerson('Sandrine');
-  await new AccountPages(sandrine).signUp(sandrinePerson);
+  await new AccountPages(sandrine).signUpThroughApi(sandrinePerson);
   await new CommunityPage(sandrine).open(slug, 'Cercles de Gironde');
   await sandrine.getByRole('button', { name: 'Demander à rejoindre' }).click();
   await expect(sandrine.getByText("Demande envoyée : l'équipe d'animation va l'examiner.")).toBeVisible();

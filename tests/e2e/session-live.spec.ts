@@ -11,7 +11,7 @@ test('the facilitator moves the current item and a member sees it; the member ch
   pageProblems,
 }) => {
   const facilitator = newPerson('Florent');
-  await new AccountPages(page).signUp(facilitator);
+  await new AccountPages(page).signUpThroughApi(facilitator);
   const slug = `live-${Date.now().toString(36)}`;
   const call = async (request: typeof page.request, method: string, path: string, data?: object) => {
     const response = await request.fetch(path, { method, data });
@@ -39,7 +39,7 @@ test('the facilitator moves the current item and a member sees it; the member ch
   const memberContext = await browser.newContext({ locale: 'fr-FR' });
   const memberPage = await memberContext.newPage();
   const member = newPerson('Julie');
-  await new AccountPages(memberPage).signUp(member);
+  await new AccountPages(memberPage).signUpThroughApi(member);
   const me = await call(memberPage.request, 'GET', '/api/v1/me');
   await call(memberPage.request, 'POST', `/api/v1/communities/${slug}/members`, {});
   await call(page.request, 'POST', `/api/v1/circles/${circle.id}/members`, { userId: me.user.id });

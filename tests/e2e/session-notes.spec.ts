@@ -13,7 +13,7 @@ test('two members write in the shared notes and each sees the other’s text', a
     return response.json();
   };
   const facilitator = newPerson('Thierry');
-  await new AccountPages(page).signUp(facilitator);
+  await new AccountPages(page).signUpThroughApi(facilitator);
   const slug = `notes-${Date.now().toString(36)}`;
   await call(page.request, 'POST', '/api/v1/communities', {
     name: 'Cercle des notes',
@@ -37,7 +37,7 @@ test('two members write in the shared notes and each sees the other’s text', a
   const otherContext = await browser.newContext({ locale: 'fr-FR' });
   const other = await otherContext.newPage();
   const reader = newPerson('Isabelle');
-  await new AccountPages(other).signUp(reader);
+  await new AccountPages(other).signUpThroughApi(reader);
   await call(other.request, 'POST', `/api/v1/communities/${slug}/members`, {});
   await call(other.request, 'POST', `/api/v1/circles/${circle.id}/members`, {});
 

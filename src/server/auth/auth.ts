@@ -17,6 +17,16 @@ export interface AuthOptions {
   onSessionsEnded?: (userId: string) => void;
   /** Where failures that must not fail the request (a verification mail not sent) are told. */
   log?: (message: string) => void;
+  /**
+   * Replaces better-auth's scrypt (N=16384, r=16: about 32 MiB and 50–100 ms a hash). Only the
+   * test app passes one (src/server/testing/fast-password-hashing.ts); production never does.
+   */
+  passwordHashing?: PasswordHashing;
+}
+
+export interface PasswordHashing {
+  hash(password: string): Promise<string>;
+  verify(data: { hash: string; password: string }): Promise<boolean>;
 }
 
 /** Seconds. */
@@ -87,6 +97,7 @@ export function createAuth(options: AuthOptions) {
       minPasswordLength: 8,
       maxPasswordLength: 128,
       autoSignIn: true,
+      ...(options.passwordHashing && { password: options.passwordHashing }),
       resetPasswordTokenExpiresIn: RESET_TTL,
       revokeSessionsOnPasswordReset: true,
       sendResetPassword: async ({ user, token }) => {

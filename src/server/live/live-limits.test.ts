@@ -68,9 +68,7 @@ describe.each(testDialects())('limits of the live transport on %s', (dialect) =>
     expect(flooder.messages.filter((m) => m.type === 'subscribed').length).toBeLessThanOrEqual(1);
     const other = await open(url, facilitator.cookie);
     other.socket.send(frame);
-    await expect
-      .poll(() => other.messages.find((m) => m.type === 'presence'), { timeout: 3000 })
-      .toMatchObject({ count: 1 });
+    await expect.poll(() => other.messages.find((m) => m.type === 'presence')).toMatchObject({ count: 1 });
     other.socket.close();
   });
 

@@ -47,7 +47,7 @@ describe.each(testDialects())('topics per live connection on %s', (dialect) => {
     // One burst: every frame is read before the first authorisation query answers.
     for (const id of sessionIds) socket.send(JSON.stringify({ type: 'subscribe', topic: `session:${id}` }));
     const answers = () => messages.filter((m) => m.type === 'subscribed' || m.type === 'error');
-    await expect.poll(() => answers().length, { timeout: 5000 }).toBe(55);
+    await expect.poll(() => answers().length).toBe(55);
     expect(messages.filter((m) => m.type === 'subscribed')).toHaveLength(50);
     expect(messages.filter((m) => m.code === 'RATE_LIMITED')).toHaveLength(5);
     socket.close();
@@ -110,7 +110,7 @@ describe.each(testDialects())('topics per live connection on %s', (dialect) => {
     watcher.on('message', (data) => messages.push(JSON.parse(data.toString())));
     await new Promise((resolve) => watcher.once('open', resolve));
     watcher.send(JSON.stringify({ type: 'subscribe', topic }));
-    await expect.poll(() => messages.find((m) => m.type === 'presence')?.count, { timeout: 3000 }).toBe(1);
+    await expect.poll(() => messages.find((m) => m.type === 'presence')?.count).toBe(1);
     watcher.close();
   });
 });

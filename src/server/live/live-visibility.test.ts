@@ -33,7 +33,7 @@ async function follow(url: string, user: TestUser, topics: string[]) {
   });
   for (const topic of topics) socket.send(JSON.stringify({ type: 'subscribe', topic }));
   const subscribed = () => messages.filter((m) => m.type === 'subscribed').length;
-  await expect.poll(subscribed, { timeout: 5000 }).toBe(topics.length);
+  await expect.poll(subscribed).toBe(topics.length);
   const closed = (topic: string) => messages.some((m) => m.type === 'error' && m.topic === topic);
   const events = (topic: string) => messages.filter((m) => m.type === 'event' && m.topic === topic);
   return { socket, messages, closed, events };
@@ -129,19 +129,17 @@ describe.each(setups)('live topics of a circle made more private ($name)', ({ di
 
     const patched = await call(facilitator, 'PATCH', `/circles/${circleId}`, { visibility: 'private' });
     expect(patched.statusCode).toBe(200);
-    await expect.poll(() => topics.filter(beside.closed), { timeout: 5000 }).toEqual(topics);
+    await expect.poll(() => topics.filter(beside.closed)).toEqual(topics);
 
     // The member keeps following: the next event reaches them, not the neighbour.
     const checkin = await call(member, 'PUT', `/sessions/${sessionId}/checkins/me`, { weather: 'sunny' });
     expect(checkin.statusCode).toBe(200);
-    await expect.poll(() => inside.events(`session:${sessionId}`).length, { timeout: 5000 }).toBe(1);
+    await expect.poll(() => inside.events(`session:${sessionId}`).length).toBe(1);
     expect(beside.events(`session:${sessionId}`)).toEqual([]);
     expect(topics.filter(inside.closed)).toEqual([]);
     // Asking again is refused like any hidden topic.
     beside.socket.send(JSON.stringify({ type: 'subscribe', topic: `session:${sessionId}` }));
-    await expect
-      .poll(() => beside.messages.filter((m) => m.type === 'error').length, { timeout: 5000 })
-      .toBe(topics.length + 1);
+    await expect.poll(() => beside.messages.filter((m) => m.type === 'error').length).toBe(topics.length + 1);
     inside.socket.close();
     beside.socket.close();
   });
@@ -153,7 +151,7 @@ describe.each(setups)('live topics of a circle made more private ($name)', ({ di
 
     const patched = await call(facilitator, 'PATCH', `/circles/${circleId}`, { visibility: 'community' });
     expect(patched.statusCode).toBe(200);
-    await expect.poll(() => topics.filter(stranger.closed), { timeout: 5000 }).toEqual(topics);
+    await expect.poll(() => topics.filter(stranger.closed)).toEqual(topics);
     // The community member may still see it: nothing of theirs closed, by the time the stranger's did.
     expect(topics.filter(beside.closed)).toEqual([]);
     stranger.socket.close();

@@ -153,5 +153,6 @@ describe('shared notes and a crash', () => {
     } finally {
       server.kill('SIGKILL');
     }
-  }, 60_000);
+    // Two server processes start (each may take up to 90 s on a busy machine): a limit for a hang.
+  }, 240_000);
 });

@@ -51,8 +51,6 @@ describe.each(testDialects())('poll and sign-up mails through SMTP on %s', (dial
       .find((line) => line.key === key)
       ?.line.replace(/\r?\n\s+/g, ' ')
       .replace(/^[^:]+:\s*/, '');
-  /** Nothing more arrives: the runner finished, and SMTP had time to take a stray duplicate. */
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
   async function member(name: string, locale?: 'en') {
     const user = await registerUser(t.app, name);
     await joinCommunity(t.app, user, community.slug);
@@ -149,7 +147,6 @@ describe.each(testDialects())('poll and sign-up mails through SMTP on %s', (dial
     await t.runJobs();
     await t.runJobs();
     await smtp.server().waitFor(before + 6);
-    await settle();
     expect(smtp.server().received).toHaveLength(before + 6);
     expect(mailsTo(eve.email)).toHaveLength(0);
     expect(mailsTo(organiser.email)).toHaveLength(0);
@@ -262,7 +259,6 @@ describe.each(testDialects())('poll and sign-up mails through SMTP on %s', (dial
           enqueueMail(trx, 'invitation', { sessionId, userId: stranger.id }, { key: `x:${sessionId}` }),
         );
       await t.runJobs();
-      await settle();
     };
     // A private circle's session is hidden from them: no mail may name it at all (decision 017).
     await invite(circleId, 'Séance privée');
@@ -320,7 +316,6 @@ describe.each(testDialects())('poll and sign-up mails through SMTP on %s', (dial
     await t.runJobs();
     await t.runJobs();
     await smtp.server().waitFor(before + 1);
-    await settle();
     expect(smtp.server().received).toHaveLength(before + 1);
     const mail = onlyMailTo(second.email);
     expect(mail.parsed.subject).toBe("Une place s'est libérée : « Atelier écoute »");

@@ -11,7 +11,11 @@ export interface ReceivedMail {
 export interface SmtpTestServer {
   url: string;
   received: ReceivedMail[];
-  /** Resolves once `count` messages have been accepted (or rejects after the timeout). */
+  /**
+   * Resolves once `count` messages have been accepted (or rejects after the timeout, a limit that
+   * catches a hang). Once a mail job has run, what it sent is already here: the server records a
+   * message before answering 250, and the job ends only after that answer.
+   */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
 }
@@ -31,10 +35,17 @@ const isAddressCheck = (raw: string) =>
  * strikes there and holds the answer until the sender is dead).
  */
 export async function startSmtpTestServer(
-  options: { delayMs?: number; onData?: (count: number) => void | Promise<void> } = {},
+  options: {
+    delayMs?: number;
+    /** `closed` resolves once the sending connection is seen closed (a client killed mid-message). */
+    onData?: (count: number, connection: { closed(): Promise<void> }) => void | Promise<void>;
+  } = {},
 ): Promise<SmtpTestServer> {
   const received: ReceivedMail[] = [];
   const closed = new Set<string>();
+  const closeWaiters = new Map<string, () => void>();
+  const closedPromise = (id: string) =>
+    closed.has(id) ? Promise.resolve() : new Promise<void>((resolve) => closeWaiters.set(id, resolve));
   let arrivals = 0;
   const server = new SMTPServer({
     authOptional: true,
@@ -42,6 +53,7 @@ export async function startSmtpTestServer(
     logger: false,
     onClose(session) {
       closed.add(session.id);
+      closeWaiters.get(session.id)?.();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -52,7 +64,7 @@ export async function startSmtpTestServer(
           return;
         }
         arrivals += 1;
-        await options.onData?.(arrivals);
+        await options.onData?.(arrivals, { closed: () => closedPromise(session.id) });
         if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
         if (closed.has(session.id)) {
           callback(new Error('connection lost before acceptance'));
@@ -73,7 +85,7 @@ export async function startSmtpTestServer(
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
-    async waitFor(count, timeoutMs = 10_000) {
+    async waitFor(count, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {
         if (Date.now() > deadline) throw new Error(`expected ${count} mails, got ${received.length}`);

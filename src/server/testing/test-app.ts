@@ -1,10 +1,16 @@
 import type { LightMyRequestResponse } from 'fastify';
+import type { z } from 'zod';
+import type { Circle, circleCreateSchema } from '../../contract/circle.ts';
+import type { Community, communityCreateSchema } from '../../contract/community.ts';
+import type { Session, sessionCreateSchema } from '../../contract/session.ts';
 import { buildApp } from '../app.ts';
 import type { DialectName } from '../db/database.ts';
 import { parseEnv } from '../env.ts';
 import { createBackgroundJobs } from '../jobs/background-jobs.ts';
 import type { MailJobHooks } from '../mail/mail-jobs.ts';
 import { createMailer, type Mailer, type MailMessage } from '../mail/mailer.ts';
+import { callApi, endpoints } from './api-client.ts';
+import { fastPasswordHashing } from './fast-password-hashing.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const TEST_ORIGIN = 'http://archipel.test';
@@ -49,7 +55,14 @@ export async function createTestApp(
       delivered.push(message);
     },
   };
-  const app = await buildApp({ database, env, mailer, version: 'test', webRoot: '/nonexistent' });
+  const app = await buildApp({
+    database,
+    env,
+    mailer,
+    version: 'test',
+    webRoot: '/nonexistent',
+    passwordHashing: fastPasswordHashing,
+  });
   await app.ready();
   return {
     app,
@@ -107,82 +120,54 @@ export async function registerUser(app: TestApp['app'], name = `Person ${++count
 }
 
 /** Builders for the data most tests need, through the public API so rules apply. */
-export async function buildCommunity(
+export function buildCommunity(
   app: TestApp['app'],
   owner: TestUser,
-  overrides: Record<string, unknown> = {},
-): Promise<{ id: string; slug: string }> {
+  overrides: Partial<z.input<typeof communityCreateSchema>> = {},
+): Promise<Community> {
   const slug = `community-${++counter}`;
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/v1/communities',
-    headers: { cookie: owner.cookie },
-    payload: { name: `Community ${counter}`, slug, joinPolicy: 'open', ...overrides },
+  return callApi(app, owner, endpoints.createCommunity, {
+    body: { name: `Community ${counter}`, slug, joinPolicy: 'open', ...overrides },
   });
-  if (response.statusCode !== 201)
-    throw new Error(`community failed: ${response.statusCode} ${response.body}`);
-  return response.json();
 }
 
-export async function buildCircle(
+export function buildCircle(
   app: TestApp['app'],
   owner: TestUser,
   communitySlug: string,
-  overrides: Record<string, unknown> = {},
-): Promise<{ id: string }> {
-  const response = await app.inject({
-    method: 'POST',
-    url: `/api/v1/communities/${communitySlug}/circles`,
-    headers: { cookie: owner.cookie },
-    payload: { name: `Circle ${++counter}`, kind: 'learning_circle', visibility: 'public', ...overrides },
+  overrides: Partial<z.input<typeof circleCreateSchema>> = {},
+): Promise<Circle> {
+  return callApi(app, owner, endpoints.createCircle, {
+    params: { slug: communitySlug },
+    body: { name: `Circle ${++counter}`, kind: 'learning_circle', visibility: 'public', ...overrides },
   });
-  if (response.statusCode !== 201) throw new Error(`circle failed: ${response.statusCode} ${response.body}`);
-  return response.json();
 }
 
 export async function joinCommunity(app: TestApp['app'], user: TestUser, slug: string): Promise<void> {
-  const response = await app.inject({
-    method: 'POST',
-    url: `/api/v1/communities/${slug}/members`,
-    headers: { cookie: user.cookie },
-  });
-  if (response.statusCode >= 300) throw new Error(`join failed: ${response.statusCode} ${response.body}`);
+  await callApi(app, user, endpoints.joinCommunity, { params: { slug }, body: undefined });
 }
 
 /** A facilitator adds a community member to their circle (how people enter a private circle). */
-export async function addToCircle(
-  app: TestApp['app'],
-  facilitator: TestUser,
-  circleId: string,
-  user: TestUser,
-) {
-  const response = await app.inject({
-    method: 'POST',
-    url: `/api/v1/circles/${circleId}/members`,
-    headers: { cookie: facilitator.cookie },
-    payload: { userId: user.id },
+export function addToCircle(app: TestApp['app'], facilitator: TestUser, circleId: string, user: TestUser) {
+  return callApi(app, facilitator, endpoints.addToCircle, {
+    params: { id: circleId },
+    body: { userId: user.id },
   });
-  if (response.statusCode >= 300) throw new Error(`add failed: ${response.statusCode} ${response.body}`);
-  return response.json() as { status: string };
 }
 
-export async function buildSession(
+export function buildSession(
   app: TestApp['app'],
   facilitator: TestUser,
   circleId: string,
-  overrides: Record<string, unknown> = {},
-): Promise<{ id: string }> {
-  const response = await app.inject({
-    method: 'POST',
-    url: `/api/v1/circles/${circleId}/sessions`,
-    headers: { cookie: facilitator.cookie },
-    payload: {
+  overrides: Partial<z.input<typeof sessionCreateSchema>> = {},
+): Promise<Session> {
+  return callApi(app, facilitator, endpoints.createSession, {
+    params: { id: circleId },
+    body: {
       title: `Session ${++counter}`,
       startsAt: '2026-12-03T11:00:00Z',
       endsAt: '2026-12-03T12:00:00Z',
       ...overrides,
     },
   });
-  if (response.statusCode !== 201) throw new Error(`session failed: ${response.statusCode} ${response.body}`);
-  return response.json();
 }

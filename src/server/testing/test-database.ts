@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, type DialectName, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { withDatabase } from './vitest-global-setup.ts';
 
 /**
  * The dialects every server test runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set
@@ -16,7 +18,10 @@ export interface TestDatabase extends Database {
   dispose(): Promise<void>;
 }
 
-/** A fresh, migrated database of its own: in-memory SQLite, or a new PostgreSQL database. */
+/**
+ * A fresh, migrated database of its own: in-memory SQLite, or a new PostgreSQL database copied from
+ * the run's migrated template (vitest-global-setup.ts).
+ */
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const database = openDatabase({ dataDir: '.', sqliteFile: ':memory:' });
@@ -28,13 +33,14 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   const name = `archipel_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
   // The drop below terminates connections still closing: their errors are expected.
-  const database = openDatabase({ url: url.toString(), dataDir: '.', onConnectionError: () => {} });
-  await migrateToLatest(database);
+  const database = openDatabase({
+    url: withDatabase(adminUrl, name),
+    dataDir: '.',
+    onConnectionError: () => {},
+  });
   return {
     ...database,
     async dispose() {

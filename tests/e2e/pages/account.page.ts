@@ -18,6 +18,16 @@ export class AccountPages {
     await expect(this.page.getByRole('heading', { level: 1, name: `Bonjour, ${person.name}` })).toBeVisible();
   }
 
+  /**
+   * Set-up, not the sign-up form (journey.spec.ts and the accessibility pages go through the form):
+   * registers through the API in this page's browser context, which is then signed in. No screen
+   * is loaded, so the next step opens one.
+   */
+  async signUpThroughApi(person: Person): Promise<void> {
+    const response = await this.page.request.post('/api/v1/auth/register', { data: person });
+    expect(response.status(), `register ${person.email}: ${await response.text()}`).toBe(201);
+  }
+
   async signIn(person: Person): Promise<void> {
     await this.page.goto('/sign-in');
     await this.page.getByLabel('Adresse électronique').fill(person.email);

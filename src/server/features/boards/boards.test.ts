@@ -1,8 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import type { Board, BoardNote } from '../../../contract/board.ts';
-import type { LiveServerMessage } from '../../../contract/live.ts';
+import { openLiveClient } from '../../testing/live-client.ts';
 import {
   addToCircle,
   buildCircle,
@@ -11,31 +10,10 @@ import {
   createTestApp,
   joinCommunity,
   registerUser,
-  TEST_ORIGIN,
   type TestApp,
   type TestUser,
 } from '../../testing/test-app.ts';
 import { testDialects } from '../../testing/test-database.ts';
-
-/** A live client that keeps every frame it receives. */
-async function openLive(url: string, user: TestUser) {
-  const socket = new WebSocket(url, { headers: { cookie: user.cookie, origin: TEST_ORIGIN } });
-  const messages: LiveServerMessage[] = [];
-  socket.on('message', (data) => messages.push(JSON.parse(data.toString())));
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
-  const waitFor = async (predicate: (m: LiveServerMessage) => boolean) => {
-    for (let i = 0; i < 300; i++) {
-      const found = messages.find(predicate);
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`no matching message in ${JSON.stringify(messages)}`);
-  };
-  return { socket, messages, waitFor, send: (m: object) => socket.send(JSON.stringify(m)) };
-}
 
 describe.each(testDialects())('boards on %s', (dialect) => {
   let t: TestApp;
@@ -289,8 +267,8 @@ describe.each(testDialects())('boards on %s', (dialect) => {
   it('keeps private post-its of a silent brainstorm out of reads and events until the reveal', async () => {
     const board = await newBoard({ silent: true });
     const url = liveUrl();
-    const watcher = await openLive(url, bob);
-    const intruder = await openLive(url, outsider);
+    const watcher = await openLiveClient(url, bob);
+    const intruder = await openLiveClient(url, outsider);
     watcher.send({ type: 'subscribe', topic: `board:${board.id}` });
     intruder.send({ type: 'subscribe', topic: `board:${board.id}` });
     await watcher.waitFor((m) => m.type === 'subscribed');
@@ -332,7 +310,7 @@ describe.each(testDialects())('boards on %s', (dialect) => {
   it('names nobody on an anonymous board and hides dot totals until they are revealed', async () => {
     const board = await newBoard({ anonymous: true, hideDots: true });
     const url = liveUrl();
-    const watcher = await openLive(url, facilitator);
+    const watcher = await openLiveClient(url, facilitator);
     watcher.send({ type: 'subscribe', topic: `board:${board.id}` });
     const { seq } = (await watcher.waitFor((m) => m.type === 'subscribed')) as { seq: number };
     const note = await addNote(alice, board.id, { text: 'Évaluation au sein des cercles' });
@@ -348,7 +326,7 @@ describe.each(testDialects())('boards on %s', (dialect) => {
     watcher.socket.close();
 
     // A client that comes back with the last seq it saw gets what it missed, in order.
-    const again = await openLive(url, facilitator);
+    const again = await openLiveClient(url, facilitator);
     again.send({ type: 'subscribe', topic: `board:${board.id}`, since: seq });
     await again.waitFor((m) => m.type === 'event' && m.event.type === 'board.dots.updated');
     expect(

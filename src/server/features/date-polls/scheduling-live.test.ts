@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import type { LiveServerMessage } from '../../../contract/live.ts';
+import { openLiveClient } from '../../testing/live-client.ts';
 import {
   addToCircle,
   buildCircle,
@@ -9,36 +8,10 @@ import {
   createTestApp,
   joinCommunity,
   registerUser,
-  TEST_ORIGIN,
   type TestApp,
   type TestUser,
 } from '../../testing/test-app.ts';
 import { testDialects } from '../../testing/test-database.ts';
-
-/** Opens a real WebSocket and keeps every message it receives. */
-async function openClient(url: string, user: TestUser) {
-  const socket = new WebSocket(url, { headers: { cookie: user.cookie, origin: TEST_ORIGIN } });
-  const messages: LiveServerMessage[] = [];
-  socket.on('message', (data) => messages.push(JSON.parse(data.toString())));
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
-  return {
-    send: (message: object) => socket.send(JSON.stringify(message)),
-    messages,
-    async waitFor(predicate: (message: LiveServerMessage) => boolean) {
-      const deadline = Date.now() + 15_000;
-      while (Date.now() < deadline) {
-        const found = messages.find(predicate);
-        if (found) return found;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      throw new Error(`no matching message; got ${JSON.stringify(messages)}`);
-    },
-    close: () => socket.close(),
-  };
-}
 
 describe.each(testDialects())('live date polls and sign-up sheets on %s', (dialect) => {
   let t: TestApp;
@@ -87,8 +60,8 @@ describe.each(testDialects())('live date polls and sign-up sheets on %s', (diale
   afterAll(() => t.close());
 
   it('tells the circle’s members what changes on a poll or a sheet, and nothing to outsiders', async () => {
-    const watcher = await openClient(url, member);
-    const intruder = await openClient(url, outsider);
+    const watcher = await openLiveClient(url, member);
+    const intruder = await openLiveClient(url, outsider);
     for (const topic of [`date-poll:${pollId}`, `signup-sheet:${sheetId}`]) {
       watcher.send({ type: 'subscribe', topic });
       intruder.send({ type: 'subscribe', topic });

@@ -13,6 +13,7 @@ import { accountSecrets } from './migrations/2026-12-03-0012-account-secrets.ts'
 import { guestAnswerMarks } from './migrations/2026-12-03-0013-guest-answer-marks.ts';
 import { placeholderClaims } from './migrations/2026-12-03-0014-placeholder-claims.ts';
 import { idempotencyKeys } from './migrations/2026-12-03-0015-idempotency-keys.ts';
+import { pagingIndexes } from './migrations/2026-12-04-0018-paging-indexes.ts';
 
 /** Dated, append-only: a migration is never edited once released, only followed by another. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -30,6 +31,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-03-0015-idempotency-keys': idempotencyKeys(dialect),
     '2026-12-03-0014-placeholder-claims': placeholderClaims(dialect),
     '2026-12-03-0012-account-secrets': accountSecrets(dialect),
+    '2026-12-04-0018-paging-indexes': pagingIndexes(),
   };
 }
 

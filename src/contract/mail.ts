@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageQuerySchema } from './list.ts';
 
 /** all: every mail; digest: only the Monday digest; none: only account mails (sign-in, reset). */
 export const mailPreferences = ['all', 'digest', 'none'] as const;
@@ -51,10 +52,9 @@ export const jobSchema = z
   .meta({ id: 'Job' });
 export type Job = z.infer<typeof jobSchema>;
 
-export const jobListQuerySchema = z.object({ status: z.enum(jobStatuses).default('failed') });
+export const jobListQuerySchema = pageQuerySchema.extend({ status: z.enum(jobStatuses).default('failed') });
 
-export const jobListSchema = z.object({
-  items: z.array(jobSchema),
+export const jobListSchema = pageOf(jobSchema).extend({
   counts: z.object({ pending: z.number(), running: z.number(), done: z.number(), failed: z.number() }),
 });
 export type JobList = z.infer<typeof jobListSchema>;

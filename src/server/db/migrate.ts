@@ -14,6 +14,7 @@ import { guestAnswerMarks } from './migrations/2026-12-03-0013-guest-answer-mark
 import { placeholderClaims } from './migrations/2026-12-03-0014-placeholder-claims.ts';
 import { idempotencyKeys } from './migrations/2026-12-03-0015-idempotency-keys.ts';
 import { communityTimeZone } from './migrations/2026-12-04-0016-community-time-zone.ts';
+import { pagingIndexes } from './migrations/2026-12-04-0018-paging-indexes.ts';
 
 /** Dated, append-only: a migration is never edited once released, only followed by another. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -32,6 +33,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-03-0014-placeholder-claims': placeholderClaims(dialect),
     '2026-12-03-0012-account-secrets': accountSecrets(dialect),
     '2026-12-04-0016-community-time-zone': communityTimeZone(dialect),
+    '2026-12-04-0018-paging-indexes': pagingIndexes(),
   };
 }
 

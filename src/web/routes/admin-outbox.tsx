@@ -5,6 +5,7 @@ import { Button } from '../components/button.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
+import { ShowMore } from '../components/show-more.tsx';
 import { useOutbox } from '../features/admin/outbox-api.ts';
 import { OutboxTable } from '../features/admin/outbox-table.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
@@ -43,6 +44,7 @@ function Outbox({ me }: { me: Me }) {
       {outbox.isError ? <ErrorState error={outbox.error} onRetry={() => void outbox.refetch()} /> : null}
       {outbox.data?.length === 0 ? <EmptyState title={t('admin.outbox.empty')} /> : null}
       {outbox.data?.length ? <OutboxTable messages={outbox.data} /> : null}
+      <ShowMore list={outbox} />
       <FailedJobs />
     </>
   );

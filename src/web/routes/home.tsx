@@ -5,6 +5,7 @@ import { EmptyState } from '../components/empty-state.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { Section } from '../components/section.tsx';
+import { ShowMore } from '../components/show-more.tsx';
 import { useMe } from '../features/auth/auth-api.ts';
 import { useMyCircles } from '../features/circles/circle-api.ts';
 import { CircleGrid } from '../features/circles/circle-card.tsx';
@@ -25,6 +26,7 @@ function PublicCommunities({ title }: { title: string }) {
       ) : null}
       {others?.length === 0 ? <EmptyState title={t('home.noOtherCommunities')} isCompact /> : null}
       {others?.length ? <CommunityGrid communities={others} /> : null}
+      <ShowMore list={communities} />
     </Section>
   );
 }

@@ -7,6 +7,7 @@ import { FormStatus } from '../components/form-status.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { Section } from '../components/section.tsx';
+import { ShowMore } from '../components/show-more.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { useMyActions } from '../features/sessions/action-api.ts';
 import { ActionList } from '../features/sessions/action-list.tsx';
@@ -69,6 +70,7 @@ function MyActions({ myId }: { myId: string }) {
       {actions.isPending ? <LoadingState /> : null}
       {actions.isError ? <ErrorState error={actions.error} onRetry={() => void actions.refetch()} /> : null}
       {actions.data ? <Groups actions={actions.data} myId={myId} /> : null}
+      <ShowMore list={actions} />
     </>
   );
 }

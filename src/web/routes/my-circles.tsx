@@ -6,6 +6,7 @@ import { EmptyState } from '../components/empty-state.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { Section } from '../components/section.tsx';
+import { ShowMore } from '../components/show-more.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { useMyCircles } from '../features/circles/circle-api.ts';
 import { CircleGrid } from '../features/circles/circle-card.tsx';
@@ -48,6 +49,7 @@ function MyCircles() {
       {circles.isPending ? <LoadingState /> : null}
       {circles.isError ? <ErrorState error={circles.error} onRetry={() => void circles.refetch()} /> : null}
       {circles.data ? <Groups circles={circles.data} /> : null}
+      <ShowMore list={circles} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { EmptyState } from '../components/empty-state.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { Section } from '../components/section.tsx';
+import { ShowMore } from '../components/show-more.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { useMySessions } from '../features/sessions/session-api.ts';
 import { SessionList } from '../features/sessions/session-list.tsx';
@@ -18,6 +19,7 @@ function SessionsPart({ when }: { when: 'upcoming' | 'past' }) {
       ) : null}
       {sessions.data?.length === 0 ? <EmptyState isCompact title={t(`mySessions.none.${when}`)} /> : null}
       {sessions.data?.length ? <SessionList sessions={sessions.data} showCircle /> : null}
+      <ShowMore list={sessions} />
     </Section>
   );
 }

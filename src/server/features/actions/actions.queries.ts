@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Action } from '../../../contract/session.ts';
 import { one, toIso } from '../../db/columns.ts';
+import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DB } from '../../db/schema.ts';
 
 type ActionFilter =
@@ -10,17 +11,15 @@ type ActionFilter =
   | { actionId: string };
 
 /**
- * Actions with their owners, in creation order. `openBefore` selects the circle's still-open
- * actions from sessions that started before the given instant: what comes back for review.
+ * Actions matching the filter. `openBefore` selects the circle's still-open actions from sessions
+ * that started before the given instant: what comes back for review.
  */
-export async function listActions(db: Kysely<DB>, filter: ActionFilter): Promise<Action[]> {
+function actionsQuery(db: Kysely<DB>, filter: ActionFilter) {
   let query = db
     .selectFrom('actions as a')
     .leftJoin('sessions as origin', 'origin.id', 'a.sessionId')
     .selectAll('a')
-    .select('origin.title as sessionTitle')
-    .orderBy('a.createdAt')
-    .orderBy('a.id');
+    .select('origin.title as sessionTitle');
   if ('sessionId' in filter) query = query.where('a.sessionId', '=', filter.sessionId);
   if ('actionId' in filter) query = query.where('a.id', '=', filter.actionId);
   if ('ownerId' in filter) {
@@ -40,7 +39,31 @@ export async function listActions(db: Kysely<DB>, filter: ActionFilter): Promise
       .where('a.status', 'in', ['todo', 'in_progress'])
       .where('origin.startsAt', '<', filter.openBefore);
   }
-  const rows = await query.execute();
+  return query;
+}
+
+type ActionQueryRow = Awaited<ReturnType<ReturnType<typeof actionsQuery>['executeTakeFirstOrThrow']>>;
+
+/** Actions with their owners, in creation order. */
+export async function listActions(db: Kysely<DB>, filter: ActionFilter): Promise<Action[]> {
+  return withOwners(db, await actionsQuery(db, filter).orderBy('a.createdAt').orderBy('a.id').execute());
+}
+
+const actionOrder: Keyset<{ id: string; createdAt: string | Date }> = {
+  list: 'actions',
+  keys: [{ expr: 'a.createdAt', kind: 'time' }],
+  id: 'a.id',
+  of: (row) => ({ keys: [row.createdAt], id: row.id }),
+};
+
+/** One page of actions with their owners, in creation order. */
+export async function pageActions(db: Kysely<DB>, filter: ActionFilter, page: PageRequest) {
+  const rows = await pageQuery(actionsQuery(db, filter), actionOrder, page).execute();
+  const { items, nextCursor } = toPage(rows, actionOrder, page);
+  return { items: await withOwners(db, items), nextCursor };
+}
+
+async function withOwners(db: Kysely<DB>, rows: ActionQueryRow[]): Promise<Action[]> {
   if (rows.length === 0) return [];
   const owners = await db
     .selectFrom('actionOwners as o')

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/error.ts';
-import { listOf } from '../../../contract/list.ts';
+import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import { actionCreateSchema, actionPatchSchema, actionSchema } from '../../../contract/session.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -11,7 +11,7 @@ import { canSeeCircleContent, getVisibleCircle } from '../circles/circles.querie
 import { requireParticipant } from '../sessions/session-access.ts';
 import { getVisibleSession } from '../sessions/sessions.queries.ts';
 import { createAction, patchAction } from './actions.commands.ts';
-import { listActions } from './actions.queries.ts';
+import { listActions, pageActions } from './actions.queries.ts';
 
 const tags = ['actions'];
 const idParams = z.object({ id: z.string().max(100) });
@@ -38,12 +38,13 @@ export function actionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Next steps decided in a session',
           params: idParams,
-          response: { 200: listOf(actionSchema), 404: errorBodySchema },
+          querystring: pageQuerySchema,
+          response: { 200: pageOf(actionSchema), 400: errorBodySchema, 404: errorBodySchema },
         },
       },
       async (request) => {
         const { session } = await getVisibleSession(db, request.params.id, await viewers.find(request));
-        return { items: await listActions(db, { sessionId: session.id }) };
+        return pageActions(db, { sessionId: session.id }, { ...request.query, scope: session.id });
       },
     );
 
@@ -125,17 +126,21 @@ export function actionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Actions I own, across my circles',
-          response: { 200: listOf(actionSchema), 401: errorBodySchema },
+          description:
+            'A page may hold fewer than `limit` actions (even none) while `nextCursor` is not null: ' +
+            'actions of circles whose content I no longer see are left out after reading the page.',
+          querystring: pageQuerySchema,
+          response: { 200: pageOf(actionSchema), 400: errorBodySchema, 401: errorBodySchema },
         },
       },
       async (request) => {
         const viewer = await viewers.require(request);
-        const mine = await listActions(db, { ownerId: viewer.id });
+        const mine = await pageActions(db, { ownerId: viewer.id }, { ...request.query, scope: 'mine' });
         // An owner who has since lost sight of a circle's content (left a private one) no longer
         // sees its actions.
-        const visible: typeof mine = [];
-        for (const action of mine) if (await canSeeAction(action, viewer)) visible.push(action);
-        return { items: visible };
+        const visible: typeof mine.items = [];
+        for (const action of mine.items) if (await canSeeAction(action, viewer)) visible.push(action);
+        return { items: visible, nextCursor: mine.nextCursor };
       },
     );
   };

@@ -1,10 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { outboxMessageSchema } from '../../../contract/admin.ts';
 import { errorBodySchema } from '../../../contract/error.ts';
-import { listOf } from '../../../contract/list.ts';
+import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
 import { toBool, toIso } from '../../db/columns.ts';
+import { type Keyset, pageQuery, toPage } from '../../db/keyset.ts';
 import { AppError } from '../../http/errors.ts';
+
+const outboxOrder: Keyset<{ id: string; createdAt: string | Date }> = {
+  list: 'outbox',
+  keys: [{ expr: 'createdAt', kind: 'time', direction: 'desc' }],
+  id: 'id',
+  of: (row) => ({ keys: [row.createdAt], id: row.id }),
+};
 
 export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db, viewers } = ctx;
@@ -18,21 +26,28 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description:
             'What admins may see of it: account mails by their envelope only, other mails without ' +
             'the secret links they carry.',
-          response: { 200: listOf(outboxMessageSchema), 401: errorBodySchema, 403: errorBodySchema },
+          querystring: pageQuerySchema,
+          response: {
+            200: pageOf(outboxMessageSchema),
+            400: errorBodySchema,
+            401: errorBodySchema,
+            403: errorBodySchema,
+          },
         },
       },
       async (request) => {
         const viewer = await viewers.require(request);
         if (!viewer.isAdmin) throw new AppError('FORBIDDEN', 'Instance admins only');
-        const rows = await db
-          .selectFrom('outboxMessages')
-          .selectAll()
-          .orderBy('createdAt', 'desc')
-          .orderBy('id')
-          .limit(200)
-          .execute();
+        const page = { ...request.query, scope: 'outbox' };
+        const rows = await pageQuery(
+          db.selectFrom('outboxMessages').selectAll(),
+          outboxOrder,
+          page,
+        ).execute();
+        const { items, nextCursor } = toPage(rows, outboxOrder, page);
         return {
-          items: rows.map((row) => ({
+          nextCursor,
+          items: items.map((row) => ({
             id: row.id,
             to: row.toAddress,
             subject: row.subject,

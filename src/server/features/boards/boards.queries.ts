@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Board, BoardNote, BoardSummary } from '../../../contract/board.ts';
 import { isVotingOpen } from '../../../domain/board.ts';
 import { toBool, toIso } from '../../db/columns.ts';
+import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { BoardRow, DB } from '../../db/schema.ts';
 import type { BoardAccess } from './board-access.ts';
 
@@ -24,9 +25,20 @@ function toBoardBase(row: BoardRow) {
   };
 }
 
+const boardOrder: Keyset<BoardRow> = {
+  list: 'boards',
+  keys: [{ expr: 'b.createdAt', kind: 'time', direction: 'desc' }],
+  id: 'b.id',
+  of: (row) => ({ keys: [row.createdAt], id: row.id }),
+};
+
 /** The boards of a circle, newest first, with how many post-its everyone can see on each. */
-export async function listCircleBoards(db: Kysely<DB>, circleId: string): Promise<BoardSummary[]> {
-  const rows = await db
+export async function listCircleBoards(
+  db: Kysely<DB>,
+  circleId: string,
+  page: PageRequest,
+): Promise<{ items: BoardSummary[]; nextCursor: string | null }> {
+  const query = db
     .selectFrom('boards as b')
     .selectAll('b')
     .select((eb) =>
@@ -38,11 +50,13 @@ export async function listCircleBoards(db: Kysely<DB>, circleId: string): Promis
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('noteCount'),
     )
-    .where('b.circleId', '=', circleId)
-    .orderBy('b.createdAt', 'desc')
-    .orderBy('b.id')
-    .execute();
-  return rows.map((row) => ({ ...toBoardBase(row), noteCount: Number(row.noteCount ?? 0) }));
+    .where('b.circleId', '=', circleId);
+  const rows = await pageQuery(query, boardOrder, page).execute();
+  const { items, nextCursor } = toPage(rows, boardOrder, page);
+  return {
+    items: items.map((row) => ({ ...toBoardBase(row), noteCount: Number(row.noteCount ?? 0) })),
+    nextCursor,
+  };
 }
 
 /**

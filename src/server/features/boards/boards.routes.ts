@@ -8,7 +8,7 @@ import {
   boardSummarySchema,
 } from '../../../contract/board.ts';
 import { errorBodySchema } from '../../../contract/error.ts';
-import { listOf } from '../../../contract/list.ts';
+import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
 import { circleBoardAccess, getBoardAccess, requireBoardSteward } from './board-access.ts';
 import { boardTopic } from './board-events.ts';
@@ -37,13 +37,19 @@ export function boardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Boards of a circle (its members)',
           params: idParams,
-          response: { 200: listOf(boardSummarySchema), 401: errorBodySchema, 404: errorBodySchema },
+          querystring: pageQuerySchema,
+          response: {
+            200: pageOf(boardSummarySchema),
+            400: errorBodySchema,
+            401: errorBodySchema,
+            404: errorBodySchema,
+          },
         },
       },
       async (request) => {
         const viewer = await viewers.require(request);
         const { circle } = await circleBoardAccess(db, request.params.id, viewer);
-        return { items: await listCircleBoards(db, circle.id) };
+        return listCircleBoards(db, circle.id, { ...request.query, scope: circle.id });
       },
     );
 

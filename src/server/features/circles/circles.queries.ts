@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Circle, CircleMember } from '../../../contract/circle.ts';
 import type { CircleMemberStatus, CircleRole } from '../../../domain/circle.ts';
 import { one, toIso } from '../../db/columns.ts';
+import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { CircleRow, DB } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
@@ -114,30 +115,48 @@ export function toCircleDto(row: CircleWithStats): Circle {
   };
 }
 
-export async function listCommunityCircles(db: Kysely<DB>, communityId: string, viewer: Viewer | undefined) {
-  const rows = await circlesWithStats(db, viewer)
-    .where('ci.communityId', '=', communityId)
-    .orderBy('ci.createdAt')
-    .orderBy('ci.id')
-    .execute();
-  return rows.map(toCircleDto);
+const communityCircleOrder: Keyset<CircleRow> = {
+  list: 'community-circles',
+  keys: [{ expr: 'ci.createdAt', kind: 'time' }],
+  id: 'ci.id',
+  of: (row) => ({ keys: [row.createdAt], id: row.id }),
+};
+
+export async function listCommunityCircles(
+  db: Kysely<DB>,
+  communityId: string,
+  viewer: Viewer | undefined,
+  page: PageRequest,
+) {
+  const query = circlesWithStats(db, viewer).where('ci.communityId', '=', communityId);
+  const rows = await pageQuery(query, communityCircleOrder, page).execute();
+  const { items, nextCursor } = toPage(rows, communityCircleOrder, page);
+  return { items: items.map(toCircleDto), nextCursor };
 }
 
-export async function listViewerCircles(db: Kysely<DB>, viewer: Viewer) {
-  const rows = await circlesWithStats(db, viewer)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('circleMembers as own')
-          .whereRef('own.circleId', '=', 'ci.id')
-          .where('own.userId', '=', viewer.id)
-          .select(one),
-      ),
-    )
-    .orderBy('co.name')
-    .orderBy('ci.name')
-    .execute();
-  return rows.map(toCircleDto);
+const viewerCircleOrder: Keyset<CircleRow & { communityName: string }> = {
+  list: 'my-circles',
+  keys: [
+    { expr: 'co.name', kind: 'text' },
+    { expr: 'ci.name', kind: 'text' },
+  ],
+  id: 'ci.id',
+  of: (row) => ({ keys: [row.communityName, row.name], id: row.id }),
+};
+
+export async function listViewerCircles(db: Kysely<DB>, viewer: Viewer, page: PageRequest) {
+  const query = circlesWithStats(db, viewer).where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom('circleMembers as own')
+        .whereRef('own.circleId', '=', 'ci.id')
+        .where('own.userId', '=', viewer.id)
+        .select(one),
+    ),
+  );
+  const rows = await pageQuery(query, viewerCircleOrder, page).execute();
+  const { items, nextCursor } = toPage(rows, viewerCircleOrder, page);
+  return { items: items.map(toCircleDto), nextCursor };
 }
 
 /**
@@ -216,12 +235,16 @@ export async function canSeeCircleContent(
   return row !== undefined;
 }
 
-export async function listCircleMembers(
-  db: Kysely<DB>,
-  circleId: string,
-  statuses: readonly CircleMemberStatus[],
-): Promise<CircleMember[]> {
-  const query = db
+/** Arrival order: the waitlist is promoted in this order. */
+const circleMemberOrder: Keyset<{ id: string; position: number }> = {
+  list: 'circle-members',
+  keys: [{ expr: 'm.position', kind: 'number' }],
+  id: 'u.id',
+  of: (row) => ({ keys: [row.position], id: row.id }),
+};
+
+function circleMembers(db: Kysely<DB>, circleId: string, statuses: readonly CircleMemberStatus[]) {
+  return db
     .selectFrom('circleMembers as m')
     .innerJoin('users as u', 'u.id', 'm.userId')
     .select([
@@ -235,16 +258,51 @@ export async function listCircleMembers(
       'm.position',
       'm.createdAt',
     ])
+    .select((eb) =>
+      // The rank on the waitlist is counted in SQL, so a page deep in the list still knows it.
+      eb
+        .selectFrom('circleMembers as ahead')
+        .whereRef('ahead.circleId', '=', 'm.circleId')
+        .where('ahead.status', '=', 'waitlisted')
+        .whereRef('ahead.position', '<=', 'm.position')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('waitlistRank'),
+    )
     .where('m.circleId', '=', circleId)
-    .where('m.status', 'in', statuses)
-    .orderBy('m.position');
-  const rows = await query.execute();
-  let waitlistPosition = 0;
-  return rows.map((row) => ({
+    .where('m.status', 'in', statuses);
+}
+
+type CircleMemberRow = Awaited<ReturnType<ReturnType<typeof circleMembers>['executeTakeFirstOrThrow']>>;
+
+function toCircleMemberDto(row: CircleMemberRow): CircleMember {
+  return {
     ...toPublicUserDto(row),
     role: row.role,
     status: row.status,
-    waitlistPosition: row.status === 'waitlisted' ? ++waitlistPosition : null,
+    waitlistPosition: row.status === 'waitlisted' ? Number(row.waitlistRank ?? 0) : null,
     joinedAt: toIso(row.createdAt),
-  }));
+  };
+}
+
+export async function listCircleMembers(
+  db: Kysely<DB>,
+  circleId: string,
+  statuses: readonly CircleMemberStatus[],
+  page: PageRequest,
+): Promise<{ items: CircleMember[]; nextCursor: string | null }> {
+  const rows = await pageQuery(circleMembers(db, circleId, statuses), circleMemberOrder, page).execute();
+  const { items, nextCursor } = toPage(rows, circleMemberOrder, page);
+  return { items: items.map(toCircleMemberDto), nextCursor };
+}
+
+/** One person with one of these standings in the circle. */
+export async function getCircleMember(
+  db: Kysely<DB>,
+  circleId: string,
+  userId: string,
+  statuses: readonly CircleMemberStatus[],
+): Promise<CircleMember> {
+  const row = await circleMembers(db, circleId, statuses).where('u.id', '=', userId).executeTakeFirst();
+  if (!row) throw notFound('Member');
+  return toCircleMemberDto(row);
 }

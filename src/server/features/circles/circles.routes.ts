@@ -10,7 +10,7 @@ import {
   circleSchema,
 } from '../../../contract/circle.ts';
 import { errorBodySchema } from '../../../contract/error.ts';
-import { listOf } from '../../../contract/list.ts';
+import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import type { CircleMemberStatus } from '../../../domain/circle.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
@@ -25,6 +25,7 @@ import {
   updateCircleMember,
 } from './circles.commands.ts';
 import {
+  getCircleMember,
   getEditedCircle,
   getVisibleCircle,
   listCircleMembers,
@@ -48,13 +49,14 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Circles of a community that the viewer may see',
           params: z.object({ slug: z.string().max(64) }),
-          response: { 200: listOf(circleSchema), 404: errorBodySchema },
+          querystring: pageQuerySchema,
+          response: { 200: pageOf(circleSchema), 400: errorBodySchema, 404: errorBodySchema },
         },
       },
       async (request) => {
         const viewer = await viewers.find(request);
         const community = await getCommunity(db, request.params.slug, viewer);
-        return { items: await listCommunityCircles(db, community.id, viewer) };
+        return listCommunityCircles(db, community.id, viewer, { ...request.query, scope: community.id });
       },
     );
 
@@ -123,7 +125,8 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Members and waitlist in arrival order (facilitators also see requests)',
           params: idParams,
-          response: { 200: listOf(circleMemberSchema), 404: errorBodySchema },
+          querystring: pageQuerySchema,
+          response: { 200: pageOf(circleMemberSchema), 400: errorBodySchema, 404: errorBodySchema },
         },
       },
       async (request) => {
@@ -133,7 +136,10 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           viewer && (await canSteer(db, circle, viewer))
             ? ['member', 'waitlisted', 'requested']
             : ['member', 'waitlisted'];
-        return { items: await listCircleMembers(db, circle.id, statuses) };
+        return listCircleMembers(db, circle.id, statuses, {
+          ...request.query,
+          scope: `${circle.id}:${statuses.join(',')}`,
+        });
       },
     );
 
@@ -192,10 +198,7 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         await requireSteward(db, circle, viewer);
         await updateCircleMember(db, circle.id, request.params.userId, request.body);
-        const members = await listCircleMembers(db, circle.id, ['member', 'waitlisted', 'requested']);
-        const updated = members.find((member) => member.id === request.params.userId);
-        if (!updated) throw new AppError('NOT_FOUND', 'Member not found');
-        return updated;
+        return getCircleMember(db, circle.id, request.params.userId, ['member', 'waitlisted', 'requested']);
       },
     );
 

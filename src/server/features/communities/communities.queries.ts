@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Community, CommunityMember } from '../../../contract/community.ts';
 import type { CommunityMemberStatus, CommunityRole } from '../../../domain/community.ts';
 import { one, toIso } from '../../db/columns.ts';
+import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { CommunityRow, DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
@@ -91,12 +92,20 @@ export function toCommunityDto(row: CommunityWithStats): Community {
   };
 }
 
+const communityOrder: Keyset<CommunityRow> = {
+  list: 'communities',
+  keys: [{ expr: 'c.name', kind: 'text' }],
+  id: 'c.id',
+  of: (row) => ({ keys: [row.name], id: row.id }),
+};
+
 export async function listCommunities(
   db: Kysely<DB>,
   viewer: Viewer | undefined,
   options: { mine: boolean },
-): Promise<Community[]> {
-  let query = withStats(db, viewer).orderBy('c.name');
+  page: PageRequest,
+): Promise<{ items: Community[]; nextCursor: string | null }> {
+  let query = withStats(db, viewer);
   if (options.mine) {
     query = query.where((eb) =>
       eb.exists(
@@ -108,8 +117,9 @@ export async function listCommunities(
       ),
     );
   }
-  const rows = await query.execute();
-  return rows.map(toCommunityDto);
+  const rows = await pageQuery(query, communityOrder, page).execute();
+  const { items, nextCursor } = toPage(rows, communityOrder, page);
+  return { items: items.map(toCommunityDto), nextCursor };
 }
 
 export async function getCommunity(db: Kysely<DB>, slug: string, viewer: Viewer | undefined) {
@@ -136,24 +146,47 @@ export async function requireAnimator(db: Kysely<DB>, communityId: string, viewe
   }
 }
 
+/** Active members before pending requests, then by name. */
+const memberOrder: Keyset<{ id: string; name: string; status: string }> = {
+  list: 'community-members',
+  keys: [
+    { expr: 'm.status', kind: 'text' },
+    { expr: 'u.name', kind: 'text' },
+  ],
+  id: 'u.id',
+  of: (row) => ({ keys: [row.status, row.name], id: row.id }),
+};
+
+function communityMembers(db: Kysely<DB>, communityId: string) {
+  return db
+    .selectFrom('communityMembers as m')
+    .innerJoin('users as u', 'u.id', 'm.userId')
+    .select(['u.id', 'u.name', 'u.organisation', 'u.territory', 'u.bio', 'm.role', 'm.status', 'm.createdAt'])
+    .where('m.communityId', '=', communityId);
+}
+
+type CommunityMemberRow = Awaited<ReturnType<ReturnType<typeof communityMembers>['executeTakeFirstOrThrow']>>;
+
+function toCommunityMemberDto(row: CommunityMemberRow): CommunityMember {
+  return { ...toPublicUserDto(row), role: row.role, status: row.status, joinedAt: toIso(row.createdAt) };
+}
+
 export async function listCommunityMembers(
   db: Kysely<DB>,
   communityId: string,
   options: { includeRequests: boolean },
-): Promise<CommunityMember[]> {
-  let query = db
-    .selectFrom('communityMembers as m')
-    .innerJoin('users as u', 'u.id', 'm.userId')
-    .select(['u.id', 'u.name', 'u.organisation', 'u.territory', 'u.bio', 'm.role', 'm.status', 'm.createdAt'])
-    .where('m.communityId', '=', communityId)
-    .orderBy('m.status')
-    .orderBy('u.name');
+  page: PageRequest,
+): Promise<{ items: CommunityMember[]; nextCursor: string | null }> {
+  let query = communityMembers(db, communityId);
   if (!options.includeRequests) query = query.where('m.status', '=', 'active');
-  const rows = await query.execute();
-  return rows.map((row) => ({
-    ...toPublicUserDto(row),
-    role: row.role,
-    status: row.status,
-    joinedAt: toIso(row.createdAt),
-  }));
+  const rows = await pageQuery(query, memberOrder, page).execute();
+  const { items, nextCursor } = toPage(rows, memberOrder, page);
+  return { items: items.map(toCommunityMemberDto), nextCursor };
+}
+
+/** One member or pending request of the community. */
+export async function getCommunityMember(db: Kysely<DB>, communityId: string, userId: string) {
+  const row = await communityMembers(db, communityId).where('u.id', '=', userId).executeTakeFirst();
+  if (!row) throw notFound('Member');
+  return toCommunityMemberDto(row);
 }

@@ -11,9 +11,9 @@ import {
   inviteLinkSchema,
 } from '../../../contract/community.ts';
 import { errorBodySchema } from '../../../contract/error.ts';
-import { listOf } from '../../../contract/list.ts';
+import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { AppError } from '../../http/errors.ts';
 import {
   createCommunity,
   joinCommunity,
@@ -23,6 +23,7 @@ import {
 } from './communities.commands.ts';
 import {
   getCommunity,
+  getCommunityMember,
   listCommunities,
   listCommunityMembers,
   requireAnimator,
@@ -48,14 +49,14 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'List communities (all, or only mine)',
-          querystring: z.object({ mine: z.enum(['true', 'false']).optional() }),
-          response: { 200: listOf(communitySchema), 400: errorBodySchema, 401: errorBodySchema },
+          querystring: pageQuerySchema.extend({ mine: z.enum(['true', 'false']).optional() }),
+          response: { 200: pageOf(communitySchema), 400: errorBodySchema, 401: errorBodySchema },
         },
       },
       async (request) => {
         const mine = request.query.mine === 'true';
         const viewer = mine ? await viewers.require(request) : await viewers.find(request);
-        return { items: await listCommunities(db, viewer, { mine }) };
+        return listCommunities(db, viewer, { mine }, { ...request.query, scope: mine ? 'mine' : 'all' });
       },
     );
 
@@ -140,7 +141,8 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Member directory (members only; animators also see pending requests)',
           params: slugParams,
-          response: { 200: listOf(communityMemberSchema), ...errors },
+          querystring: pageQuerySchema,
+          response: { 200: pageOf(communityMemberSchema), ...errors },
         },
       },
       async (request) => {
@@ -150,11 +152,16 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (community.myStatus !== 'active' && !viewer.isAdmin) {
           throw new AppError('FORBIDDEN', 'The member directory is for members');
         }
-        return {
-          items: await listCommunityMembers(db, community.id, {
-            includeRequests: isAnimator || viewer.isAdmin,
-          }),
-        };
+        const includeRequests = isAnimator || viewer.isAdmin;
+        return listCommunityMembers(
+          db,
+          community.id,
+          { includeRequests },
+          {
+            ...request.query,
+            scope: `${community.id}:${includeRequests}`,
+          },
+        );
       },
     );
 
@@ -174,10 +181,7 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const community = await getCommunity(db, request.params.slug, viewer);
         await requireAnimator(db, community.id, viewer);
         await updateCommunityMember(db, community.id, request.params.userId, request.body);
-        const members = await listCommunityMembers(db, community.id, { includeRequests: true });
-        const updated = members.find((m) => m.id === request.params.userId);
-        if (!updated) throw notFound('Member');
-        return updated;
+        return getCommunityMember(db, community.id, request.params.userId);
       },
     );
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DatePoll, DatePollSummary } from '../../../contract/date-poll.ts';
 import { bestSlotIndexes, type DateAnswerValue } from '../../../domain/date-poll.ts';
 import { toBool, toIso } from '../../db/columns.ts';
+import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DatePollRow, DB } from '../../db/schema.ts';
 
 /** Open, and before its deadline: answers are still taken. */
@@ -95,8 +96,19 @@ export async function loadDatePollDetail(
   };
 }
 
-export async function listCirclePolls(db: Kysely<DB>, circleId: string): Promise<DatePollSummary[]> {
-  const rows = await db
+const newestFirst: Keyset<{ id: string; createdAt: string | Date }> = {
+  list: 'date-polls',
+  keys: [{ expr: 'p.createdAt', kind: 'time', direction: 'desc' }],
+  id: 'p.id',
+  of: (row) => ({ keys: [row.createdAt], id: row.id }),
+};
+
+export async function listCirclePolls(
+  db: Kysely<DB>,
+  circleId: string,
+  page: PageRequest,
+): Promise<{ items: DatePollSummary[]; nextCursor: string | null }> {
+  const query = db
     .selectFrom('datePolls as p')
     .selectAll('p')
     .select((eb) => [
@@ -111,11 +123,10 @@ export async function listCirclePolls(db: Kysely<DB>, circleId: string): Promise
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('respondentCount'),
     ])
-    .where('p.circleId', '=', circleId)
-    .orderBy('p.createdAt', 'desc')
-    .orderBy('p.id')
-    .execute();
-  return rows.map((row) => ({
+    .where('p.circleId', '=', circleId);
+  const rows = await pageQuery(query, newestFirst, page).execute();
+  const { items, nextCursor } = toPage(rows, newestFirst, page);
+  const toSummary = (row: (typeof rows)[number]): DatePollSummary => ({
     id: row.id,
     circleId: row.circleId,
     title: row.title,
@@ -126,5 +137,6 @@ export async function listCirclePolls(db: Kysely<DB>, circleId: string): Promise
     respondentCount: Number(row.respondentCount ?? 0),
     sessionId: row.sessionId,
     createdAt: toIso(row.createdAt),
-  }));
+  });
+  return { items: items.map(toSummary), nextCursor };
 }

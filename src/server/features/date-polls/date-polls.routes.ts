@@ -14,7 +14,7 @@ import {
   myDateAnswersSchema,
 } from '../../../contract/date-poll.ts';
 import { errorBodySchema } from '../../../contract/error.ts';
-import { listOf } from '../../../contract/list.ts';
+import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
 import { resolveAuthSecret } from '../../auth/auth-secret.ts';
 import type { DatePollRow } from '../../db/schema.ts';
@@ -105,7 +105,8 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Date polls of a circle, newest first',
           params: idParams,
-          response: { 200: listOf(datePollSummarySchema), 404: errorBodySchema },
+          querystring: pageQuerySchema,
+          response: { 200: pageOf(datePollSummarySchema), 400: errorBodySchema, 404: errorBodySchema },
         },
       },
       async (request) => {
@@ -115,7 +116,7 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           await viewers.find(request),
           'Circle',
         );
-        return { items: await listCirclePolls(db, standing.circle.id) };
+        return listCirclePolls(db, standing.circle.id, { ...request.query, scope: standing.circle.id });
       },
     );
 

@@ -13,6 +13,7 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import { resolveAuthSecret } from '../../auth/auth-secret.ts';
 import { toIso } from '../../db/columns.ts';
+import { type Keyset, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DB, MailPreference } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { jobStatusCounts, retryFailedJob } from '../../jobs/jobs.ts';
@@ -23,6 +24,14 @@ import { getVisibleCircle } from '../circles/circles.queries.ts';
 const tokenParams = z.object({ token: z.string().min(1).max(300) });
 const idParams = z.object({ id: z.string().max(100) });
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+
+/** Most recently touched first; a job that runs again between two page reads may move (decision 023). */
+const jobOrder: Keyset<{ id: string; updatedAt: string | Date }> = {
+  list: 'jobs',
+  keys: [{ expr: 'updatedAt', kind: 'time', direction: 'desc' }],
+  id: 'id',
+  of: (row) => ({ keys: [row.updatedAt], id: row.id }),
+};
 
 function maskEmail(email: string): string {
   const [local = '', domain = ''] = email.split('@');
@@ -255,24 +264,24 @@ export function mailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['admin'],
           summary: 'Background jobs by status, failed ones first by default (instance admins)',
           querystring: jobListQuerySchema,
-          response: { 200: jobListSchema, 401: errorBodySchema, 403: errorBodySchema },
+          response: { 200: jobListSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema },
         },
       },
       async (request) => {
         const viewer = await viewers.require(request);
         if (!viewer.isAdmin) throw new AppError('FORBIDDEN', 'Instance admins only');
-        const rows = await db
-          .selectFrom('jobs')
-          .selectAll()
-          .where('status', '=', request.query.status)
-          .orderBy('updatedAt', 'desc')
-          .orderBy('id')
-          .limit(200)
-          .execute();
+        const page = { ...request.query, scope: request.query.status };
+        const query = db.selectFrom('jobs').selectAll().where('status', '=', request.query.status);
+        const { items: rows, nextCursor } = toPage(
+          await pageQuery(query, jobOrder, page).execute(),
+          jobOrder,
+          page,
+        );
         const counts = { pending: 0, running: 0, done: 0, failed: 0 };
         for (const { status, n } of await jobStatusCounts(db)) counts[status] = Number(n);
         return {
           counts,
+          nextCursor,
           items: rows.map((row) => ({
             id: row.id,
             kind: row.kind,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { circleSchema } from '../../../contract/circle.ts';
 import { errorBodySchema } from '../../../contract/error.ts';
-import { listOf } from '../../../contract/list.ts';
+import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import { profileUpdateSchema, userEnvelopeSchema } from '../../../contract/user.ts';
 import type { AppContext } from '../../app-context.ts';
 import { listViewerCircles } from '../circles/circles.queries.ts';
@@ -49,10 +49,12 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Circles I am in, waitlisted for, or asked to join',
-          response: { 200: listOf(circleSchema), 401: errorBodySchema },
+          querystring: pageQuerySchema,
+          response: { 200: pageOf(circleSchema), 400: errorBodySchema, 401: errorBodySchema },
         },
       },
-      async (request) => ({ items: await listViewerCircles(db, await viewers.require(request)) }),
+      async (request) =>
+        listViewerCircles(db, await viewers.require(request), { ...request.query, scope: 'mine' }),
     );
   };
 }

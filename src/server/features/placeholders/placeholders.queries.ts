@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ClaimPreview, Placeholder } from '../../../contract/placeholder.ts';
 import { toIso } from '../../db/columns.ts';
+import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
@@ -30,9 +31,15 @@ function placeholdersOf(db: Kysely<DB>, communityId: string) {
             .where('c.communityId', '=', communityId),
         ),
       ]),
-    )
-    .orderBy('u.name');
+    );
 }
+
+const placeholderOrder: Keyset<{ id: string; name: string }> = {
+  list: 'placeholders',
+  keys: [{ expr: 'u.name', kind: 'text' }],
+  id: 'u.id',
+  of: (row) => ({ keys: [row.name], id: row.id }),
+};
 
 /**
  * The community's placeholders with what is theirs there, and each one's pending invitation with
@@ -42,8 +49,19 @@ export async function listPlaceholders(
   db: Kysely<DB>,
   communityId: string,
   links: { secret: string; publicUrl: string },
+  page: PageRequest,
+): Promise<{ items: Placeholder[]; nextCursor: string | null }> {
+  const rows = await pageQuery(placeholdersOf(db, communityId), placeholderOrder, page).execute();
+  const { items: people, nextCursor } = toPage(rows, placeholderOrder, page);
+  return { items: await withStanding(db, communityId, links, people), nextCursor };
+}
+
+async function withStanding(
+  db: Kysely<DB>,
+  communityId: string,
+  links: { secret: string; publicUrl: string },
+  people: { id: string; name: string }[],
 ): Promise<Placeholder[]> {
-  const people = await placeholdersOf(db, communityId).execute();
   if (people.length === 0) return [];
   const ids = people.map((person) => person.id);
   const [circles, actions, sessions, invitations] = await Promise.all([

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/error.ts';
-import { listOf } from '../../../contract/list.ts';
+import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import {
   claimPreviewSchema,
   claimResultSchema,
@@ -44,7 +44,8 @@ export function placeholdersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'People without an account in the community, to invite (animators, facilitators)',
           params: slugParams,
-          response: { 200: listOf(placeholderSchema), ...errors },
+          querystring: pageQuerySchema,
+          response: { 200: pageOf(placeholderSchema), ...errors },
         },
       },
       async (request) => {
@@ -53,7 +54,7 @@ export function placeholdersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (!(await isCommunitySteward(db, community.id, viewer))) {
           throw new AppError('FORBIDDEN', 'Only the community’s animators and facilitators see this');
         }
-        return { items: await listPlaceholders(db, community.id, links) };
+        return listPlaceholders(db, community.id, links, { ...request.query, scope: community.id });
       },
     );
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { MyBallot, Poll, PollResults, PollSummary } from '../../../contract/poll.ts';
 import { type BallotContent, tallyBallots } from '../../../domain/poll.ts';
 import { toBool, toIso } from '../../db/columns.ts';
+import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DB, PollRow } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
@@ -100,34 +101,48 @@ export async function loadPollDetail(
   };
 }
 
-/** Polls of a circle, or the community-wide polls of a community (never its circles' polls). */
+const pollOrder: Keyset<PollRow> = {
+  list: 'polls',
+  keys: [{ expr: 'createdAt', kind: 'time', direction: 'desc' }],
+  id: 'id',
+  of: (row) => ({ keys: [row.createdAt], id: row.id }),
+};
+
+/** Polls of a circle, or the community-wide polls of a community (never its circles' polls), newest first. */
 export async function listPolls(
   db: Kysely<DB>,
   where: { circleId: string } | { communityId: string },
   viewer: Viewer | undefined,
-): Promise<PollSummary[]> {
-  let query = db.selectFrom('polls').selectAll().orderBy('createdAt', 'desc').limit(200);
+  page: PageRequest,
+): Promise<{ items: PollSummary[]; nextCursor: string | null }> {
+  let query = db.selectFrom('polls').selectAll();
   query =
     'circleId' in where
       ? query.where('circleId', '=', where.circleId)
       : query.where('communityId', '=', where.communityId).where('circleId', 'is', null);
-  const rows = await query.execute();
-  return Promise.all(
-    rows.map(async (poll) => ({
-      id: poll.id,
-      title: poll.title,
-      kind: poll.kind,
-      phase: effectivePhase(poll),
-      circleId: poll.circleId,
-      sessionId: poll.sessionId,
-      anonymous: toBool(poll.anonymous),
-      closesAt: iso(poll.closesAt),
-      closedAt: iso(poll.closedAt),
-      createdAt: toIso(poll.createdAt),
-      voterCount: await countVoters(db, poll),
-      hasVoted: viewer ? await hasVoted(db, poll, viewer.id) : false,
-    })),
-  );
+  const { items, nextCursor } = toPage(await pageQuery(query, pollOrder, page).execute(), pollOrder, page);
+  return { items: await Promise.all(items.map((poll) => toPollSummary(db, poll, viewer))), nextCursor };
+}
+
+async function toPollSummary(
+  db: Kysely<DB>,
+  poll: PollRow,
+  viewer: Viewer | undefined,
+): Promise<PollSummary> {
+  return {
+    id: poll.id,
+    title: poll.title,
+    kind: poll.kind,
+    phase: effectivePhase(poll),
+    circleId: poll.circleId,
+    sessionId: poll.sessionId,
+    anonymous: toBool(poll.anonymous),
+    closesAt: iso(poll.closesAt),
+    closedAt: iso(poll.closedAt),
+    createdAt: toIso(poll.createdAt),
+    voterCount: await countVoters(db, poll),
+    hasVoted: viewer ? await hasVoted(db, poll, viewer.id) : false,
+  };
 }
 
 /** The current ballots' contents, and nothing about who cast them. */

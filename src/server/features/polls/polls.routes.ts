@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/error.ts';
-import { listOf } from '../../../contract/list.ts';
+import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import {
   pollCreateSchema,
   pollOptionCreateSchema,
@@ -49,7 +49,8 @@ export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Polls of a circle',
           params: idParams,
-          response: { 200: listOf(pollSummarySchema), 404: errorBodySchema },
+          querystring: pageQuerySchema,
+          response: { 200: pageOf(pollSummarySchema), 400: errorBodySchema, 404: errorBodySchema },
         },
       },
       async (request) => {
@@ -60,7 +61,8 @@ export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           circle.visibility !== 'private' ||
           circle.myStatus === 'member' ||
           (viewer !== undefined && (await canSteer(db, circle, viewer)));
-        return { items: mayList ? await listPolls(db, { circleId: circle.id }, viewer) : [] };
+        if (!mayList) return { items: [], nextCursor: null };
+        return listPolls(db, { circleId: circle.id }, viewer, { ...request.query, scope: circle.id });
       },
     );
 
@@ -97,13 +99,17 @@ export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Community-wide polls (community id or slug; its members only)',
           params: slugParams,
-          response: { 200: listOf(pollSummarySchema), 404: errorBodySchema },
+          querystring: pageQuerySchema,
+          response: { 200: pageOf(pollSummarySchema), 400: errorBodySchema, 404: errorBodySchema },
         },
       },
       async (request) => {
         const viewer = await viewers.find(request);
         const { community } = await communityScope(db, request.params.slug, viewer);
-        return { items: await listPolls(db, { communityId: community.id }, viewer) };
+        return listPolls(db, { communityId: community.id }, viewer, {
+          ...request.query,
+          scope: community.id,
+        });
       },
     );
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AgendaItem, Session, SessionSummary } from '../../../contract/session.ts';
 import { toIso } from '../../db/columns.ts';
+import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DB, SessionRow } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
@@ -48,55 +49,65 @@ export function toSessionSummary(row: SessionRow, circleName: string): SessionSu
   };
 }
 
-export async function listCircleSessions(db: Kysely<DB>, circleId: string, circleName: string) {
-  const rows = await db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('circleId', '=', circleId)
-    .orderBy('startsAt')
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => toSessionSummary(row, circleName));
+const circleSessionOrder: Keyset<SessionRow> = {
+  list: 'circle-sessions',
+  keys: [{ expr: 'startsAt', kind: 'time' }],
+  id: 'id',
+  of: (row) => ({ keys: [row.startsAt], id: row.id }),
+};
+
+export async function listCircleSessions(
+  db: Kysely<DB>,
+  circleId: string,
+  circleName: string,
+  page: PageRequest,
+) {
+  const query = db.selectFrom('sessions').selectAll().where('circleId', '=', circleId);
+  const rows = await pageQuery(query, circleSessionOrder, page).execute();
+  const { items, nextCursor } = toPage(rows, circleSessionOrder, page);
+  return { items: items.map((row) => toSessionSummary(row, circleName)), nextCursor };
 }
+
+const viewerSessionOrder = (when: 'upcoming' | 'past'): Keyset<SessionRow> => ({
+  list: `my-sessions-${when}`,
+  keys: [{ expr: 's.startsAt', kind: 'time', direction: when === 'upcoming' ? 'asc' : 'desc' }],
+  id: 's.id',
+  of: (row) => ({ keys: [row.startsAt], id: row.id }),
+});
 
 /**
  * Sessions of every circle where the viewer is a member: coming ones (not ended before `now`,
- * soonest first) or past ones (most recent first, at most 100). A session its facilitator ended,
- * or one called off, is over whatever its planned time: it is never listed as coming.
+ * soonest first) or past ones (most recent first). A session its facilitator ended, or one called
+ * off, is over whatever its planned time: it is never listed as coming.
  */
 export async function listViewerSessions(
   db: Kysely<DB>,
   viewerId: string,
   when: 'upcoming' | 'past',
   now: string,
+  page: PageRequest,
 ) {
-  let query = db
+  const query = db
     .selectFrom('sessions as s')
     .innerJoin('circles as c', 'c.id', 's.circleId')
     .innerJoin('circleMembers as m', (join) =>
       join.onRef('m.circleId', '=', 'c.id').on('m.userId', '=', viewerId).on('m.status', '=', 'member'),
     )
     .selectAll('s')
-    .select('c.name as circleName');
-  query =
-    when === 'upcoming'
-      ? query
-          .where('s.endsAt', '>=', now)
-          .where('s.status', '!=', 'ended')
-          .where('s.cancelledAt', 'is', null)
-          .orderBy('s.startsAt')
-      : query
-          .where((eb) =>
-            eb.or([
-              eb('s.endsAt', '<', now),
-              eb('s.status', '=', 'ended'),
-              eb('s.cancelledAt', 'is not', null),
-            ]),
-          )
-          .orderBy('s.startsAt', 'desc')
-          .limit(100);
-  const rows = await query.execute();
-  return rows.map((row) => toSessionSummary(row, row.circleName));
+    .select('c.name as circleName')
+    .where((eb) =>
+      when === 'upcoming'
+        ? eb.and([eb('s.endsAt', '>=', now), eb('s.status', '!=', 'ended'), eb('s.cancelledAt', 'is', null)])
+        : eb.or([
+            eb('s.endsAt', '<', now),
+            eb('s.status', '=', 'ended'),
+            eb('s.cancelledAt', 'is not', null),
+          ]),
+    );
+  const order = viewerSessionOrder(when);
+  const rows = await pageQuery(query, order, page).execute();
+  const { items, nextCursor } = toPage(rows, order, page);
+  return { items: items.map((row) => toSessionSummary(row, row.circleName)), nextCursor };
 }
 
 async function loadAgenda(db: Kysely<DB>, sessionId: string): Promise<AgendaItem[]> {

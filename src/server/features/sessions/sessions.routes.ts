@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/error.ts';
-import { listOf } from '../../../contract/list.ts';
+import { listOf, pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import {
   agendaItemSchema,
   agendaPutSchema,
@@ -52,7 +52,8 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Sessions of a circle',
           params: idParams,
-          response: { 200: listOf(sessionSummarySchema), 404: errorBodySchema },
+          querystring: pageQuerySchema,
+          response: { 200: pageOf(sessionSummarySchema), 400: errorBodySchema, 404: errorBodySchema },
         },
       },
       async (request) => {
@@ -63,7 +64,8 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           circle.visibility !== 'private' ||
           circle.myStatus === 'member' ||
           (viewer && (await canSteer(db, circle, viewer)));
-        return { items: mayList ? await listCircleSessions(db, circle.id, circle.name) : [] };
+        if (!mayList) return { items: [], nextCursor: null };
+        return listCircleSessions(db, circle.id, circle.name, { ...request.query, scope: circle.id });
       },
     );
 
@@ -93,15 +95,16 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Sessions of my circles: coming (default) or past',
-          querystring: z.object({ when: z.enum(['upcoming', 'past']).default('upcoming') }),
-          response: { 200: listOf(sessionSummarySchema), 400: errorBodySchema, 401: errorBodySchema },
+          querystring: pageQuerySchema.extend({ when: z.enum(['upcoming', 'past']).default('upcoming') }),
+          response: { 200: pageOf(sessionSummarySchema), 400: errorBodySchema, 401: errorBodySchema },
         },
       },
       async (request) => {
         const viewer = await viewers.require(request);
         // The SQL twin of isSessionOver: a session within its grace period still counts as current.
         const now = new Date(Date.now() - SESSION_GRACE_MS).toISOString();
-        return { items: await listViewerSessions(db, viewer.id, request.query.when, now) };
+        const { when } = request.query;
+        return listViewerSessions(db, viewer.id, when, now, { ...request.query, scope: 'mine' });
       },
     );
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { SignupSheet, SignupSheetSummary } from '../../../contract/signup.ts';
 import { toIso } from '../../db/columns.ts';
+import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
@@ -88,8 +89,19 @@ export async function loadSheetDetail(
   };
 }
 
-export async function listCircleSheets(db: Kysely<DB>, circleId: string): Promise<SignupSheetSummary[]> {
-  const rows = await db
+const newestFirst: Keyset<{ id: string; createdAt: string | Date }> = {
+  list: 'signup-sheets',
+  keys: [{ expr: 's.createdAt', kind: 'time', direction: 'desc' }],
+  id: 's.id',
+  of: (row) => ({ keys: [row.createdAt], id: row.id }),
+};
+
+export async function listCircleSheets(
+  db: Kysely<DB>,
+  circleId: string,
+  page: PageRequest,
+): Promise<{ items: SignupSheetSummary[]; nextCursor: string | null }> {
+  const query = db
     .selectFrom('signupSheets as s')
     .selectAll('s')
     .select((eb) => [
@@ -105,16 +117,16 @@ export async function listCircleSheets(db: Kysely<DB>, circleId: string): Promis
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('entryCount'),
     ])
-    .where('s.circleId', '=', circleId)
-    .orderBy('s.createdAt', 'desc')
-    .orderBy('s.id')
-    .execute();
-  return rows.map((row) => ({
+    .where('s.circleId', '=', circleId);
+  const rows = await pageQuery(query, newestFirst, page).execute();
+  const { items, nextCursor } = toPage(rows, newestFirst, page);
+  const toSummary = (row: (typeof rows)[number]): SignupSheetSummary => ({
     id: row.id,
     circleId: row.circleId,
     title: row.title,
     topicCount: Number(row.topicCount ?? 0),
     entryCount: Number(row.entryCount ?? 0),
     createdAt: toIso(row.createdAt),
-  }));
+  });
+  return { items: items.map(toSummary), nextCursor };
 }

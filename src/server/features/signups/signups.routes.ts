@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/error.ts';
-import { listOf } from '../../../contract/list.ts';
+import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import { optionalBody } from '../../../contract/optional-body.ts';
 import {
   signupEntryCreateSchema,
@@ -55,7 +55,8 @@ export function signupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Sign-up sheets of a circle, newest first',
           params: idParams,
-          response: { 200: listOf(signupSheetSummarySchema), 404: errorBodySchema },
+          querystring: pageQuerySchema,
+          response: { 200: pageOf(signupSheetSummarySchema), 400: errorBodySchema, 404: errorBodySchema },
         },
       },
       async (request) => {
@@ -65,7 +66,7 @@ export function signupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           await viewers.find(request),
           'Circle',
         );
-        return { items: await listCircleSheets(db, standing.circle.id) };
+        return listCircleSheets(db, standing.circle.id, { ...request.query, scope: standing.circle.id });
       },
     );
 

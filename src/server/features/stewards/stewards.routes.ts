@@ -6,13 +6,13 @@ import { errorBodySchema } from '../../../contract/error.ts';
 import { listOf } from '../../../contract/list.ts';
 import { adminUserQuerySchema, adminUserSchema, appointSchema } from '../../../contract/placeholder.ts';
 import type { AppContext } from '../../app-context.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { AppError } from '../../http/errors.ts';
 import { requireSteward } from '../circles/circle-stewards.ts';
-import { getVisibleCircle, listCircleMembers } from '../circles/circles.queries.ts';
+import { getCircleMember, getVisibleCircle } from '../circles/circles.queries.ts';
 import {
   findCommunityMembership,
   getCommunity,
-  listCommunityMembers,
+  getCommunityMember,
   requireAnimator,
 } from '../communities/communities.queries.ts';
 import { appointAnimator, appointFacilitator, searchAccounts } from './stewards.commands.ts';
@@ -39,10 +39,7 @@ export function stewardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const community = await getCommunity(db, request.params.slug, viewer);
         await requireAnimator(db, community.id, viewer);
         await appointAnimator(db, community.id, request.body.userId, { mayAddMember: viewer.isAdmin });
-        const members = await listCommunityMembers(db, community.id, { includeRequests: true });
-        const named = members.find((member) => member.id === request.body.userId);
-        if (!named) throw notFound('Member');
-        return named;
+        return getCommunityMember(db, community.id, request.body.userId);
       },
     );
 
@@ -68,10 +65,7 @@ export function stewardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ]);
         }
         await appointFacilitator(db, circle.id, request.body.userId);
-        const members = await listCircleMembers(db, circle.id, ['member']);
-        const named = members.find((member) => member.id === request.body.userId);
-        if (!named) throw notFound('Member');
-        return named;
+        return getCircleMember(db, circle.id, request.body.userId, ['member']);
       },
     );
 

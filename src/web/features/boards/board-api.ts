@@ -13,9 +13,9 @@ import type {
 } from '../../../contract/board.ts';
 import type { Action } from '../../../contract/session.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
-import type { ListOf } from '../../lib/list-of.ts';
 import { useCreateMutation } from '../../lib/use-create-mutation.ts';
 import { useLiveTopic } from '../../lib/use-live-topic.ts';
+import { usePagedList } from '../../lib/use-paged-list.ts';
 import { circlePath } from '../circles/circle-api.ts';
 
 export const boardKeys = {
@@ -30,10 +30,7 @@ const boardPath = (id: string) => `/api/v1/boards/${encodeURIComponent(id)}`;
 const notePath = (id: string) => `/api/v1/notes/${encodeURIComponent(id)}`;
 
 export function useCircleBoards(circleId: string, enabled = true) {
-  return useQuery({
-    queryKey: boardKeys.ofCircle(circleId),
-    queryFn: ({ signal }) => apiRequest<ListOf<BoardSummary>>(`${circlePath(circleId)}/boards`, { signal }),
-    select: (data) => data.items,
+  return usePagedList<BoardSummary>(boardKeys.ofCircle(circleId), `${circlePath(circleId)}/boards`, {
     enabled,
     retry: false,
   });

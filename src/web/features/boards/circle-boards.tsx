@@ -6,6 +6,7 @@ import { Button } from '../../components/button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState, LoadingState } from '../../components/query-state.tsx';
 import { Section } from '../../components/section.tsx';
+import { ShowMore } from '../../components/show-more.tsx';
 import { errorCode } from '../../lib/error-message.ts';
 import { lazyNamed } from '../../lib/lazy-named.ts';
 import { useCircleBoards } from './board-api.ts';
@@ -58,6 +59,7 @@ export function CircleBoards({ circleId, isMember }: { circleId: string; isMembe
           <createBoardDialog.Component circleId={circleId} onClose={() => setCreating(false)} />
         </Suspense>
       ) : null}
+      <ShowMore list={boards} />
     </Section>
   );
 }

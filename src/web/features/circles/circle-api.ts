@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Circle, CircleCreateInput, CirclePatch } from '../../../contract/circle.ts';
 import { apiRequest } from '../../lib/api-client.ts';
-import type { ListOf } from '../../lib/list-of.ts';
 import { useCreateMutation } from '../../lib/use-create-mutation.ts';
+import { usePagedList } from '../../lib/use-paged-list.ts';
 import { communityKeys, communityPath } from '../communities/community-api.ts';
 
 export const circleKeys = {
@@ -18,21 +18,11 @@ export function circlePath(id: string): string {
 }
 
 export function useCommunityCircles(slug: string, enabled = true) {
-  return useQuery({
-    queryKey: communityKeys.circles(slug),
-    queryFn: ({ signal }) => apiRequest<ListOf<Circle>>(`${communityPath(slug)}/circles`, { signal }),
-    select: (data) => data.items,
-    enabled,
-  });
+  return usePagedList<Circle>(communityKeys.circles(slug), `${communityPath(slug)}/circles`, { enabled });
 }
 
 export function useMyCircles(enabled = true) {
-  return useQuery({
-    queryKey: circleKeys.mine,
-    queryFn: ({ signal }) => apiRequest<ListOf<Circle>>('/api/v1/me/circles', { signal }),
-    select: (data) => data.items,
-    enabled,
-  });
+  return usePagedList<Circle>(circleKeys.mine, '/api/v1/me/circles', { enabled });
 }
 
 export function useCircle(id: string) {

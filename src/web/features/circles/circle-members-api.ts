@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   CircleMember,
@@ -6,17 +6,12 @@ import type {
   circleMemberPatchSchema,
 } from '../../../contract/circle.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
-import type { ListOf } from '../../lib/list-of.ts';
+import { usePagedList } from '../../lib/use-paged-list.ts';
 import { communityKeys } from '../communities/community-api.ts';
 import { circleKeys, circlePath } from './circle-api.ts';
 
 export function useCircleMembers(id: string, enabled = true) {
-  return useQuery({
-    queryKey: circleKeys.members(id),
-    queryFn: ({ signal }) => apiRequest<ListOf<CircleMember>>(`${circlePath(id)}/members`, { signal }),
-    select: (data) => data.items,
-    enabled,
-  });
+  return usePagedList<CircleMember>(circleKeys.members(id), `${circlePath(id)}/members`, { enabled });
 }
 
 /** Any change of membership moves counts (places left, waitlist) shown in several lists. */

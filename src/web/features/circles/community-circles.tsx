@@ -3,6 +3,7 @@ import type { Community } from '../../../contract/community.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState, LoadingState } from '../../components/query-state.tsx';
 import { Section } from '../../components/section.tsx';
+import { ShowMore } from '../../components/show-more.tsx';
 import { useCommunityCircles } from './circle-api.ts';
 import { CircleGrid } from './circle-card.tsx';
 import { CreateCircleButton } from './create-circle-button.tsx';
@@ -28,6 +29,7 @@ export function CommunityCircles({ community }: { community: Community }) {
         </EmptyState>
       ) : null}
       {circles.data?.length ? <CircleGrid circles={circles.data} /> : null}
+      <ShowMore list={circles} />
     </Section>
   );
 }

@@ -7,8 +7,8 @@ import type {
   communityPatchSchema,
 } from '../../../contract/community.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
-import type { ListOf } from '../../lib/list-of.ts';
 import { useCreateMutation } from '../../lib/use-create-mutation.ts';
+import { usePagedList } from '../../lib/use-paged-list.ts';
 
 /** Everything about communities hangs under ['communities'], so one invalidation refreshes it all. */
 export const communityKeys = {
@@ -25,11 +25,7 @@ export function communityPath(slug: string): string {
 }
 
 export function useCommunities({ mine = false, enabled = true }: { mine?: boolean; enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: communityKeys.list(mine),
-    queryFn: ({ signal }) =>
-      apiRequest<ListOf<Community>>(`/api/v1/communities${mine ? '?mine=true' : ''}`, { signal }),
-    select: (data) => data.items,
+  return usePagedList<Community>(communityKeys.list(mine), `/api/v1/communities${mine ? '?mine=true' : ''}`, {
     enabled,
   });
 }

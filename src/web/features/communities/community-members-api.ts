@@ -6,18 +6,14 @@ import type {
   inviteLinkSchema,
 } from '../../../contract/community.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
-import type { ListOf } from '../../lib/list-of.ts';
+import { usePagedList } from '../../lib/use-paged-list.ts';
 import { communityKeys, communityPath } from './community-api.ts';
 
 type InviteLink = z.output<typeof inviteLinkSchema>;
 
 /** The member directory; only members may read it, so callers pass `enabled`. */
 export function useCommunityMembers(slug: string, enabled: boolean) {
-  return useQuery({
-    queryKey: communityKeys.members(slug),
-    queryFn: ({ signal }) =>
-      apiRequest<ListOf<CommunityMember>>(`${communityPath(slug)}/members`, { signal }),
-    select: (data) => data.items,
+  return usePagedList<CommunityMember>(communityKeys.members(slug), `${communityPath(slug)}/members`, {
     enabled,
   });
 }

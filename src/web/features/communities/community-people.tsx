@@ -9,6 +9,7 @@ import { FormStatus } from '../../components/form-status.tsx';
 import { PersonItem, PersonList, personDetails } from '../../components/person-list.tsx';
 import { ErrorState, LoadingState } from '../../components/query-state.tsx';
 import { Section } from '../../components/section.tsx';
+import { ShowMore } from '../../components/show-more.tsx';
 import { type Report, runReported, useActionStatus } from '../../lib/action-status.ts';
 import {
   useCommunityMembers,
@@ -100,6 +101,7 @@ export function MemberDirectory({ community, myId }: { community: Community; myI
           ))}
         </PersonList>
       ) : null}
+      <ShowMore list={members} />
     </Section>
   );
 }

@@ -5,6 +5,7 @@ import { Badge } from '../../components/badge.tsx';
 import { Button } from '../../components/button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Section } from '../../components/section.tsx';
+import { ShowMore } from '../../components/show-more.tsx';
 import { lazyNamed } from '../../lib/lazy-named.ts';
 import { formatDay } from '../sessions/session-time.ts';
 import { useCirclePolls } from './date-poll-api.ts';
@@ -60,6 +61,7 @@ export function CircleDatePolls({ circleId, canCreate }: { circleId: string; can
           <createPollDialog.Component circleId={circleId} onClose={() => setOpen(false)} />
         </Suspense>
       ) : null}
+      <ShowMore list={polls} />
     </Section>
   );
 }

@@ -8,9 +8,9 @@ import type {
 } from '../../../contract/date-poll.ts';
 import type { Session } from '../../../contract/session.ts';
 import { apiRequest } from '../../lib/api-client.ts';
-import type { ListOf } from '../../lib/list-of.ts';
 import { useCreateMutation } from '../../lib/use-create-mutation.ts';
 import { useLiveTopic } from '../../lib/use-live-topic.ts';
+import { usePagedList } from '../../lib/use-paged-list.ts';
 import { circlePath } from '../circles/circle-api.ts';
 import { sessionKeys } from '../sessions/session-api.ts';
 
@@ -31,12 +31,7 @@ export const guestEditLink = (pollId: string, token: string) =>
   `${window.location.origin}/date-polls/${encodeURIComponent(pollId)}/guest/${encodeURIComponent(token)}`;
 
 export function useCirclePolls(circleId: string) {
-  return useQuery({
-    queryKey: datePollKeys.ofCircle(circleId),
-    queryFn: ({ signal }) =>
-      apiRequest<ListOf<DatePollSummary>>(`${circlePath(circleId)}/date-polls`, { signal }),
-    select: (data) => data.items,
-  });
+  return usePagedList<DatePollSummary>(datePollKeys.ofCircle(circleId), `${circlePath(circleId)}/date-polls`);
 }
 
 /** The poll, refreshed when someone answers or the organiser closes it. */

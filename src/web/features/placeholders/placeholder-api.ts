@@ -7,7 +7,7 @@ import type {
   placeholderInvitationSchema,
 } from '../../../contract/placeholder.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
-import type { ListOf } from '../../lib/list-of.ts';
+import { usePagedList } from '../../lib/use-paged-list.ts';
 import { communityKeys, communityPath } from '../communities/community-api.ts';
 
 type Invitation = z.output<typeof placeholderInvitationSchema>;
@@ -16,13 +16,7 @@ const placeholdersKey = (slug: string) => [...communityKeys.detail(slug), 'place
 
 /** The community's people without an account (stewards only, so callers pass `enabled`). */
 export function usePlaceholders(slug: string, enabled: boolean) {
-  return useQuery({
-    queryKey: placeholdersKey(slug),
-    queryFn: ({ signal }) =>
-      apiRequest<ListOf<Placeholder>>(`${communityPath(slug)}/placeholders`, { signal }),
-    select: (data) => data.items,
-    enabled,
-  });
+  return usePagedList<Placeholder>(placeholdersKey(slug), `${communityPath(slug)}/placeholders`, { enabled });
 }
 
 export function useInvitePlaceholder(slug: string) {

@@ -10,6 +10,7 @@ import { FormStatus } from '../../components/form-status.tsx';
 import { PersonItem, PersonList } from '../../components/person-list.tsx';
 import { ErrorState, LoadingState } from '../../components/query-state.tsx';
 import { Section } from '../../components/section.tsx';
+import { ShowMore } from '../../components/show-more.tsx';
 import { type Report, runReported, useActionStatus } from '../../lib/action-status.ts';
 import { lazyNamed } from '../../lib/lazy-named.ts';
 import { usePlaceholders, useWithdrawInvitation } from './placeholder-api.ts';
@@ -136,6 +137,7 @@ function Invitations({ slug, circleId }: { slug: string; circleId?: string }) {
           ))}
         </PersonList>
       ) : null}
+      <ShowMore list={placeholders} />
     </Section>
   );
 }

@@ -11,9 +11,9 @@ import type {
 } from '../../../contract/poll.ts';
 import type { SessionSummary } from '../../../contract/session.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
-import type { ListOf } from '../../lib/list-of.ts';
 import { useCreateMutation } from '../../lib/use-create-mutation.ts';
 import { useLiveTopic } from '../../lib/use-live-topic.ts';
+import { usePagedList } from '../../lib/use-paged-list.ts';
 import { useMe } from '../auth/auth-api.ts';
 import { sessionKeys } from '../sessions/session-api.ts';
 
@@ -57,12 +57,7 @@ function storeReceipt(userId: string | undefined, pollId: string, receipt: strin
 }
 
 export function usePolls(scope: PollScope, enabled = true) {
-  return useQuery({
-    queryKey: pollKeys.list(scope),
-    queryFn: ({ signal }) => apiRequest<ListOf<PollSummary>>(scopePath(scope), { signal }),
-    select: (data) => data.items,
-    enabled,
-  });
+  return usePagedList<PollSummary>(pollKeys.list(scope), scopePath(scope), { enabled });
 }
 
 /**
@@ -192,13 +187,9 @@ export function useDeletePoll(id: string) {
 /** The sessions a circle poll may be tied to; a community poll has none. */
 export function useScopeSessions(scope: PollScope) {
   const circleId = 'circleId' in scope ? scope.circleId : '';
-  return useQuery({
-    queryKey: sessionKeys.ofCircle(circleId),
-    queryFn: ({ signal }) =>
-      apiRequest<ListOf<SessionSummary>>(`/api/v1/circles/${encodeURIComponent(circleId)}/sessions`, {
-        signal,
-      }),
-    select: (data) => data.items,
-    enabled: circleId !== '',
-  });
+  return usePagedList<SessionSummary>(
+    sessionKeys.ofCircle(circleId),
+    `/api/v1/circles/${encodeURIComponent(circleId)}/sessions`,
+    { enabled: circleId !== '' },
+  );
 }

@@ -7,6 +7,7 @@ import { Button } from '../../components/button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState, LoadingState } from '../../components/query-state.tsx';
 import { Section } from '../../components/section.tsx';
+import { ShowMore } from '../../components/show-more.tsx';
 import { lazyNamed } from '../../lib/lazy-named.ts';
 import { type PollScope, usePolls } from './poll-api.ts';
 import styles from './polls.module.css';
@@ -85,6 +86,7 @@ export function PollsSection({
       {polls.isError ? <ErrorState error={polls.error} onRetry={() => void polls.refetch()} /> : null}
       {polls.data?.length === 0 ? <EmptyState isCompact title={t('polls.list.empty')} /> : null}
       {polls.data?.length ? <PollList polls={polls.data} /> : null}
+      <ShowMore list={polls} />
     </Section>
   );
 }

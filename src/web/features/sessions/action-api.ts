@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Action, ActionCreateInput, ActionPatch } from '../../../contract/session.ts';
 import { apiRequest } from '../../lib/api-client.ts';
-import type { ListOf } from '../../lib/list-of.ts';
 import { useCreateMutation } from '../../lib/use-create-mutation.ts';
+import { usePagedList } from '../../lib/use-paged-list.ts';
 import { sessionKeys, sessionPath } from './session-api.ts';
 
 export const actionKeys = {
@@ -11,11 +11,7 @@ export const actionKeys = {
 };
 
 export function useMyActions() {
-  return useQuery({
-    queryKey: actionKeys.mine,
-    queryFn: ({ signal }) => apiRequest<ListOf<Action>>('/api/v1/me/actions', { signal }),
-    select: (data) => data.items,
-  });
+  return usePagedList<Action>(actionKeys.mine, '/api/v1/me/actions');
 }
 
 /** An action shows on its session, on later sessions (to review) and in "Mes actions". */

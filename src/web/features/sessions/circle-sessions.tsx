@@ -4,6 +4,7 @@ import { isSessionOver } from '../../../domain/session.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState, LoadingState } from '../../components/query-state.tsx';
 import { Section } from '../../components/section.tsx';
+import { ShowMore } from '../../components/show-more.tsx';
 import { ImportNotesLink } from './import/import-notes-link.tsx';
 import { PlanSessionButton } from './plan-session-button.tsx';
 import { useCircleSessions } from './session-api.ts';
@@ -56,6 +57,7 @@ export function CircleSessions({ circleId, canPlan }: { circleId: string; canPla
           ) : null}
         </>
       ) : null}
+      <ShowMore list={sessions} />
     </Section>
   );
 }

@@ -16,6 +16,7 @@ import { apiRequest, apiSend } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
 import { useCreateMutation } from '../../lib/use-create-mutation.ts';
 import { useLiveTopic } from '../../lib/use-live-topic.ts';
+import { usePagedList } from '../../lib/use-paged-list.ts';
 import { circlePath } from '../circles/circle-api.ts';
 import { actionKeys } from './action-api.ts';
 
@@ -35,20 +36,11 @@ export function sessionPath(id: string): string {
 export const livePollMs = 30_000;
 
 export function useCircleSessions(circleId: string) {
-  return useQuery({
-    queryKey: sessionKeys.ofCircle(circleId),
-    queryFn: ({ signal }) =>
-      apiRequest<ListOf<SessionSummary>>(`${circlePath(circleId)}/sessions`, { signal }),
-    select: (data) => data.items,
-  });
+  return usePagedList<SessionSummary>(sessionKeys.ofCircle(circleId), `${circlePath(circleId)}/sessions`);
 }
 
 export function useMySessions(enabled = true, when: 'upcoming' | 'past' = 'upcoming') {
-  return useQuery({
-    queryKey: [...sessionKeys.mine, when],
-    queryFn: ({ signal }) =>
-      apiRequest<ListOf<SessionSummary>>(`/api/v1/me/sessions?when=${when}`, { signal }),
-    select: (data) => data.items,
+  return usePagedList<SessionSummary>([...sessionKeys.mine, when], `/api/v1/me/sessions?when=${when}`, {
     enabled,
   });
 }

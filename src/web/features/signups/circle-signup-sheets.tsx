@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { Button } from '../../components/button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Section } from '../../components/section.tsx';
+import { ShowMore } from '../../components/show-more.tsx';
 import { lazyNamed } from '../../lib/lazy-named.ts';
 import styles from '../date-polls/scheduling-list.module.css';
 import { useCircleSheets } from './signup-api.ts';
@@ -55,6 +56,7 @@ export function CircleSignupSheets({ circleId, canCreate }: { circleId: string; 
           <createSheetDialog.Component circleId={circleId} onClose={() => setOpen(false)} />
         </Suspense>
       ) : null}
+      <ShowMore list={sheets} />
     </Section>
   );
 }

@@ -3,9 +3,9 @@ import type { Circle } from '../../../contract/circle.ts';
 import type { SignupSheet, SignupSheetCreateInput, SignupSheetSummary } from '../../../contract/signup.ts';
 import type { SignupStatus } from '../../../domain/signup.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
-import type { ListOf } from '../../lib/list-of.ts';
 import { useCreateMutation } from '../../lib/use-create-mutation.ts';
 import { useLiveTopic } from '../../lib/use-live-topic.ts';
+import { usePagedList } from '../../lib/use-paged-list.ts';
 import { circlePath } from '../circles/circle-api.ts';
 
 export const signupKeys = {
@@ -17,12 +17,10 @@ const sheetPath = (id: string) => `/api/v1/signup-sheets/${encodeURIComponent(id
 const topicPath = (id: string) => `/api/v1/signup-topics/${encodeURIComponent(id)}`;
 
 export function useCircleSheets(circleId: string) {
-  return useQuery({
-    queryKey: signupKeys.ofCircle(circleId),
-    queryFn: ({ signal }) =>
-      apiRequest<ListOf<SignupSheetSummary>>(`${circlePath(circleId)}/signup-sheets`, { signal }),
-    select: (data) => data.items,
-  });
+  return usePagedList<SignupSheetSummary>(
+    signupKeys.ofCircle(circleId),
+    `${circlePath(circleId)}/signup-sheets`,
+  );
 }
 
 /** The sheet, refreshed when anyone signs up or withdraws. */

@@ -68,6 +68,7 @@ async function redisAnswers(url: string): Promise<boolean> {
 
 run('typecheck', 'tsc', ['--noEmit', '-p', '.']);
 run('lint', 'biome', ['check', '.']);
+run('feature imports (no cycle)', process.execPath, ['scripts/feature-imports.ts']);
 
 const hasPostgres = await postgresAnswers(postgresUrl);
 // Several instances (live fan-out through Redis): src/server/live/redis-bus.test.ts and

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { toIso } from '../db/columns.ts';
 import type { DB } from '../db/schema.ts';
-import { canSeeCircleContent } from '../features/circles/circles.queries.ts';
+import { canSeeCircleContent } from '../features/circles/circles.public.ts';
 import type { JobContext, JobHandler } from '../jobs/job-runner.ts';
 import { enqueueJob } from '../jobs/jobs.ts';
 import { sessionCalendarAttachment } from './invitation-calendar.ts';

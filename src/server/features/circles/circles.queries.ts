@@ -5,7 +5,7 @@ import { one, toIso } from '../../db/columns.ts';
 import type { CircleRow, DB } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { toPublicUserDto } from '../users/users.queries.ts';
+import { toPublicUserDto } from '../users/users.public.ts';
 
 type CircleScope = DB & { ci: DB['circles']; co: DB['communities'] };
 

@@ -5,7 +5,7 @@ import { one, toIso } from '../../db/columns.ts';
 import type { CommunityRow, DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { toPublicUserDto } from '../users/users.queries.ts';
+import { toPublicUserDto } from '../users/users.public.ts';
 
 type CommunityWithStats = CommunityRow & {
   memberCount: number | null;

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { loadLockedCircle, promoteWaitlist } from '../circles/circles.commands.ts';
+import { loadLockedCircle, promoteWaitlist } from '../circles/circles.public.ts';
 
 /**
  * Columns that hold a person and are unique together with `keys`: when both the placeholder and

@@ -13,7 +13,7 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import { resolveAuthSecret } from '../../auth/auth-secret.ts';
 import { AppError } from '../../http/errors.ts';
-import { getCommunity } from '../communities/communities.queries.ts';
+import { getCommunity } from '../communities/communities.public.ts';
 import { claimUrl } from './claim-tokens.ts';
 import { acceptClaim, inviteToClaim, revokeClaimInvitation } from './placeholders.commands.ts';
 import {

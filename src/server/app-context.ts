@@ -3,7 +3,7 @@ import type { Auth } from './auth/auth.ts';
 import type { Database } from './db/database.ts';
 import type { DB } from './db/schema.ts';
 import type { Env } from './env.ts';
-import type { Leaving } from './features/feature-descriptor.ts';
+import type { Leaving, PersonColumn } from './features/feature-descriptor.ts';
 import type { ViewerResolver } from './http/viewer.ts';
 import type { AccessRevocations } from './live/access-revocations.ts';
 import type { LiveHub } from './live/live-hub.ts';
@@ -24,4 +24,6 @@ export interface AppContext {
   version: string;
   /** The features' hooks that the leaving commands run inside their transaction (registry.ts). */
   leaving: Leaving;
+  /** The columns of the features' own tables that name a person (registry.ts), for claims. */
+  personColumns: readonly PersonColumn[];
 }

@@ -19,7 +19,7 @@ import { createAuth } from './auth/auth.ts';
 import { resolveAuthSecret } from './auth/auth-secret.ts';
 import type { Database } from './db/database.ts';
 import type { Env } from './env.ts';
-import { features, leavingOf } from './features/registry.ts';
+import { featurePersonColumns, features, leavingOf } from './features/registry.ts';
 import { registerCompression } from './http/compression.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { registerIdempotency } from './http/idempotency.ts';
@@ -172,6 +172,7 @@ export async function buildApp(deps: AppDeps) {
     revocations,
     version: deps.version,
     leaving: leavingOf(features),
+    personColumns: featurePersonColumns(features),
   };
   registerIdempotency(app, database.db, ctx.viewers);
 

@@ -59,6 +59,18 @@ export interface Leaving {
   community(trx: Kysely<DB>, input: { communityId: string; userId: string }): Promise<void>;
 }
 
+/**
+ * A column of a feature's table that names a person (references users.id), so that merging a
+ * placeholder into an account (placeholders/placeholder-merge.ts) covers it. With `keys`, the
+ * table holds one row per person and those columns: where both had one, the account's stays.
+ * Without, the column only says who did something and is rewritten.
+ */
+export interface PersonColumn {
+  table: string;
+  column: string;
+  keys?: readonly string[];
+}
+
 export type DigestLine = { text: string; url?: string };
 /** Lines for one reader's Monday digest; each must be one the reader may see now. */
 export type DigestLines = (
@@ -88,6 +100,8 @@ export interface FeatureDescriptor {
   migrations?: (dialect: DialectName) => Record<string, Migration>;
   onLeaveCircle?: LeaveCircleHook;
   onLeaveCommunity?: LeaveCommunityHook;
+  /** The columns of this feature's own tables that name a person (see PersonColumn). */
+  personColumns?: readonly PersonColumn[];
   /** Lines of the Monday digest's "open polls and sign-up sheets" part. */
   digestLines?: DigestLines;
 }

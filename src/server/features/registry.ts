@@ -17,6 +17,7 @@ import type {
   FeatureDescriptor,
   JobDeps,
   Leaving,
+  PersonColumn,
   TopicResolver,
 } from './feature-descriptor.ts';
 import { healthFeature } from './health/health.feature.ts';
@@ -104,6 +105,11 @@ export function leavingOf(list = features): Leaving {
     },
   };
   return leaving;
+}
+
+/** The person columns of the features' own tables, for merging a placeholder into an account. */
+export function featurePersonColumns(list = features): PersonColumn[] {
+  return list.flatMap((feature) => feature.personColumns ?? []);
 }
 
 /** The features' digest lines for one reader, in registry order. */

@@ -133,7 +133,7 @@ export function placeholdersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const viewer = await viewers.require(request);
-        const result = await acceptClaim(db, request.params.token, viewer.id);
+        const result = await acceptClaim(db, request.params.token, viewer.id, ctx.personColumns);
         // The account may follow what the placeholder followed; nothing to revoke, nothing private
         // to announce: the next reads show the merged data.
         return result;

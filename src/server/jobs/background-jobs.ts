@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { featureDigestLines, featureJobHandlers, featureMailKinds } from '../features/registry.ts';
+import { featureDigestLines, featureJobHandlers, featureMailKinds, features } from '../features/registry.ts';
 import { pruneExpiredKeys } from '../http/idempotency-keys.ts';
 import { findRecipient, type MailDeps } from '../mail/mail-delivery.ts';
 import { type MailJobHooks, mailJobHandlers, mailJobKinds } from '../mail/mail-jobs.ts';
@@ -23,11 +23,13 @@ function registeredHandlers(db: Kysely<DB>, mail: MailDeps, hooks: MailJobHooks 
   const mailHandlers = mailJobHandlers(mail, {
     ...hooks,
     async digestExtras(input) {
+      const extras = (await hooks.digestExtras?.(input)) ?? [];
+      if (!features.some((feature) => feature.digestLines)) return extras;
       const reader = await findRecipient(db, input.userId);
       const lines = reader
         ? await featureDigestLines(db, { reader, locale: input.locale, publicUrl: mail.publicUrl })
         : [];
-      return [...lines, ...((await hooks.digestExtras?.(input)) ?? [])];
+      return [...lines, ...extras];
     },
   });
   const handlers: Record<string, JobHandler> = {};

@@ -1,5 +1,4 @@
-import type { FeatureDescriptor } from '../feature-descriptor.ts';
-import { inCircle } from '../feature-descriptor.ts';
+import { type FeatureDescriptor, inCircle } from '../feature-descriptor.ts';
 import { releaseSignupsIn } from './signups.commands.ts';
 import { getVisibleSheet } from './signups.queries.ts';
 import { signupsRoutes } from './signups.routes.ts';

@@ -92,6 +92,7 @@ const [hasPostgres, hasRedis] = await Promise.all([postgresAnswers(postgresUrl),
 async function staticChecks(): Promise<void> {
   await run('typecheck', 'tsc', ['--noEmit', '-p', '.']);
   await run('lint', 'biome', ['check', '.']);
+  await run('feature imports (no cycle)', process.execPath, ['scripts/feature-imports.ts']);
 }
 
 async function unitAndIntegration(): Promise<void> {

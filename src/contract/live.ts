@@ -1,10 +1,14 @@
 import { z } from 'zod';
 
-/** Topics a client may follow; the id is checked against the viewer's rights on subscribe. */
+/**
+ * Topics a client may follow: `<kind>:<id>`. Which kinds exist is declared by each server feature
+ * (its descriptor's `topics`, checked on subscribe), and the id is checked against the viewer's
+ * rights there too.
+ */
 export const topicSchema = z
   .string()
   .regex(
-    /^(session|board|poll|date-poll|signup-sheet):[A-Za-z0-9-]{1,100}$/,
+    /^[a-z][a-z-]{0,39}:[A-Za-z0-9-]{1,100}$/,
     'a topic such as session:<id>, board:<id>, poll:<id>, date-poll:<id> or signup-sheet:<id>',
   );
 
@@ -33,38 +37,49 @@ export const liveClientMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type LiveClientMessage = z.infer<typeof liveClientMessageSchema>;
 
-/** What happened, named `entity.past-verb`. Payloads carry ids; clients refetch what they show. */
-export type LiveEvent =
-  | { type: 'agenda.item.started'; sessionId: string; itemId: string | null; startedAt: string | null }
-  | { type: 'agenda.updated'; sessionId: string }
-  | { type: 'session.updated'; sessionId: string }
-  | { type: 'session.cancelled'; sessionId: string }
+/**
+ * What happened, named `entity.past-verb`, by type → the rest of the event. Payloads carry ids;
+ * clients refetch what they show. A feature adds its own events from its own contract file by
+ * interface merging (`declare module './live.ts' { interface LiveEvents { 'kudos.given': … } }`),
+ * so this file does not grow with every feature (docs/adding-a-feature.md).
+ */
+export interface LiveEvents {
+  'agenda.item.started': { sessionId: string; itemId: string | null; startedAt: string | null };
+  'agenda.updated': { sessionId: string };
+  'session.updated': { sessionId: string };
+  'session.cancelled': { sessionId: string };
   /** Sent just before the topic closes (followers then get NOT_FOUND for it). */
-  | { type: 'session.deleted'; sessionId: string }
-  | { type: 'checkin.updated'; sessionId: string; userId: string }
-  | { type: 'participants.updated'; sessionId: string }
-  | { type: 'action.created' | 'action.updated'; sessionId: string | null; actionId: string }
-  | { type: 'announcements.updated'; sessionId: string }
+  'session.deleted': { sessionId: string };
+  'checkin.updated': { sessionId: string; userId: string };
+  'participants.updated': { sessionId: string };
+  'action.created': { sessionId: string | null; actionId: string };
+  'action.updated': { sessionId: string | null; actionId: string };
+  'announcements.updated': { sessionId: string };
   /**
    * Board events carry ids only, never text nor author. `noteId` is null when saying which
    * post-it changed would tell something private (a private post-it, a dot while dots are hidden).
    */
-  | { type: 'board.updated' | 'board.deleted'; boardId: string }
-  | {
-      type: 'board.note.created' | 'board.note.updated' | 'board.note.deleted';
-      boardId: string;
-      noteId: string | null;
-    }
-  | { type: 'board.dots.updated'; boardId: string; noteId: string | null }
-  | { type: 'board.revealed'; boardId: string; what: 'notes' | 'dots' }
-  | { type: 'date-poll.answered' | 'date-poll.updated'; pollId: string }
-  | { type: 'date-poll.closed'; pollId: string; sessionId: string }
-  | { type: 'signup.updated'; sheetId: string; topicId: string }
-  | { type: 'signup-sheet.deleted'; sheetId: string }
+  'board.updated': { boardId: string };
+  'board.deleted': { boardId: string };
+  'board.note.created': { boardId: string; noteId: string | null };
+  'board.note.updated': { boardId: string; noteId: string | null };
+  'board.note.deleted': { boardId: string; noteId: string | null };
+  'board.dots.updated': { boardId: string; noteId: string | null };
+  'board.revealed': { boardId: string; what: 'notes' | 'dots' };
+  'date-poll.answered': { pollId: string };
+  'date-poll.updated': { pollId: string };
+  'date-poll.closed': { pollId: string; sessionId: string };
+  'signup.updated': { sheetId: string; topicId: string };
+  'signup-sheet.deleted': { sheetId: string };
   /** Polls: never a voter's id (anonymous polls must not link anyone to a ballot, even by timing). */
-  | { type: 'poll.updated' | 'poll.deleted'; pollId: string }
+  'poll.updated': { pollId: string };
+  'poll.deleted': { pollId: string };
   /** Coalesced: at most one per poll per tick, however many ballots arrived. */
-  | { type: 'poll.results.updated'; pollId: string };
+  'poll.results.updated': { pollId: string };
+}
+
+/** One event: `{ type, …its fields }`, a union discriminated by `type`. */
+export type LiveEvent = { [T in keyof LiveEvents]: { type: T } & LiveEvents[T] }[keyof LiveEvents];
 
 export type LiveServerMessage =
   | { type: 'subscribed'; topic: string; seq: number }

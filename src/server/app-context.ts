@@ -3,6 +3,7 @@ import type { Auth } from './auth/auth.ts';
 import type { Database } from './db/database.ts';
 import type { DB } from './db/schema.ts';
 import type { Env } from './env.ts';
+import type { Leaving, PersonColumn } from './features/feature-descriptor.ts';
 import type { ViewerResolver } from './http/viewer.ts';
 import type { AccessRevocations } from './live/access-revocations.ts';
 import type { LiveHub } from './live/live-hub.ts';
@@ -21,4 +22,8 @@ export interface AppContext {
   /** Closes the live and notes connections of people who lose access to a circle. */
   revocations: AccessRevocations;
   version: string;
+  /** The features' hooks that the leaving commands run inside their transaction (registry.ts). */
+  leaving: Leaving;
+  /** The columns of the features' own tables that name a person (registry.ts), for claims. */
+  personColumns: readonly PersonColumn[];
 }

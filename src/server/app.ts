@@ -19,25 +19,7 @@ import { createAuth, type PasswordHashing } from './auth/auth.ts';
 import { resolveAuthSecret } from './auth/auth-secret.ts';
 import type { Database } from './db/database.ts';
 import type { Env } from './env.ts';
-import { actionsRoutes } from './features/actions/actions.routes.ts';
-import { adminRoutes } from './features/admin/admin.routes.ts';
-import { authRoutes } from './features/auth/auth.routes.ts';
-import { boardsRoutes } from './features/boards/boards.routes.ts';
-import { boardNotesRoutes } from './features/boards/notes.routes.ts';
-import { calendarsRoutes } from './features/calendars/calendars.routes.ts';
-import { circlesRoutes } from './features/circles/circles.routes.ts';
-import { communitiesRoutes } from './features/communities/communities.routes.ts';
-import { datePollsRoutes } from './features/date-polls/date-polls.routes.ts';
-import { healthRoutes } from './features/health/health.routes.ts';
-import { mailRoutes } from './features/mail/mail.routes.ts';
-import { meRoutes } from './features/me/me.routes.ts';
-import { placeholdersRoutes } from './features/placeholders/placeholders.routes.ts';
-import { pollsRoutes } from './features/polls/polls.routes.ts';
-import { importRoutes } from './features/sessions/import.routes.ts';
-import { participationRoutes } from './features/sessions/participation.routes.ts';
-import { sessionsRoutes } from './features/sessions/sessions.routes.ts';
-import { signupsRoutes } from './features/signups/signups.routes.ts';
-import { stewardsRoutes } from './features/stewards/stewards.routes.ts';
+import { featurePersonColumns, features, leavingOf } from './features/registry.ts';
 import { registerCompression } from './http/compression.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { registerIdempotency } from './http/idempotency.ts';
@@ -192,36 +174,20 @@ export async function buildApp(deps: AppDeps) {
     live,
     revocations,
     version: deps.version,
+    leaving: leavingOf(features),
+    personColumns: featurePersonColumns(features),
   };
   registerIdempotency(app, database.db, ctx.viewers);
 
   // Large enough for a pasted page of notes; /live refuses frames over 16 KiB on its own.
   await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });
-  await app.register(healthRoutes(ctx), { prefix: '/api' });
   await app.register(liveRoutes(ctx), { prefix: '/api/v1' });
   await app.register(notesRoutes(ctx), { prefix: '/api/v1' });
-  await app.register(mailRoutes(ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  for (const routes of [
-    authRoutes,
-    meRoutes,
-    communitiesRoutes,
-    circlesRoutes,
-    sessionsRoutes,
-    importRoutes,
-    participationRoutes,
-    actionsRoutes,
-    adminRoutes,
-    calendarsRoutes,
-    boardsRoutes,
-    boardNotesRoutes,
-    datePollsRoutes,
-    signupsRoutes,
-    pollsRoutes,
-    placeholdersRoutes,
-    stewardsRoutes,
-  ]) {
-    await app.register(routes(ctx), { prefix: '/api/v1' });
+  // Every feature's routes, as its descriptor declares them (features/registry.ts).
+  for (const feature of features) {
+    for (const routes of feature.routes ?? [])
+      await app.register(routes.plugin(ctx), { prefix: routes.prefix });
   }
 
   const webRoot = deps.webRoot ?? defaultWebRoot;

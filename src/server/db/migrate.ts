@@ -1,4 +1,5 @@
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import { featureMigrations } from '../features/registry.ts';
 import type { Database, DialectName } from './database.ts';
 import { foundation } from './migrations/2026-11-28-0001-foundation.ts';
 import { sessions } from './migrations/2026-11-28-0002-sessions.ts';
@@ -16,9 +17,13 @@ import { idempotencyKeys } from './migrations/2026-12-03-0015-idempotency-keys.t
 import { communityTimeZone } from './migrations/2026-12-04-0016-community-time-zone.ts';
 import { pagingIndexes } from './migrations/2026-12-04-0018-paging-indexes.ts';
 
-/** Dated, append-only: a migration is never edited once released, only followed by another. */
+/**
+ * Dated, append-only: a migration is never edited once released, only followed by another. These
+ * are frozen history, kept here under their names; a feature's new migrations live in its folder
+ * and come through its descriptor (features/registry.ts). Kysely runs them all in name order.
+ */
 function migrations(dialect: DialectName): Record<string, Migration> {
-  return {
+  const frozen: Record<string, Migration> = {
     '2026-11-28-0001-foundation': foundation(dialect),
     '2026-11-28-0002-sessions': sessions(dialect),
     '2026-11-29-0003-session-notes': sessionNotes(dialect),
@@ -35,6 +40,10 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-04-0016-community-time-zone': communityTimeZone(dialect),
     '2026-12-04-0018-paging-indexes': pagingIndexes(),
   };
+  const added = featureMigrations(dialect);
+  const twice = Object.keys(added).filter((name) => name in frozen);
+  if (twice.length > 0) throw new MigrationError(`Migrations declared twice: ${twice.join(', ')}`);
+  return { ...frozen, ...added };
 }
 
 export class MigrationError extends Error {}

@@ -4,7 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { CircleKind, CircleMethod, CircleStatus } from '../../domain/circle.ts';
 import { parsePadNotes } from '../../domain/pad-import/parse-pad-notes.ts';
 import type { DB } from '../db/schema.ts';
-import { storeImportedSession } from '../features/sessions/session-import.ts';
+import { storeImportedSession } from '../features/sessions/sessions.public.ts';
 import { seedDemoBoard } from './demo-boards.ts';
 import { seedDemoPolls } from './demo-polls.ts';
 import { addDemoSignups } from './demo-signups.ts';

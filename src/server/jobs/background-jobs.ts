@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { claimMailHandlers } from '../features/placeholders/claim-mail.ts';
+import { featureDigestLines, featureJobHandlers, featureMailKinds, features } from '../features/registry.ts';
 import { pruneExpiredKeys } from '../http/idempotency-keys.ts';
-import type { MailDeps } from '../mail/mail-delivery.ts';
-import { type MailJobHooks, mailJobHandlers } from '../mail/mail-jobs.ts';
+import { findRecipient, type MailDeps } from '../mail/mail-delivery.ts';
+import { type MailJobHooks, mailJobHandlers, mailJobKinds } from '../mail/mail-jobs.ts';
 import { scheduleDueMail } from '../mail/mail-scheduler.ts';
 import { createJobRunner, type JobHandler, type JobRunner, type JobRunnerOptions } from './job-runner.ts';
 import { pruneFinishedJobs } from './jobs.ts';
@@ -16,8 +16,33 @@ export interface BackgroundJobsOptions extends Omit<JobRunnerOptions, 'db' | 'ha
 }
 
 /**
- * The runner every `archipel serve` process starts: the mail handlers, plus a once-a-minute tick
- * that enqueues due reminders and digests, prunes old finished jobs and expired idempotency keys.
+ * The handlers the features declare (features/registry.ts): the mail kinds each feature names,
+ * their own job kinds with typed payloads, and their lines in the Monday digest.
+ */
+function registeredHandlers(db: Kysely<DB>, mail: MailDeps, hooks: MailJobHooks = {}) {
+  const mailHandlers = mailJobHandlers(mail, {
+    ...hooks,
+    async digestExtras(input) {
+      const extras = (await hooks.digestExtras?.(input)) ?? [];
+      if (!features.some((feature) => feature.digestLines)) return extras;
+      const reader = await findRecipient(db, input.userId);
+      const lines = reader
+        ? await featureDigestLines(db, { reader, locale: input.locale, publicUrl: mail.publicUrl })
+        : [];
+      return [...lines, ...extras];
+    },
+  });
+  const handlers: Record<string, JobHandler> = {};
+  for (const kind of featureMailKinds()) {
+    const handler = mailHandlers[mailJobKinds[kind]];
+    if (handler) handlers[mailJobKinds[kind]] = handler;
+  }
+  return { ...handlers, ...featureJobHandlers({ db, mail }) };
+}
+
+/**
+ * The runner every `archipel serve` process starts: the features' handlers, plus a once-a-minute
+ * tick that enqueues due reminders and digests, prunes old finished jobs and expired idempotency keys.
  */
 export function createBackgroundJobs(db: Kysely<DB>, options: BackgroundJobsOptions): JobRunner {
   const { mail, hooks, handlers, ...runner } = options;
@@ -26,7 +51,7 @@ export function createBackgroundJobs(db: Kysely<DB>, options: BackgroundJobsOpti
   return createJobRunner({
     ...runner,
     db,
-    handlers: { ...mailJobHandlers(mail, hooks), ...claimMailHandlers(mail), ...handlers },
+    handlers: { ...registeredHandlers(db, mail, hooks), ...handlers },
     async onTick() {
       await scheduleDueMail(db);
       if (Date.now() - lastPrune > 86_400_000) {

@@ -1,14 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { WebSocket } from 'ws';
 import { liveClientMessageSchema, liveCloseCodes } from '../../contract/live.ts';
 import type { AppContext } from '../app-context.ts';
-import type { DB } from '../db/schema.ts';
-import { getBoardAccess } from '../features/boards/board-access.ts';
-import { getVisiblePoll } from '../features/date-polls/date-poll-access.ts';
-import { getPollAccess } from '../features/polls/poll-access.ts';
-import { getVisibleSession } from '../features/sessions/sessions.queries.ts';
-import { getVisibleSheet } from '../features/signups/signups.queries.ts';
+import { topicResolvers } from '../features/registry.ts';
 import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
 import type { Viewer } from '../http/viewer.ts';
@@ -27,27 +21,6 @@ const FRAME_BURST = 100;
 const FRAMES_PER_SECOND = 10;
 const HEARTBEAT_MS = 30_000;
 
-type Finder = (db: Kysely<DB>, id: string, viewer: Viewer) => Promise<{ circle: { id: string } }>;
-const inCircle =
-  (find: Finder) =>
-  (db: Kysely<DB>, id: string, viewer: Viewer): Promise<string> =>
-    find(db, id, viewer).then(({ circle }) => circle.id);
-
-/**
- * How each kind of topic finds its scope as the viewer may see it (rejects when hidden): a circle id
- * (its access can be revoked), or `community:<id>` for a community-wide poll.
- */
-const topicScopes: Record<string, (db: Kysely<DB>, id: string, viewer: Viewer) => Promise<string>> = {
-  session: inCircle(getVisibleSession),
-  board: inCircle(getBoardAccess),
-  'date-poll': inCircle(getVisiblePoll),
-  'signup-sheet': inCircle(getVisibleSheet),
-  poll: (db, id, viewer) =>
-    getPollAccess(db, id, viewer).then(({ scope }) =>
-      scope.kind === 'circle' ? scope.circleId : `community:${scope.communityId}`,
-    ),
-};
-
 /**
  * The live transport: one WebSocket per browser tab at /api/v1/live. Writes go through HTTP; this
  * only carries what happened. Same-origin and signed-in only; every topic is authorised on
@@ -56,18 +29,22 @@ const topicScopes: Record<string, (db: Kysely<DB>, id: string, viewer: Viewer) =
 export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
   const { db, viewers, live, env, revocations } = ctx;
   const quota = new ConnectionQuota(env.LIVE_CONNECTIONS_PER_PERSON);
+  // Each feature's topic kinds with their authorisation (its descriptor's `topics`).
+  const resolvers = topicResolvers();
+  const kinds = [...resolvers.keys()].join(', ');
 
   /**
    * The scope a topic belongs to, if the viewer may follow it: a circle id (its access can be
    * revoked), or `community:<id>` for a community-wide poll.
    */
   async function scopeOf(topic: string, viewer: Viewer): Promise<string | undefined> {
-    const [kind, id = ''] = topic.split(':');
-    const find = topicScopes[kind ?? ''];
-    return find?.(db, id, viewer).then(
-      (scope) => scope,
-      () => undefined,
-    );
+    const [kind = '', id = ''] = topic.split(':');
+    return resolvers
+      .get(kind)?.(db, id, viewer)
+      .then(
+        (scope) => scope,
+        () => undefined,
+      );
   }
 
   return async (app) => {
@@ -139,6 +116,14 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
               type: 'error',
               code: 'INVALID_INPUT',
               message: message.error.issues[0]?.message ?? 'invalid',
+            });
+          }
+          // The contract checks a topic's shape; which kinds exist is the features' to say.
+          if (!resolvers.has(message.data.topic.split(':')[0] ?? '')) {
+            return send(socket, {
+              type: 'error',
+              code: 'INVALID_INPUT',
+              message: `Unknown topic kind: topics are <kind>:<id> with kind among ${kinds}`,
             });
           }
           if (message.data.type === 'unsubscribe') return connection.unsubscribe(message.data.topic);

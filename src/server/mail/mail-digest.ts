@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { canSeeCircleContent } from '../features/circles/circles.queries.ts';
+import { canSeeCircleContent } from '../features/circles/circles.public.ts';
 import type { Viewer } from '../http/viewer.ts';
 import { formatDay, formatWhen, type Locale } from './mail-templates.ts';
 

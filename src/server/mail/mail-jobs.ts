@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_TIME_ZONE } from '../../domain/zoned-time.ts';
 import { toIso } from '../db/columns.ts';
 import type { DB } from '../db/schema.ts';
-import { canSeeCircleContent } from '../features/circles/circles.queries.ts';
+import { canSeeCircleContent } from '../features/circles/circles.public.ts';
 import type { JobContext, JobHandler } from '../jobs/job-runner.ts';
 import { enqueueJob } from '../jobs/jobs.ts';
 import { sessionCalendarAttachment } from './invitation-calendar.ts';

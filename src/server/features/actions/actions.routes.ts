@@ -2,15 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/error.ts';
 import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
-import { actionCreateSchema, actionPatchSchema, actionSchema } from '../../../contract/session.ts';
+import { actionPatchSchema, actionSchema } from '../../../contract/session.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { canSteer } from '../circles/circle-stewards.ts';
-import { canSeeCircleContent, getVisibleCircle } from '../circles/circles.queries.ts';
-import { requireParticipant } from '../sessions/session-access.ts';
-import { getVisibleSession } from '../sessions/sessions.queries.ts';
-import { createAction, patchAction } from './actions.commands.ts';
+import { canSeeCircleContent, canSteer, getVisibleCircle } from '../circles/circles.public.ts';
+import { patchAction } from './actions.commands.ts';
 import { listActions, pageActions } from './actions.queries.ts';
 
 const tags = ['actions'];
@@ -31,51 +28,6 @@ export function actionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     canSeeCircleContent(db, viewer, action);
 
   return async (app) => {
-    app.get(
-      '/sessions/:id/actions',
-      {
-        schema: {
-          tags,
-          summary: 'Next steps decided in a session',
-          params: idParams,
-          querystring: pageQuerySchema,
-          response: { 200: pageOf(actionSchema), 400: errorBodySchema, 404: errorBodySchema },
-        },
-      },
-      async (request) => {
-        const { session } = await getVisibleSession(db, request.params.id, await viewers.find(request));
-        return pageActions(db, { sessionId: session.id }, { ...request.query, scope: session.id });
-      },
-    );
-
-    app.post(
-      '/sessions/:id/actions',
-      {
-        schema: {
-          tags,
-          summary: 'Record a next step with its owners (members and participants)',
-          params: idParams,
-          body: actionCreateSchema,
-          response: { 201: actionSchema, ...errors },
-        },
-      },
-      async (request, reply) => {
-        const viewer = await viewers.require(request);
-        const { session, circle } = await getVisibleSession(db, request.params.id, viewer);
-        await requireParticipant(db, session, circle, viewer);
-        const id = await createAction(
-          db,
-          { circleId: circle.id, sessionId: session.id },
-          viewer.id,
-          request.body,
-        );
-        const [action] = await listActions(db, { actionId: id });
-        if (!action) throw notFound('Action');
-        announce('action.created', action);
-        return reply.status(201).send(action);
-      },
-    );
-
     app.patch(
       '/actions/:id',
       {

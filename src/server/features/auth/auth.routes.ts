@@ -17,7 +17,7 @@ import { SIGN_IN_LINK_PAGE } from '../../auth/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { authRateLimit } from '../../http/rate-limit.ts';
 import { authHeaders } from '../../http/viewer.ts';
-import { claimFirstAdmin, findUserByEmail, getUser, toMeDto } from '../users/users.queries.ts';
+import { claimFirstAdmin, findUserByEmail, getUser, toMeDto } from '../users/users.public.ts';
 
 const tags = ['auth'];
 

@@ -3,8 +3,7 @@ import { toBool } from '../../db/columns.ts';
 import type { BoardRow, DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { canSteer } from '../circles/circle-stewards.ts';
-import { getVisibleCircle } from '../circles/circles.queries.ts';
+import { canSteer, getVisibleCircle } from '../circles/circles.public.ts';
 
 type VisibleCircle = Awaited<ReturnType<typeof getVisibleCircle>>;
 

@@ -5,7 +5,7 @@ import { DEFAULT_DOTS_PER_PARTICIPANT, dotsProblem, isVotingOpen } from '../../.
 import { toBool, toIso } from '../../db/columns.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { insertActionIn } from '../actions/actions.commands.ts';
+import { insertActionIn } from '../actions/actions.public.ts';
 import { lockBoard, requireUnlocked } from './board-access.ts';
 
 const invalid = (field: string, message: string) =>

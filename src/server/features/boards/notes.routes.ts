@@ -16,7 +16,7 @@ import { actionSchema } from '../../../contract/session.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { listActions } from '../actions/actions.queries.ts';
+import { listActions } from '../actions/actions.public.ts';
 import { getBoardAccess, getNoteAccess, requireBoardSteward } from './board-access.ts';
 import { boardTopic, dotsNoteId, publicNoteId } from './board-events.ts';
 import {

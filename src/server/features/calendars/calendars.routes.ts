@@ -8,8 +8,8 @@ import { resolveAuthSecret } from '../../auth/auth-secret.ts';
 import { type CalendarLocale, writeCalendar } from '../../calendar/ics-writer.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { getVisibleSession } from '../sessions/sessions.queries.ts';
-import { getUser } from '../users/users.queries.ts';
+import { getVisibleSession } from '../sessions/sessions.public.ts';
+import { getUser } from '../users/users.public.ts';
 import { ensureFeedToken, findFeedOwner, revokeFeedToken, rotateFeedToken } from './calendar-feeds.ts';
 import { feedWindowStart, findPublicCircleFeed, listFeedSessions } from './calendars.queries.ts';
 

@@ -16,7 +16,7 @@ import {
   type TestUser,
 } from '../../testing/test-app.ts';
 import { testDialects } from '../../testing/test-database.ts';
-import { patchSession } from '../sessions/sessions.commands.ts';
+import { patchSession } from '../sessions/sessions.public.ts';
 import { ensureFeedToken } from './calendar-feeds.ts';
 
 /** Parses with ical.js, registering the file's own VTIMEZONEs (the service knows only UTC). */

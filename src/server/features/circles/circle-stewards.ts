@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { findCommunityMembership } from '../communities/communities.queries.ts';
+import { findCommunityMembership } from '../communities/communities.public.ts';
 
 /** Facilitators of the circle, animators of its community and instance admins steer a circle. */
 export async function canSteer(

@@ -12,7 +12,7 @@ import { lockCircle } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { enqueueMail } from '../../mail/mail-jobs.ts';
-import { releaseSignupsIn } from '../signups/signups.commands.ts';
+import type { Leaving } from '../feature-descriptor.ts';
 
 /** Creates a circle with its creator as facilitator. */
 export async function createCircle(
@@ -183,10 +183,16 @@ async function requireAnotherFacilitator(trx: Kysely<DB>, circleId: string, user
 }
 
 /**
- * Takes someone out of a circle inside the caller's transaction, under the circle lock. A member's
- * place goes to the first waitlisted person, unless the circle is closed. Returns who was promoted.
+ * Takes someone out of a circle inside the caller's transaction, under the circle lock, and runs
+ * the features' leaving hooks there (sign-ups are released). A member's place goes to the first
+ * waitlisted person, unless the circle is closed. Returns who was promoted.
  */
-export async function leaveCircleIn(trx: Kysely<DB>, circleId: string, userId: string): Promise<string[]> {
+export async function leaveCircleIn(
+  trx: Kysely<DB>,
+  circleId: string,
+  userId: string,
+  leaving: Leaving,
+): Promise<string[]> {
   const circle = await loadLockedCircle(trx, circleId);
   const existing = await findStanding(trx, circleId, userId);
   if (!existing) return [];
@@ -198,14 +204,40 @@ export async function leaveCircleIn(trx: Kysely<DB>, circleId: string, userId: s
     .where('circleId', '=', circleId)
     .where('userId', '=', userId)
     .execute();
-  await releaseSignupsIn(trx, circleId, userId);
+  await leaving.circle(trx, { circleId, userId });
   const freedPlace = existing.status === 'member' && existing.role === 'member';
   return freedPlace && circle.status !== 'closed' ? promoteWaitlist(trx, circleId, circle.capacity) : [];
 }
 
 /** Leaving (or being removed) frees a place, which goes to the first waitlisted person. */
-export function leaveCircle(db: Kysely<DB>, circleId: string, userId: string): Promise<string[]> {
-  return db.transaction().execute((trx) => leaveCircleIn(trx, circleId, userId));
+export function leaveCircle(
+  db: Kysely<DB>,
+  circleId: string,
+  userId: string,
+  leaving: Leaving,
+): Promise<string[]> {
+  return db.transaction().execute((trx) => leaveCircleIn(trx, circleId, userId, leaving));
+}
+
+/**
+ * Someone leaving a community leaves each of its circles they stand in (a community member's
+ * hook, run in the community's leaving transaction under its lock).
+ */
+export async function leaveCirclesOfCommunity(
+  trx: Kysely<DB>,
+  communityId: string,
+  userId: string,
+  leaving: Leaving,
+): Promise<void> {
+  const circles = await trx
+    .selectFrom('circleMembers as m')
+    .innerJoin('circles as c', 'c.id', 'm.circleId')
+    .select('c.id')
+    .where('c.communityId', '=', communityId)
+    .where('m.userId', '=', userId)
+    .orderBy('c.id')
+    .execute();
+  for (const circle of circles) await leaveCircleIn(trx, circle.id, userId, leaving);
 }
 
 /**

@@ -15,7 +15,7 @@ import type { CircleMemberStatus } from '../../../domain/circle.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import { EVERYONE } from '../../live/access-revocations.ts';
-import { findCommunityMembership, getCommunity } from '../communities/communities.queries.ts';
+import { findCommunityMembership, getCommunity } from '../communities/communities.public.ts';
 import { canSteer, requireSteward } from './circle-stewards.ts';
 import {
   createCircle,
@@ -217,7 +217,7 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         const target = request.params.userId === 'me' ? viewer.id : request.params.userId;
         if (target !== viewer.id) await requireSteward(db, circle, viewer);
-        await leaveCircle(db, circle.id, target);
+        await leaveCircle(db, circle.id, target, ctx.leaving);
         ctx.revocations.revoke({ circleId: circle.id, userId: target });
         return reply.status(204).send(null);
       },

@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../../db/constraint-errors.ts';
 import { lockCommunity } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { leaveCircleIn } from '../circles/circles.commands.ts';
+import type { Leaving } from '../feature-descriptor.ts';
 
 export const newInviteCode = () => randomBytes(18).toString('base64url');
 
@@ -116,19 +116,19 @@ async function requireAnotherAnimator(trx: Kysely<DB>, communityId: string): Pro
   }
 }
 
-/** Circles whose waitlist moved because someone left them, for the "a place opened up" mail. */
-export interface Promotions {
-  circleId: string;
-  userIds: string[];
-}
-
 /**
  * Removes a member, and with them every standing they had in the community's circles: leaving a
- * community must take away sight of its private and community circles. A community always keeps
- * one active animator, and each circle its facilitator (checked under the locks, in the same
- * transaction as the deletes).
+ * community must take away sight of its private and community circles (the circles feature's
+ * leaving hook, with the other features' hooks, runs in this transaction under the community
+ * lock). A community always keeps one active animator, and each circle its facilitator. Returns
+ * the circles the person stood in, whose live topics they may no longer follow.
  */
-export async function removeCommunityMember(db: Kysely<DB>, communityId: string, userId: string) {
+export async function removeCommunityMember(
+  db: Kysely<DB>,
+  communityId: string,
+  userId: string,
+  leaving: Leaving,
+): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     await lockCommunity(trx, communityId);
     const membership = await findMembership(trx, communityId, userId);
@@ -142,18 +142,14 @@ export async function removeCommunityMember(db: Kysely<DB>, communityId: string,
       .select('c.id')
       .where('c.communityId', '=', communityId)
       .where('m.userId', '=', userId)
-      .orderBy('c.id')
       .execute();
-    const promotions: Promotions[] = [];
-    for (const circle of circles) {
-      promotions.push({ circleId: circle.id, userIds: await leaveCircleIn(trx, circle.id, userId) });
-    }
+    await leaving.community(trx, { communityId, userId });
     await trx
       .deleteFrom('communityMembers')
       .where('communityId', '=', communityId)
       .where('userId', '=', userId)
       .execute();
-    return promotions;
+    return circles.map((circle) => circle.id);
   });
 }
 

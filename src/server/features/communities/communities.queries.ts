@@ -6,7 +6,7 @@ import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyse
 import type { CommunityRow, DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { toPublicUserDto } from '../users/users.queries.ts';
+import { toPublicUserDto } from '../users/users.public.ts';
 
 type CommunityWithStats = CommunityRow & {
   memberCount: number | null;

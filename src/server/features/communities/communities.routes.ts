@@ -200,7 +200,7 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const community = await getCommunity(db, request.params.slug, viewer);
         const userId = request.params.userId === 'me' ? viewer.id : request.params.userId;
         if (userId !== viewer.id) await requireAnimator(db, community.id, viewer);
-        const promotions = await removeCommunityMember(db, community.id, userId);
+        const circlesLeft = await removeCommunityMember(db, community.id, userId, ctx.leaving);
         // Promotion mails were queued inside the removal's transaction.
         // Live topics they may no longer follow: those of the circles they were in, of every circle
         // seen only from inside the community (followed without being a member), and the
@@ -211,7 +211,7 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .where('communityId', '=', community.id)
           .where('visibility', '!=', 'public')
           .execute();
-        const circleIds = new Set([...promotions.map((p) => p.circleId), ...hidden.map((c) => c.id)]);
+        const circleIds = new Set([...circlesLeft, ...hidden.map((c) => c.id)]);
         for (const circleId of circleIds) ctx.revocations.revoke({ circleId, userId });
         ctx.revocations.revoke({ circleId: `community:${community.id}`, userId });
         return reply.status(204).send(null);

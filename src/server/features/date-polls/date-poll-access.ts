@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DatePollRow, DB } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { canSteer } from '../circles/circle-stewards.ts';
-import { getVisibleCircle } from '../circles/circles.queries.ts';
+import { canSteer, getVisibleCircle } from '../circles/circles.public.ts';
 
 export type VisibleCircle = Awaited<ReturnType<typeof getVisibleCircle>>;
 

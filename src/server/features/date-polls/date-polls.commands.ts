@@ -7,7 +7,7 @@ import { lockDatePoll } from '../../db/locks.ts';
 import type { DatePollRow, DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { enqueueMail } from '../../mail/mail-jobs.ts';
-import { addGuestParticipant, createSession, setOwnParticipation } from '../sessions/sessions.commands.ts';
+import { addGuestParticipant, createSession, setOwnParticipation } from '../sessions/sessions.public.ts';
 import { isAnswerable } from './date-polls.queries.ts';
 import { type GuestAnswerOrigin, takeGuestAnswerAllowance } from './guest-answer-limits.ts';
 

@@ -21,8 +21,8 @@ import type { DatePollRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { authRateLimit } from '../../http/rate-limit.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { getVisibleCircle } from '../circles/circles.queries.ts';
-import { sessionDetail } from '../sessions/session-reads.ts';
+import { getVisibleCircle } from '../circles/circles.public.ts';
+import { sessionDetail } from '../sessions/sessions.public.ts';
 import {
   type CircleStanding,
   canClosePoll,

@@ -18,8 +18,7 @@ import type { DB, MailPreference } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { jobStatusCounts, retryFailedJob } from '../../jobs/jobs.ts';
 import { guestResponseOf, verifyUnsubscribeToken } from '../../mail/unsubscribe-token.ts';
-import { requireSteward } from '../circles/circle-stewards.ts';
-import { getVisibleCircle } from '../circles/circles.queries.ts';
+import { getVisibleCircle, requireSteward } from '../circles/circles.public.ts';
 
 const tokenParams = z.object({ token: z.string().min(1).max(300) });
 const idParams = z.object({ id: z.string().max(100) });

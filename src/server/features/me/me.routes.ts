@@ -4,8 +4,8 @@ import { errorBodySchema } from '../../../contract/error.ts';
 import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import { profileUpdateSchema, userEnvelopeSchema } from '../../../contract/user.ts';
 import type { AppContext } from '../../app-context.ts';
-import { listViewerCircles } from '../circles/circles.queries.ts';
-import { getUser, toMeDto, updateProfile } from '../users/users.queries.ts';
+import { listViewerCircles } from '../circles/circles.public.ts';
+import { getUser, toMeDto, updateProfile } from '../users/users.public.ts';
 
 const tags = ['me'];
 

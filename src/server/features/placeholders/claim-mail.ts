@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { JobHandler } from '../../jobs/job-runner.ts';
+import type { JobContext } from '../../jobs/job-runner.ts';
 import { deliverOnce, type MailDeps } from '../../mail/mail-delivery.ts';
 import { formatDay, type Locale, type TemplateOutput } from '../../mail/mail-templates.ts';
+import { defineJob } from '../feature-descriptor.ts';
 import { claimTokenOf, claimUrl } from './claim-tokens.ts';
 
 export const claimMailKind = 'mail.placeholder-claim';
@@ -51,44 +52,45 @@ export function claimInvitationMail(
  * goes like an account mail (always, without preferences or unsubscribe link, which would have
  * nothing to act on), once per invitation. A replaced or used invitation sends nothing.
  */
-export function claimMailHandlers(deps: MailDeps): Record<string, JobHandler> {
-  return {
-    [claimMailKind]: async (context) => {
-      const { invitationId } = claimMailPayload.parse(context.payload);
-      const row = await deps.db
-        .selectFrom('placeholderInvitations as i')
-        .innerJoin('communities as c', 'c.id', 'i.communityId')
-        .leftJoin('users as inviter', 'inviter.id', 'i.invitedBy')
-        .select(['i.email', 'i.nonce', 'i.placeholderName', 'i.expiresAt', 'i.acceptedAt', 'i.revokedAt'])
-        .select(['c.name as communityName', 'inviter.name as invitedByName', 'inviter.locale'])
-        .where('i.id', '=', invitationId)
-        .executeTakeFirst();
-      if (!row || row.acceptedAt !== null || row.revokedAt !== null) return;
-      // The invitee's language is unknown: the inviter's is the best guess (one community, one language).
-      const locale: Locale = row.locale === 'en' ? 'en' : 'fr';
-      const until = formatDay(locale, new Date(row.expiresAt).toISOString().slice(0, 10));
-      await deliverOnce(deps, {
-        key: `placeholder-claim:${invitationId}`,
-        jobId: context.job.id,
-        recipient: {
-          id: invitationId,
-          email: row.email,
-          name: '',
-          locale,
-          mailPreference: 'all',
-          guest: true,
-          // Someone without an account yet: nothing private is named but the community they join.
-          isAdmin: false,
-        },
-        category: 'account',
-        content: claimInvitationMail(locale, {
-          placeholderName: row.placeholderName,
-          communityName: row.communityName,
-          invitedByName: row.invitedByName,
-          url: claimUrl(deps.publicUrl, claimTokenOf(deps.secret, row.nonce)),
-          until,
-        }),
-      });
+export const claimMailJob = defineJob({
+  kind: claimMailKind,
+  payload: claimMailPayload,
+  handle: ({ invitationId }, context, { mail }) => sendClaimMail(mail, invitationId, context),
+});
+
+async function sendClaimMail(deps: MailDeps, invitationId: string, context: JobContext): Promise<void> {
+  const row = await deps.db
+    .selectFrom('placeholderInvitations as i')
+    .innerJoin('communities as c', 'c.id', 'i.communityId')
+    .leftJoin('users as inviter', 'inviter.id', 'i.invitedBy')
+    .select(['i.email', 'i.nonce', 'i.placeholderName', 'i.expiresAt', 'i.acceptedAt', 'i.revokedAt'])
+    .select(['c.name as communityName', 'inviter.name as invitedByName', 'inviter.locale'])
+    .where('i.id', '=', invitationId)
+    .executeTakeFirst();
+  if (!row || row.acceptedAt !== null || row.revokedAt !== null) return;
+  // The invitee's language is unknown: the inviter's is the best guess (one community, one language).
+  const locale: Locale = row.locale === 'en' ? 'en' : 'fr';
+  const until = formatDay(locale, new Date(row.expiresAt).toISOString().slice(0, 10));
+  await deliverOnce(deps, {
+    key: `placeholder-claim:${invitationId}`,
+    jobId: context.job.id,
+    recipient: {
+      id: invitationId,
+      email: row.email,
+      name: '',
+      locale,
+      mailPreference: 'all',
+      guest: true,
+      // Someone without an account yet: nothing private is named but the community they join.
+      isAdmin: false,
     },
-  };
+    category: 'account',
+    content: claimInvitationMail(locale, {
+      placeholderName: row.placeholderName,
+      communityName: row.communityName,
+      invitedByName: row.invitedByName,
+      url: claimUrl(deps.publicUrl, claimTokenOf(deps.secret, row.nonce)),
+      until,
+    }),
+  });
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { loadLockedCircle, promoteWaitlist } from '../circles/circles.commands.ts';
+import { loadLockedCircle, promoteWaitlist } from '../circles/circles.public.ts';
+import type { PersonColumn } from '../feature-descriptor.ts';
 
 /**
  * Columns that hold a person and are unique together with `keys`: when both the placeholder and
@@ -105,7 +106,13 @@ export interface MergeCounts {
  * the same thing (a participant of the same session, an owner of the same action), the two become
  * one: the account keeps the better standing, never a duplicate, and unique constraints hold.
  */
-export async function mergePlaceholder(trx: Kysely<DB>, from: string, to: string): Promise<MergeCounts> {
+export async function mergePlaceholder(
+  trx: Kysely<DB>,
+  from: string,
+  to: string,
+  /** The features' own person columns (their descriptors' `personColumns`). */
+  personColumns: readonly PersonColumn[] = [],
+): Promise<MergeCounts> {
   const circles = await trx
     .selectFrom('circleMembers')
     .select('circleId')
@@ -117,7 +124,10 @@ export async function mergePlaceholder(trx: Kysely<DB>, from: string, to: string
   const counts = await countsOf(trx, from);
   const shared = await circlesHeldByBoth(trx, from, to);
   await upgradeStandings(trx, from, to);
-  for (const { table, column, keys } of personalRows) {
+  const featureRows = personColumns.flatMap(({ table, column, keys }) =>
+    keys ? [{ table, column, keys }] : [],
+  );
+  for (const { table, column, keys } of [...personalRows, ...featureRows]) {
     const same = keys.map((key) => sql`mine.${sql.ref(key)} = ${sql.ref(`${table}.${key}`)}`);
     await sql`delete from ${sql.table(table)} where ${sql.ref(column)} = ${from} and exists (
         select 1 from ${sql.table(table)} as mine where mine.${sql.ref(column)} = ${to}
@@ -126,7 +136,7 @@ export async function mergePlaceholder(trx: Kysely<DB>, from: string, to: string
       trx,
     );
   }
-  for (const { table, column } of authorships) {
+  for (const { table, column } of [...authorships, ...personColumns.filter((c) => !c.keys)]) {
     await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${to} where ${sql.ref(column)} = ${from}`.execute(
       trx,
     );

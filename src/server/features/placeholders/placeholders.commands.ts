@@ -4,6 +4,7 @@ import type { ClaimResult } from '../../../contract/placeholder.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { enqueueJob } from '../../jobs/jobs.ts';
+import type { PersonColumn } from '../feature-descriptor.ts';
 import { claimMailKind } from './claim-mail.ts';
 import { CLAIM_TTL_MS, claimTokenHash, freshClaimToken } from './claim-tokens.ts';
 import { mergePlaceholder } from './placeholder-merge.ts';
@@ -81,7 +82,12 @@ const refusals = {
  * accepted and the placeholder merged into the account, in one transaction. Two accepts at once
  * (two tabs, two people holding the link) find it accepted after the first: single use.
  */
-export async function acceptClaim(db: Kysely<DB>, token: string, accountId: string): Promise<ClaimResult> {
+export async function acceptClaim(
+  db: Kysely<DB>,
+  token: string,
+  accountId: string,
+  personColumns: readonly PersonColumn[],
+): Promise<ClaimResult> {
   return db.transaction().execute(async (trx) => {
     let query = trx
       .selectFrom('placeholderInvitations as i')
@@ -109,7 +115,7 @@ export async function acceptClaim(db: Kysely<DB>, token: string, accountId: stri
       .set({ acceptedAt: new Date().toISOString(), acceptedBy: accountId })
       .where('id', '=', invitation.id)
       .execute();
-    const counts = await mergePlaceholder(trx, invitation.placeholderId, accountId);
+    const counts = await mergePlaceholder(trx, invitation.placeholderId, accountId, personColumns);
     return {
       communitySlug: invitation.communitySlug,
       placeholderName: invitation.placeholderName,

@@ -5,7 +5,7 @@ import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyse
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { findCommunityMembership } from '../communities/communities.queries.ts';
+import { findCommunityMembership } from '../communities/communities.public.ts';
 import { claimTokenHash, claimTokenOf, claimUrl } from './claim-tokens.ts';
 
 /** Placeholders with a standing in the community or in one of its circles. */

@@ -13,7 +13,7 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import { resolveAuthSecret } from '../../auth/auth-secret.ts';
 import { AppError } from '../../http/errors.ts';
-import { getCommunity } from '../communities/communities.queries.ts';
+import { getCommunity } from '../communities/communities.public.ts';
 import { claimUrl } from './claim-tokens.ts';
 import { acceptClaim, inviteToClaim, revokeClaimInvitation } from './placeholders.commands.ts';
 import {
@@ -134,7 +134,7 @@ export function placeholdersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const viewer = await viewers.require(request);
-        const result = await acceptClaim(db, request.params.token, viewer.id);
+        const result = await acceptClaim(db, request.params.token, viewer.id, ctx.personColumns);
         // The account may follow what the placeholder followed; nothing to revoke, nothing private
         // to announce: the next reads show the merged data.
         return result;

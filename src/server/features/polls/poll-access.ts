@@ -4,9 +4,8 @@ import { toIso } from '../../db/columns.ts';
 import type { DB, PollRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { canSteer } from '../circles/circle-stewards.ts';
-import { getVisibleCircle } from '../circles/circles.queries.ts';
-import { findCommunityMembership } from '../communities/communities.queries.ts';
+import { canSteer, getVisibleCircle } from '../circles/circles.public.ts';
+import { findCommunityMembership } from '../communities/communities.public.ts';
 
 /** Where a poll lives: a circle (its members vote) or a whole community (its active members vote). */
 export type PollScope =

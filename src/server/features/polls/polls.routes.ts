@@ -13,8 +13,7 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { canSteer } from '../circles/circle-stewards.ts';
-import { getVisibleCircle } from '../circles/circles.queries.ts';
+import { canSteer, getVisibleCircle } from '../circles/circles.public.ts';
 import { ballotsRoutes } from './ballots.routes.ts';
 import { circleScope, communityScope, getOrganisedPoll, getPollAccess, pollTopic } from './poll-access.ts';
 import { createPollSignals } from './poll-signals.ts';

@@ -6,8 +6,7 @@ import { importReportSchema, sessionSchema } from '../../../contract/session.ts'
 import { isMeetingDate, meetingYears } from '../../../domain/pad-import/french-date.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
-import { canSteer, requireSteward } from '../circles/circle-stewards.ts';
-import { getVisibleCircle } from '../circles/circles.queries.ts';
+import { canSteer, getVisibleCircle, requireSteward } from '../circles/circles.public.ts';
 import { createPadParser } from './pad-parser.ts';
 import { requireImportableText, requireStorableSize, storeImportedSession } from './session-import.ts';
 import { loadSessionDetail } from './sessions.queries.ts';

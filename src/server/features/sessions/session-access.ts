@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { canSteer } from '../circles/circle-stewards.ts';
+import { canSteer } from '../circles/circles.public.ts';
 
 /**
  * Who takes part in a session: members of its circle, people listed as its participants, and

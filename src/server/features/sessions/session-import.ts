@@ -4,7 +4,7 @@ import type { ImportedSession } from '../../../domain/pad-import/imported-sessio
 import { zonedInstant } from '../../../domain/zoned-time.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
-import { insertActionIn } from '../actions/actions.commands.ts';
+import { insertActionIn } from '../actions/actions.public.ts';
 
 /** Names compared as people write them: case, accents and spacing do not matter. */
 const nameKey = (name: string) =>

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { canSteer, requireSteward } from '../circles/circle-stewards.ts';
+import { canSteer, requireSteward } from '../circles/circles.public.ts';
 import { isParticipant } from './session-access.ts';
 import { getVisibleSession, loadSessionDetail } from './sessions.queries.ts';
 

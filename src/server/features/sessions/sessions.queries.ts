@@ -7,8 +7,8 @@ import type { DB, SessionRow } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { readNotesMarkdown } from '../../live/session-notes.store.ts';
-import { listActions } from '../actions/actions.queries.ts';
-import { canSeeCircleContent, getVisibleCircle } from '../circles/circles.queries.ts';
+import { listActions } from '../actions/actions.public.ts';
+import { canSeeCircleContent, getVisibleCircle } from '../circles/circles.public.ts';
 
 const isoOrNull = (value: Date | string | null) => (value === null ? null : toIso(value));
 

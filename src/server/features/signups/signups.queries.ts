@@ -5,7 +5,7 @@ import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyse
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { getCircleStanding } from '../date-polls/date-poll-access.ts';
+import { getCircleStanding } from '../date-polls/date-polls.public.ts';
 
 export function findSheet(db: Kysely<DB>, sheetId: string) {
   return db.selectFrom('signupSheets').selectAll().where('id', '=', sheetId).executeTakeFirst();

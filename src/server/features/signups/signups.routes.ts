@@ -15,8 +15,8 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { getEditedCircle, toCircleDto } from '../circles/circles.queries.ts';
-import { getCircleStanding } from '../date-polls/date-poll-access.ts';
+import { getEditedCircle, toCircleDto } from '../circles/circles.public.ts';
+import { getCircleStanding } from '../date-polls/date-polls.public.ts';
 import { createSignupSheet, createWorkingGroup, signUp, withdraw } from './signups.commands.ts';
 import { getVisibleSheet, getVisibleTopic, listCircleSheets, loadSheetDetail } from './signups.queries.ts';
 

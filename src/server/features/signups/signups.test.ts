@@ -356,6 +356,23 @@ describe.each(testDialects())('sign-up sheets on %s', (dialect) => {
     ).json().items;
     expect(members.map((m: { name: string }) => m.name)).toEqual(['Philippe', 'Reste']);
   });
+  it('gives the place of someone who leaves the community to the first person waiting', async () => {
+    const sheet = (
+      await createSheet({ title: 'Relecture', topics: [{ title: 'Synthèse', capacity: 1 }] })
+    ).json();
+    const topicId = sheet.topics[0].id;
+    const [leaver, waiting] = [await member('Part'), await member('Attend')];
+    expect((await signUp(topicId, leaver)).json().status).toBe('confirmed');
+    expect((await signUp(topicId, waiting)).json().status).toBe('waitlisted');
+    const left = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/communities/${community.slug}/members/me`,
+      headers: as(leaver),
+    });
+    expect(left.statusCode).toBe(204);
+    const topic = await topicOf(sheet.id);
+    expect(topic.entries.map((e) => [e.userId, e.status])).toEqual([[waiting.id, 'confirmed']]);
+  });
   it('promotes the first person waiting who is still in the circle, not someone who left', async () => {
     const sheet = (
       await createSheet({ title: 'Relecture', topics: [{ title: 'Une place', capacity: 1 }] })

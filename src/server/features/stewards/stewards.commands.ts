@@ -2,12 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { lockCommunity } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
-import {
-  findStanding,
-  loadLockedCircle,
-  nextPosition,
-  promoteWaitlist,
-} from '../circles/circles.commands.ts';
+import { findStanding, loadLockedCircle, nextPosition, promoteWaitlist } from '../circles/circles.public.ts';
 
 /** Refuses placeholders: a role is for someone who can sign in and use it. */
 async function requireAccount(db: Kysely<DB>, userId: string) {

@@ -7,14 +7,13 @@ import { listOf } from '../../../contract/list.ts';
 import { adminUserQuerySchema, adminUserSchema, appointSchema } from '../../../contract/placeholder.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
-import { requireSteward } from '../circles/circle-stewards.ts';
-import { getCircleMember, getVisibleCircle } from '../circles/circles.queries.ts';
+import { getCircleMember, getVisibleCircle, requireSteward } from '../circles/circles.public.ts';
 import {
   findCommunityMembership,
   getCommunity,
   getCommunityMember,
   requireAnimator,
-} from '../communities/communities.queries.ts';
+} from '../communities/communities.public.ts';
 import { appointAnimator, appointFacilitator, searchAccounts } from './stewards.commands.ts';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };

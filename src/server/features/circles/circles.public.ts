@@ -1,0 +1,16 @@
+/**
+ * What other features may use of circles: who may see a circle and its content, who steers it,
+ * its members, and the locked steps (waitlist promotion) that other features' commands reuse in
+ * their own transactions. Everything else in this folder is private to it.
+ */
+export { canSteer, requireSteward } from './circle-stewards.ts';
+export { findStanding, loadLockedCircle, nextPosition, promoteWaitlist } from './circles.commands.ts';
+export {
+  canSeeCircleContent,
+  getCircleMember,
+  getEditedCircle,
+  getVisibleCircle,
+  listCircleMembers,
+  listViewerCircles,
+  toCircleDto,
+} from './circles.queries.ts';

@@ -1,0 +1,18 @@
+import { type FeatureDescriptor, inCircle } from '../feature-descriptor.ts';
+import { importRoutes } from './import.routes.ts';
+import { participationRoutes } from './participation.routes.ts';
+import { sessionActionsRoutes } from './session-actions.routes.ts';
+import { getVisibleSession } from './sessions.queries.ts';
+import { sessionsRoutes } from './sessions.routes.ts';
+
+export const sessionsFeature: FeatureDescriptor = {
+  name: 'sessions',
+  routes: [
+    { plugin: sessionsRoutes, prefix: '/api/v1' },
+    { plugin: importRoutes, prefix: '/api/v1' },
+    { plugin: participationRoutes, prefix: '/api/v1' },
+    { plugin: sessionActionsRoutes, prefix: '/api/v1' },
+  ],
+  topics: { session: inCircle(getVisibleSession) },
+  mails: ['invitation', 'sessionReminder'],
+};

@@ -1,0 +1,13 @@
+import { type FeatureDescriptor, inCircle } from '../feature-descriptor.ts';
+import { releaseSignupsIn } from './signups.commands.ts';
+import { getVisibleSheet } from './signups.queries.ts';
+import { signupsRoutes } from './signups.routes.ts';
+
+export const signupsFeature: FeatureDescriptor = {
+  name: 'signups',
+  routes: [{ plugin: signupsRoutes, prefix: '/api/v1' }],
+  topics: { 'signup-sheet': inCircle(getVisibleSheet) },
+  mails: ['signupPromotion'],
+  /** Leaving a circle releases one's places on its sheets, promoting their waitlists. */
+  onLeaveCircle: (trx, { circleId, userId }) => releaseSignupsIn(trx, circleId, userId),
+};

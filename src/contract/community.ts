@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { communityMemberStatuses, communityRoles, isValidSlug, joinPolicies } from '../domain/community.ts';
+import { abilitiesSchema } from './abilities.ts';
 import { optionalBody } from './optional-body.ts';
 import { publicUserSchema } from './user.ts';
 
@@ -45,6 +46,7 @@ export const communitySchema = z
     circleCount: z.number().int(),
     myRole: z.enum(communityRoles).nullable(),
     myStatus: z.enum(communityMemberStatuses).nullable(),
+    abilities: abilitiesSchema,
     createdAt: z.string(),
   })
   .meta({ id: 'Community' });

@@ -6,7 +6,7 @@ import { actionCreateSchema, actionPatchSchema, actionSchema } from '../../../co
 import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { canSteer } from '../circles/circle-stewards.ts';
+import { abilitiesInCircle } from '../../policy/access.ts';
 import { canSeeCircleContent, getVisibleCircle } from '../circles/circles.queries.ts';
 import { requireParticipant } from '../sessions/session-access.ts';
 import { getVisibleSession } from '../sessions/sessions.queries.ts';
@@ -95,9 +95,14 @@ export function actionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const circle = await getVisibleCircle(db, action.circleId, viewer).catch(() => {
           throw notFound('Action');
         });
-        const isOwner = action.owners.some((owner) => owner.userId === viewer.id);
-        const isAuthorOrSteward = action.authorId === viewer.id || (await canSteer(db, circle, viewer));
-        if (!isOwner && !isAuthorOrSteward) {
+        const abilities = abilitiesInCircle(circle, viewer, {
+          kind: 'action',
+          isListed: false,
+          authorId: action.authorId,
+          isOwner: action.owners.some((owner) => owner.userId === viewer.id),
+        });
+        const isAuthorOrSteward = abilities.steer;
+        if (!abilities.takePart) {
           throw new AppError(
             'FORBIDDEN',
             'Only its owners, its author and the facilitators can change this action',

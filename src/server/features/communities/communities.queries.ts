@@ -1,10 +1,12 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Community, CommunityMember } from '../../../contract/community.ts';
 import type { CommunityMemberStatus, CommunityRole } from '../../../domain/community.ts';
+import { abilitiesOn } from '../../../domain/policy.ts';
 import { one, toIso } from '../../db/columns.ts';
 import type { CommunityRow, DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
+import { standingInCommunity } from '../../policy/standing.ts';
 import { toPublicUserDto } from '../users/users.queries.ts';
 
 type CommunityWithStats = CommunityRow & {
@@ -74,7 +76,7 @@ function withStats(db: Kysely<DB>, viewer: Viewer | undefined) {
     ]);
 }
 
-export function toCommunityDto(row: CommunityWithStats): Community {
+export function toCommunityDto(row: CommunityWithStats, viewer: Viewer | undefined): Community {
   return {
     id: row.id,
     slug: row.slug,
@@ -86,6 +88,7 @@ export function toCommunityDto(row: CommunityWithStats): Community {
     circleCount: Number(row.circleCount ?? 0),
     myRole: row.myRole ?? null,
     myStatus: row.myStatus ?? null,
+    abilities: abilitiesOn(standingInCommunity(row, viewer), { kind: 'community' }),
     createdAt: toIso(row.createdAt),
   };
 }
@@ -108,7 +111,7 @@ export async function listCommunities(
     );
   }
   const rows = await query.execute();
-  return rows.map(toCommunityDto);
+  return rows.map((row) => toCommunityDto(row, viewer));
 }
 
 export async function getCommunity(db: Kysely<DB>, slug: string, viewer: Viewer | undefined) {

@@ -13,7 +13,7 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { canSteer } from '../circles/circle-stewards.ts';
+import { abilitiesInCircle } from '../../policy/access.ts';
 import { getVisibleCircle } from '../circles/circles.queries.ts';
 import { ballotsRoutes } from './ballots.routes.ts';
 import { circleScope, communityScope, getOrganisedPoll, getPollAccess, pollTopic } from './poll-access.ts';
@@ -56,10 +56,7 @@ export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.find(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         // Like its sessions: a private circle shows its polls to its members and stewards only.
-        const mayList =
-          circle.visibility !== 'private' ||
-          circle.myStatus === 'member' ||
-          (viewer !== undefined && (await canSteer(db, circle, viewer)));
+        const mayList = abilitiesInCircle(circle, viewer, { kind: 'circlePoll', createdBy: null }).read;
         return { items: mayList ? await listPolls(db, { circleId: circle.id }, viewer) : [] };
       },
     );
@@ -77,8 +74,8 @@ export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const viewer = await viewers.require(request);
-        const { circle, isMember, isSteward } = await circleScope(db, request.params.id, viewer);
-        if (!isMember && !isSteward)
+        const { circle, abilities } = await circleScope(db, request.params.id, viewer);
+        if (!abilities.takePart)
           throw new AppError('FORBIDDEN', 'Only the circle’s members can create a poll');
         const id = await createPoll(
           db,
@@ -120,8 +117,8 @@ export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const viewer = await viewers.require(request);
-        const { community, isAnimator } = await communityScope(db, request.params.slug, viewer);
-        if (!isAnimator)
+        const { community, abilities } = await communityScope(db, request.params.slug, viewer);
+        if (!abilities.steer)
           throw new AppError('FORBIDDEN', 'Only the community animators can create a community poll');
         if (request.body.sessionId)
           throw new AppError('INVALID_INPUT', 'A community poll is not tied to a session');

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AgendaItem, Session, SessionSummary } from '../../../contract/session.ts';
+import type { Abilities } from '../../../domain/policy.ts';
 import { toIso } from '../../db/columns.ts';
 import type { DB, SessionRow } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
@@ -151,7 +152,7 @@ export async function loadSessionDetail(
   db: Kysely<DB>,
   session: SessionRow,
   circleName: string,
-  access: { canFacilitate: boolean; canParticipate: boolean },
+  abilities: Abilities,
 ): Promise<Session> {
   const [agenda, participants, checkins, actions, openActions, announcements, votes, noteState] =
     await Promise.all([
@@ -214,6 +215,8 @@ export async function loadSessionDetail(
       title: vote.title,
       sections: parseVoteSections(vote.sections),
     })),
-    ...access,
+    abilities,
+    canFacilitate: abilities.steer,
+    canParticipate: abilities.takePart,
   };
 }

@@ -19,7 +19,7 @@ import type { AppContext } from '../../app-context.ts';
 import { toIso } from '../../db/columns.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { canSteer, requireSteward } from '../circles/circle-stewards.ts';
+import { abilitiesInCircle, requireSteward } from '../../policy/access.ts';
 import { getVisibleCircle } from '../circles/circles.queries.ts';
 import { getUser } from '../users/users.queries.ts';
 import { renderMinutes } from './minutes.ts';
@@ -59,10 +59,7 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.find(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         // Waitlisted people and requesters see a private circle, not its sessions.
-        const mayList =
-          circle.visibility !== 'private' ||
-          circle.myStatus === 'member' ||
-          (viewer && (await canSteer(db, circle, viewer)));
+        const mayList = abilitiesInCircle(circle, viewer, { kind: 'session', isListed: false }).read;
         return { items: mayList ? await listCircleSessions(db, circle.id, circle.name) : [] };
       },
     );
@@ -81,7 +78,7 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
-        await requireSteward(db, circle, viewer);
+        requireSteward(circle, viewer);
         const id = await createSession(db, circle.id, viewer.id, request.body);
         return reply.status(201).send(await detail(id, viewer));
       },

@@ -7,7 +7,7 @@ import { listOf } from '../../../contract/list.ts';
 import { adminUserQuerySchema, adminUserSchema, appointSchema } from '../../../contract/placeholder.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { requireSteward } from '../circles/circle-stewards.ts';
+import { requireSteward } from '../../policy/access.ts';
 import { getVisibleCircle, listCircleMembers } from '../circles/circles.queries.ts';
 import {
   findCommunityMembership,
@@ -60,7 +60,7 @@ export function stewardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
-        await requireSteward(db, circle, viewer);
+        requireSteward(circle, viewer);
         const membership = await findCommunityMembership(db, circle.communityId, request.body.userId);
         if (membership?.status !== 'active') {
           throw new AppError('INVALID_INPUT', 'Only members of the community can be named facilitator', [

@@ -112,8 +112,14 @@ type Policies = { [K in PolicyKind]: (s: Standing, object: Extract<PolicyObject,
 
 /** One policy per kind of object. */
 export const policies: Policies = {
-  // Communities are listed for everyone; their members take part, animators and admins steer.
-  community: (s) => abilities(true, isCommunityMember(s), s.instanceAdmin || s.community === 'animator'),
+  // Communities are listed for everyone; their members (and admins) take part: open circles, read
+  // the directory; animators and admins steer.
+  community: (s) =>
+    abilities(
+      true,
+      s.userId !== undefined && (isCommunityMember(s) || s.instanceAdmin),
+      s.userId !== undefined && (s.instanceAdmin || s.community === 'animator'),
+    ),
   // Taking part in a circle: creating its polls, boards, date polls and sheets.
   circle: (s, o) =>
     abilities(readsCircle(s, o.visibility), isCircleMember(s) || stewardsCircle(s), stewardsCircle(s)),

@@ -21,6 +21,8 @@ export function abilitiesInCircle(
   viewer: Viewer | undefined,
   object: CircleObject = { kind: 'circle' },
 ): Abilities {
+  // A spread over a union is not narrowed back to it by TypeScript: each CircleObject plus the
+  // circle's visibility is exactly one PolicyObject variant.
   return abilitiesOn(standingInCircle(circle, viewer), {
     ...object,
     visibility: circle.visibility,

@@ -91,6 +91,10 @@ function allowedStatuses(
   return anonymous ? [200, 401] : [200];
 }
 
+const signedInNames = standingNames.filter(
+  (name): name is Exclude<StandingName, 'anonymous'> => name !== 'anonymous',
+);
+
 describe.each(testDialects())('the policy walk on %s', (dialect) => {
   let t: TestApp;
   let world: PolicyWorld;
@@ -202,9 +206,9 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
       ['signup-sheet', 'sheet', 'signupSheet'],
     ] as const;
     const wrong: string[] = [];
-    for (const who of standingNames.filter((name) => name !== 'anonymous')) {
+    for (const who of signedInNames) {
       const socket = new WebSocket(url, {
-        headers: { cookie: world.users[who as 'admin'].cookie, origin: TEST_ORIGIN },
+        headers: { cookie: world.users[who].cookie, origin: TEST_ORIGIN },
       });
       const answers = new Map<string, string>();
       socket.on('message', (data) => {

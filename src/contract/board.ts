@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boardColors, NOTE_TEXT_MAX } from '../domain/board.ts';
+import { abilitiesSchema, deprecatedFlag } from './abilities.ts';
 import { isoInstant } from './time.ts';
 
 const id = z.string().min(1).max(100);
@@ -197,8 +198,9 @@ export const boardSchema = z
     privateNoteCount: z.number(),
     isVotingOpen: z.boolean(),
     myDotsUsed: z.number(),
+    abilities: abilitiesSchema,
     /** The viewer may lock, hide, reveal and change the settings. */
-    canSteer: z.boolean(),
+    canSteer: deprecatedFlag('steer'),
   })
   .meta({ id: 'Board' });
 export type Board = z.infer<typeof boardSchema>;

@@ -8,6 +8,7 @@ import {
   circleStatuses,
   circleVisibilities,
 } from '../domain/circle.ts';
+import { abilitiesSchema } from './abilities.ts';
 import { optionalBody } from './optional-body.ts';
 import { publicUserSchema } from './user.ts';
 
@@ -66,6 +67,7 @@ export const circleSchema = z
     waitlistCount: z.number().int(),
     myStatus: z.enum(circleMemberStatuses).nullable(),
     myRole: z.enum(circleRoles).nullable(),
+    abilities: abilitiesSchema,
     createdAt: z.string(),
   })
   .meta({ id: 'Circle' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { communityMemberStatuses, communityRoles, isValidSlug, joinPolicies } from '../domain/community.ts';
 import { DEFAULT_TIME_ZONE } from '../domain/zoned-time.ts';
+import { abilitiesSchema } from './abilities.ts';
 import { optionalBody } from './optional-body.ts';
 import { timeZone } from './time.ts';
 import { publicUserSchema } from './user.ts';
@@ -51,6 +52,7 @@ export const communitySchema = z
     circleCount: z.number().int(),
     myRole: z.enum(communityRoles).nullable(),
     myStatus: z.enum(communityMemberStatuses).nullable(),
+    abilities: abilitiesSchema,
     createdAt: z.string(),
   })
   .meta({ id: 'Community' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateAnswerValues, datePollStatuses, MAX_DATE_POLL_SLOTS } from '../domain/date-poll.ts';
+import { abilitiesSchema, deprecatedFlag } from './abilities.ts';
 import { personNameSchema } from './person-name.ts';
 import { sessionSchema } from './session.ts';
 import { isoInstant, timeZone } from './time.ts';
@@ -112,8 +113,9 @@ export const datePollSchema = z
     participants: z.array(datePollParticipantSchema),
     /** The shareable link's secret: given to the circle's members, never to guests. */
     shareToken: z.string().nullable(),
-    canAnswer: z.boolean(),
-    canClose: z.boolean(),
+    abilities: abilitiesSchema,
+    canAnswer: deprecatedFlag('takePart'),
+    canClose: deprecatedFlag('steer'),
     createdAt: z.string(),
   })
   .meta({ id: 'DatePoll' });

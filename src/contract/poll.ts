@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_SCORE, pollKinds, pollPhases } from '../domain/poll.ts';
+import { abilitiesSchema, deprecatedFlag } from './abilities.ts';
 import { isoInstant } from './time.ts';
 
 const optionText = z.string().trim().min(1).max(200);
@@ -112,9 +113,10 @@ export const pollSchema = z.object({
   createdAt: z.string(),
   voterCount: z.number(),
   /** What the viewer may do. */
-  canVote: z.boolean(),
-  canOrganise: z.boolean(),
-  canPropose: z.boolean(),
+  abilities: abilitiesSchema,
+  canVote: deprecatedFlag('takePart (while the poll is voting)'),
+  canOrganise: deprecatedFlag('steer'),
+  canPropose: deprecatedFlag('takePart (while the poll takes proposals)'),
   resultsVisible: z.boolean(),
   hasVoted: z.boolean(),
 });

@@ -9,6 +9,7 @@ import {
   sessionStatuses,
   weathers,
 } from '../domain/session.ts';
+import { abilitiesSchema, deprecatedFlag } from './abilities.ts';
 import { personNameSchema } from './person-name.ts';
 import { isoInstant, timeZone } from './time.ts';
 
@@ -225,9 +226,10 @@ export const sessionSchema = sessionSummarySchema
     openActions: z.array(actionSchema),
     announcements: z.array(z.object({ id: z.string(), text: z.string() })),
     votes: z.array(voteResultSchema),
-    canFacilitate: z.boolean(),
+    abilities: abilitiesSchema,
+    canFacilitate: deprecatedFlag('steer'),
     /** The viewer may check in, answer, record next steps: a circle member or a listed participant. */
-    canParticipate: z.boolean(),
+    canParticipate: deprecatedFlag('takePart'),
   })
   .meta({ id: 'Session' });
 export type Session = z.infer<typeof sessionSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { signupStatuses } from '../domain/signup.ts';
+import { abilitiesSchema, deprecatedFlag } from './abilities.ts';
 import { circleSchema } from './circle.ts';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -56,8 +57,9 @@ export const signupSheetSchema = z
     title: z.string(),
     organiserName: z.string().nullable(),
     topics: z.array(signupTopicSchema),
-    canSignUp: z.boolean(),
-    canManage: z.boolean(),
+    abilities: abilitiesSchema,
+    canSignUp: deprecatedFlag('takePart'),
+    canManage: deprecatedFlag('steer'),
     createdAt: z.string(),
   })
   .meta({ id: 'SignupSheet' });

@@ -28,25 +28,6 @@ export type CircleRole = (typeof circleRoles)[number];
 export const circleMemberStatuses = ['member', 'waitlisted', 'requested'] as const;
 export type CircleMemberStatus = (typeof circleMemberStatuses)[number];
 
-export interface CircleViewer {
-  isCommunityMember: boolean;
-  /** Any standing in the circle: member, waitlisted or requested. */
-  isCircleParticipant: boolean;
-  isInstanceAdmin: boolean;
-}
-
-/**
- * Who may know a circle exists. A private circle is invisible (404) to everyone outside it, instance
- * admins included: what is said in a private circle stays there. A community circle is invisible to
- * everyone outside its community (admins see those, to moderate).
- */
-export function canSeeCircle(visibility: CircleVisibility, viewer: CircleViewer): boolean {
-  if (viewer.isCircleParticipant) return true;
-  if (visibility === 'public') return true;
-  if (visibility === 'community') return viewer.isCommunityMember || viewer.isInstanceAdmin;
-  return false;
-}
-
 /** From the widest audience to the narrowest. */
 const audience: Record<CircleVisibility, number> = { public: 2, community: 1, private: 0 };
 

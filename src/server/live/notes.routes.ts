@@ -4,7 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { giveTextblocksText, NOTES_FRAGMENT } from '../../contract/notes-document.ts';
 import type { AppContext } from '../app-context.ts';
-import { getVisibleSession, isParticipant } from '../features/sessions/sessions.public.ts';
+import { getVisibleSession, sessionAbilities } from '../features/sessions/sessions.public.ts';
 import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
 import type { Viewer } from '../http/viewer.ts';
@@ -56,7 +56,7 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
   /** The circle of the notes' session, if the viewer may open them (rejects otherwise). */
   async function circleOfNotes(sessionId: string, viewer: Viewer): Promise<string> {
     const { session, circle } = await getVisibleSession(db, sessionId, viewer);
-    if (!(await isParticipant(db, session, circle, viewer))) throw new Error('not found');
+    if (!(await sessionAbilities(db, session, circle, viewer)).takePart) throw new Error('not found');
     return circle.id;
   }
 

@@ -100,7 +100,7 @@ function BoardView({ board, presence }: { board: Board; presence: number | null 
         }
       />
       <BoardLegend board={board} />
-      {board.canSteer ? <FacilitatorBar board={board} onFail={onFail} /> : null}
+      {board.abilities.steer ? <FacilitatorBar board={board} onFail={onFail} /> : null}
       <div className={styles.statusRow}>
         {board.dotsPerParticipant > 0 ? (
           <p className={styles.budget}>

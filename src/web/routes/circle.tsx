@@ -92,8 +92,8 @@ function CircleView({ circle }: { circle: Circle }) {
   const community = useCommunity(circle.communitySlug);
   const members = useCircleMembers(circle.id);
   const isCommunityMember = community.data?.myStatus === 'active';
-  const isFacilitator = circle.myStatus === 'member' && circle.myRole === 'facilitator';
-  const canManage = isFacilitator || (isCommunityMember && community.data?.myRole === 'animator');
+  // The circle policy's answers: steer (facilitators, animators, admins), takePart (members too).
+  const canManage = circle.abilities.steer;
   const myEntry = members.data?.find((m) => m.id === me?.id);
 
   return (
@@ -142,10 +142,10 @@ function CircleView({ circle }: { circle: Circle }) {
           ) : null}
           <CircleSessions circleId={circle.id} canPlan={canManage} />
           <CircleCalendarLink circle={circle} />
-          <CircleBoards circleId={circle.id} isMember={circle.myStatus === 'member' || canManage} />
-          <CirclePolls circleId={circle.id} canCreate={circle.myStatus === 'member' || canManage} />
-          <CircleDatePolls circleId={circle.id} canCreate={circle.myStatus === 'member' || canManage} />
-          <CircleSignupSheets circleId={circle.id} canCreate={circle.myStatus === 'member' || canManage} />
+          <CircleBoards circleId={circle.id} isMember={circle.abilities.takePart} />
+          <CirclePolls circleId={circle.id} canCreate={circle.abilities.takePart} />
+          <CircleDatePolls circleId={circle.id} canCreate={circle.abilities.takePart} />
+          <CircleSignupSheets circleId={circle.id} canCreate={circle.abilities.takePart} />
           {members.isPending ? <LoadingState /> : null}
           {members.isError && isHiddenFromReader(members.error) ? (
             <p className={styles.muted}>{t('circle.membersHidden')}</p>

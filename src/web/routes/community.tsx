@@ -37,7 +37,7 @@ function PendingCount({ community }: { community: Community }) {
 function CommunityTabs({ community, me }: { community: Community; me: Me | null }) {
   const { t } = useTranslation();
   const isMember = community.myStatus === 'active';
-  const isAnimator = isMember && community.myRole === 'animator';
+  const isAnimator = community.abilities.steer;
   if (!me || !isMember) {
     // Wrapped so that the section is a first child and takes no extra top margin.
     return (
@@ -117,9 +117,7 @@ export function CommunityPage() {
         }
         actions={
           <>
-            {data.myRole === 'animator' && data.myStatus === 'active' ? (
-              <EditCommunityButton community={data} />
-            ) : null}
+            {data.abilities.steer ? <EditCommunityButton community={data} /> : null}
             {user?.isAdmin ? (
               <ButtonLink
                 variant="secondary"

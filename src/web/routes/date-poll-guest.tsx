@@ -105,7 +105,7 @@ export function DatePollLinkPage() {
     if (isNotFound(poll.error)) return <UnknownAddressPage />;
     return <ErrorState error={poll.error} onRetry={() => void poll.refetch()} />;
   }
-  if (poll.data.canAnswer || poll.data.shareToken) {
+  if (poll.data.abilities.takePart || poll.data.shareToken) {
     return <Navigate to={`/date-polls/${encodeURIComponent(poll.data.id)}`} replace />;
   }
   return (

@@ -61,7 +61,7 @@ function Answers({ poll }: { poll: DatePoll }) {
   const answer = useAnswerPoll(poll.id);
   const [message, setMessage] = useState<FormStatusMessage | null>(null);
   const mine = poll.participants.find((participant) => participant.isMe);
-  if (!poll.canAnswer) return <DatePollGrid poll={poll} />;
+  if (!poll.abilities.takePart) return <DatePollGrid poll={poll} />;
   return (
     <DatePollAnswerForm
       poll={poll}
@@ -101,7 +101,7 @@ function DatePollView({ poll }: { poll: DatePoll }) {
           <CopyField label={t('datePolls.share.label')} value={shareLink(poll.shareToken)} />
         </Section>
       ) : null}
-      {poll.canClose ? <CloseDatePoll poll={poll} /> : null}
+      {poll.abilities.steer ? <CloseDatePoll poll={poll} /> : null}
     </div>
   );
 }

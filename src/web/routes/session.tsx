@@ -15,7 +15,6 @@ import {
   SessionCancelledNotice,
   SessionVideoLink,
 } from '../features/calendar/session-calendar.tsx';
-import { useCircle } from '../features/circles/circle-api.ts';
 import { SessionPolls } from '../features/polls/poll-list.tsx';
 import { AgendaView } from '../features/sessions/agenda-view.tsx';
 import { CheckinRound } from '../features/sessions/checkin-round.tsx';
@@ -56,7 +55,7 @@ function AgendaSection({ session }: { session: Session }) {
     wasEditing.current = isEditing;
   }, [isEditing]);
   const action =
-    session.canFacilitate && !isEditing ? (
+    session.abilities.steer && !isEditing ? (
       <Button
         ref={editButton}
         variant="secondary"
@@ -115,11 +114,8 @@ function EditSessionButton({ session }: { session: Session }) {
 function SessionView({ session }: { session: Session }) {
   const { t } = useTranslation();
   const me = useMe().data ?? null;
-  const circle = useCircle(session.circleId);
-  const isListed = session.participants.some((p) => p.userId !== null && p.userId === me?.id);
-  const isMember = circle.data?.myStatus === 'member';
-  // The same rule as the server's requireParticipant: members, listed participants, facilitators.
-  const canTakePart = me !== null && (isMember || isListed || session.canFacilitate);
+  // The session policy's answer (members, listed participants, facilitators), as the server gives it.
+  const canTakePart = me !== null && session.abilities.takePart;
 
   return (
     <>
@@ -144,9 +140,9 @@ function SessionView({ session }: { session: Session }) {
             <ButtonLink to={`/sessions/${encodeURIComponent(session.id)}/minutes`} variant="secondary">
               {t('session.minutesLink')}
             </ButtonLink>
-            {session.canFacilitate ? <EditSessionButton session={session} /> : null}
+            {session.abilities.steer ? <EditSessionButton session={session} /> : null}
             <SessionCalendarActions session={session} />
-            {session.canFacilitate ? <DeleteSessionButton session={session} /> : null}
+            {session.abilities.steer ? <DeleteSessionButton session={session} /> : null}
           </>
         }
       />

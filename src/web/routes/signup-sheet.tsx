@@ -33,7 +33,7 @@ export function SignupSheetPage() {
           </Link>
         }
         title={data.title}
-        actions={data.canManage ? <DeleteSheetButton sheet={data} /> : null}
+        actions={data.abilities.steer ? <DeleteSheetButton sheet={data} /> : null}
         description={
           <p>
             {t('signups.intro')}

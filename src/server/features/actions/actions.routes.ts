@@ -6,7 +6,8 @@ import { actionPatchSchema, actionSchema } from '../../../contract/session.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { canSeeCircleContent, canSteer, getVisibleCircle } from '../circles/circles.public.ts';
+import { abilitiesInCircle } from '../../policy/access.ts';
+import { canSeeCircleContent, getVisibleCircle } from '../circles/circles.public.ts';
 import { patchAction } from './actions.commands.ts';
 import { listActions, pageActions } from './actions.queries.ts';
 
@@ -48,9 +49,14 @@ export function actionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const circle = await getVisibleCircle(db, action.circleId, viewer).catch(() => {
           throw notFound('Action');
         });
-        const isOwner = action.owners.some((owner) => owner.userId === viewer.id);
-        const isAuthorOrSteward = action.authorId === viewer.id || (await canSteer(db, circle, viewer));
-        if (!isOwner && !isAuthorOrSteward) {
+        const abilities = abilitiesInCircle(circle, viewer, {
+          kind: 'action',
+          isListed: false,
+          authorId: action.authorId,
+          isOwner: action.owners.some((owner) => owner.userId === viewer.id),
+        });
+        const isAuthorOrSteward = abilities.steer;
+        if (!abilities.takePart) {
           throw new AppError(
             'FORBIDDEN',
             'Only its owners, its author and the facilitators can change this action',

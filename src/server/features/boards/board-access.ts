@@ -1,39 +1,46 @@
 import { type Kysely, PostgresAdapter } from 'kysely';
+import type { Abilities } from '../../../domain/policy.ts';
 import { toBool } from '../../db/columns.ts';
 import type { BoardRow, DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { canSteer, getVisibleCircle } from '../circles/circles.public.ts';
+import { abilitiesInCircle } from '../../policy/access.ts';
+import { getVisibleCircle } from '../circles/circles.public.ts';
 
 type VisibleCircle = Awaited<ReturnType<typeof getVisibleCircle>>;
 
-/** Who is on a board and what they may steer; resolved once per request. */
+/** Who is on a board and what they may do there; resolved once per request. */
 export interface BoardAccess {
   board: BoardRow;
   circle: VisibleCircle;
   viewer: Viewer;
+  /** The board policy's answer (domain/policy.ts), before the board's lock. */
+  abilities: Abilities;
   /** Facilitators of the circle, animators, admins, and the board's creator. */
   canSteer: boolean;
 }
 
 /**
- * A circle's boards are for its members and those who steer it. Everyone else (a visitor of a
- * public circle, someone waitlisted) gets 404, exactly as if the board did not exist.
+ * A circle's boards are for its members and those who steer it (the board policy's `read`).
+ * Everyone else (a visitor of a public circle, someone waitlisted) gets 404, exactly as if the
+ * board did not exist; `takePart` there is creating a board.
  */
 export async function circleBoardAccess(db: Kysely<DB>, circleId: string, viewer: Viewer) {
   const circle = await getVisibleCircle(db, circleId, viewer);
-  const steers = await canSteer(db, circle, viewer);
-  if (circle.myStatus !== 'member' && !steers) throw notFound('Circle');
-  return { circle, canSteer: steers };
+  const abilities = abilitiesInCircle(circle, viewer, { kind: 'board', createdBy: null });
+  if (!abilities.read) throw notFound('Circle');
+  return { circle, abilities };
 }
 
 export async function getBoardAccess(db: Kysely<DB>, boardId: string, viewer: Viewer): Promise<BoardAccess> {
   const board = await db.selectFrom('boards').selectAll().where('id', '=', boardId).executeTakeFirst();
   if (!board) throw notFound('Board');
-  const { circle, canSteer: steersCircle } = await circleBoardAccess(db, board.circleId, viewer).catch(() => {
+  const circle = await getVisibleCircle(db, board.circleId, viewer).catch(() => {
     throw notFound('Board');
   });
-  return { board, circle, viewer, canSteer: steersCircle || board.createdBy === viewer.id };
+  const abilities = abilitiesInCircle(circle, viewer, { kind: 'board', createdBy: board.createdBy });
+  if (!abilities.read) throw notFound('Board');
+  return { board, circle, viewer, abilities, canSteer: abilities.steer };
 }
 
 /** The board a post-it belongs to, with the post-it; a private post-it of someone else is 404. */

@@ -147,6 +147,11 @@ export async function loadBoard(db: Kysely<DB>, access: BoardAccess, now = Date.
     isVotingOpen: isVotingOpen(base, now),
     // Dots on hidden post-its are out of the budget (the same rule as putMyDots).
     myDotsUsed: mine.reduce((sum, row) => (toBool(row.hidden) ? sum : sum + row.count), 0),
+    // Post-its are written while the board is unlocked, or by those who steer it.
+    abilities: {
+      ...access.abilities,
+      takePart: access.abilities.takePart && (!base.locked || access.canSteer),
+    },
     canSteer: access.canSteer,
   };
 }

@@ -3,7 +3,7 @@
  * its members, and the locked steps (waitlist promotion) that other features' commands reuse in
  * their own transactions. Everything else in this folder is private to it.
  */
-export { canSteer, requireSteward } from './circle-stewards.ts';
+export { type CircleContentAccess, getCircleContentAccess, type VisibleCircle } from './circle-content.ts';
 export { findStanding, loadLockedCircle, nextPosition, promoteWaitlist } from './circles.commands.ts';
 export {
   canSeeCircleContent,

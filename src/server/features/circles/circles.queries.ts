@@ -1,46 +1,18 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Circle, CircleMember } from '../../../contract/circle.ts';
 import type { CircleMemberStatus, CircleRole } from '../../../domain/circle.ts';
+import type { CommunityMemberStatus, CommunityRole } from '../../../domain/community.ts';
 import { one, toIso } from '../../db/columns.ts';
 import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { CircleRow, DB } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
+import { abilitiesInCircle } from '../../policy/access.ts';
+import { communityStandingSelects } from '../../policy/standing.ts';
+import { circleContentVisibleTo, circleVisibleTo } from '../../policy/visibility.ts';
 import { toPublicUserDto } from '../users/users.public.ts';
 
 type CircleScope = DB & { ci: DB['circles']; co: DB['communities'] };
-
-/**
- * Who may see a circle, written into the query itself (the domain's canSeeCircle, in SQL): public
- * circles for all; community circles for active community members and instance admins; private
- * ones only for people with a standing in the circle (not even admins: what is said in a private
- * circle stays there). A circle that fails this is a 404.
- */
-function visibleTo(eb: ExpressionBuilder<CircleScope, 'ci' | 'co'>, viewer: Viewer | undefined) {
-  const me = viewer?.id ?? '';
-  const hasStanding = eb.exists(
-    eb
-      .selectFrom('circleMembers as own')
-      .whereRef('own.circleId', '=', 'ci.id')
-      .where('own.userId', '=', me)
-      .select(one),
-  );
-  const isCommunityMember = viewer?.isAdmin
-    ? eb.lit(true)
-    : eb.exists(
-        eb
-          .selectFrom('communityMembers as cm')
-          .whereRef('cm.communityId', '=', 'ci.communityId')
-          .where('cm.userId', '=', me)
-          .where('cm.status', '=', 'active')
-          .select(one),
-      );
-  return eb.or([
-    eb('ci.visibility', '=', 'public'),
-    eb.and([eb('ci.visibility', '=', 'community'), isCommunityMember]),
-    hasStanding,
-  ]);
-}
 
 function circlesWithStats(db: Kysely<DB>, viewer: Viewer | undefined, filter: 'visible' | 'all' = 'visible') {
   const me = viewer?.id ?? '';
@@ -77,8 +49,9 @@ function circlesWithStats(db: Kysely<DB>, viewer: Viewer | undefined, filter: 'v
         .where('mine.userId', '=', me)
         .select('mine.role')
         .as('myRole'),
+      ...communityStandingSelects(eb, viewer),
     ])
-    .where((eb) => (filter === 'all' ? eb.lit(true) : visibleTo(eb, viewer)));
+    .where((eb) => (filter === 'all' ? eb.lit(true) : circleVisibleTo(eb, viewer)));
 }
 
 type CircleWithStats = CircleRow & {
@@ -89,9 +62,11 @@ type CircleWithStats = CircleRow & {
   waitlistCount: number | null;
   myStatus: CircleMemberStatus | null;
   myRole: CircleRole | null;
+  myCommunityStatus: CommunityMemberStatus | null;
+  myCommunityRole: CommunityRole | null;
 };
 
-export function toCircleDto(row: CircleWithStats): Circle {
+export function toCircleDto(row: CircleWithStats, viewer: Viewer | undefined): Circle {
   return {
     id: row.id,
     communityId: row.communityId,
@@ -111,6 +86,7 @@ export function toCircleDto(row: CircleWithStats): Circle {
     waitlistCount: Number(row.waitlistCount ?? 0),
     myStatus: row.myStatus ?? null,
     myRole: row.myRole ?? null,
+    abilities: abilitiesInCircle(row, viewer),
     createdAt: toIso(row.createdAt),
   };
 }
@@ -131,7 +107,7 @@ export async function listCommunityCircles(
   const query = circlesWithStats(db, viewer).where('ci.communityId', '=', communityId);
   const rows = await pageQuery(query, communityCircleOrder, page).execute();
   const { items, nextCursor } = toPage(rows, communityCircleOrder, page);
-  return { items: items.map(toCircleDto), nextCursor };
+  return { items: items.map((row) => toCircleDto(row, viewer)), nextCursor };
 }
 
 const viewerCircleOrder: Keyset<CircleRow & { communityName: string }> = {
@@ -156,7 +132,7 @@ export async function listViewerCircles(db: Kysely<DB>, viewer: Viewer, page: Pa
   );
   const rows = await pageQuery(query, viewerCircleOrder, page).execute();
   const { items, nextCursor } = toPage(rows, viewerCircleOrder, page);
-  return { items: items.map(toCircleDto), nextCursor };
+  return { items: items.map((row) => toCircleDto(row, viewer)), nextCursor };
 }
 
 /**
@@ -189,48 +165,11 @@ export async function canSeeCircleContent(
   viewer: Viewer | undefined,
   where: { circleId: string; sessionId?: string | null | undefined },
 ): Promise<boolean> {
-  const me = viewer?.id ?? '';
-  const sessionId = where.sessionId ?? null;
   const row = await db
     .selectFrom('circles as ci')
-    .innerJoin('communities as co', 'co.id', 'ci.communityId')
     .select('ci.id')
     .where('ci.id', '=', where.circleId)
-    .where((eb) => visibleTo(eb, viewer))
-    .where((eb) =>
-      eb.or([
-        eb('ci.visibility', '!=', 'private'),
-        eb.lit(viewer?.isAdmin === true),
-        eb.exists(
-          eb
-            .selectFrom('circleMembers as own')
-            .whereRef('own.circleId', '=', 'ci.id')
-            .where('own.userId', '=', me)
-            .where('own.status', '=', 'member')
-            .select(one),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('communityMembers as cm')
-            .whereRef('cm.communityId', '=', 'ci.communityId')
-            .where('cm.userId', '=', me)
-            .where('cm.status', '=', 'active')
-            .where('cm.role', '=', 'animator')
-            .select(one),
-        ),
-        sessionId === null
-          ? eb.lit(false)
-          : eb.exists(
-              eb
-                .selectFrom('sessionParticipants as listed')
-                .innerJoin('sessions as listedSession', 'listedSession.id', 'listed.sessionId')
-                .where('listed.sessionId', '=', sessionId)
-                .whereRef('listedSession.circleId', '=', 'ci.id')
-                .where('listed.userId', '=', me)
-                .select(one),
-            ),
-      ]),
-    )
+    .where((eb) => circleContentVisibleTo(eb, viewer, where.sessionId ?? null))
     .executeTakeFirst();
   return row !== undefined;
 }

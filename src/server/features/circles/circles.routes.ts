@@ -15,8 +15,8 @@ import type { CircleMemberStatus } from '../../../domain/circle.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import { EVERYONE } from '../../live/access-revocations.ts';
+import { abilitiesInCircle, requireSteward } from '../../policy/access.ts';
 import { findCommunityMembership, getCommunity } from '../communities/communities.public.ts';
-import { canSteer, requireSteward } from './circle-stewards.ts';
 import {
   createCircle,
   joinCircle,
@@ -78,7 +78,7 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw new AppError('FORBIDDEN', 'Join the community before creating a circle in it');
         }
         const id = await createCircle(db, community.id, viewer.id, request.body);
-        return reply.status(201).send(toCircleDto(await getVisibleCircle(db, id, viewer)));
+        return reply.status(201).send(toCircleDto(await getVisibleCircle(db, id, viewer), viewer));
       },
     );
 
@@ -92,8 +92,10 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: circleSchema, 404: errorBodySchema },
         },
       },
-      async (request) =>
-        toCircleDto(await getVisibleCircle(db, request.params.id, await viewers.find(request))),
+      async (request) => {
+        const viewer = await viewers.find(request);
+        return toCircleDto(await getVisibleCircle(db, request.params.id, viewer), viewer);
+      },
     );
 
     app.patch(
@@ -110,11 +112,11 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
-        await requireSteward(db, circle, viewer);
+        requireSteward(circle, viewer);
         const { narrowed } = await updateCircle(db, circle.id, request.body);
         // Made more private: live topics and notes followed by people who no longer see it close.
         if (narrowed) ctx.revocations.revoke({ circleId: circle.id, userId: EVERYONE });
-        return toCircleDto(await getEditedCircle(db, circle.id, viewer));
+        return toCircleDto(await getEditedCircle(db, circle.id, viewer), viewer);
       },
     );
 
@@ -132,10 +134,9 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const viewer = await viewers.find(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
-        const statuses: CircleMemberStatus[] =
-          viewer && (await canSteer(db, circle, viewer))
-            ? ['member', 'waitlisted', 'requested']
-            : ['member', 'waitlisted'];
+        const statuses: CircleMemberStatus[] = abilitiesInCircle(circle, viewer).steer
+          ? ['member', 'waitlisted', 'requested']
+          : ['member', 'waitlisted'];
         return listCircleMembers(db, circle.id, statuses, {
           ...request.query,
           scope: `${circle.id}:${statuses.join(',')}`,
@@ -164,7 +165,7 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         const target = request.body.userId ?? viewer.id;
         const addingSomeoneElse = target !== viewer.id;
-        if (addingSomeoneElse) await requireSteward(db, circle, viewer);
+        if (addingSomeoneElse) requireSteward(circle, viewer);
         // Circles live inside their community: its join policy (open, on request, by invitation)
         // applies first, to newcomers and to people a facilitator adds alike.
         const membership = await findCommunityMembership(db, circle.communityId, target);
@@ -196,7 +197,7 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
-        await requireSteward(db, circle, viewer);
+        requireSteward(circle, viewer);
         await updateCircleMember(db, circle.id, request.params.userId, request.body);
         return getCircleMember(db, circle.id, request.params.userId, ['member', 'waitlisted', 'requested']);
       },
@@ -216,7 +217,7 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         const target = request.params.userId === 'me' ? viewer.id : request.params.userId;
-        if (target !== viewer.id) await requireSteward(db, circle, viewer);
+        if (target !== viewer.id) requireSteward(circle, viewer);
         await leaveCircle(db, circle.id, target, ctx.leaving);
         ctx.revocations.revoke({ circleId: circle.id, userId: target });
         return reply.status(204).send(null);

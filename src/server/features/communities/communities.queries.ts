@@ -1,11 +1,13 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Community, CommunityMember } from '../../../contract/community.ts';
 import type { CommunityMemberStatus, CommunityRole } from '../../../domain/community.ts';
+import { abilitiesOn } from '../../../domain/policy.ts';
 import { one, toIso } from '../../db/columns.ts';
 import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { CommunityRow, DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
+import { standingInCommunity } from '../../policy/standing.ts';
 import { toPublicUserDto } from '../users/users.public.ts';
 
 type CommunityWithStats = CommunityRow & {
@@ -75,7 +77,7 @@ function withStats(db: Kysely<DB>, viewer: Viewer | undefined) {
     ]);
 }
 
-export function toCommunityDto(row: CommunityWithStats): Community {
+export function toCommunityDto(row: CommunityWithStats, viewer: Viewer | undefined): Community {
   return {
     id: row.id,
     slug: row.slug,
@@ -88,6 +90,7 @@ export function toCommunityDto(row: CommunityWithStats): Community {
     circleCount: Number(row.circleCount ?? 0),
     myRole: row.myRole ?? null,
     myStatus: row.myStatus ?? null,
+    abilities: abilitiesOn(standingInCommunity(row, viewer), { kind: 'community' }),
     createdAt: toIso(row.createdAt),
   };
 }
@@ -119,7 +122,7 @@ export async function listCommunities(
   }
   const rows = await pageQuery(query, communityOrder, page).execute();
   const { items, nextCursor } = toPage(rows, communityOrder, page);
-  return { items: items.map(toCommunityDto), nextCursor };
+  return { items: items.map((row) => toCommunityDto(row, viewer)), nextCursor };
 }
 
 export async function getCommunity(db: Kysely<DB>, slug: string, viewer: Viewer | undefined) {

@@ -73,7 +73,9 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         await createCommunity(db, viewer.id, request.body);
-        return reply.status(201).send(toCommunityDto(await getCommunity(db, request.body.slug, viewer)));
+        return reply
+          .status(201)
+          .send(toCommunityDto(await getCommunity(db, request.body.slug, viewer), viewer));
       },
     );
 
@@ -87,8 +89,10 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: communitySchema, 404: errorBodySchema },
         },
       },
-      async (request) =>
-        toCommunityDto(await getCommunity(db, request.params.slug, await viewers.find(request))),
+      async (request) => {
+        const viewer = await viewers.find(request);
+        return toCommunityDto(await getCommunity(db, request.params.slug, viewer), viewer);
+      },
     );
 
     app.patch(
@@ -111,7 +115,7 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .set({ ...request.body, updatedAt: new Date().toISOString() })
           .where('id', '=', community.id)
           .execute();
-        return toCommunityDto(await getCommunity(db, request.params.slug, viewer));
+        return toCommunityDto(await getCommunity(db, request.params.slug, viewer), viewer);
       },
     );
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DatePoll, DatePollSummary } from '../../../contract/date-poll.ts';
 import { bestSlotIndexes, type DateAnswerValue } from '../../../domain/date-poll.ts';
+import type { Abilities } from '../../../domain/policy.ts';
 import { toBool, toIso } from '../../db/columns.ts';
 import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DatePollRow, DB } from '../../db/schema.ts';
@@ -16,8 +17,8 @@ export interface PollView {
   guestResponseId?: string | undefined;
   /** The organiser and stewards see every name even when names are hidden. */
   seesNames: boolean;
-  canAnswer: boolean;
-  canClose: boolean;
+  /** The date-poll policy's answer (domain/policy.ts), before the poll's state. */
+  abilities: Abilities;
   showShareToken: boolean;
 }
 
@@ -27,6 +28,12 @@ export async function loadDatePollDetail(
   circleName: string,
   view: PollView,
 ): Promise<DatePoll> {
+  // Now: answers while it is answerable, steering (closing, editing) while it is open.
+  const abilities = {
+    ...view.abilities,
+    takePart: view.abilities.takePart && isAnswerable(poll),
+    steer: view.abilities.steer && poll.status === 'open',
+  };
   const [slots, responses, answers, organiser] = await Promise.all([
     db.selectFrom('datePollSlots').selectAll().where('pollId', '=', poll.id).orderBy('position').execute(),
     db
@@ -90,8 +97,9 @@ export async function loadDatePollDetail(
     })),
     participants,
     shareToken: view.showShareToken ? poll.shareToken : null,
-    canAnswer: view.canAnswer && isAnswerable(poll),
-    canClose: view.canClose && poll.status === 'open',
+    abilities,
+    canAnswer: abilities.takePart,
+    canClose: abilities.steer,
     createdAt: toIso(poll.createdAt),
   };
 }

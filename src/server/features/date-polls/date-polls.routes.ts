@@ -21,16 +21,14 @@ import type { DatePollRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { authRateLimit } from '../../http/rate-limit.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { getVisibleCircle } from '../circles/circles.public.ts';
-import { sessionDetail } from '../sessions/sessions.public.ts';
+import { abilitiesInCircle } from '../../policy/access.ts';
 import {
-  type CircleStanding,
-  canClosePoll,
-  findPoll,
-  findPollByShareToken,
-  getCircleStanding,
-  getVisiblePoll,
-} from './date-poll-access.ts';
+  type CircleContentAccess,
+  getCircleContentAccess,
+  getVisibleCircle,
+} from '../circles/circles.public.ts';
+import { sessionDetail } from '../sessions/sessions.public.ts';
+import { canClosePoll, findPoll, findPollByShareToken, getVisiblePoll } from './date-poll-access.ts';
 import {
   closeDatePoll,
   createDatePoll,
@@ -48,6 +46,9 @@ const idParams = z.object({ id: z.string().max(100) });
 const tokenParams = idParams.extend({ editToken: z.string().max(100) });
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 
+/** A guest holding the link or their own answer's secret: reads the poll and answers, nothing more. */
+const guestAbilities = { read: true, takePart: true, steer: false };
+
 /** The live topic of a date poll. */
 export const datePollTopic = (pollId: string) => `date-poll:${pollId}`;
 
@@ -57,13 +58,15 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   // looser, since a whole office behind one address may answer the same poll.
   const guestLimited = { rateLimit: { ...authRateLimit(env), max: env.AUTH_RATE_LIMIT * 10 } };
 
-  const detailFor = (poll: DatePollRow, standing: CircleStanding, viewer: Viewer | undefined) => {
-    const canClose = canClosePoll(poll, standing, viewer);
+  const detailFor = (poll: DatePollRow, standing: CircleContentAccess, viewer: Viewer | undefined) => {
+    const abilities = abilitiesInCircle(standing.circle, viewer, {
+      kind: 'datePoll',
+      createdBy: poll.createdBy,
+    });
     return loadDatePollDetail(db, poll, standing.circle.name, {
       viewerId: viewer?.id,
-      seesNames: canClose,
-      canAnswer: Boolean(viewer) && standing.isMember,
-      canClose,
+      seesNames: abilities.steer,
+      abilities,
       showShareToken: standing.isMember,
     });
   };
@@ -88,8 +91,7 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       viewerId: undefined,
       guestResponseId: responseId,
       seesNames: false,
-      canAnswer: true,
-      canClose: false,
+      abilities: guestAbilities,
       showShareToken: false,
     });
   };
@@ -110,7 +112,7 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const standing = await getCircleStanding(
+        const standing = await getCircleContentAccess(
           db,
           request.params.id,
           await viewers.find(request),
@@ -133,7 +135,7 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const viewer = await viewers.require(request);
-        const standing = await getCircleStanding(db, request.params.id, viewer, 'Circle');
+        const standing = await getCircleContentAccess(db, request.params.id, viewer, 'Circle');
         if (!standing.isMember)
           throw new AppError('FORBIDDEN', 'Only the circle’s members can propose dates');
         const id = await createDatePoll(db, standing.circle.id, viewer.id, request.body);
@@ -206,15 +208,15 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .select('name')
           .where('id', '=', poll.circleId)
           .executeTakeFirstOrThrow();
-        const standing = await getCircleStanding(db, poll.circleId, viewer, 'Date poll').catch(
+        const standing = await getCircleContentAccess(db, poll.circleId, viewer, 'Date poll').catch(
           () => undefined,
         );
         if (standing) return detailFor(poll, standing, viewer);
         return loadDatePollDetail(db, poll, circle.name, {
           viewerId: undefined,
           seesNames: false,
-          canAnswer: false,
-          canClose: false,
+          // Reading through the link: a guest answers through the guest routes, with a name.
+          abilities: { ...guestAbilities, takePart: false },
           showShareToken: false,
         });
       },

@@ -18,7 +18,8 @@ import type { DB, MailPreference } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { jobStatusCounts, retryFailedJob } from '../../jobs/jobs.ts';
 import { guestResponseOf, verifyUnsubscribeToken } from '../../mail/unsubscribe-token.ts';
-import { getVisibleCircle, requireSteward } from '../circles/circles.public.ts';
+import { requireSteward } from '../../policy/access.ts';
+import { getVisibleCircle } from '../circles/circles.public.ts';
 
 const tokenParams = z.object({ token: z.string().min(1).max(300) });
 const idParams = z.object({ id: z.string().max(100) });
@@ -246,7 +247,7 @@ export function mailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
-        await requireSteward(db, circle, viewer);
+        requireSteward(circle, viewer);
         await db
           .updateTable('circles')
           .set({ reminderHours: request.body.reminderHours, updatedAt: new Date().toISOString() })

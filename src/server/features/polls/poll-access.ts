@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
+import { type Abilities, abilitiesOn } from '../../../domain/policy.ts';
 import { type PollPhase, pollPhases } from '../../../domain/poll.ts';
 import { toIso } from '../../db/columns.ts';
 import type { DB, PollRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { canSteer, getVisibleCircle } from '../circles/circles.public.ts';
-import { findCommunityMembership } from '../communities/communities.public.ts';
+import { abilitiesInCircle } from '../../policy/access.ts';
+import { resolveCommunityStanding } from '../../policy/standing.ts';
+import { getVisibleCircle } from '../circles/circles.public.ts';
 
 /** Where a poll lives: a circle (its members vote) or a whole community (its active members vote). */
 export type PollScope =
@@ -15,6 +17,9 @@ export type PollScope =
 export interface PollAccess {
   poll: PollRow;
   scope: PollScope;
+  /** The poll policy's answer (domain/policy.ts), whatever the poll's phase. */
+  abilities: Abilities;
+  /** Members vote and propose (in the phase that allows it). */
   canVote: boolean;
   canOrganise: boolean;
 }
@@ -31,27 +36,30 @@ export function effectivePhase(poll: Pick<PollRow, 'phase' | 'closesAt'>, now = 
 /**
  * The circle a poll of that circle is shown in: like its sessions, a private circle's polls are for
  * its members and stewards (requesters and waitlisted people see the circle, not what it decides).
+ * `abilities` are the circle's own: taking part there is creating a poll.
  */
 export async function circleScope(db: Kysely<DB>, circleId: string, viewer: Viewer | undefined) {
   const circle = await getVisibleCircle(db, circleId, viewer);
-  const isSteward = viewer ? await canSteer(db, circle, viewer) : false;
-  if (circle.visibility === 'private' && circle.myStatus !== 'member' && !isSteward) throw notFound('Circle');
-  return { circle, isSteward, isMember: circle.myStatus === 'member' };
+  if (!abilitiesInCircle(circle, viewer, { kind: 'circlePoll', createdBy: null }).read)
+    throw notFound('Circle');
+  return { circle, abilities: abilitiesInCircle(circle, viewer) };
 }
 
-/** A community by id or slug, if the viewer is an active member (or an instance admin). */
+/**
+ * A community by id or slug, if the viewer may read its polls (an active member or an instance
+ * admin); `abilities` are those on a community poll nobody created yet (steer: create one).
+ */
 export async function communityScope(db: Kysely<DB>, idOrSlug: string, viewer: Viewer | undefined) {
   const community = await db
     .selectFrom('communities')
     .select(['id', 'slug'])
     .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
     .executeTakeFirst();
-  if (!community || !viewer) throw notFound('Community');
-  const membership = await findCommunityMembership(db, community.id, viewer.id);
-  const isMember = membership?.status === 'active';
-  if (!isMember && !viewer.isAdmin) throw notFound('Community');
-  const isAnimator = viewer.isAdmin || (isMember && membership?.role === 'animator');
-  return { community, isMember, isAnimator };
+  if (!community) throw notFound('Community');
+  const standing = await resolveCommunityStanding(db, community.id, viewer);
+  const abilities = abilitiesOn(standing, { kind: 'communityPoll', createdBy: null });
+  if (!abilities.read) throw notFound('Community');
+  return { community, standing, abilities };
 }
 
 /** The poll if the viewer may see it (404 otherwise, as if absent), with what they may do. */
@@ -62,10 +70,10 @@ export async function getPollAccess(
 ): Promise<PollAccess> {
   const poll = await db.selectFrom('polls').selectAll().where('id', '=', pollId).executeTakeFirst();
   if (!poll) throw notFound('Poll');
-  const isCreator = viewer !== undefined && poll.createdBy === viewer.id;
   try {
     if (poll.circleId) {
-      const { circle, isSteward, isMember } = await circleScope(db, poll.circleId, viewer);
+      const { circle } = await circleScope(db, poll.circleId, viewer);
+      const abilities = abilitiesInCircle(circle, viewer, { kind: 'circlePoll', createdBy: poll.createdBy });
       return {
         poll,
         scope: {
@@ -75,23 +83,26 @@ export async function getPollAccess(
           communityId: circle.communityId,
           communitySlug: circle.communitySlug,
         },
-        canVote: isMember,
-        // A creator steers their poll while they belong to its circle, not after leaving it.
-        canOrganise: isSteward || (isCreator && isMember),
+        ...withFlags(abilities),
       };
     }
-    const { community, isMember, isAnimator } = await communityScope(db, poll.communityId, viewer);
+    const { community, standing } = await communityScope(db, poll.communityId, viewer);
     return {
       poll,
       scope: { kind: 'community', communityId: community.id, communitySlug: community.slug },
-      canVote: isMember,
-      canOrganise: isAnimator || (isCreator && isMember),
+      ...withFlags(abilitiesOn(standing, { kind: 'communityPoll', createdBy: poll.createdBy })),
     };
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound('Poll');
     throw error;
   }
 }
+
+const withFlags = (abilities: Abilities) => ({
+  abilities,
+  canVote: abilities.takePart,
+  canOrganise: abilities.steer,
+});
 
 export async function getOrganisedPoll(db: Kysely<DB>, pollId: string, viewer: Viewer): Promise<PollAccess> {
   const access = await getPollAccess(db, pollId, viewer);

@@ -70,6 +70,9 @@ export async function loadPollDetail(
   ]);
   const phase = effectivePhase(poll);
   const notOpenYet = poll.opensAt !== null && Date.parse(toIso(poll.opensAt)) > Date.now();
+  // Taking part now: voting while the poll votes, proposing while it takes proposals.
+  const canVote = access.canVote && phase === 'voting' && !notOpenYet;
+  const canPropose = access.canVote && phase === 'proposal';
   return {
     id: poll.id,
     title: poll.title,
@@ -93,9 +96,10 @@ export async function loadPollDetail(
     closedAt: iso(poll.closedAt),
     createdAt: toIso(poll.createdAt),
     voterCount,
-    canVote: access.canVote && phase === 'voting' && !notOpenYet,
+    abilities: { ...access.abilities, takePart: canVote || canPropose },
+    canVote,
     canOrganise: access.canOrganise,
-    canPropose: access.canVote && phase === 'proposal',
+    canPropose,
     resultsVisible: resultsVisible(poll),
     hasVoted: voted,
   };

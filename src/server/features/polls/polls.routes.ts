@@ -13,7 +13,8 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { canSteer, getVisibleCircle } from '../circles/circles.public.ts';
+import { abilitiesInCircle } from '../../policy/access.ts';
+import { getVisibleCircle } from '../circles/circles.public.ts';
 import { ballotsRoutes } from './ballots.routes.ts';
 import { circleScope, communityScope, getOrganisedPoll, getPollAccess, pollTopic } from './poll-access.ts';
 import { createPollSignals } from './poll-signals.ts';
@@ -56,10 +57,7 @@ export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.find(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         // Like its sessions: a private circle shows its polls to its members and stewards only.
-        const mayList =
-          circle.visibility !== 'private' ||
-          circle.myStatus === 'member' ||
-          (viewer !== undefined && (await canSteer(db, circle, viewer)));
+        const mayList = abilitiesInCircle(circle, viewer, { kind: 'circlePoll', createdBy: null }).read;
         if (!mayList) return { items: [], nextCursor: null };
         return listPolls(db, { circleId: circle.id }, viewer, { ...request.query, scope: circle.id });
       },
@@ -78,8 +76,8 @@ export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const viewer = await viewers.require(request);
-        const { circle, isMember, isSteward } = await circleScope(db, request.params.id, viewer);
-        if (!isMember && !isSteward)
+        const { circle, abilities } = await circleScope(db, request.params.id, viewer);
+        if (!abilities.takePart)
           throw new AppError('FORBIDDEN', 'Only the circle’s members can create a poll');
         const id = await createPoll(
           db,
@@ -125,8 +123,8 @@ export function pollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const viewer = await viewers.require(request);
-        const { community, isAnimator } = await communityScope(db, request.params.slug, viewer);
-        if (!isAnimator)
+        const { community, abilities } = await communityScope(db, request.params.slug, viewer);
+        if (!abilities.steer)
           throw new AppError('FORBIDDEN', 'Only the community animators can create a community poll');
         if (request.body.sessionId)
           throw new AppError('INVALID_INPUT', 'A community poll is not tied to a session');

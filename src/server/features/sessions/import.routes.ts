@@ -6,7 +6,8 @@ import { importReportSchema, sessionSchema } from '../../../contract/session.ts'
 import { isMeetingDate, meetingYears } from '../../../domain/pad-import/french-date.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
-import { canSteer, getVisibleCircle, requireSteward } from '../circles/circles.public.ts';
+import { abilitiesInCircle, requireSteward } from '../../policy/access.ts';
+import { getVisibleCircle } from '../circles/circles.public.ts';
 import { createPadParser } from './pad-parser.ts';
 import { requireImportableText, requireStorableSize, storeImportedSession } from './session-import.ts';
 import { loadSessionDetail } from './sessions.queries.ts';
@@ -66,7 +67,7 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
-        await requireSteward(db, circle, viewer);
+        requireSteward(circle, viewer);
         const { session: imported, unplacedCount } = await parser.parse(requireImportableText(request.body));
         requireStorableSize(imported);
         const date = request.query.date ?? imported.date;
@@ -85,7 +86,7 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ]);
         }
         const isDryRun = request.query.dryRun === '1' || request.query.dryRun === 'true';
-        const canFacilitate = await canSteer(db, circle, viewer);
+        const importerAbilities = abilitiesInCircle(circle, viewer, { kind: 'session', isListed: true });
         const report = { unplaced: imported.unplaced, unplacedCount };
         try {
           const session = await db.transaction().execute(async (trx) => {
@@ -101,10 +102,8 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               .selectAll()
               .where('id', '=', id)
               .executeTakeFirstOrThrow();
-            const detail = await loadSessionDetail(trx, row, circle.name, {
-              canFacilitate,
-              canParticipate: true,
-            });
+            // Its importer steers the circle, and takes part as a listed participant.
+            const detail = await loadSessionDetail(trx, row, circle.name, importerAbilities);
             if (isDryRun) throw new DryRun(detail);
             return detail;
           });

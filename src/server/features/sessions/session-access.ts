@@ -1,37 +1,50 @@
 import type { Kysely } from 'kysely';
+import type { Abilities } from '../../../domain/policy.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { canSteer } from '../circles/circles.public.ts';
+import { abilitiesInCircle, type CircleWithStanding, requireAbility } from '../../policy/access.ts';
 
-/**
- * Who takes part in a session: members of its circle, people listed as its participants, and
- * those who steer the circle. Others who can see a public circle may read the session, not write.
- */
-export async function isParticipant(
-  db: Kysely<DB>,
-  session: { id: string },
-  circle: { communityId: string; myRole: string | null; myStatus: string | null },
-  viewer: Viewer,
-): Promise<boolean> {
-  if (circle.myStatus === 'member') return true;
+/** Whether the viewer is listed among the session's participants (the session policy's `isListed`). */
+async function isListed(db: Kysely<DB>, sessionId: string, viewer: Viewer | undefined): Promise<boolean> {
+  if (!viewer) return false;
   const listed = await db
     .selectFrom('sessionParticipants')
     .select('id')
-    .where('sessionId', '=', session.id)
+    .where('sessionId', '=', sessionId)
     .where('userId', '=', viewer.id)
     .executeTakeFirst();
-  return Boolean(listed) || (await canSteer(db, circle, viewer));
+  return listed !== undefined;
+}
+
+/**
+ * The session policy's answer: members of its circle, people listed as its participants and those
+ * who steer the circle take part; others who can see a public circle may read it, not write.
+ */
+export async function sessionAbilities(
+  db: Kysely<DB>,
+  session: { id: string },
+  circle: CircleWithStanding,
+  viewer: Viewer | undefined,
+): Promise<Abilities> {
+  return abilitiesInCircle(circle, viewer, {
+    kind: 'session',
+    isListed: await isListed(db, session.id, viewer),
+  });
 }
 
 export async function requireParticipant(
   db: Kysely<DB>,
   session: { id: string },
-  circle: { communityId: string; myRole: string | null; myStatus: string | null },
+  circle: CircleWithStanding,
   viewer: Viewer,
 ): Promise<void> {
-  if (await isParticipant(db, session, circle, viewer)) return;
-  throw new AppError('FORBIDDEN', 'Only the circle’s members and the session’s participants can do this');
+  requireAbility(
+    await sessionAbilities(db, session, circle, viewer),
+    'takePart',
+    'Session',
+    'Only the circle’s members and the session’s participants can do this',
+  );
 }
 
 /** A cancelled session keeps its page and its notes, but takes no more answers, weathers or invitations. */

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { canSteer, requireSteward } from '../circles/circles.public.ts';
-import { isParticipant } from './session-access.ts';
+import { requireSteward } from '../../policy/access.ts';
+import { sessionAbilities } from './session-access.ts';
 import { getVisibleSession, loadSessionDetail } from './sessions.queries.ts';
 
 /** The live topic of a session. */
@@ -11,14 +11,12 @@ export const sessionTopic = (sessionId: string) => `session:${sessionId}`;
 /** The session as the viewer sees it, with what they may do there. */
 export async function sessionDetail(db: Kysely<DB>, sessionId: string, viewer: Viewer | undefined) {
   const { session, circle } = await getVisibleSession(db, sessionId, viewer);
-  const canFacilitate = viewer ? await canSteer(db, circle, viewer) : false;
-  const canParticipate = viewer ? await isParticipant(db, session, circle, viewer) : false;
-  return loadSessionDetail(db, session, circle.name, { canFacilitate, canParticipate });
+  return loadSessionDetail(db, session, circle.name, await sessionAbilities(db, session, circle, viewer));
 }
 
 /** The session for a write by its facilitators (404 if invisible, 403 if not a steward). */
 export async function sessionForStewards(db: Kysely<DB>, sessionId: string, viewer: Viewer) {
   const found = await getVisibleSession(db, sessionId, viewer);
-  await requireSteward(db, found.circle, viewer);
+  requireSteward(found.circle, viewer);
   return found;
 }

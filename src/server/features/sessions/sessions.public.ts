@@ -3,7 +3,7 @@
  * session as the routes answer it, and the writes that date polls (creating the chosen session)
  * and the demo data (an imported meeting) reuse.
  */
-export { isParticipant, requireParticipant } from './session-access.ts';
+export { requireParticipant, sessionAbilities } from './session-access.ts';
 export { storeImportedSession } from './session-import.ts';
 export { sessionDetail } from './session-reads.ts';
 export {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AgendaItem, Session, SessionSummary } from '../../../contract/session.ts';
+import type { Abilities } from '../../../domain/policy.ts';
 import { toIso } from '../../db/columns.ts';
 import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DB, SessionRow } from '../../db/schema.ts';
@@ -162,7 +163,7 @@ export async function loadSessionDetail(
   db: Kysely<DB>,
   session: SessionRow,
   circleName: string,
-  access: { canFacilitate: boolean; canParticipate: boolean },
+  abilities: Abilities,
 ): Promise<Session> {
   const [agenda, participants, checkins, actions, openActions, announcements, votes, noteState] =
     await Promise.all([
@@ -225,6 +226,8 @@ export async function loadSessionDetail(
       title: vote.title,
       sections: parseVoteSections(vote.sections),
     })),
-    ...access,
+    abilities,
+    canFacilitate: abilities.steer,
+    canParticipate: abilities.takePart,
   };
 }

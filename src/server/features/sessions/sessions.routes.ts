@@ -19,7 +19,8 @@ import type { AppContext } from '../../app-context.ts';
 import { toIso } from '../../db/columns.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { canSteer, getVisibleCircle, requireSteward } from '../circles/circles.public.ts';
+import { abilitiesInCircle, requireSteward } from '../../policy/access.ts';
+import { getVisibleCircle } from '../circles/circles.public.ts';
 import { getUser } from '../users/users.public.ts';
 import { renderMinutes } from './minutes.ts';
 import { deleteSession } from './session-deletion.ts';
@@ -59,10 +60,7 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.find(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         // Waitlisted people and requesters see a private circle, not its sessions.
-        const mayList =
-          circle.visibility !== 'private' ||
-          circle.myStatus === 'member' ||
-          (viewer && (await canSteer(db, circle, viewer)));
+        const mayList = abilitiesInCircle(circle, viewer, { kind: 'session', isListed: false }).read;
         if (!mayList) return { items: [], nextCursor: null };
         return listCircleSessions(db, circle.id, circle.name, { ...request.query, scope: circle.id });
       },
@@ -82,7 +80,7 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
-        await requireSteward(db, circle, viewer);
+        requireSteward(circle, viewer);
         const id = await createSession(db, circle.id, viewer.id, request.body);
         return reply.status(201).send(await detail(id, viewer));
       },

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { SignupSheet, SignupSheetSummary } from '../../../contract/signup.ts';
+import type { Abilities } from '../../../domain/policy.ts';
 import { toIso } from '../../db/columns.ts';
 import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { getCircleStanding } from '../date-polls/date-polls.public.ts';
+import { abilitiesInCircle } from '../../policy/access.ts';
+import { getCircleContentAccess } from '../circles/circles.public.ts';
 
 export function findSheet(db: Kysely<DB>, sheetId: string) {
   return db.selectFrom('signupSheets').selectAll().where('id', '=', sheetId).executeTakeFirst();
@@ -15,11 +17,13 @@ export function findSheet(db: Kysely<DB>, sheetId: string) {
 export async function getVisibleSheet(db: Kysely<DB>, sheetId: string, viewer: Viewer | undefined) {
   const sheet = await findSheet(db, sheetId);
   if (!sheet) throw notFound('Sign-up sheet');
-  const standing = await getCircleStanding(db, sheet.circleId, viewer, 'Sign-up sheet');
+  const standing = await getCircleContentAccess(db, sheet.circleId, viewer, 'Sign-up sheet');
   // Its organiser while still in the circle, and the circle's stewards.
-  const canManage =
-    Boolean(viewer) && ((sheet.createdBy === viewer?.id && standing.isMember) || standing.canSteer);
-  return { sheet, ...standing, canManage };
+  const abilities = abilitiesInCircle(standing.circle, viewer, {
+    kind: 'signupSheet',
+    createdBy: sheet.createdBy,
+  });
+  return { sheet, ...standing, abilities, canManage: abilities.steer };
 }
 
 /** A topic through its sheet's visibility: 404 for what the viewer may not see. */
@@ -35,7 +39,7 @@ export async function getVisibleTopic(db: Kysely<DB>, topicId: string, viewer: V
 export async function loadSheetDetail(
   db: Kysely<DB>,
   sheetId: string,
-  view: { viewerId: string | undefined; circleName: string; canSignUp: boolean; canManage: boolean },
+  view: { viewerId: string | undefined; circleName: string; abilities: Abilities },
 ): Promise<SignupSheet> {
   const sheet = await db
     .selectFrom('signupSheets')
@@ -83,8 +87,9 @@ export async function loadSheetDetail(
         workingGroupId: topic.workingGroupId,
       };
     }),
-    canSignUp: view.canSignUp,
-    canManage: view.canManage,
+    abilities: view.abilities,
+    canSignUp: view.abilities.takePart,
+    canManage: view.abilities.steer,
     createdAt: toIso(sheet.createdAt),
   };
 }

@@ -15,8 +15,7 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { getEditedCircle, toCircleDto } from '../circles/circles.public.ts';
-import { getCircleStanding } from '../date-polls/date-polls.public.ts';
+import { getCircleContentAccess, getEditedCircle, toCircleDto } from '../circles/circles.public.ts';
 import { createSignupSheet, createWorkingGroup, signUp, withdraw } from './signups.commands.ts';
 import { getVisibleSheet, getVisibleTopic, listCircleSheets, loadSheetDetail } from './signups.queries.ts';
 
@@ -35,15 +34,14 @@ export function signupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     return loadSheetDetail(db, sheetId, {
       viewerId: viewer?.id,
       circleName: found.circle.name,
-      canSignUp: Boolean(viewer) && found.isMember,
-      canManage: found.canManage,
+      abilities: found.abilities,
     });
   };
 
   /** A topic the viewer may sign up to: a member of its circle (404 if hidden, 403 otherwise). */
   const topicForMember = async (topicId: string, viewer: Viewer) => {
     const found = await getVisibleTopic(db, topicId, viewer);
-    if (!found.isMember) throw new AppError('FORBIDDEN', 'Only the circle’s members can sign up');
+    if (!found.abilities.takePart) throw new AppError('FORBIDDEN', 'Only the circle’s members can sign up');
     return found;
   };
 
@@ -60,7 +58,7 @@ export function signupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const standing = await getCircleStanding(
+        const standing = await getCircleContentAccess(
           db,
           request.params.id,
           await viewers.find(request),
@@ -83,7 +81,7 @@ export function signupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const viewer = await viewers.require(request);
-        const standing = await getCircleStanding(db, request.params.id, viewer, 'Circle');
+        const standing = await getCircleContentAccess(db, request.params.id, viewer, 'Circle');
         if (!standing.isMember) throw new AppError('FORBIDDEN', 'Only the circle’s members can open a sheet');
         const id = await createSignupSheet(db, standing.circle.id, viewer.id, request.body);
         return reply.status(201).send(await detail(id, viewer));
@@ -236,7 +234,9 @@ export function signupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           sheetId: sheet.id,
           topicId: topic.id,
         });
-        return reply.status(201).send({ circle: toCircleDto(await getEditedCircle(db, circleId, viewer)) });
+        return reply
+          .status(201)
+          .send({ circle: toCircleDto(await getEditedCircle(db, circleId, viewer), viewer) });
       },
     );
   };

@@ -7,7 +7,8 @@ import { listOf } from '../../../contract/list.ts';
 import { adminUserQuerySchema, adminUserSchema, appointSchema } from '../../../contract/placeholder.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
-import { getCircleMember, getVisibleCircle, requireSteward } from '../circles/circles.public.ts';
+import { requireSteward } from '../../policy/access.ts';
+import { getCircleMember, getVisibleCircle } from '../circles/circles.public.ts';
 import {
   findCommunityMembership,
   getCommunity,
@@ -56,7 +57,7 @@ export function stewardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
-        await requireSteward(db, circle, viewer);
+        requireSteward(circle, viewer);
         const membership = await findCommunityMembership(db, circle.communityId, request.body.userId);
         if (membership?.status !== 'active') {
           throw new AppError('INVALID_INPUT', 'Only members of the community can be named facilitator', [

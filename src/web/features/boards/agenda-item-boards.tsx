@@ -8,11 +8,11 @@ export function AgendaItemBoards({
   session,
   itemId,
 }: {
-  session: { id: string; circleId: string; canParticipate: boolean };
+  session: { id: string; circleId: string; abilities: { takePart: boolean } };
   itemId: string;
 }) {
   const { t } = useTranslation();
-  const boards = useCircleBoards(session.circleId, session.canParticipate);
+  const boards = useCircleBoards(session.circleId, session.abilities.takePart);
   const attached = boards.data?.filter((b) => b.sessionId === session.id && b.agendaItemId === itemId) ?? [];
   if (attached.length === 0) return null;
   return (

@@ -15,7 +15,7 @@ export function BoardClusters({ board, onFail }: { board: Board; onFail: (error:
   const rename = useRenameCluster(board.id);
   const [title, setTitle] = useState('');
   const [renaming, setRenaming] = useState<{ id: string; title: string } | null>(null);
-  const canWrite = !board.locked || board.canSteer;
+  const canWrite = board.abilities.takePart;
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -124,7 +124,7 @@ export function NoteCard({ board, note, onMove, onDelete, onMakeAction, onFail }
   const [isEditing, setEditing] = useState(false);
   const category = board.categories.find((c) => c.id === note.categoryId);
   const cluster = board.clusters.find((c) => c.id === note.clusterId);
-  const canWrite = !board.locked || board.canSteer;
+  const canWrite = board.abilities.takePart;
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
     if (event.target !== event.currentTarget) return;
@@ -196,12 +196,12 @@ export function NoteCard({ board, note, onMove, onDelete, onMakeAction, onFail }
                 {t('boards.note.edit')}
               </Button>
             ) : null}
-            {(note.isMine && canWrite) || board.canSteer ? (
+            {(note.isMine && canWrite) || board.abilities.steer ? (
               <Button variant="ghost" size="sm" onClick={() => onDelete(note)}>
                 {t('boards.note.delete')}
               </Button>
             ) : null}
-            {board.canSteer ? (
+            {board.abilities.steer ? (
               <Button
                 variant="ghost"
                 size="sm"

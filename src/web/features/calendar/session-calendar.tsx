@@ -27,7 +27,7 @@ export function SessionCalendarActions({ session }: { session: Session }) {
       >
         {t('calendar.addToCalendar')}
       </a>
-      {session.canFacilitate && session.status === 'scheduled' ? (
+      {session.abilities.steer && session.status === 'scheduled' ? (
         <CancelSessionButton session={session} />
       ) : null}
     </>

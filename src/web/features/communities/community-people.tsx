@@ -68,7 +68,7 @@ function MemberActions({ community, person: member, report }: ActionsProps) {
 export function MemberDirectory({ community, myId }: { community: Community; myId: string }) {
   const { t } = useTranslation();
   const members = useCommunityMembers(community.slug, community.myStatus === 'active');
-  const canManage = community.myRole === 'animator';
+  const canManage = community.abilities.steer;
   const active = members.data?.filter((m) => m.status === 'active');
   const status = useActionStatus();
 
@@ -137,7 +137,7 @@ function RequestActions({ community, person, report }: ActionsProps) {
 /** Animators: people who asked to join, to approve or refuse. */
 export function PendingRequests({ community }: { community: Community }) {
   const { t } = useTranslation();
-  const members = useCommunityMembers(community.slug, community.myRole === 'animator');
+  const members = useCommunityMembers(community.slug, community.abilities.steer);
   const requests = members.data?.filter((m) => m.status === 'requested');
   const status = useActionStatus();
 

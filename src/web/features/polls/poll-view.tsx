@@ -127,7 +127,7 @@ function OrganiserActions({ poll }: { poll: Poll }) {
 export function PollView({ poll, isSignedIn }: { poll: Poll; isSignedIn: boolean }) {
   const { t, i18n } = useTranslation();
   const results = usePollResults(poll.id, poll.resultsVisible && poll.phase !== 'proposal');
-  const myBallot = useMyBallot(poll.id, isSignedIn && poll.canVote);
+  const myBallot = useMyBallot(poll.id, isSignedIn && poll.abilities.takePart && poll.phase === 'voting');
   const date = (iso: string) =>
     formatDate(new Date(iso), i18n.language, { dateStyle: 'long', timeStyle: 'short' });
   const parent = poll.circleId ? (
@@ -149,7 +149,7 @@ export function PollView({ poll, isSignedIn }: { poll: Poll; isSignedIn: boolean
             {poll.hideResultsUntilClose ? <Badge>{t('polls.hiddenUntilClose')}</Badge> : null}
           </>
         }
-        actions={poll.canOrganise ? <OrganiserActions poll={poll} /> : undefined}
+        actions={poll.abilities.steer ? <OrganiserActions poll={poll} /> : undefined}
       />
       <div className={styles.page}>
         {poll.description ? <p className={styles.description}>{poll.description}</p> : null}
@@ -180,10 +180,10 @@ export function PollView({ poll, isSignedIn }: { poll: Poll; isSignedIn: boolean
             ) : (
               <p className={styles.hint}>{t('polls.propose.none')}</p>
             )}
-            {poll.canPropose ? <ProposeOption poll={poll} /> : null}
+            {poll.abilities.takePart && poll.phase === 'proposal' ? <ProposeOption poll={poll} /> : null}
           </Section>
         ) : null}
-        {poll.canVote ? (
+        {poll.abilities.takePart && poll.phase === 'voting' ? (
           <Section title={poll.hasVoted ? t('polls.ballot.titleChange') : t('polls.ballot.title')}>
             {myBallot.isPending ? (
               <LoadingState />

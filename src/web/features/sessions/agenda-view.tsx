@@ -59,7 +59,7 @@ export function AgendaView({ session }: AgendaViewProps) {
     return (
       <EmptyState
         isCompact
-        title={session.canFacilitate ? t('agenda.emptyFacilitator') : t('agenda.empty')}
+        title={session.abilities.steer ? t('agenda.emptyFacilitator') : t('agenda.empty')}
       />
     );
   }

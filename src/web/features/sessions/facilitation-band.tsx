@@ -119,8 +119,8 @@ export function FacilitationBand({ session }: { session: Session }) {
   const current = index >= 0 ? session.agenda[index] : undefined;
   const next =
     index >= 0 ? session.agenda[index + 1] : session.status !== 'ended' ? session.agenda[0] : undefined;
-  if (session.agenda.length === 0 && !session.canFacilitate) return null;
-  if (!current && !session.canFacilitate) return null;
+  if (session.agenda.length === 0 && !session.abilities.steer) return null;
+  if (!current && !session.abilities.steer) return null;
   return (
     <section className={styles.band} aria-label={t('facilitation.label')}>
       <div className={styles.slots}>
@@ -148,7 +148,7 @@ export function FacilitationBand({ session }: { session: Session }) {
         </div>
       </div>
       <OverTimeNotice session={session} />
-      {session.canFacilitate && session.agenda.length ? <Controls session={session} /> : null}
+      {session.abilities.steer && session.agenda.length ? <Controls session={session} /> : null}
     </section>
   );
 }

@@ -10,13 +10,13 @@ import { ActionList } from './action-list.tsx';
 /** Owners and facilitators change an action's status (authors too, server-side: not known here). */
 function editableBy(session: Session, myId: string | undefined) {
   return (action: Action) =>
-    session.canFacilitate ||
+    session.abilities.steer ||
     (myId !== undefined && (action.authorId === myId || action.owners.some((o) => o.userId === myId)));
 }
 
 /** Who carries an action is decided by its author and the facilitators. */
 function ownersEditableBy(session: Session, myId: string | undefined) {
-  return (action: Action) => session.canFacilitate || (myId !== undefined && action.authorId === myId);
+  return (action: Action) => session.abilities.steer || (myId !== undefined && action.authorId === myId);
 }
 
 /** "À revoir": still-open next steps of the circle's earlier sessions, reviewed first. */

@@ -196,7 +196,7 @@ export function SessionParticipants({ session, myId }: { session: Session; myId:
                 </>
               }
               actions={
-                session.canFacilitate ? (
+                session.abilities.steer ? (
                   <AttendanceButtons session={session} participant={participant} report={report} />
                 ) : null
               }
@@ -204,7 +204,7 @@ export function SessionParticipants({ session, myId }: { session: Session; myId:
           ))}
         </PersonList>
       )}
-      {session.canFacilitate ? <AddParticipantForm session={session} report={report} /> : null}
+      {session.abilities.steer ? <AddParticipantForm session={session} report={report} /> : null}
     </Section>
   );
 }

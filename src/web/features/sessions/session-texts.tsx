@@ -79,8 +79,8 @@ export function SessionSynthesis({ session }: { session: Session }) {
   const saver = useSaver(session, 'synthesis', t('session.synthesis.saved'));
   return (
     <Section title={t('session.synthesis.title')} description={t('session.synthesis.intro')}>
-      {session.canFacilitate && session.notes ? <MarkdownText source={session.notes} /> : null}
-      {session.canFacilitate ? (
+      {session.abilities.steer && session.notes ? <MarkdownText source={session.notes} /> : null}
+      {session.abilities.steer ? (
         <TextEditor label={t('session.synthesis.label')} initial={session.synthesis} rows={5} {...saver} />
       ) : session.synthesis ? (
         <MarkdownText source={session.synthesis} />
@@ -101,7 +101,7 @@ export function SessionNotes({ session }: { session: Session }) {
   const saver = useSaver(session, 'notes', t('session.notes.saved'));
   return (
     <Section title={t('session.notes.title')} description={t('session.notes.intro')}>
-      {!session.canParticipate || !me ? (
+      {!session.abilities.takePart || !me ? (
         <>
           {session.sharedNotes ? <MarkdownText source={session.sharedNotes} /> : null}
           <p>{t('session.notes.signInToWrite')}</p>
@@ -122,10 +122,10 @@ export function SessionNotes({ session }: { session: Session }) {
           </Button>
         </div>
       )}
-      {session.notes || session.canFacilitate ? (
+      {session.notes || session.abilities.steer ? (
         <h3 className={styles.subheading}>{t('session.notes.imported')}</h3>
       ) : null}
-      {session.canFacilitate ? (
+      {session.abilities.steer ? (
         <TextEditor
           label={t('session.notes.importedLabel')}
           initial={session.notes}

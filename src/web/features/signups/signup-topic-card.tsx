@@ -49,7 +49,7 @@ function MySignup({
   const onError = (error: unknown) => setMessage({ tone: 'danger', text: errorMessage(error) });
   const mine = topic.entries.find((entry) => entry.userId === myId);
   const isFull = topic.capacity !== null && topic.confirmedCount >= topic.capacity;
-  if (!sheet.canSignUp) return null;
+  if (!sheet.abilities.takePart) return null;
   return (
     <div>
       {mine ? (
@@ -114,7 +114,7 @@ function WorkingGroup({ sheet, topic }: { sheet: SignupSheet; topic: SignupTopic
       </Link>
     );
   }
-  if (!sheet.canManage || topic.confirmedCount === 0) return null;
+  if (!sheet.abilities.steer || topic.confirmedCount === 0) return null;
   return (
     <div>
       <Button variant="secondary" size="sm" isPending={make.isPending} onClick={() => make.mutate(topic.id)}>

@@ -1,0 +1,254 @@
+import type { PolicyAction, PolicyKind } from '../../domain/policy.ts';
+import type { StandingName } from '../testing/policy-world.ts';
+
+/**
+ * The policy walk's specification, written out by hand and independent of domain/policy.ts: who
+ * may read, take part in and steer each kind of object, per circle visibility. If a policy answers
+ * otherwise, the walk fails on every route and live topic that asks it.
+ */
+type Who = readonly StandingName[];
+type Visibility = 'public' | 'community' | 'private';
+
+const everyone: Who = [
+  'anonymous',
+  'outsider',
+  'communityMember',
+  'circleMember',
+  'waitlisted',
+  'removed',
+  'steward',
+  'animator',
+  'admin',
+];
+/** Active members of the community (the circle's people all joined it). */
+const communityMembers: Who = [
+  'communityMember',
+  'circleMember',
+  'waitlisted',
+  'removed',
+  'steward',
+  'animator',
+];
+const inCircle: Who = ['circleMember', 'steward'];
+const stewards: Who = ['steward', 'animator', 'admin'];
+
+const circleReaders: Record<Visibility, Who> = {
+  public: everyone,
+  community: [...communityMembers, 'admin'],
+  private: ['circleMember', 'waitlisted', 'steward'],
+};
+const contentReaders: Record<Visibility, Who> = { ...circleReaders, private: inCircle };
+const boardReaders: Record<Visibility, Who> = {
+  public: [...inCircle, 'animator', 'admin'],
+  community: [...inCircle, 'animator', 'admin'],
+  private: inCircle,
+};
+const all = (who: Who): Record<Visibility, Who> => ({ public: who, community: who, private: who });
+
+export const expected: Record<PolicyKind, { read: Record<Visibility, Who>; takePart: Who; steer: Who }> = {
+  community: {
+    read: all(everyone),
+    takePart: [...communityMembers, 'admin'],
+    steer: ['animator', 'admin'],
+  },
+  communityPoll: {
+    read: all([...communityMembers, 'admin']),
+    takePart: communityMembers,
+    steer: ['animator', 'admin'],
+  },
+  circle: { read: circleReaders, takePart: [...inCircle, 'animator', 'admin'], steer: stewards },
+  session: { read: contentReaders, takePart: [...inCircle, 'animator', 'admin'], steer: stewards },
+  // The walk's next step was written by the steward and is carried by nobody.
+  action: { read: contentReaders, takePart: stewards, steer: stewards },
+  board: { read: boardReaders, takePart: [...inCircle, 'animator', 'admin'], steer: stewards },
+  circlePoll: { read: contentReaders, takePart: inCircle, steer: stewards },
+  datePoll: { read: contentReaders, takePart: [...inCircle, 'animator', 'admin'], steer: stewards },
+  signupSheet: { read: contentReaders, takePart: [...inCircle, 'animator', 'admin'], steer: stewards },
+};
+
+/** The specification's answer. */
+export function expectedAbility(
+  kind: PolicyKind,
+  action: PolicyAction,
+  who: StandingName,
+  visibility: Visibility,
+) {
+  const reads = expected[kind].read[visibility].includes(who);
+  return action === 'read' ? reads : reads && expected[kind][action].includes(who);
+}
+
+/**
+ * How each route is authorised. `read` names the kind whose read decides 404, `kind`/`action` the
+ * ability that decides 403 (`kind` alone: the same kind for both). `poll` walks circle polls in each
+ * circle and the community poll. `hiddenOnly`: only the 404 side is the policy's; the rest is a
+ * rule of that route (joining, a post-it's author), tested beside it. `skip`: no object in a scope.
+ */
+export type RouteRule =
+  | { kind: PolicyKind | 'poll'; action: PolicyAction; read?: PolicyKind; hiddenOnly?: string }
+  | { skip: string };
+
+const skip = (why: string) => ({ skip: why });
+const account = skip('the viewer’s own account, mail, feeds or sign-in: no object in a scope');
+const secret = skip('reached through a secret link or token, not through a standing');
+const adminOnly = skip('instance administration: admins only, no scope');
+
+export const routeRules: Record<string, RouteRule> = {
+  'GET /api/v1/sessions/{id}/actions': { kind: 'session', action: 'read' },
+  'POST /api/v1/sessions/{id}/actions': { kind: 'session', action: 'takePart' },
+  'PATCH /api/v1/actions/{id}': { kind: 'action', action: 'takePart' },
+  'GET /api/v1/me/actions': account,
+  'GET /api/v1/admin/outbox': adminOnly,
+  'POST /api/v1/auth/register': account,
+  'POST /api/v1/auth/login': account,
+  'POST /api/v1/auth/logout': account,
+  'POST /api/v1/auth/magic-link': account,
+  'GET /api/v1/auth/magic-link/verify': account,
+  'POST /api/v1/auth/magic-link/verify': account,
+  'POST /api/v1/auth/verify-email': account,
+  'POST /api/v1/auth/password-reset': account,
+  'POST /api/v1/auth/password-reset/confirm': account,
+  'GET /api/v1/circles/{id}/boards': { kind: 'board', action: 'read' },
+  'POST /api/v1/circles/{id}/boards': { kind: 'board', action: 'takePart' },
+  'GET /api/v1/boards/{id}': { kind: 'board', action: 'read' },
+  'PATCH /api/v1/boards/{id}': { kind: 'board', action: 'steer' },
+  'DELETE /api/v1/boards/{id}': { kind: 'board', action: 'steer' },
+  'POST /api/v1/boards/{id}/reveal': { kind: 'board', action: 'steer' },
+  'POST /api/v1/boards/{id}/notes': { kind: 'board', action: 'takePart' },
+  'PATCH /api/v1/notes/{id}': {
+    kind: 'board',
+    action: 'read',
+    hiddenOnly: 'a post-it’s author or the stewards',
+  },
+  'DELETE /api/v1/notes/{id}': {
+    kind: 'board',
+    action: 'read',
+    hiddenOnly: 'a post-it’s author or the stewards',
+  },
+  'PUT /api/v1/notes/{id}/dots/me': { kind: 'board', action: 'takePart' },
+  'POST /api/v1/notes/{id}/action': {
+    kind: 'board',
+    action: 'read',
+    hiddenOnly: 'turning a post-it into a step',
+  },
+  'POST /api/v1/boards/{id}/clusters': { kind: 'board', action: 'takePart' },
+  'PATCH /api/v1/clusters/{id}': {
+    kind: 'board',
+    action: 'read',
+    hiddenOnly: 'a cluster’s author or the stewards',
+  },
+  'DELETE /api/v1/clusters/{id}': {
+    kind: 'board',
+    action: 'read',
+    hiddenOnly: 'a cluster’s author or the stewards',
+  },
+  'GET /api/v1/sessions/{id}/calendar.ics': { kind: 'session', action: 'read' },
+  'GET /api/v1/circles/{id}/calendar.ics': {
+    kind: 'circle',
+    action: 'read',
+    hiddenOnly: 'public circles only',
+  },
+  'GET /api/v1/me/calendar-feed': account,
+  'POST /api/v1/me/calendar-feed/rotate': account,
+  'DELETE /api/v1/me/calendar-feed': account,
+  'GET /api/v1/calendar-feeds/{token}.ics': secret,
+  'GET /api/v1/communities/{slug}/circles': { kind: 'community', action: 'read' },
+  'POST /api/v1/communities/{slug}/circles': { kind: 'community', action: 'takePart' },
+  'GET /api/v1/circles/{id}': { kind: 'circle', action: 'read' },
+  'PATCH /api/v1/circles/{id}': { kind: 'circle', action: 'steer' },
+  'GET /api/v1/circles/{id}/members': { kind: 'circle', action: 'read' },
+  'POST /api/v1/circles/{id}/members': {
+    kind: 'circle',
+    action: 'read',
+    hiddenOnly: 'joining: the join policy',
+  },
+  'PATCH /api/v1/circles/{id}/members/{userId}': { kind: 'circle', action: 'steer' },
+  'DELETE /api/v1/circles/{id}/members/{userId}': { kind: 'circle', action: 'steer' },
+  'GET /api/v1/communities': skip('the public list of communities'),
+  'POST /api/v1/communities': skip('creating a community: any account'),
+  'GET /api/v1/communities/{slug}': { kind: 'community', action: 'read' },
+  'PATCH /api/v1/communities/{slug}': { kind: 'community', action: 'steer' },
+  'POST /api/v1/communities/{slug}/members': skip('joining: the community’s join policy'),
+  'GET /api/v1/communities/{slug}/members': { kind: 'community', action: 'takePart' },
+  'PATCH /api/v1/communities/{slug}/members/{userId}': { kind: 'community', action: 'steer' },
+  'DELETE /api/v1/communities/{slug}/members/{userId}': { kind: 'community', action: 'steer' },
+  'GET /api/v1/communities/{slug}/invite': { kind: 'community', action: 'steer' },
+  'POST /api/v1/communities/{slug}/invite/rotate': { kind: 'community', action: 'steer' },
+  'GET /api/v1/circles/{id}/date-polls': { kind: 'datePoll', action: 'read' },
+  'POST /api/v1/circles/{id}/date-polls': { kind: 'datePoll', action: 'takePart' },
+  'GET /api/v1/date-polls/{id}': { kind: 'datePoll', action: 'read' },
+  'PATCH /api/v1/date-polls/{id}': { kind: 'datePoll', action: 'steer' },
+  'GET /api/v1/date-polls/by-link/{token}': secret,
+  'PUT /api/v1/date-polls/{id}/answers/me': { kind: 'datePoll', action: 'takePart' },
+  'POST /api/v1/date-polls/{id}/guest-answers': skip('guests: the share link or a public circle'),
+  'GET /api/v1/date-polls/{id}/guest-answers/{editToken}': secret,
+  'PUT /api/v1/date-polls/{id}/guest-answers/{editToken}': secret,
+  'POST /api/v1/date-polls/{id}/close': { kind: 'datePoll', action: 'steer' },
+  'GET /api/health': skip('health'),
+  'GET /api/v1/me/mail-preference': account,
+  'PUT /api/v1/me/mail-preference': account,
+  'GET /api/v1/unsubscribe/{token}': secret,
+  'POST /api/v1/unsubscribe/{token}': secret,
+  'POST /unsubscribe/{token}': secret,
+  'GET /api/v1/circles/{id}/reminders': { kind: 'circle', action: 'read' },
+  'PUT /api/v1/circles/{id}/reminders': { kind: 'circle', action: 'steer' },
+  'GET /api/v1/admin/jobs': adminOnly,
+  'POST /api/v1/admin/jobs/{id}/retry': adminOnly,
+  'GET /api/v1/me': account,
+  'PATCH /api/v1/me': account,
+  'GET /api/v1/me/circles': account,
+  'GET /api/v1/communities/{slug}/placeholders': skip('animators and facilitators of the community'),
+  'POST /api/v1/communities/{slug}/placeholders/{userId}/invitations': skip('animators and facilitators'),
+  'DELETE /api/v1/communities/{slug}/placeholders/{userId}/invitations': skip('animators and facilitators'),
+  'GET /api/v1/claims/{token}': secret,
+  'POST /api/v1/claims/{token}/accept': secret,
+  'PUT /api/v1/polls/{id}/ballot': { kind: 'poll', action: 'takePart' },
+  'GET /api/v1/polls/{id}/ballot': { kind: 'poll', action: 'read', hiddenOnly: 'one’s own ballot' },
+  'GET /api/v1/polls/{id}/results': { kind: 'poll', action: 'read' },
+  'GET /api/v1/polls/{id}/results.csv': { kind: 'poll', action: 'read' },
+  'GET /api/v1/circles/{id}/polls': { kind: 'circle', action: 'read' },
+  'POST /api/v1/circles/{id}/polls': { read: 'circlePoll', kind: 'circle', action: 'takePart' },
+  'GET /api/v1/communities/{slug}/polls': { kind: 'communityPoll', action: 'read' },
+  'POST /api/v1/communities/{slug}/polls': { kind: 'communityPoll', action: 'steer' },
+  'GET /api/v1/polls/{id}': { kind: 'poll', action: 'read' },
+  'PATCH /api/v1/polls/{id}': { kind: 'poll', action: 'steer' },
+  'DELETE /api/v1/polls/{id}': { kind: 'poll', action: 'steer' },
+  'POST /api/v1/polls/{id}/options': { kind: 'poll', action: 'read', hiddenOnly: 'proposals: phase first' },
+  'POST /api/v1/polls/{id}/open': { kind: 'poll', action: 'steer' },
+  'POST /api/v1/polls/{id}/close': { kind: 'poll', action: 'steer' },
+  'POST /api/v1/circles/{id}/sessions/import': { kind: 'circle', action: 'steer' },
+  'PUT /api/v1/sessions/{id}/checkins/me': { kind: 'session', action: 'takePart' },
+  'PUT /api/v1/sessions/{id}/participants/me': {
+    kind: 'session',
+    action: 'read',
+    hiddenOnly: 'answering an invitation',
+  },
+  'POST /api/v1/sessions/{id}/participants': { kind: 'session', action: 'steer' },
+  'PATCH /api/v1/sessions/{id}/participants/{participantId}': { kind: 'session', action: 'steer' },
+  'PUT /api/v1/sessions/{id}/announcements': { kind: 'session', action: 'takePart' },
+  'GET /api/v1/circles/{id}/sessions': { kind: 'circle', action: 'read' },
+  'POST /api/v1/circles/{id}/sessions': { kind: 'circle', action: 'steer' },
+  'GET /api/v1/me/sessions': account,
+  'GET /api/v1/sessions/{id}': { kind: 'session', action: 'read' },
+  'PATCH /api/v1/sessions/{id}': { kind: 'session', action: 'steer' },
+  'POST /api/v1/sessions/{id}/cancel': { kind: 'session', action: 'steer' },
+  'DELETE /api/v1/sessions/{id}': { kind: 'session', action: 'steer' },
+  'PUT /api/v1/sessions/{id}/agenda': { kind: 'session', action: 'steer' },
+  'POST /api/v1/sessions/{id}/agenda/template': { kind: 'session', action: 'steer' },
+  'POST /api/v1/sessions/{id}/current-item': { kind: 'session', action: 'steer' },
+  'GET /api/v1/sessions/{id}/minutes.md': { kind: 'session', action: 'read' },
+  'GET /api/v1/circles/{id}/signup-sheets': { kind: 'signupSheet', action: 'read' },
+  'POST /api/v1/circles/{id}/signup-sheets': { kind: 'signupSheet', action: 'takePart' },
+  'GET /api/v1/signup-sheets/{id}': { kind: 'signupSheet', action: 'read' },
+  'PATCH /api/v1/signup-sheets/{id}': { kind: 'signupSheet', action: 'steer' },
+  'DELETE /api/v1/signup-sheets/{id}': { kind: 'signupSheet', action: 'steer' },
+  'POST /api/v1/signup-topics/{id}/entries': { kind: 'signupSheet', action: 'takePart' },
+  'DELETE /api/v1/signup-topics/{id}/entries/me': {
+    kind: 'signupSheet',
+    action: 'read',
+    hiddenOnly: 'withdrawing one’s own sign-up',
+  },
+  'POST /api/v1/signup-topics/{id}/working-group': { kind: 'signupSheet', action: 'steer' },
+  'POST /api/v1/communities/{slug}/animators': { kind: 'community', action: 'steer' },
+  'POST /api/v1/circles/{id}/facilitators': { kind: 'circle', action: 'steer' },
+  'GET /api/v1/admin/users': adminOnly,
+};

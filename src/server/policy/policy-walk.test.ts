@@ -1,0 +1,244 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { LiveServerMessage } from '../../contract/live.ts';
+import type { PolicyKind } from '../../domain/policy.ts';
+import {
+  buildPolicyWorld,
+  type PolicyWorld,
+  type StandingName,
+  standingNames,
+} from '../testing/policy-world.ts';
+import { createTestApp, TEST_ORIGIN, type TestApp } from '../testing/test-app.ts';
+import { testDialects } from '../testing/test-database.ts';
+import { expectedAbility, type RouteRule, routeRules } from './policy-walk.rules.ts';
+import { sampleOf } from './sample-body.ts';
+
+type Operation = { requestBody?: { content?: Record<string, { schema?: object }> } };
+type OpenApi = { paths: Record<string, Record<string, Operation>>; components?: { schemas?: object } };
+interface Target {
+  kind: PolicyKind;
+  visibility: 'public' | 'community' | 'private';
+  ids: Record<string, string>;
+}
+
+const hours = (n: number) => new Date(Date.now() + (40 * 24 + n) * 3600_000).toISOString();
+/** Bodies whose rules span fields (a schema-shaped sample would be refused with 400 first). */
+const bodies: Record<string, object> = {
+  'POST /api/v1/circles/{id}/date-polls': { title: 'x', slots: [{ startsAt: hours(0), endsAt: hours(1) }] },
+  'POST /api/v1/circles/{id}/polls': { title: 'x', kind: 'single', options: ['a', 'b'] },
+  'POST /api/v1/communities/{slug}/polls': { title: 'x', kind: 'single', options: ['a', 'b'] },
+  'POST /api/v1/circles/{id}/sessions': { title: 'x', startsAt: hours(0), endsAt: hours(1) },
+};
+
+/** Where a route's `{id}` points, by the segment before it. */
+const idOf: Record<string, string> = {
+  circles: 'circle',
+  sessions: 'session',
+  actions: 'action',
+  boards: 'board',
+  notes: 'note',
+  clusters: 'cluster',
+  polls: 'poll',
+  'date-polls': 'datePoll',
+  'signup-sheets': 'sheet',
+  'signup-topics': 'topic',
+};
+
+/** The objects a rule is walked on: its kind in each circle, or the community (and its poll). */
+function targetsOf(rule: Exclude<RouteRule, { skip: string }>, world: PolicyWorld): Target[] {
+  const community = { ...(world.circles[0]?.ids ?? {}), poll: world.communityPollId };
+  const inCommunity = (kind: PolicyKind): Target => ({ kind, visibility: 'public', ids: community });
+  if (rule.kind === 'community' || rule.kind === 'communityPoll') return [inCommunity(rule.kind)];
+  const kind = rule.kind === 'poll' ? 'circlePoll' : rule.kind;
+  const circles = world.circles.map((circle) => ({ kind, visibility: circle.visibility, ids: circle.ids }));
+  return rule.kind === 'poll' ? [...circles, inCommunity('communityPoll')] : circles;
+}
+
+function urlOf(path: string, target: Target, world: PolicyWorld): string {
+  const segments = path.split('/');
+  return segments
+    .map((segment, i) => {
+      const before = segments[i - 1] ?? '';
+      if (segment === '{id}') return target.ids[idOf[before] ?? ''] ?? 'unknown';
+      if (segment === '{slug}') return world.communitySlug;
+      if (segment === '{userId}')
+        return before === 'members' && path.includes('/communities/')
+          ? world.users.animator.id
+          : world.users.steward.id;
+      return segment.startsWith('{') ? 'unknown' : segment;
+    })
+    .join('/');
+}
+
+/** The statuses the specification allows, or undefined when this case is not sent. */
+function allowedStatuses(
+  rule: Exclude<RouteRule, { skip: string }>,
+  target: Target,
+  who: StandingName,
+  method: string,
+) {
+  const readKind = rule.read ?? target.kind;
+  const actionKind = rule.kind === 'poll' ? target.kind : rule.kind;
+  const reads = expectedAbility(readKind, 'read', who, target.visibility);
+  const may = reads && expectedAbility(actionKind, rule.action, who, target.visibility);
+  const anonymous = who === 'anonymous';
+  if (!reads) return anonymous ? [401, 404] : [404];
+  // Past the 404, a hiddenOnly route answers by its own rule.
+  if (rule.hiddenOnly) return undefined;
+  if (!may) return anonymous ? [401, 403] : [403];
+  // Allowed writes are not sent: the world stays as it was for the next standing.
+  if (method !== 'GET') return undefined;
+  return anonymous ? [200, 401] : [200];
+}
+
+const signedInNames = standingNames.filter(
+  (name): name is Exclude<StandingName, 'anonymous'> => name !== 'anonymous',
+);
+
+describe.each(testDialects())('the policy walk on %s', (dialect) => {
+  let t: TestApp;
+  let world: PolicyWorld;
+  let doc: OpenApi;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    world = await buildPolicyWorld(t.app);
+    doc = t.app.swagger() as unknown as OpenApi;
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  const cookieOf = (who: StandingName) => (who === 'anonymous' ? {} : { cookie: world.users[who].cookie });
+
+  it('has a rule for every route of the API', () => {
+    const routes = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes.filter((route) => !(route in routeRules))).toEqual([]);
+    expect(Object.keys(routeRules).filter((route) => !routes.includes(route))).toEqual([]);
+  });
+
+  it('answers every route, for every standing, as the policies say', async () => {
+    const wrong: string[] = [];
+    for (const [route, rule] of Object.entries(routeRules)) {
+      if ('skip' in rule) continue;
+      const [method = 'GET', path = ''] = route.split(' ');
+      const operation = doc.paths[path]?.[method.toLowerCase()];
+      const [contentType, media] = Object.entries(operation?.requestBody?.content ?? {})[0] ?? [];
+      for (const target of targetsOf(rule, world)) {
+        for (const who of standingNames) {
+          const statuses = allowedStatuses(rule, target, who, method);
+          if (!statuses) continue;
+          const body =
+            bodies[route] ??
+            (media?.schema ? sampleOf(media.schema, doc.components?.schemas ?? {}) : undefined);
+          const response = await t.app.inject({
+            method: method as 'GET',
+            url: urlOf(path, target, world),
+            headers: { ...cookieOf(who), ...(contentType && { 'content-type': contentType }) },
+            ...(body !== undefined && { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
+          });
+          if (!statuses.includes(response.statusCode)) {
+            wrong.push(
+              `${route} on ${target.kind} (${target.visibility}) as ${who}: ${response.statusCode}, expected ${statuses.join(' or ')} ${response.body.slice(0, 120)}`,
+            );
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 240_000);
+
+  it('gives every object’s abilities as the policies say', async () => {
+    const readers = [
+      ['circle', '/api/v1/circles/{id}'],
+      ['session', '/api/v1/sessions/{id}'],
+      ['board', '/api/v1/boards/{id}'],
+      ['circlePoll', '/api/v1/polls/{id}'],
+      ['datePoll', '/api/v1/date-polls/{id}'],
+      ['signupSheet', '/api/v1/signup-sheets/{id}'],
+    ] as const;
+    const wrong: string[] = [];
+    const check = async (target: Target, path: string, who: StandingName) => {
+      if (!expectedAbility(target.kind, 'read', who, target.visibility)) return;
+      const response = await t.app.inject({
+        method: 'GET',
+        url: urlOf(path, target, world),
+        headers: cookieOf(who),
+      });
+      const actual = response.json().abilities;
+      const wanted = Object.fromEntries(
+        (['read', 'takePart', 'steer'] as const).map((a) => [
+          a,
+          expectedAbility(target.kind, a, who, target.visibility),
+        ]),
+      );
+      if (JSON.stringify(actual) !== JSON.stringify(wanted))
+        wrong.push(
+          `${target.kind} (${target.visibility}) as ${who}: ${JSON.stringify(actual)}, expected ${JSON.stringify(wanted)}`,
+        );
+    };
+    for (const who of standingNames) {
+      for (const circle of world.circles) {
+        for (const [kind, path] of readers)
+          await check({ kind, visibility: circle.visibility, ids: circle.ids }, path, who);
+      }
+      const community = { ...(world.circles[0]?.ids ?? {}), poll: world.communityPollId };
+      await check(
+        { kind: 'community', visibility: 'public', ids: community },
+        '/api/v1/communities/{slug}',
+        who,
+      );
+      await check({ kind: 'communityPoll', visibility: 'public', ids: community }, '/api/v1/polls/{id}', who);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('accepts a live subscription exactly where the policies let one read', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `${address.replace('http', 'ws')}/api/v1/live`;
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/live' });
+    expect(anonymous.statusCode).toBe(401);
+    const topics = [
+      ['session', 'session', 'session'],
+      ['board', 'board', 'board'],
+      ['poll', 'poll', 'circlePoll'],
+      ['date-poll', 'datePoll', 'datePoll'],
+      ['signup-sheet', 'sheet', 'signupSheet'],
+    ] as const;
+    const wrong: string[] = [];
+    for (const who of signedInNames) {
+      const socket = new WebSocket(url, {
+        headers: { cookie: world.users[who].cookie, origin: TEST_ORIGIN },
+      });
+      const answers = new Map<string, string>();
+      socket.on('message', (data) => {
+        const message = JSON.parse(data.toString()) as LiveServerMessage;
+        // The first answer to a subscribe; presence and events may follow.
+        if (message.type === 'subscribed' && !answers.has(message.topic))
+          answers.set(message.topic, 'subscribed');
+        if (message.type === 'error' && message.topic && !answers.has(message.topic))
+          answers.set(message.topic, message.code);
+      });
+      await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+      const asked: [string, boolean][] = [];
+      for (const circle of world.circles) {
+        for (const [prefix, id, kind] of topics) {
+          const topic = `${prefix}:${circle.ids[id]}`;
+          asked.push([topic, expectedAbility(kind, 'read', who, circle.visibility)]);
+        }
+      }
+      asked.push([`poll:${world.communityPollId}`, expectedAbility('communityPoll', 'read', who, 'public')]);
+      for (const [topic] of asked) socket.send(JSON.stringify({ type: 'subscribe', topic }));
+      const deadline = Date.now() + 15_000;
+      while (answers.size < asked.length && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 10));
+      for (const [topic, reads] of asked) {
+        const wanted = reads ? 'subscribed' : 'NOT_FOUND';
+        if (answers.get(topic) !== wanted)
+          wrong.push(`${topic} as ${who}: ${answers.get(topic)}, expected ${wanted}`);
+      }
+      socket.close();
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { CircleMemberStatus, CircleRole } from '../../domain/circle.ts';
+import type { CommunityMemberStatus, CommunityRole } from '../../domain/community.ts';
+import {
+  anonymous,
+  type CircleStanding,
+  type CommunityStanding,
+  type Standing,
+} from '../../domain/policy.ts';
+import type { DB } from '../db/schema.ts';
+import type { Viewer } from '../http/viewer.ts';
+
+/** The viewer's rows in a circle and in its community, as the circle query selects them. */
+export interface StandingColumns {
+  myStatus: CircleMemberStatus | null;
+  myRole: CircleRole | null;
+  myCommunityStatus: CommunityMemberStatus | null;
+  myCommunityRole: CommunityRole | null;
+}
+
+export function communityStandingOf(
+  status: CommunityMemberStatus | null | undefined,
+  role: CommunityRole | null | undefined,
+): CommunityStanding {
+  if (status === 'requested') return 'requested';
+  if (status !== 'active') return 'none';
+  return role === 'animator' ? 'animator' : 'member';
+}
+
+export function circleStandingOf(
+  status: CircleMemberStatus | null | undefined,
+  role: CircleRole | null | undefined,
+): CircleStanding {
+  if (status === 'member') return role === 'facilitator' ? 'facilitator' : 'member';
+  return status ?? 'none';
+}
+
+/** The viewer's standing in a circle, from the columns the circle query selected with it. */
+export function standingInCircle(row: StandingColumns, viewer: Viewer | undefined): Standing {
+  if (!viewer) return anonymous;
+  return {
+    ...anonymous,
+    userId: viewer.id,
+    instanceAdmin: viewer.isAdmin,
+    community: communityStandingOf(row.myCommunityStatus, row.myCommunityRole),
+    circle: circleStandingOf(row.myStatus, row.myRole),
+  };
+}
+
+type WithCircle = DB & { ci: DB['circles'] };
+
+/**
+ * The viewer's community row beside a circle (`ci`): the selects that make a circle row carry the
+ * viewer's whole standing, so one statement answers both "which circle" and "who is asking".
+ */
+export function communityStandingSelects(
+  eb: ExpressionBuilder<WithCircle, 'ci'>,
+  viewer: Viewer | undefined,
+) {
+  const mine = () =>
+    eb
+      .selectFrom('communityMembers as myCm')
+      .whereRef('myCm.communityId', '=', 'ci.communityId')
+      .where('myCm.userId', '=', viewer?.id ?? '');
+  return [
+    mine().select('myCm.status').as('myCommunityStatus'),
+    mine().select('myCm.role').as('myCommunityRole'),
+  ];
+}
+
+/** The viewer's standing in a community (one statement); anonymous visitors stand nowhere. */
+export async function resolveCommunityStanding(
+  db: Kysely<DB>,
+  communityId: string,
+  viewer: Viewer | undefined,
+): Promise<Standing> {
+  if (!viewer) return anonymous;
+  const row = await db
+    .selectFrom('communityMembers')
+    .select(['status', 'role'])
+    .where('communityId', '=', communityId)
+    .where('userId', '=', viewer.id)
+    .executeTakeFirst();
+  return {
+    ...anonymous,
+    userId: viewer.id,
+    instanceAdmin: viewer.isAdmin,
+    community: communityStandingOf(row?.status, row?.role),
+  };
+}
+
+/** The viewer's standing in a community, from the columns the community query selected with it. */
+export function standingInCommunity(
+  row: { myStatus: CommunityMemberStatus | null; myRole: CommunityRole | null },
+  viewer: Viewer | undefined,
+): Standing {
+  if (!viewer) return anonymous;
+  return {
+    ...anonymous,
+    userId: viewer.id,
+    instanceAdmin: viewer.isAdmin,
+    community: communityStandingOf(row.myStatus, row.myRole),
+  };
+}

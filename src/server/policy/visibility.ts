@@ -1,0 +1,86 @@
+import type { ExpressionBuilder } from 'kysely';
+import { one } from '../db/columns.ts';
+import type { DB } from '../db/schema.ts';
+import type { Viewer } from '../http/viewer.ts';
+
+type WithCircle = DB & { ci: DB['circles'] };
+
+/**
+ * The circle policy's `read` (domain/policy.ts, readsCircle) written into the query: public circles
+ * for all; community circles for the community's active members and instance admins; private ones
+ * only for people with a standing in the circle. Queries put it in their WHERE, so a circle the
+ * viewer may not see is simply not found (404). The policy-walk test holds the two in step.
+ */
+export function circleVisibleTo(eb: ExpressionBuilder<WithCircle, 'ci'>, viewer: Viewer | undefined) {
+  const me = viewer?.id ?? '';
+  const hasStanding = eb.exists(
+    eb
+      .selectFrom('circleMembers as own')
+      .whereRef('own.circleId', '=', 'ci.id')
+      .where('own.userId', '=', me)
+      .select(one),
+  );
+  const isCommunityMember = viewer?.isAdmin
+    ? eb.lit(true)
+    : eb.exists(
+        eb
+          .selectFrom('communityMembers as cm')
+          .whereRef('cm.communityId', '=', 'ci.communityId')
+          .where('cm.userId', '=', me)
+          .where('cm.status', '=', 'active')
+          .select(one),
+      );
+  return eb.or([
+    eb('ci.visibility', '=', 'public'),
+    eb.and([eb('ci.visibility', '=', 'community'), isCommunityMember]),
+    hasStanding,
+  ]);
+}
+
+/**
+ * The content policies' `read` (readsCircleContent: sessions, next steps, polls, date polls, sheets)
+ * in SQL: the circle's rule, and in a private circle also being a member, a steward (admin, active
+ * animator; facilitators are members) or listed on the given session.
+ */
+export function circleContentVisibleTo(
+  eb: ExpressionBuilder<WithCircle, 'ci'>,
+  viewer: Viewer | undefined,
+  sessionId: string | null,
+) {
+  const me = viewer?.id ?? '';
+  return eb.and([
+    circleVisibleTo(eb, viewer),
+    eb.or([
+      eb('ci.visibility', '!=', 'private'),
+      eb.lit(viewer?.isAdmin === true),
+      eb.exists(
+        eb
+          .selectFrom('circleMembers as own')
+          .whereRef('own.circleId', '=', 'ci.id')
+          .where('own.userId', '=', me)
+          .where('own.status', '=', 'member')
+          .select(one),
+      ),
+      eb.exists(
+        eb
+          .selectFrom('communityMembers as cm')
+          .whereRef('cm.communityId', '=', 'ci.communityId')
+          .where('cm.userId', '=', me)
+          .where('cm.status', '=', 'active')
+          .where('cm.role', '=', 'animator')
+          .select(one),
+      ),
+      sessionId === null
+        ? eb.lit(false)
+        : eb.exists(
+            eb
+              .selectFrom('sessionParticipants as listed')
+              .innerJoin('sessions as listedSession', 'listedSession.id', 'listed.sessionId')
+              .where('listed.sessionId', '=', sessionId)
+              .whereRef('listedSession.circleId', '=', 'ci.id')
+              .where('listed.userId', '=', me)
+              .select(one),
+          ),
+    ]),
+  ]);
+}

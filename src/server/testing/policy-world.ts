@@ -1,0 +1,142 @@
+import type { CircleVisibility } from '../../domain/circle.ts';
+import {
+  addToCircle,
+  buildCommunity,
+  buildSession,
+  joinCommunity,
+  registerUser,
+  type TestApp,
+  type TestUser,
+} from './test-app.ts';
+
+/** The standings the policy walk checks, one account each (anonymous has none). */
+export const standingNames = [
+  'anonymous',
+  'outsider',
+  'communityMember',
+  'circleMember',
+  'waitlisted',
+  'removed',
+  'steward',
+  'animator',
+  'admin',
+] as const;
+export type StandingName = (typeof standingNames)[number];
+
+/** One circle of each visibility and one object of every kind in it, all made by its steward. */
+export interface CircleTarget {
+  visibility: CircleVisibility;
+  ids: Record<
+    'circle' | 'session' | 'action' | 'board' | 'note' | 'cluster' | 'poll' | 'datePoll' | 'sheet' | 'topic',
+    string
+  >;
+}
+
+export interface PolicyWorld {
+  users: Record<Exclude<StandingName, 'anonymous'>, TestUser>;
+  communitySlug: string;
+  communityPollId: string;
+  circles: CircleTarget[];
+}
+
+type App = TestApp['app'];
+
+async function post(app: App, user: TestUser, url: string, payload: object, expected = 201) {
+  const response = await app.inject({
+    method: 'POST',
+    url: `/api/v1${url}`,
+    headers: { cookie: user.cookie },
+    payload,
+  });
+  if (response.statusCode !== expected) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+const inAMonth = (hours: number) => new Date(Date.now() + (30 * 24 + hours) * 3600_000).toISOString();
+
+/** Every object of a circle, created by its steward through the API. */
+async function buildCircleTarget(app: App, w: Omit<PolicyWorld, 'circles'>, visibility: CircleVisibility) {
+  const { users } = w;
+  const circle = await post(app, users.steward, `/communities/${w.communitySlug}/circles`, {
+    name: `Cercle ${visibility}`,
+    kind: 'learning_circle',
+    visibility,
+    capacity: 1,
+  });
+  // "removed" held the place and was taken out; then the member took it and "waitlisted" queued.
+  await addToCircle(app, users.steward, circle.id, users.removed);
+  const removal = await app.inject({
+    method: 'DELETE',
+    url: `/api/v1/circles/${circle.id}/members/${users.removed.id}`,
+    headers: { cookie: users.steward.cookie },
+  });
+  if (removal.statusCode >= 300) throw new Error(`removal: ${removal.body}`);
+  await addToCircle(app, users.steward, circle.id, users.circleMember);
+  const queued = await addToCircle(app, users.steward, circle.id, users.waitlisted);
+  if (queued.status !== 'waitlisted') throw new Error(`expected a waitlist, got ${queued.status}`);
+  const session = await buildSession(app, users.steward, circle.id);
+  const action = await post(app, users.steward, `/sessions/${session.id}/actions`, { title: 'Relire' });
+  const board = await post(app, users.steward, `/circles/${circle.id}/boards`, { title: 'Tableau' });
+  const note = await post(app, users.steward, `/boards/${board.id}/notes`, { text: 'Idée' });
+  const cluster = await post(app, users.steward, `/boards/${board.id}/clusters`, {
+    title: 'Groupe',
+    noteIds: [note.id],
+  });
+  const poll = await post(app, users.steward, `/circles/${circle.id}/polls`, {
+    title: 'Vote',
+    kind: 'single',
+    options: ['a', 'b'],
+  });
+  const datePoll = await post(app, users.steward, `/circles/${circle.id}/date-polls`, {
+    title: 'Quand ?',
+    slots: [{ startsAt: inAMonth(0), endsAt: inAMonth(1) }],
+  });
+  const sheet = await post(app, users.steward, `/circles/${circle.id}/signup-sheets`, {
+    title: 'Qui ?',
+    topics: [{ title: 'REX' }],
+  });
+  return {
+    visibility,
+    ids: {
+      circle: circle.id,
+      session: session.id,
+      action: action.id,
+      board: board.id,
+      note: note.id,
+      cluster: cluster.id,
+      poll: poll.id,
+      datePoll: datePoll.id,
+      sheet: sheet.id,
+      topic: sheet.topics[0].id,
+    },
+  };
+}
+
+/** The world the policy walk runs in, built once per dialect through the public API. */
+export async function buildPolicyWorld(app: App): Promise<PolicyWorld> {
+  // The first account is the instance admin; it joins nothing.
+  const admin = await registerUser(app, 'Admin');
+  const animator = await registerUser(app, 'Animatrice');
+  const names = ['outsider', 'communityMember', 'circleMember', 'waitlisted', 'removed', 'steward'] as const;
+  const others = await Promise.all(names.map((name) => registerUser(app, name)));
+  const users = {
+    admin,
+    animator,
+    ...Object.fromEntries(names.map((name, i) => [name, others[i]])),
+  } as PolicyWorld['users'];
+  const community = await buildCommunity(app, animator);
+  for (const name of ['communityMember', 'circleMember', 'waitlisted', 'removed', 'steward'] as const) {
+    await joinCommunity(app, users[name], community.slug);
+  }
+  const communityPoll = await post(app, animator, `/communities/${community.slug}/polls`, {
+    title: 'Vote commun',
+    kind: 'single',
+    options: ['a', 'b'],
+  });
+  const base = { users, communitySlug: community.slug, communityPollId: communityPoll.id };
+  const circles: CircleTarget[] = [];
+  for (const visibility of ['public', 'community', 'private'] as const) {
+    circles.push(await buildCircleTarget(app, base, visibility));
+  }
+  return { ...base, circles };
+}

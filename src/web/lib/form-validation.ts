@@ -1,3 +1,4 @@
+import type { ParseKeys } from 'i18next';
 import { type RefObject, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -24,14 +25,18 @@ export type ValidationKey =
   | 'validation.tooMany'
   | 'validation.refused';
 
+/** Any catalogue key: a form may name its own message for a rule of its contract. */
+export type MessageKey = ValidationKey | ParseKeys;
+
 /** A message to show under a field: a catalogue key, or the server's own words. */
-export type FieldIssue = { key: ValidationKey; count?: number; reason?: string } | { text: string };
+export type FieldIssue = { key: MessageKey; count?: number; reason?: string } | { text: string };
 /** By field name; a nested field also by its dotted path ("topics.0.title"). */
 export type FieldIssues = Partial<Record<string, FieldIssue>>;
 
 export type ValidationResult<T> = { ok: true; data: T } | { ok: false; issues: FieldIssues };
 
-function toFieldIssue(issue: z.core.$ZodIssue, override: ValidationKey | undefined): FieldIssue {
+/** Sizes have clear words of their own; `override` names what the rule means for other issues. */
+function toFieldIssue(issue: z.core.$ZodIssue, override: MessageKey | undefined): FieldIssue {
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'number') return { key: 'validation.min', count: Number(issue.minimum) };
@@ -69,13 +74,14 @@ function isBlank(values: unknown, field: string): boolean {
 /**
  * Validates form values with a contract schema (the very one the server applies) and keeps
  * the first problem of each field, as a translatable message: zod's own messages are English.
- * `overrides` name a clearer message for a field's format or custom rule (e.g. the slug).
+ * `overrides` name a clearer message for a field's format, type or custom rule (e.g. the slug), by
+ * name or path.
  * If the schema cannot be downloaded, the form says so under the `form` key.
  */
 export async function validate<S extends z.ZodType>(
   load: SchemaLoader<S>,
   values: unknown,
-  overrides: Partial<Record<string, ValidationKey>> = {},
+  overrides: Partial<Record<string, MessageKey>> = {},
 ): Promise<ValidationResult<z.output<S>>> {
   let schema: S;
   try {
@@ -89,11 +95,13 @@ export async function validate<S extends z.ZodType>(
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? 'form');
     const path = issue.path.map(String).join('.');
+    // A row of a list is named with `*` for its index ("topics.*.capacity").
+    const override = overrides[path] ?? overrides[path.replace(/\.\d+(?=\.|$)/g, '.*')];
     // An empty field is missing, whatever rule it breaks first ("invalid e-mail" would puzzle).
-    const found =
+    const found: FieldIssue =
       path === field && isBlank(values, field)
-        ? { key: 'validation.required' as const }
-        : toFieldIssue(issue, overrides[path] ?? overrides[field]);
+        ? { key: 'validation.required' }
+        : toFieldIssue(issue, override);
     issues[field] ??= found;
     if (path !== field) issues[path] ??= found;
   }

@@ -5,9 +5,9 @@ import {
   type FieldIssue,
   type FieldIssues,
   issuesFromApiError,
+  type MessageKey,
   type SchemaLoader,
   useIssueMessage,
-  type ValidationKey,
   validate,
 } from './form-validation.ts';
 import { type FieldBounds, fieldBounds } from './schema-bounds.ts';
@@ -19,7 +19,9 @@ export interface ContractFormOptions<V extends object, S extends z.ZodType> {
   /** What the schema parses, from what the fields hold (numbers from text, blanks left out…). */
   toInput?: (values: V) => unknown;
   /** A clearer message for a field's format or custom rule, by field name or dotted path. */
-  messages?: Partial<Record<string, ValidationKey>>;
+  messages?: Partial<Record<string, MessageKey>>;
+  /** Words for a server issue the contract's own rules do not explain (the server's clock: "in the past"). */
+  serverMessages?: (path: string, message: string) => MessageKey | undefined;
   /** Rules the contract cannot state (two passwords alike): their issues win over the schema's. */
   check?: (values: V) => FieldIssues;
   /** The mutation's error: its field issues go under their fields, anything else above the buttons. */
@@ -48,6 +50,8 @@ export interface ContractForm<V extends object> {
   /** The message to show under a field, client's first, then the server's until the field is edited. */
   error: (name: string) => string | undefined;
   bounds: (name: string) => FieldBounds | undefined;
+  /** Checks a field again (its nested paths too) once the form was submitted: for a blur outside `text`. */
+  revalidate: (name: string) => void;
   /** Spread on the <form>. */
   formProps: {
     ref: RefObject<HTMLFormElement | null>;
@@ -64,15 +68,28 @@ export interface ContractForm<V extends object> {
 /** The server's field issues, translated: its own words are English and for developers. */
 export function serverFieldIssues(
   error: unknown,
-  messages: Partial<Record<string, ValidationKey>>,
+  messages: Partial<Record<string, MessageKey>>,
+  explain: ContractFormOptions<object, z.ZodType>['serverMessages'] = () => undefined,
 ): FieldIssues {
   const issues: FieldIssues = {};
   for (const [path, issue] of Object.entries(issuesFromApiError(error))) {
     if (!issue || !('text' in issue)) continue;
-    const key = messages[path];
+    const key = explain(path, issue.text) ?? messages[path] ?? messages[path.replace(/\.\d+(?=\.|$)/g, '.*')];
     issues[path] = key ? { key } : { key: 'validation.refused', reason: issue.text };
   }
   return issues;
+}
+
+const parentOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('.')));
+
+/**
+ * The form's own rules win, and speak for their whole row: a slot without a date has no times,
+ * so the schema's "not valid" about those times would only puzzle.
+ */
+function mergeIssues(schemaIssues: FieldIssues, formIssues: FieldIssues): FieldIssues {
+  const rows = new Set(Object.keys(formIssues).map(parentOf).filter(Boolean));
+  const kept = Object.entries(schemaIssues).filter(([path]) => !rows.has(parentOf(path)));
+  return { ...Object.fromEntries(kept), ...formIssues };
 }
 
 function withoutField(issues: FieldIssues, name: string): FieldIssues {
@@ -89,7 +106,7 @@ function onlyField(issues: FieldIssues, name: string): FieldIssues {
 
 /**
  * One form fed by a contract schema, the very one the server applies: bounds for the inputs,
- * validation on submit (and on blur once submitted) with translated messages, the server's field
+ * validation on submit (then on change and blur) with translated messages, the server's field
  * issues under their fields, and focus on the first invalid field after a failed attempt.
  */
 export function useContractForm<V extends object, S extends z.ZodType>(
@@ -114,9 +131,9 @@ export function useContractForm<V extends object, S extends z.ZodType>(
   const boundsLoading = useRef(false);
   const shownFields = useRef(new Set<string>());
 
-  const { serverError, messages = {} } = options;
+  const { serverError, messages = {}, serverMessages } = options;
   // biome-ignore lint/correctness/useExhaustiveDependencies: messages are constant per form; the error is what changes.
-  const serverIssues = useMemo(() => serverFieldIssues(serverError, messages), [serverError]);
+  const serverIssues = useMemo(() => serverFieldIssues(serverError, messages, serverMessages), [serverError]);
   const editedFields = edited.error === serverError ? edited.fields : new Set<string>();
 
   const check = useCallback(async (current: V) => {
@@ -124,7 +141,7 @@ export function useContractForm<V extends object, S extends z.ZodType>(
     const result = await validate(schema, toInput ? toInput(current) : current, overrides);
     const extraIssues = extra?.(current) ?? {};
     if (result.ok && Object.keys(extraIssues).length === 0) return result;
-    return { ok: false as const, issues: { ...(result.ok ? {} : result.issues), ...extraIssues } };
+    return { ok: false as const, issues: mergeIssues(result.ok ? {} : result.issues, extraIssues) };
   }, []);
 
   const loadBounds = useCallback(() => {
@@ -151,17 +168,6 @@ export function useContractForm<V extends object, S extends z.ZodType>(
   const issueFor = (name: string): FieldIssue | undefined =>
     issues[name] ?? (editedFields.has(name) ? undefined : serverIssues[name]);
 
-  const setValue = useCallback(
-    <K extends keyof V>(name: K, value: V[K]) => {
-      setValues((current) => ({ ...current, [name]: value }));
-      setEdited((current) => ({
-        error: serverError,
-        fields: new Set([...(current.error === serverError ? current.fields : []), String(name)]),
-      }));
-    },
-    [serverError],
-  );
-
   const revalidateField = useCallback(
     (name: string) => {
       if (!hasSubmitted.current) return;
@@ -175,8 +181,23 @@ export function useContractForm<V extends object, S extends z.ZodType>(
     [check],
   );
 
+  const setValue = useCallback(
+    <K extends keyof V>(name: K, value: V[K]) => {
+      latest.current.values = { ...latest.current.values, [name]: value };
+      setValues(latest.current.values);
+      setEdited((current) => ({
+        error: serverError,
+        fields: new Set([...(current.error === serverError ? current.fields : []), String(name)]),
+      }));
+      // Once a submit has shown the problems, each one goes as soon as it is fixed.
+      revalidateField(String(name));
+    },
+    [serverError, revalidateField],
+  );
+
   const error = (name: string) => {
-    shownFields.current.add(name);
+    // A list whose rows show their problems has its server issues placed.
+    shownFields.current.add(name.split('.')[0] ?? name);
     return issueMessage(issueFor(name));
   };
 
@@ -227,6 +248,7 @@ export function useContractForm<V extends object, S extends z.ZodType>(
     text,
     error,
     bounds: (name) => bounds[name],
+    revalidate: revalidateField,
     formProps: { ref: formRef, onSubmit, onFocus: loadBounds, noValidate: true },
     formMessage,
     isDirty,
@@ -238,4 +260,13 @@ export function useContractForm<V extends object, S extends z.ZodType>(
       hasSubmitted.current = false;
     },
   };
+}
+
+/**
+ * A number field's text as the contract takes it: blank gives `blank` (a default, or null for "no
+ * limit"); anything else a number, NaN included, which the schema refuses with "enter a number".
+ */
+export function numberFromText<B>(text: string, blank: B): number | B {
+  const trimmed = text.trim();
+  return trimmed === '' ? blank : Number(trimmed);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-client.ts';
-import { serverFieldIssues } from './use-contract-form.ts';
+import { mergeIssues, numberFromText, serverFieldIssues } from './use-contract-form.ts';
 
 describe('serverFieldIssues', () => {
   const error = new ApiError(400, 'INVALID_INPUT', 'bad', [
@@ -28,5 +28,39 @@ describe('serverFieldIssues', () => {
 
   it('has nothing to place for an error that is not about input', () => {
     expect(serverFieldIssues(new ApiError(409, 'CONFLICT', 'taken'), {})).toEqual({});
+  });
+});
+
+describe('mergeIssues', () => {
+  it("lets the form's rule speak for its whole row", () => {
+    const merged = mergeIssues(
+      {
+        'slots.0.startsAt': { key: 'validation.invalid' },
+        'slots.1.endsAt': { key: 'validation.endAfterStart' },
+      },
+      { 'slots.0.date': { key: 'validation.required' } },
+    );
+    expect(merged).toEqual({
+      'slots.0.date': { key: 'validation.required' },
+      'slots.1.endsAt': { key: 'validation.endAfterStart' },
+    });
+  });
+
+  it("keeps the schema's issues on other top-level fields", () => {
+    const merged = mergeIssues(
+      { title: { key: 'validation.required' } },
+      { deadline: { key: 'validation.invalid' } },
+    );
+    expect(Object.keys(merged)).toEqual(['title', 'deadline']);
+  });
+});
+
+describe('numberFromText', () => {
+  it('gives the blank value for an empty field', () => {
+    expect(numberFromText('  ', null)).toBeNull();
+  });
+
+  it('gives NaN for text that is no number, for the schema to refuse', () => {
+    expect(numberFromText('cinq', null)).toBeNaN();
   });
 });

@@ -86,7 +86,7 @@ const parentOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('.
  * The form's own rules win, and speak for their whole row: a slot without a date has no times,
  * so the schema's "not valid" about those times would only puzzle.
  */
-function mergeIssues(schemaIssues: FieldIssues, formIssues: FieldIssues): FieldIssues {
+export function mergeIssues(schemaIssues: FieldIssues, formIssues: FieldIssues): FieldIssues {
   const rows = new Set(Object.keys(formIssues).map(parentOf).filter(Boolean));
   const kept = Object.entries(schemaIssues).filter(([path]) => !rows.has(parentOf(path)));
   return { ...Object.fromEntries(kept), ...formIssues };

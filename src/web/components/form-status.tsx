@@ -16,8 +16,3 @@ export function FormStatus({ message }: { message: FormStatusMessage | null }) {
     </div>
   );
 }
-
-/** The live region for a form's problem that belongs to no field (useContractForm's `formMessage`). */
-export function FormProblem({ text }: { text: string | undefined }) {
-  return <FormStatus message={text ? { tone: 'danger', text } : null} />;
-}

@@ -5,7 +5,7 @@ import type { Session } from '../../../contract/session.ts';
 import { Button } from '../../components/button.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import formStyles from '../../components/form.module.css';
-import { FormProblem } from '../../components/form-status.tsx';
+import { FormProblem } from '../../components/form-problem.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { apiRequest } from '../../lib/api-client.ts';

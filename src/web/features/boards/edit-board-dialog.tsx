@@ -4,7 +4,7 @@ import type { Board } from '../../../contract/board.ts';
 import { Button } from '../../components/button.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import formStyles from '../../components/form.module.css';
-import { FormProblem } from '../../components/form-status.tsx';
+import { FormProblem } from '../../components/form-problem.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 import { boardSchemas } from '../../lib/contract-schemas.ts';

@@ -15,7 +15,7 @@ import {
 } from '../../../domain/circle.ts';
 import { Button } from '../../components/button.tsx';
 import formStyles from '../../components/form.module.css';
-import { FormProblem } from '../../components/form-status.tsx';
+import { FormProblem } from '../../components/form-problem.tsx';
 import { RadioGroupField } from '../../components/radio-group-field.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';

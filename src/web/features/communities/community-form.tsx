@@ -4,7 +4,7 @@ import type { Community, CommunityCreateInput, communityPatchSchema } from '../.
 import { type JoinPolicy, joinPolicies } from '../../../domain/community.ts';
 import { Button } from '../../components/button.tsx';
 import formStyles from '../../components/form.module.css';
-import { FormProblem } from '../../components/form-status.tsx';
+import { FormProblem } from '../../components/form-problem.tsx';
 import { RadioGroupField } from '../../components/radio-group-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { ApiError } from '../../lib/api-client.ts';

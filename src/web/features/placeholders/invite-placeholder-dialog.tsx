@@ -5,7 +5,7 @@ import { Button } from '../../components/button.tsx';
 import { CopyField } from '../../components/copy-field.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import formStyles from '../../components/form.module.css';
-import { FormProblem } from '../../components/form-status.tsx';
+import { FormProblem } from '../../components/form-problem.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { userSchemas } from '../../lib/contract-schemas.ts';
 import { useContractForm } from '../../lib/use-contract-form.ts';

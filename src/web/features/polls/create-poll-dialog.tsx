@@ -6,7 +6,7 @@ import { Button } from '../../components/button.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import fieldStyles from '../../components/field.module.css';
 import formStyles from '../../components/form.module.css';
-import { FormProblem } from '../../components/form-status.tsx';
+import { FormProblem } from '../../components/form-problem.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { pollSchemas } from '../../lib/contract-schemas.ts';
 import { numberFromText, useContractForm } from '../../lib/use-contract-form.ts';

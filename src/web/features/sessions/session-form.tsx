@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Session, SessionCreateInput } from '../../../contract/session.ts';
 import { Button } from '../../components/button.tsx';
 import formStyles from '../../components/form.module.css';
-import { FormProblem } from '../../components/form-status.tsx';
+import { FormProblem } from '../../components/form-problem.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { sessionSchemas } from '../../lib/contract-schemas.ts';

@@ -20,6 +20,9 @@ export interface TextFieldProps extends Omit<AriaTextFieldProps, 'className' | '
   rows?: number;
   /** Adds "(optional)" to the label, so required fields need no asterisk. */
   isOptional?: boolean;
+  /** Bounds of a `type="number"` field (the contract's, through useContractForm). */
+  min?: number;
+  max?: number;
 }
 
 export function TextField({
@@ -30,6 +33,8 @@ export function TextField({
   multiline = false,
   rows = 4,
   isOptional = false,
+  min,
+  max,
   ...props
 }: TextFieldProps) {
   const { t } = useTranslation();
@@ -53,7 +58,7 @@ export function TextField({
       {multiline ? (
         <TextArea className={styles.input} placeholder={placeholder} rows={rows} />
       ) : (
-        <Input className={styles.input} placeholder={placeholder} />
+        <Input className={styles.input} placeholder={placeholder} min={min} max={max} />
       )}
       <FieldError className={styles.error}>{errorMessage}</FieldError>
     </AriaTextField>

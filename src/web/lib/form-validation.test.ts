@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ApiError } from './api-client.ts';
 import { userSchemas } from './contract-schemas.ts';
 import { issuesFromApiError, validate } from './form-validation.ts';
@@ -73,5 +74,39 @@ describe('issuesFromApiError', () => {
   it('ignores errors that are not about input', () => {
     expect(issuesFromApiError(new ApiError(409, 'CONFLICT', 'taken'))).toEqual({});
     expect(issuesFromApiError(new Error('boom'))).toEqual({});
+  });
+});
+
+describe('validate: issue codes', () => {
+  const load =
+    <S extends z.ZodType>(schema: S) =>
+    () =>
+      Promise.resolve(schema);
+
+  it('asks for a whole number when a decimal is given', async () => {
+    const result = await validate(load(z.object({ dots: z.int() })), { dots: 1.5 });
+    expect(result.ok ? undefined : result.issues.dots).toEqual({ key: 'validation.integer' });
+  });
+
+  it('asks for a number when text is given', async () => {
+    const result = await validate(load(z.object({ dots: z.number() })), { dots: 'five' });
+    expect(result.ok ? undefined : result.issues.dots).toEqual({ key: 'validation.number' });
+  });
+
+  it('asks for one of the values offered', async () => {
+    const result = await validate(load(z.object({ kind: z.enum(['a', 'b']) })), { kind: 'c' });
+    expect(result.ok ? undefined : result.issues.kind).toEqual({ key: 'validation.choice' });
+  });
+
+  it('counts the items a list lacks', async () => {
+    const result = await validate(load(z.object({ topics: z.array(z.string()).min(2) })), { topics: [] });
+    expect(result.ok ? undefined : result.issues.topics).toEqual({ key: 'validation.tooFew', count: 2 });
+  });
+
+  it('files a nested issue under its field and its dotted path', async () => {
+    const schema = z.object({ topics: z.array(z.object({ title: z.string().max(3) })) });
+    const result = await validate(load(schema), { topics: [{ title: 'long title' }] });
+    const expected = { key: 'validation.tooLong', count: 3 };
+    expect(result.ok ? undefined : result.issues).toEqual({ topics: expected, 'topics.0.title': expected });
   });
 });

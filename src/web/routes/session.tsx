@@ -6,6 +6,7 @@ import { Button } from '../components/button.tsx';
 import { ButtonLink } from '../components/button-link.tsx';
 import { Card } from '../components/card.tsx';
 import { FormStatus, type FormStatusMessage } from '../components/form-status.tsx';
+import { LazyDialogButton } from '../components/lazy-dialog-button.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { Section } from '../components/section.tsx';
@@ -91,23 +92,14 @@ function AgendaSection({ session }: { session: Session }) {
 
 function EditSessionButton({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const [isOpen, setOpen] = useState(false);
   return (
-    <>
-      <Button
-        variant="secondary"
-        onClick={() => setOpen(true)}
-        onPointerEnter={editSessionDialog.preload}
-        onFocus={editSessionDialog.preload}
-      >
-        {t('session.form.editTitle')}
-      </Button>
-      {isOpen ? (
-        <Suspense fallback={null}>
-          <editSessionDialog.Component session={session} onClose={() => setOpen(false)} />
-        </Suspense>
-      ) : null}
-    </>
+    <LazyDialogButton
+      variant="secondary"
+      label={t('session.form.editTitle')}
+      preload={editSessionDialog.preload}
+    >
+      {(close) => <editSessionDialog.Component session={session} onClose={close} />}
+    </LazyDialogButton>
   );
 }
 

@@ -1,9 +1,8 @@
-import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../components/badge.tsx';
-import { Button } from '../../components/button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { LazyDialogButton } from '../../components/lazy-dialog-button.tsx';
 import { ErrorState, LoadingState } from '../../components/query-state.tsx';
 import { Section } from '../../components/section.tsx';
 import { ShowMore } from '../../components/show-more.tsx';
@@ -21,7 +20,6 @@ const createBoardDialog = lazyNamed(() => import('./create-board-dialog.tsx'), '
 export function CircleBoards({ circleId, isMember }: { circleId: string; isMember: boolean }) {
   const { t } = useTranslation();
   const boards = useCircleBoards(circleId, isMember);
-  const [isCreating, setCreating] = useState(false);
   if (!isMember) return null;
   const code = boards.isError ? errorCode(boards.error) : null;
   if (code === 'NOT_FOUND' || code === 'UNAUTHENTICATED') return null;
@@ -29,14 +27,13 @@ export function CircleBoards({ circleId, isMember }: { circleId: string; isMembe
     <Section
       title={t('boards.list.title')}
       action={
-        <Button
+        <LazyDialogButton
           variant="secondary"
-          onClick={() => setCreating(true)}
-          onPointerEnter={createBoardDialog.preload}
-          onFocus={createBoardDialog.preload}
+          label={t('boards.create.open')}
+          preload={createBoardDialog.preload}
         >
-          {t('boards.create.open')}
-        </Button>
+          {(close) => <createBoardDialog.Component circleId={circleId} onClose={close} />}
+        </LazyDialogButton>
       }
     >
       {boards.isPending ? <LoadingState /> : null}
@@ -53,11 +50,6 @@ export function CircleBoards({ circleId, isMember }: { circleId: string; isMembe
             </li>
           ))}
         </ul>
-      ) : null}
-      {isCreating ? (
-        <Suspense fallback={null}>
-          <createBoardDialog.Component circleId={circleId} onClose={() => setCreating(false)} />
-        </Suspense>
       ) : null}
       <ShowMore list={boards} />
     </Section>

@@ -1,97 +1,109 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Session } from '../../../contract/session.ts';
 import { Button } from '../../components/button.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import formStyles from '../../components/form.module.css';
-import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
+import { FormProblem } from '../../components/form-problem.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { apiRequest } from '../../lib/api-client.ts';
-import { useErrorMessage } from '../../lib/error-message.ts';
+import { boardSchemas } from '../../lib/contract-schemas.ts';
+import { numberFromText, useContractForm } from '../../lib/use-contract-form.ts';
 import { sessionKeys, sessionPath, useCircleSessions } from '../sessions/session-api.ts';
 import { useCreateBoard } from './board-api.ts';
 import styles from './boards.module.css';
 import { LegendEditor, type LegendRow, legendRow } from './legend-editor.tsx';
 
+const loadSchema = () => boardSchemas().then((m) => m.boardCreateSchema);
+
+interface Values {
+  title: string;
+  categories: LegendRow[];
+  anonymous: boolean;
+  silent: boolean;
+  hideDots: boolean;
+  dotsPerParticipant: string;
+  maxDotsPerNote: string;
+  sessionId: string;
+  agendaItemId: string;
+}
+
+function toInput(values: Values) {
+  return {
+    title: values.title,
+    // A row left without a name is no category.
+    categories: values.categories
+      .filter((row) => row.name.trim())
+      .map((row) => ({ name: row.name.trim(), color: row.color, meaning: row.meaning.trim() })),
+    anonymous: values.anonymous,
+    silent: values.silent,
+    hideDots: values.hideDots,
+    dotsPerParticipant: numberFromText(values.dotsPerParticipant, 0),
+    maxDotsPerNote: numberFromText(values.maxDotsPerNote, null),
+    sessionId: values.sessionId || undefined,
+    agendaItemId: (values.sessionId && values.agendaItemId) || undefined,
+  };
+}
+
 /** Create a board: title, legend (name, colour, meaning), anonymity, silent brainstorm, dots. */
 export function CreateBoardDialog({ circleId, onClose }: { circleId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const errorMessage = useErrorMessage();
   const create = useCreateBoard(circleId);
-  const [title, setTitle] = useState('');
-  const [titleError, setTitleError] = useState<string>();
-  const [legend, setLegend] = useState<LegendRow[]>(() => [
-    legendRow({
-      name: t('boards.create.defaultBlue'),
-      color: 'blue',
-      meaning: t('boards.create.defaultBlueMeaning'),
+  const form = useContractForm({
+    schema: loadSchema,
+    initialValues: (): Values => ({
+      title: '',
+      categories: [
+        legendRow({
+          name: t('boards.create.defaultBlue'),
+          color: 'blue',
+          meaning: t('boards.create.defaultBlueMeaning'),
+        }),
+        legendRow({
+          name: t('boards.create.defaultYellow'),
+          color: 'yellow',
+          meaning: t('boards.create.defaultYellowMeaning'),
+        }),
+      ],
+      anonymous: false,
+      silent: false,
+      hideDots: false,
+      dotsPerParticipant: '5',
+      maxDotsPerNote: '',
+      sessionId: '',
+      agendaItemId: '',
     }),
-    legendRow({
-      name: t('boards.create.defaultYellow'),
-      color: 'yellow',
-      meaning: t('boards.create.defaultYellowMeaning'),
-    }),
-  ]);
-  const [anonymous, setAnonymous] = useState(false);
-  const [silent, setSilent] = useState(false);
-  const [hideDots, setHideDots] = useState(false);
-  const [dots, setDots] = useState('5');
-  const [maxPerNote, setMaxPerNote] = useState('');
-  const [message, setMessage] = useState<FormStatusMessage | null>(null);
+    toInput,
+    messages: { maxDotsPerNote: 'boards.edit.maxPerNoteTooHigh' },
+    serverError: create.error,
+    onValid: (input) =>
+      create.mutate(input, { onSuccess: (board) => navigate(`/boards/${encodeURIComponent(board.id)}`) }),
+  });
+  const { values, setValue } = form;
+  const sessionId = values.sessionId;
   const sessions = useCircleSessions(circleId);
-  const [sessionId, setSessionId] = useState('');
-  const [agendaItemId, setAgendaItemId] = useState('');
   // The chosen session's agenda, to hang the board on one of its items.
   const session = useQuery({
     queryKey: sessionKeys.detail(sessionId),
     queryFn: ({ signal }) => apiRequest<Session>(sessionPath(sessionId), { signal }),
     enabled: Boolean(sessionId),
   });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!title.trim()) {
-      setTitleError(t('validation.required'));
-      return;
-    }
-    setTitleError(undefined);
-    create.mutate(
-      {
-        title: title.trim(),
-        categories: legend
-          .filter((row) => row.name.trim())
-          .map((row) => ({ name: row.name.trim(), color: row.color, meaning: row.meaning.trim() })),
-        anonymous,
-        silent,
-        hideDots,
-        dotsPerParticipant: Number(dots) || 0,
-        maxDotsPerNote: maxPerNote ? Number(maxPerNote) : null,
-        sessionId: sessionId || undefined,
-        agendaItemId: (sessionId && agendaItemId) || undefined,
-      },
-      {
-        onSuccess: (board) => navigate(`/boards/${encodeURIComponent(board.id)}`),
-        onError: (error) => setMessage({ tone: 'danger', text: errorMessage(error) }),
-      },
-    );
-  }
+  const checkbox = (name: 'anonymous' | 'silent' | 'hideDots') => (
+    <label>
+      <input type="checkbox" checked={values[name]} onChange={(e) => setValue(name, e.target.checked)} />{' '}
+      {t(`boards.create.${name}`)}
+    </label>
+  );
 
   return (
     <Dialog title={t('boards.create.title')} onClose={onClose}>
       {() => (
-        <form className={formStyles.form} onSubmit={submit} noValidate>
-          <TextField
-            label={t('boards.create.name')}
-            value={title}
-            onChange={setTitle}
-            errorMessage={titleError}
-            isRequired
-          />
-          <LegendEditor rows={legend} onChange={setLegend} />
+        <form className={formStyles.form} {...form.formProps}>
+          <TextField label={t('boards.create.name')} {...form.text('title')} />
+          <LegendEditor rows={values.categories} onChange={(rows) => setValue('categories', rows)} />
           {sessions.data?.length ? (
             <div className={formStyles.row}>
               <SelectField
@@ -102,8 +114,8 @@ export function CreateBoardDialog({ circleId, onClose }: { circleId: string; onC
                 ]}
                 value={sessionId}
                 onChange={(value) => {
-                  setSessionId(value);
-                  setAgendaItemId('');
+                  setValue('sessionId', value);
+                  setValue('agendaItemId', '');
                 }}
               />
               {sessionId && session.data?.agenda.length ? (
@@ -113,45 +125,34 @@ export function CreateBoardDialog({ circleId, onClose }: { circleId: string; onC
                     { value: '', label: t('boards.create.noAgendaItem') },
                     ...session.data.agenda.map((item) => ({ value: item.id, label: item.title })),
                   ]}
-                  value={agendaItemId}
-                  onChange={setAgendaItemId}
+                  value={values.agendaItemId}
+                  onChange={(value) => setValue('agendaItemId', value)}
                 />
               ) : null}
             </div>
           ) : null}
           <div className={styles.checks}>
-            <label>
-              <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />{' '}
-              {t('boards.create.anonymous')}
-            </label>
-            <label>
-              <input type="checkbox" checked={silent} onChange={(e) => setSilent(e.target.checked)} />{' '}
-              {t('boards.create.silent')}
-            </label>
-            <label>
-              <input type="checkbox" checked={hideDots} onChange={(e) => setHideDots(e.target.checked)} />{' '}
-              {t('boards.create.hideDots')}
-            </label>
+            {checkbox('anonymous')}
+            {checkbox('silent')}
+            {checkbox('hideDots')}
           </div>
           <div className={formStyles.row}>
             <TextField
               label={t('boards.create.dots')}
               type="number"
               inputMode="numeric"
-              value={dots}
-              onChange={setDots}
+              {...form.text('dotsPerParticipant')}
             />
             <TextField
               label={t('boards.create.maxPerNote')}
               description={t('boards.create.maxPerNoteHint')}
               type="number"
               inputMode="numeric"
-              value={maxPerNote}
-              onChange={setMaxPerNote}
+              {...form.text('maxDotsPerNote')}
               isOptional
             />
           </div>
-          <FormStatus message={message} />
+          <FormProblem text={form.formMessage} />
           <div className={formStyles.actions}>
             <Button type="submit" isPending={create.isPending}>
               {t('boards.create.submit')}

@@ -1,9 +1,10 @@
-import { Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Board } from '../../../contract/board.ts';
 import { Button } from '../../components/button.tsx';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
+import { LazyDialogButton } from '../../components/lazy-dialog-button.tsx';
 import { lazyNamed } from '../../lib/lazy-named.ts';
 import { useDeleteBoard, usePatchBoard, useReveal } from './board-api.ts';
 import styles from './boards.module.css';
@@ -19,7 +20,6 @@ export function FacilitatorBar({ board, onFail }: { board: Board; onFail: (error
   const patch = usePatchBoard(board.id);
   const reveal = useReveal(board.id);
   const [minutes, setMinutes] = useState<number>(5);
-  const [isEditing, setEditing] = useState(false);
   const change = (value: Parameters<typeof patch.mutate>[0]) => patch.mutate(value, { onError: onFail });
   const closesAt = board.votingClosesAt
     ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(board.votingClosesAt))
@@ -28,15 +28,14 @@ export function FacilitatorBar({ board, onFail }: { board: Board; onFail: (error
     <section className={styles.facilitation} aria-label={t('boards.facilitation.title')}>
       <h2 className={styles.facilitationTitle}>{t('boards.facilitation.title')}</h2>
       <div className={styles.facilitationRow}>
-        <Button
+        <LazyDialogButton
           variant="secondary"
           size="sm"
-          onClick={() => setEditing(true)}
-          onPointerEnter={editBoardDialog.preload}
-          onFocus={editBoardDialog.preload}
+          label={t('boards.edit.open')}
+          preload={editBoardDialog.preload}
         >
-          {t('boards.edit.open')}
-        </Button>
+          {(close) => <editBoardDialog.Component board={board} onClose={close} />}
+        </LazyDialogButton>
         <Button variant="secondary" size="sm" onClick={() => change({ locked: !board.locked })}>
           {board.locked ? t('boards.facilitation.unlock') : t('boards.facilitation.lock')}
         </Button>
@@ -98,11 +97,6 @@ export function FacilitatorBar({ board, onFail }: { board: Board; onFail: (error
       <div className={styles.facilitationRow}>
         <DeleteBoardButton board={board} onFail={onFail} />
       </div>
-      {isEditing ? (
-        <Suspense fallback={null}>
-          <editBoardDialog.Component board={board} onClose={() => setEditing(false)} />
-        </Suspense>
-      ) : null}
     </section>
   );
 }

@@ -1,16 +1,24 @@
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardNote } from '../../../contract/board.ts';
 import { Button } from '../../components/button.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import fieldStyles from '../../components/field.module.css';
 import formStyles from '../../components/form.module.css';
-import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
+import { FormProblem } from '../../components/form-problem.tsx';
 import { TextField } from '../../components/text-field.tsx';
-import { useErrorMessage } from '../../lib/error-message.ts';
+import { boardSchemas } from '../../lib/contract-schemas.ts';
+import { useContractForm } from '../../lib/use-contract-form.ts';
 import { useCircleMembers } from '../circles/circle-members-api.ts';
 import { useNoteToAction } from './board-api.ts';
 import styles from './boards.module.css';
+
+const loadSchema = () => boardSchemas().then((m) => m.noteActionSchema);
+
+interface Values {
+  title: string;
+  ownerIds: string[];
+  dueOn: string;
+}
 
 /** "En faire une action": the post-it becomes a next step with owners and a due date. */
 export function NoteActionDialog({
@@ -25,38 +33,34 @@ export function NoteActionDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const members = useCircleMembers(circleId);
   const toAction = useNoteToAction(boardId);
-  const [title, setTitle] = useState(() =>
-    // By characters, never inside a surrogate pair (an emoji cut in half is refused).
-    Array.from(note.text.replace(/\s+/g, ' ')).slice(0, 500).join(''),
-  );
-  const [owners, setOwners] = useState<Set<string>>(new Set());
-  const [dueOn, setDueOn] = useState('');
-  const [message, setMessage] = useState<FormStatusMessage | null>(null);
+  const form = useContractForm({
+    schema: loadSchema,
+    initialValues: (): Values => ({
+      // By characters, never inside a surrogate pair (an emoji cut in half is refused).
+      title: Array.from(note.text.replace(/\s+/g, ' ')).slice(0, 500).join(''),
+      ownerIds: [],
+      dueOn: '',
+    }),
+    toInput: (values: Values) => ({
+      title: values.title.trim() || undefined,
+      ownerIds: values.ownerIds.length ? values.ownerIds : undefined,
+      dueOn: values.dueOn || undefined,
+    }),
+    serverError: toAction.error,
+    onValid: (input) => toAction.mutate({ noteId: note.id, input }, { onSuccess: onClose }),
+  });
+  const owners = new Set(form.values.ownerIds);
   const inCircle = members.data?.filter((m) => m.status === 'member') ?? [];
-
-  function submit(event: FormEvent, close: () => void) {
-    event.preventDefault();
-    toAction.mutate(
-      {
-        noteId: note.id,
-        input: {
-          title: title.trim() || undefined,
-          ownerIds: owners.size ? [...owners] : undefined,
-          dueOn: dueOn || undefined,
-        },
-      },
-      { onSuccess: close, onError: (error) => setMessage({ tone: 'danger', text: errorMessage(error) }) },
-    );
-  }
+  const toggleOwner = (id: string) =>
+    form.setValue('ownerIds', owners.has(id) ? [...owners].filter((o) => o !== id) : [...owners, id]);
 
   return (
     <Dialog title={t('boards.action.title')} onClose={onClose}>
-      {(close) => (
-        <form className={formStyles.form} onSubmit={(event) => submit(event, close)} noValidate>
-          <TextField label={t('boards.action.what')} value={title} onChange={setTitle} isRequired />
+      {() => (
+        <form className={formStyles.form} {...form.formProps}>
+          <TextField label={t('boards.action.what')} {...form.text('title')} />
           {inCircle.length ? (
             <fieldset className={styles.owners}>
               <legend className={fieldStyles.label}>{t('boards.action.owners')}</legend>
@@ -65,28 +69,15 @@ export function NoteActionDialog({
                   <input
                     type="checkbox"
                     checked={owners.has(member.id)}
-                    onChange={() =>
-                      setOwners((current) => {
-                        const next = new Set(current);
-                        if (next.has(member.id)) next.delete(member.id);
-                        else next.add(member.id);
-                        return next;
-                      })
-                    }
+                    onChange={() => toggleOwner(member.id)}
                   />{' '}
                   {member.name}
                 </label>
               ))}
             </fieldset>
           ) : null}
-          <TextField
-            label={t('boards.action.dueOn')}
-            type="date"
-            value={dueOn}
-            onChange={setDueOn}
-            isOptional
-          />
-          <FormStatus message={message} />
+          <TextField label={t('boards.action.dueOn')} type="date" {...form.text('dueOn')} isOptional />
+          <FormProblem text={form.formMessage} />
           <div className={formStyles.actions}>
             <Button type="submit" isPending={toAction.isPending}>
               {t('boards.action.submit')}

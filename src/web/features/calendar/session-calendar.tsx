@@ -1,9 +1,8 @@
-import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../contract/session.ts';
 import { Alert } from '../../components/alert.tsx';
-import { Button } from '../../components/button.tsx';
 import { buttonClass } from '../../components/button-class.ts';
+import { LazyDialogButton } from '../../components/lazy-dialog-button.tsx';
 import { lazyNamed } from '../../lib/lazy-named.ts';
 import { sessionCalendarUrl } from './calendar-api.ts';
 import { noticeRef } from './notice-focus.ts';
@@ -36,23 +35,10 @@ export function SessionCalendarActions({ session }: { session: Session }) {
 
 function CancelSessionButton({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const [isOpen, setOpen] = useState(false);
   return (
-    <>
-      <Button
-        variant="danger"
-        onClick={() => setOpen(true)}
-        onPointerEnter={cancelDialog.preload}
-        onFocus={cancelDialog.preload}
-      >
-        {t('calendar.cancel.action')}
-      </Button>
-      {isOpen ? (
-        <Suspense fallback={null}>
-          <cancelDialog.Component session={session} onClose={() => setOpen(false)} noticeId={NOTICE_ID} />
-        </Suspense>
-      ) : null}
-    </>
+    <LazyDialogButton variant="danger" label={t('calendar.cancel.action')} preload={cancelDialog.preload}>
+      {(close) => <cancelDialog.Component session={session} onClose={close} noticeId={NOTICE_ID} />}
+    </LazyDialogButton>
   );
 }
 

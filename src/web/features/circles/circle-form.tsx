@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Circle, CircleCreateInput, CirclePatch } from '../../../contract/circle.ts';
 import {
@@ -15,20 +15,12 @@ import {
 } from '../../../domain/circle.ts';
 import { Button } from '../../components/button.tsx';
 import formStyles from '../../components/form.module.css';
-import { FormStatus } from '../../components/form-status.tsx';
+import { FormProblem } from '../../components/form-problem.tsx';
 import { RadioGroupField } from '../../components/radio-group-field.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { circleSchemas } from '../../lib/contract-schemas.ts';
-import { useErrorMessage } from '../../lib/error-message.ts';
-import {
-  type FieldIssues,
-  issuesFromApiError,
-  preloadSchema,
-  useFocusFirstInvalid,
-  useIssueMessage,
-  validate,
-} from '../../lib/form-validation.ts';
+import { numberFromText, useContractForm } from '../../lib/use-contract-form.ts';
 
 const loadCreateSchema = () => circleSchemas().then((m) => m.circleCreateSchema);
 const loadPatchSchema = () => circleSchemas().then((m) => m.circlePatchSchema);
@@ -61,12 +53,28 @@ function initialValues(circle?: Circle): Values {
   };
 }
 
-/** An empty capacity means "no limit"; anything else must be a whole number. */
-function parseCapacity(text: string): number | null | 'invalid' {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  return /^\d+$/.test(trimmed) ? Number(trimmed) : 'invalid';
+function commonInput(values: Values) {
+  return {
+    name: values.name,
+    kind: values.kind,
+    intention: values.intention,
+    description: values.description,
+    // An empty capacity means "no limit".
+    capacity: numberFromText(values.capacity, null),
+    visibility: values.visibility,
+    joinPolicy: values.joinPolicy,
+  };
 }
+
+const toCreateInput = (values: Values) => ({
+  ...commonInput(values),
+  method: values.method === 'none' ? undefined : values.method,
+});
+const toPatch = (values: Values) => ({
+  ...commonInput(values),
+  method: values.method === 'none' ? null : values.method,
+  status: values.status,
+});
 
 export type CircleFormProps =
   | { mode: 'create'; onSubmit: (input: CircleCreateInput) => void; isPending: boolean; error: unknown }
@@ -83,68 +91,35 @@ export type CircleFormProps =
 /** The fields of a circle, for creating one or (facilitators) editing it. */
 export function CircleForm(props: CircleFormProps) {
   const { t } = useTranslation();
-  const issueMessage = useIssueMessage();
-  const errorMessage = useErrorMessage();
-  const [values, setValues] = useState(() => initialValues(props.mode === 'edit' ? props.circle : undefined));
-  const [issues, setIssues] = useState<FieldIssues>({});
-  const formRef = useFocusFirstInvalid(issues);
+  const common = {
+    initialValues: () => initialValues(props.mode === 'edit' ? props.circle : undefined),
+    messages: { capacity: 'validation.wholeNumber' },
+    serverError: props.error,
+  } as const;
+  // One schema per mode: a hook per branch would break the rules of hooks, so both are declared
+  // and only the mode's own is used (the other is never submitted, and loads nothing).
+  const create = useContractForm({
+    ...common,
+    schema: loadCreateSchema,
+    toInput: toCreateInput,
+    onValid: (input) => (props.mode === 'create' ? props.onSubmit(input) : undefined),
+  });
+  const edit = useContractForm({
+    ...common,
+    schema: loadPatchSchema,
+    toInput: toPatch,
+    onValid: (patch) => (props.mode === 'edit' ? props.onSubmit(patch) : undefined),
+  });
+  const form = props.mode === 'create' ? create : edit;
+  const { values, setValue } = form;
   const set =
     <K extends keyof Values>(key: K) =>
     (value: Values[K]) =>
-      setValues((v) => ({ ...v, [key]: value }));
-  const serverIssues = issuesFromApiError(props.error);
-  const fieldError = (field: string) => issueMessage(issues[field] ?? serverIssues[field]);
+      setValue(key, value);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const capacity = parseCapacity(values.capacity);
-    if (capacity === 'invalid') {
-      setIssues({ capacity: { key: 'validation.wholeNumber' } });
-      return;
-    }
-    const common = {
-      name: values.name,
-      kind: values.kind,
-      intention: values.intention,
-      description: values.description,
-      capacity,
-      visibility: values.visibility,
-      joinPolicy: values.joinPolicy,
-    };
-    if (props.mode === 'create') {
-      const input = { ...common, method: values.method === 'none' ? undefined : values.method };
-      const result = await validate(loadCreateSchema, input);
-      setIssues(result.ok ? {} : result.issues);
-      if (result.ok) props.onSubmit(result.data);
-    } else {
-      const patch = {
-        ...common,
-        method: values.method === 'none' ? null : values.method,
-        status: values.status,
-      };
-      const result = await validate(loadPatchSchema, patch);
-      setIssues(result.ok ? {} : result.issues);
-      if (result.ok) props.onSubmit(result.data);
-    }
-  }
-
-  const hasServerError = Boolean(props.error) && Object.keys(serverIssues).length === 0;
-  const formMessage = hasServerError ? errorMessage(props.error) : issueMessage(issues.form);
   return (
-    <form
-      ref={formRef}
-      className={formStyles.form}
-      onSubmit={onSubmit}
-      onFocus={preloadSchema(props.mode === 'create' ? loadCreateSchema : loadPatchSchema)}
-      noValidate
-    >
-      <TextField
-        label={t('circleForm.name')}
-        value={values.name}
-        onChange={set('name')}
-        errorMessage={fieldError('name')}
-        isRequired
-      />
+    <form className={formStyles.form} {...form.formProps}>
+      <TextField label={t('circleForm.name')} {...form.text('name')} />
       <RadioGroupField
         label={t('circleForm.kind')}
         value={values.kind}
@@ -167,27 +142,16 @@ export function CircleForm(props: CircleFormProps) {
       <TextField
         label={t('circleForm.intention')}
         description={t('circleForm.intentionHint')}
-        value={values.intention}
-        onChange={set('intention')}
-        errorMessage={fieldError('intention')}
+        {...form.text('intention')}
         multiline
         rows={3}
         isOptional
       />
-      <TextField
-        label={t('circleForm.description')}
-        value={values.description}
-        onChange={set('description')}
-        errorMessage={fieldError('description')}
-        multiline
-        isOptional
-      />
+      <TextField label={t('circleForm.description')} {...form.text('description')} multiline isOptional />
       <TextField
         label={t('circleForm.capacity')}
         description={t('circleForm.capacityHint')}
-        value={values.capacity}
-        onChange={set('capacity')}
-        errorMessage={fieldError('capacity')}
+        {...form.text('capacity')}
         inputMode="numeric"
         isOptional
       />
@@ -221,7 +185,7 @@ export function CircleForm(props: CircleFormProps) {
         />
       ) : null}
       {props.mode === 'edit' ? props.extraFields : null}
-      <FormStatus message={formMessage ? { tone: 'danger', text: formMessage } : null} />
+      <FormProblem text={form.formMessage} />
       <div className={formStyles.actions}>
         <Button type="submit" isPending={props.isPending}>
           {props.mode === 'create' ? t('circleForm.create') : t('circleForm.save')}

@@ -66,20 +66,17 @@ function RequestActions({ circle, person, report }: RowProps) {
   const remove = useRemoveCircleMember(circle.id);
   return (
     <ApproveRefuseActions
-      approveLabel={t('circle.people.approve')}
-      refuseLabel={t('circle.people.refuse')}
-      isApproving={update.isPending}
-      isRefusing={remove.isPending}
-      onApprove={() =>
-        runReported(
-          update.mutateAsync,
-          { userId: person.id, patch: { status: 'member' } },
-          report(t('circle.people.approved', { name: person.name })),
-        )
-      }
-      onRefuse={() =>
-        runReported(remove.mutateAsync, person.id, report(t('circle.people.refused', { name: person.name })))
-      }
+      subject={person.name}
+      approve={{
+        label: t('circle.people.approve'),
+        run: () => update.mutateAsync({ userId: person.id, patch: { status: 'member' } }),
+        outcome: report(t('circle.people.approved', { name: person.name })),
+      }}
+      refuse={{
+        label: t('circle.people.refuse'),
+        run: () => remove.mutateAsync(person.id),
+        outcome: report(t('circle.people.refused', { name: person.name })),
+      }}
     />
   );
 }

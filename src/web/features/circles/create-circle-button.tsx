@@ -1,6 +1,5 @@
-import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/button.tsx';
+import { LazyDialogButton } from '../../components/lazy-dialog-button.tsx';
 import { lazyNamed } from '../../lib/lazy-named.ts';
 
 // The form (react-aria fields, zod) downloads on first hover or focus, not with the page.
@@ -9,21 +8,9 @@ const createCircleDialog = lazyNamed(() => import('./create-circle-dialog.tsx'),
 /** "Créer un cercle", for community members. */
 export function CreateCircleButton({ communitySlug }: { communitySlug: string }) {
   const { t } = useTranslation();
-  const [isOpen, setOpen] = useState(false);
   return (
-    <>
-      <Button
-        onClick={() => setOpen(true)}
-        onPointerEnter={createCircleDialog.preload}
-        onFocus={createCircleDialog.preload}
-      >
-        {t('circleForm.createTitle')}
-      </Button>
-      {isOpen ? (
-        <Suspense fallback={null}>
-          <createCircleDialog.Component communitySlug={communitySlug} onClose={() => setOpen(false)} />
-        </Suspense>
-      ) : null}
-    </>
+    <LazyDialogButton label={t('circleForm.createTitle')} preload={createCircleDialog.preload}>
+      {(close) => <createCircleDialog.Component communitySlug={communitySlug} onClose={close} />}
+    </LazyDialogButton>
   );
 }

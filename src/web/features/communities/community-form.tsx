@@ -1,24 +1,15 @@
-import { type FormEvent, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { Community, CommunityCreateInput, communityPatchSchema } from '../../../contract/community.ts';
 import { type JoinPolicy, joinPolicies } from '../../../domain/community.ts';
 import { Button } from '../../components/button.tsx';
 import formStyles from '../../components/form.module.css';
-import { FormStatus } from '../../components/form-status.tsx';
+import { FormProblem } from '../../components/form-problem.tsx';
 import { RadioGroupField } from '../../components/radio-group-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 import { communitySchemas } from '../../lib/contract-schemas.ts';
-import { useErrorMessage } from '../../lib/error-message.ts';
-import {
-  type FieldIssues,
-  issuesFromApiError,
-  preloadSchema,
-  useFocusFirstInvalid,
-  useIssueMessage,
-  validate,
-} from '../../lib/form-validation.ts';
+import { useContractForm } from '../../lib/use-contract-form.ts';
 import { nameAndSlugReducer } from './slug-suggestion.ts';
 
 const loadCreateSchema = () => communitySchemas().then((m) => m.communityCreateSchema);
@@ -34,72 +25,85 @@ export type CommunityFormProps =
       error: unknown;
     };
 
+interface Values {
+  name: string;
+  slug: string;
+  isSlugEdited: boolean;
+  description: string;
+  charter: string;
+  joinPolicy: JoinPolicy;
+  timeZone: string;
+}
+
+const toCommon = ({ name, description, charter, joinPolicy }: Values) => ({
+  name,
+  description,
+  charter,
+  joinPolicy,
+});
+const toPatch = (values: Values) => ({ ...toCommon(values), timeZone: values.timeZone.trim() });
+const toCreateInput = (values: Values) => ({ ...toCommon(values), slug: values.slug });
+
 /** Name, address (slug, creation only), description, charter, how people join, time zone (edit only). */
 export function CommunityForm(props: CommunityFormProps) {
   const { t } = useTranslation();
-  const issueMessage = useIssueMessage();
-  const errorMessage = useErrorMessage();
   const initial = props.mode === 'edit' ? props.community : undefined;
-  const [nameAndSlug, dispatch] = useReducer(nameAndSlugReducer, {
-    name: initial?.name ?? '',
-    slug: initial?.slug ?? '',
-    isSlugEdited: false,
+  const common = {
+    initialValues: (): Values => ({
+      name: initial?.name ?? '',
+      slug: initial?.slug ?? '',
+      isSlugEdited: false,
+      description: initial?.description ?? '',
+      charter: initial?.charter ?? '',
+      joinPolicy: initial?.joinPolicy ?? 'open',
+      timeZone: initial?.timeZone ?? 'Europe/Paris',
+    }),
+    messages: { slug: 'validation.slug' },
+    serverError: props.error,
+  } as const;
+  // One schema per mode, both declared (hooks cannot depend on a branch); only the mode's own runs.
+  const create = useContractForm({
+    ...common,
+    schema: loadCreateSchema,
+    toInput: toCreateInput,
+    onValid: (input) => (props.mode === 'create' ? props.onSubmit(input) : undefined),
   });
-  const [description, setDescription] = useState(initial?.description ?? '');
-  const [charter, setCharter] = useState(initial?.charter ?? '');
-  const [joinPolicy, setJoinPolicy] = useState<JoinPolicy>(initial?.joinPolicy ?? 'open');
-  const [timeZone, setTimeZone] = useState(initial?.timeZone ?? 'Europe/Paris');
-  const [issues, setIssues] = useState<FieldIssues>({});
-  const formRef = useFocusFirstInvalid(issues);
+  const edit = useContractForm({
+    ...common,
+    schema: loadPatchSchema,
+    toInput: toPatch,
+    onValid: (patch) => (props.mode === 'edit' ? props.onSubmit(patch) : undefined),
+  });
+  const form = props.mode === 'create' ? create : edit;
+  const { values, setValue } = form;
+  const nameAndSlug = (action: Parameters<typeof nameAndSlugReducer>[1]) => {
+    const next = nameAndSlugReducer(values, action);
+    setValue('isSlugEdited', next.isSlugEdited);
+    setValue('name', next.name);
+    setValue('slug', next.slug);
+  };
 
   // A taken slug is a 409 without field details: show it under the slug field all the same.
   const isSlugTaken =
     props.error instanceof ApiError && props.error.code === 'CONFLICT' && props.mode === 'create';
-  const serverIssues = issuesFromApiError(props.error);
-  const fieldError = (field: string) => issueMessage(issues[field] ?? serverIssues[field]);
-  const hasFormError = Boolean(props.error) && !isSlugTaken && Object.keys(serverIssues).length === 0;
-  const formMessage = hasFormError ? errorMessage(props.error) : issueMessage(issues.form);
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const common = { name: nameAndSlug.name, description, charter, joinPolicy };
-    if (props.mode === 'create') {
-      const values = { ...common, slug: nameAndSlug.slug };
-      const result = await validate(loadCreateSchema, values, { slug: 'validation.slug' });
-      setIssues(result.ok ? {} : result.issues);
-      if (result.ok) props.onSubmit(result.data);
-    } else {
-      const result = await validate(loadPatchSchema, { ...common, timeZone: timeZone.trim() });
-      setIssues(result.ok ? {} : result.issues);
-      if (result.ok) props.onSubmit(result.data);
-    }
-  }
+  const slugError = form.error('slug') ?? (isSlugTaken ? t('communityForm.slugTaken') : undefined);
 
   return (
-    <form
-      ref={formRef}
-      className={formStyles.form}
-      onSubmit={onSubmit}
-      onFocus={preloadSchema(props.mode === 'create' ? loadCreateSchema : loadPatchSchema)}
-      noValidate
-    >
+    <form className={formStyles.form} {...form.formProps}>
       <TextField
         label={t('communityForm.name')}
-        value={nameAndSlug.name}
-        onChange={(value) => dispatch({ type: 'name', value })}
-        errorMessage={fieldError('name')}
-        isRequired
+        {...form.text('name')}
+        onChange={(value) => nameAndSlug({ type: 'name', value })}
       />
       {props.mode === 'create' ? (
         <TextField
           label={t('communityForm.slug')}
           description={t('communityForm.slugHint', {
-            url: `${window.location.origin}/c/${nameAndSlug.slug || '…'}`,
+            url: `${window.location.origin}/c/${values.slug || '…'}`,
           })}
-          value={nameAndSlug.slug}
-          onChange={(value) => dispatch({ type: 'slug', value })}
-          errorMessage={isSlugTaken && !issues.slug ? t('communityForm.slugTaken') : fieldError('slug')}
-          isRequired
+          {...form.text('slug')}
+          onChange={(value) => nameAndSlug({ type: 'slug', value })}
+          errorMessage={slugError}
           autoComplete="off"
           spellCheck="false"
         />
@@ -107,9 +111,7 @@ export function CommunityForm(props: CommunityFormProps) {
       <TextField
         label={t('communityForm.description')}
         description={t('communityForm.descriptionHint')}
-        value={description}
-        onChange={setDescription}
-        errorMessage={fieldError('description')}
+        {...form.text('description')}
         multiline
         rows={3}
         isOptional
@@ -117,17 +119,15 @@ export function CommunityForm(props: CommunityFormProps) {
       <TextField
         label={t('communityForm.charter')}
         description={t('communityForm.charterHint')}
-        value={charter}
-        onChange={setCharter}
-        errorMessage={fieldError('charter')}
+        {...form.text('charter')}
         multiline
         rows={6}
         isOptional
       />
       <RadioGroupField
         label={t('communityForm.joinPolicy')}
-        value={joinPolicy}
-        onChange={setJoinPolicy}
+        value={values.joinPolicy}
+        onChange={(policy) => setValue('joinPolicy', policy)}
         options={joinPolicies.map((policy) => ({
           value: policy,
           label: t(`community.joinPolicy.${policy}`),
@@ -138,15 +138,12 @@ export function CommunityForm(props: CommunityFormProps) {
         <TextField
           label={t('communityForm.timeZone')}
           description={t('communityForm.timeZoneHint')}
-          value={timeZone}
-          onChange={setTimeZone}
-          errorMessage={fieldError('timeZone')}
-          isRequired
+          {...form.text('timeZone')}
           autoComplete="off"
           spellCheck="false"
         />
       ) : null}
-      <FormStatus message={formMessage ? { tone: 'danger', text: formMessage } : null} />
+      <FormProblem text={isSlugTaken ? undefined : form.formMessage} />
       <div className={formStyles.actions}>
         <Button type="submit" isPending={props.isPending}>
           {props.mode === 'create' ? t('communityForm.create') : t('communityForm.save')}

@@ -112,24 +112,17 @@ function RequestActions({ community, person, report }: ActionsProps) {
   const remove = useRemoveCommunityMember(community.slug);
   return (
     <ApproveRefuseActions
-      approveLabel={t('community.requests.approve')}
-      refuseLabel={t('community.requests.refuse')}
-      isApproving={update.isPending}
-      isRefusing={remove.isPending}
-      onApprove={() =>
-        runReported(
-          update.mutateAsync,
-          { userId: person.id, patch: { status: 'active' } },
-          report(t('community.requests.approved', { name: person.name })),
-        )
-      }
-      onRefuse={() =>
-        runReported(
-          remove.mutateAsync,
-          person.id,
-          report(t('community.requests.refused', { name: person.name })),
-        )
-      }
+      subject={person.name}
+      approve={{
+        label: t('community.requests.approve'),
+        run: () => update.mutateAsync({ userId: person.id, patch: { status: 'active' } }),
+        outcome: report(t('community.requests.approved', { name: person.name })),
+      }}
+      refuse={{
+        label: t('community.requests.refuse'),
+        run: () => remove.mutateAsync(person.id),
+        outcome: report(t('community.requests.refused', { name: person.name })),
+      }}
     />
   );
 }

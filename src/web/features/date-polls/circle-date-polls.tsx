@@ -1,9 +1,8 @@
-import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../components/badge.tsx';
-import { Button } from '../../components/button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { LazyDialogButton } from '../../components/lazy-dialog-button.tsx';
 import { Section } from '../../components/section.tsx';
 import { ShowMore } from '../../components/show-more.tsx';
 import { lazyNamed } from '../../lib/lazy-named.ts';
@@ -18,17 +17,15 @@ const createPollDialog = lazyNamed(() => import('./create-date-poll-dialog.tsx')
 export function CircleDatePolls({ circleId, canCreate }: { circleId: string; canCreate: boolean }) {
   const { t, i18n } = useTranslation();
   const polls = useCirclePolls(circleId);
-  const [isOpen, setOpen] = useState(false);
   if (polls.isError || (!polls.data?.length && !canCreate)) return null;
   const action = canCreate ? (
-    <Button
+    <LazyDialogButton
       variant="secondary"
-      onClick={() => setOpen(true)}
-      onPointerEnter={createPollDialog.preload}
-      onFocus={createPollDialog.preload}
+      label={t('datePolls.create.open')}
+      preload={createPollDialog.preload}
     >
-      {t('datePolls.create.open')}
-    </Button>
+      {(close) => <createPollDialog.Component circleId={circleId} onClose={close} />}
+    </LazyDialogButton>
   ) : undefined;
   return (
     <Section title={t('datePolls.section')} description={t('datePolls.sectionHint')} action={action}>
@@ -55,11 +52,6 @@ export function CircleDatePolls({ circleId, canCreate }: { circleId: string; can
         </ul>
       ) : polls.data ? (
         <EmptyState isCompact title={t('datePolls.list.empty')} />
-      ) : null}
-      {isOpen ? (
-        <Suspense fallback={null}>
-          <createPollDialog.Component circleId={circleId} onClose={() => setOpen(false)} />
-        </Suspense>
       ) : null}
       <ShowMore list={polls} />
     </Section>

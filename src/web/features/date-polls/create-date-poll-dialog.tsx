@@ -1,16 +1,15 @@
-import type { TFunction } from 'i18next';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button } from '../../components/button.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import fieldStyles from '../../components/field.module.css';
 import formStyles from '../../components/form.module.css';
-import { FormStatus } from '../../components/form-status.tsx';
+import { FormProblem } from '../../components/form-problem.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
-import { ApiError } from '../../lib/api-client.ts';
-import { useErrorMessage } from '../../lib/error-message.ts';
+import { datePollSchemas } from '../../lib/contract-schemas.ts';
+import type { FieldIssues, MessageKey } from '../../lib/form-validation.ts';
+import { useContractForm } from '../../lib/use-contract-form.ts';
 import { commonTimeZones, viewerTimeZone, zonedToIso } from '../sessions/session-time.ts';
 import styles from './create-date-poll-dialog.module.css';
 import { useCreatePoll } from './date-poll-api.ts';
@@ -30,96 +29,109 @@ const emptyRow = (from?: SlotRow): SlotRow => ({
   end: from?.end ?? '13:30',
 });
 
-/** The server's per-slot problems (`body.slots.<i>.<field>`), keyed like the form's own. */
-function slotIssues(error: unknown, rows: SlotRow[], t: TFunction): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
-  const found: Record<string, string> = {};
-  for (const issue of error.fieldIssues) {
-    const [where, list, index, field] = issue.path;
-    const row = rows[Number(index)];
-    if (where !== 'body' || list !== 'slots' || !row) continue;
-    const name = field === 'startsAt' ? 'start' : field === 'endsAt' ? 'end' : 'date';
-    found[`${name}${row.key}`] ??=
-      issue.message === 'in-the-past'
-        ? t('datePolls.create.slotPast')
-        : issue.message === 'duplicate'
-          ? t('datePolls.create.slotTwice')
-          : t('validation.endAfterStart');
-  }
+const loadSchema = () => datePollSchemas().then((m) => m.datePollCreateSchema);
+
+interface Values {
+  title: string;
+  timeZone: string;
+  slots: SlotRow[];
+  deadline: string;
+  hideParticipants: boolean;
+}
+
+const slotTimes = (row: SlotRow, timeZone: string) => ({
+  startsAt: zonedToIso(row.date, row.start, timeZone),
+  endsAt: zonedToIso(row.date, row.end, timeZone),
+});
+const deadlineOf = (values: Values) =>
+  values.deadline ? zonedToIso(values.deadline, '23:59', values.timeZone) : undefined;
+
+function toInput(values: Values) {
+  const deadline = deadlineOf(values);
+  return {
+    title: values.title,
+    timeZone: values.timeZone,
+    hideParticipants: values.hideParticipants,
+    slots: values.slots.map((row) => slotTimes(row, values.timeZone)),
+    ...(deadline && { deadline }),
+  };
+}
+
+/**
+ * What the contract cannot say: a row's missing part (its times do not exist without it) and
+ * what lies in the past by this browser's clock. The server's clock decides in the end.
+ */
+function rowIssues(values: Values): FieldIssues {
+  const found: FieldIssues = {};
+  values.slots.forEach((row, index) => {
+    const slot = slotTimes(row, values.timeZone);
+    const at = (field: string) => `slots.${index}.${field}`;
+    if (!row.date) found[at('date')] = { key: 'validation.required' };
+    else if (!slot.startsAt) found[at('startsAt')] = { key: 'validation.required' };
+    else if (!slot.endsAt) found[at('endsAt')] = { key: 'validation.required' };
+    else if (Date.parse(slot.endsAt) > Date.parse(slot.startsAt) && Date.parse(slot.startsAt) < Date.now())
+      found[at('startsAt')] = { key: 'datePolls.create.slotPast' };
+  });
+  const deadline = deadlineOf(values);
+  if (deadline && Date.parse(deadline) <= Date.now())
+    found.deadline = { key: 'datePolls.create.deadlinePast' };
   return found;
+}
+
+/** The server's per-slot words are codes: "in-the-past", "duplicate". */
+function explainServerIssue(path: string, message: string): MessageKey | undefined {
+  if (!path.startsWith('slots.')) return undefined;
+  if (message === 'in-the-past') return 'datePolls.create.slotPast';
+  if (message === 'duplicate') return 'datePolls.create.slotTwice';
+  return 'validation.endAfterStart';
 }
 
 /** "Proposer des dates": candidate slots in one time zone, an optional deadline, names hidden or not. */
 export function CreateDatePollDialog({ circleId, onClose }: { circleId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const errorMessage = useErrorMessage();
   const create = useCreatePoll(circleId);
-  const [title, setTitle] = useState('');
-  const [timeZone, setTimeZone] = useState('Europe/Paris');
-  const [rows, setRows] = useState<SlotRow[]>(() => [emptyRow()]);
-  const [deadline, setDeadline] = useState('');
-  const [hideParticipants, setHide] = useState(false);
-  const [issues, setIssues] = useState<Record<string, string>>({});
-
+  const form = useContractForm({
+    schema: loadSchema,
+    initialValues: (): Values => ({
+      title: '',
+      timeZone: 'Europe/Paris',
+      slots: [emptyRow()],
+      deadline: '',
+      hideParticipants: false,
+    }),
+    toInput,
+    check: rowIssues,
+    messages: { 'slots.*.endsAt': 'validation.endAfterStart' },
+    serverMessages: explainServerIssue,
+    serverError: create.error,
+    onValid: (input) =>
+      create.mutate(input, { onSuccess: (poll) => navigate(`/date-polls/${encodeURIComponent(poll.id)}`) }),
+  });
+  const rows = form.values.slots;
+  const setRows = (update: (all: SlotRow[]) => SlotRow[]) => form.setValue('slots', update(rows));
   const setRow = (key: number, patch: Partial<SlotRow>) =>
     setRows((all) => all.map((row) => (row.key === key ? { ...row, ...patch } : row)));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!title.trim()) found.title = t('validation.required');
-    const slots = rows.map((row) => ({
-      startsAt: zonedToIso(row.date, row.start, timeZone),
-      endsAt: zonedToIso(row.date, row.end, timeZone),
-    }));
-    slots.forEach((slot, index) => {
-      const key = rows[index]?.key;
-      if (!rows[index]?.date) found[`date${key}`] = t('validation.required');
-      else if (!slot.startsAt) found[`start${key}`] = t('validation.required');
-      else if (!slot.endsAt) found[`end${key}`] = t('validation.required');
-      else if (Date.parse(slot.endsAt) <= Date.parse(slot.startsAt))
-        found[`end${key}`] = t('validation.endAfterStart');
-      else if (Date.parse(slot.startsAt) < Date.now()) found[`start${key}`] = t('datePolls.create.slotPast');
-    });
-    const deadlineIso = deadline ? zonedToIso(deadline, '23:59', timeZone) : undefined;
-    if (deadlineIso && Date.parse(deadlineIso) <= Date.now())
-      found.deadline = t('datePolls.create.deadlinePast');
-    setIssues(found);
-    if (Object.keys(found).length > 0) return;
-    create.mutate(
-      {
-        title,
-        timeZone,
-        hideParticipants,
-        slots: slots.map((slot) => ({ startsAt: slot.startsAt ?? '', endsAt: slot.endsAt ?? '' })),
-        ...(deadlineIso && { deadline: deadlineIso }),
-      },
-      {
-        onSuccess: (poll) => navigate(`/date-polls/${encodeURIComponent(poll.id)}`),
-        // The server's clock decides "in the past": its answer is shown at the row it names.
-        onError: (error) => setIssues(slotIssues(error, rows, t)),
-      },
-    );
-  }
+  const rowProps = (index: number, field: 'date' | 'startsAt' | 'endsAt') => ({
+    errorMessage: form.error(`slots.${index}.${field}`),
+    onBlur: () => form.revalidate('slots'),
+    isRequired: true,
+  });
 
   const zones = [...new Set([...commonTimeZones, viewerTimeZone()])];
   return (
     <Dialog title={t('datePolls.create.title')} onClose={onClose}>
       {() => (
-        <form className={formStyles.form} onSubmit={submit} noValidate>
+        <form className={formStyles.form} {...form.formProps}>
           <TextField
             label={t('datePolls.create.name')}
             description={t('datePolls.create.nameHint')}
-            value={title}
-            onChange={setTitle}
-            errorMessage={issues.title}
-            isRequired
+            {...form.text('title')}
           />
           <SelectField
             label={t('datePolls.create.timeZone')}
-            value={timeZone}
-            onChange={setTimeZone}
+            value={form.values.timeZone}
+            onChange={(zone) => form.setValue('timeZone', zone)}
             options={zones.map((zone) => ({ value: zone, label: zone.replace('_', ' ') }))}
           />
           <fieldset className={styles.slots}>
@@ -132,24 +144,21 @@ export function CreateDatePollDialog({ circleId, onClose }: { circleId: string; 
                     type="date"
                     value={row.date}
                     onChange={(date) => setRow(row.key, { date })}
-                    errorMessage={issues[`date${row.key}`]}
-                    isRequired
+                    {...rowProps(index, 'date')}
                   />
                   <TextField
                     label={t('datePolls.create.slotStart')}
                     type="time"
                     value={row.start}
                     onChange={(start) => setRow(row.key, { start })}
-                    errorMessage={issues[`start${row.key}`]}
-                    isRequired
+                    {...rowProps(index, 'startsAt')}
                   />
                   <TextField
                     label={t('datePolls.create.slotEnd')}
                     type="time"
                     value={row.end}
                     onChange={(end) => setRow(row.key, { end })}
-                    errorMessage={issues[`end${row.key}`]}
-                    isRequired
+                    {...rowProps(index, 'endsAt')}
                   />
                   {rows.length > 1 ? (
                     <Button
@@ -179,26 +188,19 @@ export function CreateDatePollDialog({ circleId, onClose }: { circleId: string; 
             label={t('datePolls.create.deadline')}
             description={t('datePolls.create.deadlineHint')}
             type="date"
-            value={deadline}
-            onChange={setDeadline}
-            errorMessage={issues.deadline}
+            {...form.text('deadline')}
             isOptional
           />
           <label className={styles.check}>
-            <input type="checkbox" checked={hideParticipants} onChange={(e) => setHide(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={form.values.hideParticipants}
+              onChange={(e) => form.setValue('hideParticipants', e.target.checked)}
+            />
             {t('datePolls.create.hideParticipants')}
           </label>
-          <FormStatus
-            message={
-              create.error
-                ? {
-                    tone: 'danger',
-                    text: Object.keys(issues).length
-                      ? t('datePolls.create.fixSlots')
-                      : errorMessage(create.error),
-                  }
-                : null
-            }
+          <FormProblem
+            text={create.error && !form.formMessage ? t('datePolls.create.fixSlots') : form.formMessage}
           />
           <div className={formStyles.actions}>
             <Button type="submit" isPending={create.isPending}>

@@ -1,4 +1,3 @@
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Placeholder } from '../../../contract/placeholder.ts';
 import { Alert } from '../../components/alert.tsx';
@@ -6,17 +5,10 @@ import { Button } from '../../components/button.tsx';
 import { CopyField } from '../../components/copy-field.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import formStyles from '../../components/form.module.css';
-import { FormStatus } from '../../components/form-status.tsx';
+import { FormProblem } from '../../components/form-problem.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { userSchemas } from '../../lib/contract-schemas.ts';
-import { useErrorMessage } from '../../lib/error-message.ts';
-import {
-  type FieldIssues,
-  preloadSchema,
-  useFocusFirstInvalid,
-  useIssueMessage,
-  validate,
-} from '../../lib/form-validation.ts';
+import { useContractForm } from '../../lib/use-contract-form.ts';
 import { useInvitePlaceholder } from './placeholder-api.ts';
 
 const loadSchema = () => userSchemas().then((m) => m.emailOnlySchema);
@@ -33,19 +25,13 @@ interface Props {
  */
 export function InvitePlaceholderDialog({ communitySlug, placeholder, onClose }: Props) {
   const { t } = useTranslation();
-  const issueMessage = useIssueMessage();
-  const errorMessage = useErrorMessage();
   const invite = useInvitePlaceholder(communitySlug);
-  const [email, setEmail] = useState('');
-  const [issues, setIssues] = useState<FieldIssues>({});
-  const formRef = useFocusFirstInvalid(issues);
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const result = await validate(loadSchema, { email });
-    setIssues(result.ok ? {} : result.issues);
-    if (result.ok) invite.mutate({ placeholderId: placeholder.id, email: result.data.email });
-  }
+  const form = useContractForm({
+    schema: loadSchema,
+    initialValues: { email: '' },
+    serverError: invite.error,
+    onValid: ({ email }) => invite.mutate({ placeholderId: placeholder.id, email }),
+  });
 
   return (
     <Dialog title={t('placeholders.invite.title', { name: placeholder.name })} onClose={onClose}>
@@ -61,26 +47,15 @@ export function InvitePlaceholderDialog({ communitySlug, placeholder, onClose }:
             </div>
           </div>
         ) : (
-          <form
-            ref={formRef}
-            className={formStyles.form}
-            onSubmit={onSubmit}
-            onFocus={preloadSchema(loadSchema)}
-            noValidate
-          >
+          <form className={formStyles.form} {...form.formProps}>
             <p className={formStyles.hint}>{t('placeholders.invite.intro', { name: placeholder.name })}</p>
             <TextField
               label={t('placeholders.invite.email')}
               type="email"
               autoComplete="off"
-              value={email}
-              onChange={setEmail}
-              errorMessage={issueMessage(issues.email)}
-              isRequired
+              {...form.text('email')}
             />
-            <FormStatus
-              message={invite.error ? { tone: 'danger', text: errorMessage(invite.error) } : null}
-            />
+            <FormProblem text={form.formMessage} />
             <div className={formStyles.actions}>
               <Button type="submit" isPending={invite.isPending}>
                 {t('placeholders.invite.submit')}

@@ -1,12 +1,12 @@
-import { Suspense, useState } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Placeholder } from '../../../contract/placeholder.ts';
 import { Badge } from '../../components/badge.tsx';
-import { Button } from '../../components/button.tsx';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { CopyField } from '../../components/copy-field.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { FormStatus } from '../../components/form-status.tsx';
+import { LazyDialogButton } from '../../components/lazy-dialog-button.tsx';
 import { PersonItem, PersonList } from '../../components/person-list.tsx';
 import { ErrorState, LoadingState } from '../../components/query-state.tsx';
 import { Section } from '../../components/section.tsx';
@@ -39,7 +39,6 @@ function Row({ slug, person, report }: { slug: string; person: Placeholder; repo
   const { t } = useTranslation();
   const details = useDetails();
   const withdraw = useWithdrawInvitation(slug);
-  const [isOpen, setOpen] = useState(false);
   const invitation = person.invitation;
   return (
     <>
@@ -55,16 +54,21 @@ function Row({ slug, person, report }: { slug: string; person: Placeholder; repo
         }
         actions={
           <>
-            <Button
+            <LazyDialogButton
               variant={invitation ? 'ghost' : 'secondary'}
               size="sm"
-              onClick={() => setOpen(true)}
-              onPointerEnter={inviteDialog.preload}
-              onFocus={inviteDialog.preload}
+              label={
+                <>
+                  {invitation ? t('placeholders.reinvite') : t('placeholders.inviteAction')}
+                  <span className="visually-hidden"> {person.name}</span>
+                </>
+              }
+              preload={inviteDialog.preload}
             >
-              {invitation ? t('placeholders.reinvite') : t('placeholders.inviteAction')}
-              <span className="visually-hidden"> {person.name}</span>
-            </Button>
+              {(close) => (
+                <inviteDialog.Component communitySlug={slug} placeholder={person} onClose={close} />
+              )}
+            </LazyDialogButton>
             {invitation ? (
               <ConfirmButton
                 size="sm"
@@ -91,11 +95,6 @@ function Row({ slug, person, report }: { slug: string; person: Placeholder; repo
         <li className={styles.link}>
           <CopyField label={t('placeholders.linkFor', { name: person.name })} value={invitation.url} />
         </li>
-      ) : null}
-      {isOpen ? (
-        <Suspense fallback={null}>
-          <inviteDialog.Component communitySlug={slug} placeholder={person} onClose={() => setOpen(false)} />
-        </Suspense>
       ) : null}
     </>
   );

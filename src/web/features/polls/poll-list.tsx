@@ -1,10 +1,9 @@
-import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PollSummary } from '../../../contract/poll.ts';
 import { Badge } from '../../components/badge.tsx';
-import { Button } from '../../components/button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { LazyDialogButton } from '../../components/lazy-dialog-button.tsx';
 import { ErrorState, LoadingState } from '../../components/query-state.tsx';
 import { Section } from '../../components/section.tsx';
 import { ShowMore } from '../../components/show-more.tsx';
@@ -23,23 +22,10 @@ export function PhaseBadge({ phase }: { phase: PollSummary['phase'] }) {
 
 function CreatePollButton({ scope }: { scope: PollScope }) {
   const { t } = useTranslation();
-  const [isOpen, setOpen] = useState(false);
   return (
-    <>
-      <Button
-        variant="secondary"
-        onClick={() => setOpen(true)}
-        onPointerEnter={createPollDialog.preload}
-        onFocus={createPollDialog.preload}
-      >
-        {t('polls.create.open')}
-      </Button>
-      {isOpen ? (
-        <Suspense fallback={null}>
-          <createPollDialog.Component scope={scope} onClose={() => setOpen(false)} />
-        </Suspense>
-      ) : null}
-    </>
+    <LazyDialogButton variant="secondary" label={t('polls.create.open')} preload={createPollDialog.preload}>
+      {(close) => <createPollDialog.Component scope={scope} onClose={close} />}
+    </LazyDialogButton>
   );
 }
 

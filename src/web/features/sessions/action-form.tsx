@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CircleMember } from '../../../contract/circle.ts';
 import type { Action } from '../../../contract/session.ts';
@@ -8,11 +8,22 @@ import formStyles from '../../components/form.module.css';
 import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useUnsavedChanges } from '../../components/unsaved-changes.tsx';
-import { useErrorMessage } from '../../lib/error-message.ts';
-import { issuesFromApiError, useIssueMessage } from '../../lib/form-validation.ts';
+import { sessionSchemas } from '../../lib/contract-schemas.ts';
+import { useContractForm } from '../../lib/use-contract-form.ts';
 import { useCircleMembers } from '../circles/circle-members-api.ts';
 import { useCreateAction, usePatchAction } from './action-api.ts';
 import styles from './action-form.module.css';
+
+const loadCreateSchema = () => sessionSchemas().then((m) => m.actionCreateSchema);
+const loadPatchSchema = () => sessionSchemas().then((m) => m.actionPatchSchema);
+
+interface Values {
+  title: string;
+  ownerIds: string[];
+  /** Guest owners typed as one text. */
+  guests: string;
+  dueOn: string;
+}
 
 /** Guest owners typed as "Anne, Paul (Gironde)": split on commas and semicolons. */
 function splitNames(text: string): string[] {
@@ -69,109 +80,78 @@ export function ActionForm({
 }: ActionFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const errorMessage = useErrorMessage();
-  const issueMessage = useIssueMessage();
   const create = useCreateAction(sessionId);
   const patch = usePatchAction();
   const members = useCircleMembers(circleId);
-  const [title, setTitle] = useState(action?.title ?? '');
-  const [chosen, setChosen] = useState<Set<string>>(
-    () => new Set(action?.owners.flatMap((owner) => (owner.userId ? [owner.userId] : [])) ?? []),
-  );
-  const [guests, setGuests] = useState(
-    action?.owners
-      .filter((owner) => owner.userId === null)
-      .map((owner) => owner.name)
-      .join(', ') ?? '',
-  );
-  const [dueOn, setDueOn] = useState(action?.dueOn ?? '');
-  const [titleError, setTitleError] = useState<string | undefined>();
-  const [message, setMessage] = useState<FormStatusMessage | null>(null);
+  const [saved, setSaved] = useState<FormStatusMessage | null>(null);
+  const initial = (): Values => ({
+    title: action?.title ?? '',
+    ownerIds: action?.owners.flatMap((owner) => (owner.userId ? [owner.userId] : [])) ?? [],
+    guests:
+      action?.owners
+        .filter((owner) => owner.userId === null)
+        .map((owner) => owner.name)
+        .join(', ') ?? '',
+    dueOn: action?.dueOn ?? '',
+  });
+  // One schema per mode, both declared (hooks cannot depend on a branch); only the mode's own runs.
+  const adding = useContractForm({
+    schema: loadCreateSchema,
+    initialValues: initial,
+    toInput: (values: Values) => {
+      const guestOwners = splitNames(values.guests);
+      return {
+        title: values.title.trim(),
+        ownerIds: values.ownerIds.length ? values.ownerIds : undefined,
+        guestOwners: guestOwners.length ? guestOwners : undefined,
+        dueOn: values.dueOn || undefined,
+      };
+    },
+    serverError: create.error,
+    onValid: (input) => {
+      setSaved(null);
+      create.mutate(input, {
+        onSuccess: () => {
+          setSaved({ tone: 'success', text: t('actions.form.added', { title: input.title }) });
+          adding.reset();
+        },
+      });
+    },
+  });
+  const editing = useContractForm({
+    schema: loadPatchSchema,
+    initialValues: initial,
+    toInput: (values: Values) => ({
+      title: values.title.trim(),
+      dueOn: values.dueOn || null,
+      ...(canChangeOwners && { ownerIds: values.ownerIds, guestOwners: splitNames(values.guests) }),
+    }),
+    serverError: patch.error,
+    onValid: (input) =>
+      action ? patch.mutate({ id: action.id, patch: input }, { onSuccess: () => onDone?.() }) : undefined,
+  });
+  const form = action ? editing : adding;
+  const { values, setValue } = form;
+  const chosen = new Set(values.ownerIds);
   const inCircle = members.data?.filter((m) => m.status === 'member') ?? [];
   const isPending = create.isPending || patch.isPending;
-  const initialDue = action?.dueOn ?? '';
   useUnsavedChanges(
     action
-      ? title !== action.title || dueOn !== initialDue
-      : title.trim() !== '' || guests.trim() !== '' || dueOn !== '',
+      ? values.title !== action.title || values.dueOn !== (action.dueOn ?? '')
+      : values.title.trim() !== '' || values.guests.trim() !== '' || values.dueOn !== '',
   );
-
-  function toggle(memberId: string) {
-    setChosen((current) => {
-      const next = new Set(current);
-      if (next.has(memberId)) next.delete(memberId);
-      else next.add(memberId);
-      return next;
-    });
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!title.trim()) {
-      setTitleError(t('validation.required'));
-      return;
-    }
-    setTitleError(undefined);
-    const guestOwners = splitNames(guests);
-    const onError = (error: unknown) => {
-      const issues = issuesFromApiError(error);
-      const first = Object.values(issues)[0];
-      setMessage({
-        tone: 'danger',
-        text: first ? (issueMessage(first) ?? errorMessage(error)) : errorMessage(error),
-      });
-    };
-    if (action) {
-      patch.mutate(
-        {
-          id: action.id,
-          patch: {
-            title: title.trim(),
-            dueOn: dueOn || null,
-            ...(canChangeOwners && { ownerIds: [...chosen], guestOwners }),
-          },
-        },
-        { onSuccess: () => onDone?.(), onError },
-      );
-      return;
-    }
-    create.mutate(
-      {
-        title: title.trim(),
-        ownerIds: chosen.size ? [...chosen] : undefined,
-        guestOwners: guestOwners.length ? guestOwners : undefined,
-        dueOn: dueOn || undefined,
-      },
-      {
-        onSuccess: () => {
-          setMessage({ tone: 'success', text: t('actions.form.added', { title: title.trim() }) });
-          setTitle('');
-          setChosen(new Set());
-          setGuests('');
-          setDueOn('');
-        },
-        onError,
-      },
+  const toggle = (memberId: string) =>
+    setValue(
+      'ownerIds',
+      chosen.has(memberId) ? values.ownerIds.filter((o) => o !== memberId) : [...values.ownerIds, memberId],
     );
-  }
 
   return (
-    <form
-      className={`${formStyles.form} ${styles.form}`}
-      onSubmit={submit}
-      noValidate
-      aria-labelledby={`${id}-title`}
-    >
+    <form className={`${formStyles.form} ${styles.form}`} {...form.formProps} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className={styles.heading}>
         {action ? t('actions.form.editTitle', { title: action.title }) : t('actions.form.title')}
       </h3>
-      <TextField
-        label={t('actions.form.what')}
-        value={title}
-        onChange={setTitle}
-        errorMessage={titleError}
-        isRequired
-      />
+      <TextField label={t('actions.form.what')} {...form.text('title')} />
       {canChangeOwners && inCircle.length ? (
         <OwnerChoices members={inCircle} chosen={chosen} onToggle={toggle} />
       ) : null}
@@ -180,14 +160,14 @@ export function ActionForm({
           <TextField
             label={t('actions.form.guests')}
             description={t('actions.form.guestsHint')}
-            value={guests}
-            onChange={setGuests}
+            {...form.text('guests')}
+            errorMessage={form.error('guestOwners')}
             isOptional
           />
         ) : null}
-        <TextField label={t('actions.form.dueOn')} type="date" value={dueOn} onChange={setDueOn} isOptional />
+        <TextField label={t('actions.form.dueOn')} type="date" {...form.text('dueOn')} isOptional />
       </div>
-      <FormStatus message={message} />
+      <FormStatus message={form.formMessage ? { tone: 'danger', text: form.formMessage } : saved} />
       <div className={formStyles.actions}>
         <Button type="submit" isPending={isPending}>
           {action ? t('actions.form.save') : t('actions.form.submit')}

@@ -1,21 +1,13 @@
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session, SessionCreateInput } from '../../../contract/session.ts';
 import { Button } from '../../components/button.tsx';
 import formStyles from '../../components/form.module.css';
-import { FormStatus } from '../../components/form-status.tsx';
+import { FormProblem } from '../../components/form-problem.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { sessionSchemas } from '../../lib/contract-schemas.ts';
-import { useErrorMessage } from '../../lib/error-message.ts';
-import {
-  type FieldIssues,
-  issuesFromApiError,
-  preloadSchema,
-  useFocusFirstInvalid,
-  useIssueMessage,
-  validate,
-} from '../../lib/form-validation.ts';
+import type { FieldIssues } from '../../lib/form-validation.ts';
+import { useContractForm } from '../../lib/use-contract-form.ts';
 import { commonTimeZones, isoToZoned, viewerTimeZone, zonedToIso } from './session-time.ts';
 
 const loadSchema = () => sessionSchemas().then((m) => m.sessionCreateSchema);
@@ -63,8 +55,30 @@ function zoneOptions(current: string): string[] {
   return [...new Set([...commonTimeZones, viewerTimeZone(), current])];
 }
 
-/** Where the schema's start and end problems show: under the date and the end time. */
-const fieldOf: Record<string, string> = { startsAt: 'date', endsAt: 'endTime' };
+const timesOf = (values: Values) => ({
+  startsAt: zonedToIso(values.date, values.startTime, values.timeZone),
+  endsAt: zonedToIso(values.date, values.endTime, values.timeZone),
+});
+
+function toInput(values: Values) {
+  return {
+    title: values.title,
+    ...timesOf(values),
+    timeZone: values.timeZone,
+    place: values.place,
+    videoUrl: values.videoUrl.trim(),
+    description: values.description,
+  };
+}
+
+/** A start or an end needs its day and its time: said at the part that is missing. */
+function missingParts(values: Values): FieldIssues {
+  const { startsAt, endsAt } = timesOf(values);
+  const missing: FieldIssues = {};
+  if (!startsAt) missing[values.date ? 'startTime' : 'date'] = { key: 'validation.required' };
+  if (!endsAt) missing.endTime = { key: 'validation.required' };
+  return missing;
+}
 
 export interface SessionFormProps {
   session?: Session;
@@ -76,96 +90,46 @@ export interface SessionFormProps {
 /** The fields of a session: title, day and times in its time zone, place, description. */
 export function SessionForm({ session, onSubmit, isPending, error }: SessionFormProps) {
   const { t } = useTranslation();
-  const issueMessage = useIssueMessage();
-  const errorMessage = useErrorMessage();
-  const [values, setValues] = useState(() => initialValues(session));
-  const [issues, setIssues] = useState<FieldIssues>({});
-  const formRef = useFocusFirstInvalid(issues);
+  const form = useContractForm({
+    schema: loadSchema,
+    initialValues: () => initialValues(session),
+    toInput,
+    check: missingParts,
+    messages: { endsAt: 'validation.endAfterStart', videoUrl: 'calendar.videoUrlInvalid' },
+    serverError: error,
+    onValid: onSubmit,
+  });
+  const { values, setValue } = form;
   const set =
     <K extends keyof Values>(key: K) =>
     (value: Values[K]) =>
-      setValues((v) => ({ ...v, [key]: value }));
-  const serverIssues = issuesFromApiError(error);
-  const fieldError = (field: string) => {
-    const server = Object.entries(fieldOf).find(([, f]) => f === field)?.[0];
-    return issueMessage(issues[field] ?? serverIssues[field] ?? (server ? serverIssues[server] : undefined));
-  };
+      setValue(key, value);
+  // The contract speaks of instants; the form shows the start's problems at the day, the end's at
+  // its time, unless a part is missing there.
+  const dateError = form.error('date') ?? (form.error('startTime') ? undefined : form.error('startsAt'));
+  const endError = form.error('endTime') ?? form.error('endsAt');
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const startsAt = zonedToIso(values.date, values.startTime, values.timeZone);
-    const endsAt = zonedToIso(values.date, values.endTime, values.timeZone);
-    const missing: FieldIssues = {};
-    if (!startsAt) missing[values.date ? 'startTime' : 'date'] = { key: 'validation.required' };
-    if (!endsAt) missing.endTime = { key: 'validation.required' };
-    if (!startsAt || !endsAt) {
-      setIssues(missing);
-      return;
-    }
-    const input = {
-      title: values.title,
-      startsAt,
-      endsAt,
-      timeZone: values.timeZone,
-      place: values.place,
-      videoUrl: values.videoUrl.trim(),
-      description: values.description,
-    };
-    const result = await validate(loadSchema, input);
-    if (result.ok) {
-      setIssues({});
-      onSubmit(result.data);
-      return;
-    }
-    const mapped: FieldIssues = {};
-    for (const [field, issue] of Object.entries(result.issues)) {
-      if (field === 'endsAt') mapped.endTime = { key: 'validation.endAfterStart' };
-      else mapped[fieldOf[field] ?? field] = issue;
-    }
-    setIssues(mapped);
-  }
-
-  const hasServerError = Boolean(error) && Object.keys(serverIssues).length === 0;
-  const formMessage = hasServerError ? errorMessage(error) : issueMessage(issues.form);
   return (
-    <form
-      ref={formRef}
-      className={formStyles.form}
-      onSubmit={submit}
-      onFocus={preloadSchema(loadSchema)}
-      noValidate
-    >
+    <form className={formStyles.form} {...form.formProps}>
       <TextField
         label={t('session.form.title')}
         description={t('session.form.titleHint')}
-        value={values.title}
-        onChange={set('title')}
-        errorMessage={fieldError('title')}
-        isRequired
+        {...form.text('title')}
       />
       <TextField
         label={t('session.form.date')}
         type="date"
-        value={values.date}
-        onChange={set('date')}
-        errorMessage={fieldError('date')}
+        {...form.text('date')}
+        errorMessage={dateError}
         isRequired
       />
       <div className={formStyles.row}>
-        <TextField
-          label={t('session.form.startTime')}
-          type="time"
-          value={values.startTime}
-          onChange={set('startTime')}
-          errorMessage={fieldError('startTime')}
-          isRequired
-        />
+        <TextField label={t('session.form.startTime')} type="time" {...form.text('startTime')} isRequired />
         <TextField
           label={t('session.form.endTime')}
           type="time"
-          value={values.endTime}
-          onChange={set('endTime')}
-          errorMessage={fieldError('endTime')}
+          {...form.text('endTime')}
+          errorMessage={endError}
           isRequired
         />
       </div>
@@ -175,35 +139,29 @@ export function SessionForm({ session, onSubmit, isPending, error }: SessionForm
         value={values.timeZone}
         onChange={set('timeZone')}
         options={zoneOptions(values.timeZone).map((zone) => ({ value: zone, label: zone.replace('_', ' ') }))}
-        errorMessage={fieldError('timeZone')}
+        errorMessage={form.error('timeZone')}
       />
       <TextField
         label={t('session.form.place')}
         description={t('session.form.placeHint')}
-        value={values.place}
-        onChange={set('place')}
-        errorMessage={fieldError('place')}
+        {...form.text('place')}
         isOptional
       />
       <TextField
         label={t('calendar.videoUrl')}
         description={t('calendar.videoUrlHint')}
         type="url"
-        value={values.videoUrl}
-        onChange={set('videoUrl')}
-        errorMessage={issues.videoUrl || serverIssues.videoUrl ? t('calendar.videoUrlInvalid') : undefined}
+        {...form.text('videoUrl')}
         isOptional
       />
       <TextField
         label={t('session.form.description')}
-        value={values.description}
-        onChange={set('description')}
-        errorMessage={fieldError('description')}
+        {...form.text('description')}
         multiline
         rows={3}
         isOptional
       />
-      <FormStatus message={formMessage ? { tone: 'danger', text: formMessage } : null} />
+      <FormProblem text={form.formMessage} />
       <div className={formStyles.actions}>
         <Button type="submit" isPending={isPending}>
           {session ? t('session.form.save') : t('session.plan.submit')}

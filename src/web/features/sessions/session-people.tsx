@@ -1,4 +1,3 @@
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../contract/session.ts';
 import { ActionPanel } from '../../components/action-panel.tsx';
@@ -12,6 +11,8 @@ import { Section } from '../../components/section.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { type Report, runReported, useActionStatus } from '../../lib/action-status.ts';
+import { sessionSchemas } from '../../lib/contract-schemas.ts';
+import { useContractForm } from '../../lib/use-contract-form.ts';
 import { useCircleMembers } from '../circles/circle-members-api.ts';
 import { useAddParticipant, useRsvp, useSetAttendance } from './session-api.ts';
 import { ParticipantStatusBadge } from './session-badges.tsx';
@@ -87,6 +88,8 @@ function AttendanceButtons({
   );
 }
 
+const loadAddSchema = () => sessionSchemas().then((m) => m.participantAddSchema);
+
 const guestChoice = '__guest__';
 const addStatuses = ['invited', 'present', 'excused'] as const;
 type AddStatus = (typeof addStatuses)[number];
@@ -98,56 +101,56 @@ function AddParticipantForm({ session, report }: { session: Session; report: Rep
   const members = useCircleMembers(session.circleId);
   const listed = new Set(session.participants.map((p) => p.userId));
   const candidates = (members.data ?? []).filter((m) => m.status === 'member' && !listed.has(m.id));
-  const [who, setWho] = useState(guestChoice);
-  const [guestName, setGuestName] = useState('');
-  const [status, setStatus] = useState<AddStatus>('invited');
-  const [nameError, setNameError] = useState<string | undefined>();
-  const member = candidates.find((m) => m.id === who);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const name = member?.name ?? guestName.trim();
-    if (!name) {
-      setNameError(t('session.addParticipant.nameRequired'));
-      return;
-    }
-    setNameError(undefined);
+  const form = useContractForm({
+    schema: loadAddSchema,
+    initialValues: (): { who: string; guestName: string; status: AddStatus } => ({
+      who: guestChoice,
+      guestName: '',
+      status: 'invited',
+    }),
     // The hook's input names who to add; the status rides along (the route accepts it for both).
-    const input = member ? { userId: member.id, status } : { guestName: name, status };
-    runReported(add.mutateAsync, input, {
-      onSuccess: () => {
-        report(t('session.addParticipant.done', { name })).onSuccess();
-        setGuestName('');
-        setWho(guestChoice);
-      },
-      onError: report('').onError,
-    });
-  }
+    toInput: ({ who, guestName, status }) => {
+      const chosen = candidates.find((m) => m.id === who);
+      return chosen ? { userId: chosen.id, status } : { guestName: guestName.trim(), status };
+    },
+    check: ({ who, guestName }) =>
+      candidates.some((m) => m.id === who) || guestName.trim()
+        ? {}
+        : { guestName: { key: 'session.addParticipant.nameRequired' } },
+    onValid: ({ userId, guestName, status }) => {
+      const name = candidates.find((m) => m.id === userId)?.name ?? guestName ?? '';
+      const input = userId ? { userId, status } : { guestName: name, status };
+      runReported(add.mutateAsync, input, {
+        onSuccess: () => {
+          report(t('session.addParticipant.done', { name })).onSuccess();
+          form.reset();
+        },
+        onError: report('').onError,
+      });
+    },
+  });
+  const { values, setValue } = form;
+  const member = candidates.find((m) => m.id === values.who);
 
   return (
-    <form className={formStyles.form} onSubmit={submit} noValidate>
+    <form className={formStyles.form} {...form.formProps}>
       <h3>{t('session.addParticipant.title')}</h3>
       <SelectField
         label={t('session.addParticipant.who')}
-        value={member ? who : guestChoice}
-        onChange={setWho}
+        value={member ? values.who : guestChoice}
+        onChange={(who) => setValue('who', who)}
         options={[
           { value: guestChoice, label: t('session.addParticipant.guestOption') },
           ...candidates.map((m) => ({ value: m.id, label: m.name })),
         ]}
       />
       {member ? null : (
-        <TextField
-          label={t('session.addParticipant.guestName')}
-          value={guestName}
-          onChange={setGuestName}
-          errorMessage={nameError}
-        />
+        <TextField label={t('session.addParticipant.guestName')} {...form.text('guestName')} />
       )}
       <SelectField
         label={t('session.addParticipant.status')}
-        value={status}
-        onChange={setStatus}
+        value={values.status}
+        onChange={(status) => setValue('status', status)}
         options={addStatuses.map((s) => ({ value: s, label: t(`session.participant.${s}`) }))}
       />
       <div className={formStyles.actions}>

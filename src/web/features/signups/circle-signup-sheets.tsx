@@ -1,8 +1,7 @@
-import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button } from '../../components/button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { LazyDialogButton } from '../../components/lazy-dialog-button.tsx';
 import { Section } from '../../components/section.tsx';
 import { ShowMore } from '../../components/show-more.tsx';
 import { lazyNamed } from '../../lib/lazy-named.ts';
@@ -18,17 +17,15 @@ const createSheetDialog = lazyNamed(
 export function CircleSignupSheets({ circleId, canCreate }: { circleId: string; canCreate: boolean }) {
   const { t } = useTranslation();
   const sheets = useCircleSheets(circleId);
-  const [isOpen, setOpen] = useState(false);
   if (sheets.isError || (!sheets.data?.length && !canCreate)) return null;
   const action = canCreate ? (
-    <Button
+    <LazyDialogButton
       variant="secondary"
-      onClick={() => setOpen(true)}
-      onPointerEnter={createSheetDialog.preload}
-      onFocus={createSheetDialog.preload}
+      label={t('signups.create.open')}
+      preload={createSheetDialog.preload}
     >
-      {t('signups.create.open')}
-    </Button>
+      {(close) => <createSheetDialog.Component circleId={circleId} onClose={close} />}
+    </LazyDialogButton>
   ) : undefined;
   return (
     <Section title={t('signups.section')} description={t('signups.sectionHint')} action={action}>
@@ -50,11 +47,6 @@ export function CircleSignupSheets({ circleId, canCreate }: { circleId: string; 
         </ul>
       ) : sheets.data ? (
         <EmptyState isCompact title={t('signups.list.empty')} />
-      ) : null}
-      {isOpen ? (
-        <Suspense fallback={null}>
-          <createSheetDialog.Component circleId={circleId} onClose={() => setOpen(false)} />
-        </Suspense>
       ) : null}
       <ShowMore list={sheets} />
     </Section>

@@ -1,13 +1,13 @@
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button } from '../../components/button.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import fieldStyles from '../../components/field.module.css';
 import formStyles from '../../components/form.module.css';
-import { FormStatus } from '../../components/form-status.tsx';
+import { FormProblem } from '../../components/form-problem.tsx';
 import { TextField } from '../../components/text-field.tsx';
-import { useErrorMessage } from '../../lib/error-message.ts';
+import { signupSchemas } from '../../lib/contract-schemas.ts';
+import { numberFromText, useContractForm } from '../../lib/use-contract-form.ts';
 import styles from '../date-polls/create-date-poll-dialog.module.css';
 import { useCreateSheet } from './signup-api.ts';
 
@@ -20,56 +20,62 @@ interface TopicRow {
 let nextKey = 0;
 const emptyRow = (): TopicRow => ({ key: ++nextKey, title: '', capacity: '' });
 
+const loadSchema = () => signupSchemas().then((m) => m.signupSheetCreateSchema);
+
+interface Values {
+  title: string;
+  topics: TopicRow[];
+}
+
+/** Rows left blank are no topic: the contract sees only the others. */
+const filledRows = (rows: TopicRow[]) => rows.filter((row) => row.title.trim() || row.capacity.trim());
+
+function toInput(values: Values) {
+  return {
+    title: values.title,
+    topics: filledRows(values.topics).map((row) => ({
+      title: row.title,
+      capacity: numberFromText(row.capacity, null),
+    })),
+  };
+}
+
 /** "Ouvrir une feuille d’inscription": topics or slots, each with an optional number of places. */
 export function CreateSignupSheetDialog({ circleId, onClose }: { circleId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const errorMessage = useErrorMessage();
   const create = useCreateSheet(circleId);
-  const [title, setTitle] = useState('');
-  const [rows, setRows] = useState<TopicRow[]>(() => [emptyRow(), emptyRow()]);
-  const [issues, setIssues] = useState<Record<string, string>>({});
+  const form = useContractForm({
+    schema: loadSchema,
+    initialValues: (): Values => ({ title: '', topics: [emptyRow(), emptyRow()] }),
+    toInput,
+    messages: { 'topics.*.capacity': 'signups.create.capacityInvalid' },
+    serverError: create.error,
+    onValid: (input) =>
+      create.mutate(input, {
+        onSuccess: (sheet) => navigate(`/signup-sheets/${encodeURIComponent(sheet.id)}`),
+      }),
+  });
+  const rows = form.values.topics;
+  const setRows = (update: (all: TopicRow[]) => TopicRow[]) => form.setValue('topics', update(rows));
   const setRow = (key: number, patch: Partial<TopicRow>) =>
     setRows((all) => all.map((row) => (row.key === key ? { ...row, ...patch } : row)));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!title.trim()) found.title = t('validation.required');
-    const filled = rows.filter((row) => row.title.trim() || row.capacity.trim());
-    if (filled.length === 0) found[`title${rows[0]?.key}`] = t('validation.required');
-    for (const row of filled) {
-      if (!row.title.trim()) found[`title${row.key}`] = t('validation.required');
-      const capacity = row.capacity.trim();
-      if (capacity && !(/^\d+$/.test(capacity) && Number(capacity) >= 1)) {
-        found[`capacity${row.key}`] = t('signups.create.capacityInvalid');
-      }
-    }
-    setIssues(found);
-    if (Object.keys(found).length > 0) return;
-    create.mutate(
-      {
-        title,
-        topics: filled.map((row) => ({
-          title: row.title,
-          capacity: row.capacity.trim() ? Number(row.capacity) : null,
-        })),
-      },
-      { onSuccess: (sheet) => navigate(`/signup-sheets/${encodeURIComponent(sheet.id)}`) },
-    );
-  }
+  // The contract numbers the filled rows only; a sheet without any is told so on its first row.
+  const filled = filledRows(rows);
+  const rowError = (row: TopicRow, field: 'title' | 'capacity', index: number) => {
+    const position = filled.indexOf(row);
+    if (position >= 0) return form.error(`topics.${position}.${field}`);
+    return filled.length === 0 && index === 0 && field === 'title' ? form.error('topics') : undefined;
+  };
 
   return (
     <Dialog title={t('signups.create.title')} onClose={onClose}>
       {() => (
-        <form className={formStyles.form} onSubmit={submit} noValidate>
+        <form className={formStyles.form} {...form.formProps}>
           <TextField
             label={t('signups.create.name')}
             description={t('signups.create.nameHint')}
-            value={title}
-            onChange={setTitle}
-            errorMessage={issues.title}
-            isRequired
+            {...form.text('title')}
           />
           <fieldset className={styles.slots}>
             <legend className={fieldStyles.label}>{t('signups.create.topics')}</legend>
@@ -80,14 +86,16 @@ export function CreateSignupSheetDialog({ circleId, onClose }: { circleId: strin
                   label={t('signups.create.topic', { n: index + 1 })}
                   value={row.title}
                   onChange={(value) => setRow(row.key, { title: value })}
-                  errorMessage={issues[`title${row.key}`]}
+                  onBlur={() => form.revalidate('topics')}
+                  errorMessage={rowError(row, 'title', index)}
                 />
                 <TextField
                   label={t('signups.create.capacity')}
                   inputMode="numeric"
                   value={row.capacity}
                   onChange={(value) => setRow(row.key, { capacity: value })}
-                  errorMessage={issues[`capacity${row.key}`]}
+                  onBlur={() => form.revalidate('topics')}
+                  errorMessage={rowError(row, 'capacity', index)}
                   isOptional
                 />
                 {rows.length > 1 ? (
@@ -109,7 +117,7 @@ export function CreateSignupSheetDialog({ circleId, onClose }: { circleId: strin
               </Button>
             </div>
           </fieldset>
-          <FormStatus message={create.error ? { tone: 'danger', text: errorMessage(create.error) } : null} />
+          <FormProblem text={form.formMessage} />
           <div className={formStyles.actions}>
             <Button type="submit" isPending={create.isPending}>
               {t('signups.create.submit')}

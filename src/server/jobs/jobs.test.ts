@@ -300,18 +300,22 @@ describe.each(testDialects())('exclusive claiming on %s', (dialect) => {
     if (!a || !b) throw new Error('no databases');
     await enqueueJob(a.db, { kind: 'test.slow', payload: {} });
     let calls = 0;
+    // The lease is long enough that a busy machine's pauses (timers late by a second) do not let it
+    // lapse between two renewals (every third of it); the handler outlasts it three times over.
+    const leaseMs = 1_500;
     const slow = async () => {
       calls += 1;
-      await sleep(700);
+      await sleep(3 * leaseMs);
     };
-    const runnerA = createJobRunner({ db: a.db, handlers: { 'test.slow': slow }, leaseMs: 200 });
-    const runnerB = createJobRunner({ db: b.db, handlers: { 'test.slow': slow }, leaseMs: 200 });
+    const runnerA = createJobRunner({ db: a.db, handlers: { 'test.slow': slow }, leaseMs });
+    const runnerB = createJobRunner({ db: b.db, handlers: { 'test.slow': slow }, leaseMs });
     const first = runnerA.drain();
-    await sleep(50);
-    // Runner B keeps trying while A's handler runs three times longer than the lease.
-    for (let i = 0; i < 10; i++) {
+    await expect.poll(() => calls).toBe(1);
+    // Runner B keeps trying while A's handler runs, well past the first lease.
+    const until = Date.now() + 2.5 * leaseMs;
+    while (Date.now() < until) {
       await runnerB.drain();
-      await sleep(60);
+      await sleep(100);
     }
     await first;
     expect(calls).toBe(1);

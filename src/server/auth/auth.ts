@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import { magicLink } from 'better-auth/plugins/magic-link';
 import type { Database } from '../db/database.ts';
+import { localeOfAcceptLanguage } from '../http/request-locale.ts';
 import { addressCheckMail, magicLinkMail, passwordResetMail } from '../mail/auth-mails.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
@@ -132,6 +133,15 @@ export function createAuth(options: AuthOptions) {
       },
     },
     databaseHooks: {
+      // A new account's mails (its address check first) are in the language it registered in, until
+      // its owner picks one in their profile.
+      user: {
+        create: {
+          before: async (user, context) => ({
+            data: { ...user, locale: localeOfAcceptLanguage(context?.headers?.get('accept-language')) },
+          }),
+        },
+      },
       session: {
         delete: {
           after: async (session) => options.onSessionsEnded?.(session.userId),

@@ -2,9 +2,10 @@ import { TZDate } from '@date-fns/tz';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { toIso } from '../db/columns.ts';
 import type { SessionRow } from '../db/schema.ts';
+import { type Locale, mailText } from '../mail/mail-i18n.ts';
 import { FIRST_YEAR, LAST_YEAR, vtimezoneFor, wallTimeIsExact } from './vtimezone.ts';
 
-export type CalendarLocale = 'fr' | 'en';
+export type CalendarLocale = Locale;
 
 /** A session as a calendar shows it, with the circle it belongs to. */
 export interface CalendarEntry {
@@ -21,23 +22,6 @@ export interface CalendarOptions {
   /** How often a subscribing client should read the feed again (REFRESH-INTERVAL). */
   refreshSeconds?: number;
 }
-
-const texts = {
-  fr: {
-    cancelled: 'Annulée',
-    reason: 'Motif de l’annulation',
-    circle: 'Cercle',
-    video: 'Visio',
-    page: 'La séance sur Archipel',
-  },
-  en: {
-    cancelled: 'Cancelled',
-    reason: 'Reason for cancelling',
-    circle: 'Circle',
-    video: 'Video call',
-    page: 'The session on Archipel',
-  },
-} as const;
 
 const DAY = 86_400_000;
 
@@ -81,23 +65,26 @@ export function sessionPageUrl(sessionId: string, publicUrl: string): string {
 
 function descriptionOf(entry: CalendarEntry, options: CalendarOptions): string {
   const { session, circleName } = entry;
-  const words = texts[options.locale];
+  const t = mailText(options.locale);
   // French puts a space before the colon, English does not: only in our labels, never in what
   // people wrote.
-  const label = (word: string, value: string) => `${word}${options.locale === 'en' ? ':' : ' :'} ${value}`;
+  const label = (word: string, value: string) => t('labelled', { label: word, value });
   const lines: string[] = [];
   if (session.cancelledAt !== null) {
-    lines.push(`${words.cancelled}. ${label(words.reason, session.cancelReason ?? '')}`.trim(), '');
+    lines.push(
+      `${t('calendar.cancelled')}. ${label(t('calendar.reason'), session.cancelReason ?? '')}`.trim(),
+      '',
+    );
   }
-  lines.push(label(words.circle, circleName));
-  if (session.videoUrl) lines.push(label(words.video, session.videoUrl));
+  lines.push(label(t('calendar.circle'), circleName));
+  if (session.videoUrl) lines.push(label(t('calendar.video'), session.videoUrl));
   if (session.description) lines.push('', session.description);
-  lines.push('', label(words.page, sessionPageUrl(session.id, options.publicUrl)));
+  lines.push('', label(t('calendar.page'), sessionPageUrl(session.id, options.publicUrl)));
   return lines.join('\n');
 }
 
 function cancelledTitle(title: string, locale: CalendarLocale): string {
-  return locale === 'en' ? `Cancelled: ${title}` : `Annulée : ${title}`;
+  return mailText(locale)('calendar.cancelledTitle', { title });
 }
 
 function locationOf(session: SessionRow): string | null {

@@ -410,6 +410,8 @@ export interface DatePollResponsesTable {
   userId: string | null;
   guestName: string | null;
   guestEmail: string | null;
+  /** The language the guest answered in (date-polls' migration 0019); null before it. */
+  guestLocale: ColumnType<string | null, string | null | undefined, string | null>;
   editTokenHash: string | null;
   comment: string;
   createdAt: Timestamp;

@@ -9,12 +9,15 @@ export interface Viewer {
   isAdmin: boolean;
 }
 
-/** Only the cookie travels to the auth library: Origin was already checked by our own guard. */
+/** Only the cookie and who asks travel to the auth library: Origin was already checked by our own guard. */
 export function authHeaders(request: FastifyRequest): Headers {
   const headers = new Headers();
   if (request.headers.cookie) headers.set('cookie', request.headers.cookie);
   const agent = request.headers['user-agent'];
   if (agent) headers.set('user-agent', agent);
+  // The language of a new account (auth.ts) is the one its registration was made in.
+  const language = request.headers['accept-language'];
+  if (language) headers.set('accept-language', language);
   return headers;
 }
 

@@ -1,5 +1,6 @@
 import { sessionCalendar } from '../calendar/session-calendar.ts';
 import type { MailDeps, Recipient } from './mail-delivery.ts';
+import { mailText } from './mail-i18n.ts';
 import type { MailAttachment } from './mailer.ts';
 
 /**
@@ -44,7 +45,7 @@ export async function sessionCalendarAttachment(
   });
   return [
     {
-      filename: recipient.locale === 'fr' ? 'seance.ics' : 'session.ics',
+      filename: mailText(recipient.locale)('calendar.fileName'),
       content,
       contentType: 'text/calendar; charset=utf-8',
     },

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { canSeeCircleContent } from '../features/circles/circles.public.ts';
 import type { Viewer } from '../http/viewer.ts';
+import { mailText } from './mail-i18n.ts';
 import { formatDay, formatWhen, type Locale } from './mail-templates.ts';
 
 /**
@@ -70,10 +71,10 @@ export async function digestContent(db: Kysely<DB>, reader: Viewer, locale: Loca
   for (const a of actions) if (await sees(a)) visibleActions.push(a);
   return {
     sessions: visibleSessions.map((s) => ({
-      text: `${formatWhen(locale, new Date(s.startsAt), null, s.timeZone, s.communityTimeZone)} : ${s.title} (${s.circleName})`.replace(
-        ' : ',
-        locale === 'fr' ? ' : ' : ': ',
-      ),
+      text: mailText(locale)('labelled', {
+        label: formatWhen(locale, new Date(s.startsAt), null, s.timeZone, s.communityTimeZone),
+        value: `${s.title} (${s.circleName})`,
+      }),
       url: `${publicUrl}/sessions/${s.id}`,
     })),
     actions: visibleActions.map((a) => ({

@@ -270,7 +270,7 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
         .leftJoin('datePollAnswers as a', (join) =>
           join.onRef('a.responseId', '=', 'r.id').onRef('a.slotId', '=', 'p.chosenSlotId'),
         )
-        .select(['r.pollId', 'r.guestEmail', 'a.value as answer'])
+        .select(['r.pollId', 'r.guestEmail', 'r.guestLocale', 'a.value as answer'])
         .where('r.id', '=', p.responseId)
         .where('r.userId', 'is', null)
         .executeTakeFirst();
@@ -285,7 +285,7 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
         id: guestSubject(p.responseId),
         email: response.guestEmail,
         name: '',
-        locale: 'fr',
+        locale: response.guestLocale === 'en' ? 'en' : 'fr',
         mailPreference: 'all',
         guest: true,
         isAdmin: false,

@@ -1,3 +1,5 @@
+import { mailText } from './mail-i18n.ts';
+
 /** The building blocks of a notification mail, rendered both as HTML and as plain text. */
 export type MailBlock =
   | { kind: 'paragraph'; text: string }
@@ -91,15 +93,13 @@ ${body}
 </body>
 </html>
 `;
-  // French puts a space before the colon.
-  const colon = content.locale === 'fr' ? ' :' : ':';
   const textFooter = [
     footer.reason,
     footer.unsubscribeUrl && footer.unsubscribeLabel
-      ? `${footer.unsubscribeLabel}${colon} ${footer.unsubscribeUrl}`
+      ? mailText(content.locale)('labelled', { label: footer.unsubscribeLabel, value: footer.unsubscribeUrl })
       : '',
     footer.preferencesUrl && footer.preferencesLabel
-      ? `${footer.preferencesLabel}${colon} ${footer.preferencesUrl}`
+      ? mailText(content.locale)('labelled', { label: footer.preferencesLabel, value: footer.preferencesUrl })
       : '',
   ]
     .filter(Boolean)

@@ -217,7 +217,7 @@ export function formatWhen(
   timeZone: string,
   communityTimeZone: string = DEFAULT_TIME_ZONE,
 ): string {
-  const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  const tag = mailText(locale)('dateLocale');
   const full = (date: Date) => formatDate(date, tag, { dateStyle: 'full', timeStyle: 'short', timeZone });
   const zone = timeZone === communityTimeZone ? '' : ` (${timeZone})`;
   const start = full(startsAt);
@@ -232,7 +232,7 @@ export function formatWhen(
 
 /** A poll's slot in its own time zone, named, in the reader's language ("le mardi …, de 9:00 à 10:30 (Europe/Paris)"). */
 export function formatSlot(locale: Locale, startsAt: Date, endsAt: Date, timeZone: string): string {
-  const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  const tag = mailText(locale)('dateLocale');
   const day = formatDate(startsAt, tag, { dateStyle: 'full', timeZone });
   const time = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone });
   return mailText(locale)('slot', {
@@ -244,6 +244,6 @@ export function formatSlot(locale: Locale, startsAt: Date, endsAt: Date, timeZon
 }
 
 export function formatDay(locale: Locale, isoDate: string): string {
-  const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  const tag = mailText(locale)('dateLocale');
   return formatDate(new Date(`${isoDate}T12:00:00Z`), tag, { dateStyle: 'full', timeZone: 'UTC' });
 }

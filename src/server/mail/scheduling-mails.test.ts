@@ -108,10 +108,11 @@ describe.each(testDialects())('poll and sign-up mails through SMTP on %s', (dial
     await answer(ben, [{ slotId: chosen, value: 'maybe' }]);
     await answer(chloe, [{ slotId: chosen, value: 'no' }]);
     await answer(dan, [{ slotId: early, value: 'yes' }]);
-    const guest = async (name: string, value: string, email?: string) => {
+    const guest = async (name: string, value: string, email?: string, language?: string) => {
       const response = await t.app.inject({
         method: 'POST',
         url: `/api/v1/date-polls/${poll.id}/guest-answers`,
+        ...(language && { headers: { 'accept-language': language } }),
         payload: {
           name,
           answers: [{ slotId: chosen, value }],
@@ -122,7 +123,8 @@ describe.each(testDialects())('poll and sign-up mails through SMTP on %s', (dial
       expect(response.statusCode).toBe(201);
     };
     await guest('Julie', 'yes', 'julie.invitee@example.org');
-    await guest('Marc', 'no', 'marc.invitee@example.org');
+    // Marc answers from the English interface: his mail is in English, though he has no account.
+    await guest('Marc', 'no', 'marc.invitee@example.org', 'en');
     await guest('Paul', 'yes'); // No address: nobody to write to.
 
     const before = smtp.server().received.length;
@@ -197,13 +199,19 @@ describe.each(testDialects())('poll and sign-up mails through SMTP on %s', (dial
 
     for (const address of [chloe.email, dan.email, 'marc.invitee@example.org']) {
       const mail = onlyMailTo(address);
+      expect(mail.parsed.attachments).toHaveLength(0);
+      expect(header(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    }
+    for (const address of [chloe.email, dan.email]) {
+      const mail = onlyMailTo(address);
       expect(mail.parsed.subject).toBe('Date retenue : Séance de printemps');
       expect(mail.parsed.text).toContain(
         'Le sondage « Séance de printemps » du cercle « Codev Gironde » est clos. Date retenue : le mardi 30 mars 2027, de 09:30 à 11:00 (Europe/Paris).',
       );
-      expect(mail.parsed.attachments).toHaveLength(0);
-      expect(header(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     }
+    const marcsResult = onlyMailTo('marc.invitee@example.org');
+    expect(marcsResult.parsed.subject).toBe('Date chosen: Séance de printemps');
+    expect(header(marcsResult, 'content-language')).toBe('en');
 
     // Marc's one-click unsubscribe forgets the address he left on his answer, without an account.
     const link = header(onlyMailTo('marc.invitee@example.org'), 'list-unsubscribe') ?? '';

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiRequest, apiSend } from './api-client.ts';
 
@@ -27,6 +28,21 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('apiRequest', () => {
+  it('names the interface language, the one mails to a guest or a new account are written in', async () => {
+    const before = i18next.language;
+    i18next.language = 'en';
+    try {
+      const fetchMock = stubFetch(answer(200, {}));
+      await apiRequest('/api/v1/me');
+      expect(fetchMock).toHaveBeenCalledWith(
+        '/api/v1/me',
+        expect.objectContaining({ headers: expect.objectContaining({ 'accept-language': 'en' }) }),
+      );
+    } finally {
+      i18next.language = before;
+    }
+  });
+
   it('sends JSON with the session cookie and returns the answer', async () => {
     const fetchMock = stubFetch(answer(201, { id: 'c1' }));
     await expect(

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { ErrorCode } from '../../contract/error.ts';
 
 /** `NETWORK` is ours: the request never got an answer (offline, DNS, proxy down). */
@@ -127,6 +128,8 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const hasBody = options.body !== undefined;
   const body = options.textBody ?? (hasBody ? JSON.stringify(options.body) : undefined);
   const headers: Record<string, string> = { accept: 'application/json' };
+  // The interface's language, not the browser's: what a guest's or a new account's mail is written in.
+  if (i18next.language) headers['accept-language'] = i18next.language;
   if (options.textBody !== undefined) headers['content-type'] = 'text/plain; charset=utf-8';
   else if (hasBody) headers['content-type'] = 'application/json';
   const attempt = method === 'POST' ? `${path}\n${body ?? ''}` : undefined;

@@ -40,6 +40,31 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
     expect(me.json().user.isAdmin).toBe(false);
   });
 
+  it('writes to a new account in the language it registered in, until its owner picks one', async () => {
+    const register = (email: string, language?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/register',
+        ...(language && { headers: { 'accept-language': language } }),
+        payload: { email, password: 'long enough', name: 'Sam' },
+      });
+    const english = await register('sam.en@example.org', 'en-GB,en;q=0.9');
+    expect(english.json().user.locale).toBe('en');
+    expect(t.lastMailTo('sam.en@example.org').subject).toMatch(/^Confirm/);
+    const french = await register('sam.fr@example.org', 'fr-FR,fr;q=0.9,en;q=0.8');
+    expect(french.json().user.locale).toBe('fr');
+    expect(t.lastMailTo('sam.fr@example.org').subject).toMatch(/^Confirmez/);
+    // Neither language asked for: French, as the interface.
+    expect((await register('sam.de@example.org', 'de-DE')).json().user.locale).toBe('fr');
+    expect((await register('sam.none@example.org')).json().user.locale).toBe('fr');
+    // Only the profile changes it afterwards; the header of later requests does not.
+    const me = await t.app.inject({
+      url: '/api/v1/me',
+      headers: { cookie: cookieOf(french), 'accept-language': 'en' },
+    });
+    expect(me.json().user.locale).toBe('fr');
+  });
+
   it('refuses a taken address with 409 and weak or malformed input with 400', async () => {
     const taken = await t.app.inject({
       method: 'POST',

@@ -6,6 +6,7 @@ import { toBool } from '../../db/columns.ts';
 import { lockDatePoll } from '../../db/locks.ts';
 import type { DatePollRow, DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import type { Locale } from '../../mail/mail-i18n.ts';
 import { enqueueMail } from '../../mail/mail-jobs.ts';
 import { addGuestParticipant, createSession, setOwnParticipation } from '../sessions/sessions.public.ts';
 import { isAnswerable } from './date-polls.queries.ts';
@@ -217,6 +218,7 @@ export async function createGuestResponse(
   pollId: string,
   input: { name: string; email?: string | undefined; answers: DateAnswerInput; comment?: string | undefined },
   origin: GuestAnswerOrigin,
+  locale: Locale,
 ): Promise<string> {
   const editToken = secret();
   await db.transaction().execute(async (trx) => {
@@ -233,6 +235,7 @@ export async function createGuestResponse(
         userId: null,
         guestName: input.name,
         guestEmail: input.email ?? null,
+        guestLocale: locale,
         editTokenHash: hashToken(editToken),
         comment: input.comment ?? '',
         createdAt: now,
@@ -258,6 +261,7 @@ export async function updateGuestResponse(
   responseId: string,
   pollId: string,
   input: { answers: DateAnswerInput; comment?: string | undefined; name?: string | undefined },
+  locale: Locale,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await lockAnswerablePoll(trx, pollId);
@@ -266,6 +270,8 @@ export async function updateGuestResponse(
       .updateTable('datePollResponses')
       .set({
         updatedAt: new Date().toISOString(),
+        // The result is written in the language of the guest's latest answer.
+        guestLocale: locale,
         ...(input.comment !== undefined && { comment: input.comment }),
         ...(input.name !== undefined && { guestName: input.name }),
       })

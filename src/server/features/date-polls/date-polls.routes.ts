@@ -20,6 +20,7 @@ import { resolveAuthSecret } from '../../auth/auth-secret.ts';
 import type { DatePollRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { authRateLimit } from '../../http/rate-limit.ts';
+import { requestLocale } from '../../http/request-locale.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { abilitiesInCircle } from '../../policy/access.ts';
 import {
@@ -263,7 +264,7 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const poll = await pollForGuest(request.params.id, shareToken, await viewers.find(request));
         const source = (env.TRUST_PROXY ? request.ip : request.socket.remoteAddress) ?? 'unknown';
         const origin = guestAnswerOrigin(secret, source, input.email);
-        const editToken = await createGuestResponse(db, poll.id, input, origin);
+        const editToken = await createGuestResponse(db, poll.id, input, origin, requestLocale(request));
         live.publish(datePollTopic(poll.id), { type: 'date-poll.answered', pollId: poll.id });
         return reply.status(201).send({ editToken, pollId: poll.id });
       },
@@ -304,7 +305,7 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const poll = await findPoll(db, request.params.id);
         const response = poll && (await findGuestResponse(db, poll.id, request.params.editToken));
         if (!poll || !response) throw notFound('Answer');
-        await updateGuestResponse(db, response.id, poll.id, request.body);
+        await updateGuestResponse(db, response.id, poll.id, request.body, requestLocale(request));
         live.publish(datePollTopic(poll.id), { type: 'date-poll.answered', pollId: poll.id });
         const updated = await findGuestResponse(db, poll.id, request.params.editToken);
         return guestAnswerOf(poll, response.id, updated?.guestName ?? '', updated?.comment ?? '');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { JobContext } from '../../jobs/job-runner.ts';
 import { deliverOnce, type MailDeps } from '../../mail/mail-delivery.ts';
+import { mailText } from '../../mail/mail-i18n.ts';
 import { formatDay, type Locale, type TemplateOutput } from '../../mail/mail-templates.ts';
 import { defineJob } from '../feature-descriptor.ts';
 import { claimTokenOf, claimUrl } from './claim-tokens.ts';
@@ -19,31 +20,18 @@ export function claimInvitationMail(
     until: string;
   },
 ): TemplateOutput {
-  const fr = locale === 'fr';
-  const by = d.invitedByName ?? (fr ? 'L’équipe d’animation' : 'The animation team');
+  const t = mailText(locale);
+  const by = d.invitedByName ?? t('placeholderClaim.animationTeam');
+  const names = { by, communityName: d.communityName, placeholderName: d.placeholderName };
   return {
-    subject: fr
-      ? `Retrouvez votre place dans «\u00a0${d.communityName}\u00a0»`
-      : `Take your place in "${d.communityName}"`,
+    subject: t('placeholderClaim.subject', names),
     blocks: [
-      { kind: 'paragraph', text: fr ? 'Bonjour,' : 'Hello,' },
-      {
-        kind: 'paragraph',
-        text: fr
-          ? `${by} vous invite à rejoindre «\u00a0${d.communityName}\u00a0» sur Archipel. Vous y figurez déjà sous le nom «\u00a0${d.placeholderName}\u00a0»\u00a0: vos prochains pas, vos participations et vos cercles vous attendent.`
-          : `${by} invites you to join "${d.communityName}" on Archipel. You are already there as "${d.placeholderName}": your next steps, sessions and circles are waiting for you.`,
-      },
-      {
-        kind: 'paragraph',
-        text: fr
-          ? `Connectez-vous ou créez votre compte, puis acceptez l’invitation. Le lien sert une seule fois, jusqu’au ${d.until}.`
-          : `Sign in or create your account, then accept the invitation. The link works once, until ${d.until}.`,
-      },
-      { kind: 'button', label: fr ? 'Accepter l’invitation' : 'Accept the invitation', url: d.url },
+      { kind: 'paragraph', text: t('helloAlone') },
+      { kind: 'paragraph', text: t('placeholderClaim.body', names) },
+      { kind: 'paragraph', text: t('placeholderClaim.howTo', { until: d.until }) },
+      { kind: 'button', label: t('placeholderClaim.accept'), url: d.url },
     ],
-    reason: fr
-      ? `Vous recevez ce message car ${by} a saisi votre adresse pour vous inviter. Sans suite de votre part, rien ne se passe.`
-      : `You receive this because ${by} entered your address to invite you. If you do nothing, nothing happens.`,
+    reason: t('placeholderClaim.reason', { by }),
   };
 }
 

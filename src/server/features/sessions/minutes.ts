@@ -1,5 +1,6 @@
 import type { Action, Session } from '../../../contract/session.ts';
 import { formatDate } from '../../../domain/date-format.ts';
+import { mailText } from '../../mail/mail-i18n.ts';
 
 type Locale = 'fr' | 'en';
 
@@ -59,7 +60,7 @@ const labels = {
 } as const;
 
 function clock(iso: string, timeZone: string, locale: Locale) {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+  return new Intl.DateTimeFormat(mailText(locale)('dateLocale'), {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
@@ -67,7 +68,7 @@ function clock(iso: string, timeZone: string, locale: Locale) {
 }
 
 function day(iso: string, timeZone: string, locale: Locale) {
-  return formatDate(new Date(iso), locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone, dateStyle: 'full' });
+  return formatDate(new Date(iso), mailText(locale)('dateLocale'), { timeZone, dateStyle: 'full' });
 }
 
 function actionLine(action: Action, locale: Locale) {

@@ -127,7 +127,7 @@ async function browser(): Promise<void> {
     return;
   }
   await run(
-    'wire budget in Chromium (cold home ≤ 200 KB, JS ≤ 122 KB; screens ≤ 500 KB, ≤ 30 requests)',
+    'wire budget in Chromium (cold home ≤ 200 KB, JS ≤ 110 KB; screens ≤ 500 KB, ≤ 30 requests)',
     'node',
     ['bench/wire-size.ts'],
   );

@@ -10,6 +10,9 @@ import { useProfileLanguage } from './features/shell/use-profile-language.ts';
 import { loadFeatureStrings } from './i18n/catalogues.ts';
 import { currentLanguage } from './i18n/i18n.ts';
 import { lazyNamed } from './lib/lazy-named.ts';
+// The landing page, in the first load too: as its own chunk it drew in shared groups built for
+// other screens (polls, memberships) and cost three more requests.
+import { HomePage } from './routes/home.tsx';
 // In the first load: tiny, the fallback of every unknown address, and imported by most screens
 // (their own "not found"), where a chunk of its own would cost each a request.
 import { UnknownAddressPage } from './routes/not-found.tsx';
@@ -25,12 +28,6 @@ function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>,
   return lazyNamed(withStrings, name).Component;
 }
 
-/** A screen that shows core strings only (checked by i18n/first-load-strings.test.ts): no wait. */
-function coreScreen<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazyNamed(load, name).Component;
-}
-
-const HomePage = coreScreen(() => import('./routes/home.tsx'), 'HomePage');
 const MyCirclesPage = screen(() => import('./routes/my-circles.tsx'), 'MyCirclesPage');
 const CommunityPage = screen(() => import('./routes/community.tsx'), 'CommunityPage');
 const NewCommunityPage = screen(() => import('./routes/community-new.tsx'), 'NewCommunityPage');

@@ -43,7 +43,11 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two browsers at once on one server (the whole suite 6.8 → 2 minutes): specs make their own
+  // people, communities and circles; the demo is only read, except by claim-demo.spec.ts, whose
+  // steps run in order in one worker and change nothing the others read (a planned session, who
+  // animates it, Bernard's claim).
+  workers: 2,
   forbidOnly: true,
   retries: 0,
   reporter: [['list']],

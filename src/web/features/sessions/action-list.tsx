@@ -79,11 +79,12 @@ export function ActionList({
 }: ActionListProps) {
   const { t, i18n } = useTranslation();
   const [editingId, setEditingId] = useState<string | null>(null);
-  const editButtons = useRef(new Map<string, HTMLButtonElement>());
+  // The form's buttons vanish with it: focus goes back to the "Modifier" button that opened it,
+  // as soon as React puts that button back (its ref callback), whenever the render happens.
+  const refocusAfterEdit = useRef<string | null>(null);
   const closeEditor = (action: Action) => {
+    refocusAfterEdit.current = action.id;
     setEditingId(null);
-    // The form's buttons vanish with it: focus goes back to the button that opened it.
-    requestAnimationFrame(() => editButtons.current.get(action.id)?.focus());
   };
   return (
     <ul className={styles.list}>
@@ -136,8 +137,10 @@ export function ActionList({
               <div className={styles.controls}>
                 <Button
                   ref={(node) => {
-                    if (node) editButtons.current.set(action.id, node);
-                    else editButtons.current.delete(action.id);
+                    if (node && refocusAfterEdit.current === action.id) {
+                      refocusAfterEdit.current = null;
+                      node.focus();
+                    }
                   }}
                   variant="ghost"
                   size="sm"

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, instanceAdmin, newPerson, test } from './fixtures.ts';
+import { expect, expectAccessible, instanceAdmin, lookAt, newPerson, test } from './fixtures.ts';
 import { AccountPages } from './pages/account.page.ts';
 import { BoardPage, createBoardFromCircle } from './pages/board.page.ts';
 
@@ -122,12 +122,12 @@ test('two people on one board see each other’s post-its, dots and the reveal o
 
   await expectAccessible(page, 'board (facilitator)');
   await expectAccessible(memberPage, 'board (member)');
-  await page.screenshot({ path: 'test-results/board-facilitator.png', fullPage: true });
+  await lookAt(page, 'board-facilitator', { fullPage: true });
   await memberPage.goto(`/circles/${circle.id}`);
   const section = memberPage.getByRole('region', { name: 'Tableaux' });
   await expect(section.getByRole('link', { name: 'Idées pour l’Université' })).toBeVisible();
   await expect(section).toContainText('3 post-its');
-  await memberPage.screenshot({ path: 'test-results/board-circle.png', fullPage: true });
+  await lookAt(memberPage, 'board-circle', { fullPage: true });
   await memberContext.close();
   expect(pageProblems).toEqual([]);
 });
@@ -148,7 +148,7 @@ test('the demo board of the Cercle des cercles shows its legend, ideas and blue 
   await expect(page.getByRole('region', { name: 'BLEU' })).toContainText('scénario pédagogique du REX');
   await expect(page.getByRole('region', { name: 'JAUNE' })).toContainText('forum ouvert');
   await expectAccessible(page, 'demo board');
-  await page.screenshot({ path: 'test-results/board-demo.png', fullPage: true });
+  await lookAt(page, 'board-demo', { fullPage: true });
   await page.getByRole('link', { name: 'Voir la séance liée' }).click();
   await expect(page.getByRole('link', { name: /^Tableau : Cercle des cercles/ })).toBeVisible();
   expect(pageProblems).toEqual([]);
@@ -219,9 +219,9 @@ test('a facilitator edits the legend and the other browser sees the new legend l
   await dialog.getByRole('spinbutton', { name: /Gommettes maximum par post-it/ }).fill('2');
   await expect(dialog).not.toContainText('Au plus le nombre de gommettes par participant.');
   await expectAccessible(page, 'edit board dialog');
-  await page.screenshot({ path: 'test-results/board-edit-dialog-bottom.png' });
+  await lookAt(page, 'board-edit-dialog-bottom');
   await dialog.getByRole('heading', { name: 'Modifier le tableau' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'test-results/board-edit-dialog.png' });
+  await lookAt(page, 'board-edit-dialog');
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(open).toBeFocused();
@@ -238,7 +238,7 @@ test('a facilitator edits the legend and the other browser sees the new legend l
   await expect(memberPage.getByRole('region', { name: 'VERT' })).toBeVisible();
   await expect(memberPage.getByText('Il vous reste 3 gommettes sur 3.')).toBeVisible();
   await expectAccessible(memberPage, 'board after the legend changed (member)');
-  await memberPage.screenshot({ path: 'test-results/board-after-legend-edit.png', fullPage: true });
+  await lookAt(memberPage, 'board-after-legend-edit', { fullPage: true });
 
   // Removing a category asks first, and says where its post-its go.
   await open.click();
@@ -251,7 +251,7 @@ test('a facilitator edits the legend and the other browser sees the new legend l
   );
   await expect(dialog.getByRole('button', { name: 'Retirer et enregistrer' })).toBeFocused();
   await expectAccessible(page, 'edit board dialog, removal confirmation');
-  await page.screenshot({ path: 'test-results/board-edit-confirm.png' });
+  await lookAt(page, 'board-edit-confirm');
 
   // A refusal from the server is explained, and the dialog stays open.
   await page.route(`**/api/v1/boards/${boardId}`, (route) =>

@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, instanceAdmin, type Person, test } from './fixtures.ts';
+import {
+  expect,
+  expectAccessible,
+  instanceAdmin,
+  lookAt,
+  type Person,
+  screenshotsDir,
+  test,
+} from './fixtures.ts';
 import { AccountPages } from './pages/account.page.ts';
 import { AdminAnimatorsPage, ClaimPage, PlaceholderPanel } from './pages/stewards.page.ts';
 
@@ -9,11 +17,7 @@ const bernardsNextSteps = [
   'évaluation au sein des cercles',
   'scénario pédagogique du REX',
 ];
-/** Set SCREENSHOTS_DIR to keep pictures of the new screens (to look at them). */
-const shots = process.env.SCREENSHOTS_DIR;
-const shoot = async (target: Page, name: string) => {
-  if (shots) await target.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-};
+const shoot = (target: Page, name: string) => lookAt(target, name, { fullPage: true });
 const bernard: Person = {
   name: 'Bernard Alix',
   email: `bernard.${Date.now().toString(36)}@example.org`,
@@ -25,7 +29,7 @@ let link = '';
 // One story in steps, each on its own page: the invitation link passes from one step to the next.
 test.describe.configure({ mode: 'serial' });
 // Full-page pictures take seconds each on a loaded machine: only then is the story given more time.
-test.slow(Boolean(shots), 'taking screenshots');
+test.slow(Boolean(screenshotsDir), 'taking screenshots');
 
 test('the first account, instance admin, names itself animator of the demo community', async ({
   page,

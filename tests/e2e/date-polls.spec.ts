@@ -1,16 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, expectAccessible, newPerson, type Person, test } from './fixtures.ts';
+import { expect, expectAccessible, lookAt, newPerson, type Person, test } from './fixtures.ts';
 import { AccountPages } from './pages/account.page.ts';
 import { DatePollPage } from './pages/date-poll.page.ts';
 import { SignupSheetPage } from './pages/signup-sheet.page.ts';
 
-const shots = process.env.E2E_SHOTS_DIR;
-if (shots) mkdirSync(shots, { recursive: true });
-/** Screenshots to look at, when E2E_SHOTS_DIR is set. */
-async function shoot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
+const shoot = (page: Page, name: string) => lookAt(page, name, { fullPage: true });
 
 async function call(request: APIRequestContext, method: string, path: string, data?: object) {
   const response = await request.fetch(path, { method, data });

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, newPerson, test } from './fixtures.ts';
+import { expect, expectAccessible, lookAt, newPerson, test } from './fixtures.ts';
 import { AccountPages } from './pages/account.page.ts';
 import { BoardPage } from './pages/board.page.ts';
 
@@ -32,7 +32,7 @@ test('deleting a board asks first, then removes it from the circle', async ({ pa
   // The safest choice comes first and has the focus.
   await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeFocused();
   await expectAccessible(page, 'board deletion dialog');
-  await page.screenshot({ path: test.info().outputPath('delete-board-dialog.png') });
+  await lookAt(page, 'delete-board-dialog');
 
   await dialog.getByRole('button', { name: 'Annuler' }).click();
   await expect(dialog).toHaveCount(0);

@@ -1,13 +1,7 @@
-import { expect, test } from './fixtures.ts';
+import { expect, lookAt, test } from './fixtures.ts';
 import { call, setUpFacilitator } from './pages/first-hour.page.ts';
 
 /** What a new facilitator met in their first hour (issue 9, item 12), checked end to end. */
-
-/** Where the screenshots for a look go: FIRST_HOUR_SHOTS, or beside the test's own output. */
-const shot = (name: string) =>
-  process.env.FIRST_HOUR_SHOTS
-    ? `${process.env.FIRST_HOUR_SHOTS}/${name}.png`
-    : test.info().outputPath(`${name}.png`);
 
 // Each test first builds a circle with one of everything through the API, then walks a journey.
 
@@ -41,7 +35,7 @@ test('a private link opened signed out asks to sign in, then comes back to the p
     expect(new URL(guest.url()).searchParams.get('next'), path).toBe(`${path}?tab=x#part`);
     await expect(guest.getByText('Connectez-vous pour continuer')).toBeVisible();
     await expect(guest.getByText(/session a expiré/)).toHaveCount(0);
-    if (path === privatePages[0]) await guest.screenshot({ path: shot('sign-in-to-continue') });
+    if (path === privatePages[0]) await lookAt(guest, 'sign-in-to-continue');
   }
 
   // An address that matches no screen stays a plain "not found".
@@ -54,7 +48,7 @@ test('a private link opened signed out asks to sign in, then comes back to the p
   await guest.getByRole('button', { name: 'Se connecter' }).last().click();
   await expect(guest).toHaveURL(new RegExp(`/boards/${space.boardId}$`));
   await expect(guest.getByRole('heading', { level: 1, name: 'Idées' })).toBeVisible();
-  await guest.screenshot({ path: shot('board-after-sign-in') });
+  await lookAt(guest, 'board-after-sign-in');
 
   // A "next" pointing elsewhere is ignored: no open redirect.
   await visitor.clearCookies();
@@ -82,7 +76,7 @@ test('a method template is previewed in the agenda editor; “Annuler” saves n
   await expect(editor.getByRole('textbox', { name: 'Intitulé' }).nth(1)).toHaveValue(
     'Exposé de la situation par le client',
   );
-  await page.screenshot({ path: shot('template-preview'), fullPage: true });
+  await lookAt(page, 'template-preview', { fullPage: true });
   await editor.getByRole('button', { name: 'Annuler' }).click();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Séance de rentrée' })).toBeVisible();
@@ -105,7 +99,7 @@ test('a method template is previewed in the agenda editor; “Annuler” saves n
   await page.getByRole('button', { name: 'Terminer la séance' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Terminer la séance ?' });
   await expect(confirm).toBeVisible();
-  await page.screenshot({ path: shot('end-session-confirm') });
+  await lookAt(page, 'end-session-confirm');
   await confirm.getByRole('button', { name: 'Annuler' }).click();
   expect((await (await page.request.get(`/api/v1/sessions/${space.sessionId}`)).json()).status).toBe('live');
   await page.getByRole('button', { name: 'Terminer la séance' }).click();
@@ -133,7 +127,7 @@ test('a date poll refuses a slot in the past or ending before it starts, at the 
   await expect(dialog.getByLabel('Début').first()).toHaveAttribute('aria-invalid', 'true');
   await expect(dialog.getByText("L'heure de fin doit venir après l'heure de début.")).toBeVisible();
   await expect(dialog.getByLabel('Fin').nth(1)).toHaveAttribute('aria-invalid', 'true');
-  await page.screenshot({ path: shot('date-poll-slot-errors') });
+  await lookAt(page, 'date-poll-slot-errors');
   const polls = await (await page.request.get(`/api/v1/circles/${space.circleId}/date-polls`)).json();
   expect(polls.items.map((p: { title: string }) => p.title)).not.toContain('Trop tôt');
   expect(pageProblems).toEqual([]);
@@ -151,7 +145,7 @@ test('a next step is edited after creation by its author', async ({ page, pagePr
   await form.getByLabel('Quoi ?').fill('Envoyer et archiver le compte rendu');
   await form.getByLabel('Pour le').fill('2030-01-01');
   await form.getByRole('checkbox', { name: space.facilitator.name }).check();
-  await page.screenshot({ path: shot('action-edit'), fullPage: true });
+  await lookAt(page, 'action-edit', { fullPage: true });
   await form.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Envoyer et archiver le compte rendu', { exact: true })).toBeVisible();
   await expect(page.getByText(`Porté par ${space.facilitator.name}`)).toBeVisible();
@@ -176,7 +170,7 @@ test('leaving a form with unsaved changes asks first; closing the tab gets the b
     .click();
   const prompt = page.getByRole('alertdialog', { name: 'Quitter sans enregistrer ?' });
   await expect(prompt).toBeVisible();
-  await page.screenshot({ path: shot('unsaved-changes') });
+  await lookAt(page, 'unsaved-changes');
   await prompt.getByRole('button', { name: 'Rester sur la page' }).click();
   await expect(page).toHaveURL(new RegExp(`/sessions/${space.sessionId}$`));
   await expect(synthesis).toHaveValue('Nous avons choisi le thème de la coopération.');
@@ -235,8 +229,8 @@ test('Markdown in imported notes and minutes is shown formatted, never as markup
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
     await expect(page.getByText('<img src=x onerror=alert(1)> nuageux').first()).toBeVisible();
   }
-  await page.screenshot({ path: shot('markdown-session'), fullPage: true });
+  await lookAt(page, 'markdown-session', { fullPage: true });
   await page.goto(`/sessions/${space.sessionId}/minutes`);
-  await page.screenshot({ path: shot('markdown-minutes'), fullPage: true });
+  await lookAt(page, 'markdown-minutes', { fullPage: true });
   expect(pageProblems).toEqual([]);
 });

@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AxeBuilder } from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 let counter = 0;
 
@@ -27,6 +29,20 @@ export function newPerson(firstName: string): Person {
     email: `${firstName.toLowerCase()}.${unique}@example.org`,
     password: 'un cercle bienveillant',
   };
+}
+
+/** The folder that screenshots to look at go to (`E2E_SCREENSHOTS=dir npm run test:e2e`). */
+export const screenshotsDir = process.env.E2E_SCREENSHOTS;
+
+/**
+ * A screenshot to look at, taken only when E2E_SCREENSHOTS names a folder: a full-page screenshot
+ * costs the browser a second of CPU, which every run would otherwise pay for nobody.
+ */
+export async function lookAt(target: Page | Locator, name: string, { fullPage = false } = {}): Promise<void> {
+  if (!screenshotsDir) return;
+  mkdirSync(screenshotsDir, { recursive: true });
+  const path = join(screenshotsDir, `${name}.png`);
+  await ('goto' in target ? target.screenshot({ path, fullPage }) : target.screenshot({ path }));
 }
 
 /** Fails on any serious or critical axe-core violation (WCAG 2.1 A/AA rules), naming them. */

@@ -1,11 +1,18 @@
 import type { APIRequestContext } from '@playwright/test';
 import { createUnsubscribeToken } from '../../src/server/mail/unsubscribe-token.ts';
-import { expect, expectAccessible, instanceAdmin, newPerson, type Person, test } from './fixtures.ts';
+import {
+  expect,
+  expectAccessible,
+  instanceAdmin,
+  lookAt,
+  newPerson,
+  type Person,
+  screenshotsDir,
+  test,
+} from './fixtures.ts';
 import { e2eAuthSecret } from './instance.ts';
 import { AccountPages } from './pages/account.page.ts';
 import { MailPages } from './pages/mail.page.ts';
-
-const shots = process.env.E2E_SCREENSHOTS;
 
 async function call(request: APIRequestContext, method: string, path: string, data?: object) {
   const response = await request.fetch(path, { method, data });
@@ -35,7 +42,7 @@ test('a person chooses their mails, a facilitator sets the reminder, a mail link
     mail.preferenceGroup().getByRole('radio', { name: 'Le récapitulatif du lundi seulement' }),
   ).toBeChecked();
   await expectAccessible(page, 'profile with mail preference');
-  if (shots) await page.screenshot({ path: `${shots}/profile-mail.png`, fullPage: true });
+  await lookAt(page, 'profile-mail', { fullPage: true });
 
   // Circle edit dialog: no reminder for this circle.
   const slug = `mail-${Date.now().toString(36)}`;
@@ -52,9 +59,9 @@ test('a person chooses their mails, a facilitator sets the reminder, a mail link
   });
   await mail.setCircleReminder(circle.id, 'Cercle codev', 'Pas de rappel');
   await expectAccessible(page, 'circle edit dialog with the reminder');
-  if (shots) {
+  if (screenshotsDir) {
     await page.getByLabel('Rappel avant chaque séance').scrollIntoViewIfNeeded();
-    await page.getByRole('dialog').screenshot({ path: `${shots}/circle-reminder.png` });
+    await lookAt(page.getByRole('dialog'), 'circle-reminder');
   }
   await mail.saveCircle();
   expect(await call(page.request, 'GET', `/api/v1/circles/${circle.id}/reminders`)).toEqual({
@@ -97,7 +104,7 @@ test('a person chooses their mails, a facilitator sets the reminder, a mail link
     unsubscribe.getByText("Aujourd'hui, vous recevez tous les courriels d'Archipel."),
   ).toBeVisible();
   await expectAccessible(unsubscribe, 'unsubscribe page');
-  if (shots) await unsubscribe.screenshot({ path: `${shots}/unsubscribe.png`, fullPage: true });
+  await lookAt(unsubscribe, 'unsubscribe', { fullPage: true });
   await unsubscribe.getByRole('button', { name: 'Ne plus rien recevoir' }).click();
   await expect(
     unsubscribe.getByText("C'est fait : vous ne recevrez plus que les courriels liés à votre compte."),
@@ -113,7 +120,7 @@ test('a person chooses their mails, a facilitator sets the reminder, a mail link
   await adminPage.goto('/admin/outbox');
   await expect(adminPage.getByRole('heading', { level: 2, name: 'Tâches en échec' })).toBeVisible();
   await expectAccessible(adminPage, 'admin outbox with failed jobs');
-  if (shots) await adminPage.screenshot({ path: `${shots}/admin-jobs.png`, fullPage: true });
+  await lookAt(adminPage, 'admin-jobs', { fullPage: true });
 
   for (const context of [firstContext, secondContext, adminContext, visitor]) await context.close();
   expect(pageProblems).toEqual([]);

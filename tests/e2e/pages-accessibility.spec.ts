@@ -1,8 +1,15 @@
-import { expect, expectAccessible, instanceAdmin, newPerson, operatorSignInLink, test } from './fixtures.ts';
+import {
+  expect,
+  expectAccessible,
+  instanceAdmin,
+  lookAt,
+  newPerson,
+  operatorSignInLink,
+  test,
+} from './fixtures.ts';
 import { AccountPages } from './pages/account.page.ts';
 
 const demoSlug = 'riposte-creative-territoriale';
-const shots = process.env.E2E_SCREENSHOTS;
 
 test('visitor pages have no serious accessibility violation and no CSP violation', async ({
   page,
@@ -90,7 +97,7 @@ test('without SMTP, admins see that a sign-in link went out but not the link; th
   ).toBeVisible();
   await expect(admin.getByText(/sign-in\/link\?token=|magic-link\/verify/)).toHaveCount(0);
   await expectAccessible(admin, 'admin outbox');
-  if (shots) await admin.screenshot({ path: `${shots}/admin-outbox-withheld.png`, fullPage: true });
+  await lookAt(admin, 'admin-outbox-withheld', { fullPage: true });
   await adminContext.close();
 
   // The operator, on the machine, makes a link for that person.
@@ -99,7 +106,7 @@ test('without SMTP, admins see that a sign-in link went out but not the link; th
   await page.goto(new URL(link).pathname + new URL(link).search);
   await expect(page.getByRole('heading', { level: 1, name: 'Se connecter avec votre lien' })).toBeVisible();
   await expectAccessible(page, 'sign-in link page');
-  if (shots) await page.screenshot({ path: `${shots}/sign-in-link.png`, fullPage: true });
+  await lookAt(page, 'sign-in-link', { fullPage: true });
   // Opening the page signed no one in; the button does.
   await page.getByRole('button', { name: 'Me connecter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Bonjour, ${person.name}` })).toBeVisible();

@@ -2,10 +2,8 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { APIRequestContext } from '@playwright/test';
 import { createUnsubscribeToken, guestSubject } from '../../src/server/mail/unsubscribe-token.ts';
-import { expect, expectAccessible, instanceAdmin, newPerson, test } from './fixtures.ts';
+import { expect, expectAccessible, instanceAdmin, lookAt, newPerson, test } from './fixtures.ts';
 import { e2eAuthSecret } from './instance.ts';
-
-const shots = process.env.E2E_SCREENSHOTS;
 
 async function call(request: APIRequestContext, method: string, path: string, data?: object) {
   const response = await request.fetch(path, { method, data });
@@ -80,12 +78,12 @@ test('a poll guest gets the invitation by mail and forgets their address from it
   );
   await expect(page.getByRole('link', { name: 'Modifier mes choix dans mon profil' })).toHaveCount(0);
   await expectAccessible(page, 'guest unsubscribe page');
-  if (shots) await page.screenshot({ path: `${shots}/unsubscribe-guest.png`, fullPage: true });
+  await lookAt(page, 'unsubscribe-guest', { fullPage: true });
   await page.getByRole('button', { name: 'Oublier mon adresse' }).click();
   await expect(page.getByText("C'est fait : votre adresse est oubliée")).toBeVisible();
   await page.reload();
   await expect(page.getByText('Votre adresse a été oubliée')).toBeVisible();
-  if (shots) await page.screenshot({ path: `${shots}/unsubscribe-guest-done.png`, fullPage: true });
+  await lookAt(page, 'unsubscribe-guest-done', { fullPage: true });
 
   for (const context of [organiser, visitor, admin]) await context.close();
   expect(pageProblems).toEqual([]);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, expectAccessible, newPerson, test } from './fixtures.ts';
+import { expect, expectAccessible, lookAt, newPerson, test } from './fixtures.ts';
 import { AccountPages } from './pages/account.page.ts';
 import { PollPage } from './pages/poll.page.ts';
 
@@ -66,7 +66,7 @@ test('a sections poll: quota per letter, live results in a second browser, close
     '0 voix',
   );
   await expectAccessible(page, 'poll page (organiser)');
-  await page.screenshot({ path: 'test-results/poll-page.png', fullPage: true });
+  await lookAt(page, 'poll-page', { fullPage: true });
 
   await organiser.close();
   await expect(page.getByText('Clos', { exact: true })).toBeVisible();

@@ -4,6 +4,7 @@ import { magicLink } from 'better-auth/plugins/magic-link';
 import type { Database } from '../db/database.ts';
 import { localeOfAcceptLanguage } from '../http/request-locale.ts';
 import { addressCheckMail, magicLinkMail, passwordResetMail } from '../mail/auth-mails.ts';
+import { asLocale } from '../mail/mail-i18n.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
 export interface AuthOptions {
@@ -39,9 +40,6 @@ const ADDRESS_CHECK_TTL = 24 * 60 * 60;
 export const SIGN_IN_LINK_PAGE = '/sign-in/link';
 export const ADDRESS_CHECK_PAGE = '/verify-email';
 
-type Locale = 'fr' | 'en';
-const asLocale = (value: unknown): Locale => (value === 'en' ? 'en' : 'fr');
-
 /**
  * better-auth does the account work (hashing, sessions, tokens) on our own Kysely instance and
  * tables. It is never exposed directly: Archipel's /api/v1/auth routes call its API in-process,
@@ -52,7 +50,7 @@ export function createAuth(options: AuthOptions) {
   const log = options.log ?? (() => {});
   const secure = publicUrl.startsWith('https://');
 
-  async function localeOf(email: string): Promise<Locale> {
+  async function localeOf(email: string) {
     const row = await database.db
       .selectFrom('users')
       .select('locale')

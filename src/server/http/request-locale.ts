@@ -1,5 +1,6 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import Negotiator from 'negotiator';
-import type { Locale } from '../mail/mail-i18n.ts';
+import { asLocale, type Locale } from '../mail/mail-i18n.ts';
 
 const locales: Locale[] = ['fr', 'en'];
 
@@ -11,10 +12,9 @@ const locales: Locale[] = ['fr', 'en'];
 export function localeOfAcceptLanguage(header: string | null | undefined): Locale {
   if (!header) return 'fr';
   const best = new Negotiator({ headers: { 'accept-language': header } }).language(locales);
-  return best === 'en' ? 'en' : 'fr';
+  return asLocale(best);
 }
 
-export function requestLocale(request: { headers: Record<string, string | string[] | undefined> }): Locale {
-  const header = request.headers['accept-language'];
-  return localeOfAcceptLanguage(Array.isArray(header) ? header.join(',') : header);
+export function requestLocale(request: { headers: IncomingHttpHeaders }): Locale {
+  return localeOfAcceptLanguage(request.headers['accept-language']);
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { toBool } from '../db/columns.ts';
 import type { DB, MailPreference } from '../db/schema.ts';
+import { asLocale } from './mail-i18n.ts';
 import { renderMail } from './mail-layout.ts';
 import { footerLabels, type Locale, type TemplateOutput } from './mail-templates.ts';
 import { addressOf, type MailAttachment, type Mailer } from './mailer.ts';
@@ -43,7 +44,7 @@ export async function findRecipient(db: Kysely<DB>, userId: string): Promise<Rec
     .select(['id', 'email', 'name', 'locale', 'mailPreference', 'isAdmin'])
     .where('id', '=', userId)
     .executeTakeFirst();
-  return row && { ...row, isAdmin: toBool(row.isAdmin), locale: row.locale === 'en' ? 'en' : 'fr' };
+  return row && { ...row, isAdmin: toBool(row.isAdmin), locale: asLocale(row.locale) };
 }
 
 /** Same key, same Message-ID: a receiving system can recognise a resend as the same message. */

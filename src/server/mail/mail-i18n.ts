@@ -4,6 +4,9 @@ import fr from './i18n/fr.json' with { type: 'json' };
 
 export type Locale = 'fr' | 'en';
 
+/** A stored or negotiated language as one of ours: English when it says so, French otherwise. */
+export const asLocale = (value: unknown): Locale => (value === 'en' ? 'en' : 'fr');
+
 /** Every key of the mail catalogue ("invitation.subject"): a missing or mistyped key is a compile error. */
 type Keys<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Keys<T[K], `${Prefix}${K}.`>;

@@ -15,6 +15,7 @@ import {
   type Recipient,
 } from './mail-delivery.ts';
 import { digestContent } from './mail-digest.ts';
+import { asLocale } from './mail-i18n.ts';
 import {
   actionDueMail,
   circlePromotionMail,
@@ -285,7 +286,7 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
         id: guestSubject(p.responseId),
         email: response.guestEmail,
         name: '',
-        locale: response.guestLocale === 'en' ? 'en' : 'fr',
+        locale: asLocale(response.guestLocale),
         mailPreference: 'all',
         guest: true,
         isAdmin: false,

@@ -8,6 +8,7 @@ import { resolveAuthSecret } from '../../auth/auth-secret.ts';
 import { type CalendarLocale, writeCalendar } from '../../calendar/ics-writer.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
+import { asLocale } from '../../mail/mail-i18n.ts';
 import { getVisibleSession } from '../sessions/sessions.public.ts';
 import { getUser } from '../users/users.public.ts';
 import { ensureFeedToken, findFeedOwner, revokeFeedToken, rotateFeedToken } from './calendar-feeds.ts';
@@ -37,7 +38,7 @@ export function calendarsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const publicUrl = env.PUBLIC_URL;
   const feedUrl = (token: string) => `${publicUrl}/api/v1/calendar-feeds/${token}.ics`;
   const localeOf = async (viewer: Viewer | undefined): Promise<CalendarLocale> =>
-    viewer && (await getUser(db, viewer.id)).locale === 'en' ? 'en' : 'fr';
+    asLocale(viewer && (await getUser(db, viewer.id)).locale);
 
   return async (app) => {
     const secret = await resolveAuthSecret(db, env.AUTH_SECRET);
@@ -154,7 +155,7 @@ export function calendarsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const userId = await findFeedOwner(db, request.params.token);
         if (!userId) throw notFound('Calendar feed');
-        const locale = (await getUser(db, userId)).locale === 'en' ? 'en' : 'fr';
+        const locale = asLocale((await getUser(db, userId)).locale);
         const entries = await listFeedSessions(db, userId, feedWindowStart());
         const ics = writeCalendar(entries, {
           publicUrl,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JobContext } from '../../jobs/job-runner.ts';
 import { deliverOnce, type MailDeps } from '../../mail/mail-delivery.ts';
-import { mailText } from '../../mail/mail-i18n.ts';
+import { asLocale, mailText } from '../../mail/mail-i18n.ts';
 import { formatDay, type Locale, type TemplateOutput } from '../../mail/mail-templates.ts';
 import { defineJob } from '../feature-descriptor.ts';
 import { claimTokenOf, claimUrl } from './claim-tokens.ts';
@@ -57,7 +57,7 @@ async function sendClaimMail(deps: MailDeps, invitationId: string, context: JobC
     .executeTakeFirst();
   if (!row || row.acceptedAt !== null || row.revokedAt !== null) return;
   // The invitee's language is unknown: the inviter's is the best guess (one community, one language).
-  const locale: Locale = row.locale === 'en' ? 'en' : 'fr';
+  const locale = asLocale(row.locale);
   const until = formatDay(locale, new Date(row.expiresAt).toISOString().slice(0, 10));
   await deliverOnce(deps, {
     key: `placeholder-claim:${invitationId}`,

@@ -19,6 +19,7 @@ import type { AppContext } from '../../app-context.ts';
 import { toIso } from '../../db/columns.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
+import { asLocale } from '../../mail/mail-i18n.ts';
 import { abilitiesInCircle, requireSteward } from '../../policy/access.ts';
 import { getVisibleCircle } from '../circles/circles.public.ts';
 import { getUser } from '../users/users.public.ts';
@@ -213,7 +214,7 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const viewer = await viewers.require(request);
         const { session } = await forStewards(request.params.id, viewer);
-        const locale = (await getUser(db, viewer.id)).locale === 'en' ? 'en' : 'fr';
+        const locale = asLocale((await getUser(db, viewer.id)).locale);
         const items = buildAgendaFromTemplate(
           request.body.template,
           Date.parse(toIso(session.startsAt)),

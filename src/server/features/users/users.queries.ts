@@ -3,6 +3,7 @@ import type { Me, ProfileUpdate, PublicUser } from '../../../contract/user.ts';
 import { toBool } from '../../db/columns.ts';
 import type { DB, UserRow } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
+import { asLocale } from '../../mail/mail-i18n.ts';
 
 export function toPublicUserDto(
   row: Pick<UserRow, 'id' | 'name' | 'organisation' | 'territory' | 'bio'>,
@@ -21,7 +22,7 @@ export function toMeDto(row: UserRow): Me {
     ...toPublicUserDto(row),
     email: row.email,
     isAdmin: toBool(row.isAdmin),
-    locale: row.locale === 'en' ? 'en' : 'fr',
+    locale: asLocale(row.locale),
   };
 }
 

@@ -149,6 +149,8 @@ export const actionSchema = z
     /** The session it was decided in, for lists across sessions. */
     sessionTitle: z.string().nullable(),
     createdAt: z.string(),
+    /** takePart: move it along (status, due date); steer: also decide who carries it. */
+    abilities: abilitiesSchema,
   })
   .meta({ id: 'Action' });
 export type Action = z.infer<typeof actionSchema>;

@@ -18,7 +18,7 @@ function byDue(a: Action, b: Action): number {
   return (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.createdAt.localeCompare(b.createdAt);
 }
 
-function Groups({ actions, myId }: { actions: Action[]; myId: string }) {
+function Groups({ actions }: { actions: Action[] }) {
   const { t } = useTranslation();
   // One live region for every group: a changed action moves to another group (another list).
   const { message, report } = useActionStatus();
@@ -46,14 +46,7 @@ function Groups({ actions, myId }: { actions: Action[]; myId: string }) {
         if (inGroup.length === 0) return null;
         return (
           <Section key={status} title={t(`myActions.group.${status}`, { count: inGroup.length })}>
-            <ActionList
-              actions={inGroup}
-              report={report}
-              canEdit
-              // Facilitators may too, but that is not known here: the server refuses the others.
-              canChangeOwners={(action) => action.authorId === myId}
-              sessionLinks={sessionLinks}
-            />
+            <ActionList actions={inGroup} report={report} sessionLinks={sessionLinks} />
           </Section>
         );
       })}
@@ -61,7 +54,7 @@ function Groups({ actions, myId }: { actions: Action[]; myId: string }) {
   );
 }
 
-function MyActions({ myId }: { myId: string }) {
+function MyActions() {
   const { t } = useTranslation();
   const actions = useMyActions();
   return (
@@ -69,12 +62,12 @@ function MyActions({ myId }: { myId: string }) {
       <PageHeader title={t('myActions.title')} description={t('myActions.intro')} />
       {actions.isPending ? <LoadingState /> : null}
       {actions.isError ? <ErrorState error={actions.error} onRetry={() => void actions.refetch()} /> : null}
-      {actions.data ? <Groups actions={actions.data} myId={myId} /> : null}
+      {actions.data ? <Groups actions={actions.data} /> : null}
       <ShowMore list={actions} />
     </>
   );
 }
 
 export function MyActionsPage() {
-  return <RequireAuth>{(me) => <MyActions myId={me.id} />}</RequireAuth>;
+  return <RequireAuth>{() => <MyActions />}</RequireAuth>;
 }

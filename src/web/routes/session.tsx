@@ -157,11 +157,11 @@ function SessionView({ session }: { session: Session }) {
           <SessionParticipants session={session} myId={me?.id} />
         </aside>
         <div className={styles.main}>
-          <OpenActionsReview session={session} myId={me?.id} />
+          <OpenActionsReview session={session} />
           <AgendaSection session={session} />
           <CheckinRound session={session} round="opening" myId={me?.id} canTakePart={canTakePart} />
           <SessionSynthesis session={session} />
-          <SessionActions session={session} myId={me?.id} canTakePart={canTakePart} />
+          <SessionActions session={session} canTakePart={canTakePart} />
           <SessionAnnouncements session={session} canTakePart={canTakePart} />
           <SessionVotes session={session} />
           <SessionPolls circleId={session.circleId} sessionId={session.id} />

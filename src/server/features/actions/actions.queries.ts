@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Action } from '../../../contract/session.ts';
+import type { Abilities } from '../../../domain/policy.ts';
 import { one, toIso } from '../../db/columns.ts';
 import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DB } from '../../db/schema.ts';
+import type { Viewer } from '../../http/viewer.ts';
+import { abilitiesInCircle, type CircleWithStanding } from '../../policy/access.ts';
 
 type ActionFilter =
   | { sessionId: string }
@@ -44,8 +47,30 @@ function actionsQuery(db: Kysely<DB>, filter: ActionFilter) {
 
 type ActionQueryRow = Awaited<ReturnType<ReturnType<typeof actionsQuery>['executeTakeFirstOrThrow']>>;
 
+/** An action as stored, before the viewer's abilities are added. */
+export type ActionRow = Omit<Action, 'abilities'>;
+
+/** Who reads actions: the circle they belong to (with the viewer's standing) and the viewer. */
+export interface ActionReader {
+  circle: CircleWithStanding;
+  viewer: Viewer | undefined;
+  /** Listed on the session the actions are read with (reads a private circle's content). */
+  isListed: boolean;
+}
+
+/** What the reader may do on an action, from the action policy. */
+export function actionAbilities(row: ActionRow, { circle, viewer, isListed }: ActionReader): Abilities {
+  const isOwner = viewer !== undefined && row.owners.some((owner) => owner.userId === viewer.id);
+  return abilitiesInCircle(circle, viewer, { kind: 'action', isListed, authorId: row.authorId, isOwner });
+}
+
+/** Each action with what the reader may do on it. */
+export function withAbilities(rows: ActionRow[], reader: ActionReader): Action[] {
+  return rows.map((row) => ({ ...row, abilities: actionAbilities(row, reader) }));
+}
+
 /** Actions with their owners, in creation order. */
-export async function listActions(db: Kysely<DB>, filter: ActionFilter): Promise<Action[]> {
+export async function listActions(db: Kysely<DB>, filter: ActionFilter): Promise<ActionRow[]> {
   return withOwners(db, await actionsQuery(db, filter).orderBy('a.createdAt').orderBy('a.id').execute());
 }
 
@@ -63,7 +88,7 @@ export async function pageActions(db: Kysely<DB>, filter: ActionFilter, page: Pa
   return { items: await withOwners(db, items), nextCursor };
 }
 
-async function withOwners(db: Kysely<DB>, rows: ActionQueryRow[]): Promise<Action[]> {
+async function withOwners(db: Kysely<DB>, rows: ActionQueryRow[]): Promise<ActionRow[]> {
   if (rows.length === 0) return [];
   const owners = await db
     .selectFrom('actionOwners as o')

@@ -2,14 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/error.ts';
 import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
-import { actionPatchSchema, actionSchema } from '../../../contract/session.ts';
+import { type Action, actionPatchSchema, actionSchema } from '../../../contract/session.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { abilitiesInCircle } from '../../policy/access.ts';
+import type { CircleWithStanding } from '../../policy/access.ts';
 import { canSeeCircleContent, getVisibleCircle } from '../circles/circles.public.ts';
 import { patchAction } from './actions.commands.ts';
-import { listActions, pageActions } from './actions.queries.ts';
+import { actionAbilities, listActions, pageActions, withAbilities } from './actions.queries.ts';
 
 const tags = ['actions'];
 const idParams = z.object({ id: z.string().max(100) });
@@ -49,13 +49,10 @@ export function actionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const circle = await getVisibleCircle(db, action.circleId, viewer).catch(() => {
           throw notFound('Action');
         });
-        const abilities = abilitiesInCircle(circle, viewer, {
-          kind: 'action',
-          isListed: false,
-          authorId: action.authorId,
-          isOwner: action.owners.some((owner) => owner.userId === viewer.id),
-        });
-        const isAuthorOrSteward = abilities.steer;
+        // canSeeAction is the SQL form of the same read rule, listing on the action's session
+        // included: whoever it lets through reads the action, so it stands for `isListed`.
+        const reader = { circle, viewer, isListed: true };
+        const abilities = actionAbilities(action, reader);
         if (!abilities.takePart) {
           throw new AppError(
             'FORBIDDEN',
@@ -64,7 +61,7 @@ export function actionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         }
         // Owners move their action along; who carries it is decided by its author or the facilitators.
         const changesOwners = request.body.ownerIds !== undefined || request.body.guestOwners !== undefined;
-        if (changesOwners && !isAuthorOrSteward) {
+        if (changesOwners && !abilities.steer) {
           throw new AppError(
             'FORBIDDEN',
             'Only its author and the facilitators can change who carries this action',
@@ -74,7 +71,7 @@ export function actionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const [updated] = await listActions(db, { actionId: action.id });
         if (!updated) throw notFound('Action');
         announce('action.updated', updated);
-        return updated;
+        return { ...updated, abilities: actionAbilities(updated, reader) };
       },
     );
 
@@ -96,8 +93,21 @@ export function actionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const mine = await pageActions(db, { ownerId: viewer.id }, { ...request.query, scope: 'mine' });
         // An owner who has since lost sight of a circle's content (left a private one) no longer
         // sees its actions.
-        const visible: typeof mine.items = [];
-        for (const action of mine.items) if (await canSeeAction(action, viewer)) visible.push(action);
+        const circles = new Map<string, Promise<CircleWithStanding | undefined>>();
+        const circleOf = (id: string) => {
+          let found = circles.get(id);
+          if (!found) {
+            found = getVisibleCircle(db, id, viewer).catch(() => undefined);
+            circles.set(id, found);
+          }
+          return found;
+        };
+        const visible: Action[] = [];
+        for (const action of mine.items) {
+          const circle = await circleOf(action.circleId);
+          if (!circle || !(await canSeeAction(action, viewer))) continue;
+          visible.push(...withAbilities([action], { circle, viewer, isListed: true }));
+        }
         return { items: visible, nextCursor: mine.nextCursor };
       },
     );

@@ -16,7 +16,7 @@ import { actionSchema } from '../../../contract/session.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { listActions } from '../actions/actions.public.ts';
+import { actionAbilities, listActions } from '../actions/actions.public.ts';
 import { getBoardAccess, getNoteAccess, requireBoardSteward } from './board-access.ts';
 import { boardTopic, dotsNoteId, publicNoteId } from './board-events.ts';
 import {
@@ -185,8 +185,13 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           request.body,
           access.canSteer,
         );
-        const [action] = await listActions(db, { actionId });
-        if (!action) throw notFound('Action');
+        const [row] = await listActions(db, { actionId });
+        if (!row) throw notFound('Action');
+        // Made by a member of the board's circle (or a steward): they read it without being listed.
+        const action = {
+          ...row,
+          abilities: actionAbilities(row, { circle: access.circle, viewer, isListed: false }),
+        };
         live.publish(boardTopic(access.board.id), {
           type: 'board.note.updated',
           boardId: access.board.id,

@@ -6,7 +6,7 @@ import { importReportSchema, sessionSchema } from '../../../contract/session.ts'
 import { isMeetingDate, meetingYears } from '../../../domain/pad-import/french-date.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
-import { abilitiesInCircle, requireSteward } from '../../policy/access.ts';
+import { requireSteward } from '../../policy/access.ts';
 import { getVisibleCircle } from '../circles/circles.public.ts';
 import { createPadParser } from './pad-parser.ts';
 import { requireImportableText, requireStorableSize, storeImportedSession } from './session-import.ts';
@@ -86,7 +86,6 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ]);
         }
         const isDryRun = request.query.dryRun === '1' || request.query.dryRun === 'true';
-        const importerAbilities = abilitiesInCircle(circle, viewer, { kind: 'session', isListed: true });
         const report = { unplaced: imported.unplaced, unplacedCount };
         try {
           const session = await db.transaction().execute(async (trx) => {
@@ -103,7 +102,7 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               .where('id', '=', id)
               .executeTakeFirstOrThrow();
             // Its importer steers the circle, and takes part as a listed participant.
-            const detail = await loadSessionDetail(trx, row, circle.name, importerAbilities);
+            const detail = await loadSessionDetail(trx, row, { circle, viewer, isListed: true });
             if (isDryRun) throw new DryRun(detail);
             return detail;
           });

@@ -6,7 +6,11 @@ import type { Viewer } from '../../http/viewer.ts';
 import { abilitiesInCircle, type CircleWithStanding, requireAbility } from '../../policy/access.ts';
 
 /** Whether the viewer is listed among the session's participants (the session policy's `isListed`). */
-async function isListed(db: Kysely<DB>, sessionId: string, viewer: Viewer | undefined): Promise<boolean> {
+export async function isListedOn(
+  db: Kysely<DB>,
+  sessionId: string,
+  viewer: Viewer | undefined,
+): Promise<boolean> {
   if (!viewer) return false;
   const listed = await db
     .selectFrom('sessionParticipants')
@@ -29,7 +33,7 @@ export async function sessionAbilities(
 ): Promise<Abilities> {
   return abilitiesInCircle(circle, viewer, {
     kind: 'session',
-    isListed: await isListed(db, session.id, viewer),
+    isListed: await isListedOn(db, session.id, viewer),
   });
 }
 

@@ -5,8 +5,14 @@ import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import { actionCreateSchema, actionSchema } from '../../../contract/session.ts';
 import type { AppContext } from '../../app-context.ts';
 import { notFound } from '../../http/errors.ts';
-import { createAction, listActions, pageActions } from '../actions/actions.public.ts';
-import { requireParticipant } from './session-access.ts';
+import {
+  actionAbilities,
+  createAction,
+  listActions,
+  pageActions,
+  withAbilities,
+} from '../actions/actions.public.ts';
+import { isListedOn, requireParticipant } from './session-access.ts';
 import { getVisibleSession } from './sessions.queries.ts';
 
 const tags = ['actions'];
@@ -33,8 +39,15 @@ export function sessionActionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { session } = await getVisibleSession(db, request.params.id, await viewers.find(request));
-        return pageActions(db, { sessionId: session.id }, { ...request.query, scope: session.id });
+        const viewer = await viewers.find(request);
+        const { session, circle } = await getVisibleSession(db, request.params.id, viewer);
+        const page = await pageActions(
+          db,
+          { sessionId: session.id },
+          { ...request.query, scope: session.id },
+        );
+        const reader = { circle, viewer, isListed: await isListedOn(db, session.id, viewer) };
+        return { items: withAbilities(page.items, reader), nextCursor: page.nextCursor };
       },
     );
 
@@ -59,8 +72,10 @@ export function sessionActionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           viewer.id,
           request.body,
         );
-        const [action] = await listActions(db, { actionId: id });
-        if (!action) throw notFound('Action');
+        const [row] = await listActions(db, { actionId: id });
+        if (!row) throw notFound('Action');
+        // Its author steers it; listed or a member, they took part in the session.
+        const action = { ...row, abilities: actionAbilities(row, { circle, viewer, isListed: true }) };
         live.publish(`session:${session.id}`, {
           type: 'action.created',
           sessionId: session.id,

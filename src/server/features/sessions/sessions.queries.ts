@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AgendaItem, Session, SessionSummary } from '../../../contract/session.ts';
-import type { Abilities } from '../../../domain/policy.ts';
 import { toIso } from '../../db/columns.ts';
 import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DB, SessionRow } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { readNotesMarkdown } from '../../live/session-notes.store.ts';
-import { listActions } from '../actions/actions.public.ts';
+import { abilitiesInCircle } from '../../policy/access.ts';
+import { type ActionReader, listActions, withAbilities } from '../actions/actions.public.ts';
 import { canSeeCircleContent, getVisibleCircle } from '../circles/circles.public.ts';
 
 const isoOrNull = (value: Date | string | null) => (value === null ? null : toIso(value));
@@ -162,9 +162,10 @@ function parseVoteSections(json: string) {
 export async function loadSessionDetail(
   db: Kysely<DB>,
   session: SessionRow,
-  circleName: string,
-  abilities: Abilities,
+  reader: ActionReader & { circle: { name: string } },
 ): Promise<Session> {
+  const { circle, viewer, isListed } = reader;
+  const abilities = abilitiesInCircle(circle, viewer, { kind: 'session', isListed });
   const [agenda, participants, checkins, actions, openActions, announcements, votes, noteState] =
     await Promise.all([
       loadAgenda(db, session.id),
@@ -200,7 +201,7 @@ export async function loadSessionDetail(
       readableNotes(db, session.id),
     ]);
   return {
-    ...toSessionSummary(session, circleName),
+    ...toSessionSummary(session, circle.name),
     description: session.description,
     videoUrl: session.videoUrl,
     cancelledAt: isoOrNull(session.cancelledAt),
@@ -218,8 +219,8 @@ export async function loadSessionDetail(
       status: p.status,
     })),
     checkins,
-    actions,
-    openActions,
+    actions: withAbilities(actions, reader),
+    openActions: withAbilities(openActions, reader),
     announcements,
     votes: votes.map((vote) => ({
       id: vote.id,

@@ -778,6 +778,63 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
     expect(byAuthor.json().owners).toEqual([{ userId: member.id, name: member.name }]);
   });
 
+  it('tells each reader what the action policy lets them do on a next step', async () => {
+    const session = (
+      await createSession({
+        title: 'Qui peut quoi',
+        startsAt: paris('2026-12-10', '12:00'),
+        endsAt: paris('2026-12-10', '13:00'),
+      })
+    ).json();
+    const record = async (user: TestUser, payload: object) =>
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/sessions/${session.id}/actions`,
+          headers: as(user),
+          payload,
+        })
+      ).json();
+    const carried = await record(facilitator, { title: 'Porté par Bernard', ownerIds: [member.id] });
+    const notHis = await record(facilitator, { title: 'Porté par Florent', ownerIds: [facilitator.id] });
+    const his = await record(member, { title: 'Noté par Bernard', guestOwners: ['Nadia'] });
+    const owner = { read: true, takePart: true, steer: false };
+    const steers = { read: true, takePart: true, steer: true };
+    const bystander = { read: true, takePart: false, steer: false };
+    expect(carried.abilities).toEqual(steers);
+    const abilitiesOf = async (user: TestUser) => {
+      const detail = (
+        await t.app.inject({ url: `/api/v1/sessions/${session.id}`, headers: as(user) })
+      ).json();
+      return Object.fromEntries(
+        detail.actions.map((a: { id: string; abilities: object }) => [a.id, a.abilities]),
+      );
+    };
+    expect(await abilitiesOf(member)).toEqual({
+      [carried.id]: owner,
+      [notHis.id]: bystander,
+      [his.id]: steers,
+    });
+    expect(await abilitiesOf(facilitator)).toEqual({
+      [carried.id]: steers,
+      [notHis.id]: steers,
+      [his.id]: steers,
+    });
+    const listed = (
+      await t.app.inject({ url: `/api/v1/sessions/${session.id}/actions`, headers: as(member) })
+    ).json();
+    expect(listed.items.map((a: { abilities: object }) => a.abilities)).toEqual([owner, bystander, steers]);
+    const mine = (await t.app.inject({ url: '/api/v1/me/actions', headers: as(member) })).json();
+    expect(mine.items.find((a: { id: string }) => a.id === carried.id).abilities).toEqual(owner);
+    const moved = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/actions/${carried.id}`,
+      headers: as(member),
+      payload: { status: 'done' },
+    });
+    expect(moved.json().abilities).toEqual(owner);
+  });
+
   it('lets an action be edited after creation: title and due date by its owners, owners by its stewards, under the rules of creation', async () => {
     const session = (
       await createSession({

@@ -61,22 +61,12 @@ function StatusSelect({ action, report }: { action: Action; report: Report }) {
 export interface ActionListProps {
   actions: Action[];
   report: Report;
-  /** Whether the reader may change an action (its owners, its author and the facilitators). */
-  canEdit: boolean | ((action: Action) => boolean);
-  /** Whether the reader may also change who carries it (its author and the facilitators). */
-  canChangeOwners?: (action: Action) => boolean;
   /** Link each action to the session it came from ("Mes actions"). */
   sessionLinks?: Record<string, string>;
 }
 
-/** Prochains pas: title, owners, due date, status (a select for those who may change it), "Modifier". */
-export function ActionList({
-  actions,
-  report,
-  canEdit,
-  canChangeOwners = () => false,
-  sessionLinks,
-}: ActionListProps) {
+/** Prochains pas: title, owners, due date, status (a select for those whose abilities allow it), "Modifier". */
+export function ActionList({ actions, report, sessionLinks }: ActionListProps) {
   const { t, i18n } = useTranslation();
   const [editingId, setEditingId] = useState<string | null>(null);
   // The form's buttons vanish with it: focus goes back to the "Modifier" button that opened it,
@@ -90,7 +80,9 @@ export function ActionList({
     <ul className={styles.list}>
       {actions.map((action) => {
         const late = isLate(action);
-        const isEditable = typeof canEdit === 'function' ? canEdit(action) : canEdit;
+        // The action policy's answer: owners move it along, its author and the facilitators also
+        // decide who carries it.
+        const isEditable = action.abilities.takePart;
         const sessionTitle = action.sessionId
           ? (sessionLinks?.[action.sessionId] ?? action.sessionTitle)
           : undefined;
@@ -100,7 +92,7 @@ export function ActionList({
               <ActionForm
                 circleId={action.circleId}
                 action={action}
-                canChangeOwners={canChangeOwners(action)}
+                canChangeOwners={action.abilities.steer}
                 onDone={() => closeEditor(action)}
               />
             </li>

@@ -4,6 +4,7 @@
  * predicates, live-topic authorisation and the `abilities` of every response all ask these rules.
  */
 import type { CircleVisibility } from './circle.ts';
+import { type GlossaryStatus, publicGlossaryStatuses } from './glossary.ts';
 
 /** Where an object lives. Branch and territory hold no objects yet; their standings are reserved. */
 export type Scope =
@@ -103,7 +104,8 @@ export type PolicyObject =
   | { kind: 'circlePoll'; visibility: CircleVisibility; createdBy: string | null }
   | { kind: 'communityPoll'; createdBy: string | null }
   | { kind: 'datePoll'; visibility: CircleVisibility; createdBy: string | null }
-  | { kind: 'signupSheet'; visibility: CircleVisibility; createdBy: string | null };
+  | { kind: 'signupSheet'; visibility: CircleVisibility; createdBy: string | null }
+  | { kind: 'glossaryEntry'; status: GlossaryStatus };
 export type PolicyKind = PolicyObject['kind'];
 
 const isMine = (s: Standing, owner: string | null) => s.userId !== undefined && owner === s.userId;
@@ -155,6 +157,15 @@ export const policies: Policies = {
     ),
   datePoll: (s, o) => schedulingAbilities(s, o),
   signupSheet: (s, o) => schedulingAbilities(s, o),
+  // The abécédaire: selected and published entries are for everyone who sees the community (all);
+  // proposed and archived ones for its members. Members propose, write and sign up as writers
+  // (not on an archived entry); animators and admins select, publish and archive.
+  glossaryEntry: (s, o) =>
+    abilities(
+      publicGlossaryStatuses.includes(o.status) || isCommunityMember(s) || s.instanceAdmin,
+      isCommunityMember(s) && o.status !== 'archived',
+      s.instanceAdmin || s.community === 'animator',
+    ),
 };
 
 /** Date polls and sign-up sheets: members and stewards answer; their organiser while in the circle. */

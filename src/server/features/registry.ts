@@ -20,6 +20,7 @@ import type {
   PersonColumn,
   TopicResolver,
 } from './feature-descriptor.ts';
+import { glossaryFeature } from './glossary/glossary.feature.ts';
 import { healthFeature } from './health/health.feature.ts';
 import { mailFeature } from './mail/mail.feature.ts';
 import { meFeature } from './me/me.feature.ts';
@@ -52,6 +53,7 @@ export const features: readonly FeatureDescriptor[] = [
   pollsFeature,
   placeholdersFeature,
   stewardsFeature,
+  glossaryFeature,
 ];
 
 /** Live topic kinds → how each is authorised; a kind declared twice is a programming error. */

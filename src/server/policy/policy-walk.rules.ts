@@ -64,6 +64,13 @@ export const expected: Record<PolicyKind, { read: Record<Visibility, Who>; takeP
   circlePoll: { read: contentReaders, takePart: inCircle, steer: stewards },
   datePoll: { read: contentReaders, takePart: [...inCircle, 'animator', 'admin'], steer: stewards },
   signupSheet: { read: contentReaders, takePart: [...inCircle, 'animator', 'admin'], steer: stewards },
+  // Glossary entries have no circle: `public` stands for a selected entry, `community` for a
+  // proposed one (the walk's world has one of each); `private` is unused.
+  glossaryEntry: {
+    read: { public: everyone, community: [...communityMembers, 'admin'], private: [] },
+    takePart: communityMembers,
+    steer: ['animator', 'admin'],
+  },
 };
 
 /** The specification's answer. */
@@ -208,6 +215,20 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/v1/circles/{id}/polls': { kind: 'circle', action: 'read' },
   'POST /api/v1/circles/{id}/polls': { read: 'circlePoll', kind: 'circle', action: 'takePart' },
   'GET /api/v1/communities/{slug}/polls': { kind: 'communityPoll', action: 'read' },
+  'GET /api/v1/communities/{slug}/glossary': { kind: 'community', action: 'read' },
+  'GET /api/v1/communities/{slug}/glossary.md': { kind: 'community', action: 'read' },
+  'POST /api/v1/communities/{slug}/glossary': {
+    kind: 'glossaryEntry',
+    action: 'takePart',
+    read: 'community',
+  },
+  'GET /api/v1/glossary/{id}': { kind: 'glossaryEntry', action: 'read' },
+  'PATCH /api/v1/glossary/{id}': { kind: 'glossaryEntry', action: 'takePart' },
+  'GET /api/v1/glossary/{id}/revisions': { kind: 'glossaryEntry', action: 'read' },
+  'POST /api/v1/glossary/{id}/revisions/{revision}/restore': { kind: 'glossaryEntry', action: 'takePart' },
+  'PUT /api/v1/glossary/{id}/writers/me': { kind: 'glossaryEntry', action: 'takePart' },
+  // Leaving the writers is one's own business: whoever reads the entry may.
+  'DELETE /api/v1/glossary/{id}/writers/me': { kind: 'glossaryEntry', action: 'read' },
   'POST /api/v1/communities/{slug}/polls': { kind: 'communityPoll', action: 'steer' },
   'GET /api/v1/polls/{id}': { kind: 'poll', action: 'read' },
   'PATCH /api/v1/polls/{id}': { kind: 'poll', action: 'steer' },

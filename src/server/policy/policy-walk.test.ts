@@ -28,6 +28,7 @@ const bodies: Record<string, object> = {
   'POST /api/v1/circles/{id}/polls': { title: 'x', kind: 'single', options: ['a', 'b'] },
   'POST /api/v1/communities/{slug}/polls': { title: 'x', kind: 'single', options: ['a', 'b'] },
   'POST /api/v1/circles/{id}/sessions': { title: 'x', startsAt: hours(0), endsAt: hours(1) },
+  'PATCH /api/v1/glossary/{id}': { baseRevision: 1, definition: 'x' },
 };
 
 /** Where a route's `{id}` points, by the segment before it. */
@@ -42,6 +43,7 @@ const idOf: Record<string, string> = {
   'date-polls': 'datePoll',
   'signup-sheets': 'sheet',
   'signup-topics': 'topic',
+  glossary: 'glossary',
 };
 
 /** The objects a rule is walked on: its kind in each circle, or the community (and its poll). */
@@ -49,6 +51,21 @@ function targetsOf(rule: Exclude<RouteRule, { skip: string }>, world: PolicyWorl
   const community = { ...(world.circles[0]?.ids ?? {}), poll: world.communityPollId };
   const inCommunity = (kind: PolicyKind): Target => ({ kind, visibility: 'public', ids: community });
   if (rule.kind === 'community' || rule.kind === 'communityPoll') return [inCommunity(rule.kind)];
+  // A selected entry (read by all who see the community) and a proposed one (members only).
+  if (rule.kind === 'glossaryEntry') {
+    return [
+      {
+        kind: 'glossaryEntry',
+        visibility: 'public',
+        ids: { ...community, glossary: world.glossary.selectedId },
+      },
+      {
+        kind: 'glossaryEntry',
+        visibility: 'community',
+        ids: { ...community, glossary: world.glossary.proposedId },
+      },
+    ];
+  }
   const kind = rule.kind === 'poll' ? 'circlePoll' : rule.kind;
   const circles = world.circles.map((circle) => ({ kind, visibility: circle.visibility, ids: circle.ids }));
   return rule.kind === 'poll' ? [...circles, inCommunity('communityPoll')] : circles;
@@ -61,6 +78,7 @@ function urlOf(path: string, target: Target, world: PolicyWorld): string {
       const before = segments[i - 1] ?? '';
       if (segment === '{id}') return target.ids[idOf[before] ?? ''] ?? 'unknown';
       if (segment === '{slug}') return world.communitySlug;
+      if (segment === '{revision}') return '1';
       if (segment === '{userId}')
         return before === 'members' && path.includes('/communities/')
           ? world.users.animator.id
@@ -196,6 +214,16 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
         who,
       );
       await check({ kind: 'communityPoll', visibility: 'public', ids: community }, '/api/v1/polls/{id}', who);
+      for (const [visibility, id] of [
+        ['public', world.glossary.selectedId],
+        ['community', world.glossary.proposedId],
+      ] as const) {
+        await check(
+          { kind: 'glossaryEntry', visibility, ids: { glossary: id } },
+          '/api/v1/glossary/{id}',
+          who,
+        );
+      }
     }
     expect(wrong).toEqual([]);
   });
@@ -235,6 +263,14 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
         }
       }
       asked.push([`poll:${world.communityPollId}`, expectedAbility('communityPoll', 'read', who, 'public')]);
+      asked.push([
+        `glossary:${world.glossary.selectedId}`,
+        expectedAbility('glossaryEntry', 'read', who, 'public'),
+      ]);
+      asked.push([
+        `glossary:${world.glossary.proposedId}`,
+        expectedAbility('glossaryEntry', 'read', who, 'community'),
+      ]);
       for (const [topic] of asked) socket.send(JSON.stringify({ type: 'subscribe', topic }));
       const deadline = Date.now() + 15_000;
       while (answers.size < asked.length && Date.now() < deadline)

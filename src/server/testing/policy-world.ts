@@ -36,14 +36,16 @@ export interface PolicyWorld {
   users: Record<Exclude<StandingName, 'anonymous'>, TestUser>;
   communitySlug: string;
   communityPollId: string;
+  /** Two entries of the community's abécédaire: one selected by the animator, one proposed. */
+  glossary: { selectedId: string; proposedId: string };
   circles: CircleTarget[];
 }
 
 type App = TestApp['app'];
 
-async function post(app: App, user: TestUser, url: string, payload: object, expected = 201) {
+async function post(app: App, user: TestUser, url: string, payload: object, expected = 201, method = 'POST') {
   const response = await app.inject({
-    method: 'POST',
+    method: method as 'POST',
     url: `/api/v1${url}`,
     headers: { cookie: user.cookie },
     payload,
@@ -133,7 +135,26 @@ export async function buildPolicyWorld(app: App): Promise<PolicyWorld> {
     kind: 'single',
     options: ['a', 'b'],
   });
-  const base = { users, communitySlug: community.slug, communityPollId: communityPoll.id };
+  const selected = await post(app, users.communityMember, `/communities/${community.slug}/glossary`, {
+    term: 'Altérité',
+  });
+  await post(
+    app,
+    animator,
+    `/glossary/${selected.id}`,
+    { baseRevision: 1, status: 'selected' },
+    200,
+    'PATCH',
+  );
+  const proposed = await post(app, users.communityMember, `/communities/${community.slug}/glossary`, {
+    term: 'Apprenance',
+  });
+  const base = {
+    users,
+    communitySlug: community.slug,
+    communityPollId: communityPoll.id,
+    glossary: { selectedId: selected.id, proposedId: proposed.id },
+  };
   const circles: CircleTarget[] = [];
   for (const visibility of ['public', 'community', 'private'] as const) {
     circles.push(await buildCircleTarget(app, base, visibility));

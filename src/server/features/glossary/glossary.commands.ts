@@ -1,0 +1,303 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, PostgresAdapter } from 'kysely';
+import type { GlossaryPatch } from '../../../contract/glossary.ts';
+import { foldText, type GlossaryStatus, letterOf } from '../../../domain/glossary.ts';
+import { isUniqueViolation } from '../../db/constraint-errors.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import type { Viewer } from '../../http/viewer.ts';
+import {
+  type EntryAccess,
+  type EntryRow,
+  entryDetail,
+  type GlossaryCommunity,
+  readExamples,
+  readRelatedIds,
+  readSources,
+} from './glossary.queries.ts';
+
+/** The content of an entry that a revision keeps and a restore brings back. */
+interface Content {
+  term: string;
+  status: GlossaryStatus;
+  definition: string;
+  argument: string;
+  examples: string[];
+  sources: { title: string; url: string }[];
+  relatedIds: string[];
+}
+
+const contentOf = (row: EntryRow): Content => ({
+  term: row.term,
+  status: row.status,
+  definition: row.definition,
+  argument: row.argument,
+  examples: readExamples(row.examples),
+  sources: readSources(row.sources),
+  relatedIds: readRelatedIds(row.relatedIds),
+});
+
+const searchTextOf = (content: Content) =>
+  foldText([content.term, content.definition, content.argument, ...content.examples].join(' '));
+
+/** The same term twice in one community (case and accents ignored) is refused, naming the first. */
+async function refuseDuplicate(db: Kysely<DB>, communityId: string, term: string, exceptId?: string) {
+  let query = db
+    .selectFrom('glossaryEntries')
+    .select(['id', 'term'])
+    .where('communityId', '=', communityId)
+    .where('termKey', '=', foldText(term));
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  const existing = await query.executeTakeFirst();
+  if (existing) duplicate(existing);
+}
+
+function duplicate(existing: { id: string; term: string }): never {
+  throw new AppError('CONFLICT', `“${existing.term}” is already in the glossary`, {
+    existingId: existing.id,
+    existingTerm: existing.term,
+  });
+}
+
+async function writeRevision(
+  trx: Kysely<DB>,
+  entryId: string,
+  revision: number,
+  authorId: string,
+  content: Content,
+  at: string,
+) {
+  await trx
+    .insertInto('glossaryRevisions')
+    .values({
+      entryId,
+      revision,
+      authorId,
+      term: content.term,
+      status: content.status,
+      definition: content.definition,
+      argument: content.argument,
+      examples: JSON.stringify(content.examples),
+      sources: JSON.stringify(content.sources),
+      relatedIds: JSON.stringify(content.relatedIds),
+      createdAt: at,
+    })
+    .execute();
+}
+
+/** A member proposes a term: revision 1, status `proposed`. */
+export async function proposeEntry(
+  db: Kysely<DB>,
+  community: GlossaryCommunity,
+  viewer: Viewer,
+  term: string,
+) {
+  await refuseDuplicate(db, community.id, term);
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  const content: Content = {
+    term,
+    status: 'proposed',
+    definition: '',
+    argument: '',
+    examples: [],
+    sources: [],
+    relatedIds: [],
+  };
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('glossaryEntries')
+        .values({
+          id,
+          communityId: community.id,
+          term,
+          termKey: foldText(term),
+          letter: letterOf(term),
+          status: 'proposed',
+          definition: '',
+          argument: '',
+          examples: '[]',
+          sources: '[]',
+          relatedIds: '[]',
+          searchText: searchTextOf(content),
+          revision: 1,
+          votePollId: null,
+          voteCount: null,
+          createdBy: viewer.id,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .execute();
+      await writeRevision(trx, id, 1, viewer.id, content, now);
+    });
+  } catch (error) {
+    // Two people proposing the same term at once: the unique key keeps one, the other is told.
+    if (isUniqueViolation(error)) await refuseDuplicate(db, community.id, term);
+    throw error;
+  }
+  return id;
+}
+
+/** The entry under a row lock for the rest of the transaction (FOR UPDATE on PostgreSQL). */
+async function lockEntry(trx: Kysely<DB>, entryId: string) {
+  let query = trx.selectFrom('glossaryEntries').selectAll().where('id', '=', entryId);
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  const entry = await query.executeTakeFirst();
+  if (!entry) throw notFound('Glossary entry');
+  return entry;
+}
+
+/** Related entries are other entries of the same community. */
+async function checkRelated(trx: Kysely<DB>, entry: EntryRow, relatedIds: string[]) {
+  const unique = [...new Set(relatedIds)];
+  if (unique.includes(entry.id)) {
+    throw new AppError('INVALID_INPUT', 'An entry is not related to itself', [
+      { path: ['relatedIds'], message: 'itself' },
+    ]);
+  }
+  if (unique.length === 0) return unique;
+  const found = await trx
+    .selectFrom('glossaryEntries')
+    .select('id')
+    .where('communityId', '=', entry.communityId)
+    .where('id', 'in', unique)
+    .execute();
+  if (found.length !== unique.length) {
+    throw new AppError('INVALID_INPUT', 'Related entries must be entries of this glossary', [
+      { path: ['relatedIds'], message: 'unknown entry' },
+    ]);
+  }
+  return unique;
+}
+
+/**
+ * Saves a new revision when the edit is based on the current one; otherwise 409 with the current
+ * entry in `details.current`, so the writer can merge: nothing anyone wrote is overwritten unseen.
+ */
+async function saveRevision(
+  db: Kysely<DB>,
+  access: EntryAccess,
+  viewer: Viewer,
+  baseRevision: number,
+  change: (current: Content, trx: Kysely<DB>, entry: EntryRow) => Promise<Content>,
+) {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const entry = await lockEntry(trx, access.entry.id);
+      if (entry.revision !== baseRevision) {
+        const current = await entryDetail(trx, { ...access, entry });
+        throw new AppError('CONFLICT', 'The entry was changed since this edit began', { current });
+      }
+      const content = await change(contentOf(entry), trx, entry);
+      if (content.term !== entry.term) await refuseDuplicate(trx, entry.communityId, content.term, entry.id);
+      const revision = entry.revision + 1;
+      const now = new Date().toISOString();
+      await trx
+        .updateTable('glossaryEntries')
+        .set({
+          term: content.term,
+          termKey: foldText(content.term),
+          letter: letterOf(content.term),
+          status: content.status,
+          definition: content.definition,
+          argument: content.argument,
+          examples: JSON.stringify(content.examples),
+          sources: JSON.stringify(content.sources),
+          relatedIds: JSON.stringify(content.relatedIds),
+          searchText: searchTextOf(content),
+          revision,
+          updatedAt: now,
+        })
+        .where('id', '=', entry.id)
+        .execute();
+      await writeRevision(trx, entry.id, revision, viewer.id, content, now);
+      return revision;
+    });
+  } catch (error) {
+    // Another entry took the same term between the check and the write.
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'That term is already in the glossary');
+    throw error;
+  }
+}
+
+/**
+ * Members write (term, definition, argumentaire, examples, sources, related entries); the status
+ * (selecting, publishing, archiving) is the animators'.
+ */
+export async function patchEntry(db: Kysely<DB>, access: EntryAccess, viewer: Viewer, patch: GlossaryPatch) {
+  const { baseRevision, status, ...text } = patch;
+  const writesText = Object.values(text).some((value) => value !== undefined);
+  if (writesText && !access.abilities.takePart) {
+    throw new AppError('FORBIDDEN', 'Only the community’s members can write the glossary');
+  }
+  if (status !== undefined && status !== access.entry.status && !access.abilities.steer) {
+    throw new AppError('FORBIDDEN', 'Only the community’s animators can select, publish or archive an entry');
+  }
+  return saveRevision(db, access, viewer, baseRevision, async (current, trx, entry) => ({
+    term: text.term ?? current.term,
+    status: status ?? current.status,
+    definition: text.definition ?? current.definition,
+    argument: text.argument ?? current.argument,
+    examples: text.examples ?? current.examples,
+    sources: text.sources ?? current.sources,
+    relatedIds: text.relatedIds ? await checkRelated(trx, entry, text.relatedIds) : current.relatedIds,
+  }));
+}
+
+/** Brings back an older revision's text as a new revision; the status stays as it is. */
+export async function restoreRevision(
+  db: Kysely<DB>,
+  access: EntryAccess,
+  viewer: Viewer,
+  input: { revision: number; baseRevision: number },
+) {
+  if (!access.abilities.takePart)
+    throw new AppError('FORBIDDEN', 'Only the community’s members can write the glossary');
+  const old = await db
+    .selectFrom('glossaryRevisions')
+    .selectAll()
+    .where('entryId', '=', access.entry.id)
+    .where('revision', '=', input.revision)
+    .executeTakeFirst();
+  if (!old) throw notFound('Revision');
+  return saveRevision(db, access, viewer, input.baseRevision, async (current, trx, entry) => {
+    // Entries related then may have gone since: keep those still in this glossary.
+    const stillThere = readRelatedIds(old.relatedIds).length
+      ? await trx
+          .selectFrom('glossaryEntries')
+          .select('id')
+          .where('communityId', '=', entry.communityId)
+          .where('id', 'in', readRelatedIds(old.relatedIds))
+          .execute()
+      : [];
+    return {
+      term: old.term,
+      status: current.status,
+      definition: old.definition,
+      argument: old.argument,
+      examples: readExamples(old.examples),
+      sources: readSources(old.sources),
+      relatedIds: readRelatedIds(old.relatedIds).filter((id) => stillThere.some((row) => row.id === id)),
+    };
+  });
+}
+
+/** "Qui veut y travailler ?": signing up as a writer twice changes nothing. */
+export async function addWriter(db: Kysely<DB>, access: EntryAccess, viewer: Viewer) {
+  if (!access.abilities.takePart)
+    throw new AppError('FORBIDDEN', 'Only the community’s members can write the glossary');
+  await db
+    .insertInto('glossaryWriters')
+    .values({ entryId: access.entry.id, userId: viewer.id, createdAt: new Date().toISOString() })
+    .onConflict((oc) => oc.columns(['entryId', 'userId']).doNothing())
+    .execute();
+}
+
+export async function removeWriter(db: Kysely<DB>, entryId: string, viewer: Viewer) {
+  await db
+    .deleteFrom('glossaryWriters')
+    .where('entryId', '=', entryId)
+    .where('userId', '=', viewer.id)
+    .execute();
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { glossaryStatuses, isWebUrl } from '../domain/glossary.ts';
 import { abilitiesSchema } from './abilities.ts';
 import { pageQuerySchema } from './list.ts';
+import { isoInstant } from './time.ts';
 
 const id = z.string().min(1).max(100);
 /** A term: one line, no control characters (it titles pages, exports and mails). */
@@ -37,6 +38,25 @@ export const glossaryPatchSchema = z
   .strict()
   .refine((patch) => Object.keys(patch).some((key) => key !== 'baseRevision'), 'nothing to change');
 export type GlossaryPatch = z.infer<typeof glossaryPatchSchema>;
+
+export const glossaryVoteCreateSchema = z
+  .object({
+    letters: z
+      .array(
+        z
+          .string()
+          .regex(/^([A-Za-z]|#)$/, 'one letter A–Z, or #')
+          .transform((l) => l.toUpperCase()),
+      )
+      .min(1)
+      .max(27),
+    /** How many terms each letter keeps (at most that many choices per letter on a ballot). */
+    perLetter: z.number().int().min(1).max(20),
+    closesAt: isoInstant.optional(),
+    anonymous: z.boolean().default(false),
+  })
+  .strict();
+export type GlossaryVoteCreate = z.output<typeof glossaryVoteCreateSchema>;
 
 export const glossaryRestoreSchema = z.object({ baseRevision: z.number().int().min(1) }).strict();
 
@@ -87,8 +107,8 @@ export const glossaryEntrySchema = glossaryEntrySummarySchema
     links: z.array(z.object({ term: z.string(), id: z.string().nullable() })),
     writers: z.array(personSchema),
     contributors: z.array(personSchema),
-    /** The vote that selected it, with the votes it got; null when it was not voted on. */
-    vote: z.object({ pollId: z.string(), votes: z.number().int() }).nullable(),
+    /** The vote that selected it, with the votes it got (`tied`: kept as one of the terms tied at the cut). */
+    vote: z.object({ pollId: z.string(), votes: z.number().int(), tied: z.boolean() }).nullable(),
     createdAt: z.string(),
     abilities: abilitiesSchema,
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, isWebUrl, letterOf, wikiLinks } from './glossary.ts';
+import { foldText, isWebUrl, letterOf, selectTop, wikiLinks } from './glossary.ts';
 
 describe('glossary rules', () => {
   it('files a term under its first letter, accents and ligatures folded, others under #', () => {
@@ -32,5 +32,27 @@ describe('glossary rules', () => {
     expect(isWebUrl('JAVASCRIPT:alert(1)')).toBe(false);
     expect(isWebUrl('data:text/html,x')).toBe(false);
     expect(isWebUrl('/relative')).toBe(false);
+  });
+
+  it('selects the top K of a letter, every term tied at the cut, never a term without a vote', () => {
+    const o = (id: string, count: number) => ({ id, count });
+    const ids = (result: { selected: { id: string }[]; tied: boolean }) => [
+      result.selected.map((x) => x.id),
+      result.tied,
+    ];
+    expect(ids(selectTop([o('a', 5), o('b', 7), o('c', 1), o('d', 6), o('e', 2)], 3))).toEqual([
+      ['b', 'd', 'a'],
+      false,
+    ]);
+    expect(ids(selectTop([o('a', 5), o('b', 7), o('c', 5), o('d', 6), o('e', 2)], 2))).toEqual([
+      ['b', 'd'],
+      false,
+    ]);
+    expect(ids(selectTop([o('a', 5), o('b', 7), o('c', 5), o('d', 6)], 3))).toEqual([
+      ['b', 'd', 'a', 'c'],
+      true,
+    ]);
+    expect(ids(selectTop([o('a', 0), o('b', 2), o('c', 0)], 3))).toEqual([['b'], false]);
+    expect(ids(selectTop([], 3))).toEqual([[], false]);
   });
 });

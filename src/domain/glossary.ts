@@ -67,3 +67,18 @@ export function isWebUrl(value: string): boolean {
     return false;
   }
 }
+
+/**
+ * The terms a vote selects in one letter: the `perLetter` most voted, and when the cut falls in a
+ * tie, every term tied at the cut (`tied` says so). A term nobody voted for is never selected.
+ */
+export function selectTop<T extends { count: number }>(
+  options: readonly T[],
+  perLetter: number,
+): { selected: T[]; tied: boolean } {
+  const voted = [...options].filter((option) => option.count > 0).sort((a, b) => b.count - a.count);
+  const cut = voted[perLetter - 1];
+  if (!cut || voted.length <= perLetter) return { selected: voted, tied: false };
+  const selected = voted.filter((option) => option.count >= cut.count);
+  return { selected, tied: selected.length > perLetter };
+}

@@ -222,6 +222,11 @@ export const routeRules: Record<string, RouteRule> = {
     action: 'takePart',
     read: 'community',
   },
+  'POST /api/v1/communities/{slug}/glossary/votes': {
+    kind: 'glossaryEntry',
+    action: 'steer',
+    read: 'community',
+  },
   'GET /api/v1/glossary/{id}': { kind: 'glossaryEntry', action: 'read' },
   'PATCH /api/v1/glossary/{id}': { kind: 'glossaryEntry', action: 'takePart' },
   'GET /api/v1/glossary/{id}/revisions': { kind: 'glossaryEntry', action: 'read' },

@@ -29,6 +29,7 @@ const bodies: Record<string, object> = {
   'POST /api/v1/communities/{slug}/polls': { title: 'x', kind: 'single', options: ['a', 'b'] },
   'POST /api/v1/circles/{id}/sessions': { title: 'x', startsAt: hours(0), endsAt: hours(1) },
   'PATCH /api/v1/glossary/{id}': { baseRevision: 1, definition: 'x' },
+  'POST /api/v1/communities/{slug}/glossary/votes': { letters: ['A'], perLetter: 1 },
 };
 
 /** Where a route's `{id}` points, by the segment before it. */

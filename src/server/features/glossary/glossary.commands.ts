@@ -124,6 +124,7 @@ export async function proposeEntry(
           revision: 1,
           votePollId: null,
           voteCount: null,
+          voteTied: false,
           createdBy: viewer.id,
           createdAt: now,
           updatedAt: now,

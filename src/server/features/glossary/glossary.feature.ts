@@ -18,5 +18,6 @@ export const glossaryFeature: FeatureDescriptor = {
     { table: 'glossary_entries', column: 'created_by' },
     { table: 'glossary_revisions', column: 'author_id' },
     { table: 'glossary_writers', column: 'user_id', keys: ['entry_id'] },
+    { table: 'glossary_votes', column: 'created_by' },
   ],
 };

@@ -8,7 +8,7 @@ import type {
 } from '../../../contract/glossary.ts';
 import { foldText, type GlossaryStatus, glossaryStatuses, wikiLinks } from '../../../domain/glossary.ts';
 import { type Abilities, abilitiesOn, type Standing } from '../../../domain/policy.ts';
-import { toIso } from '../../db/columns.ts';
+import { toBool, toIso } from '../../db/columns.ts';
 import { type Keyset, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
@@ -225,7 +225,7 @@ export async function entryDetail(db: Kysely<DB>, access: EntryAccess): Promise<
     contributors: contributors.map(({ id, name }) => ({ id, name })),
     vote:
       entry.votePollId && entry.voteCount !== null
-        ? { pollId: entry.votePollId, votes: entry.voteCount }
+        ? { pollId: entry.votePollId, votes: entry.voteCount, tied: toBool(entry.voteTied) }
         : null,
     createdAt: toIso(entry.createdAt),
     updatedAt: toIso(entry.updatedAt),

@@ -9,6 +9,7 @@ import {
   glossaryPatchSchema,
   glossaryRestoreSchema,
   glossaryRevisionSchema,
+  glossaryVoteCreateSchema,
 } from '../../../contract/glossary.ts';
 import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import { abilitiesOn } from '../../../domain/policy.ts';
@@ -26,6 +27,7 @@ import {
   publishedEntries,
 } from './glossary.queries.ts';
 import { glossaryMarkdown } from './glossary-markdown.ts';
+import { openVoteCampaign, settleVotes } from './glossary-votes.ts';
 
 const tags = ['glossary'];
 const idParams = z.object({ id: z.string().max(100) });
@@ -50,6 +52,12 @@ export function glossaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db, viewers, live } = ctx;
   const detail = async (entryId: string, viewer: Viewer | undefined) =>
     entryDetail(db, await getEntryAccess(db, entryId, viewer));
+  /** A closed vote's result is applied before anything of the glossary is read. */
+  const settled = async <T extends { community: { id: string } }>(found: Promise<T>) => {
+    const value = await found;
+    await settleVotes(db, value.community.id);
+    return value;
+  };
   const announce = (entry: { id: string; communityId: string; revision: number }) =>
     live.publish(glossaryTopic(entry.id), {
       type: 'glossary.entry.updated',
@@ -74,11 +82,8 @@ export function glossaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { community, standing } = await glossaryCommunity(
-          db,
-          request.params.slug,
-          await viewers.find(request),
-        );
+        const viewer = await viewers.find(request);
+        const { community, standing } = await settled(glossaryCommunity(db, request.params.slug, viewer));
         return listEntries(db, community, standing, request.query);
       },
     );
@@ -105,6 +110,32 @@ export function glossaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
+    app.post(
+      '/communities/:slug/glossary/votes',
+      {
+        schema: {
+          tags,
+          summary: '“On lance la suite ?”: open a vote on some letters, K terms per letter (animators)',
+          description:
+            'A community `sections` poll (one section per letter, its proposed terms as options, at most ' +
+            '`perLetter` choices each). Closing it (`POST /polls/{id}/close`, or its closing time) selects ' +
+            'the top `perLetter` of each letter, or every term tied at the cut.',
+          params: slugParams,
+          body: glossaryVoteCreateSchema,
+          response: { 201: z.object({ pollId: z.string() }), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        const { community, standing } = await glossaryCommunity(db, request.params.slug, viewer);
+        if (!abilitiesOn(standing, { kind: 'glossaryEntry', status: 'proposed' }).steer) {
+          throw new AppError('FORBIDDEN', 'Only the community’s animators can open a vote');
+        }
+        const pollId = await openVoteCampaign(db, community, viewer, request.body, requestLocale(request));
+        return reply.status(201).send({ pollId });
+      },
+    );
+
     app.get(
       '/communities/:slug/glossary.md',
       {
@@ -116,7 +147,9 @@ export function glossaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const { community } = await glossaryCommunity(db, request.params.slug, await viewers.find(request));
+        const { community } = await settled(
+          glossaryCommunity(db, request.params.slug, await viewers.find(request)),
+        );
         const words = exportWords[requestLocale(request)];
         const markdown = glossaryMarkdown(community.name, await publishedEntries(db, community.id), words);
         return reply
@@ -136,7 +169,11 @@ export function glossaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: glossaryEntrySchema, 404: errorBodySchema },
         },
       },
-      async (request) => detail(request.params.id, await viewers.find(request)),
+      async (request) => {
+        const viewer = await viewers.find(request);
+        await settled(getEntryAccess(db, request.params.id, viewer));
+        return detail(request.params.id, viewer);
+      },
     );
 
     app.patch(

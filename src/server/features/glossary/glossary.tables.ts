@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { GlossaryStatus } from '../../../domain/glossary.ts';
 import type { Timestamp } from '../../db/schema.ts';
 
@@ -24,6 +25,8 @@ export interface GlossaryEntriesTable {
   /** The vote (a `sections` poll) that selected it, and the votes it got there. */
   votePollId: string | null;
   voteCount: number | null;
+  /** Selected as one of the terms tied at the vote's cut. */
+  voteTied: ColumnType<boolean | number, boolean | undefined, boolean>;
   createdBy: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -51,8 +54,27 @@ export interface GlossaryWritersTable {
   createdAt: Timestamp;
 }
 
+/** A vote campaign on some letters: the poll, the quota per letter, when its result was applied. */
+export interface GlossaryVotesTable {
+  pollId: string;
+  communityId: string;
+  perLetter: number;
+  appliedAt: Timestamp | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+/** Which entry each option of a campaign's poll stands for. */
+export interface GlossaryVoteOptionsTable {
+  optionId: string;
+  pollId: string;
+  entryId: string;
+}
+
 declare module '../../db/schema.ts' {
   interface DB {
+    glossaryVotes: GlossaryVotesTable;
+    glossaryVoteOptions: GlossaryVoteOptionsTable;
     glossaryEntries: GlossaryEntriesTable;
     glossaryRevisions: GlossaryRevisionsTable;
     glossaryWriters: GlossaryWritersTable;

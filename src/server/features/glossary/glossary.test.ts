@@ -170,6 +170,119 @@ describe.each(testDialects())('the abécédaire on %s', (dialect) => {
     expect((await list('?letter=AB', member)).error.code).toBe('INVALID_INPUT');
   });
 
+  it('opens a vote on letters with a quota, and its close selects the top terms of each letter', async () => {
+    const voters = [member, other, await registerUser(t.app, 'Nadia'), await registerUser(t.app, 'Marc')];
+    for (const voter of voters.slice(2)) await joinCommunity(t.app, voter, slug);
+    const terms = ['Faire ensemble', 'Fabrique', 'Frugalité', 'Fête', 'Fragilité'];
+    const ids: Record<string, string> = {};
+    for (const [i, term] of terms.entries())
+      ids[term] = (await propose(term, voters[i % voters.length])).json().id;
+    const open = (payload: object, user: TestUser = animator) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/communities/${slug}/glossary/votes`,
+        headers: as(user),
+        payload,
+      });
+    expect((await open({ letters: ['F'], perLetter: 3 }, member)).statusCode).toBe(403);
+    expect((await open({ letters: ['Z'], perLetter: 3 })).statusCode).toBe(400);
+    const opened = await open({ letters: ['f'], perLetter: 3 });
+    expect(opened.statusCode).toBe(201);
+    const { pollId } = opened.json();
+    const poll = (await t.app.inject({ url: `/api/v1/polls/${pollId}`, headers: as(member) })).json();
+    expect(poll.kind).toBe('sections');
+    const optionOf = (term: string) => poll.options.find((o: { text: string }) => o.text === term).id;
+    // Votes: Fabrique 4, Frugalité 3, Faire ensemble 2, Fête 1, Fragilité 0.
+    const ballots = [
+      ['Fabrique', 'Frugalité', 'Faire ensemble'],
+      ['Fabrique', 'Frugalité', 'Faire ensemble'],
+      ['Fabrique', 'Frugalité', 'Fête'],
+      ['Fabrique'],
+    ];
+    for (const [i, choice] of ballots.entries()) {
+      const cast = await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/polls/${pollId}/ballot`,
+        headers: as(voters[i]),
+        payload: { choices: choice.map(optionOf) },
+      });
+      expect(cast.statusCode).toBe(200);
+    }
+    // Still open: nothing is selected yet.
+    expect((await list('?letter=F&status=selected', member)).items).toEqual([]);
+    const closed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/polls/${pollId}/close`,
+      headers: as(animator),
+    });
+    expect(closed.statusCode).toBe(200);
+    const statuses = Object.fromEntries(
+      (await list('?letter=F', member)).items.map((e: { term: string; status: string }) => [
+        e.term,
+        e.status,
+      ]),
+    );
+    expect(statuses).toEqual({
+      'Faire ensemble': 'selected',
+      Fabrique: 'selected',
+      Frugalité: 'selected',
+      Fête: 'proposed',
+      Fragilité: 'proposed',
+    });
+    const chosen = (await t.app.inject({ url: `/api/v1/glossary/${ids.Fabrique}` })).json();
+    expect(chosen.vote).toEqual({ pollId, votes: 4, tied: false });
+    const history = (await t.app.inject({ url: `/api/v1/glossary/${ids.Fabrique}/revisions` })).json();
+    expect(history.items[0]).toMatchObject({ status: 'selected', author: null });
+    // Read again: the result is applied once.
+    expect((await t.app.inject({ url: `/api/v1/glossary/${ids.Fabrique}` })).json().revision).toBe(
+      chosen.revision,
+    );
+  });
+
+  it('selects every term tied at the cut, and says so, when the vote reaches its closing time', async () => {
+    const terms = ['Gratitude', 'Gouvernance', 'Générosité'];
+    for (const term of terms) await propose(term);
+    const { pollId } = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/communities/${slug}/glossary/votes`,
+        headers: as(animator),
+        payload: { letters: ['G'], perLetter: 1 },
+      })
+    ).json();
+    const poll = (await t.app.inject({ url: `/api/v1/polls/${pollId}`, headers: as(member) })).json();
+    const optionOf = (term: string) => poll.options.find((o: { text: string }) => o.text === term).id;
+    for (const [user, term] of [
+      [member, 'Gratitude'],
+      [other, 'Gouvernance'],
+    ] as const) {
+      await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/polls/${pollId}/ballot`,
+        headers: as(user),
+        payload: { choices: [optionOf(term)] },
+      });
+    }
+    // This vote ends at its closing time, nobody closing it: the next read applies it.
+    await t.database.db
+      .updateTable('polls')
+      .set({ closesAt: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', pollId)
+      .execute();
+    const entries = (await list('?letter=G', member)).items as { id: string; term: string; status: string }[];
+    expect(
+      entries
+        .filter((e) => e.status === 'selected')
+        .map((e) => e.term)
+        .sort(),
+    ).toEqual(['Gouvernance', 'Gratitude']);
+    const tied = entries.find((e) => e.term === 'Gratitude');
+    expect((await t.app.inject({ url: `/api/v1/glossary/${tied?.id}` })).json().vote).toMatchObject({
+      votes: 1,
+      tied: true,
+    });
+  });
+
   it('exports the published entries as Markdown, user text never live markup', async () => {
     const id = (await propose('Publier')).json().id;
     await patch(id, {

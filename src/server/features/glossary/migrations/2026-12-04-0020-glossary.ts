@@ -2,7 +2,7 @@ import { type Kysely, type Migration, sql } from 'kysely';
 import { columnTypes } from '../../../db/columns.ts';
 import type { DialectName } from '../../../db/database.ts';
 
-/** The abécédaire: entries of a community, their revisions and their writers. */
+/** The abécédaire: entries of a community, their revisions, their writers and the votes on them. */
 export function glossaryTables(dialect: DialectName): Migration {
   const t = columnTypes(dialect);
   return {
@@ -28,6 +28,7 @@ export function glossaryTables(dialect: DialectName): Migration {
         .addColumn('revision', 'integer', (c) => c.notNull().check(sql`revision >= 1`))
         .addColumn('vote_poll_id', 'text', (c) => c.references('polls.id').onDelete('set null'))
         .addColumn('vote_count', 'integer')
+        .addColumn('vote_tied', t.flag, (c) => c.notNull().defaultTo(dialect === 'postgres' ? false : 0))
         .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
         .addColumn('created_at', t.timestamp, (c) => c.notNull())
         .addColumn('updated_at', t.timestamp, (c) => c.notNull())
@@ -65,6 +66,36 @@ export function glossaryTables(dialect: DialectName): Migration {
         .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
         .addColumn('created_at', t.timestamp, (c) => c.notNull())
         .addPrimaryKeyConstraint('glossary_writers_pk', ['entry_id', 'user_id'])
+        .execute();
+
+      // A vote campaign ("On lance la suite ?") is a `sections` poll: one section per letter.
+      await db.schema
+        .createTable('glossary_votes')
+        .addColumn('poll_id', 'text', (c) => c.primaryKey().references('polls.id').onDelete('cascade'))
+        .addColumn('community_id', 'text', (c) =>
+          c.notNull().references('communities.id').onDelete('cascade'),
+        )
+        .addColumn('per_letter', 'integer', (c) => c.notNull().check(sql`per_letter >= 1`))
+        .addColumn('applied_at', t.timestamp)
+        .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('glossary_votes_pending_idx')
+        .on('glossary_votes')
+        .columns(['community_id', 'applied_at'])
+        .execute();
+      await db.schema
+        .createTable('glossary_vote_options')
+        .addColumn('option_id', 'text', (c) =>
+          c.primaryKey().references('poll_options.id').onDelete('cascade'),
+        )
+        .addColumn('poll_id', 'text', (c) =>
+          c.notNull().references('glossary_votes.poll_id').onDelete('cascade'),
+        )
+        .addColumn('entry_id', 'text', (c) =>
+          c.notNull().references('glossary_entries.id').onDelete('cascade'),
+        )
         .execute();
     },
   };

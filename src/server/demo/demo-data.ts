@@ -6,6 +6,7 @@ import { parsePadNotes } from '../../domain/pad-import/parse-pad-notes.ts';
 import type { DB } from '../db/schema.ts';
 import { storeImportedSession } from '../features/sessions/sessions.public.ts';
 import { seedDemoBoard } from './demo-boards.ts';
+import { seedDemoGlossary } from './demo-glossary.ts';
 import { seedDemoPolls } from './demo-polls.ts';
 import { addDemoSignups } from './demo-signups.ts';
 
@@ -179,7 +180,7 @@ async function insertDemo(trx: Transaction<DB>) {
     )
     .execute();
 
-  await seedDemoPolls(trx, communityId, userIds);
+  await seedDemoGlossary(trx, communityId, await seedDemoPolls(trx, communityId, userIds));
   for (const circle of demoCircles) {
     const circleId = randomUUID();
     await trx

@@ -53,4 +53,36 @@ describe.each(testDialects())('demo glossary vote on %s', (dialect) => {
     });
     expect(vote.statusCode).toBe(409);
   });
+
+  it('fills the abécédaire: the twelve chosen words, A–D, selected and linked to the vote', async () => {
+    const glossary = (
+      await t.app.inject({ url: '/api/v1/communities/riposte-creative-territoriale/glossary' })
+    ).json();
+    const chosen = demoGlossary.flatMap((letter) => letter.chosen);
+    expect(glossary.items.map((e: { term: string }) => e.term).sort()).toEqual([...chosen].sort());
+    expect(
+      glossary.items.every(
+        (e: { status: string; hasDefinition: boolean }) => e.status === 'selected' && !e.hasDefinition,
+      ),
+    ).toBe(true);
+    expect(glossary.letters).toEqual(['A', 'B', 'C', 'D'].map((letter) => ({ letter, count: 3 })));
+    const archipel = glossary.items.find((e: { term: string }) => e.term === 'Archipel');
+    const entry = (await t.app.inject({ url: `/api/v1/glossary/${archipel.id}` })).json();
+    const results = (
+      await t.app.inject({
+        url: `/api/v1/polls/${entry.vote.pollId}/results`,
+        headers: { cookie: visitor.cookie },
+      })
+    ).json();
+    const counted = results.sections[0].options.find((o: { text: string }) => o.text === 'Archipel').count;
+    expect(entry.vote).toEqual({ pollId: expect.any(String), votes: counted, tied: false });
+    // Members also see the vote's other candidates, still proposed.
+    const asMember = (
+      await t.app.inject({
+        url: '/api/v1/communities/riposte-creative-territoriale/glossary?status=proposed',
+        headers: { cookie: visitor.cookie },
+      })
+    ).json();
+    expect(asMember.items).toHaveLength(8);
+  });
 });

@@ -92,6 +92,8 @@ export const glossaryListSchema = z.object({
   nextCursor: z.string().nullable(),
   /** Entries per letter the viewer may see (before `letter`, `status` and `q`), for the A–Z index. */
   letters: z.array(z.object({ letter: z.string(), count: z.number().int() })),
+  /** What the viewer may do on the glossary: takePart (propose a term), steer (open votes, publish). */
+  abilities: abilitiesSchema,
 });
 
 export const glossaryEntrySchema = glossaryEntrySummarySchema

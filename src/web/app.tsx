@@ -56,6 +56,9 @@ const DatePollGuestEditPage = screen(() => import('./routes/date-poll-guest.tsx'
 const SignupSheetPage = screen(() => import('./routes/signup-sheet.tsx'), 'SignupSheetPage');
 const AdminOutboxPage = screen(() => import('./routes/admin-outbox.tsx'), 'AdminOutboxPage');
 const AdminAnimatorsPage = screen(() => import('./routes/admin-animators.tsx'), 'AdminAnimatorsPage');
+const GlossaryPage = screen(() => import('./routes/glossary.tsx'), 'GlossaryPage');
+const GlossaryEntryPage = screen(() => import('./routes/glossary-entry.tsx'), 'GlossaryEntryPage');
+const GlossaryPrintPage = screen(() => import('./routes/glossary-print.tsx'), 'GlossaryPrintPage');
 const ClaimPage = screen(() => import('./routes/claim.tsx'), 'ClaimPage');
 const UnsubscribePage = screen(() => import('./features/mail/unsubscribe-page.tsx'), 'UnsubscribePage');
 
@@ -72,6 +75,9 @@ export function App() {
               <Route path="/my-circles" element={<MyCirclesPage />} />
               <Route path="/communities/new" element={<NewCommunityPage />} />
               <Route path="/c/:slug" element={<CommunityPage />} />
+              <Route path="/c/:slug/glossary" element={<GlossaryPage />} />
+              <Route path="/c/:slug/glossary/print" element={<GlossaryPrintPage />} />
+              <Route path="/glossary/:id" element={<GlossaryEntryPage />} />
               <Route path="/circles/:id" element={<CirclePage />} />
               <Route path="/circles/:id/import" element={<ImportNotesPage />} />
               <Route path="/sessions/:id" element={<SessionPage />} />

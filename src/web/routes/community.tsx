@@ -117,6 +117,9 @@ export function CommunityPage() {
         }
         actions={
           <>
+            <ButtonLink variant="secondary" to={`/c/${data.slug}/glossary`}>
+              {t('glossary.open')}
+            </ButtonLink>
             {data.abilities.steer ? <EditCommunityButton community={data} /> : null}
             {user?.isAdmin ? (
               <ButtonLink

@@ -98,6 +98,19 @@ const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 type ListQuery = z.output<typeof glossaryListQuerySchema>;
 
+/**
+ * The glossary as a whole: read by whoever reads its selected entries (all who see the community);
+ * proposing is taking part in a proposed entry, opening votes and publishing is steering one.
+ */
+export function glossaryAbilities(standing: Standing): Abilities {
+  const proposed = abilitiesOn(standing, { kind: 'glossaryEntry', status: 'proposed' });
+  return {
+    read: abilitiesOn(standing, { kind: 'glossaryEntry', status: 'selected' }).read,
+    takePart: proposed.takePart,
+    steer: proposed.steer,
+  };
+}
+
 /** One page of the A–Z index as the viewer may see it, with the count of each letter. */
 export async function listEntries(
   db: Kysely<DB>,
@@ -158,6 +171,7 @@ export async function listEntries(
     ),
     nextCursor,
     letters: letters.map((row) => ({ letter: row.letter, count: Number(row.count) })),
+    abilities: glossaryAbilities(standing),
   };
 }
 

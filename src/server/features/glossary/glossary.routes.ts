@@ -12,7 +12,6 @@ import {
   glossaryVoteCreateSchema,
 } from '../../../contract/glossary.ts';
 import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
-import { abilitiesOn } from '../../../domain/policy.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requestLocale } from '../../http/request-locale.ts';
@@ -21,6 +20,7 @@ import { addWriter, patchEntry, proposeEntry, removeWriter, restoreRevision } fr
 import {
   entryDetail,
   getEntryAccess,
+  glossaryAbilities,
   glossaryCommunity,
   listEntries,
   pageRevisions,
@@ -102,7 +102,7 @@ export function glossaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         const { community, standing } = await glossaryCommunity(db, request.params.slug, viewer);
-        if (!abilitiesOn(standing, { kind: 'glossaryEntry', status: 'proposed' }).takePart) {
+        if (!glossaryAbilities(standing).takePart) {
           throw new AppError('FORBIDDEN', 'Only the community’s members can propose terms');
         }
         const id = await proposeEntry(db, community, viewer, request.body.term);
@@ -128,7 +128,7 @@ export function glossaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         const { community, standing } = await glossaryCommunity(db, request.params.slug, viewer);
-        if (!abilitiesOn(standing, { kind: 'glossaryEntry', status: 'proposed' }).steer) {
+        if (!glossaryAbilities(standing).steer) {
           throw new AppError('FORBIDDEN', 'Only the community’s animators can open a vote');
         }
         const pollId = await openVoteCampaign(db, community, viewer, request.body, requestLocale(request));

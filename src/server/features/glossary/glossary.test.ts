@@ -54,6 +54,9 @@ describe.each(testDialects())('the abécédaire on %s', (dialect) => {
 
   it('lets only members propose, and shows proposed terms to members only', async () => {
     expect((await propose('Extérieur', outsider)).statusCode).toBe(403);
+    expect((await list('', outsider)).abilities).toEqual({ read: true, takePart: false, steer: false });
+    expect((await list('', member)).abilities).toEqual({ read: true, takePart: true, steer: false });
+    expect((await list('', animator)).abilities).toEqual({ read: true, takePart: true, steer: true });
     const id = (await propose('Essaimer')).json().id;
     expect((await t.app.inject({ url: `/api/v1/glossary/${id}`, headers: as(outsider) })).statusCode).toBe(
       404,

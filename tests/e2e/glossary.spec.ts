@@ -106,13 +106,20 @@ test('propose, vote letter by letter, define together with a conflict merged, pu
   await julie
     .getByLabel('Définition')
     .fill('S’aider les uns les autres, entre pairs : apprendre à plusieurs. Voir [[Écoute]].');
+  await julie.getByRole('group', { name: 'Mots liés' }).getByLabel('Essaimer').check();
   await julie.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(julie.getByText('Enregistré.')).toBeVisible();
+  await expect(
+    julie.getByRole('region', { name: 'Mots liés' }).getByRole('link', { name: 'Essaimer' }),
+  ).toBeVisible();
   // Bernard's page follows the entry live: Julie's merge arrives without a reload.
   await expect(bernard.getByRole('region', { name: 'Définition' })).toContainText(
-    'apprendre à plusieurs. Voir [[Écoute]]',
+    'apprendre à plusieurs. Voir Écoute.',
   );
-  await expect(julie.getByRole('link', { name: 'Écoute' })).toBeVisible();
+  // [[Écoute]] is a link to that entry, inside the definition.
+  await julie.getByRole('region', { name: 'Définition' }).getByRole('link', { name: 'Écoute' }).click();
+  await expect(julie.getByRole('heading', { level: 1, name: 'Écoute' })).toBeVisible();
+  await julie.goBack();
   const history = julie.getByRole('region', { name: 'Historique' });
   await expect(history).toContainText('par Julie');
   await expect(history).toContainText('par Bernard');

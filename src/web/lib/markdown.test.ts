@@ -57,6 +57,18 @@ describe('parseMarkdown', () => {
 });
 
 describe('parseInline', () => {
+  it('reads [[wiki links]] to glossary entries, and leaves broken ones as text', () => {
+    expect(parseInline('Voir [[Archipel]] et [[ Écoute ]].')).toEqual([
+      { kind: 'text', text: 'Voir ' },
+      { kind: 'wiki', term: 'Archipel' },
+      { kind: 'text', text: ' et ' },
+      { kind: 'wiki', term: 'Écoute' },
+      { kind: 'text', text: '.' },
+    ]);
+    expect(parseInline('[[]] [[ ]] [[ouvert')).toEqual([{ kind: 'text', text: '[[]] [[ ]] [[ouvert' }]);
+    expect(parseInline('[lien](https://example.org)')[0]).toMatchObject({ kind: 'link' });
+  });
+
   it('reads emphasis, inline code and links', () => {
     expect(parseInline('*vite* et `code` et [le pad](https://pad.example/p)')).toEqual([
       { kind: 'em', children: [text('vite')] },

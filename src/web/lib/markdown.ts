@@ -13,6 +13,8 @@ export type Inline =
   | { kind: 'strong' | 'em'; children: Inline[] }
   | { kind: 'code'; text: string }
   | { kind: 'link'; href: string; children: Inline[] }
+  /** `[[Autre terme]]`: a glossary entry named by its term (shown as written where nothing resolves it). */
+  | { kind: 'wiki'; term: string }
   | { kind: 'break' };
 
 export type Block =
@@ -96,7 +98,17 @@ export function parseInline(text: string, depth = 0): Inline[] {
         i = close + 1;
         continue;
       }
-    } else if (char === '[') {
+    } else if (pair === '[[') {
+      const close = next(']]', i + 2);
+      const term = close > i + 2 ? text.slice(i + 2, close) : '';
+      if (term.trim() && term.length <= 200 && !/[[\]\n]/.test(term)) {
+        flush();
+        nodes.push({ kind: 'wiki', term: term.trim() });
+        i = close + 2;
+        continue;
+      }
+    }
+    if (char === '[') {
       const close = next(']', i + 1);
       const end = close > i && text[close + 1] === '(' ? next(')', close + 2) : -1;
       const href = end > close ? text.slice(close + 2, end).trim() : '';

@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { GlossaryEntry } from '../../contract/glossary.ts';
-import type { GlossaryStatus } from '../../domain/glossary.ts';
+import { foldText, type GlossaryStatus } from '../../domain/glossary.ts';
 import { Alert } from '../components/alert.tsx';
 import { Badge } from '../components/badge.tsx';
 import { Button } from '../components/button.tsx';
@@ -93,14 +93,31 @@ function Writers({ entry, myId }: { entry: GlossaryEntry; myId: string | undefin
   );
 }
 
+/** `[[Terme]]` in the text: a link to its entry, or the term marked "to write" when none has it. */
+export function useWikiLinks(entry: GlossaryEntry) {
+  const { t } = useTranslation();
+  return useCallback(
+    (term: string) => {
+      const link = entry.links.find((candidate) => foldText(candidate.term) === foldText(term));
+      return link?.id ? (
+        <Link to={`/glossary/${link.id}`}>{term}</Link>
+      ) : (
+        <span className={styles.toWrite}>{t('glossary.entry.linkToWrite', { term })}</span>
+      );
+    },
+    [entry.links, t],
+  );
+}
+
 function EntryText({ entry }: { entry: GlossaryEntry }) {
   const { t } = useTranslation();
+  const wikiLink = useWikiLinks(entry);
   return (
     <>
       <section className={styles.block} aria-labelledby="definition">
         <h2 id="definition">{t('glossary.entry.definition')}</h2>
         {entry.definition ? (
-          <MarkdownText source={entry.definition} />
+          <MarkdownText source={entry.definition} wikiLink={wikiLink} />
         ) : (
           <p className={styles.muted}>{t('glossary.entry.noDefinition')}</p>
         )}
@@ -108,7 +125,7 @@ function EntryText({ entry }: { entry: GlossaryEntry }) {
       {entry.argument ? (
         <section className={styles.block} aria-labelledby="argument">
           <h2 id="argument">{t('glossary.entry.argument')}</h2>
-          <MarkdownText source={entry.argument} />
+          <MarkdownText source={entry.argument} wikiLink={wikiLink} />
         </section>
       ) : null}
       {entry.examples.length ? (

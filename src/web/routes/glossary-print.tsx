@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { GlossaryEntry } from '../../contract/glossary.ts';
 import { glossaryLetters } from '../../domain/glossary.ts';
 import { Button } from '../components/button.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
@@ -10,24 +11,29 @@ import { useCommunity } from '../features/communities/community-api.ts';
 import styles from '../features/glossary/glossary.module.css';
 import { useEntry, useGlossary } from '../features/glossary/glossary-api.ts';
 import { isNotFound } from '../lib/error-message.ts';
+import { useWikiLinks } from './glossary-entry.tsx';
 import { NotFoundPage } from './not-found.tsx';
 
 /** One published entry, whole: never split across two printed pages. */
 function PrintedEntry({ id }: { id: string }) {
-  const { t } = useTranslation();
   const entry = useEntry(id, false);
   if (!entry.data) return null;
-  const data = entry.data;
+  return <PrintedText entry={entry.data} />;
+}
+
+function PrintedText({ entry: data }: { entry: GlossaryEntry }) {
+  const { t } = useTranslation();
+  const wikiLink = useWikiLinks(data);
   return (
     <article>
       <h3>{data.term}</h3>
-      {data.definition ? <MarkdownText source={data.definition} /> : null}
+      {data.definition ? <MarkdownText source={data.definition} wikiLink={wikiLink} /> : null}
       {data.argument ? (
         <>
           <p>
             <strong>{t('glossary.entry.argument')}</strong>
           </p>
-          <MarkdownText source={data.argument} />
+          <MarkdownText source={data.argument} wikiLink={wikiLink} />
         </>
       ) : null}
       {data.examples.length ? (

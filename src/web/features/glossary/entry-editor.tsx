@@ -7,7 +7,7 @@ import { TextField } from '../../components/text-field.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import styles from './glossary.module.css';
-import { useSaveEntry } from './glossary-api.ts';
+import { useGlossary, useSaveEntry } from './glossary-api.ts';
 
 interface Draft {
   term: string;
@@ -76,7 +76,11 @@ export function EntryEditor({ entry, onDone }: { entry: GlossaryEntry; onDone: (
   const [draft, setDraft] = useState<Draft>(() => draftOf(entry));
   const [baseRevision, setBaseRevision] = useState(entry.revision);
   const [theirs, setTheirs] = useState<GlossaryEntry | null>(null);
+  const [relatedIds, setRelatedIds] = useState(() => entry.related.map((related) => related.id));
   const save = useSaveEntry(entry.id);
+  const others = (useGlossary(entry.communitySlug, {}).data?.items ?? []).filter(
+    (other) => other.id !== entry.id && other.status !== 'archived',
+  );
   const field = (name: keyof Draft) => ({
     value: draft[name],
     onChange: (value: string) => setDraft((current) => ({ ...current, [name]: value })),
@@ -92,6 +96,7 @@ export function EntryEditor({ entry, onDone }: { entry: GlossaryEntry; onDone: (
         argument: draft.argument,
         examples: lines(draft.examples),
         sources: sourcesOf(draft.sources),
+        relatedIds,
       },
       {
         onSuccess: () => {
@@ -166,6 +171,25 @@ export function EntryEditor({ entry, onDone }: { entry: GlossaryEntry; onDone: (
         isOptional
         {...field('sources')}
       />
+      {others.length ? (
+        <fieldset className={styles.related}>
+          <legend>{t('glossary.entry.related')}</legend>
+          {others.map((other) => (
+            <label key={other.id}>
+              <input
+                type="checkbox"
+                checked={relatedIds.includes(other.id)}
+                onChange={(event) =>
+                  setRelatedIds((current) =>
+                    event.target.checked ? [...current, other.id] : current.filter((id) => id !== other.id),
+                  )
+                }
+              />{' '}
+              {other.term}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
       {save.error && !theirs ? <Alert tone="danger">{errorMessage(save.error)}</Alert> : null}
       <div className={styles.buttons}>
         <Button type="submit" isPending={save.isPending}>

@@ -1,41 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, PostgresAdapter } from 'kysely';
 import type { GlossaryPatch } from '../../../contract/glossary.ts';
-import { foldText, type GlossaryStatus, letterOf } from '../../../domain/glossary.ts';
+import { foldText, letterOf } from '../../../domain/glossary.ts';
 import { isUniqueViolation } from '../../db/constraint-errors.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import {
+  contentOf,
   type EntryAccess,
+  type EntryContent,
   type EntryRow,
   entryDetail,
   type GlossaryCommunity,
-  readExamples,
-  readRelatedIds,
-  readSources,
+  storedContent,
 } from './glossary.queries.ts';
 
-/** The content of an entry that a revision keeps and a restore brings back. */
-interface Content {
-  term: string;
-  status: GlossaryStatus;
-  definition: string;
-  argument: string;
-  examples: string[];
-  sources: { title: string; url: string }[];
-  relatedIds: string[];
-}
-
-const contentOf = (row: EntryRow): Content => ({
-  term: row.term,
-  status: row.status,
-  definition: row.definition,
-  argument: row.argument,
-  examples: readExamples(row.examples),
-  sources: readSources(row.sources),
-  relatedIds: readRelatedIds(row.relatedIds),
-});
+type Content = EntryContent;
 
 const searchTextOf = (content: Content) =>
   foldText([content.term, content.definition, content.argument, ...content.examples].join(' '));
@@ -69,19 +50,7 @@ async function writeRevision(
 ) {
   await trx
     .insertInto('glossaryRevisions')
-    .values({
-      entryId,
-      revision,
-      authorId,
-      term: content.term,
-      status: content.status,
-      definition: content.definition,
-      argument: content.argument,
-      examples: JSON.stringify(content.examples),
-      sources: JSON.stringify(content.sources),
-      relatedIds: JSON.stringify(content.relatedIds),
-      createdAt: at,
-    })
+    .values({ entryId, revision, authorId, ...storedContent(content), createdAt: at })
     .execute();
 }
 
@@ -197,15 +166,9 @@ async function saveRevision(
       await trx
         .updateTable('glossaryEntries')
         .set({
-          term: content.term,
+          ...storedContent(content),
           termKey: foldText(content.term),
           letter: letterOf(content.term),
-          status: content.status,
-          definition: content.definition,
-          argument: content.argument,
-          examples: JSON.stringify(content.examples),
-          sources: JSON.stringify(content.sources),
-          relatedIds: JSON.stringify(content.relatedIds),
           searchText: searchTextOf(content),
           revision,
           updatedAt: now,
@@ -263,23 +226,20 @@ export async function restoreRevision(
     .executeTakeFirst();
   if (!old) throw notFound('Revision');
   return saveRevision(db, access, viewer, input.baseRevision, async (current, trx, entry) => {
+    const restored = contentOf(old);
     // Entries related then may have gone since: keep those still in this glossary.
-    const stillThere = readRelatedIds(old.relatedIds).length
+    const stillThere = restored.relatedIds.length
       ? await trx
           .selectFrom('glossaryEntries')
           .select('id')
           .where('communityId', '=', entry.communityId)
-          .where('id', 'in', readRelatedIds(old.relatedIds))
+          .where('id', 'in', restored.relatedIds)
           .execute()
       : [];
     return {
-      term: old.term,
+      ...restored,
       status: current.status,
-      definition: old.definition,
-      argument: old.argument,
-      examples: readExamples(old.examples),
-      sources: readSources(old.sources),
-      relatedIds: readRelatedIds(old.relatedIds).filter((id) => stillThere.some((row) => row.id === id)),
+      relatedIds: restored.relatedIds.filter((id) => stillThere.some((row) => row.id === id)),
     };
   });
 }

@@ -83,6 +83,43 @@ export const readExamples = (json: string) => parseJson(stringList, json);
 export const readSources = (json: string) => parseJson(sourceList, json);
 export const readRelatedIds = (json: string) => parseJson(stringList, json);
 
+/** What an entry or a revision says: the text a revision keeps and a restore brings back. */
+export interface EntryContent {
+  term: string;
+  status: GlossaryStatus;
+  definition: string;
+  argument: string;
+  examples: string[];
+  sources: { title: string; url: string }[];
+  relatedIds: string[];
+}
+
+type StoredContent = Pick<
+  EntryRow,
+  'term' | 'status' | 'definition' | 'argument' | 'examples' | 'sources' | 'relatedIds'
+>;
+
+export const contentOf = (row: StoredContent): EntryContent => ({
+  term: row.term,
+  status: row.status,
+  definition: row.definition,
+  argument: row.argument,
+  examples: readExamples(row.examples),
+  sources: readSources(row.sources),
+  relatedIds: readRelatedIds(row.relatedIds),
+});
+
+/** The columns that store a content, on an entry and on a revision alike. */
+export const storedContent = (content: EntryContent): StoredContent => ({
+  term: content.term,
+  status: content.status,
+  definition: content.definition,
+  argument: content.argument,
+  examples: JSON.stringify(content.examples),
+  sources: JSON.stringify(content.sources),
+  relatedIds: JSON.stringify(content.relatedIds),
+});
+
 const entryOrder: Keyset<{ id: string; letter: string; termKey: string }> = {
   list: 'glossary',
   keys: [
@@ -278,13 +315,7 @@ export async function pageRevisions(
         revision: row.revision,
         author: row.authorId && row.authorName ? { id: row.authorId, name: row.authorName } : null,
         createdAt: toIso(row.createdAt),
-        term: row.term,
-        status: row.status,
-        definition: row.definition,
-        argument: row.argument,
-        examples: readExamples(row.examples),
-        sources: readSources(row.sources),
-        relatedIds: readRelatedIds(row.relatedIds),
+        ...contentOf(row),
       }),
     ),
     nextCursor,

@@ -80,6 +80,8 @@ export const glossaryEntrySummarySchema = z
     status: z.enum(glossaryStatuses),
     /** Whether a definition is written yet ("définition à écrire" when not). */
     hasDefinition: z.boolean(),
+    /** "Qui veut y travailler ?": the people signed up to write it. */
+    writers: z.array(personSchema),
     writerCount: z.number().int(),
     revision: z.number().int(),
     updatedAt: z.string(),
@@ -107,7 +109,6 @@ export const glossaryEntrySchema = glossaryEntrySummarySchema
     related: z.array(z.object({ id: z.string(), term: z.string() })),
     /** `[[Terme]]` in the definition and the argumentaire: the entry it names, or null ("to write"). */
     links: z.array(z.object({ term: z.string(), id: z.string().nullable() })),
-    writers: z.array(personSchema),
     contributors: z.array(personSchema),
     /** The vote that selected it, with the votes it got (`tied`: kept as one of the terms tied at the cut). */
     vote: z.object({ pollId: z.string(), votes: z.number().int(), tied: z.boolean() }).nullable(),

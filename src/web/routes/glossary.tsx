@@ -44,8 +44,12 @@ function EntryLine({ entry }: { entry: GlossaryEntrySummary }) {
       {!entry.hasDefinition && entry.status !== 'proposed' ? (
         <span className={styles.hint}> {t('glossary.toWrite')}</span>
       ) : null}
-      {entry.writerCount > 0 ? (
-        <span className={styles.hint}> · {t('glossary.writers', { count: entry.writerCount })}</span>
+      {entry.writers.length > 0 ? (
+        <span className={styles.hint}>
+          {' · '}
+          {t('glossary.writers', { count: entry.writers.length })} :{' '}
+          {entry.writers.map((writer) => writer.name).join(', ')}
+        </span>
       ) : null}
     </li>
   );

@@ -198,15 +198,24 @@ export async function patchEntry(db: Kysely<DB>, access: EntryAccess, viewer: Vi
   if (status !== undefined && status !== access.entry.status && !access.abilities.steer) {
     throw new AppError('FORBIDDEN', 'Only the community’s animators can select, publish or archive an entry');
   }
-  return saveRevision(db, access, viewer, baseRevision, async (current, trx, entry) => ({
-    term: text.term ?? current.term,
-    status: status ?? current.status,
-    definition: text.definition ?? current.definition,
-    argument: text.argument ?? current.argument,
-    examples: text.examples ?? current.examples,
-    sources: text.sources ?? current.sources,
-    relatedIds: text.relatedIds ? await checkRelated(trx, entry, text.relatedIds) : current.relatedIds,
-  }));
+  return saveRevision(db, access, viewer, baseRevision, async (current, trx, entry) => {
+    const next: Content = {
+      term: text.term ?? current.term,
+      status: status ?? current.status,
+      definition: text.definition ?? current.definition,
+      argument: text.argument ?? current.argument,
+      examples: text.examples ?? current.examples,
+      sources: text.sources ?? current.sources,
+      relatedIds: text.relatedIds ? await checkRelated(trx, entry, text.relatedIds) : current.relatedIds,
+    };
+    // Published is the glossary's word to the world: an entry is published once it is defined.
+    if (next.status === 'published' && !next.definition.trim()) {
+      throw new AppError('INVALID_INPUT', 'An entry is published once it has a definition', [
+        { path: ['body', 'status'], message: 'needs a definition' },
+      ]);
+    }
+    return next;
+  });
 }
 
 /** Brings back an older revision's text as a new revision; the status stays as it is. */

@@ -167,14 +167,9 @@ export async function listEntries(
     'g.termKey',
     'g.letter',
     'g.status',
-    'g.definition',
     'g.revision',
     'g.updatedAt',
-    eb
-      .selectFrom('glossaryWriters as w')
-      .whereRef('w.entryId', '=', 'g.id')
-      .select((e) => e.fn.countAll<number>().as('n'))
-      .as('writerCount'),
+    eb.fn<number>('length', ['g.definition']).as('definitionLength'),
   ]);
   if (query.letter) rows = rows.where('g.letter', '=', query.letter);
   if (query.status) rows = rows.where('g.status', '=', query.status);
@@ -188,24 +183,42 @@ export async function listEntries(
   const page = { ...query, scope };
   const found = await pageQuery(rows, entryOrder, page).execute();
   const { items, nextCursor } = toPage(found, entryOrder, page);
-  const letters = await visible()
-    .select(['g.letter', (eb) => eb.fn.countAll<number>().as('count')])
-    .groupBy('g.letter')
-    .orderBy('g.letter')
-    .execute();
+  const [letters, writers] = await Promise.all([
+    visible()
+      .select(['g.letter', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('g.letter')
+      .orderBy('g.letter')
+      .execute(),
+    items.length
+      ? db
+          .selectFrom('glossaryWriters as w')
+          .innerJoin('users as u', 'u.id', 'w.userId')
+          .select(['w.entryId', 'u.id', 'u.name'])
+          .where(
+            'w.entryId',
+            'in',
+            items.map((row) => row.id),
+          )
+          .orderBy('w.createdAt')
+          .orderBy('u.id')
+          .execute()
+      : [],
+  ]);
   return {
-    items: items.map(
-      (row): GlossaryEntrySummary => ({
+    items: items.map((row): GlossaryEntrySummary => {
+      const itsWriters = writers.filter((w) => w.entryId === row.id).map(({ id, name }) => ({ id, name }));
+      return {
         id: row.id,
         term: row.term,
         letter: row.letter,
         status: row.status,
-        hasDefinition: row.definition.length > 0,
-        writerCount: Number(row.writerCount ?? 0),
+        hasDefinition: Number(row.definitionLength) > 0,
+        writers: itsWriters,
+        writerCount: itsWriters.length,
         revision: row.revision,
         updatedAt: toIso(row.updatedAt),
-      }),
-    ),
+      };
+    }),
     nextCursor,
     letters: letters.map((row) => ({ letter: row.letter, count: Number(row.count) })),
     abilities: glossaryAbilities(standing),

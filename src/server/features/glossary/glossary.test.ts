@@ -145,6 +145,8 @@ describe.each(testDialects())('the abécédaire on %s', (dialect) => {
     await put();
     const twice = await put();
     expect(twice.json().writers).toEqual([{ id: other.id, name: 'Julie' }]);
+    const listed = (await list('?letter=D', member)).items.find((e: { id: string }) => e.id === id);
+    expect(listed).toMatchObject({ writers: [{ id: other.id, name: 'Julie' }], writerCount: 1 });
     expect(
       (await t.app.inject({ method: 'PUT', url: `/api/v1/glossary/${id}/writers/me`, headers: as(outsider) }))
         .statusCode,
@@ -288,6 +290,11 @@ describe.each(testDialects())('the abécédaire on %s', (dialect) => {
 
   it('exports the published entries as Markdown, user text never live markup', async () => {
     const id = (await propose('Publier')).json().id;
+    const undefinedYet = await patch(id, { baseRevision: 1, status: 'published' }, animator);
+    expect(undefinedYet.statusCode).toBe(400);
+    expect(undefinedYet.json().error.details).toEqual([
+      { path: ['body', 'status'], message: 'needs a definition' },
+    ]);
     await patch(id, {
       baseRevision: 1,
       definition: 'Rendre public <script>alert(1)</script> et <img src=x onerror=alert(1)>.',

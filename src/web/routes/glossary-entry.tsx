@@ -86,7 +86,9 @@ function Writers({ entry, myId }: { entry: GlossaryEntry; myId: string | undefin
       {signUp.error ? <Alert tone="danger">{errorMessage(signUp.error)}</Alert> : null}
       {entry.contributors.length ? (
         <p className={styles.muted}>
-          {t('glossary.entry.contributors')} : {entry.contributors.map((person) => person.name).join(', ')}
+          {t('glossary.entry.contributorsList', {
+            names: entry.contributors.map((person) => person.name).join(', '),
+          })}
         </p>
       ) : null}
     </Section>

@@ -45,7 +45,9 @@ function PrintedText({ entry: data }: { entry: GlossaryEntry }) {
       ) : null}
       {data.sources.length ? (
         <p className={styles.muted}>
-          {t('glossary.entry.sources')} : {data.sources.map((s) => `${s.title} (${s.url})`).join(' ; ')}
+          {t('glossary.entry.sourcesList', {
+            sources: data.sources.map((s) => `${s.title} (${s.url})`).join(' ; '),
+          })}
         </p>
       ) : null}
     </article>

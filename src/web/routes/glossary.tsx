@@ -47,8 +47,10 @@ function EntryLine({ entry }: { entry: GlossaryEntrySummary }) {
       {entry.writers.length > 0 ? (
         <span className={styles.hint}>
           {' · '}
-          {t('glossary.writers', { count: entry.writers.length })} :{' '}
-          {entry.writers.map((writer) => writer.name).join(', ')}
+          {t('glossary.writersList', {
+            count: entry.writers.length,
+            names: entry.writers.map((writer) => writer.name).join(', '),
+          })}
         </span>
       ) : null}
     </li>

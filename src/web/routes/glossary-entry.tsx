@@ -48,7 +48,7 @@ function StatusActions({ entry }: { entry: GlossaryEntry }) {
           <Button
             key={status}
             variant={status === 'published' ? 'primary' : 'secondary'}
-            isPending={save.isPending && save.variables.status === status}
+            isPending={save.isPending && save.variables?.status === status}
             onClick={() => save.mutate({ baseRevision: entry.revision, status })}
           >
             {t(`glossary.entry.steer.${label}` as 'glossary.entry.steer.select')}

@@ -89,10 +89,11 @@ export async function openVoteCampaign(
  * Applies the result of every campaign of the community whose poll has closed (by its organiser
  * or at its closing time) and is not applied yet: the top `perLetter` of each letter, or the tied
  * set at the cut, become `selected`, with the vote and their counts; the others stay `proposed`.
- * Run before the glossary is read, so a close is seen at once; idempotent under concurrency (the
+ * Run before the glossary is read, so a close is seen at once; says whether it applied one.
+ * Idempotent under concurrency (the
  * campaign row is locked and re-checked).
  */
-export async function settleVotes(db: Kysely<DB>, communityId: string): Promise<void> {
+export async function settleVotes(db: Kysely<DB>, communityId: string): Promise<boolean> {
   const pending = await db
     .selectFrom('glossaryVotes as v')
     .innerJoin('polls as p', 'p.id', 'v.pollId')
@@ -100,6 +101,7 @@ export async function settleVotes(db: Kysely<DB>, communityId: string): Promise<
     .where('v.communityId', '=', communityId)
     .where('v.appliedAt', 'is', null)
     .execute();
+  let applied = false;
   for (const campaign of pending) {
     if (effectivePhase(campaign) !== 'closed') continue;
     await db.transaction().execute(async (trx) => {
@@ -133,8 +135,10 @@ export async function settleVotes(db: Kysely<DB>, communityId: string): Promise<
         .set({ appliedAt: now })
         .where('pollId', '=', vote.pollId)
         .execute();
+      applied = true;
     });
   }
+  return applied;
 }
 
 /** A still-proposed entry becomes `selected` by the vote: a revision without an author. */

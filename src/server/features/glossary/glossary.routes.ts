@@ -171,8 +171,10 @@ export function glossaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const viewer = await viewers.find(request);
-        await settled(getEntryAccess(db, request.params.id, viewer));
-        return detail(request.params.id, viewer);
+        const access = await getEntryAccess(db, request.params.id, viewer);
+        // A vote applied just now changed the entry (and maybe who may read it): read it again.
+        if (await settleVotes(db, access.community.id)) return detail(request.params.id, viewer);
+        return entryDetail(db, access);
       },
     );
 

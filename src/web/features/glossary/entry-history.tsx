@@ -72,7 +72,7 @@ export function EntryHistory({ entry }: { entry: GlossaryEntry }) {
         <ErrorState error={revisions.error} onRetry={() => void revisions.refetch()} />
       ) : null}
       {restore.isSuccess ? (
-        <p role="status">{t('glossary.entry.restored', { revision: restore.variables.revision })}</p>
+        <p role="status">{t('glossary.entry.restored', { revision: restore.variables?.revision })}</p>
       ) : null}
       {restore.error ? <Alert tone="danger">{errorMessage(restore.error)}</Alert> : null}
       <ol className={styles.history}>
@@ -98,7 +98,7 @@ export function EntryHistory({ entry }: { entry: GlossaryEntry }) {
               <Button
                 variant="secondary"
                 size="sm"
-                isPending={restore.isPending && restore.variables.revision === revision.revision}
+                isPending={restore.isPending && restore.variables?.revision === revision.revision}
                 onClick={() => restore.mutate({ revision: revision.revision, baseRevision: entry.revision })}
               >
                 {t('glossary.entry.restore')}

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AbilitiesDto } from '../../../contract/abilities.ts';
 import type {
   GlossaryEntry,
@@ -90,10 +90,14 @@ export function useProposeEntry(slug: string) {
   });
 }
 
-/** After any write, the entry answers with its new state: the cache takes it, lists refetch. */
+/**
+ * After any write, the entry answers with its new state: the cache takes it, lists refetch. A
+ * second press while one runs is dropped: sent again from the same revision, it would come back as
+ * a conflict with the writer's own save.
+ */
 function useEntryWrite<V>(id: string, write: (variables: V) => Promise<GlossaryEntry>) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: write,
     onSuccess: (entry) => {
       queryClient.setQueryData(glossaryKeys.entry(id), entry);

@@ -105,7 +105,17 @@ export type PolicyObject =
   | { kind: 'communityPoll'; createdBy: string | null }
   | { kind: 'datePoll'; visibility: CircleVisibility; createdBy: string | null }
   | { kind: 'signupSheet'; visibility: CircleVisibility; createdBy: string | null }
-  | { kind: 'glossaryEntry'; status: GlossaryStatus };
+  | { kind: 'glossaryEntry'; status: GlossaryStatus }
+  | {
+      kind: 'circleSurvey';
+      visibility: CircleVisibility;
+      /** Answered by a session's listed people (`participants`) or the circle's members. */
+      forParticipants: boolean;
+      isListed: boolean;
+      createdBy: string | null;
+      isOpen: boolean;
+    }
+  | { kind: 'communitySurvey'; createdBy: string | null; isOpen: boolean };
 export type PolicyKind = PolicyObject['kind'];
 
 const isMine = (s: Standing, owner: string | null) => s.userId !== undefined && owner === s.userId;
@@ -165,6 +175,20 @@ export const policies: Policies = {
       publicGlossaryStatuses.includes(o.status) || isCommunityMember(s) || s.instanceAdmin,
       isCommunityMember(s) && o.status !== 'archived',
       s.instanceAdmin || s.community === 'animator',
+    ),
+  // A questionnaire of a circle is read as what is said there (and by a session's listed people
+  // when it is theirs); its audience answers while it is open; stewards and its author organise it.
+  circleSurvey: (s, o) =>
+    abilities(
+      readsCircleContent(s, o.visibility, o.isListed),
+      o.isOpen && s.userId !== undefined && (o.forParticipants ? o.isListed : isCircleMember(s)),
+      stewardsCircle(s) || (isMine(s, o.createdBy) && isCircleMember(s)),
+    ),
+  communitySurvey: (s, o) =>
+    abilities(
+      s.userId !== undefined && (isCommunityMember(s) || s.instanceAdmin),
+      o.isOpen && isCommunityMember(s),
+      s.instanceAdmin || s.community === 'animator' || (isMine(s, o.createdBy) && isCommunityMember(s)),
     ),
 };
 

@@ -29,6 +29,7 @@ import { pollsFeature } from './polls/polls.feature.ts';
 import { sessionsFeature } from './sessions/sessions.feature.ts';
 import { signupsFeature } from './signups/signups.feature.ts';
 import { stewardsFeature } from './stewards/stewards.feature.ts';
+import { surveysFeature } from './surveys/surveys.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 
 /**
@@ -54,6 +55,7 @@ export const features: readonly FeatureDescriptor[] = [
   placeholdersFeature,
   stewardsFeature,
   glossaryFeature,
+  surveysFeature,
 ];
 
 /** Live topic kinds → how each is authorised; a kind declared twice is a programming error. */

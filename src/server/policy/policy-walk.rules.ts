@@ -71,6 +71,13 @@ export const expected: Record<PolicyKind, { read: Record<Visibility, Who>; takeP
     takePart: communityMembers,
     steer: ['animator', 'admin'],
   },
+  // The walk's questionnaires are open, answered by the circle's (or community's) members.
+  circleSurvey: { read: contentReaders, takePart: inCircle, steer: stewards },
+  communitySurvey: {
+    read: all([...communityMembers, 'admin']),
+    takePart: communityMembers,
+    steer: ['animator', 'admin'],
+  },
 };
 
 /** The specification's answer. */
@@ -91,7 +98,7 @@ export function expectedAbility(
  * rule of that route (joining, a post-it's author), tested beside it. `skip`: no object in a scope.
  */
 export type RouteRule =
-  | { kind: PolicyKind | 'poll'; action: PolicyAction; read?: PolicyKind; hiddenOnly?: string }
+  | { kind: PolicyKind | 'poll' | 'survey'; action: PolicyAction; read?: PolicyKind; hiddenOnly?: string }
   | { skip: string };
 
 const skip = (why: string) => ({ skip: why });
@@ -235,6 +242,31 @@ export const routeRules: Record<string, RouteRule> = {
   // Leaving the writers is one's own business: whoever reads the entry may.
   'DELETE /api/v1/glossary/{id}/writers/me': { kind: 'glossaryEntry', action: 'read' },
   'POST /api/v1/communities/{slug}/polls': { kind: 'communityPoll', action: 'steer' },
+  'POST /api/v1/circles/{id}/surveys': { read: 'circleSurvey', kind: 'circle', action: 'takePart' },
+  'GET /api/v1/circles/{id}/surveys': { kind: 'circle', action: 'read' },
+  'POST /api/v1/communities/{slug}/surveys': { kind: 'communitySurvey', action: 'steer' },
+  'GET /api/v1/communities/{slug}/surveys': { kind: 'communitySurvey', action: 'read' },
+  'GET /api/v1/surveys/{id}': { kind: 'survey', action: 'read' },
+  'PATCH /api/v1/surveys/{id}': { kind: 'survey', action: 'steer' },
+  'DELETE /api/v1/surveys/{id}': { kind: 'survey', action: 'steer' },
+  'POST /api/v1/surveys/{id}/close': { kind: 'survey', action: 'steer' },
+  'POST /api/v1/surveys/{id}/remind': { kind: 'survey', action: 'steer' },
+  'POST /api/v1/surveys/{id}/template': { kind: 'survey', action: 'steer' },
+  'GET /api/v1/surveys/{id}/responses/me': { kind: 'survey', action: 'read' },
+  'PUT /api/v1/surveys/{id}/responses/me': { kind: 'survey', action: 'takePart' },
+  'GET /api/v1/surveys/{id}/results': { kind: 'survey', action: 'read' },
+  'GET /api/v1/surveys/{id}/results.csv': { kind: 'survey', action: 'steer' },
+  'GET /api/v1/survey-links/{token}': secret,
+  'POST /api/v1/surveys/{id}/guest-responses': skip('guests: the share link’s token in the body'),
+  'GET /api/v1/surveys/{id}/guest-responses/{editToken}': secret,
+  'PUT /api/v1/surveys/{id}/guest-responses/{editToken}': secret,
+  'GET /api/v1/survey-templates': skip('built-in templates for all; `community` is read as that community’s'),
+  'DELETE /api/v1/survey-templates/{id}': skip(
+    'a community template: its animators, tested in surveys.test.ts',
+  ),
+  'GET /api/v1/survey-templates/{id}/comparison': skip(
+    'by template and `community`: tested in surveys.test.ts',
+  ),
   'GET /api/v1/polls/{id}': { kind: 'poll', action: 'read' },
   'PATCH /api/v1/polls/{id}': { kind: 'poll', action: 'steer' },
   'DELETE /api/v1/polls/{id}': { kind: 'poll', action: 'steer' },

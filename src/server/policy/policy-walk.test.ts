@@ -29,6 +29,13 @@ const bodies: Record<string, object> = {
   'POST /api/v1/communities/{slug}/polls': { title: 'x', kind: 'single', options: ['a', 'b'] },
   'POST /api/v1/circles/{id}/sessions': { title: 'x', startsAt: hours(0), endsAt: hours(1) },
   'PATCH /api/v1/glossary/{id}': { baseRevision: 1, definition: 'x' },
+  'POST /api/v1/circles/{id}/surveys': { title: 'x', audience: 'members', templateId: 'session-weather' },
+  'POST /api/v1/communities/{slug}/surveys': {
+    title: 'x',
+    audience: 'members',
+    templateId: 'session-weather',
+  },
+  'PUT /api/v1/surveys/{id}/responses/me': { answers: [] },
   'POST /api/v1/communities/{slug}/glossary/votes': { letters: ['A'], perLetter: 1 },
 };
 
@@ -45,13 +52,20 @@ const idOf: Record<string, string> = {
   'signup-sheets': 'sheet',
   'signup-topics': 'topic',
   glossary: 'glossary',
+  surveys: 'survey',
 };
 
 /** The objects a rule is walked on: its kind in each circle, or the community (and its poll). */
 function targetsOf(rule: Exclude<RouteRule, { skip: string }>, world: PolicyWorld): Target[] {
-  const community = { ...(world.circles[0]?.ids ?? {}), poll: world.communityPollId };
+  const community = {
+    ...(world.circles[0]?.ids ?? {}),
+    poll: world.communityPollId,
+    survey: world.communitySurveyId,
+  };
   const inCommunity = (kind: PolicyKind): Target => ({ kind, visibility: 'public', ids: community });
-  if (rule.kind === 'community' || rule.kind === 'communityPoll') return [inCommunity(rule.kind)];
+  if (rule.kind === 'community' || rule.kind === 'communityPoll' || rule.kind === 'communitySurvey') {
+    return [inCommunity(rule.kind)];
+  }
   // A selected entry (read by all who see the community) and a proposed one (members only).
   if (rule.kind === 'glossaryEntry') {
     return [
@@ -67,9 +81,11 @@ function targetsOf(rule: Exclude<RouteRule, { skip: string }>, world: PolicyWorl
       },
     ];
   }
-  const kind = rule.kind === 'poll' ? 'circlePoll' : rule.kind;
+  const kind = rule.kind === 'poll' ? 'circlePoll' : rule.kind === 'survey' ? 'circleSurvey' : rule.kind;
   const circles = world.circles.map((circle) => ({ kind, visibility: circle.visibility, ids: circle.ids }));
-  return rule.kind === 'poll' ? [...circles, inCommunity('communityPoll')] : circles;
+  if (rule.kind === 'poll') return [...circles, inCommunity('communityPoll')];
+  if (rule.kind === 'survey') return [...circles, inCommunity('communitySurvey')];
+  return circles;
 }
 
 function urlOf(path: string, target: Target, world: PolicyWorld): string {
@@ -97,7 +113,7 @@ function allowedStatuses(
   method: string,
 ) {
   const readKind = rule.read ?? target.kind;
-  const actionKind = rule.kind === 'poll' ? target.kind : rule.kind;
+  const actionKind = rule.kind === 'poll' || rule.kind === 'survey' ? target.kind : rule.kind;
   const reads = expectedAbility(readKind, 'read', who, target.visibility);
   const may = reads && expectedAbility(actionKind, rule.action, who, target.visibility);
   const anonymous = who === 'anonymous';
@@ -175,6 +191,7 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
       ['circlePoll', '/api/v1/polls/{id}'],
       ['datePoll', '/api/v1/date-polls/{id}'],
       ['signupSheet', '/api/v1/signup-sheets/{id}'],
+      ['circleSurvey', '/api/v1/surveys/{id}'],
       // A next step is read in its session's list (and page), with its own abilities.
       ['action', '/api/v1/sessions/{id}/actions'],
     ] as const;
@@ -208,13 +225,22 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
         for (const [kind, path] of readers)
           await check({ kind, visibility: circle.visibility, ids: circle.ids }, path, who);
       }
-      const community = { ...(world.circles[0]?.ids ?? {}), poll: world.communityPollId };
+      const community = {
+        ...(world.circles[0]?.ids ?? {}),
+        poll: world.communityPollId,
+        survey: world.communitySurveyId,
+      };
       await check(
         { kind: 'community', visibility: 'public', ids: community },
         '/api/v1/communities/{slug}',
         who,
       );
       await check({ kind: 'communityPoll', visibility: 'public', ids: community }, '/api/v1/polls/{id}', who);
+      await check(
+        { kind: 'communitySurvey', visibility: 'public', ids: community },
+        '/api/v1/surveys/{id}',
+        who,
+      );
       for (const [visibility, id] of [
         ['public', world.glossary.selectedId],
         ['community', world.glossary.proposedId],
@@ -240,6 +266,7 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
       ['poll', 'poll', 'circlePoll'],
       ['date-poll', 'datePoll', 'datePoll'],
       ['signup-sheet', 'sheet', 'signupSheet'],
+      ['survey', 'survey', 'circleSurvey'],
     ] as const;
     const wrong: string[] = [];
     for (const who of signedInNames) {
@@ -264,6 +291,10 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
         }
       }
       asked.push([`poll:${world.communityPollId}`, expectedAbility('communityPoll', 'read', who, 'public')]);
+      asked.push([
+        `survey:${world.communitySurveyId}`,
+        expectedAbility('communitySurvey', 'read', who, 'public'),
+      ]);
       asked.push([
         `glossary:${world.glossary.selectedId}`,
         expectedAbility('glossaryEntry', 'read', who, 'public'),

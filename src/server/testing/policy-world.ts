@@ -27,7 +27,17 @@ export type StandingName = (typeof standingNames)[number];
 export interface CircleTarget {
   visibility: CircleVisibility;
   ids: Record<
-    'circle' | 'session' | 'action' | 'board' | 'note' | 'cluster' | 'poll' | 'datePoll' | 'sheet' | 'topic',
+    | 'circle'
+    | 'session'
+    | 'action'
+    | 'board'
+    | 'note'
+    | 'cluster'
+    | 'poll'
+    | 'datePoll'
+    | 'sheet'
+    | 'topic'
+    | 'survey',
     string
   >;
 }
@@ -36,6 +46,8 @@ export interface PolicyWorld {
   users: Record<Exclude<StandingName, 'anonymous'>, TestUser>;
   communitySlug: string;
   communityPollId: string;
+  /** A named, open questionnaire for the whole community, made by the animator. */
+  communitySurveyId: string;
   /** Two entries of the community's abécédaire: one selected by the animator, one proposed. */
   glossary: { selectedId: string; proposedId: string };
   circles: CircleTarget[];
@@ -97,9 +109,17 @@ async function buildCircleTarget(app: App, w: Omit<PolicyWorld, 'circles'>, visi
     title: 'Qui ?',
     topics: [{ title: 'REX' }],
   });
+  // Named, so that its organisers read its CSV while it is open.
+  const survey = await post(app, users.steward, `/circles/${circle.id}/surveys`, {
+    title: 'Bilan',
+    audience: 'members',
+    anonymous: false,
+    templateId: 'session-weather',
+  });
   return {
     visibility,
     ids: {
+      survey: survey.id,
       circle: circle.id,
       session: session.id,
       action: action.id,
@@ -149,10 +169,17 @@ export async function buildPolicyWorld(app: App): Promise<PolicyWorld> {
   const proposed = await post(app, users.communityMember, `/communities/${community.slug}/glossary`, {
     term: 'Apprenance',
   });
+  const communitySurvey = await post(app, animator, `/communities/${community.slug}/surveys`, {
+    title: 'Évaluation commune',
+    audience: 'members',
+    anonymous: false,
+    templateId: 'circle-evaluation',
+  });
   const base = {
     users,
     communitySlug: community.slug,
     communityPollId: communityPoll.id,
+    communitySurveyId: communitySurvey.id,
     glossary: { selectedId: selected.id, proposedId: proposed.id },
   };
   const circles: CircleTarget[] = [];

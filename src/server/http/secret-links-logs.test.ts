@@ -116,6 +116,43 @@ describe.each(testDialects())('secret links in the access logs on %s', (dialect)
     expect(logged).not.toContain(encodeURIComponent(code));
   });
 
+  it('never writes a questionnaire’s share link or a guest’s private link to their answers', async () => {
+    const organiser = await registerUser(app, 'Sandrine');
+    const community = await buildCommunity(app, organiser);
+    const circle = await buildCircle(app, organiser, community.slug, { visibility: 'private' });
+    const created = await app.inject({
+      method: 'POST',
+      url: `/api/v1/circles/${circle.id}/surveys`,
+      headers: { cookie: organiser.cookie },
+      payload: { title: 'REX', audience: 'link', templateId: 'session-weather' },
+    });
+    expect(created.statusCode).toBe(201);
+    const survey = created.json();
+    const token = (survey.shareUrl as string).split('/q/')[1] ?? '';
+    expect(token.length).toBeGreaterThan(20);
+    expect((await app.inject({ url: `/api/v1/survey-links/${token}` })).statusCode).toBe(200);
+    expect((await app.inject({ url: `/q/${token}` })).statusCode).toBeLessThan(500);
+    const weather = survey.questions[0];
+    const guest = await app.inject({
+      method: 'POST',
+      url: `/api/v1/surveys/${survey.id}/guest-responses`,
+      payload: { token, answers: [{ questionId: weather.id, value: weather.options[0].id }] },
+    });
+    expect(guest.statusCode).toBe(201);
+    const { editToken } = guest.json();
+    expect(
+      (await app.inject({ url: `/api/v1/surveys/${survey.id}/guest-responses/${editToken}` })).statusCode,
+    ).toBe(200);
+    expect((await app.inject({ url: `/surveys/${survey.id}/guest/${editToken}` })).statusCode).toBeLessThan(
+      500,
+    );
+    const logged = lines.join('');
+    expect(logged).toContain('/api/v1/survey-links/');
+    expect(logged).toContain('/guest-responses/');
+    expect(logged).not.toContain(token);
+    expect(logged).not.toContain(editToken);
+  });
+
   it('never writes the secret feed token to the logs, on success or on a wrong token', async () => {
     const user = await registerUser(app, 'Louise');
     const feed = await app.inject({ url: '/api/v1/me/calendar-feed', headers: { cookie: user.cookie } });

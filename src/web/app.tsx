@@ -59,6 +59,14 @@ const AdminAnimatorsPage = screen(() => import('./routes/admin-animators.tsx'), 
 const GlossaryPage = screen(() => import('./routes/glossary.tsx'), 'GlossaryPage');
 const GlossaryEntryPage = screen(() => import('./routes/glossary-entry.tsx'), 'GlossaryEntryPage');
 const GlossaryPrintPage = screen(() => import('./routes/glossary-print.tsx'), 'GlossaryPrintPage');
+const SurveyPage = screen(() => import('./routes/survey.tsx'), 'SurveyPage');
+const SurveyResultsPage = screen(() => import('./routes/survey-results.tsx'), 'SurveyResultsPage');
+const NewCircleSurveyPage = screen(() => import('./routes/survey-new.tsx'), 'NewCircleSurveyPage');
+const NewCommunitySurveyPage = screen(() => import('./routes/survey-new.tsx'), 'NewCommunitySurveyPage');
+const SurveyLinkPage = screen(() => import('./routes/survey-guest.tsx'), 'SurveyLinkPage');
+const SurveyGuestEditPage = screen(() => import('./routes/survey-guest.tsx'), 'SurveyGuestEditPage');
+const CommunitySurveysPage = screen(() => import('./routes/community-surveys.tsx'), 'CommunitySurveysPage');
+const SurveyComparePage = screen(() => import('./routes/survey-compare.tsx'), 'SurveyComparePage');
 const ClaimPage = screen(() => import('./routes/claim.tsx'), 'ClaimPage');
 const UnsubscribePage = screen(() => import('./features/mail/unsubscribe-page.tsx'), 'UnsubscribePage');
 
@@ -78,6 +86,14 @@ export function App() {
               <Route path="/c/:slug/glossary" element={<GlossaryPage />} />
               <Route path="/c/:slug/glossary/print" element={<GlossaryPrintPage />} />
               <Route path="/glossary/:id" element={<GlossaryEntryPage />} />
+              <Route path="/c/:slug/surveys" element={<CommunitySurveysPage />} />
+              <Route path="/c/:slug/surveys/new" element={<NewCommunitySurveyPage />} />
+              <Route path="/c/:slug/survey-templates/:id/compare" element={<SurveyComparePage />} />
+              <Route path="/circles/:id/surveys/new" element={<NewCircleSurveyPage />} />
+              <Route path="/surveys/:id" element={<SurveyPage />} />
+              <Route path="/surveys/:id/results" element={<SurveyResultsPage />} />
+              <Route path="/surveys/:id/guest/:editToken" element={<SurveyGuestEditPage />} />
+              <Route path="/q/:token" element={<SurveyLinkPage />} />
               <Route path="/circles/:id" element={<CirclePage />} />
               <Route path="/circles/:id/import" element={<ImportNotesPage />} />
               <Route path="/sessions/:id" element={<SessionPage />} />

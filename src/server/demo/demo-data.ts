@@ -9,6 +9,7 @@ import { seedDemoBoard } from './demo-boards.ts';
 import { seedDemoGlossary } from './demo-glossary.ts';
 import { seedDemoPolls } from './demo-polls.ts';
 import { addDemoSignups } from './demo-signups.ts';
+import { seedDemoSurveys } from './demo-surveys.ts';
 
 /**
  * The demo community, drawn from the animation team's meeting notes of 15 June 2021
@@ -181,6 +182,7 @@ async function insertDemo(trx: Transaction<DB>) {
     .execute();
 
   await seedDemoGlossary(trx, communityId, await seedDemoPolls(trx, communityId, userIds));
+  await seedDemoSurveys(trx, communityId, now);
   for (const circle of demoCircles) {
     const circleId = randomUUID();
     await trx

@@ -85,4 +85,17 @@ describe.each(testDialects())('demo glossary vote on %s', (dialect) => {
     ).json();
     expect(asMember.items).toHaveLength(8);
   });
+
+  it('keeps the evaluation questionnaire as the community’s template, with no answer made up', async () => {
+    const listed = await t.app.inject({
+      url: '/api/v1/survey-templates?community=riposte-creative-territoriale',
+      headers: { cookie: visitor.cookie },
+    });
+    const own = listed.json().items.filter((tpl: { builtIn: boolean }) => !tpl.builtIn);
+    expect(own).toHaveLength(1);
+    expect(own[0].title).toBe('Évaluation des cercles d’apprentissage de la Riposte');
+    expect(own[0].questions.map((q: { kind: string }) => q.kind)).toContain('nps');
+    const responses = await t.database.db.selectFrom('surveyResponses').select('id').execute();
+    expect(responses).toEqual([]);
+  });
 });

@@ -91,6 +91,8 @@ export interface RequestOptions {
   /** A plain-text body (pasted notes), sent as `text/plain; charset=utf-8` instead of JSON. */
   textBody?: string;
   signal?: AbortSignal;
+  /** Extra request headers (an anonymous answer's receipt). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -127,7 +129,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const hasBody = options.body !== undefined;
   const body = options.textBody ?? (hasBody ? JSON.stringify(options.body) : undefined);
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   // The interface's language, not the browser's: what a guest's or a new account's mail is written in.
   if (i18next.language) headers['accept-language'] = i18next.language;
   if (options.textBody !== undefined) headers['content-type'] = 'text/plain; charset=utf-8';

@@ -29,6 +29,7 @@ import { CirclePolls } from '../features/polls/poll-list.tsx';
 import { CircleSessions } from '../features/sessions/circle-sessions.tsx';
 import { CircleSignupSheets } from '../features/signups/circle-signup-sheets.tsx';
 import { AppointFacilitator } from '../features/stewards/appoint-facilitator.tsx';
+import { CircleSurveys } from '../features/surveys/survey-list.tsx';
 import { errorCode, isNotFound } from '../lib/error-message.ts';
 import styles from './circle.module.css';
 import { NotFoundPage } from './not-found.tsx';
@@ -146,6 +147,7 @@ function CircleView({ circle }: { circle: Circle }) {
           <CirclePolls circleId={circle.id} canCreate={circle.abilities.takePart} />
           <CircleDatePolls circleId={circle.id} canCreate={circle.abilities.takePart} />
           <CircleSignupSheets circleId={circle.id} canCreate={circle.abilities.takePart} />
+          <CircleSurveys circleId={circle.id} canCreate={circle.abilities.takePart} />
           {members.isPending ? <LoadingState /> : null}
           {members.isError && isHiddenFromReader(members.error) ? (
             <p className={styles.muted}>{t('circle.membersHidden')}</p>

@@ -1,0 +1,2 @@
+/** What other features (and the demo data) may use of questionnaires. */
+export { templateQuestions } from './surveys.commands.ts';

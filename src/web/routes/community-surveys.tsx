@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Badge } from '../components/badge.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { ErrorState, LoadingState } from '../components/query-state.tsx';
+import { Section } from '../components/section.tsx';
+import { useCommunity } from '../features/communities/community-api.ts';
+import { useSurveyTemplates } from '../features/surveys/survey-api.ts';
+import { SurveysSection } from '../features/surveys/survey-list.tsx';
+import styles from '../features/surveys/surveys.module.css';
+import { isNotFound } from '../lib/error-message.ts';
+import { NotFoundPage } from './not-found.tsx';
+
+function Templates({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const templates = useSurveyTemplates(slug);
+  return (
+    <Section title={t('surveys.templates.title')} description={t('surveys.templates.intro')}>
+      {templates.isPending ? <LoadingState /> : null}
+      {templates.isError ? (
+        <ErrorState error={templates.error} onRetry={() => void templates.refetch()} />
+      ) : null}
+      <ul className={styles.list}>
+        {templates.data?.map((template) => (
+          <li key={template.id} className={styles.listItem}>
+            <span>
+              <strong>{template.title}</strong>{' '}
+              {template.builtIn ? <Badge>{t('surveys.templates.builtIn')}</Badge> : null}
+            </span>
+            <Link
+              to={`/c/${encodeURIComponent(slug)}/survey-templates/${encodeURIComponent(template.id)}/compare`}
+            >
+              {t('surveys.templates.compare')}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+/** `/c/:slug/surveys`: the community's own questionnaires and its templates. */
+export function CommunitySurveysPage() {
+  const { t } = useTranslation();
+  const { slug = '' } = useParams();
+  const community = useCommunity(slug);
+  if (community.isPending) return <LoadingState />;
+  if (community.isError) {
+    if (isNotFound(community.error)) return <NotFoundPage />;
+    return <ErrorState error={community.error} onRetry={() => void community.refetch()} />;
+  }
+  return (
+    <div className={styles.layout}>
+      <PageHeader
+        title={t('surveys.community.title')}
+        eyebrow={<Link to={`/c/${encodeURIComponent(slug)}`}>{community.data.name}</Link>}
+        description={t('surveys.community.intro')}
+      />
+      {community.data.abilities.takePart ? (
+        <>
+          <SurveysSection
+            scope={{ communitySlug: slug }}
+            canCreate={community.data.abilities.steer}
+            newPath={`/c/${encodeURIComponent(slug)}/surveys/new`}
+          />
+          <Templates slug={slug} />
+        </>
+      ) : (
+        <p className={styles.muted}>{t('surveys.community.membersOnly')}</p>
+      )}
+    </div>
+  );
+}

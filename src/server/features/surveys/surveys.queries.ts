@@ -289,3 +289,32 @@ export async function listTemplates(
     })),
   ];
 }
+
+/**
+ * A circle's questionnaires made in a period, with their results as anyone may read them (withheld
+ * ones give only their number of respondents): what a circle's review shows. The caller has
+ * checked that the viewer may read the circle's content.
+ */
+export async function circleSurveyResults(db: Kysely<DB>, circleId: string, period: { from: string; to: string }) {
+  const surveys = await db
+    .selectFrom('surveys')
+    .selectAll()
+    .where('circleId', '=', circleId)
+    .where('createdAt', '>=', period.from)
+    .where('createdAt', '<', period.to)
+    .orderBy('createdAt', 'asc')
+    .orderBy('id', 'asc')
+    .limit(50)
+    .execute();
+  return Promise.all(
+    surveys.map(async (survey) => ({
+      id: survey.id,
+      title: survey.title,
+      templateId: survey.templateId,
+      anonymous: isAnonymous(survey),
+      state: stateOf(survey),
+      questions: parseQuestions(survey.questions),
+      results: await surveyResults(db, survey),
+    })),
+  );
+}

@@ -1,19 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { Alert } from '../components/alert.tsx';
 import { Badge } from '../components/badge.tsx';
+import { ConfirmButton } from '../components/confirm-button.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { Section } from '../components/section.tsx';
 import { useCommunity } from '../features/communities/community-api.ts';
-import { useSurveyTemplates } from '../features/surveys/survey-api.ts';
+import { useDeleteTemplate, useSurveyTemplates } from '../features/surveys/survey-api.ts';
 import { SurveysSection } from '../features/surveys/survey-list.tsx';
 import styles from '../features/surveys/surveys.module.css';
-import { isNotFound } from '../lib/error-message.ts';
+import { isNotFound, useErrorMessage } from '../lib/error-message.ts';
 import { NotFoundPage } from './not-found.tsx';
 
-function Templates({ slug }: { slug: string }) {
+function Templates({ slug, canDelete }: { slug: string; canDelete: boolean }) {
   const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
   const templates = useSurveyTemplates(slug);
+  const remove = useDeleteTemplate();
   return (
     <Section title={t('surveys.templates.title')} description={t('surveys.templates.intro')}>
       {templates.isPending ? <LoadingState /> : null}
@@ -35,6 +39,7 @@ function Templates({ slug }: { slug: string }) {
           </li>
         ))}
       </ul>
+      {remove.error ? <Alert tone="danger">{errorMessage(remove.error)}</Alert> : null}
     </Section>
   );
 }
@@ -63,7 +68,7 @@ export function CommunitySurveysPage() {
             canCreate={community.data.abilities.steer}
             newPath={`/c/${encodeURIComponent(slug)}/surveys/new`}
           />
-          <Templates slug={slug} />
+          <Templates slug={slug} canDelete={community.data.abilities.steer} />
         </>
       ) : (
         <p className={styles.muted}>{t('surveys.community.membersOnly')}</p>

@@ -31,10 +31,15 @@ function QuestionAcross({
   const shown = surveys.filter((s) => !s.results.withheld);
   const resultOf = (survey: Compared) => survey.results.questions.find((q) => q.id === question.id);
   const ranged = question.kind === 'scale';
+  // A mean is drawn only where someone answered: no answer is not a mean of 0.
+  const answered = shown.filter((survey) => (resultOf(survey)?.count ?? 0) > 0);
   return (
     <article className={styles.result}>
       <h3 className={styles.resultTitle}>{question.text}</h3>
-      {ranged && shown.length > 0 ? (
+      {ranged && answered.length === 0 ? (
+        <p className={styles.muted}>{t('surveys.compare.noAnswer')}</p>
+      ) : null}
+      {ranged && answered.length > 0 ? (
         <BarChart
           title={t('surveys.compare.meanTitle')}
           description={question.text}
@@ -43,7 +48,7 @@ function QuestionAcross({
           valueHeader={t('surveys.compare.mean')}
           valueFormat={number}
           max={question.max ?? 5}
-          bars={shown.map((survey) => {
+          bars={answered.map((survey) => {
             const result = resultOf(survey);
             return {
               label: nameOf(survey),

@@ -10,7 +10,7 @@ import type {
   SurveyTemplateDto,
   surveyCreateSchema,
 } from '../../../contract/survey.ts';
-import { apiRequest } from '../../lib/api-client.ts';
+import { apiRequest, apiSend } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
 import { useCreateMutation } from '../../lib/use-create-mutation.ts';
 import { useLiveTopic } from '../../lib/use-live-topic.ts';
@@ -222,5 +222,15 @@ export function useGuestChange(surveyId: string, editToken: string) {
         { method: 'PUT', body: { answers } },
       ),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: surveyKeys.guest(surveyId, editToken) }),
+  });
+}
+
+/** Deletes one of a community's templates (its animators); questionnaires made from it stay. */
+export function useDeleteTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (templateId: string) =>
+      apiSend(`/api/v1/survey-templates/${encodeURIComponent(templateId)}`, { method: 'DELETE' }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['surveys', 'templates'] }),
   });
 }

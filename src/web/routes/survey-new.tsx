@@ -87,6 +87,7 @@ function NewSurveyForm({
   const [sessionId, setSessionId] = useState('');
   const [anonymous, setAnonymous] = useState(true);
   const [minRespondents, setMinRespondents] = useState(String(DEFAULT_MIN_RESPONDENTS));
+  const [opensAt, setOpensAt] = useState('');
   const [closesAt, setClosesAt] = useState('');
   const [drafts, setDrafts] = useState<DraftQuestion[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -106,6 +107,10 @@ function NewSurveyForm({
       return setProblem(t('surveys.create.questionsMissing'));
     }
     if (audience === 'participants' && !sessionId) return setProblem(t('surveys.create.sessionMissing'));
+    const opens = instantOf(opensAt);
+    const closes = instantOf(closesAt);
+    if (opens && closes && Date.parse(closes) <= Date.parse(opens))
+      return setProblem(t('surveys.create.closesBeforeOpens'));
     const input: SurveyCreateInput = {
       title: title.trim() || template?.title || '',
       audience,
@@ -115,7 +120,8 @@ function NewSurveyForm({
       ...(template && !questions && { templateId: template.id }),
       ...(questions && { questions: questions.map(toQuestionInput) }),
       ...(audience === 'participants' && sessionId && { sessionId }),
-      ...(instantOf(closesAt) && { closesAt: instantOf(closesAt) }),
+      ...(opens && { opensAt: opens }),
+      ...(closes && { closesAt: closes }),
     };
     create.mutate(input, { onSuccess: (survey) => navigate(`/surveys/${encodeURIComponent(survey.id)}`) });
   };
@@ -193,6 +199,14 @@ function NewSurveyForm({
             onChange={setMinRespondents}
           />
         ) : null}
+        <TextField
+          label={t('surveys.create.opensAt')}
+          description={t('surveys.create.opensAtHelp')}
+          type="datetime-local"
+          value={opensAt}
+          onChange={setOpensAt}
+          isOptional
+        />
         <TextField
           label={t('surveys.create.closesAt')}
           type="datetime-local"

@@ -295,7 +295,11 @@ export async function listTemplates(
  * ones give only their number of respondents): what a circle's review shows. The caller has
  * checked that the viewer may read the circle's content.
  */
-export async function circleSurveyResults(db: Kysely<DB>, circleId: string, period: { from: string; to: string }) {
+export async function circleSurveyResults(
+  db: Kysely<DB>,
+  circleId: string,
+  period: { from: string; to: string },
+) {
   const surveys = await db
     .selectFrom('surveys')
     .selectAll()

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listenLive, openLiveClient } from '../../testing/live-client.ts';
 import {
   addToCircle,
   buildCircle,
@@ -264,6 +265,26 @@ describe.each(testDialects())('questionnaires on %s', (dialect) => {
         .map((m) => m.id)
         .sort(),
     );
+  });
+
+  it('tells live followers how many answered, and never who or what', async () => {
+    const url = await listenLive(t.app);
+    const survey = (await create({ title: 'En direct', audience: 'members', questions: everyKind })).json();
+    const watcher = await openLiveClient(url, facilitator);
+    const outsiderSocket = await openLiveClient(url, outsider);
+    expect((await watcher.subscribe(`survey:${survey.id}`)).type).toBe('subscribed');
+    // A public circle's questionnaire: readers follow it too, and see the same frame.
+    expect((await outsiderSocket.subscribe(`survey:${survey.id}`)).type).toBe('subscribed');
+    const [member] = members as [TestUser];
+    await answer(survey.id, member, [{ questionId: survey.questions[0].id, value: 4 }]);
+    const frame = await watcher.waitFor((m) => m.type === 'event' && m.event.type === 'survey.responded');
+    const text = JSON.stringify(frame);
+    expect(text).toContain('"respondents":1');
+    expect(text).not.toContain(member.id);
+    expect(text).not.toContain(member.name);
+    expect(text).not.toMatch(/"value"|"answers"/);
+    watcher.close();
+    outsiderSocket.close();
   });
 
   it('counts results that equal a recount, and writes one CSV row per response, formulas neutralised', async () => {

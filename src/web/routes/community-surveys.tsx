@@ -31,11 +31,25 @@ function Templates({ slug, canDelete }: { slug: string; canDelete: boolean }) {
               <strong>{template.title}</strong>{' '}
               {template.builtIn ? <Badge>{t('surveys.templates.builtIn')}</Badge> : null}
             </span>
-            <Link
-              to={`/c/${encodeURIComponent(slug)}/survey-templates/${encodeURIComponent(template.id)}/compare`}
-            >
-              {t('surveys.templates.compare')}
-            </Link>
+            <span className={styles.actions}>
+              <Link
+                to={`/c/${encodeURIComponent(slug)}/survey-templates/${encodeURIComponent(template.id)}/compare`}
+              >
+                {t('surveys.templates.compare')}
+              </Link>
+              {canDelete && !template.builtIn ? (
+                <ConfirmButton
+                  size="sm"
+                  title={t('surveys.templates.deleteTitle', { title: template.title })}
+                  message={t('surveys.templates.deleteMessage')}
+                  confirmLabel={t('surveys.templates.delete')}
+                  onConfirm={() => remove.mutate(template.id)}
+                  isPending={remove.isPending && remove.variables === template.id}
+                >
+                  {t('surveys.templates.delete')}
+                </ConfirmButton>
+              ) : null}
+            </span>
           </li>
         ))}
       </ul>

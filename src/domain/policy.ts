@@ -105,7 +105,8 @@ export type PolicyObject =
   | { kind: 'communityPoll'; createdBy: string | null }
   | { kind: 'datePoll'; visibility: CircleVisibility; createdBy: string | null }
   | { kind: 'signupSheet'; visibility: CircleVisibility; createdBy: string | null }
-  | { kind: 'glossaryEntry'; status: GlossaryStatus };
+  | { kind: 'glossaryEntry'; status: GlossaryStatus }
+  | { kind: 'learningDesign'; createdBy: string | null };
 export type PolicyKind = PolicyObject['kind'];
 
 const isMine = (s: Standing, owner: string | null) => s.userId !== undefined && owner === s.userId;
@@ -165,6 +166,16 @@ export const policies: Policies = {
       publicGlossaryStatuses.includes(o.status) || isCommunityMember(s) || s.instanceAdmin,
       isCommunityMember(s) && o.status !== 'archived',
       s.instanceAdmin || s.community === 'animator',
+    ),
+  // The library of learning designs (scénarios pédagogiques) is the community's craft: its members
+  // (and admins) read it; members write new designs and plan sessions from them (the session also
+  // needs a steward of the target circle); a design's author while a member, animators and admins
+  // edit and delete it.
+  learningDesign: (s, o) =>
+    abilities(
+      s.userId !== undefined && (isCommunityMember(s) || s.instanceAdmin),
+      isCommunityMember(s),
+      s.instanceAdmin || s.community === 'animator' || (isMine(s, o.createdBy) && isCommunityMember(s)),
     ),
 };
 

@@ -7,7 +7,10 @@ import { type StandingColumns, standingInCircle } from './standing.ts';
 /** A circle row as the circle query selects it: the viewer's standing comes with it. */
 export type CircleWithStanding = StandingColumns & { visibility: CircleVisibility };
 
-type InCircle = Exclude<PolicyObject, { kind: 'community' | 'communityPoll' | 'glossaryEntry' }>;
+type InCircle = Exclude<
+  PolicyObject,
+  { kind: 'community' | 'communityPoll' | 'glossaryEntry' | 'learningDesign' }
+>;
 /** An object of a circle without the facts the circle row already gives. */
 export type CircleObject = InCircle extends infer O
   ? O extends InCircle

@@ -38,6 +38,8 @@ export interface PolicyWorld {
   communityPollId: string;
   /** Two entries of the community's abécédaire: one selected by the animator, one proposed. */
   glossary: { selectedId: string; proposedId: string };
+  /** A learning design of the community's library, written by the animator. */
+  learningDesignId: string;
   circles: CircleTarget[];
 }
 
@@ -149,8 +151,14 @@ export async function buildPolicyWorld(app: App): Promise<PolicyWorld> {
   const proposed = await post(app, users.communityMember, `/communities/${community.slug}/glossary`, {
     term: 'Apprenance',
   });
+  const design = await post(app, animator, `/communities/${community.slug}/learning-designs`, {
+    title: 'Scénario',
+    objectives: ['Décider'],
+    sequences: [{ title: 'Accueil', minutes: 10 }],
+  });
   const base = {
     users,
+    learningDesignId: design.id,
     communitySlug: community.slug,
     communityPollId: communityPoll.id,
     glossary: { selectedId: selected.id, proposedId: proposed.id },

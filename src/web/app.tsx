@@ -59,6 +59,9 @@ const AdminAnimatorsPage = screen(() => import('./routes/admin-animators.tsx'), 
 const GlossaryPage = screen(() => import('./routes/glossary.tsx'), 'GlossaryPage');
 const GlossaryEntryPage = screen(() => import('./routes/glossary-entry.tsx'), 'GlossaryEntryPage');
 const GlossaryPrintPage = screen(() => import('./routes/glossary-print.tsx'), 'GlossaryPrintPage');
+const LearningDesignsPage = screen(() => import('./routes/learning-designs.tsx'), 'LearningDesignsPage');
+const LearningDesignPage = screen(() => import('./routes/learning-design.tsx'), 'LearningDesignPage');
+const CircleReviewPage = screen(() => import('./routes/circle-review.tsx'), 'CircleReviewPage');
 const ClaimPage = screen(() => import('./routes/claim.tsx'), 'ClaimPage');
 const UnsubscribePage = screen(() => import('./features/mail/unsubscribe-page.tsx'), 'UnsubscribePage');
 
@@ -78,6 +81,9 @@ export function App() {
               <Route path="/c/:slug/glossary" element={<GlossaryPage />} />
               <Route path="/c/:slug/glossary/print" element={<GlossaryPrintPage />} />
               <Route path="/glossary/:id" element={<GlossaryEntryPage />} />
+              <Route path="/c/:slug/learning-designs" element={<LearningDesignsPage />} />
+              <Route path="/learning-designs/:id" element={<LearningDesignPage />} />
+              <Route path="/circles/:id/review" element={<CircleReviewPage />} />
               <Route path="/circles/:id" element={<CirclePage />} />
               <Route path="/circles/:id/import" element={<ImportNotesPage />} />
               <Route path="/sessions/:id" element={<SessionPage />} />

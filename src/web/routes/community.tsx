@@ -120,6 +120,11 @@ export function CommunityPage() {
             <ButtonLink variant="secondary" to={`/c/${data.slug}/glossary`}>
               {t('glossary.open')}
             </ButtonLink>
+            {data.abilities.takePart ? (
+              <ButtonLink variant="secondary" to={`/c/${data.slug}/learning-designs`}>
+                {t('rex.library.open')}
+              </ButtonLink>
+            ) : null}
             {data.abilities.steer ? <EditCommunityButton community={data} /> : null}
             {user?.isAdmin ? (
               <ButtonLink

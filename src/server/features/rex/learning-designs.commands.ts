@@ -16,6 +16,7 @@ import { getVisibleCircle } from '../circles/circles.public.ts';
 import { createSessionWithAgenda } from '../sessions/sessions.public.ts';
 import {
   type DesignAccess,
+  type DesignRow,
   readObjectives,
   readSequences,
   type StoredSequence,
@@ -34,10 +35,11 @@ const storedSequences = (sequences: LearningSequence[]): string =>
     ),
   );
 
+/** Adds a design to a community's library; `createdBy` null for one nobody wrote in the app. */
 export async function createDesign(
   db: Kysely<DB>,
   communityId: string,
-  viewer: Viewer,
+  createdBy: string | null,
   input: LearningDesignCreate,
 ): Promise<string> {
   const id = randomUUID();
@@ -51,7 +53,7 @@ export async function createDesign(
       objectives: JSON.stringify(input.objectives),
       audience: input.audience ?? '',
       sequences: storedSequences(input.sequences),
-      createdBy: viewer.id,
+      createdBy,
       createdAt: now,
       updatedAt: now,
     })
@@ -111,7 +113,22 @@ export async function planSessionFromDesign(
       { path: ['body', 'circleId'], message: 'a circle of another community' },
     ]);
   }
-  const sequences = readSequences(access.design.sequences);
+  return scheduleDesign(db, access.design, circle.id, viewer.id, input, locale);
+}
+
+/**
+ * The session and agenda of a design, with no access check: for callers that made theirs (the
+ * route above) or that write trusted data (the demo). Given a transaction, writes in it.
+ */
+export async function scheduleDesign(
+  db: Kysely<DB>,
+  design: Pick<DesignRow, 'title' | 'objectives' | 'sequences'>,
+  circleId: string,
+  creatorId: string | null,
+  input: Omit<LearningDesignPlan, 'circleId'>,
+  locale: Locale,
+): Promise<string> {
+  const sequences = readSequences(design.sequences);
   const slots = planSequences(
     input.startsAt,
     sequences.map((s) => s.minutes),
@@ -120,13 +137,13 @@ export async function planSessionFromDesign(
   const first = slots[0];
   const last = slots.at(-1);
   if (!first || !last) throw new AppError('INVALID_INPUT', 'The design has no sequence to plan');
-  const objectives = readObjectives(access.design.objectives);
+  const objectives = readObjectives(design.objectives);
   return createSessionWithAgenda(
     db,
-    circle.id,
-    viewer.id,
+    circleId,
+    creatorId,
     {
-      title: input.title ?? access.design.title,
+      title: input.title ?? design.title,
       startsAt: first.startsAt.toISOString(),
       endsAt: last.endsAt.toISOString(),
       timeZone: input.timeZone,

@@ -80,7 +80,7 @@ export function learningDesignsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (!libraryAbilities(standing).takePart) {
           throw new AppError('FORBIDDEN', 'Only the community’s members write learning designs');
         }
-        const id = await createDesign(db, community.id, viewer, request.body);
+        const id = await createDesign(db, community.id, viewer.id, request.body);
         return reply.status(201).send(await designDetail(db, await getDesignAccess(db, id, viewer)));
       },
     );

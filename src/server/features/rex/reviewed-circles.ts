@@ -52,22 +52,35 @@ export async function setReviewedCircles(
   if (refused.length > 0) {
     throw new AppError('INVALID_INPUT', 'Only circles of the session’s community that you may read', refused);
   }
-  await db.transaction().execute(async (trx) => {
-    await lockSession(trx, session.id);
-    await trx.deleteFrom('sessionReviewedCircles').where('sessionId', '=', session.id).execute();
-    for (const [index, circleId] of circleIds.entries()) {
-      await trx
-        .insertInto('sessionReviewedCircles')
-        .values({
-          sessionId: session.id,
-          circleId,
-          position: index + 1,
-          periodFrom: input.from ?? null,
-          periodTo: input.to ?? null,
-        })
-        .execute();
-    }
-  });
+  await db
+    .transaction()
+    .execute((trx) => writeReviewedCircles(trx, session.id, circleIds, { from: input.from, to: input.to }));
+}
+
+/**
+ * Replaces a session's reviewed circles inside the caller's transaction, under the session's row
+ * lock, without checks: for callers that made them (above) or that write trusted data (the demo).
+ */
+export async function writeReviewedCircles(
+  trx: Kysely<DB>,
+  sessionId: string,
+  circleIds: readonly string[],
+  period: { from?: string | undefined; to?: string | undefined },
+): Promise<void> {
+  await lockSession(trx, sessionId);
+  await trx.deleteFrom('sessionReviewedCircles').where('sessionId', '=', sessionId).execute();
+  for (const [index, circleId] of circleIds.entries()) {
+    await trx
+      .insertInto('sessionReviewedCircles')
+      .values({
+        sessionId,
+        circleId,
+        position: index + 1,
+        periodFrom: period.from ?? null,
+        periodTo: period.to ?? null,
+      })
+      .execute();
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 export async function createSession(
   db: Kysely<DB>,
   circleId: string,
-  creatorId: string,
+  creatorId: string | null,
   input: SessionCreateInput,
 ) {
   const id = randomUUID();
@@ -44,12 +44,13 @@ export async function createSession(
 
 /**
  * Creates a session and its agenda in one transaction (planning from a learning design): the
- * agenda is checked against the session first, so either both exist or neither does.
+ * agenda is checked against the session first, so either both exist or neither does. Given a
+ * transaction (the demo data), it writes in it.
  */
 export async function createSessionWithAgenda(
   db: Kysely<DB>,
   circleId: string,
-  creatorId: string,
+  creatorId: string | null,
   input: SessionCreateInput,
   items: AgendaItemInput[],
 ): Promise<string> {
@@ -62,7 +63,7 @@ export async function createSessionWithAgenda(
     },
     items,
   );
-  return db.transaction().execute(async (trx) => {
+  const write = async (trx: Kysely<DB>) => {
     const id = await createSession(trx, circleId, creatorId, input);
     let position = 0;
     for (const item of items) {
@@ -79,7 +80,8 @@ export async function createSessionWithAgenda(
       }
     }
     return id;
-  });
+  };
+  return db.isTransaction ? write(db) : db.transaction().execute(write);
 }
 
 /**

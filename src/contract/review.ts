@@ -28,7 +28,8 @@ export type ReviewQuery = z.infer<typeof reviewQuerySchema>;
  * - `attendance`: one line per held session, oldest first: `present` the people marked present,
  *   `excused` those who sent their apologies, `invited` everyone listed on the session whatever
  *   their answer (invited, confirmed, excused, present);
- * - `actions`: next steps of the circle created in the period, by their status now: `opened` all
+ * - `actions`: next steps of the circle recorded at a session in the period (or, for one without a
+ *   session, created in the period), by their status now: `opened` all
  *   of them, `done`, `dropped`, `open` (to do or in progress); `doneOnTime` the done ones that had
  *   a due date and whose last change (marking them done) was on or before that date, in the
  *   community's time zone;

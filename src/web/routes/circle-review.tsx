@@ -80,7 +80,9 @@ export function CircleReviewPage() {
           </Button>
         </div>
       </form>
-      <ReviewCounts review={data} />
+      <div className={styles.countsBlock}>
+        <ReviewCounts review={data} />
+      </div>
       <Section title={t('rex.review.attendance')}>
         <AttendanceTable review={data} />
       </Section>

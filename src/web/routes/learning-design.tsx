@@ -16,7 +16,10 @@ import { useDeleteDesign, useDesign, usePatchDesign } from '../features/rex/rex-
 import { isNotFound, useErrorMessage } from '../lib/error-message.ts';
 import { NotFoundPage } from './not-found.tsx';
 
-/** "[14h00 > 14h10] Accueil": each sequence with its offset from the start, as on an agenda. */
+/** Minutes from the start as "1h05", the agenda's "[12h00 > 12h10]" way of writing times. */
+const clock = (minutes: number) => `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}`;
+
+/** "[0h00 > 0h15] Accueil": each sequence with its offsets from the start, as on an agenda. */
 function Sequences({ design }: { design: LearningDesign }) {
   const { t } = useTranslation();
   let elapsed = 0;
@@ -29,9 +32,10 @@ function Sequences({ design }: { design: LearningDesign }) {
           // biome-ignore lint/suspicious/noArrayIndexKey: sequences have no id; the list is read-only here.
           <li key={index}>
             <span className={styles.stepTime}>
-              +{formatDuration(t, from)} · {t('rex.minutes', { count: sequence.minutes })}
+              [{clock(from)} &gt; {clock(elapsed)}]
             </span>{' '}
-            {sequence.title}
+            {sequence.title}{' '}
+            <span className={styles.muted}>· {t('rex.minutes', { count: sequence.minutes })}</span>
             {(['method', 'materials', 'lead'] as const)
               .filter((key) => sequence[key])
               .map((key) => (
@@ -121,10 +125,10 @@ function DesignView({ design }: { design: LearningDesign }) {
           />
         </Section>
       ) : (
-        <>
+        <div>
           <Section title={t('rex.design.objectives')}>
             {design.objectives.length ? (
-              <ul>
+              <ul className={styles.summary}>
                 {design.objectives.map((objective) => (
                   <li key={objective}>{objective}</li>
                 ))}
@@ -146,7 +150,7 @@ function DesignView({ design }: { design: LearningDesign }) {
               <PlanSessionForm design={design} />
             </Section>
           ) : null}
-        </>
+        </div>
       )}
     </div>
   );

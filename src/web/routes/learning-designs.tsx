@@ -50,17 +50,21 @@ export function LearningDesignsPage() {
         }
       />
       {isCreating ? (
-        <Section title={t('rex.form.createTitle')}>
-          <DesignForm
-            submitLabel={t('rex.form.create')}
-            isPending={create.isPending}
-            error={create.error}
-            onCancel={() => setCreating(false)}
-            onSubmit={(input) =>
-              create.mutate(input, { onSuccess: (design) => void navigate(`/learning-designs/${design.id}`) })
-            }
-          />
-        </Section>
+        <div>
+          <Section title={t('rex.form.createTitle')}>
+            <DesignForm
+              submitLabel={t('rex.form.create')}
+              isPending={create.isPending}
+              error={create.error}
+              onCancel={() => setCreating(false)}
+              onSubmit={(input) =>
+                create.mutate(input, {
+                  onSuccess: (design) => void navigate(`/learning-designs/${design.id}`),
+                })
+              }
+            />
+          </Section>
+        </div>
       ) : null}
       {designs.isPending && !refused ? <LoadingState /> : null}
       {refused ? <Alert tone="info">{t('rex.library.membersOnly')}</Alert> : null}
@@ -81,7 +85,7 @@ export function LearningDesignsPage() {
                   minutes: formatDuration(t, design.totalMinutes),
                 })}
               </span>
-              {design.audience ? <span className={styles.muted}>· {design.audience}</span> : null}
+              {design.audience ? <span className={styles.audience}>{design.audience}</span> : null}
             </li>
           ))}
         </ul>

@@ -85,12 +85,15 @@ const noteWords = {
   en: { method: 'How', materials: 'Materials', lead: 'Led by', colon: ':' },
 } as const;
 
-/** What an agenda item keeps of a sequence besides its title and times: how, with what, by whom. */
+/**
+ * What an agenda item keeps of a sequence besides its title and times: how, with what, by whom,
+ * one paragraph each, in plain words (agenda notes are shown as text).
+ */
 function sequenceNotes(sequence: StoredSequence, locale: Locale): string {
   const words = noteWords[locale];
   return (['method', 'materials', 'lead'] as const)
     .filter((key) => sequence[key] !== '')
-    .map((key) => `**${words[key]}**${words.colon} ${sequence[key]}`)
+    .map((key) => `${words[key]}${words.colon} ${sequence[key]}`)
     .join('\n\n');
 }
 

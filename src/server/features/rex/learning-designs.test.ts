@@ -207,7 +207,7 @@ describe.each(testDialects())('learning designs on %s', (dialect) => {
     expect(session.agenda.map((item: { title: string }) => item.title)).toEqual(
       rexDesign.sequences.map((s) => s.title),
     );
-    expect(session.agenda[0].notes).toBe('**Qui anime** : Facilitatrice');
+    expect(session.agenda[0].notes).toBe('Qui anime : Facilitatrice');
     expect(session.description).toBe(rexDesign.objectives.map((o) => `- ${o}`).join('\n'));
     // The answer is the session as GET /sessions/{id} gives it.
     const read = await t.app.inject({ url: `/api/v1/sessions/${session.id}`, headers: as(facilitator) });

@@ -63,12 +63,19 @@ export async function circleReview(
       .orderBy('startsAt')
       .orderBy('id')
       .execute(),
+    // A next step belongs to the period of the session it was recorded at (an imported meeting's
+    // steps were created at import time), or to its own creation when it has no session.
     db
-      .selectFrom('actions')
-      .select(['status', 'dueOn', 'updatedAt'])
-      .where('circleId', '=', circle.id)
-      .where('createdAt', '>=', fromAt)
-      .where('createdAt', '<', toAt)
+      .selectFrom('actions as a')
+      .leftJoin('sessions as s', 's.id', 'a.sessionId')
+      .select(['a.status', 'a.dueOn', 'a.updatedAt'])
+      .where('a.circleId', '=', circle.id)
+      .where((eb) =>
+        eb.and([
+          eb(eb.fn.coalesce('s.startsAt', 'a.createdAt'), '>=', fromAt),
+          eb(eb.fn.coalesce('s.startsAt', 'a.createdAt'), '<', toAt),
+        ]),
+      )
       .execute(),
     db
       .selectFrom('boards')

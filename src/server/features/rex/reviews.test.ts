@@ -81,7 +81,12 @@ describe.each(testDialects())('a circle’s review and the REX on %s', (dialect)
     });
     await ok('POST', `/sessions/${cancelled.id}/cancel`, { reason: 'Grève' });
     await buildSession(t.app, facilitator, circleId, { startsAt: at(10), endsAt: hourLater(at(10)) });
-    await buildSession(t.app, facilitator, circleId, { startsAt: at(-60), endsAt: hourLater(at(-60)) });
+    const older = await buildSession(t.app, facilitator, circleId, {
+      startsAt: at(-60),
+      endsAt: hourLater(at(-60)),
+    });
+    // Written today, but recorded at a session before the period: it counts with that session.
+    await ok('POST', `/sessions/${older.id}/actions`, { title: 'Ancien pas' });
 
     // Six next steps: done on time, done late, done without a date, dropped, to do, in progress.
     const step = async (title: string, dueOn: string | undefined, status: string | undefined) => {
@@ -136,11 +141,13 @@ describe.each(testDialects())('a circle’s review and the REX on %s', (dialect)
       to: today(),
       sessions: { held: 0, cancelled: 1, planned: 0 },
       attendance: [],
+      actions: { opened: 0 },
     });
     const year = (await call('GET', `/circles/${circleId}/review`, member)).json();
     expect(year).toMatchObject({
       from: addDays(today(), -365),
       sessions: { held: 2, cancelled: 1, planned: 0 },
+      actions: { opened: 7, open: 3 },
     });
   });
 

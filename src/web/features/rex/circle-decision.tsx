@@ -3,6 +3,7 @@ import type { Circle } from '../../../contract/circle.ts';
 import { ButtonLink } from '../../components/button-link.tsx';
 import { Section } from '../../components/section.tsx';
 import { DecisionForm, DecisionView } from './decision-panel.tsx';
+import styles from './rex.module.css';
 
 /**
  * On the circle's page: the last REX decision (for those who read the circle's content) with a
@@ -18,13 +19,16 @@ export function CircleDecisionSection({ circle }: { circle: Circle }) {
       title={t('rex.decision.title')}
       action={
         <ButtonLink variant="secondary" to={`/circles/${encodeURIComponent(circle.id)}/review`}>
-          {t('rex.review.open')}
+          {t('rex.review.link')}
         </ButtonLink>
       }
     >
       <DecisionView decision={circle.decision} />
       {circle.abilities.steer ? (
-        <DecisionForm circleId={circle.id} circleName={circle.name} decision={circle.decision} />
+        <details className={styles.decide}>
+          <summary>{t('rex.decision.decide')}</summary>
+          <DecisionForm circleId={circle.id} circleName={circle.name} decision={circle.decision} />
+        </details>
       ) : null}
     </Section>
   );

@@ -88,3 +88,33 @@ export function AttendanceTable({ review }: { review: CircleReview }) {
     </div>
   );
 }
+
+/** A review in a few lines, for the REX session's page where several circles sit side by side. */
+export function ReviewSummary({ review }: { review: CircleReview }) {
+  const { t } = useTranslation();
+  const { sessions, actions } = review;
+  const present = review.attendance.reduce((sum, line) => sum + line.present, 0);
+  const invited = review.attendance.reduce((sum, line) => sum + line.invited, 0);
+  return (
+    <ul className={styles.summary}>
+      <li>
+        {t('rex.review.held', { count: sessions.held })} ·{' '}
+        {t('rex.review.planned', { count: sessions.planned })} ·{' '}
+        {t('rex.review.cancelled', { count: sessions.cancelled })}
+      </li>
+      {review.attendance.length > 0 ? (
+        <li>{t('rex.review.attendanceSummary', { present, invited })}</li>
+      ) : null}
+      <li>
+        {t('rex.review.summaryActions', {
+          opened: actions.opened,
+          done: actions.done,
+          onTime: actions.doneOnTime,
+          dropped: actions.dropped,
+          open: actions.open,
+        })}
+      </li>
+      <li>{t('rex.review.summaryActivity', { boards: review.boards, polls: review.polls })}</li>
+    </ul>
+  );
+}

@@ -12,7 +12,7 @@ import { TextField } from '../../components/text-field.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import { useCircle, useCommunityCircles } from '../circles/circle-api.ts';
 import { DecisionForm, DecisionView } from './decision-panel.tsx';
-import { AttendanceTable, ReviewCounts } from './review-view.tsx';
+import { ReviewSummary } from './review-view.tsx';
 import styles from './rex.module.css';
 import { useReviewedCircles, useSetReviewedCircles } from './rex-api.ts';
 
@@ -119,8 +119,7 @@ export function SessionReviews({ session }: { session: Session }) {
               <h3>
                 <Link to={`/circles/${encodeURIComponent(review.circleId)}`}>{review.circleName}</Link>
               </h3>
-              <ReviewCounts review={review} headingLevel={3} />
-              <AttendanceTable review={review} />
+              <ReviewSummary review={review} />
               <p>
                 <Link
                   to={`/circles/${encodeURIComponent(review.circleId)}/review?from=${review.from}&to=${review.to}`}
@@ -128,14 +127,17 @@ export function SessionReviews({ session }: { session: Session }) {
                   {t('rex.review.full')}
                 </Link>
               </p>
-              <h3>{t('rex.decision.title')}</h3>
+              <h4 className={styles.subTitle}>{t('rex.decision.title')}</h4>
               <DecisionView decision={review.decision} />
               {mayDecide ? (
-                <DecisionForm
-                  circleId={review.circleId}
-                  circleName={review.circleName}
-                  decision={review.decision}
-                />
+                <details className={styles.noPrint}>
+                  <summary>{t('rex.decision.decide')}</summary>
+                  <DecisionForm
+                    circleId={review.circleId}
+                    circleName={review.circleName}
+                    decision={review.decision}
+                  />
+                </details>
               ) : null}
             </Card>
           </li>

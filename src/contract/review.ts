@@ -107,3 +107,10 @@ export const reviewedCirclesSchema = z
   })
   .meta({ id: 'ReviewedCircles' });
 export type ReviewedCircles = z.infer<typeof reviewedCirclesSchema>;
+
+declare module './live.ts' {
+  interface LiveEvents {
+    /** The circles a session reviews changed (on `session:<id>`): refetch them. */
+    'session.reviews.updated': { sessionId: string };
+  }
+}

@@ -53,7 +53,7 @@ test('design, plan from it, review a circle and decide at the REX', async ({ pag
     ['[14:10 > 14:30]', 'Bilans'],
     ['[14:30 > 15:15]', 'Ateliers'],
     ['[15:15 > 15:30]', 'Décisions'],
-  ]) {
+  ] as const) {
     await expect(agenda.getByRole('listitem').filter({ hasText: slot })).toContainText(title);
   }
 

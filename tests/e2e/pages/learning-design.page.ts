@@ -2,7 +2,11 @@ import { expect, type Page } from '@playwright/test';
 
 /** The learning-design library, its form and a design's page (French interface). */
 export class LearningDesignPages {
-  constructor(private readonly page: Page) {}
+  private readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   async createDesign(slug: string, title: string, sequences: { title: string; minutes: number }[]) {
     await this.page.goto(`/c/${slug}/learning-designs`);

@@ -25,7 +25,7 @@ const periodDescription =
   'today; without `from`, 365 days before `to`. Each count is defined in the CircleReview schema.';
 
 export function reviewsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const { db, viewers } = ctx;
+  const { db, viewers, live } = ctx;
   const reviewed = async (sessionId: string, viewer: Viewer | undefined) => {
     const { session, circle } = await getVisibleSession(db, sessionId, viewer);
     return listReviewedCircles(db, session, viewer, abilitiesInCircle(circle, viewer).steer);
@@ -106,6 +106,7 @@ export function reviewsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { session, circle } = await getVisibleSession(db, request.params.id, viewer);
         requireSteward(circle, viewer);
         await setReviewedCircles(db, session, circle.communityId, viewer, request.body);
+        live.publish(`session:${session.id}`, { type: 'session.reviews.updated', sessionId: session.id });
         return reviewed(session.id, viewer);
       },
     );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/review.ts';
 import { zonedParts } from '../../../domain/zoned-time.ts';
+import { listenLive, openLiveClient } from '../../testing/live-client.ts';
 import {
   addToCircle,
   buildCircle,
@@ -254,5 +255,18 @@ describe.each(testDialects())('a circle’s review and the REX on %s', (dialect)
     expect(
       (await put({ circleIds: [circleId], from: '2026-06-02', to: '2026-06-01' }, animator)).statusCode,
     ).toBe(400);
+  });
+
+  it('tells the REX session’s followers live when its reviewed circles change (ids only)', async () => {
+    const rex = await buildSession(t.app, animator, teamId, { startsAt: at(25), endsAt: hourLater(at(25)) });
+    const watcher = await openLiveClient(await listenLive(t.app), member);
+    expect(await watcher.subscribe(`session:${rex.id}`)).toMatchObject({ type: 'subscribed' });
+    await ok('PUT', `/sessions/${rex.id}/reviewed-circles`, { circleIds: [circleId] }, animator);
+    const frame = await watcher.waitFor(
+      (m) => m.type === 'event' && m.event.type === 'session.reviews.updated',
+    );
+    expect(frame).toMatchObject({ event: { type: 'session.reviews.updated', sessionId: rex.id } });
+    expect(JSON.stringify(frame)).not.toContain('Codev');
+    watcher.close();
   });
 });

@@ -11,6 +11,7 @@ import type { CircleReview, ReviewedCircles, ReviewedCirclesPut } from '../../..
 import type { Session } from '../../../contract/session.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
 import { useCreateMutation } from '../../lib/use-create-mutation.ts';
+import { useLiveTopic } from '../../lib/use-live-topic.ts';
 import { usePagedList } from '../../lib/use-paged-list.ts';
 
 export const rexKeys = {
@@ -101,7 +102,14 @@ export function useReview(circleId: string, from: string, to: string) {
   });
 }
 
-export function useReviewedCircles(sessionId: string) {
+/** The circles a session reviews, refetched when a steward changes them (the session's live topic). */
+export function useReviewedCircles(sessionId: string, isSignedIn: boolean) {
+  const queryClient = useQueryClient();
+  useLiveTopic(isSignedIn ? `session:${sessionId}` : null, (event) => {
+    if (event === null || event.type === 'session.reviews.updated') {
+      void queryClient.invalidateQueries({ queryKey: rexKeys.reviewed(sessionId) });
+    }
+  });
   return useQuery({
     queryKey: rexKeys.reviewed(sessionId),
     queryFn: ({ signal }) =>

@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '../../components/query-state.tsx';
 import { Section } from '../../components/section.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
+import { useMe } from '../auth/auth-api.ts';
 import { useCircle, useCommunityCircles } from '../circles/circle-api.ts';
 import { DecisionForm, DecisionView } from './decision-panel.tsx';
 import { ReviewSummary } from './review-view.tsx';
@@ -87,7 +88,7 @@ function ChooseCircles({
  */
 export function SessionReviews({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const reviewed = useReviewedCircles(session.id);
+  const reviewed = useReviewedCircles(session.id, Boolean(useMe().data));
   const [isChoosing, setChoosing] = useState(false);
   if (reviewed.isPending) return null;
   if (reviewed.isError) return <ErrorState error={reviewed.error} onRetry={() => void reviewed.refetch()} />;

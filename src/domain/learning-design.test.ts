@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planSequences, totalMinutes } from './learning-design.ts';
+import { totalMinutes } from './learning-design.ts';
+import { planSequences } from './sequence-plan.ts';
 
 const hhmm = (d: Date) =>
   new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(

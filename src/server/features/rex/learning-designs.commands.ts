@@ -6,7 +6,7 @@ import type {
   LearningDesignPlan,
   LearningSequence,
 } from '../../../contract/learning-design.ts';
-import { planSequences } from '../../../domain/learning-design.ts';
+import { planSequences } from '../../../domain/sequence-plan.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
@@ -81,7 +81,7 @@ export async function deleteDesign(db: Kysely<DB>, designId: string) {
 }
 
 const noteWords = {
-  fr: { method: 'Déroulé', materials: 'Matériel', lead: 'Qui anime', colon: ' :' },
+  fr: { method: 'Modalités', materials: 'Matériel', lead: 'Qui anime', colon: ' :' },
   en: { method: 'How', materials: 'Materials', lead: 'Led by', colon: ':' },
 } as const;
 

@@ -8,10 +8,9 @@ import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import { useCommunityCircles } from '../circles/circle-api.ts';
+import { useCommunity } from '../communities/community-api.ts';
 import styles from './rex.module.css';
 import { usePlanSession } from './rex-api.ts';
-
-const PLAN_TIME_ZONE = 'Europe/Paris';
 
 /** The wall-clock end of a start ("14:00") plus minutes: "15:30" (the next day's hour past midnight). */
 function wallClockEnd(time: string, minutes: number): string {
@@ -29,6 +28,9 @@ export function PlanSessionForm({ design }: { design: LearningDesign }) {
   const navigate = useNavigate();
   const errorMessage = useErrorMessage();
   const circles = useCommunityCircles(design.communitySlug);
+  // Wall-clock times in the community's zone, as its reminders and digests are (the domain's
+  // DEFAULT_TIME_ZONE until the community is read; not imported: its module draws in @date-fns/tz).
+  const timeZone = useCommunity(design.communitySlug).data?.timeZone ?? 'Europe/Paris';
   const steered = (circles.data ?? []).filter((circle) => circle.abilities.steer);
   const [circleId, setCircleId] = useState('');
   const [date, setDate] = useState('');
@@ -51,7 +53,7 @@ export function PlanSessionForm({ design }: { design: LearningDesign }) {
       {
         circleId,
         startsAt: `${date}T${time}`,
-        timeZone: PLAN_TIME_ZONE,
+        timeZone,
         ...(title.trim() && { title: title.trim() }),
       },
       { onSuccess: (session) => void navigate(`/sessions/${session.id}`) },
@@ -70,15 +72,9 @@ export function PlanSessionForm({ design }: { design: LearningDesign }) {
       />
       <div className={styles.row}>
         <TextField label={t('rex.plan.date')} type="date" value={date} onChange={setDate} isRequired />
-        <TextField
-          label={t('rex.plan.time')}
-          type="time"
-          value={time}
-          onChange={setTime}
-          isRequired
-          description={t('rex.plan.timeZone', { zone: PLAN_TIME_ZONE })}
-        />
+        <TextField label={t('rex.plan.time')} type="time" value={time} onChange={setTime} isRequired />
       </div>
+      <p className={styles.muted}>{t('rex.plan.timeZone', { zone: timeZone })}</p>
       <TextField label={t('rex.plan.sessionTitle')} value={title} onChange={setTitle} maxLength={200} />
       {/^\d{2}:\d{2}$/.test(time) ? (
         <p className={styles.muted}>

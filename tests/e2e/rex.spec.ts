@@ -68,8 +68,9 @@ test('design, plan from it, review a circle and decide at the REX', async ({ pag
   await card.getByLabel('Décision', { exact: true }).selectOption({ label: 'Déploiement' });
   await card.getByLabel('Note').fill('Essaimer en Gironde');
   await card.getByRole('button', { name: 'Enregistrer la décision' }).click();
-  await expect(card.getByText('Décision enregistrée.')).toBeVisible();
+  await expect(card.getByText('Décision enregistrée.', { exact: true })).toBeVisible();
   await expect(card).toContainText('Déploiement');
+  await expect(card.getByText('Aucune décision enregistrée.')).toHaveCount(0);
   await expectAccessible(page, 'the REX session');
   await lookAt(page, 'rex-session', { fullPage: true });
   expect(team.id).toBeTruthy();

@@ -1,10 +1,11 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LearningDesign, LearningDesignCreate } from '../../../contract/learning-design.ts';
 import { MAX_SEQUENCE_MINUTES, MAX_SEQUENCES, totalMinutes } from '../../../domain/learning-design.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { useUnsavedChanges } from '../../components/unsaved-changes.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import { formatDuration } from './duration.ts';
 import styles from './rex.module.css';
@@ -57,12 +58,23 @@ export function DesignForm({ initial, submitLabel, isPending, error, onSubmit, o
     initial ? initial.sequences.map((s) => draftOf(s)) : [draftOf()],
   );
   const [checked, setChecked] = useState(false);
+  // Edited and not yet sent: leaving asks first (decision 020). Sending lifts the guard so the page
+  // can open the saved design; a refusal puts it back.
+  const [isEdited, setEdited] = useState(false);
+  const [isSent, setSent] = useState(false);
+  useEffect(() => {
+    if (error) setSent(false);
+  }, [error]);
+  useUnsavedChanges(isEdited && !isSent);
   const focusAfterMove = useRef<string | null>(null);
 
   const total = totalMinutes(sequences.map((s) => ({ minutes: minutesOf(s) ?? 0 })));
-  const update = (key: number, change: Partial<SequenceDraft>) =>
+  const update = (key: number, change: Partial<SequenceDraft>) => {
+    setEdited(true);
     setSequences((list) => list.map((s) => (s.key === key ? { ...s, ...change } : s)));
+  };
   const move = (index: number, by: -1 | 1, buttonId: string) => {
+    setEdited(true);
     setSequences((list) => {
       const next = [...list];
       const [moved] = next.splice(index, 1);
@@ -79,6 +91,7 @@ export function DesignForm({ initial, submitLabel, isPending, error, onSubmit, o
     setChecked(true);
     if (!title.trim() || sequences.length === 0) return;
     if (sequences.some((s) => !s.title.trim() || minutesOf(s) === undefined)) return;
+    setSent(true);
     onSubmit({
       title: title.trim(),
       objectives: objectives
@@ -101,7 +114,10 @@ export function DesignForm({ initial, submitLabel, isPending, error, onSubmit, o
       <TextField
         label={t('rex.form.title')}
         value={title}
-        onChange={setTitle}
+        onChange={(value) => {
+          setEdited(true);
+          setTitle(value);
+        }}
         maxLength={200}
         isRequired
         errorMessage={titleProblem}
@@ -110,7 +126,10 @@ export function DesignForm({ initial, submitLabel, isPending, error, onSubmit, o
         label={t('rex.form.objectives')}
         description={t('rex.form.objectivesHelp')}
         value={objectives}
-        onChange={setObjectives}
+        onChange={(value) => {
+          setEdited(true);
+          setObjectives(value);
+        }}
         multiline
         rows={3}
         isOptional
@@ -118,7 +137,10 @@ export function DesignForm({ initial, submitLabel, isPending, error, onSubmit, o
       <TextField
         label={t('rex.form.audience')}
         value={audience}
-        onChange={setAudience}
+        onChange={(value) => {
+          setEdited(true);
+          setAudience(value);
+        }}
         maxLength={2000}
         isOptional
       />
@@ -171,7 +193,10 @@ export function DesignForm({ initial, submitLabel, isPending, error, onSubmit, o
                     <Button
                       size="sm"
                       variant="secondary"
-                      onClick={() => setSequences((list) => list.filter((other) => other.key !== s.key))}
+                      onClick={() => {
+                        setEdited(true);
+                        setSequences((list) => list.filter((other) => other.key !== s.key));
+                      }}
                     >
                       {t('rex.form.removeSequence', { number })}
                     </Button>
@@ -231,7 +256,10 @@ export function DesignForm({ initial, submitLabel, isPending, error, onSubmit, o
           <Button
             variant="secondary"
             disabled={sequences.length >= MAX_SEQUENCES}
-            onClick={() => setSequences((list) => [...list, draftOf()])}
+            onClick={() => {
+              setEdited(true);
+              setSequences((list) => [...list, draftOf()]);
+            }}
           >
             {t('rex.form.addSequence')}
           </Button>

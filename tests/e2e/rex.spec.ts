@@ -62,6 +62,7 @@ test('design, plan from it, review a circle and decide at the REX', async ({ pag
   await reviews.getByRole('button', { name: 'Choisir les cercles' }).click();
   await reviews.getByRole('checkbox', { name: 'Cercle Codev' }).check();
   await reviews.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(reviews.getByRole('button', { name: 'Choisir les cercles' })).toBeFocused();
   const card = reviews.getByRole('listitem').filter({ hasText: 'Cercle Codev' });
   await expect(card).toContainText('0 tenue');
   await card.getByText('Enregistrer une décision').click();

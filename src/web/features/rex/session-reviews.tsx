@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReviewedCircles } from '../../../contract/review.ts';
@@ -90,6 +90,13 @@ export function SessionReviews({ session }: { session: Session }) {
   const { t } = useTranslation();
   const reviewed = useReviewedCircles(session.id, Boolean(useMe().data));
   const [isChoosing, setChoosing] = useState(false);
+  const chooseButton = useRef<HTMLButtonElement>(null);
+  const wasChoosing = useRef(false);
+  // The form's buttons vanish when it closes: focus goes back to the button that opened it.
+  useEffect(() => {
+    if (wasChoosing.current && !isChoosing) chooseButton.current?.focus();
+    wasChoosing.current = isChoosing;
+  }, [isChoosing]);
   if (reviewed.isPending) return null;
   if (reviewed.isError) return <ErrorState error={reviewed.error} onRetry={() => void reviewed.refetch()} />;
   const data = reviewed.data;
@@ -100,7 +107,7 @@ export function SessionReviews({ session }: { session: Session }) {
       description={t('rex.session.intro')}
       action={
         data.mayEdit && !isChoosing ? (
-          <Button variant="secondary" onClick={() => setChoosing(true)}>
+          <Button ref={chooseButton} variant="secondary" onClick={() => setChoosing(true)}>
             {t('rex.session.choose')}
           </Button>
         ) : undefined

@@ -8,6 +8,7 @@ import {
   circleStatuses,
   circleVisibilities,
 } from '../domain/circle.ts';
+import { circleDecisionOutcomes } from '../domain/review.ts';
 import { abilitiesSchema } from './abilities.ts';
 import { optionalBody } from './optional-body.ts';
 import { publicUserSchema } from './user.ts';
@@ -46,6 +47,25 @@ export const circlePatchSchema = z
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
 export type CirclePatch = z.infer<typeof circlePatchSchema>;
 
+/** What a REX decided for the circle: renew, spread (déploiement), pause or end, with a note. */
+export const circleDecisionPutSchema = z
+  .object({
+    outcome: z.enum(circleDecisionOutcomes),
+    note: z.string().trim().max(4000).optional(),
+  })
+  .strict();
+export type CircleDecisionPut = z.infer<typeof circleDecisionPutSchema>;
+
+export const circleDecisionSchema = z
+  .object({
+    outcome: z.enum(circleDecisionOutcomes),
+    note: z.string(),
+    decidedAt: z.string(),
+    decidedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  })
+  .meta({ id: 'CircleDecision' });
+export type CircleDecision = z.infer<typeof circleDecisionSchema>;
+
 export const circleSchema = z
   .object({
     id: z.string(),
@@ -68,6 +88,8 @@ export const circleSchema = z
     myStatus: z.enum(circleMemberStatuses).nullable(),
     myRole: z.enum(circleRoles).nullable(),
     abilities: abilitiesSchema,
+    /** The last REX decision on the circle, for those who may read its content; null otherwise. */
+    decision: circleDecisionSchema.nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'Circle' });

@@ -115,7 +115,8 @@ export type PolicyObject =
       createdBy: string | null;
       isOpen: boolean;
     }
-  | { kind: 'communitySurvey'; createdBy: string | null; isOpen: boolean };
+  | { kind: 'communitySurvey'; createdBy: string | null; isOpen: boolean }
+  | { kind: 'learningDesign'; createdBy: string | null };
 export type PolicyKind = PolicyObject['kind'];
 
 const isMine = (s: Standing, owner: string | null) => s.userId !== undefined && owner === s.userId;
@@ -188,6 +189,16 @@ export const policies: Policies = {
     abilities(
       s.userId !== undefined && (isCommunityMember(s) || s.instanceAdmin),
       o.isOpen && isCommunityMember(s),
+      s.instanceAdmin || s.community === 'animator' || (isMine(s, o.createdBy) && isCommunityMember(s)),
+    ),
+  // The library of learning designs (scénarios pédagogiques) is the community's craft: its members
+  // (and admins) read it; members write new designs and plan sessions from them (the session also
+  // needs a steward of the target circle); a design's author while a member, animators and admins
+  // edit and delete it.
+  learningDesign: (s, o) =>
+    abilities(
+      s.userId !== undefined && (isCommunityMember(s) || s.instanceAdmin),
+      isCommunityMember(s),
       s.instanceAdmin || s.community === 'animator' || (isMine(s, o.createdBy) && isCommunityMember(s)),
     ),
 };

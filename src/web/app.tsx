@@ -67,6 +67,9 @@ const SurveyLinkPage = screen(() => import('./routes/survey-guest.tsx'), 'Survey
 const SurveyGuestEditPage = screen(() => import('./routes/survey-guest.tsx'), 'SurveyGuestEditPage');
 const CommunitySurveysPage = screen(() => import('./routes/community-surveys.tsx'), 'CommunitySurveysPage');
 const SurveyComparePage = screen(() => import('./routes/survey-compare.tsx'), 'SurveyComparePage');
+const LearningDesignsPage = screen(() => import('./routes/learning-designs.tsx'), 'LearningDesignsPage');
+const LearningDesignPage = screen(() => import('./routes/learning-design.tsx'), 'LearningDesignPage');
+const CircleReviewPage = screen(() => import('./routes/circle-review.tsx'), 'CircleReviewPage');
 const ClaimPage = screen(() => import('./routes/claim.tsx'), 'ClaimPage');
 const UnsubscribePage = screen(() => import('./features/mail/unsubscribe-page.tsx'), 'UnsubscribePage');
 
@@ -94,6 +97,9 @@ export function App() {
               <Route path="/surveys/:id/results" element={<SurveyResultsPage />} />
               <Route path="/surveys/:id/guest/:editToken" element={<SurveyGuestEditPage />} />
               <Route path="/q/:token" element={<SurveyLinkPage />} />
+              <Route path="/c/:slug/learning-designs" element={<LearningDesignsPage />} />
+              <Route path="/learning-designs/:id" element={<LearningDesignPage />} />
+              <Route path="/circles/:id/review" element={<CircleReviewPage />} />
               <Route path="/circles/:id" element={<CirclePage />} />
               <Route path="/circles/:id/import" element={<ImportNotesPage />} />
               <Route path="/sessions/:id" element={<SessionPage />} />

@@ -53,8 +53,9 @@ test('as animator, it sees the demo people to invite, with what is theirs', asyn
   await new AccountPages(page).signIn(instanceAdmin);
   const panel = new PlaceholderPanel(page);
   await panel.openFromCommunity(demo.slug, demo.name);
+  // Bernard's three next steps, the 15 June meeting and the September REX he is invited to.
   await expect(
-    page.getByText('3 prochains pas · 1 séance · Équipe d’animation', { exact: true }),
+    page.getByText('3 prochains pas · 2 séances · Équipe d’animation', { exact: true }),
   ).toBeVisible();
   await expectAccessible(page, 'people to invite');
   await shoot(page, 'community-people-to-invite');

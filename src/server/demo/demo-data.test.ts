@@ -42,10 +42,11 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
     expect(members.map((m) => m.name)).toContain('Sandrine Demoulin-Noirclerc');
     expect(members).toHaveLength(8);
 
-    // The animation team holds the 15 June 2021 session, imported from its pad notes.
+    // The animation team holds the 15 June 2021 session, imported from its pad notes, and the REX.
     const sessions = (await t.app.inject({ url: `/api/v1/circles/${team?.id}/sessions` })).json().items;
-    expect(sessions).toHaveLength(1);
-    const session = (await t.app.inject({ url: `/api/v1/sessions/${sessions[0].id}` })).json();
+    expect(sessions).toHaveLength(2);
+    const seed = sessions.find((s: { startsAt: string }) => s.startsAt.startsWith('2021-06-15'));
+    const session = (await t.app.inject({ url: `/api/v1/sessions/${seed.id}` })).json();
     expect(session).toMatchObject({
       title: "Stratégie d'animation de la communauté",
       startsAt: '2021-06-15T10:00:00.000Z',
@@ -118,5 +119,67 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
     expect(texts).toMatch(/comment porter les cercles sur les territoires/);
     expect(texts).toMatch(/essaimer/);
     expect(seen.clusters.map((c) => c.title)).toEqual(['Université de l’innovation publique']);
+  });
+
+  it('plans the September REX from the “Scénario pédagogique du REX”, reviewing the learning circles', async () => {
+    const animator = await registerUser(t.app);
+    const db = t.database.db;
+    const community = await db
+      .selectFrom('communities')
+      .select('id')
+      .where('slug', '=', 'riposte-creative-territoriale')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('communityMembers')
+      .values({
+        communityId: community.id,
+        userId: animator.id,
+        role: 'member',
+        status: 'active',
+        createdAt: new Date().toISOString(),
+      })
+      .execute();
+    const as = { cookie: animator.cookie };
+    const library = (
+      await t.app.inject({
+        url: '/api/v1/communities/riposte-creative-territoriale/learning-designs',
+        headers: as,
+      })
+    ).json();
+    expect(library.items.map((d: { title: string }) => d.title)).toEqual(['Scénario pédagogique du REX']);
+    const design = (
+      await t.app.inject({ url: `/api/v1/learning-designs/${library.items[0].id}`, headers: as })
+    ).json();
+    expect(design).toMatchObject({ createdBy: null, totalMinutes: 120, sequenceCount: 6 });
+    expect(design.objectives.join(' ')).toMatch(/reconduite ou déploiement/);
+
+    const circles = (
+      await t.app.inject({ url: '/api/v1/communities/riposte-creative-territoriale/circles' })
+    ).json().items as { id: string; kind: string }[];
+    const team = circles.find((c) => c.kind === 'animation_team');
+    const sessions = (await t.app.inject({ url: `/api/v1/circles/${team?.id}/sessions` })).json().items;
+    const rex = sessions.find((s: { title: string }) => s.title.startsWith('REX'));
+    const session = (await t.app.inject({ url: `/api/v1/sessions/${rex.id}` })).json();
+    expect(session).toMatchObject({
+      startsAt: '2021-09-28T12:00:00.000Z',
+      endsAt: '2021-09-28T14:00:00.000Z',
+      timeZone: 'Europe/Paris',
+    });
+    expect(session.agenda.map((item: { title: string }) => item.title)).toEqual(
+      design.sequences.map((s: { title: string }) => s.title),
+    );
+    expect(session.participants).toHaveLength(8);
+    expect(session.participants.every((p: { status: string }) => p.status === 'invited')).toBe(true);
+    const reviewed = (await t.app.inject({ url: `/api/v1/sessions/${rex.id}/reviewed-circles` })).json();
+    expect(reviewed.items.map((i: { review: { circleName: string } }) => i.review.circleName)).toEqual([
+      'Cercle Codev',
+      'Cercle sciences comportementales',
+      'Cercle arpentage',
+      'Cercle des boussoles',
+    ]);
+    // Nothing is made up: the learning circles have no session in the demo, and nobody has decided.
+    for (const { review } of reviewed.items) {
+      expect(review).toMatchObject({ to: '2021-09-28', sessions: { held: 0 }, decision: null });
+    }
   });
 });

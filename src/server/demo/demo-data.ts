@@ -8,6 +8,7 @@ import { storeImportedSession } from '../features/sessions/sessions.public.ts';
 import { seedDemoBoard } from './demo-boards.ts';
 import { seedDemoGlossary } from './demo-glossary.ts';
 import { seedDemoPolls } from './demo-polls.ts';
+import { seedDemoRex } from './demo-rex.ts';
 import { addDemoSignups } from './demo-signups.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
 
@@ -183,6 +184,8 @@ async function insertDemo(trx: Transaction<DB>) {
 
   await seedDemoGlossary(trx, communityId, await seedDemoPolls(trx, communityId, userIds));
   await seedDemoSurveys(trx, communityId, now);
+  let teamCircleId: string | undefined;
+  const learningCircleIds: string[] = [];
   for (const circle of demoCircles) {
     const circleId = randomUUID();
     await trx
@@ -202,7 +205,13 @@ async function insertDemo(trx: Transaction<DB>) {
     // in the notes, so they start empty rather than with invented people.
     if (circle.kind === 'animation_team') {
       await addAnimationTeam(trx, circleId, userIds, now);
-    }
+      teamCircleId = circleId;
+    } else learningCircleIds.push(circleId);
+  }
+  // "En septembre : REX […] Reconduite ou déploiement": planned in the animation team's circle,
+  // reviewing the learning circles.
+  if (teamCircleId) {
+    await seedDemoRex(trx, { communityId, teamCircleId, reviewedCircleIds: learningCircleIds, userIds });
   }
 }
 

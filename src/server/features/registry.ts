@@ -26,6 +26,7 @@ import { mailFeature } from './mail/mail.feature.ts';
 import { meFeature } from './me/me.feature.ts';
 import { placeholdersFeature } from './placeholders/placeholders.feature.ts';
 import { pollsFeature } from './polls/polls.feature.ts';
+import { rexFeature } from './rex/rex.feature.ts';
 import { sessionsFeature } from './sessions/sessions.feature.ts';
 import { signupsFeature } from './signups/signups.feature.ts';
 import { stewardsFeature } from './stewards/stewards.feature.ts';
@@ -56,6 +57,7 @@ export const features: readonly FeatureDescriptor[] = [
   stewardsFeature,
   glossaryFeature,
   surveysFeature,
+  rexFeature,
 ];
 
 /** Live topic kinds → how each is authorised; a kind declared twice is a programming error. */

@@ -96,6 +96,20 @@ describe.each(testDialects())('paged lists on %s', (dialect) => {
         await addToCircle(t.app, owner, circle.id, member);
       },
     },
+    'learning designs': {
+      url: () => `/communities/${community.slug}/learning-designs`,
+      as: () => member,
+      // The same title each time: the id alone orders them, so the tie-breaker is walked too.
+      add: async () => {
+        const response = await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/communities/${community.slug}/learning-designs`,
+          headers: { cookie: member.cookie },
+          payload: { title: 'Même scénario', objectives: [], sequences: [{ title: 'Accueil', minutes: 10 }] },
+        });
+        if (response.statusCode !== 201) throw new Error(response.body);
+      },
+    },
     'circle sessions': {
       url: () => `/circles/${circleId}/sessions`,
       as: () => member,

@@ -9,7 +9,7 @@ export type CircleWithStanding = StandingColumns & { visibility: CircleVisibilit
 
 type InCircle = Exclude<
   PolicyObject,
-  { kind: 'community' | 'communityPoll' | 'glossaryEntry' | 'communitySurvey' }
+  { kind: 'community' | 'communityPoll' | 'glossaryEntry' | 'communitySurvey' | 'learningDesign' }
 >;
 /** An object of a circle without the facts the circle row already gives. */
 export type CircleObject = InCircle extends infer O

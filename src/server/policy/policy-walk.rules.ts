@@ -78,6 +78,12 @@ export const expected: Record<PolicyKind, { read: Record<Visibility, Who>; takeP
     takePart: communityMembers,
     steer: ['animator', 'admin'],
   },
+  // The walk's learning design was written by the animator: its author steers it with the admins.
+  learningDesign: {
+    read: all([...communityMembers, 'admin']),
+    takePart: communityMembers,
+    steer: ['animator', 'admin'],
+  },
 };
 
 /** The specification's answer. */
@@ -309,4 +315,27 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/v1/communities/{slug}/animators': { kind: 'community', action: 'steer' },
   'POST /api/v1/circles/{id}/facilitators': { kind: 'circle', action: 'steer' },
   'GET /api/v1/admin/users': adminOnly,
+  'GET /api/v1/communities/{slug}/learning-designs': {
+    kind: 'learningDesign',
+    action: 'read',
+    read: 'community',
+  },
+  'POST /api/v1/communities/{slug}/learning-designs': {
+    kind: 'learningDesign',
+    action: 'takePart',
+    read: 'community',
+  },
+  'GET /api/v1/learning-designs/{id}': { kind: 'learningDesign', action: 'read' },
+  'PATCH /api/v1/learning-designs/{id}': { kind: 'learningDesign', action: 'steer' },
+  'DELETE /api/v1/learning-designs/{id}': { kind: 'learningDesign', action: 'steer' },
+  'POST /api/v1/learning-designs/{id}/sessions': {
+    kind: 'learningDesign',
+    action: 'read',
+    hiddenOnly: 'planning: a steward of the target circle (rex tests)',
+  },
+  'GET /api/v1/circles/{id}/review': { kind: 'session', action: 'read' },
+  'GET /api/v1/circles/{id}/review.md': { kind: 'session', action: 'read' },
+  'PUT /api/v1/circles/{id}/decision': { kind: 'circle', action: 'steer' },
+  'GET /api/v1/sessions/{id}/reviewed-circles': { kind: 'session', action: 'read' },
+  'PUT /api/v1/sessions/{id}/reviewed-circles': { kind: 'session', action: 'steer' },
 };

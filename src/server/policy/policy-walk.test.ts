@@ -37,6 +37,11 @@ const bodies: Record<string, object> = {
   },
   'PUT /api/v1/surveys/{id}/responses/me': { answers: [] },
   'POST /api/v1/communities/{slug}/glossary/votes': { letters: ['A'], perLetter: 1 },
+  'POST /api/v1/learning-designs/{id}/sessions': {
+    circleId: 'x',
+    startsAt: '2030-01-07T14:00',
+    timeZone: 'Europe/Paris',
+  },
 };
 
 /** Where a route's `{id}` points, by the segment before it. */
@@ -53,6 +58,7 @@ const idOf: Record<string, string> = {
   'signup-topics': 'topic',
   glossary: 'glossary',
   surveys: 'survey',
+  'learning-designs': 'learningDesign',
 };
 
 /** The objects a rule is walked on: its kind in each circle, or the community (and its poll). */
@@ -78,6 +84,15 @@ function targetsOf(rule: Exclude<RouteRule, { skip: string }>, world: PolicyWorl
         kind: 'glossaryEntry',
         visibility: 'community',
         ids: { ...community, glossary: world.glossary.proposedId },
+      },
+    ];
+  }
+  if (rule.kind === 'learningDesign') {
+    return [
+      {
+        kind: 'learningDesign',
+        visibility: 'public',
+        ids: { ...community, learningDesign: world.learningDesignId },
       },
     ];
   }
@@ -251,6 +266,11 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
           who,
         );
       }
+      await check(
+        { kind: 'learningDesign', visibility: 'public', ids: { learningDesign: world.learningDesignId } },
+        '/api/v1/learning-designs/{id}',
+        who,
+      );
     }
     expect(wrong).toEqual([]);
   });

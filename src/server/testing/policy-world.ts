@@ -50,6 +50,8 @@ export interface PolicyWorld {
   communitySurveyId: string;
   /** Two entries of the community's abécédaire: one selected by the animator, one proposed. */
   glossary: { selectedId: string; proposedId: string };
+  /** A learning design of the community's library, written by the animator. */
+  learningDesignId: string;
   circles: CircleTarget[];
 }
 
@@ -175,8 +177,14 @@ export async function buildPolicyWorld(app: App): Promise<PolicyWorld> {
     anonymous: false,
     templateId: 'circle-evaluation',
   });
+  const design = await post(app, animator, `/communities/${community.slug}/learning-designs`, {
+    title: 'Scénario',
+    objectives: ['Décider'],
+    sequences: [{ title: 'Accueil', minutes: 10 }],
+  });
   const base = {
     users,
+    learningDesignId: design.id,
     communitySlug: community.slug,
     communityPollId: communityPoll.id,
     communitySurveyId: communitySurvey.id,

@@ -26,6 +26,7 @@ import { useCommunity } from '../features/communities/community-api.ts';
 import { CircleDatePolls } from '../features/date-polls/circle-date-polls.tsx';
 import { PlaceholderInvitations } from '../features/placeholders/placeholder-invitations.tsx';
 import { CirclePolls } from '../features/polls/poll-list.tsx';
+import { CircleDecisionSection } from '../features/rex/circle-decision.tsx';
 import { CircleSessions } from '../features/sessions/circle-sessions.tsx';
 import { CircleSignupSheets } from '../features/signups/circle-signup-sheets.tsx';
 import { AppointFacilitator } from '../features/stewards/appoint-facilitator.tsx';
@@ -141,6 +142,7 @@ function CircleView({ circle }: { circle: Circle }) {
               <p className={styles.prose}>{circle.description}</p>
             </Section>
           ) : null}
+          <CircleDecisionSection circle={circle} />
           <CircleSessions circleId={circle.id} canPlan={canManage} />
           <CircleCalendarLink circle={circle} />
           <CircleBoards circleId={circle.id} isMember={circle.abilities.takePart} />

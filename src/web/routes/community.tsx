@@ -121,9 +121,14 @@ export function CommunityPage() {
               {t('glossary.open')}
             </ButtonLink>
             {data.abilities.takePart ? (
-              <ButtonLink variant="secondary" to={`/c/${data.slug}/surveys`}>
-                {t('surveys.community.open')}
-              </ButtonLink>
+              <>
+                <ButtonLink variant="secondary" to={`/c/${data.slug}/surveys`}>
+                  {t('surveys.community.open')}
+                </ButtonLink>
+                <ButtonLink variant="secondary" to={`/c/${data.slug}/learning-designs`}>
+                  {t('rex.library.open')}
+                </ButtonLink>
+              </>
             ) : null}
             {data.abilities.steer ? <EditCommunityButton community={data} /> : null}
             {user?.isAdmin ? (

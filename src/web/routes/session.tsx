@@ -17,6 +17,7 @@ import {
   SessionVideoLink,
 } from '../features/calendar/session-calendar.tsx';
 import { SessionPolls } from '../features/polls/poll-list.tsx';
+import { SessionReviews } from '../features/rex/session-reviews.tsx';
 import { AgendaView } from '../features/sessions/agenda-view.tsx';
 import { CheckinRound } from '../features/sessions/checkin-round.tsx';
 import { DeleteSessionButton } from '../features/sessions/delete-session-button.tsx';
@@ -159,6 +160,7 @@ function SessionView({ session }: { session: Session }) {
         <div className={styles.main}>
           <OpenActionsReview session={session} />
           <AgendaSection session={session} />
+          <SessionReviews session={session} />
           <CheckinRound session={session} round="opening" myId={me?.id} canTakePart={canTakePart} />
           <SessionSynthesis session={session} />
           <SessionActions session={session} canTakePart={canTakePart} />

@@ -1,11 +1,15 @@
 import type { FeatureDescriptor } from '../feature-descriptor.ts';
+import './circle-decisions.tables.ts';
 import { leaveCirclesOfCommunity } from './circles.commands.ts';
 import { circlesRoutes } from './circles.routes.ts';
+import { circleDecisionsTable } from './migrations/2026-12-04-0023-circle-decisions.ts';
 
 export const circlesFeature: FeatureDescriptor = {
   name: 'circles',
   routes: [{ plugin: circlesRoutes, prefix: '/api/v1' }],
   mails: ['circlePromotion'],
+  migrations: (dialect) => ({ '2026-12-04-0023-circle-decisions': circleDecisionsTable(dialect) }),
+  personColumns: [{ table: 'circle_decisions', column: 'decided_by' }],
   /** Leaving a community takes away every standing in its circles (and sight of the hidden ones). */
   onLeaveCommunity: (trx, { communityId, userId }, leaving) =>
     leaveCirclesOfCommunity(trx, communityId, userId, leaving),

@@ -1,7 +1,8 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import type { Circle, CircleMember } from '../../../contract/circle.ts';
+import type { Circle, CircleDecision, CircleMember } from '../../../contract/circle.ts';
 import type { CircleMemberStatus, CircleRole } from '../../../domain/circle.ts';
 import type { CommunityMemberStatus, CommunityRole } from '../../../domain/community.ts';
+import type { CircleDecisionOutcome } from '../../../domain/review.ts';
 import { one, toIso } from '../../db/columns.ts';
 import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { CircleRow, DB } from '../../db/schema.ts';
@@ -31,8 +32,17 @@ function circlesWithStats(db: Kysely<DB>, viewer: Viewer | undefined, filter: 'v
   return db
     .selectFrom('circles as ci')
     .innerJoin('communities as co', 'co.id', 'ci.communityId')
+    .leftJoin('circleDecisions as cd', 'cd.circleId', 'ci.id')
+    .leftJoin('users as decider', 'decider.id', 'cd.decidedBy')
     .selectAll('ci')
     .select(['co.slug as communitySlug', 'co.name as communityName'])
+    .select([
+      'cd.outcome as decisionOutcome',
+      'cd.note as decisionNote',
+      'cd.decidedAt as decidedAt',
+      'decider.id as deciderId',
+      'decider.name as deciderName',
+    ])
     .select((eb) => [
       countOf(eb, 'member', 'member').as('memberCount'),
       countOf(eb, 'member', 'facilitator').as('facilitatorCount'),
@@ -64,7 +74,24 @@ type CircleWithStats = CircleRow & {
   myRole: CircleRole | null;
   myCommunityStatus: CommunityMemberStatus | null;
   myCommunityRole: CommunityRole | null;
+  decisionOutcome: CircleDecisionOutcome | null;
+  decisionNote: string | null;
+  decidedAt: Date | string | null;
+  deciderId: string | null;
+  deciderName: string | null;
 };
+
+/** The REX decision, for those who may read what is said in the circle (its sessions' readers). */
+function decisionOf(row: CircleWithStats, viewer: Viewer | undefined): CircleDecision | null {
+  if (!row.decisionOutcome || !row.decidedAt) return null;
+  if (!abilitiesInCircle(row, viewer, { kind: 'session', isListed: false }).read) return null;
+  return {
+    outcome: row.decisionOutcome,
+    note: row.decisionNote ?? '',
+    decidedAt: toIso(row.decidedAt),
+    decidedBy: row.deciderId ? { id: row.deciderId, name: row.deciderName ?? '' } : null,
+  };
+}
 
 export function toCircleDto(row: CircleWithStats, viewer: Viewer | undefined): Circle {
   return {
@@ -87,6 +114,7 @@ export function toCircleDto(row: CircleWithStats, viewer: Viewer | undefined): C
     myStatus: row.myStatus ?? null,
     myRole: row.myRole ?? null,
     abilities: abilitiesInCircle(row, viewer),
+    decision: decisionOf(row, viewer),
     createdAt: toIso(row.createdAt),
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   circleCreateSchema,
+  circleDecisionPutSchema,
   circleJoinResultSchema,
   circleJoinSchema,
   circleMemberPatchSchema,
@@ -17,6 +18,7 @@ import { AppError } from '../../http/errors.ts';
 import { EVERYONE } from '../../live/access-revocations.ts';
 import { abilitiesInCircle, requireSteward } from '../../policy/access.ts';
 import { findCommunityMembership, getCommunity } from '../communities/communities.public.ts';
+import { decideCircle } from './circle-decisions.ts';
 import {
   createCircle,
   joinCircle,
@@ -117,6 +119,29 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         // Made more private: live topics and notes followed by people who no longer see it close.
         if (narrowed) ctx.revocations.revoke({ circleId: circle.id, userId: EVERYONE });
         return toCircleDto(await getEditedCircle(db, circle.id, viewer), viewer);
+      },
+    );
+
+    app.put(
+      '/circles/:id/decision',
+      {
+        schema: {
+          tags,
+          summary: 'Record the REX decision on a circle: renew, spread, pause or end (its stewards)',
+          description:
+            'Replaces the previous decision. Facilitators of the circle, animators of its community and ' +
+            'instance admins decide; the decision shows on the circle for those who read its content.',
+          params: idParams,
+          body: circleDecisionPutSchema,
+          response: { 200: circleSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.require(request);
+        const circle = await getVisibleCircle(db, request.params.id, viewer);
+        requireSteward(circle, viewer);
+        await decideCircle(db, circle.id, viewer.id, request.body);
+        return toCircleDto(await getVisibleCircle(db, circle.id, viewer), viewer);
       },
     );
 

@@ -11,7 +11,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 export async function createSession(
   db: Kysely<DB>,
   circleId: string,
-  creatorId: string,
+  creatorId: string | null,
   input: SessionCreateInput,
 ) {
   const id = randomUUID();
@@ -40,6 +40,48 @@ export async function createSession(
     })
     .execute();
   return id;
+}
+
+/**
+ * Creates a session and its agenda in one transaction (planning from a learning design): the
+ * agenda is checked against the session first, so either both exist or neither does. Given a
+ * transaction (the demo data), it writes in it.
+ */
+export async function createSessionWithAgenda(
+  db: Kysely<DB>,
+  circleId: string,
+  creatorId: string | null,
+  input: SessionCreateInput,
+  items: AgendaItemInput[],
+): Promise<string> {
+  await checkAgenda(
+    db,
+    {
+      circleId,
+      startsAt: new Date(input.startsAt).toISOString(),
+      endsAt: new Date(input.endsAt).toISOString(),
+    },
+    items,
+  );
+  const write = async (trx: Kysely<DB>) => {
+    const id = await createSession(trx, circleId, creatorId, input);
+    let position = 0;
+    for (const item of items) {
+      const parentId = randomUUID();
+      await trx
+        .insertInto('agendaItems')
+        .values(toRow(id, parentId, null, ++position, item))
+        .execute();
+      for (const child of item.children ?? []) {
+        await trx
+          .insertInto('agendaItems')
+          .values(toRow(id, randomUUID(), parentId, ++position, child))
+          .execute();
+      }
+    }
+    return id;
+  };
+  return db.isTransaction ? write(db) : db.transaction().execute(write);
 }
 
 /**
@@ -143,18 +185,21 @@ async function requireCircleUsers(db: Kysely<DB>, circleId: string, userIds: str
 }
 
 /**
- * Replaces the whole agenda in one transaction: checked first (times inside the session, in
- * order), so a bad agenda leaves the stored one untouched. The current item is cleared if it no
- * longer exists.
+ * Refuses an agenda that does not fit its session (items in order inside it, timed sub-items inside
+ * their item, owners from the circle), before anything is written.
  */
-export async function replaceAgenda(db: Kysely<DB>, session: SessionRow, items: AgendaItemInput[]) {
+async function checkAgenda(
+  db: Kysely<DB>,
+  session: { circleId: string; startsAt: string; endsAt: string },
+  items: AgendaItemInput[],
+) {
   const problems = agendaProblems(
     items.map((item) => ({
       title: item.title,
       startsAt: Date.parse(item.startsAt),
       endsAt: Date.parse(item.endsAt),
     })),
-    { startsAt: Date.parse(toIso(session.startsAt)), endsAt: Date.parse(toIso(session.endsAt)) },
+    { startsAt: Date.parse(session.startsAt), endsAt: Date.parse(session.endsAt) },
   );
   if (problems.length > 0) {
     throw new AppError(
@@ -190,6 +235,19 @@ export async function replaceAgenda(db: Kysely<DB>, session: SessionRow, items: 
     db,
     session.circleId,
     ownerIds.filter((owner): owner is string => Boolean(owner)),
+  );
+}
+
+/**
+ * Replaces the whole agenda in one transaction: checked first (times inside the session, in
+ * order), so a bad agenda leaves the stored one untouched. The current item is cleared if it no
+ * longer exists.
+ */
+export async function replaceAgenda(db: Kysely<DB>, session: SessionRow, items: AgendaItemInput[]) {
+  await checkAgenda(
+    db,
+    { circleId: session.circleId, startsAt: toIso(session.startsAt), endsAt: toIso(session.endsAt) },
+    items,
   );
   await db.transaction().execute(async (trx) => {
     // One rewrite at a time per session: two saves at once would each delete what they saw and

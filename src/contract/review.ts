@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { circleDecisionSchema } from './circle.ts';
+import { surveyQuestionSchema, surveyResultsSchema } from './survey.ts';
 
 const calendarDay = z.iso.date().refine((day) => {
   const year = Number(day.slice(0, 4));
@@ -68,8 +69,21 @@ export const circleReviewSchema = z
     }),
     boards: z.number().int(),
     polls: z.number().int(),
+    /**
+     * The circle's questionnaires made in the period, with their results as anyone may read them:
+     * an anonymous one gives only its number of respondents until it is closed and has enough.
+     */
     surveys: z.array(
-      z.object({ id: z.string(), title: z.string(), respondents: z.number().int() }).passthrough(),
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        templateId: z.string().nullable(),
+        anonymous: z.boolean(),
+        state: z.enum(['scheduled', 'open', 'closed']),
+        respondents: z.number().int(),
+        questions: z.array(surveyQuestionSchema),
+        results: surveyResultsSchema,
+      }),
     ),
     /** What the last REX decided for the circle, if any. */
     decision: circleDecisionSchema.nullable(),

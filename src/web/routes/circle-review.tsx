@@ -10,6 +10,7 @@ import { DecisionView } from '../features/rex/decision-panel.tsx';
 import { AttendanceTable, ReviewCounts } from '../features/rex/review-view.tsx';
 import styles from '../features/rex/rex.module.css';
 import { reviewMarkdownPath, useReview } from '../features/rex/rex-api.ts';
+import { ReviewSurveys } from '../features/surveys/review-surveys.tsx';
 import { isNotFound } from '../lib/error-message.ts';
 import { NotFoundPage } from './not-found.tsx';
 
@@ -86,6 +87,7 @@ export function CircleReviewPage() {
       <Section title={t('rex.review.attendance')}>
         <AttendanceTable review={data} />
       </Section>
+      <ReviewSurveys surveys={data.surveys} />
       <Section title={t('rex.decision.title')}>
         <DecisionView decision={data.decision} />
       </Section>

@@ -35,6 +35,16 @@ const words = {
     polls: 'Votes',
     decision: 'Décision du REX',
     outcomes: { renew: 'Reconduite', spread: 'Déploiement', pause: 'Pause', end: 'Fin' },
+    surveys: 'Questionnaires',
+    respondents: (n: number) => `${n} ${n > 1 ? 'réponses' : 'réponse'}`,
+    withheld: {
+      open: 'anonyme et encore ouvert : résultats à la clôture',
+      threshold: (min: number) => `anonyme : résultats à partir de ${min} réponses`,
+    },
+    mean: 'moyenne',
+    median: 'médiane',
+    nps: 'NPS',
+    texts: (n: number) => `${n} ${n > 1 ? 'réponses libres' : 'réponse libre'}`,
     dateLocale: 'fr-FR',
     colon: ' :',
   },
@@ -62,10 +72,52 @@ const words = {
     polls: 'Polls',
     decision: 'REX decision',
     outcomes: { renew: 'Renew', spread: 'Spread', pause: 'Pause', end: 'End' },
+    surveys: 'Questionnaires',
+    respondents: (n: number) => `${n} ${n === 1 ? 'response' : 'responses'}`,
+    withheld: {
+      open: 'anonymous and still open: results at the close',
+      threshold: (min: number) => `anonymous: results from ${min} responses`,
+    },
+    mean: 'mean',
+    median: 'median',
+    nps: 'NPS',
+    texts: (n: number) => `${n} ${n === 1 ? 'free answer' : 'free answers'}`,
     dateLocale: 'en-GB',
     colon: ':',
   },
 } as const;
+
+type Words = (typeof words)[Locale];
+type ReviewSurvey = CircleReview['surveys'][number];
+
+/** One questionnaire: its respondents, then each question's figures (or why they are withheld). */
+function surveyLines(survey: ReviewSurvey, w: Words): string[] {
+  const { results } = survey;
+  const head = `### ${inline(survey.title)} (${w.respondents(results.respondents)})`;
+  if (results.withheld) {
+    const why = results.withheld === 'open' ? w.withheld.open : w.withheld.threshold(results.minRespondents);
+    return [head, '', `_${why}_`, ''];
+  }
+  const byId = new Map(results.questions.map((r) => [r.id, r]));
+  const figure = (n: number) => String(Math.round(n * 100) / 100);
+  const lines = [head, ''];
+  for (const question of survey.questions) {
+    const result = byId.get(question.id);
+    if (!result) continue;
+    const parts = [w.respondents(result.count)];
+    if (result.mean !== undefined && result.mean !== null) parts.push(`${w.mean} ${figure(result.mean)}`);
+    if (result.median !== undefined && result.median !== null)
+      parts.push(`${w.median} ${figure(result.median)}`);
+    if (result.nps !== undefined && result.nps !== null)
+      parts.push(`${w.nps} ${result.nps > 0 ? '+' : ''}${result.nps}`);
+    if (result.texts) parts.push(w.texts(result.texts.length));
+    lines.push(`- **${inline(question.text)}**${w.colon} ${parts.join(' · ')}`);
+    for (const option of result.options ?? [])
+      lines.push(`  - ${inline(option.text)}${w.colon} ${option.count}`);
+  }
+  lines.push('');
+  return lines;
+}
 
 /** The review as one Markdown document (`GET /circles/{id}/review.md`). */
 export function reviewMarkdown(review: CircleReview, locale: Locale): string {
@@ -113,6 +165,8 @@ export function reviewMarkdown(review: CircleReview, locale: Locale): string {
     `- ${w.polls}${w.colon} ${review.polls}`,
     '',
   );
+  if (review.surveys.length > 0)
+    lines.push(`## ${w.surveys}`, '', ...review.surveys.flatMap((survey) => surveyLines(survey, w)));
   if (review.decision) {
     lines.push(`## ${w.decision}`, '', `**${w.outcomes[review.decision.outcome]}**`, '');
     if (review.decision.note) lines.push(inert(review.decision.note), '');

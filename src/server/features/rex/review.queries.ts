@@ -9,6 +9,7 @@ import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { circleContentVisibleTo } from '../../policy/visibility.ts';
 import { findCircleDecision } from '../circles/circles.public.ts';
+import { circleSurveyResults } from '../surveys/surveys.public.ts';
 
 export interface ReviewedCircle {
   id: string;
@@ -53,7 +54,7 @@ export async function circleReview(
   const toAt = zonedInstant(addDays(to, 1), '00:00', timeZone).toISOString();
   const nowMs = now.getTime();
 
-  const [sessions, actions, boards, polls, decision] = await Promise.all([
+  const [sessions, actions, boards, polls, decision, surveys] = await Promise.all([
     db
       .selectFrom('sessions')
       .select(['id', 'title', 'startsAt', 'timeZone', 'cancelledAt'])
@@ -92,6 +93,7 @@ export async function circleReview(
       .where('createdAt', '<', toAt)
       .execute(),
     findCircleDecision(db, circle.id),
+    circleSurveyResults(db, circle.id, { from: fromAt, to: toAt }),
   ]);
 
   const held = sessions.filter((s) => s.cancelledAt === null && Date.parse(toIso(s.startsAt)) < nowMs);
@@ -146,8 +148,11 @@ export async function circleReview(
     },
     boards: countOf(boards),
     polls: countOf(polls),
-    // surveys: filled when the surveys feature lands
-    surveys: [],
+    surveys: surveys.map(({ results, ...survey }) => ({
+      ...survey,
+      respondents: results.respondents,
+      results,
+    })),
     decision,
   };
 }

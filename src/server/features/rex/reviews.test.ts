@@ -269,4 +269,57 @@ describe.each(testDialects())('a circle’s review and the REX on %s', (dialect)
     expect(JSON.stringify(frame)).not.toContain('Codev');
     watcher.close();
   });
+
+  it('shows the circle’s questionnaires of the period, anonymous ones withheld, in the page and the Markdown', async () => {
+    const named = await ok('POST', `/circles/${circleId}/surveys`, {
+      title: 'Météo <b>de fin</b>',
+      audience: 'members',
+      anonymous: false,
+      templateId: 'session-weather',
+    });
+    const [weather, useful] = named.questions;
+    await ok(
+      'PUT',
+      `/surveys/${named.id}/responses/me`,
+      {
+        answers: [
+          { questionId: weather.id, value: weather.options[1].id },
+          { questionId: useful.id, value: 4 },
+        ],
+      },
+      member,
+    );
+    const secret = await ok('POST', `/circles/${circleId}/surveys`, {
+      title: 'Bilan anonyme',
+      audience: 'members',
+      templateId: 'circle-evaluation',
+    });
+    const review = (await call('GET', `/circles/${circleId}/review?${period()}`, member)).json();
+    const byTitle = Object.fromEntries(review.surveys.map((s: { title: string }) => [s.title, s]));
+    expect(byTitle['Météo <b>de fin</b>']).toMatchObject({
+      id: named.id,
+      anonymous: false,
+      state: 'open',
+      respondents: 1,
+    });
+    expect(byTitle['Météo <b>de fin</b>'].results.questions[1]).toMatchObject({
+      id: useful.id,
+      count: 1,
+      mean: 4,
+    });
+    expect(byTitle['Bilan anonyme']).toMatchObject({
+      id: secret.id,
+      respondents: 0,
+      results: { withheld: 'open', questions: [] },
+    });
+    const md = await t.app.inject({
+      url: `/api/v1/circles/${circleId}/review.md?${period()}`,
+      headers: { ...as(member), 'accept-language': 'fr' },
+    });
+    expect(md.body).toContain('## Questionnaires');
+    expect(md.body).toContain('### Météo &lt;b>de fin&lt;/b> (1 réponse)');
+    expect(md.body).toContain('- **La séance m’a été utile** : 1 réponse · moyenne 4 · médiane 4');
+    expect(md.body).toContain('  - Éclaircies : 1');
+    expect(md.body).toContain('_anonyme et encore ouvert : résultats à la clôture_');
+  });
 });

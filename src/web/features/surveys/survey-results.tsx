@@ -39,11 +39,14 @@ function QuestionResult({
   question,
   result,
   anonymous,
+  titleLevel,
 }: {
   question: SurveyDto['questions'][number];
   result: QuestionResultDto;
   anonymous: boolean;
+  titleLevel: 'h3' | 'h5';
 }) {
+  const Title = titleLevel;
   const { t } = useTranslation();
   const number = useNumberFormat();
   const common = {
@@ -92,7 +95,7 @@ function QuestionResult({
   }
   return (
     <article className={styles.result}>
-      {result.texts ? <h3 className={styles.resultTitle}>{question.text}</h3> : null}
+      {result.texts ? <Title className={styles.resultTitle}>{question.text}</Title> : null}
       {chart}
       <Figures result={result} />
       {result.texts ? (
@@ -116,7 +119,17 @@ function QuestionResult({
 }
 
 /** Every question's results under its section, or why they are not shown yet. */
-export function SurveyResults({ survey, results }: { survey: SurveyDto; results: SurveyResultsDto }) {
+export function SurveyResults({
+  survey,
+  results,
+  headingLevel = 2,
+}: {
+  survey: Pick<SurveyDto, 'questions' | 'anonymous'>;
+  results: SurveyResultsDto;
+  /** The level of section headings (2 on the results page, deeper inside a review). */
+  headingLevel?: 2 | 4;
+}) {
+  const SectionHeading = headingLevel === 2 ? 'h2' : 'h4';
   const { t } = useTranslation();
   if (results.withheld) {
     return (
@@ -138,7 +151,9 @@ export function SurveyResults({ survey, results }: { survey: SurveyDto; results:
           className={styles.group}
           aria-label={group.section ?? undefined}
         >
-          {group.section ? <h2 className={styles.sectionTitle}>{group.section}</h2> : null}
+          {group.section ? (
+            <SectionHeading className={styles.sectionTitle}>{group.section}</SectionHeading>
+          ) : null}
           {group.questions.map((question) => {
             const result = byId.get(question.id);
             return result ? (
@@ -147,6 +162,7 @@ export function SurveyResults({ survey, results }: { survey: SurveyDto; results:
                 question={question}
                 result={result}
                 anonymous={survey.anonymous}
+                titleLevel={headingLevel === 2 ? 'h3' : 'h5'}
               />
             ) : null;
           })}

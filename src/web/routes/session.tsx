@@ -33,6 +33,7 @@ import {
   SessionVotes,
 } from '../features/sessions/session-texts.tsx';
 import { SessionPlace, SessionWhen } from '../features/sessions/session-when.tsx';
+import { SessionSurveys } from '../features/surveys/survey-list.tsx';
 import { isNotFound } from '../lib/error-message.ts';
 import { lazyNamed } from '../lib/lazy-named.ts';
 import { NotFoundPage } from './not-found.tsx';
@@ -167,6 +168,11 @@ function SessionView({ session }: { session: Session }) {
           <SessionAnnouncements session={session} canTakePart={canTakePart} />
           <SessionVotes session={session} />
           <SessionPolls circleId={session.circleId} sessionId={session.id} />
+          <SessionSurveys
+            circleId={session.circleId}
+            sessionId={session.id}
+            canCreate={session.abilities.steer}
+          />
           <SessionNotes session={session} />
           <CheckinRound session={session} round="closing" myId={me?.id} canTakePart={canTakePart} />
         </div>

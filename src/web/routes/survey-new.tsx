@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { SurveyTemplateDto } from '../../contract/survey.ts';
 import { DEFAULT_MIN_RESPONDENTS, LOWEST_MIN_RESPONDENTS, type SurveyAudience } from '../../domain/survey.ts';
 import { Alert } from '../components/alert.tsx';
@@ -69,22 +69,25 @@ function NewSurveyForm({
   communitySlug,
   placeName,
   circleId,
+  forSession,
 }: {
   scope: SurveyScope;
   communitySlug: string;
   placeName: string;
   circleId: string | undefined;
+  /** From a session's page: its participants answer the end-of-session weather. */
+  forSession?: string | undefined;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const errorMessage = useErrorMessage();
   const templates = useSurveyTemplates(communitySlug);
   const create = useCreateSurvey(scope);
-  const [templateId, setTemplateId] = useState<string>('circle-evaluation');
+  const [templateId, setTemplateId] = useState<string>(forSession ? 'session-weather' : 'circle-evaluation');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [audience, setAudience] = useState<SurveyAudience>('members');
-  const [sessionId, setSessionId] = useState('');
+  const [audience, setAudience] = useState<SurveyAudience>(forSession ? 'participants' : 'members');
+  const [sessionId, setSessionId] = useState(forSession ?? '');
   const [anonymous, setAnonymous] = useState(true);
   const [minRespondents, setMinRespondents] = useState(String(DEFAULT_MIN_RESPONDENTS));
   const [opensAt, setOpensAt] = useState('');
@@ -254,6 +257,7 @@ function NewSurveyForm({
 export function NewCircleSurveyPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const [search] = useSearchParams();
   const circle = useCircle(id);
   if (circle.isPending) return <LoadingState />;
   if (circle.isError) return <ErrorState error={circle.error} onRetry={() => void circle.refetch()} />;
@@ -269,6 +273,7 @@ export function NewCircleSurveyPage() {
         communitySlug={circle.data.communitySlug}
         placeName={circle.data.name}
         circleId={circle.data.id}
+        forSession={search.get('session') ?? undefined}
       />
     </div>
   );

@@ -79,3 +79,43 @@ export function CircleSurveys({ circleId, canCreate }: { circleId: string; canCr
     />
   );
 }
+
+/**
+ * A session's questionnaires (those that follow it), on its page; its stewards start one for its
+ * participants from the "Météo de fin de séance" template in one click.
+ */
+export function SessionSurveys({
+  circleId,
+  sessionId,
+  canCreate,
+}: {
+  circleId: string;
+  sessionId: string;
+  canCreate: boolean;
+}) {
+  const { t } = useTranslation();
+  const surveys = useSurveys({ circleId });
+  const ours = surveys.data?.filter((survey) => survey.sessionId === sessionId) ?? [];
+  if (ours.length === 0 && !canCreate) return null;
+  return (
+    <Section
+      title={t('surveys.list.title')}
+      action={
+        canCreate ? (
+          <ButtonLink
+            variant="secondary"
+            to={`/circles/${encodeURIComponent(circleId)}/surveys/new?session=${encodeURIComponent(sessionId)}`}
+          >
+            {t('surveys.session.create')}
+          </ButtonLink>
+        ) : undefined
+      }
+    >
+      {ours.length > 0 ? (
+        <SurveyList surveys={ours} />
+      ) : (
+        <EmptyState isCompact title={t('surveys.session.none')} />
+      )}
+    </Section>
+  );
+}

@@ -56,7 +56,7 @@ export default defineConfig({
               minShareCount: 2,
               priority: 2,
               entriesAware: true,
-              entriesAwareMergeThreshold: 16 * 1024,
+              entriesAwareMergeThreshold: 32 * 1024,
             },
           ],
         },

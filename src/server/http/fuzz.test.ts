@@ -107,6 +107,9 @@ const kinds: [string, string][] = [
   ['/api/v1/date-polls', 'datePollId'],
   ['/api/v1/signup-sheets', 'sheetId'],
   ['/api/v1/signup-topics', 'topicId'],
+  ['/api/v1/surveys', 'surveyId'],
+  ['/api/v1/survey-templates', 'templateId'],
+  ['/api/v1/learning-designs', 'designId'],
 ];
 
 describe.each(testDialects())('fuzzing every documented route on %s', (dialect) => {
@@ -171,7 +174,22 @@ describe.each(testDialects())('fuzzing every documented route on %s', (dialect) 
       title: 'Fuzz sheet',
       topics: [{ title: 'Fuzz topic', capacity: 2 }],
     });
+    const survey = await post(`/api/v1/circles/${circle.id}/surveys`, {
+      title: 'Fuzz questionnaire',
+      audience: 'link',
+      anonymous: false,
+      templateId: 'circle-evaluation',
+    });
+    const template = await post(`/api/v1/surveys/${survey.id}/template`, {});
+    const design = await post(`/api/v1/communities/${community.slug}/learning-designs`, {
+      title: 'Fuzz design',
+      objectives: ['Fuzz'],
+      sequences: [{ title: 'Fuzz sequence', minutes: 10 }],
+    });
     real = {
+      surveyId: survey.id,
+      templateId: template.id,
+      designId: design.id,
       boardId: board.id,
       noteId: note.id,
       clusterId: cluster.id,

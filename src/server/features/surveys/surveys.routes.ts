@@ -449,8 +449,8 @@ export function surveysRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .selectFrom('surveys')
           .select('shareToken')
           .where('id', '=', request.params.id)
-          .executeTakeFirstOrThrow();
-        const access = await getSurveyByShareToken(db, survey.shareToken ?? '');
+          .executeTakeFirst();
+        const access = await getSurveyByShareToken(db, survey?.shareToken ?? '');
         return { survey: await detail(access, undefined), answers: found.answers };
       },
     );

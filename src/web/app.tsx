@@ -60,6 +60,7 @@ const GlossaryPage = screen(() => import('./routes/glossary.tsx'), 'GlossaryPage
 const GlossaryEntryPage = screen(() => import('./routes/glossary-entry.tsx'), 'GlossaryEntryPage');
 const GlossaryPrintPage = screen(() => import('./routes/glossary-print.tsx'), 'GlossaryPrintPage');
 const SurveyPage = screen(() => import('./routes/survey.tsx'), 'SurveyPage');
+const SurveyEditPage = screen(() => import('./routes/survey-edit.tsx'), 'SurveyEditPage');
 const SurveyResultsPage = screen(() => import('./routes/survey-results.tsx'), 'SurveyResultsPage');
 const NewCircleSurveyPage = screen(() => import('./routes/survey-new.tsx'), 'NewCircleSurveyPage');
 const NewCommunitySurveyPage = screen(() => import('./routes/survey-new.tsx'), 'NewCommunitySurveyPage');
@@ -95,6 +96,7 @@ export function App() {
               <Route path="/circles/:id/surveys/new" element={<NewCircleSurveyPage />} />
               <Route path="/surveys/:id" element={<SurveyPage />} />
               <Route path="/surveys/:id/results" element={<SurveyResultsPage />} />
+              <Route path="/surveys/:id/edit" element={<SurveyEditPage />} />
               <Route path="/surveys/:id/guest/:editToken" element={<SurveyGuestEditPage />} />
               <Route path="/q/:token" element={<SurveyLinkPage />} />
               <Route path="/c/:slug/learning-designs" element={<LearningDesignsPage />} />

@@ -85,6 +85,12 @@ test('create from the template, answer as three members, read the charts, print'
   await expect(page.getByRole('heading', { level: 1, name: 'Bilan du cycle des boussoles' })).toBeVisible();
   const surveyUrl = new URL(page.url()).pathname;
   const surveyId = surveyUrl.split('/').pop() ?? '';
+  // Before anyone answers, its organiser may still reword it.
+  await page.getByRole('link', { name: 'Modifier' }).click();
+  await page.getByLabel('Présentation').fill('Dix minutes, avant le REX de septembre.');
+  await lookAt(page, 'survey-edit', { fullPage: true });
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Dix minutes, avant le REX de septembre.')).toBeVisible();
 
   const [bernard, julie, nadia] = members as [Page, Page, Page];
   await answerEvaluation(bernard, surveyUrl, {

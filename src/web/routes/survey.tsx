@@ -81,6 +81,9 @@ function OrganiserPanel({ survey }: { survey: SurveyDto }) {
           <CopyField label={t('surveys.organise.shareLink')} value={survey.shareUrl} />
         ) : null}
         <div className={styles.actions}>
+          <ButtonLink variant="secondary" to={`/surveys/${encodeURIComponent(survey.id)}/edit`}>
+            {t('surveys.organise.edit')}
+          </ButtonLink>
           {survey.state === 'open' ? (
             <Button variant="secondary" isPending={remind.isPending} onClick={() => remind.mutate(undefined)}>
               {t('surveys.organise.remind')}

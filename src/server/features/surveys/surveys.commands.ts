@@ -140,8 +140,15 @@ const countResponses = async (db: Kysely<DB>, surveyId: string) =>
 export async function patchSurvey(db: Kysely<DB>, surveyId: string, patch: SurveyPatch) {
   await db.transaction().execute(async (trx) => {
     const stored = await lockSurvey(trx, surveyId);
-    if (patch.questions && (await countResponses(trx, surveyId)) > 0) {
+    const responses = await countResponses(trx, surveyId);
+    if (patch.questions && responses > 0) {
       throw new AppError('CONFLICT', 'Questions cannot change once someone has answered');
+    }
+    // Reopened, an anonymous questionnaire's results could be read at two closes and compared:
+    // the difference would be the answers of whoever answered in between.
+    const movesDates = patch.opensAt !== undefined || patch.closesAt !== undefined;
+    if (movesDates && isAnonymous(stored) && stateOf(stored) === 'closed' && responses > 0) {
+      throw new AppError('CONFLICT', 'An anonymous questionnaire with answers stays closed');
     }
     const opensAt = patch.opensAt === undefined ? isoOrNull(stored.opensAt) : patch.opensAt;
     const closesAt = patch.closesAt === undefined ? isoOrNull(stored.closesAt) : patch.closesAt;

@@ -234,6 +234,14 @@ describe.each(testDialects())('questionnaires on %s', (dialect) => {
         .statusCode,
     ).toBe(409);
     await close(survey.id);
+    // Reopened, its results could be compared at two closes: it stays closed.
+    const reopen = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/surveys/${survey.id}`,
+      headers: as(facilitator),
+      payload: { closesAt: '2099-01-01T00:00:00Z' },
+    });
+    expect(reopen.statusCode).toBe(409);
     // Closed with 4 of the 5 needed: still only the count.
     expect(await results(survey.id, members[2])).toEqual({
       respondents: 4,

@@ -5,6 +5,7 @@ import type {
   MyResponse,
   SurveyComparison,
   SurveyDto,
+  SurveyPatch,
   SurveyResultsDto,
   SurveySummary,
   SurveyTemplateDto,
@@ -232,5 +233,18 @@ export function useDeleteTemplate() {
     mutationFn: (templateId: string) =>
       apiSend(`/api/v1/survey-templates/${encodeURIComponent(templateId)}`, { method: 'DELETE' }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['surveys', 'templates'] }),
+  });
+}
+
+/** Title, description, dates, threshold; the questions while nobody has answered. */
+export function usePatchSurvey(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: SurveyPatch) =>
+      apiRequest<SurveyDto>(surveyPath(id), { method: 'PATCH', body: patch }),
+    onSuccess: (survey) => {
+      queryClient.setQueryData(surveyKeys.detail(id), survey);
+      void queryClient.invalidateQueries({ queryKey: surveyKeys.results(id) });
+    },
   });
 }

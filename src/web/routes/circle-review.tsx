@@ -7,6 +7,7 @@ import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { Section } from '../components/section.tsx';
 import { TextField } from '../components/text-field.tsx';
 import { DecisionView } from '../features/rex/decision-panel.tsx';
+import { ReviewCharts } from '../features/rex/review-charts.tsx';
 import { AttendanceTable, ReviewCounts } from '../features/rex/review-view.tsx';
 import styles from '../features/rex/rex.module.css';
 import { reviewMarkdownPath, useReview } from '../features/rex/rex-api.ts';
@@ -87,6 +88,7 @@ export function CircleReviewPage() {
       <Section title={t('rex.review.attendance')}>
         <AttendanceTable review={data} />
       </Section>
+      <ReviewCharts review={data} />
       <ReviewSurveys surveys={data.surveys} />
       <Section title={t('rex.decision.title')}>
         <DecisionView decision={data.decision} />

@@ -104,6 +104,11 @@ export interface FeatureDescriptor {
   personColumns?: readonly PersonColumn[];
   /** Lines of the Monday digest's "open polls and sign-up sheets" part. */
   digestLines?: DigestLines;
+  /**
+   * Runs on the job runner's once-a-minute tick, on every instance: enqueue what is due at `now`
+   * with deterministic job keys, so that any number of instances create each job once.
+   */
+  onTick?: (db: Kysely<DB>, now: Date) => Promise<void>;
 }
 
 /** A topic resolver from a finder that returns the object with its circle (rejecting when hidden). */

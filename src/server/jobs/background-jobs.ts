@@ -42,7 +42,8 @@ function registeredHandlers(db: Kysely<DB>, mail: MailDeps, hooks: MailJobHooks 
 
 /**
  * The runner every `archipel serve` process starts: the features' handlers, plus a once-a-minute
- * tick that enqueues due reminders and digests, prunes old finished jobs and expired idempotency keys.
+ * tick that enqueues due reminders and digests, runs the features' own `onTick`, prunes old
+ * finished jobs and expired idempotency keys.
  */
 export function createBackgroundJobs(db: Kysely<DB>, options: BackgroundJobsOptions): JobRunner {
   const { mail, hooks, handlers, ...runner } = options;
@@ -54,6 +55,8 @@ export function createBackgroundJobs(db: Kysely<DB>, options: BackgroundJobsOpti
     handlers: { ...registeredHandlers(db, mail, hooks), ...handlers },
     async onTick() {
       await scheduleDueMail(db);
+      const now = new Date();
+      for (const feature of features) await feature.onTick?.(db, now);
       if (Date.now() - lastPrune > 86_400_000) {
         lastPrune = Date.now();
         await pruneFinishedJobs(db);

@@ -62,17 +62,46 @@ function audienceOf(db: Kysely<DB>, survey: SurveyRow) {
     .where('m.status', '=', 'active');
 }
 
-/** One reminder per person per questionnaire and day, however often the button is pressed. */
-export async function enqueueReminders(db: Kysely<DB>, survey: SurveyRow, today: string): Promise<number> {
+/**
+ * One reminder per person per questionnaire and `round`: the day's date for the organiser's button
+ * (however often it is pressed), `before-close` for the automatic one.
+ */
+export async function enqueueReminders(db: Kysely<DB>, survey: SurveyRow, round: string): Promise<number> {
   const people = await peopleToRemind(db, survey);
   for (const userId of people) {
     await enqueueJob(db, {
       kind: surveyReminderKind,
       payload: { surveyId: survey.id, userId },
-      key: `survey-reminder:${survey.id}:${userId}:${today}`,
+      key: `survey-reminder:${survey.id}:${userId}:${round}`,
     });
   }
   return people.length;
+}
+
+const HOUR = 3_600_000;
+/** The automatic reminder goes this long before the closing time… */
+export const AUTO_REMINDER_HOURS = 24;
+
+/**
+ * The automatic reminder, on the once-a-minute tick: the questionnaires that close within the next
+ * 24 hours, were opened more than 24 hours before it (a questionnaire made to close the same day
+ * reminds nobody by itself), and are not closed by hand, remind those who have not answered, once
+ * (`before-close` keys: every instance and every tick after the first creates nothing more).
+ */
+export async function remindBeforeClose(db: Kysely<DB>, now: Date): Promise<void> {
+  const openedBefore = new Date(now.getTime() - AUTO_REMINDER_HOURS * HOUR).toISOString();
+  const surveys = await db
+    .selectFrom('surveys')
+    .selectAll()
+    .where('closedAt', 'is', null)
+    .where('closesAt', '>', now.toISOString())
+    .where('closesAt', '<=', new Date(now.getTime() + AUTO_REMINDER_HOURS * HOUR).toISOString())
+    .where('createdAt', '<=', openedBefore)
+    .where((eb) => eb.or([eb('opensAt', 'is', null), eb('opensAt', '<=', openedBefore)]))
+    .execute();
+  for (const survey of surveys) {
+    await db.transaction().execute((trx) => enqueueReminders(trx, survey, 'before-close'));
+  }
 }
 
 export function surveyReminderMail(

@@ -1,6 +1,6 @@
 import type { FeatureDescriptor } from '../feature-descriptor.ts';
 import { getSurveyAccess } from './survey-access.ts';
-import { surveyReminderJob } from './survey-reminders.ts';
+import { remindBeforeClose, surveyReminderJob } from './survey-reminders.ts';
 import { surveysRoutes } from './surveys.routes.ts';
 import './surveys.tables.ts';
 import { surveysTables } from './migrations/2026-12-04-0021-surveys.ts';
@@ -17,6 +17,8 @@ export const surveysFeature: FeatureDescriptor = {
       ),
   },
   jobs: [surveyReminderJob],
+  // The day before the closing time, those who have not answered are reminded once.
+  onTick: remindBeforeClose,
   migrations: (dialect) => ({ '2026-12-04-0021-surveys': surveysTables(dialect) }),
   personColumns: [
     { table: 'surveys', column: 'created_by' },

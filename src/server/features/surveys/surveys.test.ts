@@ -12,6 +12,7 @@ import {
   type TestUser,
 } from '../../testing/test-app.ts';
 import { testDialects } from '../../testing/test-database.ts';
+import { remindBeforeClose } from './survey-reminders.ts';
 
 type Question = { id: string; kind: string; options: { id: string; text: string }[] };
 
@@ -453,6 +454,39 @@ describe.each(testDialects())('questionnaires on %s', (dialect) => {
     expect(after.length).toBe(before.length);
     await close(survey.id);
     expect((await remind()).statusCode).toBe(409);
+  });
+
+  it('reminds by itself the day before the closing time, once, those who have not answered', async () => {
+    const hour = 3_600_000;
+    const closesAt = new Date(Date.now() + 48 * hour).toISOString();
+    const survey = (
+      await create({ title: 'Bientôt clos', audience: 'members', templateId: 'session-weather', closesAt })
+    ).json();
+    const weather = survey.questions[0];
+    for (const member of members.slice(0, 5)) {
+      await answer(survey.id, member, [{ questionId: weather.id, value: weather.options[0].id }]);
+    }
+    const queued = async () =>
+      (
+        await t.database.db
+          .selectFrom('jobs')
+          .select('key')
+          .where('key', 'like', `survey-reminder:${survey.id}:%`)
+          .execute()
+      ).map((job) => job.key);
+    // Two days before: nothing yet. Twelve hours before (made 36 hours earlier): the one who has not.
+    await remindBeforeClose(t.database.db, new Date());
+    expect(await queued()).toEqual([]);
+    const dayBefore = new Date(Date.now() + 36 * hour);
+    await remindBeforeClose(t.database.db, dayBefore);
+    await remindBeforeClose(t.database.db, new Date(dayBefore.getTime() + 60_000));
+    expect((await queued()).sort()).toEqual(
+      [members[5] as TestUser, facilitator]
+        .map((u) => `survey-reminder:${survey.id}:${u.id}:before-close`)
+        .sort(),
+    );
+    await t.runJobs();
+    expect(t.lastMailTo((members[5] as TestUser).email).subject).toContain('Bientôt clos');
   });
 
   it('asks a session’s listed people when the audience is its participants', async () => {

@@ -19,18 +19,15 @@ import {
   toQuestionInput,
 } from '../features/surveys/question-builder.tsx';
 import { usePatchSurvey, useSurvey } from '../features/surveys/survey-api.ts';
+import {
+  instantOf,
+  localOf,
+  MinRespondentsField,
+  SurveyDateFields,
+} from '../features/surveys/survey-fields.tsx';
 import styles from '../features/surveys/surveys.module.css';
 import { isNotFound, useErrorMessage } from '../lib/error-message.ts';
 import { NotFoundPage } from './not-found.tsx';
-
-/** An instant as a `datetime-local` value in this browser's zone ("2026-09-22T17:00"). */
-function localOf(iso: string | null): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-const instantOf = (local: string) => (local ? new Date(local).toISOString() : null);
 
 function EditForm({ survey }: { survey: SurveyDto }) {
   const { t } = useTranslation();
@@ -65,8 +62,8 @@ function EditForm({ survey }: { survey: SurveyDto }) {
     if (questionsTouched && (drafts.length === 0 || drafts.some((d) => !d.text.trim()))) {
       return setProblem(t('surveys.create.questionsMissing'));
     }
-    const opens = instantOf(opensAt);
-    const closes = instantOf(closesAt);
+    const opens = instantOf(opensAt) ?? null;
+    const closes = instantOf(closesAt) ?? null;
     if (opens && closes && Date.parse(closes) <= Date.parse(opens))
       return setProblem(t('surveys.create.closesBeforeOpens'));
     const body: SurveyPatch = {
@@ -102,36 +99,18 @@ function EditForm({ survey }: { survey: SurveyDto }) {
           isOptional
         />
         {survey.anonymous ? (
-          <TextField
-            label={t('surveys.create.minRespondents')}
-            description={t('surveys.create.minRespondentsHelp', { min: LOWEST_MIN_RESPONDENTS })}
-            type="number"
-            min={LOWEST_MIN_RESPONDENTS}
-            max={1000}
-            value={minRespondents}
-            onChange={setMinRespondents}
-          />
+          <MinRespondentsField value={minRespondents} onChange={setMinRespondents} />
         ) : null}
         {staysClosed ? (
           <p className={styles.muted}>{t('surveys.edit.staysClosed')}</p>
         ) : (
-          <>
-            <TextField
-              label={t('surveys.create.opensAt')}
-              type="datetime-local"
-              value={opensAt}
-              onChange={setOpensAt}
-              isOptional
-            />
-            <TextField
-              label={t('surveys.create.closesAt')}
-              description={survey.state === 'closed' ? t('surveys.edit.reopenHelp') : undefined}
-              type="datetime-local"
-              value={closesAt}
-              onChange={setClosesAt}
-              isOptional
-            />
-          </>
+          <SurveyDateFields
+            opensAt={opensAt}
+            closesAt={closesAt}
+            onOpensAt={setOpensAt}
+            onClosesAt={setClosesAt}
+            closesHelp={survey.state === 'closed' ? t('surveys.edit.reopenHelp') : undefined}
+          />
         )}
       </Section>
       <Section title={t('surveys.create.questions')}>

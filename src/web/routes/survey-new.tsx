@@ -27,17 +27,11 @@ import {
   useCreateSurvey,
   useSurveyTemplates,
 } from '../features/surveys/survey-api.ts';
+import { instantOf, MinRespondentsField, SurveyDateFields } from '../features/surveys/survey-fields.tsx';
 import styles from '../features/surveys/surveys.module.css';
 import { useErrorMessage } from '../lib/error-message.ts';
 
 const FREE = 'free';
-
-/** A local date and time ("2026-09-22T17:00") as an instant with its offset, or undefined. */
-function instantOf(local: string): string | undefined {
-  if (!local) return undefined;
-  const date = new Date(local);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
 
 /** The circle's sessions, the latest first: whose listed people answer. */
 function SessionPicker({
@@ -191,31 +185,13 @@ function NewSurveyForm({
         <p className={styles.muted}>
           {anonymous ? t('surveys.create.anonymousHelp') : t('surveys.create.namedHelp')}
         </p>
-        {anonymous ? (
-          <TextField
-            label={t('surveys.create.minRespondents')}
-            description={t('surveys.create.minRespondentsHelp', { min: LOWEST_MIN_RESPONDENTS })}
-            type="number"
-            min={LOWEST_MIN_RESPONDENTS}
-            max={1000}
-            value={minRespondents}
-            onChange={setMinRespondents}
-          />
-        ) : null}
-        <TextField
-          label={t('surveys.create.opensAt')}
-          description={t('surveys.create.opensAtHelp')}
-          type="datetime-local"
-          value={opensAt}
-          onChange={setOpensAt}
-          isOptional
-        />
-        <TextField
-          label={t('surveys.create.closesAt')}
-          type="datetime-local"
-          value={closesAt}
-          onChange={setClosesAt}
-          isOptional
+        {anonymous ? <MinRespondentsField value={minRespondents} onChange={setMinRespondents} /> : null}
+        <SurveyDateFields
+          opensAt={opensAt}
+          closesAt={closesAt}
+          onOpensAt={setOpensAt}
+          onClosesAt={setClosesAt}
+          opensHelp={t('surveys.create.opensAtHelp')}
         />
       </Section>
       <Section

@@ -4,6 +4,7 @@
  * predicates, live-topic authorisation and the `abilities` of every response all ask these rules.
  */
 import type { CircleVisibility } from './circle.ts';
+import type { EventVisibility } from './event.ts';
 import { type GlossaryStatus, publicGlossaryStatuses } from './glossary.ts';
 
 /** Where an object lives. Branch and territory hold no objects yet; their standings are reserved. */
@@ -116,7 +117,8 @@ export type PolicyObject =
       isOpen: boolean;
     }
   | { kind: 'communitySurvey'; createdBy: string | null; isOpen: boolean }
-  | { kind: 'learningDesign'; createdBy: string | null };
+  | { kind: 'learningDesign'; createdBy: string | null }
+  | { kind: 'event'; visibility: EventVisibility; createdBy: string | null };
 export type PolicyKind = PolicyObject['kind'];
 
 const isMine = (s: Standing, owner: string | null) => s.userId !== undefined && owner === s.userId;
@@ -199,6 +201,16 @@ export const policies: Policies = {
     abilities(
       s.userId !== undefined && (isCommunityMember(s) || s.instanceAdmin),
       isCommunityMember(s),
+      s.instanceAdmin || s.community === 'animator' || (isMine(s, o.createdBy) && isCommunityMember(s)),
+    ),
+  // An event: a public one is read by anyone, even without an account (guests register through
+  // their own confirmed link); a community one by its members and admins. Signed-in readers
+  // register (a public event's registration is open to any account); animators, admins and its
+  // author while a member organise it.
+  event: (s, o) =>
+    abilities(
+      o.visibility === 'public' || isCommunityMember(s) || (s.userId !== undefined && s.instanceAdmin),
+      s.userId !== undefined,
       s.instanceAdmin || s.community === 'animator' || (isMine(s, o.createdBy) && isCommunityMember(s)),
     ),
 };

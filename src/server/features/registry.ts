@@ -20,6 +20,7 @@ import type {
   PersonColumn,
   TopicResolver,
 } from './feature-descriptor.ts';
+import { eventsFeature } from './events/events.feature.ts';
 import { glossaryFeature } from './glossary/glossary.feature.ts';
 import { healthFeature } from './health/health.feature.ts';
 import { mailFeature } from './mail/mail.feature.ts';
@@ -58,6 +59,7 @@ export const features: readonly FeatureDescriptor[] = [
   glossaryFeature,
   surveysFeature,
   rexFeature,
+  eventsFeature,
 ];
 
 /** Live topic kinds → how each is authorised; a kind declared twice is a programming error. */

@@ -84,6 +84,14 @@ export const expected: Record<PolicyKind, { read: Record<Visibility, Who>; takeP
     takePart: communityMembers,
     steer: ['animator', 'admin'],
   },
+  // Events have no circle: `public` stands for a public event, `community` for a community one;
+  // `private` is unused. Any account registers for what it may read; the walk's events were
+  // created by the animator.
+  event: {
+    read: { public: everyone, community: [...communityMembers, 'admin'], private: [] },
+    takePart: everyone.filter((who) => who !== 'anonymous'),
+    steer: ['animator', 'admin'],
+  },
 };
 
 /** The specification's answer. */

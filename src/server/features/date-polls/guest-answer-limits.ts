@@ -66,7 +66,7 @@ export async function takeGuestAnswerAllowance(
     return Number((await query.executeTakeFirst())?.n ?? 0);
   };
   if ((await countMarks({ addressHash }, dayAgo)) >= GUEST_ANSWER_LIMITS.perAddressPerDay) {
-    throw new AppError('RATE_LIMITED', 'This e-mail address has answered enough polls for today', [
+    throw new AppError('RATE_LIMITED', 'This e-mail address has been given enough times today', [
       { path: ['body', 'email'], message: 'too many answers with this address today' },
     ]);
   }
@@ -75,7 +75,7 @@ export async function takeGuestAnswerAllowance(
     (await countMarks({ sourceHash: origin.sourceHash }, hourAgo)) >=
     GUEST_ANSWER_LIMITS.addressedPerSourcePerHour
   ) {
-    throw new AppError('RATE_LIMITED', 'Too many answers with an e-mail address from here, try again later', [
+    throw new AppError('RATE_LIMITED', 'Too many e-mail addresses given from here, try again later', [
       { path: ['body', 'email'], message: 'too many answers with an address from this network' },
     ]);
   }

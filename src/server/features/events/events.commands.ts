@@ -1,0 +1,305 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, PostgresAdapter } from 'kysely';
+import type {
+  EventCreateInput,
+  EventPatchInput,
+  SiteCreateInput,
+  SitePatchInput,
+  SlotCreateInput,
+  SlotPatchInput,
+} from '../../../contract/event.ts';
+import {
+  MAX_EVENT_DAYS,
+  MAX_SITES_PER_EVENT,
+  MAX_SLOT_HOURS,
+  MAX_SLOTS_PER_EVENT,
+  within,
+} from '../../../domain/event.ts';
+import { toIso } from '../../db/columns.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import type { EventRow } from './event-access.ts';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+export const invalid = (path: string, message: string) =>
+  new AppError('INVALID_INPUT', message, [{ path: [path], message }]);
+
+/** Serialises registrations, capacity changes and programme edits of one event. */
+export async function lockEvent(trx: Kysely<DB>, eventId: string) {
+  let query = trx.selectFrom('events').selectAll().where('id', '=', eventId);
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  const event = await query.executeTakeFirst();
+  if (!event) throw notFound('Event');
+  return event;
+}
+
+function checkDuration(startsAt: string, endsAt: string, maxMs: number, what: string) {
+  if (Date.parse(endsAt) <= Date.parse(startsAt)) throw invalid('endsAt', 'must be after startsAt');
+  if (Date.parse(endsAt) - Date.parse(startsAt) > maxMs) throw invalid('endsAt', `${what} is too long`);
+}
+
+/** A parent must be an event of the same community, and not the event itself or one within it. */
+async function checkParent(db: Kysely<DB>, communityId: string, parentId: string, eventId?: string) {
+  let cursor: string | null = parentId;
+  for (let depth = 0; cursor !== null; depth++) {
+    if (cursor === eventId) throw invalid('parentId', 'an event cannot be within itself');
+    if (depth > 5) throw invalid('parentId', 'events nest at most five deep');
+    const parent: { communityId: string; parentId: string | null } | undefined = await db
+      .selectFrom('events')
+      .select(['communityId', 'parentId'])
+      .where('id', '=', cursor)
+      .executeTakeFirst();
+    if (!parent || parent.communityId !== communityId) {
+      throw invalid('parentId', 'not an event of this community');
+    }
+    cursor = parent.parentId;
+  }
+}
+
+export async function createEvent(
+  db: Kysely<DB>,
+  communityId: string,
+  creatorId: string,
+  input: EventCreateInput,
+): Promise<string> {
+  checkDuration(input.startsAt, input.endsAt, MAX_EVENT_DAYS * DAY, 'an event');
+  if (input.parentId) await checkParent(db, communityId, input.parentId);
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await db
+    .insertInto('events')
+    .values({
+      id,
+      communityId,
+      parentId: input.parentId ?? null,
+      title: input.title,
+      description: input.description,
+      startsAt: toIso(input.startsAt),
+      endsAt: toIso(input.endsAt),
+      timeZone: input.timeZone,
+      visibility: input.visibility,
+      capacity: input.capacity ?? null,
+      cancelledAt: null,
+      createdBy: creatorId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  return id;
+}
+
+/** Edits an event; the slots must still fit in it. Raising the capacity promotes the waitlist. */
+export async function patchEvent(
+  db: Kysely<DB>,
+  event: EventRow,
+  input: EventPatchInput,
+  promote: (trx: Kysely<DB>, eventId: string) => Promise<void>,
+) {
+  const startsAt = input.startsAt ?? toIso(event.startsAt);
+  const endsAt = input.endsAt ?? toIso(event.endsAt);
+  checkDuration(startsAt, endsAt, MAX_EVENT_DAYS * DAY, 'an event');
+  if (input.parentId) await checkParent(db, event.communityId, input.parentId, event.id);
+  await db.transaction().execute(async (trx) => {
+    await lockEvent(trx, event.id);
+    if (input.startsAt || input.endsAt) {
+      const outside = await trx
+        .selectFrom('eventSlots')
+        .select('id')
+        .where('eventId', '=', event.id)
+        .where((eb) => eb.or([eb('startsAt', '<', toIso(startsAt)), eb('endsAt', '>', toIso(endsAt))]))
+        .executeTakeFirst();
+      if (outside) throw invalid('startsAt', 'some slots of the programme would fall outside the event');
+    }
+    await trx
+      .updateTable('events')
+      .set({
+        ...(input.title !== undefined && { title: input.title }),
+        ...(input.description !== undefined && { description: input.description }),
+        ...(input.startsAt !== undefined && { startsAt: toIso(input.startsAt) }),
+        ...(input.endsAt !== undefined && { endsAt: toIso(input.endsAt) }),
+        ...(input.timeZone !== undefined && { timeZone: input.timeZone }),
+        ...(input.visibility !== undefined && { visibility: input.visibility }),
+        ...(input.parentId !== undefined && { parentId: input.parentId }),
+        ...(input.capacity !== undefined && { capacity: input.capacity }),
+        ...(input.cancelled !== undefined && {
+          cancelledAt: input.cancelled ? toIso(event.cancelledAt ?? new Date()) : null,
+        }),
+        updatedAt: new Date().toISOString(),
+      })
+      .where('id', '=', event.id)
+      .execute();
+    if (input.capacity !== undefined) await promote(trx, event.id);
+  });
+}
+
+export async function deleteEvent(db: Kysely<DB>, eventId: string) {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('events').set({ parentId: null }).where('parentId', '=', eventId).execute();
+    await trx.deleteFrom('events').where('id', '=', eventId).execute();
+  });
+}
+
+export async function addSite(db: Kysely<DB>, eventId: string, input: SiteCreateInput): Promise<string> {
+  const id = randomUUID();
+  await db.transaction().execute(async (trx) => {
+    await lockEvent(trx, eventId);
+    const { n, last } = await trx
+      .selectFrom('eventSites')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('position').as('last')])
+      .where('eventId', '=', eventId)
+      .executeTakeFirstOrThrow();
+    if (Number(n) >= MAX_SITES_PER_EVENT) {
+      throw new AppError('CONFLICT', `An event has at most ${MAX_SITES_PER_EVENT} sites`);
+    }
+    await trx
+      .insertInto('eventSites')
+      .values({
+        id,
+        eventId,
+        position: Number(last ?? 0) + 1,
+        name: input.name,
+        address: input.address ?? '',
+        onlineUrl: input.onlineUrl ?? null,
+        capacity: input.capacity ?? null,
+        createdAt: new Date().toISOString(),
+      })
+      .execute();
+  });
+  return id;
+}
+
+export async function patchSite(db: Kysely<DB>, eventId: string, siteId: string, input: SitePatchInput) {
+  const result = await db
+    .updateTable('eventSites')
+    .set({
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.address !== undefined && { address: input.address }),
+      ...(input.onlineUrl !== undefined && { onlineUrl: input.onlineUrl }),
+      ...(input.capacity !== undefined && { capacity: input.capacity }),
+    })
+    .where('id', '=', siteId)
+    .where('eventId', '=', eventId)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw notFound('Site');
+}
+
+export async function deleteSite(db: Kysely<DB>, eventId: string, siteId: string) {
+  const result = await db
+    .deleteFrom('eventSites')
+    .where('id', '=', siteId)
+    .where('eventId', '=', eventId)
+    .executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw notFound('Site');
+}
+
+async function checkSlot(
+  trx: Kysely<DB>,
+  event: EventRow,
+  slot: { startsAt: string; endsAt: string; siteId: string | null },
+) {
+  checkDuration(slot.startsAt, slot.endsAt, MAX_SLOT_HOURS * HOUR, 'a slot');
+  if (!within(slot, { startsAt: toIso(event.startsAt), endsAt: toIso(event.endsAt) })) {
+    throw invalid('startsAt', 'a slot must fall within its event');
+  }
+  if (slot.siteId) {
+    const site = await trx
+      .selectFrom('eventSites')
+      .select('id')
+      .where('id', '=', slot.siteId)
+      .where('eventId', '=', event.id)
+      .executeTakeFirst();
+    if (!site) throw invalid('siteId', 'not a site of this event');
+  }
+}
+
+export async function addSlot(db: Kysely<DB>, eventId: string, input: SlotCreateInput): Promise<string> {
+  const id = randomUUID();
+  await db.transaction().execute(async (trx) => {
+    const event = await lockEvent(trx, eventId);
+    const startsAt = toIso(input.startsAt);
+    const endsAt = toIso(input.endsAt);
+    await checkSlot(trx, event, { startsAt, endsAt, siteId: input.siteId ?? null });
+    const { n } = await trx
+      .selectFrom('eventSlots')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('eventId', '=', eventId)
+      .executeTakeFirstOrThrow();
+    if (Number(n) >= MAX_SLOTS_PER_EVENT) {
+      throw new AppError('CONFLICT', `An event has at most ${MAX_SLOTS_PER_EVENT} slots`);
+    }
+    await trx
+      .insertInto('eventSlots')
+      .values({
+        id,
+        eventId,
+        siteId: input.siteId ?? null,
+        title: input.title,
+        kind: input.kind,
+        startsAt,
+        endsAt,
+        speakers: JSON.stringify(input.speakers),
+        description: input.description,
+        capacity: input.capacity ?? null,
+        createdAt: new Date().toISOString(),
+      })
+      .execute();
+  });
+  return id;
+}
+
+/**
+ * Edits a slot. Moving it may not make anyone's slots overlap (400, nothing changes); raising its
+ * capacity promotes its waitlist.
+ */
+export async function patchSlot(
+  db: Kysely<DB>,
+  eventId: string,
+  slotId: string,
+  input: SlotPatchInput,
+  hooks: {
+    checkMove: (trx: Kysely<DB>, slotId: string, startsAt: string, endsAt: string) => Promise<void>;
+    promote: (trx: Kysely<DB>, eventId: string) => Promise<void>;
+  },
+) {
+  await db.transaction().execute(async (trx) => {
+    const event = await lockEvent(trx, eventId);
+    const slot = await trx
+      .selectFrom('eventSlots')
+      .selectAll()
+      .where('id', '=', slotId)
+      .where('eventId', '=', eventId)
+      .executeTakeFirst();
+    if (!slot) throw notFound('Slot');
+    const startsAt = input.startsAt ? toIso(input.startsAt) : toIso(slot.startsAt);
+    const endsAt = input.endsAt ? toIso(input.endsAt) : toIso(slot.endsAt);
+    const siteId = input.siteId !== undefined ? input.siteId : slot.siteId;
+    await checkSlot(trx, event, { startsAt, endsAt, siteId });
+    if (input.startsAt || input.endsAt) await hooks.checkMove(trx, slotId, startsAt, endsAt);
+    await trx
+      .updateTable('eventSlots')
+      .set({
+        ...(input.title !== undefined && { title: input.title }),
+        ...(input.kind !== undefined && { kind: input.kind }),
+        ...(input.siteId !== undefined && { siteId: input.siteId }),
+        ...(input.speakers !== undefined && { speakers: JSON.stringify(input.speakers) }),
+        ...(input.description !== undefined && { description: input.description }),
+        ...(input.capacity !== undefined && { capacity: input.capacity }),
+        startsAt,
+        endsAt,
+      })
+      .where('id', '=', slotId)
+      .execute();
+    if (input.capacity !== undefined) await hooks.promote(trx, eventId);
+  });
+}
+
+export async function deleteSlot(db: Kysely<DB>, eventId: string, slotId: string) {
+  const result = await db
+    .deleteFrom('eventSlots')
+    .where('id', '=', slotId)
+    .where('eventId', '=', eventId)
+    .executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw notFound('Slot');
+}

@@ -37,6 +37,7 @@ const bodies: Record<string, object> = {
   },
   'PUT /api/v1/surveys/{id}/responses/me': { answers: [] },
   'POST /api/v1/communities/{slug}/glossary/votes': { letters: ['A'], perLetter: 1 },
+  'POST /api/v1/events/{id}/open-space': { rooms: ['A'], slots: [{ startsAt: hours(0), endsAt: hours(1) }] },
   'POST /api/v1/learning-designs/{id}/sessions': {
     circleId: 'x',
     startsAt: '2030-01-07T14:00',
@@ -59,6 +60,8 @@ const idOf: Record<string, string> = {
   glossary: 'glossary',
   surveys: 'survey',
   'learning-designs': 'learningDesign',
+  events: 'event',
+  'open-spaces': 'openSpace',
 };
 
 /** The objects a rule is walked on: its kind in each circle, or the community (and its poll). */
@@ -87,6 +90,10 @@ function targetsOf(rule: Exclude<RouteRule, { skip: string }>, world: PolicyWorl
       },
     ];
   }
+  // Events (and what hangs on them: open spaces) are walked on a public and a community event.
+  if (rule.kind === 'event') {
+    return world.openSpaces.map((target) => ({ kind: 'event', ...target }));
+  }
   if (rule.kind === 'learningDesign') {
     return [
       {
@@ -111,6 +118,8 @@ function urlOf(path: string, target: Target, world: PolicyWorld): string {
       if (segment === '{id}') return target.ids[idOf[before] ?? ''] ?? 'unknown';
       if (segment === '{slug}') return world.communitySlug;
       if (segment === '{revision}') return '1';
+      if (segment === '{sessionId}' && path.includes('/open-spaces/'))
+        return target.ids.openSpaceSession ?? '';
       if (segment === '{userId}')
         return before === 'members' && path.includes('/communities/')
           ? world.users.animator.id
@@ -266,6 +275,9 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
           who,
         );
       }
+      for (const target of world.openSpaces) {
+        await check({ kind: 'event', ...target }, '/api/v1/open-spaces/{id}', who);
+      }
       await check(
         { kind: 'learningDesign', visibility: 'public', ids: { learningDesign: world.learningDesignId } },
         '/api/v1/learning-designs/{id}',
@@ -323,6 +335,9 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
         `glossary:${world.glossary.proposedId}`,
         expectedAbility('glossaryEntry', 'read', who, 'community'),
       ]);
+      for (const { visibility, ids } of world.openSpaces) {
+        asked.push([`open-space:${ids.openSpace}`, expectedAbility('event', 'read', who, visibility)]);
+      }
       for (const [topic] of asked) socket.send(JSON.stringify({ type: 'subscribe', topic }));
       const deadline = Date.now() + 15_000;
       while (answers.size < asked.length && Date.now() < deadline)

@@ -9,7 +9,7 @@ import type {
   openSpaceSessionCreateSchema,
 } from '../../../contract/open-space.ts';
 import { openSpaceTopic } from '../../../domain/open-space.ts';
-import { apiRequest, apiSend } from '../../lib/api-client.ts';
+import { apiRequest, apiSend, toApiError } from '../../lib/api-client.ts';
 import { useCreateMutation } from '../../lib/use-create-mutation.ts';
 import { useLiveTopic } from '../../lib/use-live-topic.ts';
 
@@ -63,19 +63,16 @@ export function useOpenSpaceSession(id: string, sessionId: string, isSignedIn: b
   });
 }
 
-export function useOpenSpaceReport(id: string) {
+export function useOpenSpaceReport(id: string, language: string) {
   return useQuery({
-    queryKey: openSpaceKeys.report(id),
+    queryKey: [...openSpaceKeys.report(id), language],
     queryFn: async ({ signal }) => {
-      const response = await fetch(`${openSpacePath(id)}/report.md`, {
+      const response = await fetch(`${openSpacePath(id)}/report.md?lang=${language}`, {
         signal,
         credentials: 'same-origin',
         headers: { accept: 'text/markdown' },
       });
-      if (!response.ok) {
-        const { toApiError } = await import('../../lib/api-client.ts');
-        throw await toApiError(response);
-      }
+      if (!response.ok) throw await toApiError(response);
       return response.text();
     },
   });

@@ -85,7 +85,7 @@ function CreateOpenSpaceDialog({ event, onClose }: { event: EventFacts; onClose:
             rows={4}
             isRequired
           />
-          <fieldset className={formStyles.form}>
+          <fieldset className={styles.slots}>
             <legend>{t('openSpaces.event.slots')}</legend>
             <p className={formStyles.hint}>{t('openSpaces.event.zone', { zone: event.timeZone })}</p>
             {rows.map((row, index) => (

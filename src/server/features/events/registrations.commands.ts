@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { enqueueJob } from '../../jobs/jobs.ts';
 import { type GuestAnswerOrigin, takeGuestAnswerAllowance } from '../date-polls/date-polls.public.ts';
-import type { EventRow } from './event-access.ts';
+import { type EventRow, isOpen } from './event-access.ts';
 import { invalid, lockEvent } from './events.commands.ts';
 
 const HOUR = 3_600_000;
@@ -256,6 +256,11 @@ async function setSlots(
   return { added: added.length, left: leaving.length };
 }
 
+function refuseClosed(event: EventRow) {
+  if (event.cancelledAt !== null) throw new AppError('CONFLICT', 'This event is cancelled');
+  if (!isOpen(event)) throw new AppError('CONFLICT', 'This event is over');
+}
+
 // --- Registering -------------------------------------------------------------------------------
 
 export interface RegistrationOutcome {
@@ -275,7 +280,7 @@ export async function registerMember(
 ): Promise<RegistrationOutcome> {
   return db.transaction().execute(async (trx) => {
     const event = await lockEvent(trx, eventId);
-    if (event.cancelledAt !== null) throw new AppError('CONFLICT', 'This event is cancelled');
+    refuseClosed(event);
     const existing = await trx
       .selectFrom('eventRegistrations')
       .select(['id', 'status'])
@@ -341,7 +346,7 @@ export async function registerGuest(
 ): Promise<RegistrationOutcome> {
   return db.transaction().execute(async (trx) => {
     const event = await lockEvent(trx, eventId);
-    if (event.cancelledAt !== null) throw new AppError('CONFLICT', 'This event is cancelled');
+    refuseClosed(event);
     await takeGuestAnswerAllowance(trx, origin);
     const id = randomUUID();
     const { nonce, tokenHash } = freshToken(secret);
@@ -410,7 +415,7 @@ export async function confirmGuest(db: Kysely<DB>, token: string): Promise<strin
     if (row.status !== 'unconfirmed')
       throw new AppError('CONFLICT', 'This registration is already confirmed');
     if (isExpired(row)) throw new AppError('CONFLICT', 'This link has expired: register again');
-    if (event.cancelledAt !== null) throw new AppError('CONFLICT', 'This event is cancelled');
+    refuseClosed(event);
     const twin = await trx
       .selectFrom('eventRegistrations')
       .select('id')

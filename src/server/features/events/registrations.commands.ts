@@ -432,32 +432,52 @@ export async function confirmGuest(db: Kysely<DB>, token: string): Promise<strin
 }
 
 /**
- * Cancels a registration: its places are freed and the waitlists promoted (first in line first,
- * mailed). Cancelling twice changes nothing.
+ * Cancels a registration inside the caller's transaction, under the event's lock: its places are
+ * freed and the waitlists promoted (first in line first, mailed). Cancelling twice changes nothing.
  */
+async function cancelIn(trx: Kysely<DB>, registrationId: string) {
+  const row = await trx
+    .selectFrom('eventRegistrations')
+    .select(['eventId'])
+    .where('id', '=', registrationId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Registration');
+  await lockEvent(trx, row.eventId);
+  const current = await trx
+    .selectFrom('eventRegistrations')
+    .select('status')
+    .where('id', '=', registrationId)
+    .executeTakeFirstOrThrow();
+  if (current.status === 'cancelled') return;
+  await trx.deleteFrom('eventSlotRegistrations').where('registrationId', '=', registrationId).execute();
+  await trx
+    .updateTable('eventRegistrations')
+    .set({ status: 'cancelled', cancelledAt: new Date().toISOString() })
+    .where('id', '=', registrationId)
+    .execute();
+  await promoteWaitlists(trx, row.eventId);
+}
+
 export async function cancelRegistration(db: Kysely<DB>, registrationId: string) {
-  await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('eventRegistrations')
-      .select(['eventId'])
-      .where('id', '=', registrationId)
-      .executeTakeFirst();
-    if (!row) throw notFound('Registration');
-    await lockEvent(trx, row.eventId);
-    const current = await trx
-      .selectFrom('eventRegistrations')
-      .select('status')
-      .where('id', '=', registrationId)
-      .executeTakeFirstOrThrow();
-    if (current.status === 'cancelled') return;
-    await trx.deleteFrom('eventSlotRegistrations').where('registrationId', '=', registrationId).execute();
-    await trx
-      .updateTable('eventRegistrations')
-      .set({ status: 'cancelled', cancelledAt: new Date().toISOString() })
-      .where('id', '=', registrationId)
-      .execute();
-    await promoteWaitlists(trx, row.eventId);
-  });
+  await db.transaction().execute((trx) => cancelIn(trx, registrationId));
+}
+
+/**
+ * Someone leaving a community gives up their places at its community events (they can no longer
+ * see them), promoting the waitlists; their registrations to its public events stay theirs.
+ */
+export async function releaseCommunityEvents(trx: Kysely<DB>, communityId: string, userId: string) {
+  const rows = await trx
+    .selectFrom('eventRegistrations as r')
+    .innerJoin('events as e', 'e.id', 'r.eventId')
+    .select('r.id')
+    .where('e.communityId', '=', communityId)
+    .where('e.visibility', '=', 'community')
+    .where('r.userId', '=', userId)
+    .where('r.status', '!=', 'cancelled')
+    .orderBy('r.id')
+    .execute();
+  for (const row of rows) await cancelIn(trx, row.id);
 }
 
 /** Replaces a registration's slots (400 on overlaps or foreign slots, nothing changed). */

@@ -37,6 +37,21 @@ const bodies: Record<string, object> = {
   },
   'PUT /api/v1/surveys/{id}/responses/me': { answers: [] },
   'POST /api/v1/communities/{slug}/glossary/votes': { letters: ['A'], perLetter: 1 },
+  'POST /api/v1/communities/{slug}/events': {
+    title: 'x',
+    startsAt: hours(0),
+    endsAt: hours(1),
+    timeZone: 'Europe/Paris',
+    visibility: 'public',
+  },
+  'PATCH /api/v1/events/{id}': { title: 'x' },
+  'POST /api/v1/events/{id}/sites': { name: 'x', onlineUrl: 'https://visio.example.org/x' },
+  'PATCH /api/v1/events/{id}/sites/{siteId}': { name: 'x' },
+  'POST /api/v1/events/{id}/slots': { title: 'x', kind: 'workshop', startsAt: hours(0), endsAt: hours(1) },
+  'PATCH /api/v1/events/{id}/slots/{slotId}': { title: 'x' },
+  'POST /api/v1/events/{id}/registrations': {},
+  'PUT /api/v1/registrations/{id}/slots': { slotIds: [] },
+  'PUT /api/v1/registrations/{id}/attendance': { attendance: 'present' },
   'POST /api/v1/events/{id}/open-space': { rooms: ['A'], slots: [{ startsAt: hours(0), endsAt: hours(1) }] },
   'POST /api/v1/learning-designs/{id}/sessions': {
     circleId: 'x',
@@ -62,6 +77,7 @@ const idOf: Record<string, string> = {
   'learning-designs': 'learningDesign',
   events: 'event',
   'open-spaces': 'openSpace',
+  registrations: 'registration',
 };
 
 /** The objects a rule is walked on: its kind in each circle, or the community (and its poll). */
@@ -90,9 +106,22 @@ function targetsOf(rule: Exclude<RouteRule, { skip: string }>, world: PolicyWorl
       },
     ];
   }
-  // Events (and what hangs on them: open spaces) are walked on a public and a community event.
+  // A public and a community event (`public` and `community` stand for the event's visibility),
+  // with an open space (on another event of that visibility) and a session in it.
   if (rule.kind === 'event') {
-    return world.openSpaces.map((target) => ({ kind: 'event', ...target }));
+    return (['public', 'community'] as const).map((visibility) => {
+      const space = world.openSpaces.find((target) => target.visibility === visibility);
+      return {
+        kind: 'event',
+        visibility,
+        ids: {
+          ...community,
+          ...world.events[visibility],
+          openSpace: space?.ids.openSpace ?? 'unknown',
+          openSpaceSession: space?.ids.openSpaceSession ?? 'unknown',
+        },
+      };
+    });
   }
   if (rule.kind === 'learningDesign') {
     return [
@@ -283,6 +312,9 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
         '/api/v1/learning-designs/{id}',
         who,
       );
+      for (const visibility of ['public', 'community'] as const) {
+        await check({ kind: 'event', visibility, ids: world.events[visibility] }, '/api/v1/events/{id}', who);
+      }
     }
     expect(wrong).toEqual([]);
   });
@@ -335,6 +367,12 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
         `glossary:${world.glossary.proposedId}`,
         expectedAbility('glossaryEntry', 'read', who, 'community'),
       ]);
+      for (const visibility of ['public', 'community'] as const) {
+        asked.push([
+          `event:${world.events[visibility].event}`,
+          expectedAbility('event', 'read', who, visibility),
+        ]);
+      }
       for (const { visibility, ids } of world.openSpaces) {
         asked.push([`open-space:${ids.openSpace}`, expectedAbility('event', 'read', who, visibility)]);
       }

@@ -8,6 +8,9 @@ const call = async (request: APIRequestContext, method: string, path: string, da
   return response.headers()['content-type']?.includes('json') ? response.json() : response.text();
 };
 
+/** Next year: taking part ends with the event. */
+const day = `${new Date().getUTCFullYear() + 1}-03-10`;
+
 test('two browsers watch the marketplace fill live; notes typed in a session reach the report', async ({
   page,
   browser,
@@ -24,8 +27,8 @@ test('two browsers watch the marketplace fill live; notes typed in a session rea
   });
   const event = await call(page.request, 'POST', `/api/v1/communities/${slug}/events`, {
     title: 'Temps inspirant en ligne',
-    startsAt: '2027-03-10T08:00:00.000Z',
-    endsAt: '2027-03-10T17:00:00.000Z',
+    startsAt: `${day}T08:00:00.000Z`,
+    endsAt: `${day}T17:00:00.000Z`,
     timeZone: 'Europe/Paris',
     visibility: 'community',
   });
@@ -33,8 +36,8 @@ test('two browsers watch the marketplace fill live; notes typed in a session rea
     title: 'Forum ouvert du réseau',
     rooms: ['Salle Cercles', 'Salle Territoires', 'Salle Outils'],
     slots: [
-      { startsAt: '2027-03-10T09:00:00.000Z', endsAt: '2027-03-10T10:00:00.000Z' },
-      { startsAt: '2027-03-10T10:30:00.000Z', endsAt: '2027-03-10T11:30:00.000Z' },
+      { startsAt: `${day}T09:00:00.000Z`, endsAt: `${day}T10:00:00.000Z` },
+      { startsAt: `${day}T10:30:00.000Z`, endsAt: `${day}T11:30:00.000Z` },
     ],
   });
 

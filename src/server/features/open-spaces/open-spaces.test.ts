@@ -14,11 +14,13 @@ import {
 } from '../../testing/test-app.ts';
 import { testDialects } from '../../testing/test-database.ts';
 
-const EVENT_START = '2026-11-20T08:00:00.000Z';
-const EVENT_END = '2026-11-20T18:00:00.000Z';
+// Next year: taking part ends with the event.
+const day = `${new Date().getUTCFullYear() + 1}-11-20`;
+const EVENT_START = `${day}T08:00:00.000Z`;
+const EVENT_END = `${day}T18:00:00.000Z`;
 const slots = [
-  { startsAt: '2026-11-20T09:00:00.000Z', endsAt: '2026-11-20T10:00:00.000Z' },
-  { startsAt: '2026-11-20T10:30:00.000Z', endsAt: '2026-11-20T11:30:00.000Z' },
+  { startsAt: `${day}T09:00:00.000Z`, endsAt: `${day}T10:00:00.000Z` },
+  { startsAt: `${day}T10:30:00.000Z`, endsAt: `${day}T11:30:00.000Z` },
 ];
 
 describe.each(testDialects())('open spaces on %s', (dialect) => {
@@ -108,9 +110,9 @@ describe.each(testDialects())('open spaces on %s', (dialect) => {
 
   it('refuses slots outside the event, overlapping, or ending before they start (400)', async () => {
     const bad = [
-      [{ startsAt: '2026-11-20T07:00:00.000Z', endsAt: '2026-11-20T09:00:00.000Z' }],
-      [slots[0], { startsAt: '2026-11-20T09:30:00.000Z', endsAt: '2026-11-20T10:15:00.000Z' }],
-      [{ startsAt: '2026-11-20T11:00:00.000Z', endsAt: '2026-11-20T10:00:00.000Z' }],
+      [{ startsAt: `${day}T07:00:00.000Z`, endsAt: `${day}T09:00:00.000Z` }],
+      [slots[0], { startsAt: `${day}T09:30:00.000Z`, endsAt: `${day}T10:15:00.000Z` }],
+      [{ startsAt: `${day}T11:00:00.000Z`, endsAt: `${day}T10:00:00.000Z` }],
     ];
     for (const badSlots of bad) {
       const response = await api('POST', `/events/${communityEventId}/open-space`, organiser, {

@@ -404,6 +404,13 @@ describe.each(testDialects())('open spaces on %s', (dialect) => {
     expect(firstPart).toContain('Marc Membre');
     expect(text.slice(secondAt)).toContain('Le wiki et la liste de diffusion suffisent.');
     expect(text).not.toContain('Texte non autorisé');
+    // Opening or closing the notes lets open editors go, to reconnect under the new rule.
+    const reader = openNotes(notesUrl, second.id, member, `open-space-session:${second.id}`);
+    await until(() => reader.events.synced);
+    await api('PATCH', `/open-spaces/${space.id}/sessions/${second.id}`, other, { notesOpen: true });
+    await until(() => reader.events.closed);
+    reader.close();
+    await api('PATCH', `/open-spaces/${space.id}/sessions/${second.id}`, other, { notesOpen: false });
     const detail = await api('GET', `/open-spaces/${space.id}/sessions/${second.id}`, member);
     expect(detail.json().notes).toContain('Le wiki');
     expect(detail.json().abilities.takePart).toBe(false);

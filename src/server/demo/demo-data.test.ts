@@ -194,6 +194,10 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
     expect(university?.siteNames.length).toBeGreaterThanOrEqual(4);
     const forum = events.find((e) => e.parentId === university?.id);
     expect(forum?.title).toContain('Forum ouvert');
+    const openSpaces = (await t.app.inject({ url: `/api/v1/events/${forum?.id}/open-spaces` })).json().items;
+    expect(openSpaces).toHaveLength(1);
+    const grid = (await t.app.inject({ url: `/api/v1/open-spaces/${openSpaces[0].id}` })).json();
+    expect(grid.sessions.length).toBeGreaterThanOrEqual(3);
     const detail = (await t.app.inject({ url: `/api/v1/events/${university?.id}` })).json();
     expect(detail).toMatchObject({ visibility: 'public', timeZone: 'Europe/Paris' });
     expect(detail.startsAt.startsWith('2021-11-16')).toBe(true);

@@ -185,7 +185,7 @@ async function insertDemo(trx: Transaction<DB>) {
 
   await seedDemoGlossary(trx, communityId, await seedDemoPolls(trx, communityId, userIds));
   await seedDemoSurveys(trx, communityId, now);
-  await seedDemoEvents(trx, communityId, now);
+  await seedDemoEvents(trx, { communityId, userIds, now });
   let teamCircleId: string | undefined;
   const learningCircleIds: string[] = [];
   for (const circle of demoCircles) {

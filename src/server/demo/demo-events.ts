@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { SlotKind } from '../../domain/event.ts';
 import type { DB } from '../db/schema.ts';
+import { seedDemoOpenSpace } from './demo-open-space.ts';
 
 /**
  * The seed meeting's plans for the "Université de l'innovation publique territoriale (novembre
@@ -138,9 +139,9 @@ export interface DemoEvents {
 /** The Université with its sites and programme, and the online forum ouvert within it. */
 export async function seedDemoEvents(
   trx: Transaction<DB>,
-  communityId: string,
-  now: string,
+  demo: { communityId: string; userIds: string[]; now: string },
 ): Promise<DemoEvents> {
+  const { communityId, now } = demo;
   const insertEvent = async (
     input: { title: string; description: string; startsAt: string; endsAt: string },
     parentId: string | null,
@@ -219,5 +220,7 @@ export async function seedDemoEvents(
       createdAt: now,
     })
     .execute();
+  // The forum's sessions are proposed by the meeting's participants, on its themes.
+  await seedDemoOpenSpace(trx, { eventId: forumId, hostIds: demo.userIds });
   return { universityId, forumId };
 }

@@ -7,6 +7,7 @@ import {
   slotRegistrationStatuses,
 } from '../domain/event.ts';
 import { abilitiesSchema } from './abilities.ts';
+import { challengeSchema, roleSchema } from './challenge.ts';
 import { isoInstant, timeZone } from './time.ts';
 
 const id = z.string().min(1).max(100);
@@ -207,6 +208,8 @@ export const eventSchema = z.object({
   /** Where to register without an account, on a public event. */
   guestsWelcome: z.boolean(),
   abilities: abilitiesSchema,
+  challenges: z.array(challengeSchema),
+  roles: z.array(roleSchema),
 });
 export type EventDto = z.infer<typeof eventSchema>;
 

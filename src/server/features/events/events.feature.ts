@@ -1,19 +1,37 @@
 import type { FeatureDescriptor } from '../feature-descriptor.ts';
+import { leaveEventsOfCommunity } from './challenges.commands.ts';
+import { challengesRoutes } from './challenges.routes.ts';
+import './challenges.tables.ts';
 import { getEventAccess } from './event-access.ts';
 import './events.tables.ts';
 import { eventsTables } from './migrations/2026-12-04-0024-events.ts';
+import { eventRolesChallengesTables } from './migrations/2026-12-04-0025-event-roles-challenges.ts';
+import { rolesRoutes } from './roles.routes.ts';
 
 /** Events of a community: programme on sites, registrations with waitlists, guests, roles. */
 export const eventsFeature: FeatureDescriptor = {
   name: 'events',
-  routes: [],
+  routes: [
+    { plugin: challengesRoutes, prefix: '/api/v1' },
+    { plugin: rolesRoutes, prefix: '/api/v1' },
+  ],
   topics: {
     event: (db, id, viewer) =>
       getEventAccess(db, id, viewer).then(({ community }) => `community:${community.id}`),
   },
-  migrations: (dialect) => ({ '2026-12-04-0024-events': eventsTables(dialect) }),
+  migrations: (dialect) => ({
+    '2026-12-04-0024-events': eventsTables(dialect),
+    '2026-12-04-0025-event-roles-challenges': eventRolesChallengesTables(dialect),
+  }),
   personColumns: [
     { table: 'events', column: 'created_by' },
     { table: 'event_registrations', column: 'user_id', keys: ['event_id'] },
+    { table: 'event_challenges', column: 'created_by' },
+    { table: 'event_challenge_carriers', column: 'user_id', keys: ['challenge_id'] },
+    { table: 'event_challenge_members', column: 'user_id', keys: ['challenge_id'] },
+    { table: 'event_roles', column: 'created_by' },
+    { table: 'event_role_takers', column: 'user_id', keys: ['role_id'] },
   ],
+  /** Leaving a community leaves its events' teams, roles and the challenges one carried. */
+  onLeaveCommunity: (trx, { communityId, userId }) => leaveEventsOfCommunity(trx, communityId, userId),
 };

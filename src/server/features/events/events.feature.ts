@@ -3,22 +3,37 @@ import { leaveEventsOfCommunity } from './challenges.commands.ts';
 import { challengesRoutes } from './challenges.routes.ts';
 import './challenges.tables.ts';
 import { getEventAccess } from './event-access.ts';
+import { eventsRoutes } from './events.routes.ts';
 import './events.tables.ts';
 import { eventsTables } from './migrations/2026-12-04-0024-events.ts';
 import { eventRolesChallengesTables } from './migrations/2026-12-04-0025-event-roles-challenges.ts';
+import {
+  eventReminderJob,
+  eventsTick,
+  registrationConfirmJob,
+  registrationPromotedJob,
+} from './registration-mails.ts';
+import { registrationsRoutes } from './registrations.routes.ts';
 import { rolesRoutes } from './roles.routes.ts';
 
 /** Events of a community: programme on sites, registrations with waitlists, guests, roles. */
 export const eventsFeature: FeatureDescriptor = {
   name: 'events',
   routes: [
+    { plugin: eventsRoutes, prefix: '/api/v1' },
+    { plugin: registrationsRoutes, prefix: '/api/v1' },
     { plugin: challengesRoutes, prefix: '/api/v1' },
     { plugin: rolesRoutes, prefix: '/api/v1' },
   ],
+  // An event is read by its community's members (public ones by all): what is lost with the
+  // community is lost with it.
   topics: {
     event: (db, id, viewer) =>
       getEventAccess(db, id, viewer).then(({ community }) => `community:${community.id}`),
   },
+  jobs: [registrationConfirmJob, registrationPromotedJob, eventReminderJob],
+  // Reminders the day before; guests' registrations left unconfirmed past 48 hours are erased.
+  onTick: eventsTick,
   migrations: (dialect) => ({
     '2026-12-04-0024-events': eventsTables(dialect),
     '2026-12-04-0025-event-roles-challenges': eventRolesChallengesTables(dialect),

@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
  * the calendar, the poll, the questionnaire or the answer, or takes someone's place.
  */
 const secretPaths =
-  /(\/calendar-feeds\/|\/claims\/|\/claim\/|\/date-polls\/by-link\/|\/date-polls\/link\/|\/guest-answers\/|\/date-polls\/[^/?#\s]+\/guest\/|\/unsubscribe\/|\/survey-links\/|\/q\/|\/guest-responses\/|\/surveys\/[^/?#\s]+\/guest\/)[^/?#\s"'<>]+/g;
+  /(\/calendar-feeds\/|\/claims\/|\/claim\/|\/date-polls\/by-link\/|\/date-polls\/link\/|\/guest-answers\/|\/date-polls\/[^/?#\s]+\/guest\/|\/unsubscribe\/|\/survey-links\/|\/q\/|\/guest-responses\/|\/surveys\/[^/?#\s]+\/guest\/|\/registration-links\/|\/registrations\/link\/)[^/?#\s"'<>]+/g;
 /**
  * Query parameters that carry one: the sign-in, e-mail verification and password reset links
  * (`token`), and a community's invite link (`code`, which lets anyone join a community that only

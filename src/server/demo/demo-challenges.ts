@@ -86,7 +86,7 @@ export async function seedDemoChallenges(
     },
   ];
   const roleIds: string[] = [];
-  for (const role of roles) {
+  for (const [index, role] of roles.entries()) {
     const id = randomUUID();
     roleIds.push(id);
     await db
@@ -98,7 +98,8 @@ export async function seedDemoChallenges(
         description: role.description,
         needed: role.needed,
         createdBy,
-        createdAt: now,
+        // A millisecond apart: roles are listed in the order they were added.
+        createdAt: new Date(Date.parse(now) + index).toISOString(),
       })
       .execute();
     const takers = [...new Set(role.takers)].slice(0, role.needed);

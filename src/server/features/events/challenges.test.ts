@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChallengeDto } from '../../../contract/challenge.ts';
+import { seedDemoChallenges } from '../../demo/demo-challenges.ts';
 import {
   buildCommunity,
   createTestApp,
@@ -242,6 +243,30 @@ describe.each(testDialects())('challenges of an event on %s', (dialect) => {
     expect((await remove(carrier)).statusCode).toBe(403);
     expect((await remove(animator)).statusCode).toBe(204);
     expect((await read(id, animator)).statusCode).toBe(404);
+  });
+
+  it('seeds the demo’s challenge and roles of the université day', async () => {
+    const { challengeId } = await seedDemoChallenges(t.database.db, {
+      eventId: communityEventId,
+      carrierIds: [carrier.id],
+      memberIds: members.slice(0, 4).map((member) => member.id),
+    });
+    const seen: ChallengeDto = (await read(challengeId, members[5])).json();
+    expect(seen).toMatchObject({
+      question: 'Comment porter les cercles sur les territoires ?',
+      carriers: [{ id: carrier.id, name: 'Bernard' }],
+    });
+    expect(seen.teams.map((team) => team.memberCount)).toEqual([2, 2]);
+    const roles = (
+      await t.app.inject({ url: `/api/v1/events/${communityEventId}/roles`, headers: as(members[5]) })
+    ).json().items;
+    expect(roles.map((role: { title: string; takenCount: number }) => [role.title, role.takenCount])).toEqual(
+      [
+        ['Porter la Riposte le jour J', 1],
+        ['Animer le forum ouvert', 2],
+        ['Accueillir sur le site de Bordeaux', 0],
+      ],
+    );
   });
 
   it('takes a person leaving the community out of its teams and challenges', async () => {

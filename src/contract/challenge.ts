@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { abilitiesSchema } from './abilities.ts';
+import { oneLine } from './text.ts';
 
 /**
  * Challenges (défis) and roles of an event. A challenge is a question carried by named people, with
@@ -16,13 +17,6 @@ export const MAX_TEAM_CAPACITY = 1000;
 export const MAX_ROLE_NEEDED = 1000;
 
 const id = z.string().min(1).max(100);
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'one line, without control characters');
 /** Markdown, rendered sanitised. */
 const markdown = (max: number) => z.string().trim().max(max);
 const carrierIds = z
@@ -32,7 +26,7 @@ const carrierIds = z
 
 export const challengeCreateSchema = z
   .object({
-    question: line(300),
+    question: oneLine(300),
     description: markdown(10_000).default(''),
     /** People carrying the question: active members of the event's community. */
     carrierIds: carrierIds.default([]),
@@ -44,7 +38,7 @@ export type ChallengeCreateInput = z.output<typeof challengeCreateSchema>;
 
 export const challengePatchSchema = z
   .object({
-    question: line(300),
+    question: oneLine(300),
     description: markdown(10_000),
     carrierIds,
     teamCapacity: z.number().int().min(1).max(MAX_TEAM_CAPACITY).nullable(),
@@ -55,7 +49,7 @@ export const challengePatchSchema = z
   .strict();
 export type ChallengePatchInput = z.output<typeof challengePatchSchema>;
 
-export const teamCreateSchema = z.object({ name: line(120) }).strict();
+export const teamCreateSchema = z.object({ name: oneLine(120) }).strict();
 /** Join a given team, or (without `teamId`) the first one with room, a new one when all are full. */
 export const teamJoinSchema = z.object({ teamId: id.optional() }).strict();
 
@@ -97,7 +91,7 @@ export type ChallengeDto = z.infer<typeof challengeSchema>;
 
 export const roleCreateSchema = z
   .object({
-    title: line(200),
+    title: oneLine(200),
     description: markdown(5000).default(''),
     /** How many people the duty needs. */
     needed: z.number().int().min(1).max(MAX_ROLE_NEEDED),
@@ -107,7 +101,7 @@ export type RoleCreateInput = z.output<typeof roleCreateSchema>;
 
 export const rolePatchSchema = z
   .object({
-    title: line(200),
+    title: oneLine(200),
     description: markdown(5000),
     needed: z.number().int().min(1).max(MAX_ROLE_NEEDED),
   })

@@ -13,6 +13,7 @@ import {
   registrationConfirmJob,
   registrationPromotedJob,
 } from './registration-mails.ts';
+import { releaseCommunityEvents } from './registrations.commands.ts';
 import { registrationsRoutes } from './registrations.routes.ts';
 import { rolesRoutes } from './roles.routes.ts';
 
@@ -47,6 +48,12 @@ export const eventsFeature: FeatureDescriptor = {
     { table: 'event_roles', column: 'created_by' },
     { table: 'event_role_takers', column: 'user_id', keys: ['role_id'] },
   ],
-  /** Leaving a community leaves its events' teams, roles and the challenges one carried. */
-  onLeaveCommunity: (trx, { communityId, userId }) => leaveEventsOfCommunity(trx, communityId, userId),
+  /**
+   * Leaving a community gives up one's places at its community events (promoting their waitlists),
+   * and one's teams, roles and carrying of challenges at all its events.
+   */
+  onLeaveCommunity: async (trx, { communityId, userId }) => {
+    await releaseCommunityEvents(trx, communityId, userId);
+    await leaveEventsOfCommunity(trx, communityId, userId);
+  },
 };

@@ -18,7 +18,7 @@ export function ChallengePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
-  const challenge = useChallenge(id);
+  const challenge = useChallenge(id, Boolean(me.data));
   const eventId = challenge.data?.eventId ?? '';
   const event = useQuery({
     queryKey: eventKey(eventId),

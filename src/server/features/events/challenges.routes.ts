@@ -21,7 +21,7 @@ import {
   patchChallenge,
 } from './challenges.commands.ts';
 import { challengeDetail, getChallengeAccess, listChallenges } from './challenges.queries.ts';
-import { getEventAccess, getSteeredEvent } from './event-access.ts';
+import { eventTopic, getEventAccess, getSteeredEvent } from './event-access.ts';
 
 const tags = ['events'];
 const idParams = z.object({ id: z.string().max(100) });
@@ -35,7 +35,9 @@ const errors = {
 
 /** Challenges (défis) of an event: carriers, teams that people join, the outcome. */
 export function challengesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const { db, viewers } = ctx;
+  const { db, viewers, live } = ctx;
+  /** Whoever watches the event (its page) reads it again. */
+  const changed = (eventId: string) => live.publish(eventTopic(eventId), { type: 'event.changed', eventId });
   const reread = async (id: string, viewer: Viewer | undefined) =>
     challengeDetail(db, await getChallengeAccess(db, id, viewer), viewer);
 
@@ -55,6 +57,7 @@ export function challengesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const { event } = await getSteeredEvent(db, request.params.id, viewer);
         const id = await createChallenge(db, event, viewer.id, request.body);
+        changed(event.id);
         return reply.status(201).send(await reread(id, viewer));
       },
     );
@@ -113,6 +116,7 @@ export function challengesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           );
         }
         await patchChallenge(db, access.challenge, access.event.community.id, request.body);
+        changed(access.challenge.eventId);
         return reread(access.challenge.id, viewer);
       },
     );
@@ -134,6 +138,7 @@ export function challengesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw new AppError('FORBIDDEN', 'Only the event’s organisers can delete a challenge');
         }
         await deleteChallenge(db, access.challenge.id);
+        changed(access.challenge.eventId);
         return reply.status(204).send(null);
       },
     );
@@ -159,6 +164,7 @@ export function challengesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           );
         }
         await addTeam(db, access.challenge, request.body.name);
+        changed(access.challenge.eventId);
         return reply.status(201).send(await reread(access.challenge.id, viewer));
       },
     );
@@ -182,6 +188,7 @@ export function challengesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw new AppError('FORBIDDEN', 'Teams of this challenge cannot be joined now');
         }
         await joinTeam(db, access.challenge.id, viewer.id, request.body.teamId);
+        changed(access.challenge.eventId);
         return reread(access.challenge.id, viewer);
       },
     );
@@ -200,6 +207,7 @@ export function challengesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const access = await getChallengeAccess(db, request.params.id, viewer);
         await leaveTeam(db, access.challenge.id, viewer.id);
+        changed(access.challenge.eventId);
         return reread(access.challenge.id, viewer);
       },
     );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChallengeDto } from '../../../contract/challenge.ts';
 import { seedDemoChallenges } from '../../demo/demo-challenges.ts';
+import { listenLive, openLiveClient } from '../../testing/live-client.ts';
 import {
   buildCommunity,
   createTestApp,
@@ -243,6 +244,19 @@ describe.each(testDialects())('challenges of an event on %s', (dialect) => {
     expect((await remove(carrier)).statusCode).toBe(403);
     expect((await remove(animator)).statusCode).toBe(204);
     expect((await read(id, animator)).statusCode).toBe(404);
+  });
+
+  it('tells whoever watches the event that it changed, naming nobody', async () => {
+    const url = await listenLive(t.app);
+    const watcher = await openLiveClient(url, members[9]);
+    expect((await watcher.subscribe(`event:${publicEventId}`)).type).toBe('subscribed');
+    const { id } = (await create(publicEventId, { question: 'En direct ?' })).json();
+    await join(id, members[8] as TestUser);
+    const frames = () =>
+      watcher.messages.filter((m) => m.type === 'event' && m.event.type === 'event.changed').length;
+    await watcher.waitFor(() => frames() >= 2);
+    expect(JSON.stringify(watcher.messages)).not.toContain((members[8] as TestUser).id);
+    watcher.close();
   });
 
   it('seeds the demo’s challenge and roles of the université day', async () => {

@@ -6,7 +6,7 @@ import { listOf } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
-import { getEventAccess, getSteeredEvent } from './event-access.ts';
+import { eventTopic, getEventAccess, getSteeredEvent } from './event-access.ts';
 import { createRole, deleteRole, patchRole, releaseRole, takeRole } from './roles.commands.ts';
 import { getRoleAccess, listRoles, roleDetail } from './roles.queries.ts';
 
@@ -22,7 +22,9 @@ const errors = {
 
 /** Roles of an event ("Qui porte la Riposte le jour j ?"): duties members take. */
 export function rolesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const { db, viewers } = ctx;
+  const { db, viewers, live } = ctx;
+  /** Whoever watches the event (its page) reads it again. */
+  const changed = (eventId: string) => live.publish(eventTopic(eventId), { type: 'event.changed', eventId });
   const reread = async (id: string, viewer: Viewer | undefined) =>
     roleDetail(db, await getRoleAccess(db, id, viewer), viewer);
   const steered = async (id: string, viewer: Viewer) => {
@@ -47,6 +49,7 @@ export function rolesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const { event } = await getSteeredEvent(db, request.params.id, viewer);
         const id = await createRole(db, event.id, viewer.id, request.body);
+        changed(event.id);
         return reply.status(201).send(await reread(id, viewer));
       },
     );
@@ -83,6 +86,7 @@ export function rolesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const access = await steered(request.params.id, viewer);
         await patchRole(db, access.role, request.body);
+        changed(access.role.eventId);
         return reread(access.role.id, viewer);
       },
     );
@@ -101,6 +105,7 @@ export function rolesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const access = await steered(request.params.id, viewer);
         await deleteRole(db, access.role.id);
+        changed(access.role.eventId);
         return reply.status(204).send(null);
       },
     );
@@ -122,6 +127,7 @@ export function rolesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw new AppError('FORBIDDEN', 'Roles are taken by members of the event’s community');
         }
         await takeRole(db, access.role.id, viewer.id);
+        changed(access.role.eventId);
         return reread(access.role.id, viewer);
       },
     );
@@ -140,6 +146,7 @@ export function rolesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const access = await getRoleAccess(db, request.params.id, viewer);
         await releaseRole(db, access.role.id, viewer.id);
+        changed(access.role.eventId);
         return reread(access.role.id, viewer);
       },
     );

@@ -9,6 +9,7 @@ import type {
 } from '../../../contract/challenge.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
 import { useCreateMutation } from '../../lib/use-create-mutation.ts';
+import { useLiveTopic } from '../../lib/use-live-topic.ts';
 
 export type ChallengeCreateInput = z.input<typeof challengeCreateSchema>;
 export type ChallengePatch = z.input<typeof challengePatchSchema>;
@@ -22,12 +23,20 @@ const enc = encodeURIComponent;
 export const challengePath = (id: string) => `/api/v1/challenges/${enc(id)}`;
 const rolePath = (id: string) => `/api/v1/event-roles/${enc(id)}`;
 
-export function useChallenge(id: string) {
-  return useQuery({
+/** The challenge, read again when its event changes (someone joined a team, the outcome was written). */
+export function useChallenge(id: string, isSignedIn: boolean) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
     queryKey: challengeKey(id),
     queryFn: ({ signal }) => apiRequest<ChallengeDto>(challengePath(id), { signal }),
     retry: false,
   });
+  const eventId = query.data?.eventId;
+  useLiveTopic(isSignedIn && eventId ? `event:${eventId}` : null, () => {
+    void queryClient.invalidateQueries({ queryKey: challengeKey(id) });
+    if (eventId) void queryClient.invalidateQueries({ queryKey: eventKey(eventId) });
+  });
+  return query;
 }
 
 /** After a change: the event (its challenges and roles) and the challenge's own page read again. */

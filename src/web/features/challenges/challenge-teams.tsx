@@ -45,7 +45,7 @@ function TeamItem({
           label={t('challenges.teams.meter')}
           value={team.memberCount}
           maxValue={team.capacity}
-          valueLabel={t('challenges.teams.capacity', { count: team.memberCount, capacity: team.capacity })}
+          valueLabel={t('challenges.teams.capacity', { taken: team.memberCount, capacity: team.capacity })}
         />
       )}
       {team.members && team.members.length > 0 ? (

@@ -39,7 +39,7 @@ function RoleItem({ role }: { role: RoleDto }) {
         label={t('challenges.roles.meter')}
         value={role.takenCount}
         maxValue={role.needed}
-        valueLabel={t('challenges.roles.taken', { count: role.takenCount, needed: role.needed })}
+        valueLabel={t('challenges.roles.taken', { taken: role.takenCount, needed: role.needed })}
       />
       {role.takers.length > 0 ? (
         <p className={styles.names}>{role.takers.map((person) => person.name).join(', ')}</p>

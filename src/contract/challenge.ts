@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { abilitiesSchema } from './abilities.ts';
+import { optionalBody } from './optional-body.ts';
 import { oneLine } from './text.ts';
 
 /**
@@ -51,7 +52,7 @@ export type ChallengePatchInput = z.output<typeof challengePatchSchema>;
 
 export const teamCreateSchema = z.object({ name: oneLine(120) }).strict();
 /** Join a given team, or (without `teamId`) the first one with room, a new one when all are full. */
-export const teamJoinSchema = z.object({ teamId: id.optional() }).strict();
+export const teamJoinSchema = optionalBody(z.object({ teamId: id.optional() }).strict());
 
 export const personSchema = z.object({ id: z.string(), name: z.string() });
 export type PersonDto = z.infer<typeof personSchema>;

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { ChallengeDto, PersonDto, TeamDto } from '../../../contract/challenge.ts';
 import type { Abilities, Standing } from '../../../domain/policy.ts';
 import type { DB } from '../../db/schema.ts';
-import { notFound } from '../../http/errors.ts';
+import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import type { EventChallengesTable } from './challenges.tables.ts';
 import type { EventAccess } from './event-access.ts';
@@ -48,8 +48,9 @@ export async function getChallengeAccess(
     .where('id', '=', id)
     .executeTakeFirst();
   if (!challenge) throw notFound('Challenge');
-  const event = await getEventAccess(db, challenge.eventId, viewer).catch(() => {
-    throw notFound('Challenge');
+  // A hidden event hides its challenges: the same 404, named after what was asked for.
+  const event = await getEventAccess(db, challenge.eventId, viewer).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === 'NOT_FOUND' ? notFound('Challenge') : error;
   });
   const carrier = viewer
     ? await db

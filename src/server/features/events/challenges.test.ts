@@ -129,6 +129,13 @@ describe.each(testDialects())('challenges of an event on %s', (dialect) => {
     expect(moved.teams.map((team) => team.memberCount)).toEqual([1, 2]);
     expect(moved.myTeamId).toBe(team2.id);
     expect((await join(id, d, team1.id)).statusCode).toBe(200);
+    // Without a body at all, "any team" too.
+    const bare = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/challenges/${id}/teams/me`,
+      headers: as(d),
+    });
+    expect(bare.json().myTeamId).toBe(team1.id);
     // Joining "any" while in a team keeps that team.
     expect((await join(id, d)).json().myTeamId).toBe(team1.id);
     const left: ChallengeDto = (

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { RoleDto } from '../../../contract/challenge.ts';
 import type { Abilities } from '../../../domain/policy.ts';
 import type { DB } from '../../db/schema.ts';
-import { notFound } from '../../http/errors.ts';
+import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { isActiveMember, seesNames } from './challenges.queries.ts';
 import type { EventRolesTable } from './challenges.tables.ts';
@@ -29,8 +29,8 @@ function roleAbilities(event: EventAccess): Abilities {
 export async function getRoleAccess(db: Kysely<DB>, id: string, viewer: Viewer | undefined) {
   const role = await db.selectFrom('eventRoles').selectAll().where('id', '=', id).executeTakeFirst();
   if (!role) throw notFound('Role');
-  const event = await getEventAccess(db, role.eventId, viewer).catch(() => {
-    throw notFound('Role');
+  const event = await getEventAccess(db, role.eventId, viewer).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === 'NOT_FOUND' ? notFound('Role') : error;
   });
   return { role, event, abilities: roleAbilities(event) } satisfies RoleAccess;
 }

@@ -15,8 +15,11 @@ export type ChallengeCreateInput = z.input<typeof challengeCreateSchema>;
 export type ChallengePatch = z.input<typeof challengePatchSchema>;
 export type RoleCreateInput = z.input<typeof roleCreateSchema>;
 
-/** The event's query key (the event page reads challenges and roles from it). */
-export const eventKey = (eventId: string) => ['event', eventId] as const;
+/**
+ * The event page's query key (it reads challenges and roles from `GET /events/{id}`): the events
+ * web feature's `eventKeys.detail`, written here until both are on main.
+ */
+export const eventKey = (eventId: string) => ['events', eventId] as const;
 export const challengeKey = (id: string) => ['challenge', id] as const;
 
 const enc = encodeURIComponent;
@@ -44,7 +47,8 @@ function useRefresh(eventId: string) {
   const queryClient = useQueryClient();
   return (challenge?: ChallengeDto) => {
     if (challenge) queryClient.setQueryData(challengeKey(challenge.id), challenge);
-    void queryClient.invalidateQueries({ queryKey: eventKey(eventId) });
+    void queryClient.invalidateQueries({ queryKey: eventKey(eventId), exact: true });
+    void queryClient.invalidateQueries({ queryKey: ['event', eventId] });
   };
 }
 

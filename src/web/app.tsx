@@ -73,6 +73,13 @@ const LearningDesignPage = screen(() => import('./routes/learning-design.tsx'), 
 const CircleReviewPage = screen(() => import('./routes/circle-review.tsx'), 'CircleReviewPage');
 const ChallengePage = screen(() => import('./routes/challenge.tsx'), 'ChallengePage');
 const ClaimPage = screen(() => import('./routes/claim.tsx'), 'ClaimPage');
+const OpenSpacePage = screen(() => import('./routes/open-space.tsx'), 'OpenSpacePage');
+const OpenSpaceProjectorPage = screen(
+  () => import('./routes/open-space-projector.tsx'),
+  'OpenSpaceProjectorPage',
+);
+const OpenSpaceSessionPage = screen(() => import('./routes/open-space-session.tsx'), 'OpenSpaceSessionPage');
+const OpenSpaceReportPage = screen(() => import('./routes/open-space-report.tsx'), 'OpenSpaceReportPage');
 const UnsubscribePage = screen(() => import('./features/mail/unsubscribe-page.tsx'), 'UnsubscribePage');
 
 export function App() {
@@ -127,6 +134,10 @@ export function App() {
               <Route path="/date-polls/link/:token" element={<DatePollLinkPage />} />
               <Route path="/date-polls/:id/guest/:editToken" element={<DatePollGuestEditPage />} />
               <Route path="/signup-sheets/:id" element={<SignupSheetPage />} />
+              <Route path="/open-spaces/:id" element={<OpenSpacePage />} />
+              <Route path="/open-spaces/:id/projector" element={<OpenSpaceProjectorPage />} />
+              <Route path="/open-spaces/:id/report" element={<OpenSpaceReportPage />} />
+              <Route path="/open-spaces/:id/sessions/:sessionId" element={<OpenSpaceSessionPage />} />
               <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
               <Route path="*" element={<UnknownAddressPage />} />
             </Routes>

@@ -7,6 +7,7 @@ import {
   slotRegistrationStatuses,
 } from '../domain/event.ts';
 import { abilitiesSchema } from './abilities.ts';
+import { challengeSchema, roleSchema } from './challenge.ts';
 import { oneLine } from './text.ts';
 import { isoInstant, timeZone } from './time.ts';
 
@@ -201,6 +202,8 @@ export const eventSchema = z.object({
   /** Where to register without an account, on a public event. */
   guestsWelcome: z.boolean(),
   abilities: abilitiesSchema,
+  challenges: z.array(challengeSchema),
+  roles: z.array(roleSchema),
 });
 export type EventDto = z.infer<typeof eventSchema>;
 

@@ -71,6 +71,7 @@ const SurveyComparePage = screen(() => import('./routes/survey-compare.tsx'), 'S
 const LearningDesignsPage = screen(() => import('./routes/learning-designs.tsx'), 'LearningDesignsPage');
 const LearningDesignPage = screen(() => import('./routes/learning-design.tsx'), 'LearningDesignPage');
 const CircleReviewPage = screen(() => import('./routes/circle-review.tsx'), 'CircleReviewPage');
+const ChallengePage = screen(() => import('./routes/challenge.tsx'), 'ChallengePage');
 const ClaimPage = screen(() => import('./routes/claim.tsx'), 'ClaimPage');
 const OpenSpacePage = screen(() => import('./routes/open-space.tsx'), 'OpenSpacePage');
 const OpenSpaceProjectorPage = screen(
@@ -128,6 +129,7 @@ export function App() {
               <Route path="/admin/outbox" element={<AdminOutboxPage />} />
               <Route path="/admin/animators" element={<AdminAnimatorsPage />} />
               <Route path="/claim/:token" element={<ClaimPage />} />
+              <Route path="/challenges/:id" element={<ChallengePage />} />
               <Route path="/date-polls/:id" element={<DatePollPage />} />
               <Route path="/date-polls/link/:token" element={<DatePollLinkPage />} />
               <Route path="/date-polls/:id/guest/:editToken" element={<DatePollGuestEditPage />} />

@@ -52,6 +52,12 @@ const bodies: Record<string, object> = {
   'POST /api/v1/events/{id}/registrations': {},
   'PUT /api/v1/registrations/{id}/slots': { slotIds: [] },
   'PUT /api/v1/registrations/{id}/attendance': { attendance: 'present' },
+  'POST /api/v1/events/{id}/challenges': { question: 'x' },
+  'PATCH /api/v1/challenges/{id}': { question: 'x' },
+  'POST /api/v1/challenges/{id}/teams': { name: 'x' },
+  'POST /api/v1/challenges/{id}/teams/me': {},
+  'POST /api/v1/events/{id}/roles': { title: 'x', needed: 1 },
+  'PATCH /api/v1/event-roles/{id}': { title: 'x' },
   'POST /api/v1/events/{id}/open-space': { rooms: ['A'], slots: [{ startsAt: hours(0), endsAt: hours(1) }] },
   'POST /api/v1/learning-designs/{id}/sessions': {
     circleId: 'x',
@@ -78,6 +84,8 @@ const idOf: Record<string, string> = {
   events: 'event',
   'open-spaces': 'openSpace',
   registrations: 'registration',
+  challenges: 'challenge',
+  'event-roles': 'role',
 };
 
 /** The objects a rule is walked on: its kind in each circle, or the community (and its poll). */
@@ -314,6 +322,12 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
       );
       for (const visibility of ['public', 'community'] as const) {
         await check({ kind: 'event', visibility, ids: world.events[visibility] }, '/api/v1/events/{id}', who);
+        // A challenge without carriers: its abilities are its event's.
+        await check(
+          { kind: 'event', visibility, ids: world.events[visibility] },
+          '/api/v1/challenges/{id}',
+          who,
+        );
       }
     }
     expect(wrong).toEqual([]);

@@ -53,7 +53,11 @@ export interface PolicyWorld {
   /** A learning design of the community's library, written by the animator. */
   learningDesignId: string;
   /** A public and a community event made by the animator, each with the animator's registration. */
-  events: Record<'public' | 'community', { event: string; registration: string }>;
+  events: Record<
+    'public' | 'community',
+    // With a challenge (no carriers) and a role, both added by the animator.
+    { event: string; registration: string; challenge: string; role: string }
+  >;
   circles: CircleTarget[];
   /**
    * A public and a community event of the animator's, each with an open space and a session in it
@@ -235,7 +239,14 @@ export async function buildPolicyWorld(app: App): Promise<PolicyWorld> {
       visibility,
     });
     const registration = await post(app, animator, `/events/${event.id}/registrations`, {});
-    events[visibility] = { event: event.id, registration: registration.id };
+    const challenge = await post(app, animator, `/events/${event.id}/challenges`, { question: 'Défi ?' });
+    const role = await post(app, animator, `/events/${event.id}/roles`, { title: 'Accueillir', needed: 2 });
+    events[visibility] = {
+      event: event.id,
+      registration: registration.id,
+      challenge: challenge.id,
+      role: role.id,
+    };
   }
   const base = {
     users,

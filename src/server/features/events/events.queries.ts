@@ -14,8 +14,10 @@ import { toIso } from '../../db/columns.ts';
 import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Viewer } from '../../http/viewer.ts';
+import { listChallenges } from './challenges.queries.ts';
 import type { EventAccess, EventCommunity } from './event-access.ts';
 import { isExpired } from './registrations.commands.ts';
+import { listRoles } from './roles.queries.ts';
 
 const isCommunityMember = (standing: Standing) =>
   standing.community === 'member' || standing.community === 'animator';
@@ -283,6 +285,8 @@ export async function eventDetail(
     myRegistration,
     guestsWelcome: event.visibility === 'public' && event.cancelledAt === null,
     abilities,
+    challenges: await listChallenges(db, access, viewer),
+    roles: await listRoles(db, access, viewer),
   };
 }
 

@@ -5,8 +5,9 @@ import type { DB } from '../db/schema.ts';
 /**
  * The seed meeting's "Faire un défi « comment porter les cercles sur les territoires » ?" and
  * "Qui porte la Riposte le jour j ?" on the université's day: the challenge carried by the given
- * members with two teams already forming, and the day's roles with some takers. Carriers, team
- * members and takers must be active members of the event's community (the caller's people).
+ * carriers with two teams, and the day's roles; `memberIds` (if any) join the teams and take some
+ * roles. Carriers, team members and takers must be active members of the event's community. The
+ * events demo passes no members: the notes ask who carries the Riposte that day and answer nobody.
  */
 export async function seedDemoChallenges(
   db: Kysely<DB>,
@@ -70,7 +71,7 @@ export async function seedDemoChallenges(
       title: 'Porter la Riposte le jour J',
       description: 'Présenter la Riposte créative et les cercles aux participants de l’Université.',
       needed: 2,
-      takers: carrierIds.slice(0, 1),
+      takers: memberIds.slice(0, 1),
     },
     {
       title: 'Animer le forum ouvert',
@@ -79,7 +80,7 @@ export async function seedDemoChallenges(
       takers: memberIds.slice(0, 2),
     },
     {
-      title: 'Accueillir sur le site de Bordeaux',
+      title: 'Accueillir sur le site de Nancy',
       description: 'Accueillir les participants et les orienter vers les ateliers.',
       needed: 1,
       takers: [],

@@ -207,6 +207,18 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
         s.title.includes('Comment porter les cercles sur les territoires'),
       ),
     ).toBe(true);
+    expect(detail.challenges.map((c: { question: string }) => c.question)).toEqual([
+      'Comment porter les cercles sur les territoires ?',
+    ]);
+    // Carried by the meeting's eight participants, whose names only members see.
+    expect(detail.challenges[0].carriers).toEqual([]);
+    const carriers = await t.database.db
+      .selectFrom('eventChallengeCarriers')
+      .select('userId')
+      .where('challengeId', '=', detail.challenges[0].id)
+      .execute();
+    expect(carriers).toHaveLength(8);
+    expect(detail.roles.map((r: { takenCount: number }) => r.takenCount)).toEqual([0, 0, 0]);
     // Past, it takes no registration any more (409), and nobody is made up as registered.
     expect(detail).toMatchObject({ confirmedCount: 0, abilities: { takePart: false } });
     const visitor = await registerUser(t.app, 'Visiteuse');

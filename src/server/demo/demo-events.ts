@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { SlotKind } from '../../domain/event.ts';
 import type { DB } from '../db/schema.ts';
+import { seedDemoChallenges } from './demo-challenges.ts';
 import { seedDemoOpenSpace } from './demo-open-space.ts';
 
 /**
@@ -220,6 +221,9 @@ export async function seedDemoEvents(
       createdAt: now,
     })
     .execute();
+  // "Porter un défi": the meeting's participants carry it; nobody is made to have joined a team or
+  // taken a role ("Qui porte la Riposte le jour j ?" is still an open question in the notes).
+  await seedDemoChallenges(trx, { eventId: universityId, carrierIds: demo.userIds, memberIds: [] });
   // The forum's sessions are proposed by the meeting's participants, on its themes.
   await seedDemoOpenSpace(trx, { eventId: forumId, hostIds: demo.userIds });
   return { universityId, forumId };

@@ -285,7 +285,7 @@ describe.each(testDialects())('challenges of an event on %s', (dialect) => {
       [
         ['Porter la Riposte le jour J', 1],
         ['Animer le forum ouvert', 2],
-        ['Accueillir sur le site de Bordeaux', 0],
+        ['Accueillir sur le site de Nancy', 0],
       ],
     );
   });

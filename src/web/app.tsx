@@ -72,6 +72,11 @@ const LearningDesignsPage = screen(() => import('./routes/learning-designs.tsx')
 const LearningDesignPage = screen(() => import('./routes/learning-design.tsx'), 'LearningDesignPage');
 const CircleReviewPage = screen(() => import('./routes/circle-review.tsx'), 'CircleReviewPage');
 const ClaimPage = screen(() => import('./routes/claim.tsx'), 'ClaimPage');
+const CommunityEventsPage = screen(() => import('./routes/events.tsx'), 'CommunityEventsPage');
+const NewEventPage = screen(() => import('./routes/event-new.tsx'), 'NewEventPage');
+const EditEventPage = screen(() => import('./routes/event-new.tsx'), 'EditEventPage');
+const EventPage = screen(() => import('./routes/event.tsx'), 'EventPage');
+const RegistrationLinkPage = screen(() => import('./routes/registration-link.tsx'), 'RegistrationLinkPage');
 const UnsubscribePage = screen(() => import('./features/mail/unsubscribe-page.tsx'), 'UnsubscribePage');
 
 export function App() {
@@ -126,6 +131,11 @@ export function App() {
               <Route path="/date-polls/:id/guest/:editToken" element={<DatePollGuestEditPage />} />
               <Route path="/signup-sheets/:id" element={<SignupSheetPage />} />
               <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
+              <Route path="/c/:slug/events" element={<CommunityEventsPage />} />
+              <Route path="/c/:slug/events/new" element={<NewEventPage />} />
+              <Route path="/events/:id" element={<EventPage />} />
+              <Route path="/events/:id/edit" element={<EditEventPage />} />
+              <Route path="/registrations/link/:token" element={<RegistrationLinkPage />} />
               <Route path="*" element={<UnknownAddressPage />} />
             </Routes>
           </UnsavedChangesGuard>

@@ -270,3 +270,10 @@ export const eventListQuerySchema = z.object({
   /** Only events ending at or after this instant (default: all). */
   from: isoInstant.optional(),
 });
+
+declare module './live.ts' {
+  interface LiveEvents {
+    /** Registrations or the programme changed: counts and places are read again, never who. */
+    'event.changed': { eventId: string };
+  }
+}

@@ -92,14 +92,37 @@ function locationOf(session: SessionRow): string | null {
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
+/** Anything a calendar holds as one VEVENT: a session, an event, a slot of its programme. */
+export interface CalendarItem {
+  /** Stable forever: the same thing keeps its UID in every file and feed. */
+  uid: string;
+  sequence?: number;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  createdAt: string;
+  updatedAt: string;
+  summary: string;
+  description: string;
+  location: string | null;
+  url: string;
+  status: 'confirmed' | 'tentative' | 'cancelled';
+}
+
+const statuses = {
+  confirmed: ICalEventStatus.CONFIRMED,
+  tentative: ICalEventStatus.TENTATIVE,
+  cancelled: ICalEventStatus.CANCELLED,
+} as const;
+
 /**
- * Writes an RFC 5545 calendar with one VEVENT per session, through ical-generator (escaping,
- * CRLF, folding at 75 octets). Times carry the session's TZID with a VTIMEZONE that agrees with
- * the runtime's zone data, so a reader anywhere sees the right instant on both sides of a
- * daylight-saving change; what a local time cannot name exactly is written in UTC. No ORGANIZER or ATTENDEE: a calendar file travels,
- * and who takes part is not its business.
+ * Writes an RFC 5545 calendar with one VEVENT per item, through ical-generator (escaping, CRLF,
+ * folding at 75 octets). Times carry the item's TZID with a VTIMEZONE that agrees with the
+ * runtime's zone data, so a reader anywhere sees the right instant on both sides of a
+ * daylight-saving change; what a local time cannot name exactly is written in UTC. No ORGANIZER or
+ * ATTENDEE: a calendar file travels, and who takes part is not its business.
  */
-export function writeCalendar(entries: CalendarEntry[], options: CalendarOptions): string {
+export function writeCalendarItems(items: CalendarItem[], options: CalendarOptions): string {
   const calendar = ical({
     prodId: { company: 'Archipel', product: 'Archipel', language: options.locale.toUpperCase() },
     name: escapedText(options.name),
@@ -111,34 +134,57 @@ export function writeCalendar(entries: CalendarEntry[], options: CalendarOptions
     name: null,
     generator: (zone) => vtimezoneFor(zone, yearsOfZone.get(zone) ?? []),
   });
-  for (const entry of entries) {
-    const { session } = entry;
-    const startsAt = Date.parse(toIso(session.startsAt));
-    const endsAt = Date.parse(toIso(session.endsAt));
-    const years = zonedYears(session.timeZone, startsAt, endsAt);
+  for (const item of items) {
+    const startsAt = Date.parse(item.startsAt);
+    const endsAt = Date.parse(item.endsAt);
+    const years = zonedYears(item.timeZone, startsAt, endsAt);
     const hasZone = years !== null;
     if (years) {
-      const known = yearsOfZone.get(session.timeZone) ?? new Set<number>();
+      const known = yearsOfZone.get(item.timeZone) ?? new Set<number>();
       for (const year of years) known.add(year);
-      yearsOfZone.set(session.timeZone, known);
+      yearsOfZone.set(item.timeZone, known);
     }
-    const at = (instant: number) => (hasZone ? new TZDate(instant, session.timeZone) : new Date(instant));
-    const isCancelled = session.cancelledAt !== null;
+    const at = (instant: number) => (hasZone ? new TZDate(instant, item.timeZone) : new Date(instant));
     calendar.createEvent({
-      id: sessionUid(session.id, options.publicUrl),
-      sequence: session.sequence,
+      id: item.uid,
+      ...(item.sequence !== undefined && { sequence: item.sequence }),
       start: at(startsAt),
       end: at(endsAt),
-      ...(hasZone && { timezone: session.timeZone }),
-      created: new Date(toIso(session.createdAt)),
-      lastModified: new Date(toIso(session.updatedAt)),
-      summary: clean(isCancelled ? cancelledTitle(session.title, options.locale) : session.title),
-      description: clean(descriptionOf(entry, options)),
-      location: clean(locationOf(session) ?? '') || null,
-      url: sessionPageUrl(session.id, options.publicUrl),
-      status: isCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      ...(hasZone && { timezone: item.timeZone }),
+      created: new Date(item.createdAt),
+      lastModified: new Date(item.updatedAt),
+      summary: clean(item.summary),
+      description: clean(item.description),
+      location: clean(item.location ?? '') || null,
+      url: item.url,
+      status: statuses[item.status],
     });
   }
   // RFC 5545 ends every content line with CRLF, the last one included.
   return `${calendar.toString()}\r\n`;
+}
+
+/** One VEVENT per session (see writeCalendarItems). */
+export function writeCalendar(entries: CalendarEntry[], options: CalendarOptions): string {
+  return writeCalendarItems(
+    entries.map((entry): CalendarItem => {
+      const { session } = entry;
+      const isCancelled = session.cancelledAt !== null;
+      return {
+        uid: sessionUid(session.id, options.publicUrl),
+        sequence: session.sequence,
+        startsAt: toIso(session.startsAt),
+        endsAt: toIso(session.endsAt),
+        timeZone: session.timeZone,
+        createdAt: toIso(session.createdAt),
+        updatedAt: toIso(session.updatedAt),
+        summary: isCancelled ? cancelledTitle(session.title, options.locale) : session.title,
+        description: descriptionOf(entry, options),
+        location: locationOf(session),
+        url: sessionPageUrl(session.id, options.publicUrl),
+        status: isCancelled ? 'cancelled' : 'confirmed',
+      };
+    }),
+    options,
+  );
 }

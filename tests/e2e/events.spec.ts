@@ -16,6 +16,8 @@ async function lookWideAndNarrow(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
   await lookAt(page, `${name}-wide`, { fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
+  // The phone's layout is another page to a screen reader: the timetable as a list, tables that scroll.
+  await expectAccessible(page, `${name} at 390 px`);
   await lookAt(page, `${name}-phone`, { fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -156,6 +158,11 @@ test('a guest registers to a public event and confirms from the mail; a member r
   await guestPage.goto(`/registrations/link/${token.slice(0, -3)}xyz`);
   await expect(guestPage.getByRole('heading', { level: 1, name: 'Lien inconnu' })).toBeVisible();
 
+  // The organiser watches the event page while a member registers: the list fills without a reload.
+  await organiserPage.goto(`/events/${event.id}`);
+  const table = organiserPage.getByRole('table', { name: `Inscriptions à « ${event.title} »` });
+  await expect(table.getByRole('rowheader', { name: /Julie Garnier/ })).toBeVisible();
+
   // A member registers in one click; two overlapping workshops are refused with both named.
   const member = await browser.newContext({ locale: 'fr-FR' });
   await call(member.request, 'POST', '/api/v1/auth/register', newPerson('Marc'));
@@ -165,7 +172,12 @@ test('a guest registers to a public event and confirms from the mail; a member r
   await memberPage.getByRole('checkbox', { name: /Porter les cercles sur les territoires/ }).check();
   await memberPage.getByRole('checkbox', { name: /Le codéveloppement à distance/ }).check();
   await memberPage.getByRole('button', { name: 'M’inscrire' }).click();
-  await expect(memberPage.getByText(/se chevauchent/)).toBeVisible();
+  await expect(
+    memberPage.getByRole('alert').filter({
+      hasText:
+        /« Le codéveloppement à distance » et « Porter les cercles sur les territoires » se chevauchent/,
+    }),
+  ).toBeVisible();
   await memberPage.getByRole('checkbox', { name: /Porter les cercles sur les territoires/ }).uncheck();
   await memberPage.getByRole('button', { name: 'M’inscrire' }).click();
   await expect(memberPage.getByText('Mon inscription :')).toBeVisible();
@@ -175,11 +187,11 @@ test('a guest registers to a public event and confirms from the mail; a member r
   await expectAccessible(memberPage, 'event page (registered member)');
   await lookWideAndNarrow(memberPage, 'event-member');
 
-  // The organiser sees both registrations, the guest's among them, with the CSV to download.
-  await organiserPage.goto(`/events/${event.id}`);
-  const table = organiserPage.getByRole('table', { name: `Inscriptions à « ${event.title} »` });
-  await expect(table.getByRole('rowheader', { name: /Julie Garnier/ })).toBeVisible();
+  // The organiser's page followed (topic event:<id>): both registrations, the guest's among them.
   await expect(table.getByRole('rowheader', { name: /Marc Test/ })).toBeVisible();
+  await expect(
+    organiserPage.getByText('2/20 places').or(organiserPage.getByText('1/12 places')),
+  ).toBeVisible();
   await table.getByRole('button', { name: 'Présent·e : Julie Garnier' }).click();
   await expect(table.getByRole('button', { name: 'Présent·e : Julie Garnier' })).toHaveAttribute(
     'aria-pressed',
@@ -190,5 +202,88 @@ test('a guest registers to a public event and confirms from the mail; a member r
   await lookWideAndNarrow(organiserPage, 'event-organiser');
 
   for (const context of [organiser, guest, admin, member]) await context.close();
+  expect(pageProblems).toEqual([]);
+});
+
+test('an organiser creates an event, its sites and its programme through the forms', async ({
+  browser,
+  pageProblems,
+}) => {
+  const organiser = await browser.newContext({ locale: 'fr-FR' });
+  await call(organiser.request, 'POST', '/api/v1/auth/register', newPerson('Agathe'));
+  const slug = `forum-${Date.now().toString(36)}`;
+  await call(organiser.request, 'POST', '/api/v1/communities', {
+    name: 'Riposte Landes',
+    slug,
+    joinPolicy: 'open',
+  });
+  const page = await organiser.newPage();
+  const year = new Date().getUTCFullYear() + 1;
+
+  await page.goto(`/c/${slug}`);
+  await page.getByRole('link', { name: 'Événements' }).click();
+  await expect(page.getByText('Aucun événement pour l’instant')).toBeVisible();
+  await page.getByRole('link', { name: 'Nouvel événement' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nouvel événement' })).toBeVisible();
+  // The end before the start is refused under its field.
+  await page.getByLabel('Titre').fill('Forum ouvert en ligne');
+  await page.getByLabel('Description').fill('Un temps **inspirant** avant l’université.');
+  await page.getByLabel('Date de début').fill(`${year}-10-05`);
+  await page.getByLabel('Heure de début').fill('14:00');
+  await page.getByLabel('Heure de fin').fill('13:00');
+  await page.getByRole('button', { name: 'Créer l’événement' }).click();
+  await expect(page.getByText("L'heure de fin doit venir après l'heure de début.")).toBeVisible();
+  await page.getByLabel('Heure de fin').fill('17:00');
+  await page.getByRole('radio', { name: 'Communauté' }).check();
+  await page.getByLabel('Nombre de places').fill('30');
+  await expectAccessible(page, 'new event form');
+  await lookAt(page, 'event-new', { fullPage: true });
+  await page.getByRole('button', { name: 'Créer l’événement' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Forum ouvert en ligne' })).toBeVisible();
+  await expect(page.getByText(`5 octobre ${year}, 14:00 – 17:00`)).toBeVisible();
+  await expect(page.getByText('Communauté', { exact: true })).toBeVisible();
+  await expect(page.getByText('30 places restantes')).toBeVisible();
+
+  // A site online, then a slot on it, through the organisers' dialogs.
+  await page.getByRole('button', { name: 'Ajouter un site' }).click();
+  const siteDialog = page.getByRole('dialog', { name: 'Ajouter un site' });
+  await siteDialog.getByLabel('Nom du site').fill('Salle virtuelle');
+  await siteDialog.getByLabel('Lien de visio').fill('javascript:alert(1)');
+  await siteDialog.getByRole('button', { name: 'Ajouter le site' }).click();
+  await expect(siteDialog.getByText('Saisissez une adresse web commençant par https://.')).toBeVisible();
+  await siteDialog.getByLabel('Lien de visio').fill('https://visio.example.org/forum');
+  await siteDialog.getByRole('button', { name: 'Ajouter le site' }).click();
+  await expect(siteDialog).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Sites :' }).getByText('Salle virtuelle')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Ajouter un créneau' }).click();
+  const slotDialog = page.getByRole('dialog', { name: 'Ajouter un créneau' });
+  await slotDialog.getByLabel('Titre du créneau').fill('Place du marché');
+  await slotDialog.getByLabel('Type').selectOption({ label: 'Forum ouvert' });
+  await slotDialog.getByLabel('Début', { exact: true }).fill('14:15');
+  await slotDialog.getByLabel('Fin', { exact: true }).fill('15:00');
+  await slotDialog.getByLabel('Intervenant·es').fill('Agathe, Youssef');
+  await slotDialog.getByLabel(/^Places/).fill('10');
+  await expectAccessible(page, 'slot dialog');
+  await slotDialog.getByRole('button', { name: 'Ajouter le créneau' }).click();
+  await expect(slotDialog).toHaveCount(0);
+  const programme = page.getByRole('region', { name: 'Programme' });
+  await expect(programme.getByRole('heading', { level: 4, name: 'Place du marché' })).toBeVisible();
+  await expect(programme.getByText('Agathe, Youssef')).toBeVisible();
+  await expect(programme.getByText('0/10 places')).toBeVisible();
+
+  // Edited: the description changes; then cancelled, with its banner.
+  await page.getByRole('link', { name: 'Modifier l’événement' }).click();
+  await page.getByLabel('Description').fill('Un temps inspirant, **en ligne**.');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Forum ouvert en ligne' })).toBeVisible();
+  await expect(page.getByText('en ligne', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Annuler l’événement' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Annuler l’événement' }).click();
+  await expect(page.getByText('Cet événement est annulé')).toBeVisible();
+  await lookAt(page, 'event-cancelled', { fullPage: true });
+
+  await organiser.close();
   expect(pageProblems).toEqual([]);
 });

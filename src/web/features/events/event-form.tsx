@@ -178,10 +178,15 @@ function EventFields({
           description={t('events.form.endDateHint')}
           type="date"
           {...form.text('endDate')}
-          errorMessage={form.error('endsAt')}
           isOptional
         />
-        <TextField label={t('events.form.endTime')} type="time" {...form.text('endTime')} isRequired />
+        <TextField
+          label={t('events.form.endTime')}
+          type="time"
+          {...form.text('endTime')}
+          errorMessage={form.error('endsAt')}
+          isRequired
+        />
       </div>
       <SelectField
         label={t('events.form.timeZone')}

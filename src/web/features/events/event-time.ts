@@ -13,8 +13,10 @@ export function formatMonth(month: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(date);
 }
 
+const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+
 /**
- * "mardi 17 novembre 2026, 09:00 – 17:30" on one day, "du mardi 17 novembre 2026, 09:00 au
+ * "Mardi 17 novembre 2026, 09:00 – 17:30" on one day, "Du mardi 17 novembre 2026, 09:00 au
  * jeudi 19 novembre 2026, 17:00" over several (`spans` words the second form).
  */
 export function formatEventRange(
@@ -27,9 +29,11 @@ export function formatEventRange(
   const startDay = formatDay(startsAt, locale, timeZone);
   const start = `${startDay}, ${formatTime(startsAt, locale, timeZone)}`;
   if (dayIn(startsAt, timeZone) === dayIn(endsAt, timeZone)) {
-    return `${start} – ${formatTime(endsAt, locale, timeZone)}`;
+    return capitalised(`${start} – ${formatTime(endsAt, locale, timeZone)}`);
   }
-  return spans(start, `${formatDay(endsAt, locale, timeZone)}, ${formatTime(endsAt, locale, timeZone)}`);
+  return capitalised(
+    spans(start, `${formatDay(endsAt, locale, timeZone)}, ${formatTime(endsAt, locale, timeZone)}`),
+  );
 }
 
 /** Items grouped by a key, in the order the keys first appear. */

@@ -11,15 +11,13 @@ import styles from './programme.module.css';
 const ROW_MINUTES = 15;
 const minutesFrom = (origin: string, iso: string) => (Date.parse(iso) - Date.parse(origin)) / 60_000;
 
-/** "12/20 places", or the count alone when the slot has no limit. */
+/** "12/20 places" on a slot one registers for; a slot without a limit is open to every participant. */
 function Places({ slot }: { slot: SlotDto }) {
   const { t } = useTranslation();
-  if (slot.kind === 'break') return null;
+  if (slot.capacity === null) return null;
   return (
     <p className={styles.places}>
-      {slot.capacity === null
-        ? t('events.slot.registered', { count: slot.confirmedCount })
-        : t('events.slot.places', { confirmed: slot.confirmedCount, capacity: slot.capacity })}
+      {t('events.slot.places', { confirmed: slot.confirmedCount, capacity: slot.capacity })}
       {slot.waitlistCount > 0 ? ` · ${t('events.places.waitlist', { count: slot.waitlistCount })}` : ''}
     </p>
   );

@@ -68,7 +68,13 @@ export function RegistrationsTable({ event }: { event: EventDto }) {
         <p className={styles.muted}>{t('events.registrations.none')}</p>
       ) : null}
       {registrations.data && registrations.data.length > 0 ? (
-        <div className={styles.tableScroll}>
+        // Scrolls sideways on a phone: focusable and named, so a keyboard reaches what overflows.
+        <section
+          className={styles.tableScroll}
+          aria-label={t('events.registrations.title')}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take the focus to scroll by keyboard.
+          tabIndex={0}
+        >
           <table className={styles.table}>
             <caption className="visually-hidden">
               {t('events.registrations.caption', { title: event.title })}
@@ -122,7 +128,7 @@ export function RegistrationsTable({ event }: { event: EventDto }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : null}
       {registrations.hasNextPage ? (
         <div>

@@ -7,16 +7,10 @@ import {
   slotRegistrationStatuses,
 } from '../domain/event.ts';
 import { abilitiesSchema } from './abilities.ts';
+import { oneLine } from './text.ts';
 import { isoInstant, timeZone } from './time.ts';
 
 const id = z.string().min(1).max(100);
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'one line, without control characters');
 const capacity = z.number().int().min(1).max(MAX_CAPACITY);
 /** A web address people open: http(s) only, never javascript: or data:. */
 const webUrl = z
@@ -42,7 +36,7 @@ const endsAfterStart = <T extends { startsAt?: string | undefined; endsAt?: stri
 };
 
 const eventFields = {
-  title: line(200),
+  title: oneLine(200),
   /** Markdown, rendered sanitised. */
   description: z.string().trim().max(20_000),
   startsAt: isoInstant,
@@ -75,7 +69,7 @@ export type EventPatchInput = z.output<typeof eventPatchSchema>;
 
 export const siteCreateSchema = z
   .object({
-    name: line(200),
+    name: oneLine(200),
     address: z.string().trim().max(500).optional(),
     /** An online site's visio link; shown to registered people and organisers only. */
     onlineUrl: webUrl.optional(),
@@ -85,7 +79,7 @@ export const siteCreateSchema = z
 export type SiteCreateInput = z.output<typeof siteCreateSchema>;
 export const sitePatchSchema = z
   .object({
-    name: line(200),
+    name: oneLine(200),
     address: z.string().trim().max(500),
     onlineUrl: webUrl.nullable(),
     capacity: capacity.nullable(),
@@ -106,13 +100,13 @@ export const siteSchema = z.object({
 export type SiteDto = z.infer<typeof siteSchema>;
 
 const slotFields = {
-  title: line(200),
+  title: oneLine(200),
   kind: z.enum(slotKinds),
   startsAt: isoInstant,
   endsAt: isoInstant,
   siteId: id.nullable(),
   /** Speakers or hosts, as they appear on the programme. */
-  speakers: z.array(line(120)).max(20),
+  speakers: z.array(oneLine(120)).max(20),
   description: z.string().trim().max(5000),
   capacity: capacity.nullable(),
 };
@@ -213,7 +207,7 @@ export type EventDto = z.infer<typeof eventSchema>;
 export const memberRegistrationSchema = z.object({ slotIds: z.array(id).max(50).default([]) }).strict();
 export const guestRegistrationSchema = z
   .object({
-    name: line(120),
+    name: oneLine(120),
     email: z.email().max(254),
     slotIds: z.array(id).max(50).default([]),
   })

@@ -7,16 +7,10 @@ import {
   surveyAudiences,
 } from '../domain/survey.ts';
 import { abilitiesSchema } from './abilities.ts';
+import { oneLine } from './text.ts';
 import { isoInstant } from './time.ts';
 
 const id = z.string().min(1).max(100);
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'one line, without control characters');
 
 export const MAX_QUESTIONS = 60;
 export const MAX_OPTIONS = 20;
@@ -25,17 +19,17 @@ export const MAX_OPTIONS = 20;
 export const questionInputSchema = z
   .object({
     kind: z.enum(questionKinds),
-    text: line(500),
+    text: oneLine(500),
     /** The heading of the section the question belongs to; consecutive questions share it. */
-    section: line(200).optional(),
+    section: oneLine(200).optional(),
     required: z.boolean().default(false),
     /** single, multiple: the options' texts (2 to 20, distinct). */
-    options: z.array(line(300)).max(MAX_OPTIONS).optional(),
+    options: z.array(oneLine(300)).max(MAX_OPTIONS).optional(),
     /** scale only (1–5 by default, within 0–10); nps is always 0–10. */
     min: z.number().int().min(0).max(10).optional(),
     max: z.number().int().min(0).max(10).optional(),
-    minLabel: line(100).optional(),
-    maxLabel: line(100).optional(),
+    minLabel: oneLine(100).optional(),
+    maxLabel: oneLine(100).optional(),
   })
   .strict()
   .superRefine((q, ctx) => {
@@ -68,7 +62,7 @@ export type QuestionInput = z.output<typeof questionInputSchema>;
 
 export const surveyCreateSchema = z
   .object({
-    title: line(200),
+    title: oneLine(200),
     description: z.string().trim().max(5000).optional(),
     /** A built-in template (`circle-evaluation`, …) or one of the community's: its questions are copied. */
     templateId: id.optional(),
@@ -104,7 +98,7 @@ export type SurveyCreate = z.output<typeof surveyCreateSchema>;
 /** What the organiser may change; the questions only while nobody has answered. */
 export const surveyPatchSchema = z
   .object({
-    title: line(200).optional(),
+    title: oneLine(200).optional(),
     description: z.string().trim().max(5000).optional(),
     opensAt: isoInstant.nullable().optional(),
     closesAt: isoInstant.nullable().optional(),
@@ -130,7 +124,7 @@ export const guestResponseCreateSchema = z
     /** The share link's token. */
     token: z.string().min(10).max(200),
     /** A named questionnaire asks who answers; an anonymous one never stores it. */
-    name: line(100).optional(),
+    name: oneLine(100).optional(),
     answers: answersSchema,
   })
   .strict();
@@ -252,7 +246,7 @@ export type SurveyTemplateDto = z.infer<typeof surveyTemplateSchema>;
 
 /** Keeps a questionnaire's questions as a community template, under its title unless another is given. */
 export const surveyTemplateCreateSchema = z
-  .object({ title: line(200).optional(), description: z.string().trim().max(5000).optional() })
+  .object({ title: oneLine(200).optional(), description: z.string().trim().max(5000).optional() })
   .strict();
 
 export const surveyComparisonSchema = z.object({

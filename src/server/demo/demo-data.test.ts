@@ -182,4 +182,36 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
       expect(review).toMatchObject({ to: '2021-09-28', sessions: { held: 0 }, decision: null });
     }
   });
+
+  it('holds the Université of November 2021 on several sites, with the online forum ouvert within it', async () => {
+    await seedDemoData(t.database.db);
+    const events = (
+      await t.app.inject({ url: '/api/v1/communities/riposte-creative-territoriale/events' })
+    ).json().items as { id: string; title: string; parentId: string | null; siteNames: string[] }[];
+    const university = events.find((e) =>
+      e.title.startsWith('Université de l’innovation publique territoriale'),
+    );
+    expect(university?.siteNames.length).toBeGreaterThanOrEqual(4);
+    const forum = events.find((e) => e.parentId === university?.id);
+    expect(forum?.title).toContain('Forum ouvert');
+    const detail = (await t.app.inject({ url: `/api/v1/events/${university?.id}` })).json();
+    expect(detail).toMatchObject({ visibility: 'public', timeZone: 'Europe/Paris' });
+    expect(detail.startsAt.startsWith('2021-11-16')).toBe(true);
+    expect(detail.children.map((c: { id: string }) => c.id)).toEqual([forum?.id]);
+    expect(
+      detail.slots.some((s: { title: string }) =>
+        s.title.includes('Comment porter les cercles sur les territoires'),
+      ),
+    ).toBe(true);
+    // Past, it takes no registration any more (409), and nobody is made up as registered.
+    expect(detail).toMatchObject({ confirmedCount: 0, abilities: { takePart: false } });
+    const visitor = await registerUser(t.app, 'Visiteuse');
+    const late = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/events/${university?.id}/registrations`,
+      headers: { cookie: visitor.cookie },
+      payload: {},
+    });
+    expect(late.statusCode).toBe(409);
+  });
 });

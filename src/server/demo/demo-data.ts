@@ -6,6 +6,7 @@ import { parsePadNotes } from '../../domain/pad-import/parse-pad-notes.ts';
 import type { DB } from '../db/schema.ts';
 import { storeImportedSession } from '../features/sessions/sessions.public.ts';
 import { seedDemoBoard } from './demo-boards.ts';
+import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoGlossary } from './demo-glossary.ts';
 import { seedDemoPolls } from './demo-polls.ts';
 import { seedDemoRex } from './demo-rex.ts';
@@ -184,6 +185,7 @@ async function insertDemo(trx: Transaction<DB>) {
 
   await seedDemoGlossary(trx, communityId, await seedDemoPolls(trx, communityId, userIds));
   await seedDemoSurveys(trx, communityId, now);
+  await seedDemoEvents(trx, communityId, now);
   let teamCircleId: string | undefined;
   const learningCircleIds: string[] = [];
   for (const circle of demoCircles) {

@@ -11,6 +11,7 @@ import { calendarsFeature } from './calendars/calendars.feature.ts';
 import { circlesFeature } from './circles/circles.feature.ts';
 import { communitiesFeature } from './communities/communities.feature.ts';
 import { datePollsFeature } from './date-polls/date-polls.feature.ts';
+import { eventsFeature } from './events/events.feature.ts';
 import type {
   DigestLine,
   DigestLines,
@@ -20,7 +21,6 @@ import type {
   PersonColumn,
   TopicResolver,
 } from './feature-descriptor.ts';
-import { eventsFeature } from './events/events.feature.ts';
 import { glossaryFeature } from './glossary/glossary.feature.ts';
 import { healthFeature } from './health/health.feature.ts';
 import { mailFeature } from './mail/mail.feature.ts';

@@ -153,6 +153,18 @@ describe.each(testDialects())('secret links in the access logs on %s', (dialect)
     expect(logged).not.toContain(editToken);
   });
 
+  it('never writes an event guest’s registration link', async () => {
+    const token = 'Zm9vYmFyYmF6cXV4X2d1ZXN0X3JlZ2lzdHJhdGlvbl90b2tlbg';
+    expect((await app.inject({ url: `/api/v1/registration-links/${token}` })).statusCode).toBe(404);
+    expect((await app.inject({ url: `/api/v1/registration-links/${token}/calendar.ics` })).statusCode).toBe(
+      404,
+    );
+    expect((await app.inject({ url: `/registrations/link/${token}` })).statusCode).toBeLessThan(500);
+    const logged = lines.join('');
+    expect(logged).toContain('/api/v1/registration-links/');
+    expect(logged).not.toContain(token);
+  });
+
   it('never writes the secret feed token to the logs, on success or on a wrong token', async () => {
     const user = await registerUser(app, 'Louise');
     const feed = await app.inject({ url: '/api/v1/me/calendar-feed', headers: { cookie: user.cookie } });

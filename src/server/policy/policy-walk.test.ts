@@ -37,6 +37,21 @@ const bodies: Record<string, object> = {
   },
   'PUT /api/v1/surveys/{id}/responses/me': { answers: [] },
   'POST /api/v1/communities/{slug}/glossary/votes': { letters: ['A'], perLetter: 1 },
+  'POST /api/v1/communities/{slug}/events': {
+    title: 'x',
+    startsAt: hours(0),
+    endsAt: hours(1),
+    timeZone: 'Europe/Paris',
+    visibility: 'public',
+  },
+  'PATCH /api/v1/events/{id}': { title: 'x' },
+  'POST /api/v1/events/{id}/sites': { name: 'x', onlineUrl: 'https://visio.example.org/x' },
+  'PATCH /api/v1/events/{id}/sites/{siteId}': { name: 'x' },
+  'POST /api/v1/events/{id}/slots': { title: 'x', kind: 'workshop', startsAt: hours(0), endsAt: hours(1) },
+  'PATCH /api/v1/events/{id}/slots/{slotId}': { title: 'x' },
+  'POST /api/v1/events/{id}/registrations': {},
+  'PUT /api/v1/registrations/{id}/slots': { slotIds: [] },
+  'PUT /api/v1/registrations/{id}/attendance': { attendance: 'present' },
   'POST /api/v1/learning-designs/{id}/sessions': {
     circleId: 'x',
     startsAt: '2030-01-07T14:00',
@@ -59,6 +74,8 @@ const idOf: Record<string, string> = {
   glossary: 'glossary',
   surveys: 'survey',
   'learning-designs': 'learningDesign',
+  events: 'event',
+  registrations: 'registration',
 };
 
 /** The objects a rule is walked on: its kind in each circle, or the community (and its poll). */
@@ -86,6 +103,14 @@ function targetsOf(rule: Exclude<RouteRule, { skip: string }>, world: PolicyWorl
         ids: { ...community, glossary: world.glossary.proposedId },
       },
     ];
+  }
+  // A public and a community event (`public` and `community` stand for the event's visibility).
+  if (rule.kind === 'event') {
+    return (['public', 'community'] as const).map((visibility) => ({
+      kind: 'event',
+      visibility,
+      ids: { ...community, ...world.events[visibility] },
+    }));
   }
   if (rule.kind === 'learningDesign') {
     return [
@@ -271,6 +296,9 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
         '/api/v1/learning-designs/{id}',
         who,
       );
+      for (const visibility of ['public', 'community'] as const) {
+        await check({ kind: 'event', visibility, ids: world.events[visibility] }, '/api/v1/events/{id}', who);
+      }
     }
     expect(wrong).toEqual([]);
   });
@@ -323,6 +351,12 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
         `glossary:${world.glossary.proposedId}`,
         expectedAbility('glossaryEntry', 'read', who, 'community'),
       ]);
+      for (const visibility of ['public', 'community'] as const) {
+        asked.push([
+          `event:${world.events[visibility].event}`,
+          expectedAbility('event', 'read', who, visibility),
+        ]);
+      }
       for (const [topic] of asked) socket.send(JSON.stringify({ type: 'subscribe', topic }));
       const deadline = Date.now() + 15_000;
       while (answers.size < asked.length && Date.now() < deadline)

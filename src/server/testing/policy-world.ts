@@ -52,6 +52,8 @@ export interface PolicyWorld {
   glossary: { selectedId: string; proposedId: string };
   /** A learning design of the community's library, written by the animator. */
   learningDesignId: string;
+  /** A public and a community event made by the animator, each with the animator's registration. */
+  events: Record<'public' | 'community', { event: string; registration: string }>;
   circles: CircleTarget[];
 }
 
@@ -182,8 +184,22 @@ export async function buildPolicyWorld(app: App): Promise<PolicyWorld> {
     objectives: ['Décider'],
     sequences: [{ title: 'Accueil', minutes: 10 }],
   });
+  const events = {} as PolicyWorld['events'];
+  for (const visibility of ['public', 'community'] as const) {
+    const year = new Date().getUTCFullYear() + 1;
+    const event = await post(app, animator, `/communities/${community.slug}/events`, {
+      title: `Événement ${visibility}`,
+      startsAt: `${year}-11-16T09:00:00+01:00`,
+      endsAt: `${year}-11-16T18:00:00+01:00`,
+      timeZone: 'Europe/Paris',
+      visibility,
+    });
+    const registration = await post(app, animator, `/events/${event.id}/registrations`, {});
+    events[visibility] = { event: event.id, registration: registration.id };
+  }
   const base = {
     users,
+    events,
     learningDesignId: design.id,
     communitySlug: community.slug,
     communityPollId: communityPoll.id,

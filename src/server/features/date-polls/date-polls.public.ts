@@ -1,2 +1,6 @@
 /** What other features may use of date polls: the limits on guests who leave an e-mail address. */
-export { type GuestAnswerOrigin, guestAnswerOrigin, takeGuestAnswerAllowance } from './guest-answer-limits.ts';
+export {
+  type GuestAnswerOrigin,
+  guestAnswerOrigin,
+  takeGuestAnswerAllowance,
+} from './guest-answer-limits.ts';

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { type Abilities, abilitiesOn, type Standing } from '../../../domain/policy.ts';
+import { toIso } from '../../db/columns.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
@@ -41,6 +42,10 @@ export function communityEventAbilities(standing: Standing): Abilities {
   return abilitiesOn(standing, { kind: 'event', visibility: 'community', createdBy: null });
 }
 
+/** Not cancelled, not over: people may still register, take roles, join teams. */
+export const isOpen = (event: Pick<EventRow, 'cancelledAt' | 'endsAt'>, now = Date.now()) =>
+  event.cancelledAt === null && Date.parse(toIso(event.endsAt)) > now;
+
 /** The event if the viewer may see it (404 otherwise, as if absent), with what they may do. */
 export async function getEventAccess(
   db: Kysely<DB>,
@@ -60,7 +65,8 @@ export async function getEventAccess(
     event,
     community,
     standing,
-    abilities: { ...abilities, takePart: abilities.takePart && event.cancelledAt === null },
+    // Registering, taking a role or joining a team ends with the event (or its cancellation).
+    abilities: { ...abilities, takePart: abilities.takePart && isOpen(event) },
   };
 }
 

@@ -9,6 +9,7 @@ import {
   registrationConfirmJob,
   registrationPromotedJob,
 } from './registration-mails.ts';
+import { releaseCommunityEvents } from './registrations.commands.ts';
 import { registrationsRoutes } from './registrations.routes.ts';
 
 /** Events of a community: programme on sites, registrations with waitlists, guests, roles. */
@@ -28,6 +29,8 @@ export const eventsFeature: FeatureDescriptor = {
   // Reminders the day before; guests' registrations left unconfirmed past 48 hours are erased.
   onTick: eventsTick,
   migrations: (dialect) => ({ '2026-12-04-0024-events': eventsTables(dialect) }),
+  /** Leaving a community gives up one's places at its community events, promoting their waitlists. */
+  onLeaveCommunity: (trx, { communityId, userId }) => releaseCommunityEvents(trx, communityId, userId),
   personColumns: [
     { table: 'events', column: 'created_by' },
     { table: 'event_registrations', column: 'user_id', keys: ['event_id'] },

@@ -90,9 +90,9 @@ export function eventsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         const { community, standing } = await findCommunity(db, request.params.slug, viewer);
-        const abilities = communityEventAbilities(standing);
-        if (!abilities.read) throw notFound('Community');
-        if (!abilities.steer) throw new AppError('FORBIDDEN', 'Only the community’s animators create events');
+        // Communities are listed for everyone: refusing is a 403, not a 404.
+        if (!communityEventAbilities(standing).steer)
+          throw new AppError('FORBIDDEN', 'Only the community’s animators create events');
         const id = await createEvent(db, community.id, viewer.id, request.body);
         return reply.status(201).send(await reread(id, viewer));
       },

@@ -399,4 +399,41 @@ describe.each(testDialects())('events on %s', (dialect) => {
     expect(csv.body).toContain('présent·e');
     expect(csv.body).not.toMatch(/;=HYPERLINK/);
   });
+
+  it('promotes the waitlist when the capacity grows, and when a member leaves the community', async () => {
+    const event = await createEvent({
+      title: 'Réunion interne',
+      visibility: 'community',
+      capacity: 1,
+      startsAt: at(27, 9),
+      endsAt: at(27, 12),
+    });
+    const leaver = await registerUser(t.app, 'Partante');
+    await joinCommunity(t.app, leaver, slug);
+    const late = await registerUser(t.app, 'Tardive');
+    await joinCommunity(t.app, late, slug);
+    const first = await inject('POST', `/events/${event.id}/registrations`, leaver, {});
+    const second = await inject('POST', `/events/${event.id}/registrations`, member, {});
+    const third = await inject('POST', `/events/${event.id}/registrations`, late, {});
+    expect([first, second, third].map((r) => r.json().status)).toEqual([
+      'confirmed',
+      'waitlisted',
+      'waitlisted',
+    ]);
+    expect(third.json().waitlistPosition).toBe(2);
+    // Registering again changes nothing (200, same registration).
+    const again = await inject('POST', `/events/${event.id}/registrations`, member, {});
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(second.json().id);
+
+    const left = await inject('DELETE', `/communities/${slug}/members/me`, leaver);
+    expect(left.statusCode, left.body).toBeLessThan(300);
+    const now = (await inject('GET', `/events/${event.id}`, member)).json();
+    expect(now.myRegistration).toMatchObject({ status: 'confirmed' });
+    expect(now).toMatchObject({ confirmedCount: 1, waitlistCount: 1 });
+
+    const grown = await inject('PATCH', `/events/${event.id}`, animator, { capacity: 5 });
+    expect(grown.statusCode, grown.body).toBe(200);
+    expect(grown.json()).toMatchObject({ confirmedCount: 2, waitlistCount: 0 });
+  });
 });

@@ -174,7 +174,7 @@ export const registrationPromotedJob = defineJob({
   payload: registrationPayload.extend({ slotId: z.string().min(1).max(100).nullable() }),
   handle: async ({ registrationId, slotId }, context, { mail }) => {
     const row = await loadRegistration(mail.db, registrationId);
-    if (!row || row.status !== 'confirmed' || row.cancelledAt !== null) return;
+    if (row?.status !== 'confirmed' || row.cancelledAt !== null) return;
     let what = row.eventTitle;
     if (slotId) {
       const slot = await mail.db
@@ -184,7 +184,7 @@ export const registrationPromotedJob = defineJob({
         .where('sr.registrationId', '=', registrationId)
         .where('sr.slotId', '=', slotId)
         .executeTakeFirst();
-      if (!slot || slot.status !== 'confirmed') return;
+      if (slot?.status !== 'confirmed') return;
       what = `${slot.title} · ${row.eventTitle}`;
     }
     const recipient = await recipientOf(mail, row);
@@ -219,7 +219,7 @@ export const eventReminderJob = defineJob({
   payload: registrationPayload,
   handle: async ({ registrationId }, context, { mail }) => {
     const row = await loadRegistration(mail.db, registrationId);
-    if (!row || row.status !== 'confirmed' || row.cancelledAt !== null) return;
+    if (row?.status !== 'confirmed' || row.cancelledAt !== null) return;
     if (Date.parse(toIso(row.startsAt)) <= Date.now()) return;
     const recipient = await recipientOf(mail, row);
     if (!recipient) return;

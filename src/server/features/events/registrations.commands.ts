@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { enqueueJob } from '../../jobs/jobs.ts';
 import { type GuestAnswerOrigin, takeGuestAnswerAllowance } from '../date-polls/date-polls.public.ts';
-import type { EventRow } from './event-access.ts';
+import { type EventRow, isOpen } from './event-access.ts';
 import { invalid, lockEvent } from './events.commands.ts';
 
 const HOUR = 3_600_000;
@@ -256,6 +256,11 @@ async function setSlots(
   return { added: added.length, left: leaving.length };
 }
 
+function refuseClosed(event: EventRow) {
+  if (event.cancelledAt !== null) throw new AppError('CONFLICT', 'This event is cancelled');
+  if (!isOpen(event)) throw new AppError('CONFLICT', 'This event is over');
+}
+
 // --- Registering -------------------------------------------------------------------------------
 
 export interface RegistrationOutcome {
@@ -275,7 +280,7 @@ export async function registerMember(
 ): Promise<RegistrationOutcome> {
   return db.transaction().execute(async (trx) => {
     const event = await lockEvent(trx, eventId);
-    if (event.cancelledAt !== null) throw new AppError('CONFLICT', 'This event is cancelled');
+    refuseClosed(event);
     const existing = await trx
       .selectFrom('eventRegistrations')
       .select(['id', 'status'])
@@ -341,7 +346,7 @@ export async function registerGuest(
 ): Promise<RegistrationOutcome> {
   return db.transaction().execute(async (trx) => {
     const event = await lockEvent(trx, eventId);
-    if (event.cancelledAt !== null) throw new AppError('CONFLICT', 'This event is cancelled');
+    refuseClosed(event);
     await takeGuestAnswerAllowance(trx, origin);
     const id = randomUUID();
     const { nonce, tokenHash } = freshToken(secret);
@@ -410,7 +415,7 @@ export async function confirmGuest(db: Kysely<DB>, token: string): Promise<strin
     if (row.status !== 'unconfirmed')
       throw new AppError('CONFLICT', 'This registration is already confirmed');
     if (isExpired(row)) throw new AppError('CONFLICT', 'This link has expired: register again');
-    if (event.cancelledAt !== null) throw new AppError('CONFLICT', 'This event is cancelled');
+    refuseClosed(event);
     const twin = await trx
       .selectFrom('eventRegistrations')
       .select('id')
@@ -427,32 +432,52 @@ export async function confirmGuest(db: Kysely<DB>, token: string): Promise<strin
 }
 
 /**
- * Cancels a registration: its places are freed and the waitlists promoted (first in line first,
- * mailed). Cancelling twice changes nothing.
+ * Cancels a registration inside the caller's transaction, under the event's lock: its places are
+ * freed and the waitlists promoted (first in line first, mailed). Cancelling twice changes nothing.
  */
+async function cancelIn(trx: Kysely<DB>, registrationId: string) {
+  const row = await trx
+    .selectFrom('eventRegistrations')
+    .select(['eventId'])
+    .where('id', '=', registrationId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Registration');
+  await lockEvent(trx, row.eventId);
+  const current = await trx
+    .selectFrom('eventRegistrations')
+    .select('status')
+    .where('id', '=', registrationId)
+    .executeTakeFirstOrThrow();
+  if (current.status === 'cancelled') return;
+  await trx.deleteFrom('eventSlotRegistrations').where('registrationId', '=', registrationId).execute();
+  await trx
+    .updateTable('eventRegistrations')
+    .set({ status: 'cancelled', cancelledAt: new Date().toISOString() })
+    .where('id', '=', registrationId)
+    .execute();
+  await promoteWaitlists(trx, row.eventId);
+}
+
 export async function cancelRegistration(db: Kysely<DB>, registrationId: string) {
-  await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('eventRegistrations')
-      .select(['eventId'])
-      .where('id', '=', registrationId)
-      .executeTakeFirst();
-    if (!row) throw notFound('Registration');
-    await lockEvent(trx, row.eventId);
-    const current = await trx
-      .selectFrom('eventRegistrations')
-      .select('status')
-      .where('id', '=', registrationId)
-      .executeTakeFirstOrThrow();
-    if (current.status === 'cancelled') return;
-    await trx.deleteFrom('eventSlotRegistrations').where('registrationId', '=', registrationId).execute();
-    await trx
-      .updateTable('eventRegistrations')
-      .set({ status: 'cancelled', cancelledAt: new Date().toISOString() })
-      .where('id', '=', registrationId)
-      .execute();
-    await promoteWaitlists(trx, row.eventId);
-  });
+  await db.transaction().execute((trx) => cancelIn(trx, registrationId));
+}
+
+/**
+ * Someone leaving a community gives up their places at its community events (they can no longer
+ * see them), promoting the waitlists; their registrations to its public events stay theirs.
+ */
+export async function releaseCommunityEvents(trx: Kysely<DB>, communityId: string, userId: string) {
+  const rows = await trx
+    .selectFrom('eventRegistrations as r')
+    .innerJoin('events as e', 'e.id', 'r.eventId')
+    .select('r.id')
+    .where('e.communityId', '=', communityId)
+    .where('e.visibility', '=', 'community')
+    .where('r.userId', '=', userId)
+    .where('r.status', '!=', 'cancelled')
+    .orderBy('r.id')
+    .execute();
+  for (const row of rows) await cancelIn(trx, row.id);
 }
 
 /** Replaces a registration's slots (400 on overlaps or foreign slots, nothing changed). */

@@ -141,9 +141,10 @@ export function registrationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             ]);
           }
           if (!access.abilities.takePart) {
+            // Every signed-in reader takes part in an open event: refused, it is cancelled or over.
             throw new AppError(
-              'FORBIDDEN',
-              access.event.cancelledAt ? 'This event is cancelled' : 'You cannot register',
+              'CONFLICT',
+              access.event.cancelledAt ? 'This event is cancelled' : 'This event is over',
             );
           }
           const outcome = await registerMember(db, access.event.id, viewer.id, body.slotIds);

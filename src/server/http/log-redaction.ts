@@ -4,9 +4,8 @@ import type { FastifyRequest } from 'fastify';
  * Path segments that are bearer secrets, each after the prefix that announces it: a calendar feed,
  * a date poll's share link and a guest's private edit link (API and page), an unsubscribe link
  * (API, one-click and page), an invitation to claim a placeholder (API and page), a questionnaire's
- * share link and a guest's private link to their answers (API and page), a guest's registration
- * link to an event (API and page). Whoever reads them opens the calendar, the poll, the
- * questionnaire or the answer, or takes someone's place.
+ * share link and a guest's private link to their answers (API and page). Whoever reads them opens
+ * the calendar, the poll, the questionnaire or the answer, or takes someone's place.
  */
 const secretPaths =
   /(\/calendar-feeds\/|\/claims\/|\/claim\/|\/date-polls\/by-link\/|\/date-polls\/link\/|\/guest-answers\/|\/date-polls\/[^/?#\s]+\/guest\/|\/unsubscribe\/|\/survey-links\/|\/q\/|\/guest-responses\/|\/surveys\/[^/?#\s]+\/guest\/|\/registration-links\/|\/registrations\/link\/)[^/?#\s"'<>]+/g;

@@ -287,3 +287,25 @@ test('an organiser creates an event, its sites and its programme through the for
   await organiser.close();
   expect(pageProblems).toEqual([]);
 });
+
+test('a visitor reads the demo Université: three days on five sites, the forum within it', async ({
+  page,
+  pageProblems,
+}) => {
+  await page.goto('/c/riposte-creative-territoriale/events');
+  await expect(page.getByRole('heading', { level: 2, name: 'Novembre 2021' })).toBeVisible();
+  await page.getByRole('link', { name: /Université de l’innovation publique territoriale/ }).click();
+  const programme = page.getByRole('region', { name: 'Programme' });
+  for (const day of ['Mardi 16 novembre 2021', 'Mercredi 17 novembre 2021', 'Jeudi 18 novembre 2021']) {
+    await expect(programme.getByRole('heading', { level: 3, name: day })).toBeVisible();
+  }
+  // Over: no guest form any more.
+  await expect(page.getByText('Cet événement est terminé : les inscriptions sont closes.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'M’inscrire' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Événements dans l’événement' })).toContainText(
+    'Forum ouvert de la Riposte',
+  );
+  await expectAccessible(page, 'demo Université');
+  await lookWideAndNarrow(page, 'demo-universite');
+  expect(pageProblems).toEqual([]);
+});

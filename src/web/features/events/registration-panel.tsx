@@ -112,15 +112,17 @@ function MyRegistration({ event, registration }: { event: EventDto; registration
           <a className={buttonClass('secondary')} href={myCalendarUrl(registration.id)}>
             {t('events.register.ics')}
           </a>
-          <ConfirmButton
-            title={t('events.register.cancelTitle')}
-            message={t('events.register.cancelMessage')}
-            confirmLabel={t('events.register.cancel')}
-            onConfirm={() => cancel.mutate(registration.id)}
-            isPending={cancel.isPending}
-          >
-            {t('events.register.cancel')}
-          </ConfirmButton>
+          {event.abilities.takePart ? (
+            <ConfirmButton
+              title={t('events.register.cancelTitle')}
+              message={t('events.register.cancelMessage')}
+              confirmLabel={t('events.register.cancel')}
+              onConfirm={() => cancel.mutate(registration.id)}
+              isPending={cancel.isPending}
+            >
+              {t('events.register.cancel')}
+            </ConfirmButton>
+          ) : null}
         </div>
       )}
       <FormProblem text={problem(cancel.error)} />
@@ -234,6 +236,9 @@ export function RegistrationPanel({ event, isSignedIn }: { event: EventDto; isSi
   if (registration && registration.status !== 'cancelled')
     return <MyRegistration event={event} registration={registration} />;
   if (event.cancelled) return <p className={styles.muted}>{t('events.register.closed')}</p>;
+  // The server refuses too (409); `guestsWelcome` does not say that the event is over.
+  if (Date.parse(event.endsAt) <= Date.now())
+    return <p className={styles.muted}>{t('events.register.over')}</p>;
   if (isSignedIn) {
     return event.abilities.takePart ? (
       <MemberRegistration event={event} />

@@ -184,14 +184,21 @@ test('a guest registers to a public event and confirms from the mail; a member r
   await expect(memberPage.getByRole('link', { name: 'Ajouter à mon agenda (.ics)' })).toBeVisible();
   // Registered: the online site's visio link shows.
   await expect(memberPage.getByRole('link', { name: 'Lien de visio' })).toBeVisible();
+  // They change their mind: the other workshop instead.
+  await memberPage.getByRole('button', { name: 'Changer mes créneaux' }).click();
+  await memberPage.getByRole('checkbox', { name: /Le codéveloppement à distance/ }).uncheck();
+  await memberPage.getByRole('checkbox', { name: /Porter les cercles sur les territoires/ }).check();
+  await memberPage.getByRole('button', { name: 'Enregistrer mes créneaux' }).click();
+  const mySlots = memberPage.getByRole('list', { name: 'Mes créneaux' });
+  await expect(mySlots).toContainText('Porter les cercles sur les territoires');
+  await expect(mySlots).not.toContainText('Le codéveloppement à distance');
+  await expect(memberPage.getByRole('region', { name: 'Programme' }).getByText('2/20 places')).toBeVisible();
   await expectAccessible(memberPage, 'event page (registered member)');
   await lookWideAndNarrow(memberPage, 'event-member');
 
   // The organiser's page followed (topic event:<id>): both registrations, the guest's among them.
   await expect(table.getByRole('rowheader', { name: /Marc Test/ })).toBeVisible();
-  await expect(
-    organiserPage.getByText('2/20 places').or(organiserPage.getByText('1/12 places')),
-  ).toBeVisible();
+  await expect(organiserPage.getByText('2/20 places')).toBeVisible();
   await table.getByRole('button', { name: 'Présent·e : Julie Garnier' }).click();
   await expect(table.getByRole('button', { name: 'Présent·e : Julie Garnier' })).toHaveAttribute(
     'aria-pressed',
@@ -200,6 +207,13 @@ test('a guest registers to a public event and confirms from the mail; a member r
   await expect(organiserPage.getByRole('link', { name: 'Télécharger (CSV)' })).toBeVisible();
   await expectAccessible(organiserPage, 'event page (organiser)');
   await lookWideAndNarrow(organiserPage, 'event-organiser');
+
+  // The guest cancels from the same link: their place goes back.
+  await guestPage.goto(`/registrations/link/${token}`);
+  await guestPage.getByRole('button', { name: 'Annuler mon inscription' }).click();
+  await guestPage.getByRole('alertdialog').getByRole('button', { name: 'Annuler mon inscription' }).click();
+  await expect(guestPage.getByText('Votre inscription est annulée.')).toBeVisible();
+  await expect(organiserPage.getByText('1/20 places')).toBeVisible();
 
   for (const context of [organiser, guest, admin, member]) await context.close();
   expect(pageProblems).toEqual([]);

@@ -6,10 +6,7 @@ import { formatDay, formatTime } from '../sessions/session-time.ts';
 import { StatusBadge } from './event-badges.tsx';
 import { byDay } from './event-time.ts';
 import styles from './programme.module.css';
-
-/** One row of the wide timetable stands for this many minutes. */
-const ROW_MINUTES = 15;
-const minutesFrom = (origin: string, iso: string) => (Date.parse(iso) - Date.parse(origin)) / 60_000;
+import { timetableLayout } from './timetable-layout.ts';
 
 /** "12/20 places" on a slot one registers for; a slot without a limit is open to every participant. */
 function Places({ slot }: { slot: SlotDto }) {
@@ -57,8 +54,8 @@ function SlotCard({ slot, event, siteName }: { slot: SlotDto; event: EventDto; s
 }
 
 /**
- * The programme, one day after another. On a wide screen each day is a grid: a column per site
- * (slots of no site span them all, like a plenary), rows of a quarter of an hour. On a phone the
+ * The programme, one day after another. On a wide screen each day is a grid (timetable-layout.ts):
+ * a column per site, slots of no site spanning them all, rows of a quarter of an hour. On a phone the
  * same list reads in order, each slot naming its site. The DOM is one chronological list either
  * way, which is what a screen reader follows.
  */
@@ -69,18 +66,11 @@ export function Programme({ event }: { event: EventDto }) {
   return (
     <div className={styles.days}>
       {byDay(event.slots, event.timeZone).map(([day, slots]) => {
-        const sites = event.sites.filter((site) => slots.some((slot) => slot.siteId === site.id));
-        const origin = slots[0]?.startsAt ?? event.startsAt;
-        const columnOf = (slot: SlotDto) => {
-          const index = sites.findIndex((site) => site.id === slot.siteId);
-          return index === -1 ? '1 / -1' : `${index + 1}`;
-        };
-        const rowOf = (slot: SlotDto) => {
-          const start = Math.floor(minutesFrom(origin, slot.startsAt) / ROW_MINUTES) + 2;
-          const end = Math.max(start + 1, Math.ceil(minutesFrom(origin, slot.endsAt) / ROW_MINUTES) + 2);
-          return `${start} / ${end}`;
-        };
-        const columns = { '--site-columns': Math.max(1, sites.length) } as CSSProperties;
+        const layout = timetableLayout(
+          slots,
+          event.sites.map((site) => site.id),
+        );
+        const columns = { '--site-columns': layout.columns } as CSSProperties;
         const headingId = `day-${day}`;
         return (
           <section key={day} aria-labelledby={headingId} className={styles.day}>
@@ -88,15 +78,15 @@ export function Programme({ event }: { event: EventDto }) {
               {formatDay(slots[0]?.startsAt ?? day, i18n.language, event.timeZone)}
             </h3>
             <ol className={styles.grid} style={columns}>
-              {sites.length > 1
-                ? sites.map((site, index) => (
+              {layout.heads.length > 1
+                ? layout.heads.map((head) => (
                     <li
-                      key={site.id}
+                      key={head.siteId}
                       aria-hidden="true"
                       className={styles.siteHead}
-                      style={{ gridColumn: index + 1, gridRow: 1 }}
+                      style={{ gridColumn: head.column, gridRow: 1 }}
                     >
-                      {site.name}
+                      {siteName.get(head.siteId)}
                     </li>
                   ))
                 : null}
@@ -104,7 +94,10 @@ export function Programme({ event }: { event: EventDto }) {
                 <li
                   key={slot.id}
                   className={`${styles.slot} ${styles[slot.kind] ?? ''}`}
-                  style={{ gridColumn: columnOf(slot), gridRow: rowOf(slot) }}
+                  style={{
+                    gridColumn: layout.places.get(slot.id)?.column,
+                    gridRow: layout.places.get(slot.id)?.row,
+                  }}
                 >
                   <SlotCard
                     slot={slot}

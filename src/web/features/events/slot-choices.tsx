@@ -11,7 +11,11 @@ export const choosableSlots = (event: EventDto) =>
 
 /** "Atelier A » et « Atelier B" when two chosen slots overlap, for a message naming both. */
 export function overlapOf(event: EventDto, slotIds: readonly string[]): [SlotDto, SlotDto] | undefined {
-  return firstOverlap(event.slots.filter((slot) => slotIds.includes(slot.id)));
+  // By start, then title: the same words whatever order the slots came in.
+  const chosen = event.slots
+    .filter((slot) => slotIds.includes(slot.id))
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.title.localeCompare(b.title));
+  return firstOverlap(chosen);
 }
 
 /** Checkboxes for the slots with a capacity, each with its time and the places left. */

@@ -147,6 +147,10 @@ test('a guest registers to a public event and confirms from the mail; a member r
     guestPage.getByRole('heading', { level: 2, name: 'Inscription de Julie Garnier' }),
   ).toBeVisible();
   await expect(guestPage.getByText('À confirmer', { exact: true })).toBeVisible();
+  await expect(guestPage.getByRole('link', { name: 'Voir l’événement' })).toHaveAttribute(
+    'href',
+    `/events/${event.id}`,
+  );
   await expectAccessible(guestPage, 'registration link page');
   await lookWideAndNarrow(guestPage, 'registration-link');
   await guestPage.getByRole('button', { name: 'Confirmer mon inscription' }).click();

@@ -4,6 +4,7 @@ import type { RegistrationLinkDto } from '../../contract/event.ts';
 import { Alert } from '../components/alert.tsx';
 import { Button } from '../components/button.tsx';
 import { buttonClass } from '../components/button-class.ts';
+import { ButtonLink } from '../components/button-link.tsx';
 import { ConfirmButton } from '../components/confirm-button.tsx';
 import formStyles from '../components/form.module.css';
 import { PageHeader } from '../components/page-header.tsx';
@@ -119,6 +120,11 @@ export function RegistrationLinkPage() {
       <PageHeader
         title={event.title}
         eyebrow={t('events.link.eyebrow')}
+        actions={
+          <ButtonLink variant="secondary" to={`/events/${encodeURIComponent(event.id)}`}>
+            {t('events.link.open')}
+          </ButtonLink>
+        }
         description={formatEventRange(
           event.startsAt,
           event.endsAt,

@@ -77,6 +77,13 @@ const NewEventPage = screen(() => import('./routes/event-new.tsx'), 'NewEventPag
 const EditEventPage = screen(() => import('./routes/event-new.tsx'), 'EditEventPage');
 const EventPage = screen(() => import('./routes/event.tsx'), 'EventPage');
 const RegistrationLinkPage = screen(() => import('./routes/registration-link.tsx'), 'RegistrationLinkPage');
+const OpenSpacePage = screen(() => import('./routes/open-space.tsx'), 'OpenSpacePage');
+const OpenSpaceProjectorPage = screen(
+  () => import('./routes/open-space-projector.tsx'),
+  'OpenSpaceProjectorPage',
+);
+const OpenSpaceSessionPage = screen(() => import('./routes/open-space-session.tsx'), 'OpenSpaceSessionPage');
+const OpenSpaceReportPage = screen(() => import('./routes/open-space-report.tsx'), 'OpenSpaceReportPage');
 const UnsubscribePage = screen(() => import('./features/mail/unsubscribe-page.tsx'), 'UnsubscribePage');
 
 export function App() {
@@ -130,6 +137,10 @@ export function App() {
               <Route path="/date-polls/link/:token" element={<DatePollLinkPage />} />
               <Route path="/date-polls/:id/guest/:editToken" element={<DatePollGuestEditPage />} />
               <Route path="/signup-sheets/:id" element={<SignupSheetPage />} />
+              <Route path="/open-spaces/:id" element={<OpenSpacePage />} />
+              <Route path="/open-spaces/:id/projector" element={<OpenSpaceProjectorPage />} />
+              <Route path="/open-spaces/:id/report" element={<OpenSpaceReportPage />} />
+              <Route path="/open-spaces/:id/sessions/:sessionId" element={<OpenSpaceSessionPage />} />
               <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
               <Route path="/c/:slug/events" element={<CommunityEventsPage />} />
               <Route path="/c/:slug/events/new" element={<NewEventPage />} />

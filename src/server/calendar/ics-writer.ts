@@ -164,27 +164,29 @@ export function writeCalendarItems(items: CalendarItem[], options: CalendarOptio
   return `${calendar.toString()}\r\n`;
 }
 
+/** Sessions as calendar items (their UID, SEQUENCE, cancelled state and links). */
+export function sessionCalendarItems(entries: CalendarEntry[], options: CalendarOptions): CalendarItem[] {
+  return entries.map((entry): CalendarItem => {
+    const { session } = entry;
+    const isCancelled = session.cancelledAt !== null;
+    return {
+      uid: sessionUid(session.id, options.publicUrl),
+      sequence: session.sequence,
+      startsAt: toIso(session.startsAt),
+      endsAt: toIso(session.endsAt),
+      timeZone: session.timeZone,
+      createdAt: toIso(session.createdAt),
+      updatedAt: toIso(session.updatedAt),
+      summary: isCancelled ? cancelledTitle(session.title, options.locale) : session.title,
+      description: descriptionOf(entry, options),
+      location: locationOf(session),
+      url: sessionPageUrl(session.id, options.publicUrl),
+      status: isCancelled ? 'cancelled' : 'confirmed',
+    };
+  });
+}
+
 /** One VEVENT per session (see writeCalendarItems). */
 export function writeCalendar(entries: CalendarEntry[], options: CalendarOptions): string {
-  return writeCalendarItems(
-    entries.map((entry): CalendarItem => {
-      const { session } = entry;
-      const isCancelled = session.cancelledAt !== null;
-      return {
-        uid: sessionUid(session.id, options.publicUrl),
-        sequence: session.sequence,
-        startsAt: toIso(session.startsAt),
-        endsAt: toIso(session.endsAt),
-        timeZone: session.timeZone,
-        createdAt: toIso(session.createdAt),
-        updatedAt: toIso(session.updatedAt),
-        summary: isCancelled ? cancelledTitle(session.title, options.locale) : session.title,
-        description: descriptionOf(entry, options),
-        location: locationOf(session),
-        url: sessionPageUrl(session.id, options.publicUrl),
-        status: isCancelled ? 'cancelled' : 'confirmed',
-      };
-    }),
-    options,
-  );
+  return writeCalendarItems(sessionCalendarItems(entries, options), options);
 }

@@ -25,6 +25,7 @@ import { glossaryFeature } from './glossary/glossary.feature.ts';
 import { healthFeature } from './health/health.feature.ts';
 import { mailFeature } from './mail/mail.feature.ts';
 import { meFeature } from './me/me.feature.ts';
+import { openSpacesFeature } from './open-spaces/open-spaces.feature.ts';
 import { placeholdersFeature } from './placeholders/placeholders.feature.ts';
 import { pollsFeature } from './polls/polls.feature.ts';
 import { rexFeature } from './rex/rex.feature.ts';
@@ -60,6 +61,7 @@ export const features: readonly FeatureDescriptor[] = [
   surveysFeature,
   rexFeature,
   eventsFeature,
+  openSpacesFeature,
 ];
 
 /** Live topic kinds → how each is authorised; a kind declared twice is a programming error. */

@@ -4,24 +4,36 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { giveTextblocksText, NOTES_FRAGMENT } from '../../contract/notes-document.ts';
 import type { AppContext } from '../app-context.ts';
+import { openSpaceNotes } from '../features/open-spaces/open-spaces.public.ts';
 import { getVisibleSession, sessionAbilities } from '../features/sessions/sessions.public.ts';
 import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
 import type { Viewer } from '../http/viewer.ts';
 import { EVERY_CIRCLE, EVERYONE } from './access-revocations.ts';
 import { createNotesSizeLimit } from './notes-size-limit.ts';
-import {
-  appendNoteUpdate,
-  compactNotes,
-  isReadableUpdate,
-  loadNoteState,
-  seedNotesFromAgenda,
-} from './session-notes.store.ts';
+import { isReadableUpdate, type NotesStore } from './notes-store.ts';
+import { seedNotesFromAgenda, sessionNotesStore } from './session-notes.store.ts';
 
 interface NotesContext {
   viewer: Viewer;
-  /** Set at authentication: the circle whose session these notes belong to. */
+  /** Set at authentication: the circle whose session these notes belong to (circle sessions only). */
   circleId?: string;
+}
+
+/** What the viewer may do with one notes document: rejects when they may not open it. */
+export interface NotesGrant {
+  /** The circle whose access revocations close the connection, if any. */
+  circleId?: string;
+  /** Open to read only: the connection's edits are ignored and nothing of them is stored. */
+  readOnly: boolean;
+}
+
+/** A kind of notes document (`<kind>:<id>`): where it is stored and who may open it. */
+export interface NotesKind {
+  store: NotesStore;
+  authorise(db: AppContext['db'], id: string, viewer: Viewer): Promise<NotesGrant>;
+  /** Writes a first document when none is stored yet. */
+  seed?(db: AppContext['db'], id: string): Promise<void>;
 }
 
 const MESSAGE_SYNC = 0;
@@ -41,13 +53,20 @@ export function documentUpdateOf(message: Uint8Array): Uint8Array | null {
   }
 }
 
-const sessionIdOf = (documentName: string) => /^session:([A-Za-z0-9-]{1,100})$/.exec(documentName)?.[1];
+/** The kind and id of a notes document's name, if it is one. */
+function parseDocumentName(documentName: string) {
+  const match = /^(session|open-space-session):([A-Za-z0-9-]{1,100})$/.exec(documentName);
+  return match ? { kind: match[1] as 'session' | 'open-space-session', id: match[2] as string } : undefined;
+}
 
 /**
- * Shared notes: one Yjs document per session (`session:<id>`), edited with Tiptap in the browser,
- * synchronised by Hocuspocus over /api/v1/notes. Only the session's participants and the circle's
- * members may open it (refused at authentication otherwise). A load that fails refuses the
- * document: nothing empty is ever stored over real notes.
+ * Shared notes: one Yjs document per circle session (`session:<id>`) or open-space session
+ * (`open-space-session:<id>`), edited with Tiptap in the browser, synchronised by Hocuspocus over
+ * /api/v1/notes. A circle session's participants and the circle's members may open its notes; an
+ * open-space session's notes follow the open space's rules (open-spaces.public.ts: readers of the
+ * event read, participants write once the host opened them). Anyone else is refused at
+ * authentication. A load that fails refuses the document: nothing empty is ever stored over real
+ * notes.
  */
 export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
   const { db, viewers, env } = ctx;
@@ -60,23 +79,39 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
     return circle.id;
   }
 
+  const kinds: Record<'session' | 'open-space-session', NotesKind> = {
+    session: {
+      store: sessionNotesStore,
+      authorise: async (_db, id, viewer) => ({ circleId: await circleOfNotes(id, viewer), readOnly: false }),
+      seed: seedNotesFromAgenda,
+    },
+    'open-space-session': openSpaceNotes,
+  };
+  const documentOf = (documentName: string) => {
+    const parsed = parseDocumentName(documentName);
+    return parsed ? { id: parsed.id, kind: kinds[parsed.kind] } : undefined;
+  };
+
   const hocuspocus = new Hocuspocus<NotesContext>({
     quiet: true,
     debounce: 2000,
     maxDebounce: 10_000,
-    async onAuthenticate({ documentName, context }) {
-      const sessionId = sessionIdOf(documentName);
-      if (!sessionId) throw new Error('not found');
+    async onAuthenticate({ documentName, context, connectionConfig }) {
+      const notes = documentOf(documentName);
+      if (!notes) throw new Error('not found');
+      const grant = await notes.kind.authorise(db, notes.id, context.viewer);
+      if (grant.readOnly) connectionConfig.readOnly = true;
       // Hocuspocus merges what authentication returns into the connection's context.
-      return { circleId: await circleOfNotes(sessionId, context.viewer) };
+      return grant.circleId ? { circleId: grant.circleId } : {};
     },
     async onLoadDocument({ documentName, document }) {
-      const sessionId = sessionIdOf(documentName);
-      if (!sessionId) throw new Error('not found');
-      let state = await loadNoteState(db, sessionId);
-      if (!state) {
-        await seedNotesFromAgenda(db, sessionId);
-        state = await loadNoteState(db, sessionId);
+      const notes = documentOf(documentName);
+      if (!notes) throw new Error('not found');
+      const { store } = notes.kind;
+      let state = await store.loadNoteState(db, notes.id);
+      if (!state && notes.kind.seed) {
+        await notes.kind.seed(db, notes.id);
+        state = await store.loadNoteState(db, notes.id);
       }
       if (state) Y.applyUpdate(document, state);
       // Empty paragraphs written before they carried their own text get it now, from the one server
@@ -85,36 +120,38 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
       const filled = document.transact(() =>
         giveTextblocksText(document.getXmlFragment(NOTES_FRAGMENT).toArray()),
       );
-      if (filled > 0) await appendNoteUpdate(db, sessionId, Y.encodeStateAsUpdate(document, before));
+      if (filled > 0) await store.appendNoteUpdate(db, notes.id, Y.encodeStateAsUpdate(document, before));
       return document;
     },
-    async beforeHandleMessage({ documentName, update, document }) {
-      const sessionId = sessionIdOf(documentName);
+    async beforeHandleMessage({ documentName, update, document, connection }) {
+      const notes = documentOf(documentName);
       const documentUpdate = documentUpdateOf(update);
-      if (!sessionId || !documentUpdate) return;
+      if (!notes || !documentUpdate) return;
+      // A reader's edits are dropped by Hocuspocus; none of them may reach the log either.
+      if (connection.readOnly) return;
       // A malformed update would be refused by Yjs but, once logged, would make the notes unloadable:
       // refusing it here closes that connection and stores nothing.
       if (!isReadableUpdate(documentUpdate)) throw new Error('malformed update');
       // Refused the same way, with a reason the editor shows: the stored notes stay as they were.
       sizeLimit.check(document, documentUpdate);
       // Written before Hocuspocus applies and acknowledges it: an acknowledged edit is stored.
-      await appendNoteUpdate(db, sessionId, documentUpdate);
+      await notes.kind.store.appendNoteUpdate(db, notes.id, documentUpdate);
     },
     async onStoreDocument({ documentName }) {
-      const sessionId = sessionIdOf(documentName);
-      if (sessionId) await compactNotes(db, sessionId);
+      const notes = documentOf(documentName);
+      if (notes) await notes.kind.store.compactNotes(db, notes.id);
     },
   });
 
   const stopWatching = ctx.revocations.onRevoke(({ circleId, userId }) => {
     for (const document of hocuspocus.documents.values()) {
-      const sessionId = sessionIdOf(document.name) ?? '';
+      const notes = documentOf(document.name);
       for (const connection of document.getConnections()) {
         const context = connection.context;
         if (userId === EVERYONE) {
           // The circle became more private: whoever may no longer open these notes is let go.
-          if (context.circleId !== circleId) continue;
-          circleOfNotes(sessionId, context.viewer).catch(() => connection.close());
+          if (!notes || context.circleId !== circleId) continue;
+          notes.kind.authorise(db, notes.id, context.viewer).catch(() => connection.close());
           continue;
         }
         if (context.viewer.id !== userId) continue;

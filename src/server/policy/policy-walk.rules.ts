@@ -121,6 +121,22 @@ const secret = skip('reached through a secret link or token, not through a stand
 const adminOnly = skip('instance administration: admins only, no scope');
 
 export const routeRules: Record<string, RouteRule> = {
+  'POST /api/v1/events/{id}/open-space': { kind: 'event', action: 'steer' },
+  'GET /api/v1/events/{id}/open-spaces': { kind: 'event', action: 'read' },
+  'GET /api/v1/open-spaces/{id}': { kind: 'event', action: 'read' },
+  'PATCH /api/v1/open-spaces/{id}': { kind: 'event', action: 'steer' },
+  'POST /api/v1/open-spaces/{id}/sessions': { kind: 'event', action: 'takePart' },
+  'GET /api/v1/open-spaces/{id}/sessions/{sessionId}': { kind: 'event', action: 'read' },
+  // The walk's session is hosted by the animator: its host's rights add nothing to the organisers'.
+  'PATCH /api/v1/open-spaces/{id}/sessions/{sessionId}': { kind: 'event', action: 'steer' },
+  'DELETE /api/v1/open-spaces/{id}/sessions/{sessionId}': { kind: 'event', action: 'steer' },
+  'PUT /api/v1/open-spaces/{id}/presence': { kind: 'event', action: 'takePart' },
+  'DELETE /api/v1/open-spaces/{id}/presence': {
+    kind: 'event',
+    action: 'read',
+    hiddenOnly: 'leaving one’s own place: any signed-in reader',
+  },
+  'GET /api/v1/open-spaces/{id}/report.md': { kind: 'event', action: 'steer' },
   'GET /api/v1/sessions/{id}/actions': { kind: 'session', action: 'read' },
   'POST /api/v1/sessions/{id}/actions': { kind: 'session', action: 'takePart' },
   'PATCH /api/v1/actions/{id}': { kind: 'action', action: 'takePart' },

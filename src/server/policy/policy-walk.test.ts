@@ -52,6 +52,7 @@ const bodies: Record<string, object> = {
   'POST /api/v1/events/{id}/registrations': {},
   'PUT /api/v1/registrations/{id}/slots': { slotIds: [] },
   'PUT /api/v1/registrations/{id}/attendance': { attendance: 'present' },
+  'POST /api/v1/events/{id}/open-space': { rooms: ['A'], slots: [{ startsAt: hours(0), endsAt: hours(1) }] },
   'POST /api/v1/learning-designs/{id}/sessions': {
     circleId: 'x',
     startsAt: '2030-01-07T14:00',
@@ -75,6 +76,7 @@ const idOf: Record<string, string> = {
   surveys: 'survey',
   'learning-designs': 'learningDesign',
   events: 'event',
+  'open-spaces': 'openSpace',
   registrations: 'registration',
 };
 
@@ -104,13 +106,22 @@ function targetsOf(rule: Exclude<RouteRule, { skip: string }>, world: PolicyWorl
       },
     ];
   }
-  // A public and a community event (`public` and `community` stand for the event's visibility).
+  // A public and a community event (`public` and `community` stand for the event's visibility),
+  // with an open space (on another event of that visibility) and a session in it.
   if (rule.kind === 'event') {
-    return (['public', 'community'] as const).map((visibility) => ({
-      kind: 'event',
-      visibility,
-      ids: { ...community, ...world.events[visibility] },
-    }));
+    return (['public', 'community'] as const).map((visibility) => {
+      const space = world.openSpaces.find((target) => target.visibility === visibility);
+      return {
+        kind: 'event',
+        visibility,
+        ids: {
+          ...community,
+          ...world.events[visibility],
+          openSpace: space?.ids.openSpace ?? 'unknown',
+          openSpaceSession: space?.ids.openSpaceSession ?? 'unknown',
+        },
+      };
+    });
   }
   if (rule.kind === 'learningDesign') {
     return [
@@ -136,6 +147,8 @@ function urlOf(path: string, target: Target, world: PolicyWorld): string {
       if (segment === '{id}') return target.ids[idOf[before] ?? ''] ?? 'unknown';
       if (segment === '{slug}') return world.communitySlug;
       if (segment === '{revision}') return '1';
+      if (segment === '{sessionId}' && path.includes('/open-spaces/'))
+        return target.ids.openSpaceSession ?? '';
       if (segment === '{userId}')
         return before === 'members' && path.includes('/communities/')
           ? world.users.animator.id
@@ -291,6 +304,9 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
           who,
         );
       }
+      for (const target of world.openSpaces) {
+        await check({ kind: 'event', ...target }, '/api/v1/open-spaces/{id}', who);
+      }
       await check(
         { kind: 'learningDesign', visibility: 'public', ids: { learningDesign: world.learningDesignId } },
         '/api/v1/learning-designs/{id}',
@@ -356,6 +372,9 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
           `event:${world.events[visibility].event}`,
           expectedAbility('event', 'read', who, visibility),
         ]);
+      }
+      for (const { visibility, ids } of world.openSpaces) {
+        asked.push([`open-space:${ids.openSpace}`, expectedAbility('event', 'read', who, visibility)]);
       }
       for (const [topic] of asked) socket.send(JSON.stringify({ type: 'subscribe', topic }));
       const deadline = Date.now() + 15_000;

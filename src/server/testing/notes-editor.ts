@@ -13,7 +13,12 @@ export async function until(check: () => boolean, ms = 15_000): Promise<void> {
 }
 
 /** A Node editor: the browser's provider, with the signed-in cookie on the handshake. */
-export function openNotes(url: string, sessionId: string, user: TestUser) {
+export function openNotes(
+  url: string,
+  sessionId: string,
+  user: TestUser,
+  documentName = `session:${sessionId}`,
+) {
   class CookieSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, { headers: { cookie: user.cookie, origin: TEST_ORIGIN } });
@@ -28,7 +33,7 @@ export function openNotes(url: string, sessionId: string, user: TestUser) {
   });
   const provider = new HocuspocusProvider({
     websocketProvider,
-    name: `session:${sessionId}`,
+    name: documentName,
     document: doc,
     token: 'cookie',
     onAuthenticationFailed: () => {

@@ -55,6 +55,42 @@ export interface PolicyWorld {
   /** A public and a community event made by the animator, each with the animator's registration. */
   events: Record<'public' | 'community', { event: string; registration: string }>;
   circles: CircleTarget[];
+  /**
+   * A public and a community event of the animator's, each with an open space and a session in it
+   * hosted by the animator (so that its host's rights add nothing to the organisers').
+   */
+  openSpaces: OpenSpaceTarget[];
+}
+
+export interface OpenSpaceTarget {
+  visibility: 'public' | 'community';
+  ids: Record<'event' | 'openSpace' | 'openSpaceSession', string>;
+}
+
+/** An event of each visibility with an open space and one session, made by the animator. */
+async function buildOpenSpaceTarget(
+  app: App,
+  animator: TestUser,
+  slug: string,
+  visibility: 'public' | 'community',
+): Promise<OpenSpaceTarget> {
+  const event = await post(app, animator, `/communities/${slug}/events`, {
+    title: `Forum ${visibility}`,
+    startsAt: inAMonth(0),
+    endsAt: inAMonth(8),
+    timeZone: 'Europe/Paris',
+    visibility,
+  });
+  const space = await post(app, animator, `/events/${event.id}/open-space`, {
+    rooms: ['Salle A'],
+    slots: [{ startsAt: inAMonth(1), endsAt: inAMonth(2) }],
+  });
+  const session = await post(app, animator, `/open-spaces/${space.id}/sessions`, {
+    title: 'Session',
+    roomId: space.rooms[0].id,
+    slotId: space.slots[0].id,
+  });
+  return { visibility, ids: { event: event.id, openSpace: space.id, openSpaceSession: session.id } };
 }
 
 type App = TestApp['app'];
@@ -73,7 +109,11 @@ async function post(app: App, user: TestUser, url: string, payload: object, expe
 const inAMonth = (hours: number) => new Date(Date.now() + (30 * 24 + hours) * 3600_000).toISOString();
 
 /** Every object of a circle, created by its steward through the API. */
-async function buildCircleTarget(app: App, w: Omit<PolicyWorld, 'circles'>, visibility: CircleVisibility) {
+async function buildCircleTarget(
+  app: App,
+  w: Omit<PolicyWorld, 'circles' | 'openSpaces'>,
+  visibility: CircleVisibility,
+) {
   const { users } = w;
   const circle = await post(app, users.steward, `/communities/${w.communitySlug}/circles`, {
     name: `Cercle ${visibility}`,
@@ -210,5 +250,9 @@ export async function buildPolicyWorld(app: App): Promise<PolicyWorld> {
   for (const visibility of ['public', 'community', 'private'] as const) {
     circles.push(await buildCircleTarget(app, base, visibility));
   }
-  return { ...base, circles };
+  const openSpaces = [
+    await buildOpenSpaceTarget(app, animator, community.slug, 'public'),
+    await buildOpenSpaceTarget(app, animator, community.slug, 'community'),
+  ];
+  return { ...base, circles, openSpaces };
 }

@@ -67,7 +67,7 @@ function renderBlock(block: Block, topLevel: number, wiki?: WikiLinkRenderer): R
 export interface MarkdownTextProps {
   source: string;
   /** The heading level a "#" or "##" of the text becomes (the section around it holds the higher ones). */
-  topLevel?: 3 | 4 | 5;
+  topLevel?: 2 | 3 | 4 | 5;
   /** Renders `[[term]]` links (the glossary); without it they show as written. */
   wikiLink?: WikiLinkRenderer;
 }

@@ -5,10 +5,16 @@ import { calendarFeedSchema } from '../../../contract/calendar.ts';
 import { errorBodySchema } from '../../../contract/error.ts';
 import type { AppContext } from '../../app-context.ts';
 import { resolveAuthSecret } from '../../auth/auth-secret.ts';
-import { type CalendarLocale, writeCalendar } from '../../calendar/ics-writer.ts';
+import {
+  type CalendarLocale,
+  sessionCalendarItems,
+  writeCalendar,
+  writeCalendarItems,
+} from '../../calendar/ics-writer.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { asLocale } from '../../mail/mail-i18n.ts';
+import { registeredCalendarItems } from '../events/events.public.ts';
 import { getVisibleSession } from '../sessions/sessions.public.ts';
 import { getUser } from '../users/users.public.ts';
 import { ensureFeedToken, findFeedOwner, revokeFeedToken, rotateFeedToken } from './calendar-feeds.ts';
@@ -146,7 +152,8 @@ export function calendarsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'A personal calendar feed: the sessions of the owner’s circles (no cookie needed)',
+          summary:
+            'A personal calendar feed: the sessions of the owner’s circles and the events they registered for (no cookie needed)',
           params: z.object({ token: z.string().max(200) }),
           produces: icsProduces,
           response: icsResponse,
@@ -156,13 +163,16 @@ export function calendarsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const userId = await findFeedOwner(db, request.params.token);
         if (!userId) throw notFound('Calendar feed');
         const locale = asLocale((await getUser(db, userId)).locale);
-        const entries = await listFeedSessions(db, userId, feedWindowStart());
-        const ics = writeCalendar(entries, {
-          publicUrl,
-          locale,
-          name: feedNames[locale],
-          refreshSeconds: FEED_REFRESH_SECONDS,
-        });
+        const since = feedWindowStart();
+        const options = { publicUrl, locale, name: feedNames[locale], refreshSeconds: FEED_REFRESH_SECONDS };
+        // The sessions of my circles, and the events I registered for.
+        const ics = writeCalendarItems(
+          [
+            ...sessionCalendarItems(await listFeedSessions(db, userId, since), options),
+            ...(await registeredCalendarItems(db, userId, since, { publicUrl, locale })),
+          ],
+          options,
+        );
         return sendCalendar(reply, ics, 'private, no-cache');
       },
     );

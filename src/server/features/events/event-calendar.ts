@@ -84,6 +84,49 @@ export async function registrationCalendar(
   registrationId: string,
   options: { publicUrl: string; locale: Locale },
 ) {
+  const title = await db
+    .selectFrom('eventRegistrations as r')
+    .innerJoin('events as e', 'e.id', 'r.eventId')
+    .select('e.title')
+    .where('r.id', '=', registrationId)
+    .executeTakeFirstOrThrow();
+  return writeCalendarItems(await registrationItems(db, registrationId, options), {
+    publicUrl: options.publicUrl,
+    locale: options.locale,
+    name: mailText(options.locale)('eventRegistration.calendarName', { eventTitle: title.title }),
+  });
+}
+
+/**
+ * Everything a person registered for (not cancelled), in events ending after `since`: for their
+ * personal calendar feed beside their circles' sessions.
+ */
+export async function registeredCalendarItems(
+  db: Kysely<DB>,
+  userId: string,
+  since: string,
+  options: { publicUrl: string; locale: Locale },
+): Promise<CalendarItem[]> {
+  const rows = await db
+    .selectFrom('eventRegistrations as r')
+    .innerJoin('events as e', 'e.id', 'r.eventId')
+    .select('r.id')
+    .where('r.userId', '=', userId)
+    .where('r.status', 'in', ['confirmed', 'waitlisted'])
+    .where('e.endsAt', '>=', since)
+    .orderBy('e.startsAt')
+    .limit(200)
+    .execute();
+  const items: CalendarItem[] = [];
+  for (const row of rows) items.push(...(await registrationItems(db, row.id, options)));
+  return items;
+}
+
+async function registrationItems(
+  db: Kysely<DB>,
+  registrationId: string,
+  options: { publicUrl: string; locale: Locale },
+): Promise<CalendarItem[]> {
   const t = mailText(options.locale);
   const registration = await db
     .selectFrom('eventRegistrations')
@@ -152,9 +195,5 @@ export async function registrationCalendar(
       status: event.cancelledAt !== null ? 'cancelled' : waiting ? 'tentative' : 'confirmed',
     });
   }
-  return writeCalendarItems(items, {
-    publicUrl: options.publicUrl,
-    locale: options.locale,
-    name: t('eventRegistration.calendarName', { eventTitle: event.title }),
-  });
+  return items;
 }

@@ -1,6 +1,7 @@
 /**
  * What other features may use of events: finding an event as the viewer may see it (open spaces and
- * challenges hang on events) and its lock.
+ * challenges hang on events), its lock, and what a person registered for as calendar items (their
+ * personal feed).
  */
 export {
   type EventAccess,
@@ -9,4 +10,5 @@ export {
   getEventAccess,
   getSteeredEvent,
 } from './event-access.ts';
+export { registeredCalendarItems } from './event-calendar.ts';
 export { lockEvent } from './events.commands.ts';

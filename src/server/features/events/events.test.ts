@@ -189,6 +189,15 @@ describe.each(testDialects())('events on %s', (dialect) => {
     expect(later.statusCode).toBe(400);
     const mine = (await inject('GET', `/events/${event.id}`, member)).json().myRegistration;
     expect(mine.slots.map((s: { slotId: string }) => s.slotId).sort()).toEqual([a.id, c.id].sort());
+    // My .ics and my personal feed hold the event and the slots I chose, not the others.
+    const ics = (await inject('GET', `/registrations/${mine.id}/calendar.ics`, member)).body;
+    expect(ics).toContain('SUMMARY:Atelier A');
+    expect(ics).toContain('SUMMARY:Atelier C');
+    expect(ics).not.toContain('Atelier B');
+    const feed = (await inject('GET', '/me/calendar-feed', member)).json().url as string;
+    const feedIcs = (await t.app.inject({ url: new URL(feed).pathname })).body;
+    expect(feedIcs).toContain('SUMMARY:Atelier A');
+    expect((await inject('GET', `/registrations/${mine.id}/calendar.ics`, outsider)).statusCode).toBe(404);
     const foreign = await inject('PUT', `/registrations/${mine.id}/slots`, member, { slotIds: ['nope'] });
     expect(foreign.statusCode).toBe(400);
     expect(

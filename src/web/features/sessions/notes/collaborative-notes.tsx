@@ -17,6 +17,10 @@ const isFinal = (status: Status) => status === 'refused' || status === 'tooLarge
 interface NotesProps {
   sessionId: string;
   userName: string;
+  /** The notes document (default `session:<sessionId>`; an open-space session's is another kind). */
+  documentName?: string;
+  /** Open to read only (the server ignores this connection's edits): no typing into it. */
+  readOnly?: boolean;
 }
 
 /**
@@ -29,7 +33,13 @@ export function CollaborativeNotes(props: NotesProps) {
   return <NotesEditor key={attempt} {...props} onReload={() => setAttempt((count) => count + 1)} />;
 }
 
-function NotesEditor({ sessionId, userName, onReload }: NotesProps & { onReload: () => void }) {
+function NotesEditor({
+  sessionId,
+  userName,
+  documentName,
+  readOnly = false,
+  onReload,
+}: NotesProps & { onReload: () => void }) {
   const { t } = useTranslation();
   const [doc] = useState(() => new NotesDoc());
   const [status, setStatus] = useState<Status>('connecting');
@@ -38,7 +48,7 @@ function NotesEditor({ sessionId, userName, onReload }: NotesProps & { onReload:
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     return new HocuspocusProvider({
       url: `${scheme}://${window.location.host}/api/v1/notes`,
-      name: `session:${sessionId}`,
+      name: documentName ?? `session:${sessionId}`,
       document: doc,
       // The session cookie authenticates the connection; the token only asks the server to check.
       token: 'session-cookie',
@@ -93,8 +103,8 @@ function NotesEditor({ sessionId, userName, onReload }: NotesProps & { onReload:
 
   // What is on screen past the refused edit would never be saved: no more typing into it.
   useEffect(() => {
-    editor?.setEditable(status !== 'tooLarge');
-  }, [editor, status]);
+    editor?.setEditable(status !== 'tooLarge' && !readOnly);
+  }, [editor, status, readOnly]);
 
   return (
     <div className={styles.notes}>

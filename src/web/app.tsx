@@ -73,6 +73,11 @@ const LearningDesignPage = screen(() => import('./routes/learning-design.tsx'), 
 const CircleReviewPage = screen(() => import('./routes/circle-review.tsx'), 'CircleReviewPage');
 const ChallengePage = screen(() => import('./routes/challenge.tsx'), 'ChallengePage');
 const ClaimPage = screen(() => import('./routes/claim.tsx'), 'ClaimPage');
+const CommunityEventsPage = screen(() => import('./routes/events.tsx'), 'CommunityEventsPage');
+const NewEventPage = screen(() => import('./routes/event-new.tsx'), 'NewEventPage');
+const EditEventPage = screen(() => import('./routes/event-new.tsx'), 'EditEventPage');
+const EventPage = screen(() => import('./routes/event.tsx'), 'EventPage');
+const RegistrationLinkPage = screen(() => import('./routes/registration-link.tsx'), 'RegistrationLinkPage');
 const OpenSpacePage = screen(() => import('./routes/open-space.tsx'), 'OpenSpacePage');
 const OpenSpaceProjectorPage = screen(
   () => import('./routes/open-space-projector.tsx'),
@@ -139,6 +144,11 @@ export function App() {
               <Route path="/open-spaces/:id/report" element={<OpenSpaceReportPage />} />
               <Route path="/open-spaces/:id/sessions/:sessionId" element={<OpenSpaceSessionPage />} />
               <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
+              <Route path="/c/:slug/events" element={<CommunityEventsPage />} />
+              <Route path="/c/:slug/events/new" element={<NewEventPage />} />
+              <Route path="/events/:id" element={<EventPage />} />
+              <Route path="/events/:id/edit" element={<EditEventPage />} />
+              <Route path="/registrations/link/:token" element={<RegistrationLinkPage />} />
               <Route path="*" element={<UnknownAddressPage />} />
             </Routes>
           </UnsavedChangesGuard>

@@ -12,3 +12,4 @@ export const datePollSchemas = () => import('../../contract/date-poll.ts');
 export const pollSchemas = () => import('../../contract/poll.ts');
 export const calendarSchemas = () => import('../../contract/calendar.ts');
 export const placeholderSchemas = () => import('../../contract/placeholder.ts');
+export const eventSchemas = () => import('../../contract/event.ts');

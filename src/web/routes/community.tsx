@@ -120,6 +120,9 @@ export function CommunityPage() {
             <ButtonLink variant="secondary" to={`/c/${data.slug}/glossary`}>
               {t('glossary.open')}
             </ButtonLink>
+            <ButtonLink variant="secondary" to={`/c/${data.slug}/events`}>
+              {t('events.list.open')}
+            </ButtonLink>
             {data.abilities.takePart ? (
               <>
                 <ButtonLink variant="secondary" to={`/c/${data.slug}/surveys`}>

@@ -4,6 +4,8 @@ import { MarkdownText } from '../components/markdown-text.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { Section } from '../components/section.tsx';
 import { useMe } from '../features/auth/auth-api.ts';
+import { EventChallenges } from '../features/challenges/event-challenges.tsx';
+import { EventRoles } from '../features/challenges/event-roles.tsx';
 import { useEvent } from '../features/events/event-api.ts';
 import { EventHeader, EventSites } from '../features/events/event-header.tsx';
 import { EventCard } from '../features/events/event-list.tsx';
@@ -11,6 +13,7 @@ import styles from '../features/events/events.module.css';
 import { OrganiserPanel } from '../features/events/organiser-panel.tsx';
 import { Programme } from '../features/events/programme.tsx';
 import { RegistrationPanel } from '../features/events/registration-panel.tsx';
+import { EventOpenSpaces } from '../features/open-spaces/event-open-spaces.tsx';
 import { isNotFound } from '../lib/error-message.ts';
 import { NotFoundPage } from './not-found.tsx';
 
@@ -46,7 +49,14 @@ export function EventPage() {
       <Section title={t('events.register.title')}>
         <RegistrationPanel event={data} isSignedIn={isSignedIn} />
       </Section>
-      {/* mount: EventRoles, EventChallenges, EventOpenSpaces */}
+      <EventRoles eventId={data.id} roles={data.roles} abilities={data.abilities} />
+      <EventChallenges
+        eventId={data.id}
+        challenges={data.challenges}
+        abilities={data.abilities}
+        communitySlug={data.communitySlug}
+      />
+      <EventOpenSpaces event={data} />
       {data.children.length > 0 ? (
         <Section title={t('events.children')}>
           <ul className={styles.cards}>

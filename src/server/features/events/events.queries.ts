@@ -15,7 +15,7 @@ import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyse
 import type { DB } from '../../db/schema.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { listChallenges } from './challenges.queries.ts';
-import type { EventAccess, EventCommunity } from './event-access.ts';
+import { type EventAccess, type EventCommunity, isOpen } from './event-access.ts';
 import { isExpired } from './registrations.commands.ts';
 import { listRoles } from './roles.queries.ts';
 
@@ -283,7 +283,7 @@ export async function eventDetail(
     confirmedCount: count('confirmed'),
     waitlistCount: count('waitlisted'),
     myRegistration,
-    guestsWelcome: event.visibility === 'public' && event.cancelledAt === null,
+    guestsWelcome: event.visibility === 'public' && isOpen(event),
     abilities,
     challenges: await listChallenges(db, access, viewer),
     roles: await listRoles(db, access, viewer),

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -10,7 +9,6 @@ import formStyles from '../../components/form.module.css';
 import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
 import { Section } from '../../components/section.tsx';
 import { TextField } from '../../components/text-field.tsx';
-import { apiRequest } from '../../lib/api-client.ts';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import { formatRange, isoToZoned, zonedToIso } from '../sessions/session-time.ts';
 import { openSpacePage, useCreateOpenSpace, useEventOpenSpaces } from './open-space-api.ts';
@@ -157,17 +155,12 @@ function CreateOpenSpaceDialog({ event, onClose }: { event: EventFacts; onClose:
  * An event's open spaces, with links to their marketplaces; its organisers create one (rooms and
  * time slots). Placed on the event's page.
  */
-export function EventOpenSpaces({ eventId }: { eventId: string }) {
+/** The open spaces of the event the page shows (its abilities and time zone come with it). */
+export function EventOpenSpaces({ event: facts }: { event: EventDto }) {
   const { t, i18n } = useTranslation();
   const [isCreating, setCreating] = useState(false);
-  const event = useQuery({
-    queryKey: ['events', eventId, 'facts-for-open-spaces'],
-    queryFn: ({ signal }) =>
-      apiRequest<EventDto>(`/api/v1/events/${encodeURIComponent(eventId)}`, { signal }),
-  });
-  const spaces = useEventOpenSpaces(eventId);
-  if (!event.data || !spaces.data) return null;
-  const facts = event.data;
+  const spaces = useEventOpenSpaces(facts.id);
+  if (!spaces.data) return null;
   const items = spaces.data.items;
   if (items.length === 0 && !facts.abilities.steer) return null;
   return (

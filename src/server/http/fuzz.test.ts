@@ -110,6 +110,11 @@ const kinds: [string, string][] = [
   ['/api/v1/surveys', 'surveyId'],
   ['/api/v1/survey-templates', 'templateId'],
   ['/api/v1/learning-designs', 'designId'],
+  ['/api/v1/events', 'eventId'],
+  ['/api/v1/registrations', 'registrationId'],
+  ['/api/v1/open-spaces', 'openSpaceId'],
+  ['/api/v1/challenges', 'challengeId'],
+  ['/api/v1/event-roles', 'roleId'],
 ];
 
 describe.each(testDialects())('fuzzing every documented route on %s', (dialect) => {
@@ -186,7 +191,42 @@ describe.each(testDialects())('fuzzing every documented route on %s', (dialect) 
       objectives: ['Fuzz'],
       sequences: [{ title: 'Fuzz sequence', minutes: 10 }],
     });
+    const year = new Date().getUTCFullYear() + 1;
+    const event = await post(`/api/v1/communities/${community.slug}/events`, {
+      title: 'Fuzz event',
+      startsAt: `${year}-03-10T09:00:00+01:00`,
+      endsAt: `${year}-03-10T18:00:00+01:00`,
+      timeZone: 'Europe/Paris',
+      visibility: 'public',
+      capacity: 2,
+    });
+    const site = await post(`/api/v1/events/${event.id}/sites`, { name: 'Fuzz site', capacity: 10 });
+    const slot = await post(`/api/v1/events/${event.id}/slots`, {
+      title: 'Fuzz slot',
+      kind: 'workshop',
+      startsAt: `${year}-03-10T10:00:00+01:00`,
+      endsAt: `${year}-03-10T11:00:00+01:00`,
+      siteId: site.id,
+      capacity: 1,
+    });
+    const registration = await post(`/api/v1/events/${event.id}/registrations`, { slotIds: [slot.id] });
+    const openSpace = await post(`/api/v1/events/${event.id}/open-space`, {
+      rooms: ['Fuzz room'],
+      slots: [{ startsAt: `${year}-03-10T14:00:00+01:00`, endsAt: `${year}-03-10T15:00:00+01:00` }],
+    });
+    const challenge = await post(`/api/v1/events/${event.id}/challenges`, {
+      question: 'Fuzz ?',
+      teamCapacity: 2,
+    });
+    const role = await post(`/api/v1/events/${event.id}/roles`, { title: 'Fuzz role', needed: 1 });
     real = {
+      eventId: event.id,
+      siteId: site.id,
+      slotId: slot.id,
+      registrationId: registration.id,
+      openSpaceId: openSpace.id,
+      challengeId: challenge.id,
+      roleId: role.id,
       surveyId: survey.id,
       templateId: template.id,
       designId: design.id,

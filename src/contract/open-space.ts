@@ -55,8 +55,8 @@ export const openSpaceSessionSchema = z.object({
   question: z.string(),
   roomId: z.string(),
   slotId: z.string(),
-  /** Who proposed it and hosts it: a name only. */
-  host: z.object({ name: z.string() }),
+  /** Who proposed it and hosts it: a name only, for the community's members (null for others). */
+  host: z.object({ name: z.string().nullable() }),
   /** How many people say they are here now (never who). */
   presentCount: z.number().int(),
   /** Whether the host opened its shared notes to the participants. */

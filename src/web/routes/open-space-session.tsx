@@ -181,7 +181,7 @@ export function OpenSpaceSessionPage() {
           <>
             <p>{t('openSpaces.session.where', { room: session.roomName, time: slotLabel(session.slot) })}</p>
             <p>
-              {t('openSpaces.host', { name: session.host.name })} ·{' '}
+              {session.host.name ? `${t('openSpaces.host', { name: session.host.name })} · ` : null}
               {t('openSpaces.present', { count: session.presentCount })}
             </p>
             {session.question ? (

@@ -114,6 +114,19 @@ export async function registeredCalendarItems(
     .where('r.userId', '=', userId)
     .where('r.status', 'in', ['confirmed', 'waitlisted'])
     .where('e.endsAt', '>=', since)
+    // Only events the person may still read: public ones, or their community's.
+    .where(({ or, eb, exists, selectFrom }) =>
+      or([
+        eb('e.visibility', '=', 'public'),
+        exists(
+          selectFrom('communityMembers as cm')
+            .select('cm.userId')
+            .whereRef('cm.communityId', '=', 'e.communityId')
+            .where('cm.userId', '=', userId)
+            .where('cm.status', '=', 'active'),
+        ),
+      ]),
+    )
     .orderBy('e.startsAt')
     .limit(200)
     .execute();

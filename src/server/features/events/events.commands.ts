@@ -26,6 +26,10 @@ const HOUR = 3_600_000;
 export const invalid = (path: string, message: string) =>
   new AppError('INVALID_INPUT', message, [{ path: [path], message }]);
 
+/** A time zone as the runtime names it (`europe/paris` → `Europe/Paris`). */
+const canonicalZone = (zone: string) =>
+  new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+
 /** Serialises registrations, capacity changes and programme edits of one event. */
 export async function lockEvent(trx: Kysely<DB>, eventId: string) {
   let query = trx.selectFrom('events').selectAll().where('id', '=', eventId);
@@ -78,7 +82,7 @@ export async function createEvent(
       description: input.description,
       startsAt: toIso(input.startsAt),
       endsAt: toIso(input.endsAt),
-      timeZone: input.timeZone,
+      timeZone: canonicalZone(input.timeZone),
       visibility: input.visibility,
       capacity: input.capacity ?? null,
       cancelledAt: null,
@@ -95,7 +99,11 @@ export async function patchEvent(
   db: Kysely<DB>,
   event: EventRow,
   input: EventPatchInput,
-  promote: (trx: Kysely<DB>, eventId: string) => Promise<void>,
+  hooks: {
+    promote: (trx: Kysely<DB>, eventId: string) => Promise<void>;
+    /** A public event becoming a community one: guests and outsiders give up their places. */
+    releaseOutsiders: (trx: Kysely<DB>, eventId: string, communityId: string) => Promise<void>;
+  },
 ) {
   const startsAt = input.startsAt ?? toIso(event.startsAt);
   const endsAt = input.endsAt ?? toIso(event.endsAt);
@@ -111,6 +119,16 @@ export async function patchEvent(
         .where((eb) => eb.or([eb('startsAt', '<', toIso(startsAt)), eb('endsAt', '>', toIso(endsAt))]))
         .executeTakeFirst();
       if (outside) throw invalid('startsAt', 'some slots of the programme would fall outside the event');
+      // The time slots of its forums ouverts hang on the event too (features/open-spaces).
+      const forum = await trx
+        .selectFrom('openSpaceSlots as os')
+        .innerJoin('openSpaces as o', 'o.id', 'os.openSpaceId')
+        .select('os.id')
+        .where('o.eventId', '=', event.id)
+        .where((eb) => eb.or([eb('os.startsAt', '<', toIso(startsAt)), eb('os.endsAt', '>', toIso(endsAt))]))
+        .executeTakeFirst();
+      if (forum)
+        throw invalid('startsAt', 'some time slots of its forum ouvert would fall outside the event');
     }
     await trx
       .updateTable('events')
@@ -119,7 +137,7 @@ export async function patchEvent(
         ...(input.description !== undefined && { description: input.description }),
         ...(input.startsAt !== undefined && { startsAt: toIso(input.startsAt) }),
         ...(input.endsAt !== undefined && { endsAt: toIso(input.endsAt) }),
-        ...(input.timeZone !== undefined && { timeZone: input.timeZone }),
+        ...(input.timeZone !== undefined && { timeZone: canonicalZone(input.timeZone) }),
         ...(input.visibility !== undefined && { visibility: input.visibility }),
         ...(input.parentId !== undefined && { parentId: input.parentId }),
         ...(input.capacity !== undefined && { capacity: input.capacity }),
@@ -130,7 +148,11 @@ export async function patchEvent(
       })
       .where('id', '=', event.id)
       .execute();
-    if (input.capacity !== undefined) await promote(trx, event.id);
+    if (input.visibility === 'community' && event.visibility === 'public') {
+      await hooks.releaseOutsiders(trx, event.id, event.communityId);
+    }
+    // More room, or an event restored after a cancellation: the waitlists move up.
+    if (input.capacity !== undefined || input.cancelled === false) await hooks.promote(trx, event.id);
   });
 }
 
@@ -171,27 +193,34 @@ export async function addSite(db: Kysely<DB>, eventId: string, input: SiteCreate
 }
 
 export async function patchSite(db: Kysely<DB>, eventId: string, siteId: string, input: SitePatchInput) {
-  const result = await db
-    .updateTable('eventSites')
-    .set({
-      ...(input.name !== undefined && { name: input.name }),
-      ...(input.address !== undefined && { address: input.address }),
-      ...(input.onlineUrl !== undefined && { onlineUrl: input.onlineUrl }),
-      ...(input.capacity !== undefined && { capacity: input.capacity }),
-    })
-    .where('id', '=', siteId)
-    .where('eventId', '=', eventId)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw notFound('Site');
+  await db.transaction().execute(async (trx) => {
+    await lockEvent(trx, eventId);
+    const result = await trx
+      .updateTable('eventSites')
+      .set({
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.address !== undefined && { address: input.address }),
+        ...(input.onlineUrl !== undefined && { onlineUrl: input.onlineUrl }),
+        ...(input.capacity !== undefined && { capacity: input.capacity }),
+      })
+      .where('id', '=', siteId)
+      .where('eventId', '=', eventId)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw notFound('Site');
+  });
 }
 
+/** Removes a site under the event's lock (a slot being added on it waits, then finds it gone). */
 export async function deleteSite(db: Kysely<DB>, eventId: string, siteId: string) {
-  const result = await db
-    .deleteFrom('eventSites')
-    .where('id', '=', siteId)
-    .where('eventId', '=', eventId)
-    .executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw notFound('Site');
+  await db.transaction().execute(async (trx) => {
+    await lockEvent(trx, eventId);
+    const result = await trx
+      .deleteFrom('eventSites')
+      .where('id', '=', siteId)
+      .where('eventId', '=', eventId)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw notFound('Site');
+  });
 }
 
 async function checkSlot(
@@ -277,6 +306,14 @@ export async function patchSlot(
     const siteId = input.siteId !== undefined ? input.siteId : slot.siteId;
     await checkSlot(trx, event, { startsAt, endsAt, siteId });
     if (input.startsAt || input.endsAt) await hooks.checkMove(trx, slotId, startsAt, endsAt);
+    if (input.kind === 'break' && slot.kind !== 'break') {
+      const taken = await trx
+        .selectFrom('eventSlotRegistrations')
+        .select('id')
+        .where('slotId', '=', slotId)
+        .executeTakeFirst();
+      if (taken) throw new AppError('CONFLICT', 'People registered for this slot: it cannot become a break');
+    }
     await trx
       .updateTable('eventSlots')
       .set({
@@ -295,11 +332,15 @@ export async function patchSlot(
   });
 }
 
+/** Removes a slot and its registrations under the event's lock (registrations to it wait). */
 export async function deleteSlot(db: Kysely<DB>, eventId: string, slotId: string) {
-  const result = await db
-    .deleteFrom('eventSlots')
-    .where('id', '=', slotId)
-    .where('eventId', '=', eventId)
-    .executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw notFound('Slot');
+  await db.transaction().execute(async (trx) => {
+    await lockEvent(trx, eventId);
+    const result = await trx
+      .deleteFrom('eventSlots')
+      .where('id', '=', slotId)
+      .where('eventId', '=', eventId)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw notFound('Slot');
+  });
 }

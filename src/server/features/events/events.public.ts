@@ -3,6 +3,8 @@
  * challenges hang on events), its lock, and what a person registered for as calendar items (their
  * personal feed).
  */
+
+export { seesNames } from './challenges.queries.ts';
 export {
   type EventAccess,
   type EventRow,

@@ -19,9 +19,6 @@ import { type EventAccess, type EventCommunity, isOpen } from './event-access.ts
 import { isExpired } from './registrations.commands.ts';
 import { listRoles } from './roles.queries.ts';
 
-const isCommunityMember = (standing: Standing) =>
-  standing.community === 'member' || standing.community === 'animator';
-
 const eventOrder: Keyset<{ id: string; startsAt: Date | string }> = {
   list: 'events',
   keys: [{ expr: 'e.startsAt', kind: 'time' }],
@@ -290,9 +287,6 @@ export async function eventDetail(
   };
 }
 
-/** Whether someone with this standing would be told who else is in the community (organisers only). */
-export const seesMembers = (standing: Standing) => isCommunityMember(standing) || standing.instanceAdmin;
-
 const registrationOrder: Keyset<{ id: string; createdAt: Date | string }> = {
   list: 'event-registrations',
   keys: [{ expr: 'r.createdAt', kind: 'time' }],
@@ -391,7 +385,9 @@ export async function registrationLinkView(
       endsAt: toIso(event.endsAt),
       timeZone: event.timeZone,
     },
-    name: row.guestName ?? '',
+    // Anyone may type any name with any address: the instance shows it only once the address's
+    // owner confirmed, never to whoever opens an unconfirmed link.
+    name: row.status === 'unconfirmed' ? '' : (row.guestName ?? ''),
     status: row.status,
     waitlistPosition: view.waitlistPosition,
     slots: view.slots.map((slot) => {

@@ -20,6 +20,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { requestLocale } from '../../http/request-locale.ts';
 import type { Viewer } from '../../http/viewer.ts';
+import { EVERYONE } from '../../live/access-revocations.ts';
 import {
   communityEventAbilities,
   eventTopic,
@@ -40,7 +41,7 @@ import {
   patchSlot,
 } from './events.commands.ts';
 import { eventDetail, listEvents } from './events.queries.ts';
-import { checkSlotMove, promoteWaitlists } from './registrations.commands.ts';
+import { checkSlotMove, promoteWaitlists, releaseOutsiders } from './registrations.commands.ts';
 
 const tags = ['events'];
 const idParams = z.object({ id: z.string().max(100) });
@@ -170,9 +171,17 @@ export function eventsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const viewer = await viewers.require(request);
-        const { event } = await getSteeredEvent(db, request.params.id, viewer);
-        await patchEvent(db, event, request.body, promoteWaitlists);
+        const { event, community } = await getSteeredEvent(db, request.params.id, viewer);
+        await patchEvent(db, event, request.body, { promote: promoteWaitlists, releaseOutsiders });
         changed(event.id);
+        // Narrowed to the community, or cancelled: live topics and notes connections under the
+        // community are checked again, and those who may no longer follow them are let go.
+        if (
+          (request.body.visibility === 'community' && event.visibility === 'public') ||
+          request.body.cancelled
+        ) {
+          ctx.revocations.revoke({ circleId: `community:${community.id}`, userId: EVERYONE });
+        }
         return reread(event.id, viewer);
       },
     );
@@ -189,10 +198,12 @@ export function eventsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const viewer = await viewers.require(request);
-        const { event } = await getSteeredEvent(db, request.params.id, viewer);
+        const { event, community } = await getSteeredEvent(db, request.params.id, viewer);
         await deleteEvent(db, event.id);
         changed(event.id);
         ctx.revocations.closeTopic(eventTopic(event.id));
+        // Its forums' topics and notes documents are gone with it: their connections are let go.
+        ctx.revocations.revoke({ circleId: `community:${community.id}`, userId: EVERYONE });
         return reply.status(204).send(null);
       },
     );

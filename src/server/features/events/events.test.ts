@@ -445,4 +445,52 @@ describe.each(testDialects())('events on %s', (dialect) => {
     expect(grown.statusCode, grown.body).toBe(200);
     expect(grown.json()).toMatchObject({ confirmedCount: 2, waitlistCount: 0 });
   });
+
+  it('lets guests and outsiders go when a public event becomes a community one', async () => {
+    const event = await createEvent({
+      title: 'Ouvert puis interne',
+      capacity: 1,
+      startsAt: at(28, 9),
+      endsAt: at(28, 12),
+    });
+    const stranger = await registerUser(t.app, 'Étrangère');
+    const email = `ouvert.${dialect}@example.org`;
+    await inject('POST', `/events/${event.id}/registrations`, undefined, { name: 'Invitée', email });
+    await t.runJobs();
+    const token = linkTokenIn(t.lastMailTo(email).text ?? '');
+    expect((await inject('GET', `/registration-links/${token}`)).json().name).toBe('');
+    const outsiderPlace = await inject('POST', `/events/${event.id}/registrations`, stranger, {});
+    expect(outsiderPlace.json().status).toBe('confirmed');
+    const waiting = await inject('POST', `/events/${event.id}/registrations`, member, {});
+    expect(waiting.json().status).toBe('waitlisted');
+
+    const narrowed = await inject('PATCH', `/events/${event.id}`, animator, { visibility: 'community' });
+    expect(narrowed.statusCode, narrowed.body).toBe(200);
+    // The outsider's place went to the member; the guest's link confirms nothing any more.
+    expect((await inject('GET', `/events/${event.id}`, member)).json().myRegistration.status).toBe(
+      'confirmed',
+    );
+    expect((await inject('POST', `/registration-links/${token}/confirm`)).statusCode).toBe(409);
+    const feed = (await inject('GET', '/me/calendar-feed', stranger)).json().url as string;
+    expect((await t.app.inject({ url: new URL(feed).pathname })).body).not.toContain('Ouvert puis interne');
+  });
+
+  it('refuses slot changes on a cancelled event, and a slot with registrations becoming a break', async () => {
+    const event = await createEvent({ title: 'Annulable', startsAt: at(29, 9), endsAt: at(29, 12) });
+    const a = await addSlot(event.id, { title: 'A', startsAt: at(29, 9), endsAt: at(29, 10) });
+    const b = await addSlot(event.id, { title: 'B', startsAt: at(29, 10), endsAt: at(29, 11) });
+    const mine = (
+      await inject('POST', `/events/${event.id}/registrations`, member, { slotIds: [a.id] })
+    ).json();
+    const toBreak = await inject('PATCH', `/events/${event.id}/slots/${a.id}`, animator, { kind: 'break' });
+    expect(toBreak.statusCode).toBe(409);
+    expect((await inject('PATCH', `/events/${event.id}`, animator, { cancelled: true })).statusCode).toBe(
+      200,
+    );
+    const change = await inject('PUT', `/registrations/${mine.id}/slots`, member, { slotIds: [a.id, b.id] });
+    expect(change.statusCode).toBe(409);
+    expect(
+      (await inject('PATCH', `/events/${event.id}`, animator, { timeZone: 'europe/paris' })).json().timeZone,
+    ).toBe('Europe/Paris');
+  });
 });

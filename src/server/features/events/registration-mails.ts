@@ -43,6 +43,7 @@ async function loadRegistration(db: Kysely<DB>, registrationId: string) {
       'e.endsAt',
       'e.timeZone',
       'e.cancelledAt',
+      'e.visibility',
       'c.timeZone as communityTimeZone',
     ])
     .where('r.id', '=', registrationId)
@@ -68,7 +69,8 @@ async function recipientOf(deps: MailDeps, row: Loaded): Promise<Recipient | und
     );
     return sees ? recipient : undefined;
   }
-  if (!row.guestEmail) return undefined;
+  // A guest reads only public events: one made a community event since hears nothing more.
+  if (!row.guestEmail || row.visibility !== 'public') return undefined;
   return {
     id: `event-registration:${row.id}`,
     email: row.guestEmail,

@@ -416,6 +416,8 @@ export async function confirmGuest(db: Kysely<DB>, token: string): Promise<strin
       throw new AppError('CONFLICT', 'This registration is already confirmed');
     if (isExpired(row)) throw new AppError('CONFLICT', 'This link has expired: register again');
     refuseClosed(event);
+    if (event.visibility !== 'public')
+      throw new AppError('CONFLICT', 'This event is no longer open to guests');
     const twin = await trx
       .selectFrom('eventRegistrations')
       .select('id')
@@ -480,6 +482,36 @@ export async function releaseCommunityEvents(trx: Kysely<DB>, communityId: strin
   for (const row of rows) await cancelIn(trx, row.id);
 }
 
+/**
+ * A public event becoming a community one: guests and accounts outside the community can no longer
+ * see it, so their registrations (confirmed, waitlisted or waiting for confirmation) are cancelled
+ * and the waitlists move up. Runs under the event's lock, in the edit's transaction.
+ */
+export async function releaseOutsiders(trx: Kysely<DB>, eventId: string, communityId: string) {
+  const rows = await trx
+    .selectFrom('eventRegistrations as r')
+    .select('r.id')
+    .where('r.eventId', '=', eventId)
+    .where('r.status', '!=', 'cancelled')
+    .where(({ or, eb, not, exists, selectFrom }) =>
+      or([
+        eb('r.userId', 'is', null),
+        not(
+          exists(
+            selectFrom('communityMembers as cm')
+              .select('cm.userId')
+              .whereRef('cm.userId', '=', 'r.userId')
+              .where('cm.communityId', '=', communityId)
+              .where('cm.status', '=', 'active'),
+          ),
+        ),
+      ]),
+    )
+    .orderBy('r.id')
+    .execute();
+  for (const row of rows) await cancelIn(trx, row.id);
+}
+
 /** Replaces a registration's slots (400 on overlaps or foreign slots, nothing changed). */
 export async function replaceSlots(db: Kysely<DB>, registrationId: string, slotIds: readonly string[]) {
   await db.transaction().execute(async (trx) => {
@@ -489,7 +521,7 @@ export async function replaceSlots(db: Kysely<DB>, registrationId: string, slotI
       .where('id', '=', registrationId)
       .executeTakeFirst();
     if (!row) throw notFound('Registration');
-    await lockEvent(trx, row.eventId);
+    refuseClosed(await lockEvent(trx, row.eventId));
     const current = await trx
       .selectFrom('eventRegistrations')
       .select('status')

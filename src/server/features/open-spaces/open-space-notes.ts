@@ -17,7 +17,9 @@ export const openSpaceNotesStore = notesStore({
 export const openSpaceNotes: NotesKind = {
   store: openSpaceNotesStore,
   async authorise(db, id, viewer) {
-    const { sessionAbilities } = await getOpenSpaceSessionAccess(db, id, viewer);
-    return { readOnly: !sessionAbilities.takePart };
+    const { sessionAbilities, community } = await getOpenSpaceSessionAccess(db, id, viewer);
+    // Scoped to the community: leaving it, or the event becoming more private, closes the
+    // connection (access-revocations.ts), as for the live topics of its events.
+    return { circleId: `community:${community.id}`, readOnly: !sessionAbilities.takePart };
   },
 };

@@ -161,11 +161,12 @@ export async function patchSession(
   try {
     await db.transaction().execute(async (trx) => {
       if (!(await lockOpenSpaceSession(trx, session.id))) throw notFound('Session');
+      // Only the fields given: a concurrent edit of the others is kept.
       await trx
         .updateTable('openSpaceSessions')
         .set({
-          title: input.title ?? session.title,
-          question: input.question ?? session.question,
+          ...(input.title !== undefined && { title: input.title }),
+          ...(input.question !== undefined && { question: input.question }),
           roomId,
           slotId,
           ...(input.notesOpen === undefined ? {} : { notesOpen: input.notesOpen }),
@@ -198,19 +199,26 @@ export async function setPresence(
   userId: string,
   sessionId: string,
 ): Promise<void> {
-  const session = await db
-    .selectFrom('openSpaceSessions')
-    .select(['id', 'slotId'])
-    .where('id', '=', sessionId)
-    .where('openSpaceId', '=', openSpaceId)
-    .executeTakeFirst();
-  if (!session) throw invalid(['sessionId'], 'not a session of this open space');
-  const updatedAt = new Date().toISOString();
-  await db
-    .insertInto('openSpacePresences')
-    .values({ openSpaceId, slotId: session.slotId, userId, sessionId, updatedAt })
-    .onConflict((oc) => oc.columns(['openSpaceId', 'slotId', 'userId']).doUpdateSet({ sessionId, updatedAt }))
-    .execute();
+  // Under the session's row lock: a session withdrawn or moved meanwhile is seen as it is now,
+  // never as it was (a place under its old slot, or a row pointing at a deleted session).
+  await db.transaction().execute(async (trx) => {
+    await lockOpenSpaceSession(trx, sessionId);
+    const session = await trx
+      .selectFrom('openSpaceSessions')
+      .select(['id', 'slotId'])
+      .where('id', '=', sessionId)
+      .where('openSpaceId', '=', openSpaceId)
+      .executeTakeFirst();
+    if (!session) throw invalid(['sessionId'], 'not a session of this open space');
+    const updatedAt = new Date().toISOString();
+    await trx
+      .insertInto('openSpacePresences')
+      .values({ openSpaceId, slotId: session.slotId, userId, sessionId, updatedAt })
+      .onConflict((oc) =>
+        oc.columns(['openSpaceId', 'slotId', 'userId']).doUpdateSet({ sessionId, updatedAt }),
+      )
+      .execute();
+  });
 }
 
 /** Leaves the place of one time slot, or every place in the open space. */

@@ -9,6 +9,7 @@ import { toBool, toIso } from '../../db/columns.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import type { Locale } from '../../mail/mail-templates.ts';
+import { seesNames } from '../events/events.public.ts';
 import {
   type OpenSpaceAccess,
   type OpenSpaceSessionAccess,
@@ -113,7 +114,9 @@ function sessionDto(
     question: session.question,
     roomId: session.roomId,
     slotId: session.slotId,
-    host: { name: session.hostName ?? '—' },
+    // Names are member data: visitors of a public event and accounts outside the community see
+    // that someone hosts the session, not who (their own session says so through `mine`).
+    host: { name: seesNames(access.standing) ? (session.hostName ?? '—') : null },
     presentCount: Number(session.presentCount ?? 0),
     notesOpen: toBool(session.notesOpen),
     iAmHere: myPlaces.has(session.id),

@@ -341,6 +341,38 @@ describe.each(testDialects())('open spaces on %s', (dialect) => {
     stranger.close();
   });
 
+  it('names hosts to the community’s members only, and lets a leaver’s open notes go', async () => {
+    if (!t.app.server.listening) await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const notesUrl = `ws://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/v1/notes`;
+    const space = await createSpace(publicEventId);
+    const leaver = await registerUser(t.app, 'Lou Partante');
+    const slug = (await api('GET', `/events/${publicEventId}`, organiser)).json().communitySlug as string;
+    await joinCommunity(t.app, leaver, slug);
+    const hosted = await api('POST', `/open-spaces/${space.id}/sessions`, leaver, {
+      title: 'Essaimer',
+      roomId: space.rooms[0].id,
+      slotId: space.slots[1].id,
+    });
+    expect(hosted.statusCode, hosted.body).toBe(201);
+    const named = (await api('GET', `/open-spaces/${space.id}`, member)).json();
+    expect(named.sessions.find((x: { id: string }) => x.id === hosted.json().id).host.name).toBe(
+      'Lou Partante',
+    );
+    const anonymous = await api('GET', `/open-spaces/${space.id}`);
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.body).not.toContain('Lou Partante');
+    expect((await api('GET', `/open-spaces/${space.id}`, outsider)).body).not.toContain('Lou Partante');
+
+    const editor = openNotes(notesUrl, hosted.json().id, leaver, `open-space-session:${hosted.json().id}`);
+    await until(() => editor.events.synced);
+    expect((await api('DELETE', `/communities/${slug}/members/me`, leaver)).statusCode).toBeLessThan(300);
+    await until(() => editor.events.closed);
+    editor.close();
+    // The event cannot be moved so that its forum's time slots fall outside it.
+    const shorter = await api('PATCH', `/events/${publicEventId}`, organiser, { endsAt: slots[0].endsAt });
+    expect(shorter.statusCode).toBe(400);
+  });
+
   it('compiles the text typed in each session’s notes under its title; notes open to participants by the host', async () => {
     if (!t.app.server.listening) await t.app.listen({ port: 0, host: '127.0.0.1' });
     const notesUrl = `ws://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/v1/notes`;

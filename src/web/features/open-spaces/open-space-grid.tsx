@@ -46,7 +46,10 @@ function TakenCell({
           <Link to={openSpaceSessionPage(space.id, session.id)}>{session.title}</Link>
         )}
       </h3>
-      <p className={styles.host}>{t('openSpaces.host', { name: session.host.name })}</p>
+      {/* Hosts are named to the community's members only. */}
+      {session.host.name ? (
+        <p className={styles.host}>{t('openSpaces.host', { name: session.host.name })}</p>
+      ) : null}
       {session.question && !isProjector ? <p className={styles.question}>{session.question}</p> : null}
       <p className={styles.count}>{t('openSpaces.present', { count: session.presentCount })}</p>
       {isProjector ? null : (

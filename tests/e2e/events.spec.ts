@@ -143,9 +143,9 @@ test('a guest registers to a public event and confirms from the mail; a member r
   const token = registrationTokenOf(e2eAuthSecret, String(row?.token_nonce));
 
   await guestPage.goto(`/registrations/link/${token}`);
-  await expect(
-    guestPage.getByRole('heading', { level: 2, name: 'Inscription de Julie Garnier' }),
-  ).toBeVisible();
+  // Before it is confirmed, the page does not repeat the name typed with the address.
+  await expect(guestPage.getByRole('heading', { level: 2, name: 'Votre inscription' })).toBeVisible();
+  await expect(guestPage.getByText('Julie Garnier')).toHaveCount(0);
   await expect(guestPage.getByText('À confirmer', { exact: true })).toBeVisible();
   await expect(guestPage.getByRole('link', { name: 'Voir l’événement' })).toHaveAttribute(
     'href',
@@ -157,6 +157,9 @@ test('a guest registers to a public event and confirms from the mail; a member r
   await expect(guestPage.getByText('C’est confirmé : votre place est réservée.')).toBeVisible();
   await expect(guestPage.getByText('Confirmé', { exact: true }).first()).toBeVisible();
   await expect(guestPage.getByRole('button', { name: 'Confirmer mon inscription' })).toHaveCount(0);
+  await expect(
+    guestPage.getByRole('heading', { level: 2, name: 'Inscription de Julie Garnier' }),
+  ).toBeVisible();
   await lookAt(guestPage, 'registration-link-confirmed', { fullPage: true });
   // An unknown link says so.
   await guestPage.goto(`/registrations/link/${token.slice(0, -3)}xyz`);

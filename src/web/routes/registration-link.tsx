@@ -133,7 +133,9 @@ export function RegistrationLinkPage() {
           (from, to) => t('events.span', { from, to }),
         )}
       />
-      <Section title={t('events.link.title', { name: data.name })}>
+      <Section
+        title={data.name ? t('events.link.title', { name: data.name }) : t('events.link.titleUnnamed')}
+      >
         <p className={styles.statusLine}>
           {t('events.register.myStatus')}{' '}
           <StatusBadge status={data.status} position={data.waitlistPosition} />

@@ -16,6 +16,7 @@ import {
   within,
 } from '../../../domain/event.ts';
 import { toIso } from '../../db/columns.ts';
+import { lockCommunity } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { EventRow } from './event-access.ts';
@@ -108,8 +109,13 @@ export async function patchEvent(
   const startsAt = input.startsAt ?? toIso(event.startsAt);
   const endsAt = input.endsAt ?? toIso(event.endsAt);
   checkDuration(startsAt, endsAt, MAX_EVENT_DAYS * DAY, 'an event');
-  if (input.parentId) await checkParent(db, event.communityId, input.parentId, event.id);
   await db.transaction().execute(async (trx) => {
+    // Re-parenting is checked under the community's lock: two simultaneous edits (A within B, B
+    // within A) cannot both pass the cycle check. Same order as leaving: community, then event.
+    if (input.parentId) {
+      await lockCommunity(trx, event.communityId);
+      await checkParent(trx, event.communityId, input.parentId, event.id);
+    }
     await lockEvent(trx, event.id);
     if (input.startsAt || input.endsAt) {
       const outside = await trx

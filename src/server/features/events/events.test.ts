@@ -493,4 +493,32 @@ describe.each(testDialects())('events on %s', (dialect) => {
       (await inject('PATCH', `/events/${event.id}`, animator, { timeZone: 'europe/paris' })).json().timeZone,
     ).toBe('Europe/Paris');
   });
+
+  it('nests events without cycles, and refuses a forum ouvert on a cancelled event', async () => {
+    const outer = await createEvent({
+      title: 'Mois de l’innovation',
+      startsAt: at(2, 9),
+      endsAt: at(30, 18),
+    });
+    const inner = await createEvent({
+      title: 'Dans le mois',
+      startsAt: at(3, 9),
+      endsAt: at(3, 12),
+      parentId: outer.id,
+    });
+    const cycle = await inject('PATCH', `/events/${outer.id}`, animator, { parentId: inner.id });
+    expect(cycle.statusCode).toBe(400);
+    expect((await inject('PATCH', `/events/${outer.id}`, animator, { parentId: outer.id })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await inject('GET', `/events/${outer.id}`)).json().children.map((c: { id: string }) => c.id),
+    ).toEqual([inner.id]);
+    await inject('PATCH', `/events/${inner.id}`, animator, { cancelled: true });
+    const forum = await inject('POST', `/events/${inner.id}/open-space`, animator, {
+      rooms: ['Salle'],
+      slots: [{ startsAt: at(3, 10), endsAt: at(3, 11) }],
+    });
+    expect(forum.statusCode).toBe(409);
+  });
 });

@@ -39,6 +39,9 @@ export async function createOpenSpace(
   await db.transaction().execute(async (trx) => {
     // The event's dates are read under its lock: an edit moving them waits for this open space.
     const locked = await lockEvent(trx, event.id);
+    // A forum of a cancelled or finished event would never be held.
+    if (locked.cancelledAt !== null) throw new AppError('CONFLICT', 'This event is cancelled');
+    if (Date.parse(toIso(locked.endsAt)) <= Date.now()) throw new AppError('CONFLICT', 'This event is over');
     const eventSpan = { startsAt: toIso(locked.startsAt), endsAt: toIso(locked.endsAt) };
     input.slots.forEach((slot, index) => {
       if (Date.parse(slot.endsAt) - Date.parse(slot.startsAt) > MAX_OPEN_SPACE_SLOT_HOURS * HOUR) {

@@ -162,13 +162,15 @@ export function EventOpenSpaces({ event: facts }: { event: EventDto }) {
   const spaces = useEventOpenSpaces(facts.id);
   if (!spaces.data) return null;
   const items = spaces.data.items;
-  if (items.length === 0 && !facts.abilities.steer) return null;
+  // A forum is created while the event is still to be held (takePart ends with it).
+  const mayCreate = facts.abilities.steer && facts.abilities.takePart;
+  if (items.length === 0 && !mayCreate) return null;
   return (
     <Section
       title={t('openSpaces.event.title')}
       description={t('openSpaces.event.description')}
       action={
-        facts.abilities.steer ? (
+        mayCreate ? (
           <Button variant="secondary" size="sm" onClick={() => setCreating(true)}>
             {t('openSpaces.event.create')}
           </Button>

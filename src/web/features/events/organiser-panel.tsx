@@ -90,36 +90,17 @@ export function OrganiserPanel({ event }: { event: EventDto }) {
       {event.sites.length === 0 ? <p className={styles.muted}>{t('events.organise.noSites')}</p> : null}
       <ul className={styles.manageList}>
         {event.sites.map((site) => (
-          <li key={site.id} className={styles.manageItem}>
-            <span>
-              <strong>{site.name}</strong>{' '}
-              <span className={styles.muted}>{site.online ? t('events.site.online') : site.address}</span>
-            </span>
-            <span className={formStyles.actions}>
-              <Button
-                size="sm"
-                variant="secondary"
-                onClick={() => setEditing({ kind: 'site', site })}
-                aria-label={t('events.organise.editNamed', { name: site.name })}
-              >
-                {t('events.organise.editShort')}
-              </Button>
-              <ConfirmButton
-                size="sm"
-                title={t('events.organise.deleteSiteTitle', { name: site.name })}
-                message={t('events.organise.deleteSiteMessage')}
-                confirmLabel={t('events.organise.delete')}
-                onConfirm={() =>
-                  runReported(deleteSite.mutateAsync, site.id, report(t('events.organise.deleted')))
-                }
-              >
-                <span aria-hidden="true">{t('events.organise.delete')}</span>
-                <span className="visually-hidden">
-                  {t('events.organise.deleteNamed', { name: site.name })}
-                </span>
-              </ConfirmButton>
-            </span>
-          </li>
+          <ManageItem
+            key={site.id}
+            name={site.name}
+            detail={site.online ? t('events.site.online') : site.address}
+            onEdit={() => setEditing({ kind: 'site', site })}
+            deleteTitle={t('events.organise.deleteSiteTitle', { name: site.name })}
+            deleteMessage={t('events.organise.deleteSiteMessage')}
+            onDelete={() =>
+              runReported(deleteSite.mutateAsync, site.id, report(t('events.organise.deleted')))
+            }
+          />
         ))}
       </ul>
       <div>
@@ -132,42 +113,22 @@ export function OrganiserPanel({ event }: { event: EventDto }) {
       <ul className={styles.manageList}>
         {byDay(event.slots, event.timeZone).flatMap(([, slots]) =>
           slots.map((slot) => (
-            <li key={slot.id} className={styles.manageItem}>
-              <span>
-                <strong>{slot.title}</strong>{' '}
-                <span className={styles.muted}>
-                  {new Intl.DateTimeFormat(i18n.language, {
-                    timeZone: event.timeZone,
-                    dateStyle: 'short',
-                  }).format(new Date(slot.startsAt))}{' '}
-                  {time(slot.startsAt)}–{time(slot.endsAt)} · {t(`events.kind.${slot.kind}`)}
-                </span>
-              </span>
-              <span className={formStyles.actions}>
-                <Button
-                  size="sm"
-                  variant="secondary"
-                  onClick={() => setEditing({ kind: 'slot', slot })}
-                  aria-label={t('events.organise.editNamed', { name: slot.title })}
-                >
-                  {t('events.organise.editShort')}
-                </Button>
-                <ConfirmButton
-                  size="sm"
-                  title={t('events.organise.deleteSlotTitle', { name: slot.title })}
-                  message={t('events.organise.deleteSlotMessage')}
-                  confirmLabel={t('events.organise.delete')}
-                  onConfirm={() =>
-                    runReported(deleteSlot.mutateAsync, slot.id, report(t('events.organise.deleted')))
-                  }
-                >
-                  <span aria-hidden="true">{t('events.organise.delete')}</span>
-                  <span className="visually-hidden">
-                    {t('events.organise.deleteNamed', { name: slot.title })}
-                  </span>
-                </ConfirmButton>
-              </span>
-            </li>
+            <ManageItem
+              key={slot.id}
+              name={slot.title}
+              detail={`${new Intl.DateTimeFormat(i18n.language, {
+                timeZone: event.timeZone,
+                dateStyle: 'short',
+              }).format(
+                new Date(slot.startsAt),
+              )} ${time(slot.startsAt)}–${time(slot.endsAt)} · ${t(`events.kind.${slot.kind}`)}`}
+              onEdit={() => setEditing({ kind: 'slot', slot })}
+              deleteTitle={t('events.organise.deleteSlotTitle', { name: slot.title })}
+              deleteMessage={t('events.organise.deleteSlotMessage')}
+              onDelete={() =>
+                runReported(deleteSlot.mutateAsync, slot.id, report(t('events.organise.deleted')))
+              }
+            />
           )),
         )}
       </ul>
@@ -183,5 +144,44 @@ export function OrganiserPanel({ event }: { event: EventDto }) {
       ) : null}
       {editing?.kind === 'slot' ? <SlotDialog event={event} slot={editing.slot} onClose={close} /> : null}
     </Section>
+  );
+}
+
+/** One site or slot in the organisers' lists: its name and details, edit, delete (asked first). */
+function ManageItem(props: {
+  name: string;
+  detail: string;
+  onEdit: () => void;
+  deleteTitle: string;
+  deleteMessage: string;
+  onDelete: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li className={styles.manageItem}>
+      <span>
+        <strong>{props.name}</strong> <span className={styles.muted}>{props.detail}</span>
+      </span>
+      <span className={formStyles.actions}>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={props.onEdit}
+          aria-label={t('events.organise.editNamed', { name: props.name })}
+        >
+          {t('events.organise.editShort')}
+        </Button>
+        <ConfirmButton
+          size="sm"
+          title={props.deleteTitle}
+          message={props.deleteMessage}
+          confirmLabel={t('events.organise.delete')}
+          onConfirm={props.onDelete}
+        >
+          <span aria-hidden="true">{t('events.organise.delete')}</span>
+          <span className="visually-hidden">{t('events.organise.deleteNamed', { name: props.name })}</span>
+        </ConfirmButton>
+      </span>
+    </li>
   );
 }

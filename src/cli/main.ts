@@ -1,5 +1,5 @@
 import { EnvError, parseEnv } from '../server/env.ts';
-import { migrate, serve } from '../server/main.ts';
+import { migrate, reindex, serve } from '../server/main.ts';
 import { createSignInLink, SignInLinkError } from '../server/sign-in-link.ts';
 
 const usage = `Usage: archipel <command>
@@ -7,6 +7,8 @@ const usage = `Usage: archipel <command>
 Commands:
   serve                      apply migrations, create demo data on an empty database, start the server
   migrate                    apply pending database migrations and exit
+  reindex                    read every searchable object again into the search index and exit
+                             (in place: running servers keep answering searches meanwhile)
   sign-in-link <address>     print a one-time sign-in link for that account (valid 15 minutes):
                              how people sign in when no SMTP server is configured. Whoever opens
                              it is signed in as that person: hand it over by a channel you trust
@@ -22,7 +24,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  if (command !== 'serve' && command !== 'migrate' && command !== 'sign-in-link') {
+  if (!['serve', 'migrate', 'reindex', 'sign-in-link'].includes(command)) {
     console.error(`Unknown command "${command}".\n\n${usage}`);
     return 2;
   }
@@ -57,6 +59,14 @@ async function run(argv: string[]): Promise<number> {
   if (command === 'migrate') {
     const applied = await migrate(env);
     console.log(applied.length > 0 ? applied.join('\n') : 'The database is up to date.');
+    return 0;
+  }
+  if (command === 'reindex') {
+    const started = Date.now();
+    const indexed = await reindex(env);
+    console.log(
+      `Search index rebuilt: ${indexed} objects read in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
     return 0;
   }
   await serve(env);

@@ -4,8 +4,10 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoData } from './demo/demo-data.ts';
 import type { Env } from './env.ts';
+import { featureSearchSources } from './features/registry.ts';
 import { createBackgroundJobs } from './jobs/background-jobs.ts';
 import { createMailer } from './mail/mailer.ts';
+import { createSearchIndexer, reindexAll } from './search/search-indexer.ts';
 import { version } from './version.ts';
 
 /** The only entry with side effects: opens the database, migrates, seeds, listens, shuts down cleanly. */
@@ -38,6 +40,11 @@ export async function serve(env: Env): Promise<void> {
     log: (level, message, details) => app.log[level]({ err: details }, message),
   });
 
+  const indexer = createSearchIndexer(database.db, featureSearchSources(), {
+    log: (error) =>
+      app.log.error({ err: error }, 'search indexing failed; the marks stay and are tried again'),
+  });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -45,6 +52,7 @@ export async function serve(env: Env): Promise<void> {
     app.log.info(`${signal}: closing`);
     // Jobs in hand finish (or their lease runs out and another instance takes them over).
     await jobs.stop();
+    await indexer.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -54,6 +62,7 @@ export async function serve(env: Env): Promise<void> {
 
   await app.listen({ port: env.PORT, host: env.HOST });
   jobs.start();
+  indexer.start();
   app.log.info(`Archipel ${version} on ${database.dialect} at ${env.PUBLIC_URL}`);
 }
 
@@ -63,6 +72,17 @@ export async function migrate(env: Env): Promise<string[]> {
   try {
     const result = await migrateToLatest(database);
     return (result.results ?? []).map((r) => `${r.migrationName}: ${r.status}`);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Rebuilds the search index from every searchable object (`archipel reindex`); returns how many. */
+export async function reindex(env: Env): Promise<number> {
+  const database = openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  try {
+    await migrateToLatest(database);
+    return await reindexAll(database.db, featureSearchSources());
   } finally {
     await database.close();
   }

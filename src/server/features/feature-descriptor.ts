@@ -9,6 +9,7 @@ import type { JobContext } from '../jobs/job-runner.ts';
 import type { MailDeps, Recipient } from '../mail/mail-delivery.ts';
 import type { MailKind } from '../mail/mail-jobs.ts';
 import type { Locale } from '../mail/mail-templates.ts';
+import type { SearchSource } from '../search/search-source.ts';
 
 /** A routes plugin and where it is mounted (`/api/v1` for the API). */
 export interface FeatureRoutes {
@@ -109,6 +110,11 @@ export interface FeatureDescriptor {
    * with deterministic job keys, so that any number of instances create each job once.
    */
   onTick?: (db: Kysely<DB>, now: Date) => Promise<void>;
+  /**
+   * The kinds of objects of this feature that search finds (search/search-source.ts). Writes to
+   * their tables mark them for the indexer through triggers (search's migration 0027 and later ones).
+   */
+  search?: readonly SearchSource[];
 }
 
 /** A topic resolver from a finder that returns the object with its circle (rejecting when hidden). */

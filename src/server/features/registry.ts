@@ -3,6 +3,7 @@ import type { DialectName } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import type { JobHandler } from '../jobs/job-runner.ts';
 import type { MailKind } from '../mail/mail-jobs.ts';
+import type { SearchSource } from '../search/search-source.ts';
 import { actionsFeature } from './actions/actions.feature.ts';
 import { adminFeature } from './admin/admin.feature.ts';
 import { authFeature } from './auth/auth.feature.ts';
@@ -29,6 +30,7 @@ import { openSpacesFeature } from './open-spaces/open-spaces.feature.ts';
 import { placeholdersFeature } from './placeholders/placeholders.feature.ts';
 import { pollsFeature } from './polls/polls.feature.ts';
 import { rexFeature } from './rex/rex.feature.ts';
+import { searchFeature } from './search/search.feature.ts';
 import { sessionsFeature } from './sessions/sessions.feature.ts';
 import { signupsFeature } from './signups/signups.feature.ts';
 import { stewardsFeature } from './stewards/stewards.feature.ts';
@@ -62,6 +64,7 @@ export const features: readonly FeatureDescriptor[] = [
   rexFeature,
   eventsFeature,
   openSpacesFeature,
+  searchFeature,
 ];
 
 /** Live topic kinds → how each is authorised; a kind declared twice is a programming error. */
@@ -131,4 +134,15 @@ export async function featureDigestLines(
   const lines: DigestLine[] = [];
   for (const feature of list) lines.push(...((await feature.digestLines?.(db, input)) ?? []));
   return lines;
+}
+
+/** The kinds of objects search finds, from every feature; a kind declared twice is a programming error. */
+export function featureSearchSources(list = features): SearchSource[] {
+  const sources = list.flatMap((feature) => feature.search ?? []);
+  const kinds = new Set<string>();
+  for (const source of sources) {
+    if (kinds.has(source.kind)) throw new Error(`search kind "${source.kind}" is declared twice`);
+    kinds.add(source.kind);
+  }
+  return sources;
 }

@@ -208,6 +208,7 @@ export const routeRules: Record<string, RouteRule> = {
   'PATCH /api/v1/circles/{id}/members/{userId}': { kind: 'circle', action: 'steer' },
   'DELETE /api/v1/circles/{id}/members/{userId}': { kind: 'circle', action: 'steer' },
   'GET /api/v1/communities': skip('the public list of communities'),
+  'GET /api/v1/search': skip('search: walked with every kind of object in its own test below'),
   'POST /api/v1/communities': skip('creating a community: any account'),
   'GET /api/v1/communities/{slug}': { kind: 'community', action: 'read' },
   'PATCH /api/v1/communities/{slug}': { kind: 'community', action: 'steer' },

@@ -12,6 +12,7 @@ import { createTestApp, TEST_ORIGIN, type TestApp } from '../testing/test-app.ts
 import { testDialects } from '../testing/test-database.ts';
 import { expectedAbility, type RouteRule, routeRules } from './policy-walk.rules.ts';
 import { sampleOf } from './sample-body.ts';
+import { documentVisibleTo } from './search-visibility.ts';
 
 type Operation = { requestBody?: { content?: Record<string, { schema?: object }> } };
 type OpenApi = { paths: Record<string, Record<string, Operation>>; components?: { schemas?: object } };
@@ -187,6 +188,34 @@ function allowedStatuses(
   return anonymous ? [200, 401] : [200];
 }
 
+/** Every searchable object of the world, as its search document id, with the policy that reads it. */
+function searchTargetsOf(world: PolicyWorld) {
+  const targets: { id: string; kind: PolicyKind; visibility: Target['visibility'] }[] = [];
+  const kinds = [
+    ['circle', 'circle', 'circle'],
+    ['session', 'session', 'session'],
+    ['action', 'action', 'action'],
+    ['note', 'postit', 'board'],
+    ['poll', 'poll', 'circlePoll'],
+    ['datePoll', 'date-poll', 'datePoll'],
+    ['sheet', 'signup-sheet', 'signupSheet'],
+  ] as const;
+  for (const circle of world.circles) {
+    for (const [key, searchKind, kind] of kinds) {
+      targets.push({ id: `${searchKind}:${circle.ids[key]}`, kind, visibility: circle.visibility });
+    }
+  }
+  targets.push(
+    { id: `poll:${world.communityPollId}`, kind: 'communityPoll', visibility: 'public' },
+    { id: `glossary:${world.glossary.selectedId}`, kind: 'glossaryEntry', visibility: 'public' },
+    { id: `glossary:${world.glossary.proposedId}`, kind: 'glossaryEntry', visibility: 'community' },
+    { id: `learning-design:${world.learningDesignId}`, kind: 'learningDesign', visibility: 'public' },
+    { id: `event:${world.events.public.event}`, kind: 'event', visibility: 'public' },
+    { id: `event:${world.events.community.event}`, kind: 'event', visibility: 'community' },
+  );
+  return targets;
+}
+
 const signedInNames = standingNames.filter(
   (name): name is Exclude<StandingName, 'anonymous'> => name !== 'anonymous',
 );
@@ -328,6 +357,33 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
           '/api/v1/challenges/{id}',
           who,
         );
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('lets each standing find in search exactly what it may read', async () => {
+    await t.indexSearch();
+    const searchTargets = searchTargetsOf(world);
+    const indexed = await t.database.db.selectFrom('searchDocuments').select('id').execute();
+    const missing = searchTargets
+      .map((target) => target.id)
+      .filter((id) => !indexed.some((row) => row.id === id));
+    expect(missing).toEqual([]);
+    const wrong: string[] = [];
+    for (const who of standingNames) {
+      const viewer = who === 'anonymous' ? undefined : { id: world.users[who].id, isAdmin: who === 'admin' };
+      const found = await t.database.db
+        .selectFrom('searchDocuments as d')
+        .leftJoin('circles as ci', 'ci.id', 'd.circleId')
+        .where((eb) => documentVisibleTo(eb, viewer))
+        .select('d.id')
+        .execute();
+      for (const target of searchTargets) {
+        const expected = expectedAbility(target.kind, 'read', who, target.visibility);
+        if (found.some((row) => row.id === target.id) !== expected) {
+          wrong.push(`${target.id} (${target.kind}, ${target.visibility}) as ${who}: expected ${expected}`);
+        }
       }
     }
     expect(wrong).toEqual([]);

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { one } from '../db/columns.ts';
 import type { DB } from '../db/schema.ts';
 import type { Viewer } from '../http/viewer.ts';
@@ -48,39 +48,60 @@ export function circleContentVisibleTo(
   sessionId: string | null,
 ) {
   const me = viewer?.id ?? '';
+  const isListed =
+    sessionId === null
+      ? eb.lit(false)
+      : eb.exists(
+          eb
+            .selectFrom('sessionParticipants as listed')
+            .innerJoin('sessions as listedSession', 'listedSession.id', 'listed.sessionId')
+            .where('listed.sessionId', '=', sessionId)
+            .whereRef('listedSession.circleId', '=', 'ci.id')
+            .where('listed.userId', '=', me)
+            .select(one),
+        );
+  return circleContentRule(eb, viewer, isListed);
+}
+
+/**
+ * The rule of circleContentVisibleTo with "listed on the session" given as an expression, for a
+ * query whose rows each name their own session (search: `d.sessionId`).
+ */
+export function circleContentRule(
+  eb: ExpressionBuilder<WithCircle, 'ci'>,
+  viewer: Viewer | undefined,
+  isListed: Expression<SqlBool>,
+) {
   return eb.and([
     circleVisibleTo(eb, viewer),
-    eb.or([
-      eb('ci.visibility', '!=', 'private'),
-      eb.lit(viewer?.isAdmin === true),
-      eb.exists(
-        eb
-          .selectFrom('circleMembers as own')
-          .whereRef('own.circleId', '=', 'ci.id')
-          .where('own.userId', '=', me)
-          .where('own.status', '=', 'member')
-          .select(one),
-      ),
-      eb.exists(
-        eb
-          .selectFrom('communityMembers as cm')
-          .whereRef('cm.communityId', '=', 'ci.communityId')
-          .where('cm.userId', '=', me)
-          .where('cm.status', '=', 'active')
-          .where('cm.role', '=', 'animator')
-          .select(one),
-      ),
-      sessionId === null
-        ? eb.lit(false)
-        : eb.exists(
-            eb
-              .selectFrom('sessionParticipants as listed')
-              .innerJoin('sessions as listedSession', 'listedSession.id', 'listed.sessionId')
-              .where('listed.sessionId', '=', sessionId)
-              .whereRef('listedSession.circleId', '=', 'ci.id')
-              .where('listed.userId', '=', me)
-              .select(one),
-          ),
-    ]),
+    eb.or([eb('ci.visibility', '!=', 'private'), isCircleMemberOrSteward(eb, viewer), isListed]),
+  ]);
+}
+
+/**
+ * A member of the circle (facilitators are members), an active animator of its community or an
+ * instance admin: who reads a private circle's content and who is on a circle's boards.
+ */
+export function isCircleMemberOrSteward(eb: ExpressionBuilder<WithCircle, 'ci'>, viewer: Viewer | undefined) {
+  const me = viewer?.id ?? '';
+  return eb.or([
+    eb.lit(viewer?.isAdmin === true),
+    eb.exists(
+      eb
+        .selectFrom('circleMembers as own')
+        .whereRef('own.circleId', '=', 'ci.id')
+        .where('own.userId', '=', me)
+        .where('own.status', '=', 'member')
+        .select(one),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('communityMembers as cm')
+        .whereRef('cm.communityId', '=', 'ci.communityId')
+        .where('cm.userId', '=', me)
+        .where('cm.status', '=', 'active')
+        .where('cm.role', '=', 'animator')
+        .select(one),
+    ),
   ]);
 }

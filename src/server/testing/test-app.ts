@@ -6,9 +6,11 @@ import type { Session, sessionCreateSchema } from '../../contract/session.ts';
 import { buildApp } from '../app.ts';
 import type { DialectName } from '../db/database.ts';
 import { parseEnv } from '../env.ts';
+import { featureSearchSources } from '../features/registry.ts';
 import { createBackgroundJobs } from '../jobs/background-jobs.ts';
 import type { MailJobHooks } from '../mail/mail-jobs.ts';
 import { createMailer, type Mailer, type MailMessage } from '../mail/mailer.ts';
+import { drainSearchIndex } from '../search/search-indexer.ts';
 import { callApi, endpoints } from './api-client.ts';
 import { fastPasswordHashing } from './fast-password-hashing.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
@@ -25,6 +27,8 @@ export interface TestApp {
    * may read); throws when there is none.
    */
   lastMailTo(email: string): MailMessage;
+  /** Brings the search index up to date, as the server's indexer does within half a second. */
+  indexSearch(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -79,6 +83,7 @@ export async function createTestApp(
         ...(hooks && { hooks }),
         backoffBaseMs: 1,
       }).drain(),
+    indexSearch: () => drainSearchIndex(database.db, featureSearchSources()),
     lastMailTo(email) {
       const mail = delivered.findLast((message) => message.to === email);
       if (!mail) throw new Error(`no mail to ${email}`);

@@ -1,10 +1,12 @@
 import { type FeatureDescriptor, inCircle } from '../feature-descriptor.ts';
 import { getBoardAccess } from './board-access.ts';
 import { boardsRoutes } from './boards.routes.ts';
+import { postItSearchSource } from './boards.search.ts';
 import { boardNotesRoutes } from './notes.routes.ts';
 
 export const boardsFeature: FeatureDescriptor = {
   name: 'boards',
+  search: [postItSearchSource],
   routes: [
     { plugin: boardsRoutes, prefix: '/api/v1' },
     { plugin: boardNotesRoutes, prefix: '/api/v1' },

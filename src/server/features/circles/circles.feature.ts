@@ -1,4 +1,5 @@
 import type { FeatureDescriptor } from '../feature-descriptor.ts';
+import { circleSearchSource } from './circles.search.ts';
 import './circle-decisions.tables.ts';
 import { leaveCirclesOfCommunity } from './circles.commands.ts';
 import { circlesRoutes } from './circles.routes.ts';
@@ -6,6 +7,7 @@ import { circleDecisionsTable } from './migrations/2026-12-04-0023-circle-decisi
 
 export const circlesFeature: FeatureDescriptor = {
   name: 'circles',
+  search: [circleSearchSource],
   routes: [{ plugin: circlesRoutes, prefix: '/api/v1' }],
   mails: ['circlePromotion'],
   migrations: (dialect) => ({ '2026-12-04-0023-circle-decisions': circleDecisionsTable(dialect) }),

@@ -1,6 +1,7 @@
 import type { FeatureDescriptor } from '../feature-descriptor.ts';
 import { leaveEventsOfCommunity } from './challenges.commands.ts';
 import { challengesRoutes } from './challenges.routes.ts';
+import { eventSearchSource } from './events.search.ts';
 import './challenges.tables.ts';
 import { getEventAccess } from './event-access.ts';
 import { eventsRoutes } from './events.routes.ts';
@@ -20,6 +21,7 @@ import { rolesRoutes } from './roles.routes.ts';
 /** Events of a community: programme on sites, registrations with waitlists, guests, roles. */
 export const eventsFeature: FeatureDescriptor = {
   name: 'events',
+  search: [eventSearchSource],
   routes: [
     { plugin: eventsRoutes, prefix: '/api/v1' },
     { plugin: registrationsRoutes, prefix: '/api/v1' },

@@ -1,12 +1,14 @@
 import type { FeatureDescriptor } from '../feature-descriptor.ts';
 import { getEntryAccess } from './glossary.queries.ts';
 import { glossaryRoutes } from './glossary.routes.ts';
+import { glossarySearchSource } from './glossary.search.ts';
 import './glossary.tables.ts';
 import { glossaryTables } from './migrations/2026-12-04-0020-glossary.ts';
 
 /** The abécédaire of a community: entries proposed, written together, selected and published. */
 export const glossaryFeature: FeatureDescriptor = {
   name: 'glossary',
+  search: [glossarySearchSource],
   routes: [{ plugin: glossaryRoutes, prefix: '/api/v1' }],
   // An entry is community-wide: its followers lose it with the community (`community:<id>`).
   topics: {

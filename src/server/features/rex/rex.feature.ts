@@ -1,5 +1,6 @@
 import type { FeatureDescriptor } from '../feature-descriptor.ts';
 import { learningDesignsRoutes } from './learning-designs.routes.ts';
+import { learningDesignSearchSource } from './learning-designs.search.ts';
 import { learningDesignsAndReviewsTables } from './migrations/2026-12-04-0022-learning-designs-and-reviews.ts';
 import './rex.tables.ts';
 import { reviewsRoutes } from './reviews.routes.ts';
@@ -11,6 +12,7 @@ import { reviewsRoutes } from './reviews.routes.ts';
  */
 export const rexFeature: FeatureDescriptor = {
   name: 'rex',
+  search: [learningDesignSearchSource],
   routes: [
     { plugin: learningDesignsRoutes, prefix: '/api/v1' },
     { plugin: reviewsRoutes, prefix: '/api/v1' },

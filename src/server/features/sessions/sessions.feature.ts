@@ -4,9 +4,11 @@ import { participationRoutes } from './participation.routes.ts';
 import { sessionActionsRoutes } from './session-actions.routes.ts';
 import { getVisibleSession } from './sessions.queries.ts';
 import { sessionsRoutes } from './sessions.routes.ts';
+import { sessionSearchSource } from './sessions.search.ts';
 
 export const sessionsFeature: FeatureDescriptor = {
   name: 'sessions',
+  search: [sessionSearchSource],
   routes: [
     { plugin: sessionsRoutes, prefix: '/api/v1' },
     { plugin: importRoutes, prefix: '/api/v1' },

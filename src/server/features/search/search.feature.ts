@@ -1,0 +1,15 @@
+import type { FeatureDescriptor } from '../feature-descriptor.ts';
+import { searchTables } from './migrations/2026-12-04-0027-search.ts';
+import { searchRoutes } from './search.routes.ts';
+import './search.tables.ts';
+
+/**
+ * Search across a community (issue 14): the index the features' sources feed (each declares its
+ * kinds in `search`), kept in step by triggers and the indexer (search/), one query for both
+ * engines with visibility in its WHERE (policy/search-visibility.ts). Decision 033.
+ */
+export const searchFeature: FeatureDescriptor = {
+  name: 'search',
+  routes: [{ plugin: searchRoutes, prefix: '/api/v1' }],
+  migrations: (dialect) => ({ '2026-12-04-0027-search': searchTables(dialect) }),
+};

@@ -1,0 +1,126 @@
+import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import type { SearchResponse } from '../../../contract/search.ts';
+import { isSearchKind, type SearchKind } from '../../../domain/search.ts';
+import { toIso } from '../../db/columns.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Viewer } from '../../http/viewer.ts';
+import { documentVisibleTo } from '../../policy/search-visibility.ts';
+import { isPostgres } from '../../search/search-index.ts';
+import { fts5Match, type ParsedSearch } from '../../search/search-query.ts';
+import { highlightsIn, snippetOf } from '../../search/search-snippet.ts';
+
+export interface SearchFilters {
+  communityId?: string | undefined;
+  kind?: SearchKind | undefined;
+  circleId?: string | undefined;
+  /** Circles in a territory (a sub-query of circle ids), when the search is narrowed to one. */
+  circleIdsIn?: Expression<string> | undefined;
+  /** Calendar days, both included (UTC). */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+type Scope = DB & { d: DB['searchDocuments'] };
+
+/**
+ * PostgreSQL's query: every part required; words and phrases through the `archipel_fr`
+ * configuration (unaccent, then French stems), prefixes as `stem:*`. Only letters and digits reach
+ * `to_tsquery` (search-query.ts), so no input becomes tsquery syntax.
+ */
+function tsQuery(parsed: ParsedSearch) {
+  const parts = [
+    ...parsed.words.map((word) => sql`plainto_tsquery('archipel_fr', ${word.text})`),
+    ...parsed.phrases.map((phrase) => sql`phraseto_tsquery('archipel_fr', ${phrase.text})`),
+    ...parsed.prefixes.map((prefix) => sql`to_tsquery('archipel_fr', ${`${prefix.text}:*`})`),
+  ];
+  return sql`(${sql.join(parts, sql` && `)})`;
+}
+
+/**
+ * The documents matching the search that the viewer may open, within the filters. On SQLite the
+ * full-text table leads (its MATCH gives the candidates and bm25 their rank) and each candidate's
+ * document is found by its unique `fts_rowid`; on PostgreSQL the GIN index on `tsv` does both.
+ */
+function matching(db: Kysely<DB>, viewer: Viewer | undefined, parsed: ParsedSearch, filters: SearchFilters) {
+  // The two engines start from different tables; past this point the query is the same.
+  const base = (
+    isPostgres(db)
+      ? db.selectFrom('searchDocuments as d').where(sql<SqlBool>`d.tsv @@ ${tsQuery(parsed)}`)
+      : db
+          .selectFrom('searchFts')
+          .innerJoin('searchDocuments as d', 'd.ftsRowid', 'searchFts.rowid')
+          .where(sql<SqlBool>`search_fts match ${fts5Match(parsed)}`)
+  ) as SelectQueryBuilder<Scope, 'd', object>;
+  return base
+    .innerJoin('communities as co', 'co.id', 'd.communityId')
+    .leftJoin('circles as ci', 'ci.id', 'd.circleId')
+    .where((eb) => documentVisibleTo(eb, viewer))
+    .$if(filters.communityId !== undefined, (q) => q.where('d.communityId', '=', filters.communityId ?? ''))
+    .$if(filters.kind !== undefined, (q) => q.where('d.kind', '=', filters.kind ?? ''))
+    .$if(filters.circleId !== undefined, (q) => q.where('d.circleId', '=', filters.circleId ?? ''))
+    .$if(filters.circleIdsIn !== undefined, (q) =>
+      q.where('d.circleId', 'in', filters.circleIdsIn as Expression<string>),
+    )
+    .$if(filters.from !== undefined, (q) => q.where('d.date', '>=', `${filters.from}T00:00:00.000Z`))
+    .$if(filters.to !== undefined, (q) => q.where('d.date', '<=', `${filters.to}T23:59:59.999Z`));
+}
+
+/** The rank, lower first: FTS5's bm25 (the title weighs ten times the text) or ts_rank_cd negated. */
+function rankOf(db: Kysely<DB>, parsed: ParsedSearch) {
+  return isPostgres(db)
+    ? sql<number>`-ts_rank_cd(d.tsv, ${tsQuery(parsed)})`
+    : sql<number>`bm25(search_fts, 10.0, 1.0)`;
+}
+
+/**
+ * One page of results, best first, and how many there are in all; both under the same visibility
+ * rule, so neither the list, the count nor a snippet reveals what the viewer may not open.
+ */
+export async function searchDocuments(
+  db: Kysely<DB>,
+  viewer: Viewer | undefined,
+  parsed: ParsedSearch,
+  filters: SearchFilters,
+  page: { limit: number; offset: number },
+): Promise<SearchResponse> {
+  const [rows, count] = await Promise.all([
+    matching(db, viewer, parsed, filters)
+      .select([
+        'd.kind',
+        'd.objectId',
+        'd.title',
+        'd.body',
+        'd.url',
+        'd.date',
+        'd.circleId',
+        'ci.name as circleName',
+      ])
+      .select(rankOf(db, parsed).as('rank'))
+      .orderBy('rank')
+      .orderBy('d.id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    matching(db, viewer, parsed, filters)
+      .select((eb) => eb.fn.countAll<number | string>().as('total'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.total),
+    items: rows.flatMap((row) => {
+      if (!isSearchKind(row.kind)) return [];
+      const snippet = snippetOf(row.body, parsed);
+      return {
+        kind: row.kind,
+        id: row.objectId,
+        title: row.title,
+        titleHighlights: highlightsIn(row.title, parsed),
+        snippet: snippet.text,
+        highlights: snippet.highlights,
+        url: row.url,
+        ...(row.circleId && row.circleName ? { circle: { id: row.circleId, name: row.circleName } } : {}),
+        ...(row.date ? { date: toIso(row.date) } : {}),
+      };
+    }),
+  };
+}

@@ -1,0 +1,178 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { isPostgres, removeDocuments, removeOrphanRows, writeDocuments } from './search-index.ts';
+import type { SearchDocument, SearchSource } from './search-source.ts';
+
+/** Marks read per round: enough to catch up quickly, small enough for short write transactions. */
+const BATCH = 200;
+/** Any number, the same on every instance: PostgreSQL's advisory lock for "the one indexer". */
+const INDEXER_LOCK = 7_301_414;
+
+type Pending = { kind: string; objectId: string; version: number };
+
+/**
+ * One round: reads up to a batch of marks, loads those objects as they are now (outside any
+ * transaction), then in one short transaction writes their documents and clears each mark only if
+ * its version is still the one read. A write that lands meanwhile raised the version, so the mark
+ * stays and the next round reads the object again: the index never keeps a stale document.
+ * Returns how many marks were handled.
+ */
+async function indexRound(db: Kysely<DB>, sources: ReadonlyMap<string, SearchSource>): Promise<number> {
+  const pending = await db
+    .selectFrom('searchPending')
+    .select(['kind', 'objectId', 'version'])
+    .limit(BATCH)
+    .execute();
+  if (pending.length === 0) return 0;
+  const byKind = new Map<string, Pending[]>();
+  for (const mark of pending) byKind.set(mark.kind, [...(byKind.get(mark.kind) ?? []), mark]);
+  const loaded = new Map<string, SearchDocument[]>();
+  for (const [kind, marks] of byKind) {
+    const source = sources.get(kind);
+    loaded.set(
+      kind,
+      source
+        ? await source.load(
+            db,
+            marks.map((mark) => mark.objectId),
+          )
+        : [],
+    );
+  }
+  await db.transaction().execute(async (trx) => {
+    for (const [kind, marks] of byKind) {
+      const documents = loaded.get(kind) ?? [];
+      const present = new Set(documents.map((document) => document.objectId));
+      await writeDocuments(trx, kind, documents);
+      await removeDocuments(
+        trx,
+        kind,
+        marks.map((mark) => mark.objectId).filter((id) => !present.has(id)),
+      );
+    }
+    for (const mark of pending) {
+      await trx
+        .deleteFrom('searchPending')
+        .where('kind', '=', mark.kind)
+        .where('objectId', '=', mark.objectId)
+        .where('version', '=', mark.version)
+        .execute();
+    }
+  });
+  return pending.length;
+}
+
+/**
+ * Runs `work` as the only indexer: on PostgreSQL under a session advisory lock (several instances
+ * share one database; the others skip the round), on SQLite directly (one process owns the file).
+ */
+async function asTheIndexer(db: Kysely<DB>, work: () => Promise<number>): Promise<number> {
+  if (!isPostgres(db)) return work();
+  return db.connection().execute(async (connection) => {
+    const locked = await sql<{
+      locked: boolean;
+    }>`select pg_try_advisory_lock(${INDEXER_LOCK}) as locked`.execute(connection);
+    if (!locked.rows[0]?.locked) return 0;
+    try {
+      return await work();
+    } finally {
+      await sql`select pg_advisory_unlock(${INDEXER_LOCK})`.execute(connection);
+    }
+  });
+}
+
+const sourceMap = (sources: readonly SearchSource[]) =>
+  new Map(sources.map((source) => [source.kind, source]));
+
+/**
+ * Handles the marks there are; returns how many. With `untilEmpty` false it stops after a round
+ * that was not full: a document edited continuously (shared notes being typed) is then read once
+ * per look, not in a busy loop.
+ */
+export async function drainSearchIndex(
+  db: Kysely<DB>,
+  sources: readonly SearchSource[],
+  untilEmpty = true,
+): Promise<number> {
+  const map = sourceMap(sources);
+  return asTheIndexer(db, async () => {
+    let total = 0;
+    for (;;) {
+      const handled = await indexRound(db, map);
+      total += handled;
+      if (handled === 0 || (!untilEmpty && handled < BATCH)) return total;
+    }
+  });
+}
+
+/**
+ * Reads every searchable object again (`archipel reindex`): marks each object of each source and
+ * each indexed document (so one whose object is gone leaves), handles the marks, then drops SQLite
+ * full-text rows no document points to. The index is rewritten in place: searches keep answering.
+ */
+export async function reindexAll(db: Kysely<DB>, sources: readonly SearchSource[]): Promise<number> {
+  for (const source of sources) {
+    let after: string | null = null;
+    for (;;) {
+      const ids: string[] = await source.allIds(db, after, 1000);
+      if (ids.length === 0) break;
+      await db
+        .insertInto('searchPending')
+        .values(ids.map((objectId) => ({ kind: source.kind, objectId, version: 1 })))
+        .onConflict((oc) => oc.columns(['kind', 'objectId']).doNothing())
+        .execute();
+      after = ids.at(-1) ?? null;
+    }
+  }
+  await db
+    .insertInto('searchPending')
+    .columns(['kind', 'objectId', 'version'])
+    .expression((eb) =>
+      eb.selectFrom('searchDocuments').select(['kind', 'objectId', eb.lit(1).as('version')]),
+    )
+    .onConflict((oc) => oc.columns(['kind', 'objectId']).doNothing())
+    .execute();
+  const handled = await drainSearchIndex(db, sources);
+  await db.transaction().execute(removeOrphanRows);
+  return handled;
+}
+
+export interface SearchIndexer {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The background indexer every `archipel serve` runs: looks for marks every `pollMs` (an edit is
+ * findable within that plus the time to read it again), handles them all, and logs failures
+ * without stopping (the marks stay and are tried again on the next look).
+ */
+export function createSearchIndexer(
+  db: Kysely<DB>,
+  sources: readonly SearchSource[],
+  options: { pollMs?: number; log?: (error: unknown) => void } = {},
+): SearchIndexer {
+  const pollMs = options.pollMs ?? 500;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = true;
+  const tick = () => {
+    running = drainSearchIndex(db, sources, false)
+      .catch((error: unknown) => options.log?.(error))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, pollMs);
+      });
+  };
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      tick();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -45,6 +45,11 @@ export type SearchResult = z.infer<typeof searchResultSchema>;
 
 export const searchResponseSchema = z.object({
   items: z.array(searchResultSchema),
-  total: z.number().int().min(0).describe('Every result the viewer may open, not only this page'),
+  total: z
+    .number()
+    .int()
+    .min(0)
+    .describe('How many results the viewer may open in all (not only this page), counted up to 1,000'),
+  totalIsExact: z.boolean().describe('False when there are more than `total` (1,000) results'),
 });
 export type SearchResponse = z.infer<typeof searchResponseSchema>;

@@ -68,6 +68,7 @@ const SurveyLinkPage = screen(() => import('./routes/survey-guest.tsx'), 'Survey
 const SurveyGuestEditPage = screen(() => import('./routes/survey-guest.tsx'), 'SurveyGuestEditPage');
 const CommunitySurveysPage = screen(() => import('./routes/community-surveys.tsx'), 'CommunitySurveysPage');
 const SurveyComparePage = screen(() => import('./routes/survey-compare.tsx'), 'SurveyComparePage');
+const SearchPage = screen(() => import('./routes/search.tsx'), 'SearchPage');
 const LearningDesignsPage = screen(() => import('./routes/learning-designs.tsx'), 'LearningDesignsPage');
 const LearningDesignPage = screen(() => import('./routes/learning-design.tsx'), 'LearningDesignPage');
 const CircleReviewPage = screen(() => import('./routes/circle-review.tsx'), 'CircleReviewPage');
@@ -122,6 +123,7 @@ export function App() {
               <Route path="/sessions/:id/minutes" element={<SessionMinutesPage />} />
               <Route path="/polls/:id" element={<PollPage />} />
               <Route path="/my-actions" element={<MyActionsPage />} />
+              <Route path="/search" element={<SearchPage />} />
               <Route path="/my-sessions" element={<MySessionsPage />} />
               <Route path="/join/:slug" element={<JoinPage />} />
               <Route path="/sign-in" element={<SignInPage />} />

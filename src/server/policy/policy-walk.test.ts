@@ -375,7 +375,6 @@ describe.each(testDialects())('the policy walk on %s', (dialect) => {
       const viewer = who === 'anonymous' ? undefined : { id: world.users[who].id, isAdmin: who === 'admin' };
       const found = await t.database.db
         .selectFrom('searchDocuments as d')
-        .leftJoin('circles as ci', 'ci.id', 'd.circleId')
         .where((eb) => documentVisibleTo(eb, viewer))
         .select('d.id')
         .execute();

@@ -12,10 +12,12 @@ const WORDS_SHOWN = 32;
 /** Between two words: Markdown marks read as spaces, line breaks as " · ", spaces as one. */
 function separator(raw: string): string {
   return raw
+    .replace(/\n\s*(?:[-*+]|\d+[.)])\s+/g, '\n')
     .replace(/[#*_>`[\]()|~]+/g, ' ')
     .replace(/\s*\n\s*/g, ' · ')
     .replace(/( · )+/g, ' · ')
-    .replace(/[ \t]+/g, ' ');
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ ([.,])/g, '$1');
 }
 
 /**

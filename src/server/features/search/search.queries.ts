@@ -54,7 +54,7 @@ function matching(db: Kysely<DB>, viewer: Viewer | undefined, parsed: ParsedSear
   return base
     .innerJoin('communities as co', 'co.id', 'd.communityId')
     .leftJoin('circles as ci', 'ci.id', 'd.circleId')
-    .where((eb) => documentVisibleTo(eb, viewer))
+    .where((eb) => documentVisibleTo(eb, viewer, filters.communityId))
     .$if(filters.communityId !== undefined, (q) => q.where('d.communityId', '=', filters.communityId ?? ''))
     .$if(filters.kind !== undefined, (q) => q.where('d.kind', '=', filters.kind ?? ''))
     .$if(filters.circleId !== undefined, (q) => q.where('d.circleId', '=', filters.circleId ?? ''))
@@ -73,8 +73,23 @@ function rankOf(db: Kysely<DB>, parsed: ParsedSearch) {
 }
 
 /**
- * One page of results, best first, and how many there are in all; both under the same visibility
- * rule, so neither the list, the count nor a snippet reveals what the viewer may not open.
+ * How many matches are ranked: the newest this many the viewer may open. Ranking every match of a
+ * word found in most documents would cost a second at 100,000 documents; the newest 2,000 hold the
+ * results anyone reads (pages stop at MAX_SEARCH_OFFSET + MAX_SEARCH_LIMIT, within them).
+ */
+const RANKED = 2000;
+/** `total` is exact up to this many; beyond, it says "more than 1,000" (`totalIsExact` false). */
+const COUNTED = 1000;
+
+/** Newest first: SQLite's full-text rows in the order they were indexed, PostgreSQL's dates. */
+function newestFirst(db: Kysely<DB>) {
+  return isPostgres(db) ? sql`d.date desc nulls last` : sql`search_fts.rowid desc`;
+}
+
+/**
+ * One page of results, best first, and how many there are (exactly up to COUNTED); all under the
+ * same visibility rule, so neither the list, the count nor a snippet reveals what the viewer may
+ * not open.
  */
 export async function searchDocuments(
   db: Kysely<DB>,
@@ -83,30 +98,44 @@ export async function searchDocuments(
   filters: SearchFilters,
   page: { limit: number; offset: number },
 ): Promise<SearchResponse> {
+  const candidates = matching(db, viewer, parsed, filters)
+    .select([
+      'd.id',
+      'd.kind',
+      'd.objectId',
+      'd.title',
+      'd.body',
+      'd.url',
+      'd.date',
+      'd.circleId',
+      'ci.name as circleName',
+    ])
+    .select(rankOf(db, parsed).as('rank'))
+    .orderBy(newestFirst(db))
+    .limit(RANKED);
   const [rows, count] = await Promise.all([
-    matching(db, viewer, parsed, filters)
-      .select([
-        'd.kind',
-        'd.objectId',
-        'd.title',
-        'd.body',
-        'd.url',
-        'd.date',
-        'd.circleId',
-        'ci.name as circleName',
-      ])
-      .select(rankOf(db, parsed).as('rank'))
-      .orderBy('rank')
-      .orderBy('d.id')
+    db
+      .selectFrom(candidates.as('c'))
+      .selectAll('c')
+      .orderBy('c.rank')
+      .orderBy('c.id')
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    matching(db, viewer, parsed, filters)
+    db
+      .selectFrom(
+        matching(db, viewer, parsed, filters)
+          .select('d.id')
+          .limit(COUNTED + 1)
+          .as('m'),
+      )
       .select((eb) => eb.fn.countAll<number | string>().as('total'))
       .executeTakeFirstOrThrow(),
   ]);
+  const total = Number(count.total);
   return {
-    total: Number(count.total),
+    total: Math.min(total, COUNTED),
+    totalIsExact: total <= COUNTED,
     items: rows.flatMap((row) => {
       if (!isSearchKind(row.kind)) return [];
       const snippet = snippetOf(row.body, parsed);

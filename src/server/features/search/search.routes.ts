@@ -22,7 +22,8 @@ export function searchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'date polls, sign-up sheets, glossary entries, events, learning designs and circles. French stems ' +
             'and accents ignored ("cooperation" finds "coopérer"); every word required, "a phrase" for words side ' +
             'by side, prefix* for the start of a word (three letters at least). Ranked, title first. Results, ' +
-            '`total` and snippets only ever include what the viewer may open. An edit is found within about a second.',
+            '`total` and snippets only ever include what the viewer may open. The newest 2,000 matches are ranked; `total` ' +
+            'is exact up to 1,000. An edit is found within about a second.',
           querystring: searchQuerySchema,
           response: { 200: searchResponseSchema, ...errors },
         },
@@ -41,7 +42,7 @@ export function searchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           communityId = found.id;
         }
         const parsed = parseSearch(q);
-        if (isEmptySearch(parsed)) return { items: [], total: 0 };
+        if (isEmptySearch(parsed)) return { items: [], total: 0, totalIsExact: true };
         return searchDocuments(
           db,
           viewer,

@@ -30,10 +30,12 @@ export function useCommunities({ mine = false, enabled = true }: { mine?: boolea
   });
 }
 
+/** A community by its slug; none is asked for while the slug is empty. */
 export function useCommunity(slug: string) {
   return useQuery({
     queryKey: communityKeys.detail(slug),
     queryFn: ({ signal }) => apiRequest<Community>(communityPath(slug), { signal }),
+    enabled: slug !== '',
   });
 }
 

@@ -59,6 +59,11 @@ export function SiteHeader() {
                 </NavLink>
               </li>
             ) : null}
+            <li>
+              <NavLink to="/search" className={navClass}>
+                {t('header.search')}
+              </NavLink>
+            </li>
             {user?.isAdmin ? (
               <li>
                 <NavLink to="/admin/outbox" className={navClass}>

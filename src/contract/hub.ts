@@ -38,7 +38,7 @@ export const homeGlossarySchema = z
   .meta({ id: 'HomeGlossary' });
 export type HomeGlossary = z.infer<typeof homeGlossarySchema>;
 
-const list = (item: z.ZodType = homeItemSchema) => z.array(item);
+const list = () => z.array(homeItemSchema);
 
 /**
  * The community home (gare centrale): each list holds only what the viewer may read, at most

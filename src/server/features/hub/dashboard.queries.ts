@@ -8,6 +8,8 @@ import type { DB } from '../../db/schema.ts';
 import { circleSurveyResults } from '../surveys/surveys.public.ts';
 import { emptyTally, mergeTallies, type Tally, territoryFigures, toFigures } from './dashboard-figures.ts';
 
+const nameOrder = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
 export interface DashboardCommunity {
   id: string;
   slug: string;
@@ -174,9 +176,9 @@ export async function communityDashboard(
     .selectFrom('circles')
     .select(['id', 'name'])
     .where('communityId', '=', community.id)
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
+    .execute()
+    // Ordered as people read names (SQLite's byte order puts "Cercle Codev" before "Cercle arpentage").
+    .then((rows) => rows.sort((a, b) => nameOrder.compare(a.name, b.name) || a.id.localeCompare(b.id)));
   const tallies = new Map(circles.map((circle) => [circle.id, emptyTally()]));
   const tallyOf = (circleId: string) => tallies.get(circleId) ?? emptyTally();
   await Promise.all([

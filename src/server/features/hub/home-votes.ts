@@ -98,7 +98,7 @@ export async function signupSheets(db: Kysely<DB>, scope: HomeScope): Promise<Ho
   const rows = await db
     .selectFrom('signupSheets as sh')
     .innerJoin('circles as ci', 'ci.id', 'sh.circleId')
-    .select(['sh.id', 'sh.title', 'sh.createdAt as date', 'ci.id as circleId', 'ci.name as circleName'])
+    .select(['sh.id', 'sh.title', 'ci.id as circleId', 'ci.name as circleName'])
     .where('ci.communityId', '=', scope.communityId)
     .where('ci.status', '!=', 'closed')
     .where((eb) => circleContentVisibleTo(eb, scope.viewer, null))
@@ -106,7 +106,8 @@ export async function signupSheets(db: Kysely<DB>, scope: HomeScope): Promise<Ho
     .orderBy('sh.id')
     .limit(HOME_LIST_LIMIT)
     .execute();
-  return rows.map((row) => item(row, `/signup-sheets/${row.id}`));
+  // A sheet has no date of its own worth showing (its creation is not an appointment).
+  return rows.map((row) => item({ ...row, date: null }, `/signup-sheets/${row.id}`));
 }
 
 /**

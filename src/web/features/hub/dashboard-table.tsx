@@ -29,7 +29,9 @@ export function DashboardTable({
     t('hub.dashboard.surveyScore'),
   ];
   return (
-    <div className={styles.tableWrap}>
+    // Focusable so that a keyboard can scroll a table wider than a phone (it names itself by caption).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions must be reachable by keyboard (WCAG 2.1.1).
+    <section className={styles.tableWrap} tabIndex={0} aria-label={caption}>
       <table className={styles.table}>
         <caption>{caption}</caption>
         <thead>
@@ -59,9 +61,11 @@ export function DashboardTable({
               </td>
               <td className={styles.number}>
                 {line.steps.rate === null ? none : pct(line.steps.rate)}
-                <span className={styles.detail}>
-                  {t('hub.dashboard.ofDue', { done: line.steps.doneOnTime, due: line.steps.due })}
-                </span>
+                {line.steps.due > 0 ? (
+                  <span className={styles.detail}>
+                    {t('hub.dashboard.ofDue', { done: line.steps.doneOnTime, due: line.steps.due })}
+                  </span>
+                ) : null}
               </td>
               <td className={styles.number}>
                 {line.surveys.score === null ? none : num(line.surveys.score)}
@@ -75,6 +79,6 @@ export function DashboardTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -65,7 +65,8 @@ export function HomeList({ title, items, empty, seeAll, showDate = true }: HomeL
         </ul>
       )}
       {seeAll && items.length > 0 ? (
-        <Link to={seeAll} className={styles.seeAll} aria-label={t('hub.home.seeAllOf', { list: title })}>
+        // Named "Tout voir" and described by its section's heading: the same words as on screen.
+        <Link to={seeAll} className={styles.seeAll} aria-describedby={headingId}>
           {t('hub.home.seeAll')}
         </Link>
       ) : null}

@@ -154,6 +154,20 @@ async function tallySurveys(db: Kysely<DB>, p: Period, circleIds: string[], tall
   }
 }
 
+/** The asked days as instants in the community's zone; what is "held" stops at now. */
+function periodOf(
+  community: DashboardCommunity,
+  asked: { from?: string | undefined; to?: string | undefined },
+  now: Date,
+): Period {
+  const { timeZone } = community;
+  const { from, to } = reviewPeriod(asked, zonedParts(now, timeZone).date);
+  const fromAt = zonedInstant(from, '00:00', timeZone).toISOString();
+  const toAt = zonedInstant(addDays(to, 1), '00:00', timeZone).toISOString();
+  const heldBefore = new Date(Math.min(Date.parse(toAt), now.getTime())).toISOString();
+  return { communityId: community.id, fromAt, toAt, heldBefore, from, to, timeZone };
+}
+
 /**
  * The animators' dashboard over a period (see contract/hub.ts for each figure). `codesByCircle`
  * gives each circle's territory codes; circles without any count in no territory.
@@ -165,12 +179,8 @@ export async function communityDashboard(
   codesByCircle: ReadonlyMap<string, readonly string[]>,
   now = new Date(),
 ): Promise<CommunityDashboard> {
-  const { timeZone } = community;
-  const { from, to } = reviewPeriod(asked, zonedParts(now, timeZone).date);
-  const fromAt = zonedInstant(from, '00:00', timeZone).toISOString();
-  const toAt = zonedInstant(addDays(to, 1), '00:00', timeZone).toISOString();
-  const heldBefore = new Date(Math.min(Date.parse(toAt), now.getTime())).toISOString();
-  const p: Period = { communityId: community.id, fromAt, toAt, heldBefore, from, to, timeZone };
+  const p = periodOf(community, asked, now);
+  const { from, to, timeZone } = p;
 
   const circles = await db
     .selectFrom('circles')

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { HOME_LIST_LIMIT, type HomeItem } from '../../../contract/hub.ts';
 import { one, toIso } from '../../db/columns.ts';
 import type { DB } from '../../db/schema.ts';
@@ -110,6 +110,28 @@ export async function signupSheets(db: Kysely<DB>, scope: HomeScope): Promise<Ho
   return rows.map((row) => item({ ...row, date: null }, `/signup-sheets/${row.id}`));
 }
 
+type WithSurvey = DB & { sv: DB['surveys']; ci: DB['circles'] };
+
+/** A circle's questionnaire is answered by its members, or by its session's listed people. */
+function answersInCircle(eb: ExpressionBuilder<WithSurvey, 'sv' | 'ci'>, me: string) {
+  const listed = eb
+    .selectFrom('sessionParticipants as listed')
+    .whereRef('listed.sessionId', '=', 'sv.sessionId')
+    .where('listed.userId', '=', me)
+    .where('listed.status', '!=', 'excused')
+    .select(one);
+  const member = eb
+    .selectFrom('circleMembers as own')
+    .whereRef('own.circleId', '=', 'ci.id')
+    .where('own.userId', '=', me)
+    .where('own.status', '=', 'member')
+    .select(one);
+  return eb.or([
+    eb.and([eb('sv.audience', '=', 'participants'), eb.exists(listed)]),
+    eb.and([eb('sv.audience', '!=', 'participants'), eb.exists(member)]),
+  ]);
+}
+
 /**
  * Open questionnaires the viewer would answer (the circleSurvey and communitySurvey policies'
  * `takePart`) and has not: the community's for its members; a circle's for its members, or for the
@@ -149,32 +171,7 @@ export async function surveysToAnswer(db: Kysely<DB>, scope: VoteScope): Promise
         'ci.name as circleName',
       ])
       .where((eb) => circleVisibleTo(eb, scope.viewer))
-      .where((eb) =>
-        eb.or([
-          eb.and([
-            eb('sv.audience', '=', 'participants'),
-            eb.exists(
-              eb
-                .selectFrom('sessionParticipants as listed')
-                .whereRef('listed.sessionId', '=', 'sv.sessionId')
-                .where('listed.userId', '=', me)
-                .where('listed.status', '!=', 'excused')
-                .select(one),
-            ),
-          ]),
-          eb.and([
-            eb('sv.audience', '!=', 'participants'),
-            eb.exists(
-              eb
-                .selectFrom('circleMembers as own')
-                .whereRef('own.circleId', '=', 'ci.id')
-                .where('own.userId', '=', me)
-                .where('own.status', '=', 'member')
-                .select(one),
-            ),
-          ]),
-        ]),
-      )
+      .where((eb) => answersInCircle(eb, me))
       .execute(),
     scope.isMember
       ? base

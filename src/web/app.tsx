@@ -30,6 +30,10 @@ function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>,
 
 const MyCirclesPage = screen(() => import('./routes/my-circles.tsx'), 'MyCirclesPage');
 const CommunityPage = screen(() => import('./routes/community.tsx'), 'CommunityPage');
+const CommunityDashboardPage = screen(
+  () => import('./routes/community-dashboard.tsx'),
+  'CommunityDashboardPage',
+);
 const NewCommunityPage = screen(() => import('./routes/community-new.tsx'), 'NewCommunityPage');
 const CirclePage = screen(() => import('./routes/circle.tsx'), 'CirclePage');
 const JoinPage = screen(() => import('./routes/join.tsx'), 'JoinPage');
@@ -101,6 +105,7 @@ export function App() {
               <Route path="/my-circles" element={<MyCirclesPage />} />
               <Route path="/communities/new" element={<NewCommunityPage />} />
               <Route path="/c/:slug" element={<CommunityPage />} />
+              <Route path="/c/:slug/dashboard" element={<CommunityDashboardPage />} />
               <Route path="/c/:slug/glossary" element={<GlossaryPage />} />
               <Route path="/c/:slug/glossary/print" element={<GlossaryPrintPage />} />
               <Route path="/glossary/:id" element={<GlossaryEntryPage />} />

@@ -24,6 +24,7 @@ import type {
 } from './feature-descriptor.ts';
 import { glossaryFeature } from './glossary/glossary.feature.ts';
 import { healthFeature } from './health/health.feature.ts';
+import { hubFeature } from './hub/hub.feature.ts';
 import { mailFeature } from './mail/mail.feature.ts';
 import { meFeature } from './me/me.feature.ts';
 import { openSpacesFeature } from './open-spaces/open-spaces.feature.ts';
@@ -64,6 +65,7 @@ export const features: readonly FeatureDescriptor[] = [
   rexFeature,
   eventsFeature,
   openSpacesFeature,
+  hubFeature,
   searchFeature,
 ];
 

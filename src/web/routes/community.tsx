@@ -15,6 +15,7 @@ import { CommunityMembership } from '../features/communities/community-membershi
 import { MemberDirectory, PendingRequests } from '../features/communities/community-people.tsx';
 import { EditCommunityButton } from '../features/communities/edit-community-button.tsx';
 import { InviteLinkPanel } from '../features/communities/invite-link-panel.tsx';
+import { CommunityHome } from '../features/hub/community-home.tsx';
 import { PlaceholderInvitations } from '../features/placeholders/placeholder-invitations.tsx';
 import { PollsSection } from '../features/polls/poll-list.tsx';
 import { isNotFound } from '../lib/error-message.ts';
@@ -117,22 +118,6 @@ export function CommunityPage() {
         }
         actions={
           <>
-            <ButtonLink variant="secondary" to={`/c/${data.slug}/glossary`}>
-              {t('glossary.open')}
-            </ButtonLink>
-            <ButtonLink variant="secondary" to={`/c/${data.slug}/events`}>
-              {t('events.list.open')}
-            </ButtonLink>
-            {data.abilities.takePart ? (
-              <>
-                <ButtonLink variant="secondary" to={`/c/${data.slug}/surveys`}>
-                  {t('surveys.community.open')}
-                </ButtonLink>
-                <ButtonLink variant="secondary" to={`/c/${data.slug}/learning-designs`}>
-                  {t('rex.library.open')}
-                </ButtonLink>
-              </>
-            ) : null}
             {data.abilities.steer ? <EditCommunityButton community={data} /> : null}
             {user?.isAdmin ? (
               <ButtonLink
@@ -152,6 +137,7 @@ export function CommunityPage() {
           <p className={styles.charterText}>{data.charter}</p>
         </details>
       ) : null}
+      <CommunityHome community={data} signedIn={user !== null} />
       <CommunityTabs community={data} me={user} />
     </div>
   );

@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import { HOME_LIST_LIMIT, type HomeItem } from '../../../contract/hub.ts';
+import { toIso } from '../../db/columns.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Viewer } from '../../http/viewer.ts';
+import { sessionReadableTo } from './home-visibility.ts';
+
+/** Where a home list is read: the community, who asks, and the instant "now" is. */
+export interface HomeScope {
+  communityId: string;
+  viewer: Viewer | undefined;
+  now: string;
+}
+
+/** An announcement is a line of text; the home shows its start, the session page the whole. */
+const ANNOUNCEMENT_CHARS = 280;
+
+function readableSessions(db: Kysely<DB>, { communityId, viewer }: HomeScope) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('circles as ci', 'ci.id', 's.circleId')
+    .where('ci.communityId', '=', communityId)
+    .where((eb) => sessionReadableTo(eb, viewer));
+}
+
+interface SessionLine {
+  id: string;
+  title: string;
+  startsAt: Date | string;
+  timeZone: string;
+  circleId: string;
+  circleName: string;
+}
+
+const sessionItem = (row: SessionLine, url: string): HomeItem => ({
+  id: row.id,
+  title: row.title,
+  url,
+  date: toIso(row.startsAt),
+  timeZone: row.timeZone,
+  circle: { id: row.circleId, name: row.circleName },
+});
+
+const sessionColumns = [
+  's.id',
+  's.title',
+  's.startsAt',
+  's.timeZone',
+  'ci.id as circleId',
+  'ci.name as circleName',
+] as const;
+
+/** Sessions not over, not ended by their facilitator and not called off, soonest first. */
+export async function nextSessions(db: Kysely<DB>, scope: HomeScope): Promise<HomeItem[]> {
+  const rows = await readableSessions(db, scope)
+    .select(sessionColumns)
+    .where('s.cancelledAt', 'is', null)
+    .where('s.status', '!=', 'ended')
+    .where('s.endsAt', '>=', scope.now)
+    .orderBy('s.startsAt', 'asc')
+    .orderBy('s.id')
+    .limit(HOME_LIST_LIMIT)
+    .execute();
+  return rows.map((row) => sessionItem(row, `/sessions/${row.id}`));
+}
+
+/** The minutes of the sessions that started most recently and were not called off. */
+export async function latestMinutes(db: Kysely<DB>, scope: HomeScope): Promise<HomeItem[]> {
+  const rows = await readableSessions(db, scope)
+    .select(sessionColumns)
+    .where('s.cancelledAt', 'is', null)
+    .where('s.startsAt', '<', scope.now)
+    .orderBy('s.startsAt', 'desc')
+    .orderBy('s.id')
+    .limit(HOME_LIST_LIMIT)
+    .execute();
+  return rows.map((row) => sessionItem(row, `/sessions/${row.id}/minutes`));
+}
+
+/** « À communiquer »: the latest sessions' announcements, in their order within each session. */
+export async function latestAnnouncements(db: Kysely<DB>, scope: HomeScope): Promise<HomeItem[]> {
+  const rows = await readableSessions(db, scope)
+    .innerJoin('announcements as a', 'a.sessionId', 's.id')
+    .select([...sessionColumns.slice(1), 's.id as sessionId', 'a.id as announcementId', 'a.text'])
+    .orderBy('s.startsAt', 'desc')
+    .orderBy('s.id')
+    .orderBy('a.position')
+    .limit(HOME_LIST_LIMIT)
+    .execute();
+  return rows.map((row) => ({
+    ...sessionItem({ ...row, id: row.sessionId }, `/sessions/${row.sessionId}`),
+    id: row.announcementId,
+    title: row.text.length > ANNOUNCEMENT_CHARS ? `${row.text.slice(0, ANNOUNCEMENT_CHARS - 1)}…` : row.text,
+  }));
+}

@@ -1,0 +1,11 @@
+import type { FeatureDescriptor } from '../feature-descriptor.ts';
+import { hubRoutes } from './hub.routes.ts';
+
+/**
+ * The community home (gare centrale) and the animators' dashboard (issue 14, parts 1 and 5): reads
+ * only, over the other features' tables through the shared visibility predicates (decision 036).
+ */
+export const hubFeature: FeatureDescriptor = {
+  name: 'hub',
+  routes: [{ plugin: hubRoutes, prefix: '/api/v1' }],
+};

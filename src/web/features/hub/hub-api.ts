@@ -1,0 +1,39 @@
+import { useQuery } from '@tanstack/react-query';
+import type { CommunityDashboard, CommunityHome } from '../../../contract/hub.ts';
+import { apiRequest } from '../../lib/api-client.ts';
+import { communityKeys, communityPath } from '../communities/community-api.ts';
+
+/** Under the community's key: joining, leaving or editing it refreshes its home too. */
+const hubKeys = {
+  home: (slug: string) => [...communityKeys.detail(slug), 'home'] as const,
+  dashboard: (slug: string, from: string, to: string) =>
+    [...communityKeys.detail(slug), 'dashboard', { from, to }] as const,
+};
+
+export function useCommunityHome(slug: string) {
+  return useQuery({
+    queryKey: hubKeys.home(slug),
+    queryFn: ({ signal }) => apiRequest<CommunityHome>(`${communityPath(slug)}/home`, { signal }),
+  });
+}
+
+const periodQuery = (from: string, to: string, extra: Record<string, string> = {}) => {
+  const params = new URLSearchParams(extra);
+  if (from) params.set('from', from);
+  if (to) params.set('to', to);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+};
+
+export function useDashboard(slug: string, from: string, to: string) {
+  return useQuery({
+    queryKey: hubKeys.dashboard(slug, from, to),
+    queryFn: ({ signal }) =>
+      apiRequest<CommunityDashboard>(`${communityPath(slug)}/dashboard${periodQuery(from, to)}`, { signal }),
+  });
+}
+
+/** The CSV download; French spreadsheets expect semicolons (and decimals with a comma). */
+export function dashboardCsvPath(slug: string, from: string, to: string, semicolon: boolean) {
+  return `${communityPath(slug)}/dashboard.csv${periodQuery(from, to, semicolon ? { separator: 'semicolon' } : {})}`;
+}

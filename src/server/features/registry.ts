@@ -33,6 +33,7 @@ import { sessionsFeature } from './sessions/sessions.feature.ts';
 import { signupsFeature } from './signups/signups.feature.ts';
 import { stewardsFeature } from './stewards/stewards.feature.ts';
 import { surveysFeature } from './surveys/surveys.feature.ts';
+import { territoriesFeature } from './territories/territories.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 
 /**
@@ -41,6 +42,7 @@ import { usersFeature } from './users/users.feature.ts';
  */
 export const features: readonly FeatureDescriptor[] = [
   healthFeature,
+  territoriesFeature,
   mailFeature,
   authFeature,
   meFeature,

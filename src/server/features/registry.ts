@@ -34,6 +34,7 @@ import { signupsFeature } from './signups/signups.feature.ts';
 import { stewardsFeature } from './stewards/stewards.feature.ts';
 import { surveysFeature } from './surveys/surveys.feature.ts';
 import { territoriesFeature } from './territories/territories.feature.ts';
+import { territoryMapFeature } from './territory-map/territory-map.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 
 /**
@@ -64,6 +65,7 @@ export const features: readonly FeatureDescriptor[] = [
   rexFeature,
   eventsFeature,
   openSpacesFeature,
+  territoryMapFeature,
 ];
 
 /** Live topic kinds → how each is authorised; a kind declared twice is a programming error. */

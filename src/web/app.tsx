@@ -30,6 +30,7 @@ function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>,
 
 const MyCirclesPage = screen(() => import('./routes/my-circles.tsx'), 'MyCirclesPage');
 const CommunityPage = screen(() => import('./routes/community.tsx'), 'CommunityPage');
+const CommunityMapPage = screen(() => import('./routes/community-map.tsx'), 'CommunityMapPage');
 const NewCommunityPage = screen(() => import('./routes/community-new.tsx'), 'NewCommunityPage');
 const CirclePage = screen(() => import('./routes/circle.tsx'), 'CirclePage');
 const JoinPage = screen(() => import('./routes/join.tsx'), 'JoinPage');
@@ -100,6 +101,7 @@ export function App() {
               <Route path="/my-circles" element={<MyCirclesPage />} />
               <Route path="/communities/new" element={<NewCommunityPage />} />
               <Route path="/c/:slug" element={<CommunityPage />} />
+              <Route path="/c/:slug/map" element={<CommunityMapPage />} />
               <Route path="/c/:slug/glossary" element={<GlossaryPage />} />
               <Route path="/c/:slug/glossary/print" element={<GlossaryPrintPage />} />
               <Route path="/glossary/:id" element={<GlossaryEntryPage />} />

@@ -27,7 +27,9 @@ function Legend() {
             <svg className={styles.swatch} viewBox="0 0 16 16" aria-hidden="true">
               <rect width="16" height="16" rx="3" fill={shadeOf(count)} />
             </svg>
-            {t('territories.map.legendLevel', { count })}
+            {count === levels.length - 1
+              ? t('territories.map.legendMore', { count })
+              : t('territories.map.circles', { count })}
           </li>
         ))}
       </ul>
@@ -77,7 +79,7 @@ export function CommunityMapPage() {
           <Legend />
           <figcaption className={styles.attribution}>{t('territories.map.attribution')}</figcaption>
         </figure>
-        <Section title={t('territories.map.tableCaption')}>
+        <Section title={t('territories.map.tableTitle')}>
           <TerritoryTable map={map.data} territories={territories.data} />
         </Section>
       </div>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlaceholder } from '../../testing/placeholder-factory.ts';
 import {
   buildCircle,
   buildCommunity,
@@ -10,6 +11,7 @@ import {
 } from '../../testing/test-app.ts';
 import { testDialects } from '../../testing/test-database.ts';
 import type { TerritorySubjectKind } from './territories.tables.ts';
+import { writeTerritoryCodes } from './territory-links.ts';
 
 const year = new Date().getUTCFullYear() + 1;
 
@@ -206,6 +208,29 @@ describe.each(testDialects())('territories on %s', (dialect) => {
       const me = (await inject('GET', '/me', member)).json().user;
       expect(me.organisation).toBeNull();
       expect(me.territoryCodes).toEqual(['R75', '24']);
+    });
+  });
+
+  describe('claiming a placeholder', () => {
+    it('gives the account the placeholder’s profile territories, without duplicates', async () => {
+      const db = t.database.db;
+      const community = (await inject('GET', `/communities/${slug}`)).json();
+      const placeholder = await buildPlaceholder(db, { name: 'Julie Chabaud', communityId: community.id });
+      await writeTerritoryCodes(db, 'user', placeholder.id, ['33', 'R44']);
+      const julie = await registerUser(t.app, 'Julie C.');
+      await inject('PATCH', '/me', julie, { territoryCodes: ['33'] });
+      const invitation = await inject(
+        'POST',
+        `/communities/${slug}/placeholders/${placeholder.id}/invitations`,
+        animator,
+        { email: julie.email },
+      );
+      expect(invitation.statusCode, invitation.body).toBe(201);
+      const token = invitation.json().url.split('/claim/')[1] ?? '';
+      const accepted = await inject('POST', `/claims/${token}/accept`, julie);
+      expect(accepted.statusCode, accepted.body).toBeLessThan(300);
+      expect((await inject('GET', '/me', julie)).json().user.territoryCodes).toEqual(['R44', '33']);
+      expect(await linksOf('user', placeholder.id)).toEqual([]);
     });
   });
 });

@@ -20,6 +20,8 @@ test('the demo community’s map: national, circles in Nouvelle-Aquitaine and Gr
   pageProblems,
 }) => {
   const outside = outsideRequests(page);
+  await page.goto(`/c/${demo.slug}`);
+  await expect(page.getByText('National', { exact: false }).first()).toBeVisible();
   const map = new CommunityMapPage(page);
   await map.open(demo.slug, demo.name);
 
@@ -78,6 +80,7 @@ test('a facilitator places a circle in a département with the picker, and the m
   await expectAccessible(page, 'the circle form with its territory picker');
   await dialog.getByRole('button', { name: 'Enregistrer les modifications' }).click();
   await expect(dialog).toHaveCount(0);
+  await expect(page.getByText('Territoires : Gironde')).toBeVisible();
 
   const map = new CommunityMapPage(page);
   await map.open(slug, 'Carte en test');

@@ -17,6 +17,7 @@ import { EditCommunityButton } from '../features/communities/edit-community-butt
 import { InviteLinkPanel } from '../features/communities/invite-link-panel.tsx';
 import { PlaceholderInvitations } from '../features/placeholders/placeholder-invitations.tsx';
 import { PollsSection } from '../features/polls/poll-list.tsx';
+import { TerritoryNames } from '../features/territories/territory-names.tsx';
 import { isNotFound } from '../lib/error-message.ts';
 import styles from './community.module.css';
 import { NotFoundPage } from './not-found.tsx';
@@ -112,6 +113,8 @@ export function CommunityPage() {
               {t('community.counts.members', { count: data.memberCount })}
               {' · '}
               {t('community.counts.circles', { count: data.circleCount })}
+              {' · '}
+              <TerritoryNames codes={data.territoryCodes} />
             </p>
           </>
         }

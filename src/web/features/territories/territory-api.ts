@@ -8,8 +8,9 @@ export const territoryKeys = {
 };
 
 /** The bundled régions and départements: the same for as long as the server runs. */
-export function useTerritories() {
+export function useTerritories(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: territoryKeys.all,
     queryFn: ({ signal }) =>
       apiRequest<{ items: TerritoryDto[] }>('/api/v1/territories', { signal }).then((list) => list.items),

@@ -90,6 +90,18 @@ test('a facilitator places a circle in a département with the picker, and the m
   await expect(map.row(/Nouvelle-Aquitaine \(région\)/)).toContainText('1');
   await expect(map.row(/Grand Est/)).toHaveCount(0);
   await expectAccessible(page, 'a new community’s map');
+
+  // One's profile: only its person sets it; the territory is kept and shown ticked on return.
+  await page.goto('/profile');
+  const profile = new TerritoryPicker(page.getByRole('group', { name: 'Régions et départements' }));
+  await profile.choose('aquitaine', 'Nouvelle-Aquitaine (toute la région)');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page.getByText('Profil enregistré.')).toBeVisible();
+  await expectAccessible(page, 'the profile with its territory picker');
+  await page.reload();
+  await expect(profile.chosen().getByRole('listitem')).toHaveText(['Nouvelle-Aquitaine (toute la région)×']);
+  await map.open(slug, 'Carte en test');
+  await expect(map.row(/Nouvelle-Aquitaine \(région\)/).getByRole('cell')).toHaveText(['1', '1']);
   expect(outside).toEqual([]);
   expect(pageProblems).toEqual([]);
 });

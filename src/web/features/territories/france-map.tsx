@@ -3,7 +3,7 @@ import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TerritoryDto, TerritoryMapEntry } from '../../../contract/territory.ts';
 import styles from './france-map.module.css';
-import { departmentFigures, shadeOf } from './map-shading.ts';
+import { type DepartmentFigures, departmentFigures, shadeOf } from './map-shading.ts';
 
 interface Location {
   id: string;
@@ -51,30 +51,34 @@ export default function FranceMap({ entries, territories }: FranceMapProps) {
   const titleId = useId();
   const descriptionId = useId();
 
-  const shape = (code: string, draw: (fill: string) => ReactNode, labelAt?: { x: number; y: number }) => {
+  /** "Gironde (33) : 1 cercle, dont 1 cercle à l'échelle de la région Nouvelle-Aquitaine". */
+  const titleOf = (code: string, figures: DepartmentFigures) => {
     const territory = territories.get(code);
     const region = territory?.parentCode ? territories.get(territory.parentCode) : undefined;
-    const figures = departmentFigures(code, territory?.parentCode, entries);
-    const name = territory?.name ?? code;
-    let title = t('territories.map.shape', {
-      name,
+    const circles = (count: number) => t('territories.map.circles', { count });
+    const title = t('territories.map.shape', {
+      name: territory?.name ?? code,
       code,
-      circles: t('territories.map.circles', { count: figures.own }),
+      circles: circles(figures.own),
     });
-    if (figures.regional > 0 && region) {
-      title = t('territories.map.shapeRegion', {
-        shape: title,
-        circles: t('territories.map.circles', { count: figures.regional }),
-        region: region.name,
-      });
-    }
+    if (figures.regional === 0 || !region) return title;
+    return t('territories.map.shapeRegion', {
+      shape: title,
+      circles: circles(figures.regional),
+      region: region.name,
+    });
+  };
+
+  const shape = (code: string, draw: (fill: string) => ReactNode, labelAt?: { x: number; y: number }) => {
+    const figures = departmentFigures(code, territories.get(code)?.parentCode, entries);
+    const title = titleOf(code, figures);
     const body = (
       <>
         <title>{title}</title>
         {draw(shadeOf(figures.own + figures.regional))}
         {labelAt ? (
           <text x={labelAt.x} y={labelAt.y} className={styles.insetLabel}>
-            {`${code} ${name}`}
+            {`${code} ${territories.get(code)?.name ?? ''}`}
           </text>
         ) : null}
       </>

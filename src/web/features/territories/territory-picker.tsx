@@ -43,6 +43,88 @@ export interface TerritoryPickerProps {
   errorMessage?: string | undefined;
 }
 
+function useTerritoryLabel() {
+  const { t } = useTranslation();
+  return (territory: TerritoryDto) =>
+    territory.kind === 'region'
+      ? t('territories.picker.wholeRegion', { name: territory.name })
+      : t('territories.picker.department', { code: territory.code, name: territory.name });
+}
+
+/** The chosen territories, each with its own remove button (they stay listed when filtered out). */
+function ChosenTerritories({
+  value,
+  index,
+  labelId,
+  onRemove,
+}: {
+  value: readonly string[];
+  index: ReadonlyMap<string, TerritoryDto>;
+  labelId: string;
+  onRemove: (code: string) => void;
+}) {
+  const { t } = useTranslation();
+  const label = useTerritoryLabel();
+  if (value.length === 0) return <p className={fieldStyles.description}>{t('territories.picker.none')}</p>;
+  return (
+    <ul className={styles.chosen} aria-labelledby={labelId}>
+      {value.map((code) => {
+        const territory = index.get(code);
+        const name = territory ? label(territory) : code;
+        return (
+          <li key={code} className={styles.chip}>
+            <span>{name}</span>
+            <button
+              type="button"
+              className={buttonClass('ghost', 'sm')}
+              aria-label={t('territories.picker.remove', { name })}
+              onClick={() => onRemove(code)}
+            >
+              ×
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The régions that match, each a fieldset of its own box and its départements' boxes. */
+function TerritoryOptions({
+  groups,
+  value,
+  onToggle,
+}: {
+  groups: readonly Group[];
+  value: readonly string[];
+  onToggle: (code: string, on: boolean) => void;
+}) {
+  const label = useTerritoryLabel();
+  const chosen = new Set(value);
+  const box = (territory: TerritoryDto) => (
+    <label key={territory.code} className={styles.option}>
+      <input
+        type="checkbox"
+        checked={chosen.has(territory.code)}
+        disabled={!chosen.has(territory.code) && value.length >= MAX}
+        onChange={(event) => onToggle(territory.code, event.target.checked)}
+      />
+      {label(territory)}
+    </label>
+  );
+  return (
+    <div className={styles.options}>
+      {groups.map(({ region, departments }) => (
+        <fieldset key={region.code} className={styles.region}>
+          <legend className={styles.regionName}>{region.name}</legend>
+          {box(region)}
+          {departments.map(box)}
+        </fieldset>
+      ))}
+    </div>
+  );
+}
+
 /**
  * Régions and départements as checkboxes grouped by région, filtered by a search on the name or the
  * number: native controls only (keyboard and screen readers as the platform does them, no popover
@@ -55,26 +137,9 @@ export function TerritoryPicker({ value, onChange, errorMessage }: TerritoryPick
   const [query, setQuery] = useState('');
   const index = useMemo(() => territoryIndex(territories.data), [territories.data]);
   const groups = useMemo(() => groupsOf(territories.data ?? [], query), [territories.data, query]);
-  const chosen = new Set(value);
   const found = groups.reduce((n, group) => n + 1 + group.departments.length, 0);
   const toggle = (code: string, on: boolean) =>
     onChange(on ? [...value.filter((c) => c !== code), code] : value.filter((c) => c !== code));
-  const label = (territory: TerritoryDto) =>
-    territory.kind === 'region'
-      ? t('territories.picker.wholeRegion', { name: territory.name })
-      : t('territories.picker.department', { code: territory.code, name: territory.name });
-  const box = (territory: TerritoryDto) => (
-    <label key={territory.code} className={styles.option}>
-      <input
-        type="checkbox"
-        checked={chosen.has(territory.code)}
-        disabled={!chosen.has(territory.code) && value.length >= MAX}
-        onChange={(event) => toggle(territory.code, event.target.checked)}
-      />
-      {label(territory)}
-    </label>
-  );
-
   return (
     <fieldset className={styles.picker} aria-describedby={`${id}-hint`}>
       <legend className={fieldStyles.label}>{t('territories.picker.label')}</legend>
@@ -84,29 +149,12 @@ export function TerritoryPicker({ value, onChange, errorMessage }: TerritoryPick
       <p id={`${id}-chosen`} className={styles.chosenTitle}>
         {t('territories.picker.chosen')}
       </p>
-      {value.length === 0 ? (
-        <p className={fieldStyles.description}>{t('territories.picker.none')}</p>
-      ) : (
-        <ul className={styles.chosen} aria-labelledby={`${id}-chosen`}>
-          {value.map((code) => {
-            const territory = index.get(code);
-            const name = territory ? label(territory) : code;
-            return (
-              <li key={code} className={styles.chip}>
-                <span>{name}</span>
-                <button
-                  type="button"
-                  className={buttonClass('ghost', 'sm')}
-                  aria-label={t('territories.picker.remove', { name })}
-                  onClick={() => toggle(code, false)}
-                >
-                  ×
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <ChosenTerritories
+        value={value}
+        index={index}
+        labelId={`${id}-chosen`}
+        onRemove={(c) => toggle(c, false)}
+      />
       {value.length >= MAX ? (
         <p className={fieldStyles.description}>{t('territories.picker.tooMany', { max: MAX })}</p>
       ) : null}
@@ -129,15 +177,7 @@ export function TerritoryPicker({ value, onChange, errorMessage }: TerritoryPick
       <p id={`${id}-found`} className={fieldStyles.description} aria-live="polite">
         {territories.data ? t('territories.picker.found', { count: found }) : null}
       </p>
-      <div className={styles.options}>
-        {groups.map(({ region, departments }) => (
-          <fieldset key={region.code} className={styles.region}>
-            <legend className={styles.regionName}>{region.name}</legend>
-            {box(region)}
-            {departments.map(box)}
-          </fieldset>
-        ))}
-      </div>
+      <TerritoryOptions groups={groups} value={value} onToggle={toggle} />
     </fieldset>
   );
 }

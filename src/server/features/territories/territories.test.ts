@@ -11,7 +11,7 @@ import {
 } from '../../testing/test-app.ts';
 import { testDialects } from '../../testing/test-database.ts';
 import type { TerritorySubjectKind } from './territories.tables.ts';
-import { writeTerritoryCodes } from './territory-links.ts';
+import { subjectsInTerritory, territoryCodesOf, writeTerritoryCodes } from './territory-links.ts';
 
 const year = new Date().getUTCFullYear() + 1;
 
@@ -132,6 +132,26 @@ describe.each(testDialects())('territories on %s', (dialect) => {
       const cleared = await inject('PATCH', `/circles/${privateId}`, animator, { territoryCodes: [] });
       expect(cleared.json().territoryCodes).toEqual([]);
       expect(await linksOf('circle', privateId)).toEqual([]);
+    });
+  });
+
+  describe('subjectsInTerritory', () => {
+    it('finds, for a région, what is linked to it or to one of its départements', async () => {
+      const db = t.database.db;
+      const inside = (code: string) =>
+        db
+          .selectFrom('circles')
+          .select('id')
+          .where('id', 'in', subjectsInTerritory(db, 'circle', code))
+          .execute()
+          .then((rows) => rows.map((row) => row.id));
+      expect(await inside('R75')).toEqual([circleId]);
+      expect(await inside('33')).toEqual([circleId]);
+      expect(await inside('24')).toEqual([]);
+      expect(await inside('R44')).toEqual([]);
+      const codes = await territoryCodesOf(db, 'circle', [circleId, privateId]);
+      expect(codes.get(circleId)).toEqual(['R75', '33']);
+      expect(codes.get(privateId)).toEqual([]);
     });
   });
 

@@ -8,6 +8,8 @@ function sharedAppModules(id: string): boolean {
   if (/node_modules[\\/](@tiptap|prosemirror|yjs|y-|@hocuspocus|lib0|zod)[\\/]/.test(id)) return false;
   // The wire schemas are loaded on demand by lib/contract-schemas.ts (form validation).
   if (/[\\/]src[\\/]contract[\\/]/.test(id)) return false;
+  // The territory catalogue (régions, départements) is read by the contract only: it goes with it.
+  if (/[\\/]domain[\\/]territories\.ts|decoupage-administratif/.test(id)) return false;
   return true;
 }
 

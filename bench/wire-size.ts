@@ -138,6 +138,7 @@ async function demoUrls(context: BrowserContext): Promise<Record<string, string>
   if (!community || !team || !session) throw new Error('the demo community is missing');
   return {
     community: `/c/${slug}`,
+    'community map': `/c/${slug}/map`,
     circle: `/circles/${team.id}`,
     session: `/sessions/${session.id}`,
     'my actions': '/my-actions',

@@ -11,6 +11,7 @@ import {
 import { circleDecisionOutcomes } from '../domain/review.ts';
 import { abilitiesSchema } from './abilities.ts';
 import { optionalBody } from './optional-body.ts';
+import { territoryCodesSchema } from './territory.ts';
 import { publicUserSchema } from './user.ts';
 
 /** Editable fields, without defaults: a default here would silently reset fields on every PATCH. */
@@ -41,7 +42,7 @@ export const circleCreateSchema = z
 export type CircleCreateInput = z.infer<typeof circleCreateSchema>;
 
 export const circlePatchSchema = z
-  .object(circleFields)
+  .object({ ...circleFields, territoryCodes: territoryCodesSchema })
   .partial()
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
@@ -90,6 +91,8 @@ export const circleSchema = z
     abilities: abilitiesSchema,
     /** The last REX decision on the circle, for those who may read its content; null otherwise. */
     decision: circleDecisionSchema.nullable(),
+    /** Régions ("R75") and départements ("33") where the circle works; none: national. */
+    territoryCodes: z.array(z.string()),
     createdAt: z.string(),
   })
   .meta({ id: 'Circle' });

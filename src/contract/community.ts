@@ -3,6 +3,7 @@ import { communityMemberStatuses, communityRoles, isValidSlug, joinPolicies } fr
 import { DEFAULT_TIME_ZONE } from '../domain/zoned-time.ts';
 import { abilitiesSchema } from './abilities.ts';
 import { optionalBody } from './optional-body.ts';
+import { territoryCodesSchema } from './territory.ts';
 import { timeZone } from './time.ts';
 import { publicUserSchema } from './user.ts';
 
@@ -34,10 +35,11 @@ export const communityCreateSchema = z
 export type CommunityCreateInput = z.infer<typeof communityCreateSchema>;
 
 export const communityPatchSchema = z
-  .object(communityFields)
+  .object({ ...communityFields, territoryCodes: territoryCodesSchema })
   .partial()
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export type CommunityPatch = z.output<typeof communityPatchSchema>;
 
 export const communitySchema = z
   .object({
@@ -53,6 +55,8 @@ export const communitySchema = z
     myRole: z.enum(communityRoles).nullable(),
     myStatus: z.enum(communityMemberStatuses).nullable(),
     abilities: abilitiesSchema,
+    /** Régions ("R75") and départements ("33") where it works; none: a national community. */
+    territoryCodes: z.array(z.string()),
     createdAt: z.string(),
   })
   .meta({ id: 'Community' });

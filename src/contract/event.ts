@@ -8,6 +8,7 @@ import {
 } from '../domain/event.ts';
 import { abilitiesSchema } from './abilities.ts';
 import { challengeSchema, roleSchema } from './challenge.ts';
+import { territoryCodesSchema } from './territory.ts';
 import { oneLine } from './text.ts';
 import { isoInstant, timeZone } from './time.ts';
 
@@ -62,7 +63,7 @@ export const eventCreateSchema = z
 export type EventCreateInput = z.output<typeof eventCreateSchema>;
 
 export const eventPatchSchema = z
-  .object({ ...eventFields, cancelled: z.boolean() })
+  .object({ ...eventFields, cancelled: z.boolean(), territoryCodes: territoryCodesSchema })
   .partial()
   .strict()
   .superRefine(endsAfterStart);
@@ -194,6 +195,8 @@ export const eventSchema = z.object({
   parent: eventRefSchema.nullable(),
   /** Events within this event that the viewer may see. */
   children: z.array(eventSummarySchema),
+  /** Régions ("R75") and départements ("33") where it takes place or whom it concerns. */
+  territoryCodes: z.array(z.string()),
   sites: z.array(siteSchema),
   slots: z.array(slotSchema),
   confirmedCount: z.number().int(),

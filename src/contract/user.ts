@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { personNameSchema } from './person-name.ts';
+import { territoryCodesSchema } from './territory.ts';
 
 const profileText = (max: number) => z.string().trim().max(max);
 
@@ -32,10 +33,17 @@ export const profileUpdateSchema = z
     territory: profileText(120).nullable(),
     bio: profileText(1000).nullable(),
     locale: z.enum(['fr', 'en']),
+    /** Régions and départements of one's profile: only its person sets them. */
+    territoryCodes: territoryCodesSchema,
   })
   .partial()
   .strict();
-export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
+export type ProfileUpdate = z.output<typeof profileUpdateSchema>;
+
+/** The signed-in person's own profile: the account and the territories it names. */
+export const profileSchema = meSchema.extend({ territoryCodes: z.array(z.string()) }).meta({ id: 'Profile' });
+export type Profile = z.infer<typeof profileSchema>;
+export const profileEnvelopeSchema = z.object({ user: profileSchema });
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
 export const passwordSchema = z.string().min(8).max(128);

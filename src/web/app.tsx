@@ -34,6 +34,7 @@ const CommunityDashboardPage = screen(
   () => import('./routes/community-dashboard.tsx'),
   'CommunityDashboardPage',
 );
+const CommunityMapPage = screen(() => import('./routes/community-map.tsx'), 'CommunityMapPage');
 const NewCommunityPage = screen(() => import('./routes/community-new.tsx'), 'NewCommunityPage');
 const CirclePage = screen(() => import('./routes/circle.tsx'), 'CirclePage');
 const JoinPage = screen(() => import('./routes/join.tsx'), 'JoinPage');
@@ -106,6 +107,7 @@ export function App() {
               <Route path="/communities/new" element={<NewCommunityPage />} />
               <Route path="/c/:slug" element={<CommunityPage />} />
               <Route path="/c/:slug/dashboard" element={<CommunityDashboardPage />} />
+              <Route path="/c/:slug/map" element={<CommunityMapPage />} />
               <Route path="/c/:slug/glossary" element={<GlossaryPage />} />
               <Route path="/c/:slug/glossary/print" element={<GlossaryPrintPage />} />
               <Route path="/glossary/:id" element={<GlossaryEntryPage />} />

@@ -12,6 +12,7 @@ import { seedDemoPolls } from './demo-polls.ts';
 import { seedDemoRex } from './demo-rex.ts';
 import { addDemoSignups } from './demo-signups.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
+import { seedDemoTerritories } from './demo-territories.ts';
 
 /**
  * The demo community, drawn from the animation team's meeting notes of 15 June 2021
@@ -188,8 +189,10 @@ async function insertDemo(trx: Transaction<DB>) {
   await seedDemoEvents(trx, { communityId, userIds, now });
   let teamCircleId: string | undefined;
   const learningCircleIds: string[] = [];
+  const circleIds = new Map<string, string>();
   for (const circle of demoCircles) {
     const circleId = randomUUID();
+    circleIds.set(circle.name, circleId);
     await trx
       .insertInto('circles')
       .values({
@@ -210,6 +213,8 @@ async function insertDemo(trx: Transaction<DB>) {
       teamCircleId = circleId;
     } else learningCircleIds.push(circleId);
   }
+  const people = new Map(demoParticipants.map((name, index) => [name, userIds[index] ?? '']));
+  await seedDemoTerritories(trx, { circles: circleIds, people });
   // "En septembre : REX […] Reconduite ou déploiement": planned in the animation team's circle,
   // reviewing the learning circles.
   if (teamCircleId) {

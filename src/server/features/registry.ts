@@ -36,6 +36,8 @@ import { sessionsFeature } from './sessions/sessions.feature.ts';
 import { signupsFeature } from './signups/signups.feature.ts';
 import { stewardsFeature } from './stewards/stewards.feature.ts';
 import { surveysFeature } from './surveys/surveys.feature.ts';
+import { territoriesFeature } from './territories/territories.feature.ts';
+import { territoryMapFeature } from './territory-map/territory-map.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 
 /**
@@ -44,6 +46,7 @@ import { usersFeature } from './users/users.feature.ts';
  */
 export const features: readonly FeatureDescriptor[] = [
   healthFeature,
+  territoriesFeature,
   mailFeature,
   authFeature,
   meFeature,
@@ -67,6 +70,7 @@ export const features: readonly FeatureDescriptor[] = [
   openSpacesFeature,
   hubFeature,
   searchFeature,
+  territoryMapFeature,
 ];
 
 /** Live topic kinds → how each is authorised; a kind declared twice is a programming error. */

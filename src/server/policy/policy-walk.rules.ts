@@ -424,4 +424,7 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/v1/registration-links/{token}/confirm': secret,
   'POST /api/v1/registration-links/{token}/cancel': secret,
   'GET /api/v1/registration-links/{token}/calendar.ics': secret,
+  'GET /api/v1/territories': skip('the bundled list of régions and départements'),
+  // Member counts are for the community's members only (territory-map.test.ts).
+  'GET /api/v1/communities/{slug}/map': { kind: 'community', action: 'read' },
 };

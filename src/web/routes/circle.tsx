@@ -31,6 +31,7 @@ import { CircleSessions } from '../features/sessions/circle-sessions.tsx';
 import { CircleSignupSheets } from '../features/signups/circle-signup-sheets.tsx';
 import { AppointFacilitator } from '../features/stewards/appoint-facilitator.tsx';
 import { CircleSurveys } from '../features/surveys/survey-list.tsx';
+import { TerritoryNames } from '../features/territories/territory-names.tsx';
 import { errorCode, isNotFound } from '../lib/error-message.ts';
 import styles from './circle.module.css';
 import { NotFoundPage } from './not-found.tsx';
@@ -107,6 +108,13 @@ function CircleView({ circle }: { circle: Circle }) {
           </Link>
         }
         title={circle.name}
+        description={
+          circle.territoryCodes.length > 0 ? (
+            <p>
+              <TerritoryNames codes={circle.territoryCodes} />
+            </p>
+          ) : undefined
+        }
         meta={
           <>
             <CircleKindBadges circle={circle} />

@@ -18,6 +18,7 @@ import { InviteLinkPanel } from '../features/communities/invite-link-panel.tsx';
 import { CommunityHome } from '../features/hub/community-home.tsx';
 import { PlaceholderInvitations } from '../features/placeholders/placeholder-invitations.tsx';
 import { PollsSection } from '../features/polls/poll-list.tsx';
+import { TerritoryNames } from '../features/territories/territory-names.tsx';
 import { isNotFound } from '../lib/error-message.ts';
 import styles from './community.module.css';
 import { NotFoundPage } from './not-found.tsx';
@@ -113,6 +114,8 @@ export function CommunityPage() {
               {t('community.counts.members', { count: data.memberCount })}
               {' · '}
               {t('community.counts.circles', { count: data.circleCount })}
+              {' · '}
+              <TerritoryNames codes={data.territoryCodes} />
             </p>
           </>
         }

@@ -13,6 +13,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { enqueueMail } from '../../mail/mail-jobs.ts';
 import type { Leaving } from '../feature-descriptor.ts';
+import { writeTerritoryCodes } from '../territories/territories.public.ts';
 
 /** Creates a circle with its creator as facilitator. */
 export async function createCircle(
@@ -298,8 +299,10 @@ export async function updateCircle(
   circleId: string,
   patch: CirclePatch,
 ): Promise<{ promoted: string[]; narrowed: boolean }> {
+  const { territoryCodes, ...fields } = patch;
   return db.transaction().execute(async (trx) => {
     await loadLockedCircle(trx, circleId);
+    if (territoryCodes) await writeTerritoryCodes(trx, 'circle', circleId, territoryCodes);
     const before = await trx
       .selectFrom('circles')
       .select(['name', 'visibility'])
@@ -307,7 +310,7 @@ export async function updateCircle(
       .executeTakeFirstOrThrow();
     await trx
       .updateTable('circles')
-      .set({ ...patch, updatedAt: new Date().toISOString() })
+      .set({ ...fields, updatedAt: new Date().toISOString() })
       .where('id', '=', circleId)
       .execute();
     if (patch.name !== undefined && patch.name !== before.name) {

@@ -11,6 +11,7 @@ import type { Viewer } from '../../http/viewer.ts';
 import { abilitiesInCircle } from '../../policy/access.ts';
 import { communityStandingSelects } from '../../policy/standing.ts';
 import { circleContentVisibleTo, circleVisibleTo } from '../../policy/visibility.ts';
+import { parseTerritoryCodes, territoryCodesColumn } from '../territories/territories.public.ts';
 import { toPublicUserDto } from '../users/users.public.ts';
 
 type CircleScope = DB & { ci: DB['circles']; co: DB['communities'] };
@@ -61,6 +62,7 @@ function circlesWithStats(db: Kysely<DB>, viewer: Viewer | undefined, filter: 'v
         .as('myRole'),
       ...communityStandingSelects(eb, viewer),
     ])
+    .select(territoryCodesColumn(db, 'circle', 'ci.id').as('territoryCodes'))
     .where((eb) => (filter === 'all' ? eb.lit(true) : circleVisibleTo(eb, viewer)));
 }
 
@@ -79,6 +81,7 @@ type CircleWithStats = CircleRow & {
   decidedAt: Date | string | null;
   deciderId: string | null;
   deciderName: string | null;
+  territoryCodes: string | null;
 };
 
 /** The REX decision, for those who may read what is said in the circle (its sessions' readers). */
@@ -115,6 +118,7 @@ export function toCircleDto(row: CircleWithStats, viewer: Viewer | undefined): C
     myRole: row.myRole ?? null,
     abilities: abilitiesInCircle(row, viewer),
     decision: decisionOf(row, viewer),
+    territoryCodes: parseTerritoryCodes(row.territoryCodes),
     createdAt: toIso(row.createdAt),
   };
 }

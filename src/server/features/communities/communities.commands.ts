@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { CommunityCreateInput } from '../../../contract/community.ts';
+import type { CommunityCreateInput, CommunityPatch } from '../../../contract/community.ts';
 import {
   type CommunityMemberStatus,
   type CommunityRole,
@@ -11,6 +11,7 @@ import { lockCommunity } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Leaving } from '../feature-descriptor.ts';
+import { writeTerritoryCodes } from '../territories/territories.public.ts';
 
 export const newInviteCode = () => randomBytes(18).toString('base64url');
 
@@ -188,4 +189,17 @@ function findMembership(db: Kysely<DB>, communityId: string, userId: string) {
     .where('communityId', '=', communityId)
     .where('userId', '=', userId)
     .executeTakeFirst();
+}
+
+/** Edits a community: its fields and its territories (none: national) in one transaction. */
+export async function updateCommunity(db: Kysely<DB>, communityId: string, patch: CommunityPatch) {
+  const { territoryCodes, ...fields } = patch;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('communities')
+      .set({ ...fields, updatedAt: new Date().toISOString() })
+      .where('id', '=', communityId)
+      .execute();
+    if (territoryCodes) await writeTerritoryCodes(trx, 'community', communityId, territoryCodes);
+  });
 }

@@ -8,6 +8,7 @@ import type { CommunityRow, DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { standingInCommunity } from '../../policy/standing.ts';
+import { parseTerritoryCodes, territoryCodesColumn } from '../territories/territories.public.ts';
 import { toPublicUserDto } from '../users/users.public.ts';
 
 type CommunityWithStats = CommunityRow & {
@@ -15,6 +16,7 @@ type CommunityWithStats = CommunityRow & {
   circleCount: number | null;
   myRole: CommunityRole | null;
   myStatus: CommunityMemberStatus | null;
+  territoryCodes: string | null;
 };
 
 /** Counts and the viewer's own standing, computed in the same query as the community. */
@@ -74,7 +76,8 @@ function withStats(db: Kysely<DB>, viewer: Viewer | undefined) {
         .where('mine.userId', '=', me)
         .select('mine.status')
         .as('myStatus'),
-    ]);
+    ])
+    .select(territoryCodesColumn(db, 'community', 'c.id').as('territoryCodes'));
 }
 
 export function toCommunityDto(row: CommunityWithStats, viewer: Viewer | undefined): Community {
@@ -91,6 +94,7 @@ export function toCommunityDto(row: CommunityWithStats, viewer: Viewer | undefin
     myRole: row.myRole ?? null,
     myStatus: row.myStatus ?? null,
     abilities: abilitiesOn(standingInCommunity(row, viewer), { kind: 'community' }),
+    territoryCodes: parseTerritoryCodes(row.territoryCodes),
     createdAt: toIso(row.createdAt),
   };
 }

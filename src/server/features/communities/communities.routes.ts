@@ -19,6 +19,7 @@ import {
   joinCommunity,
   newInviteCode,
   removeCommunityMember,
+  updateCommunity,
   updateCommunityMember,
 } from './communities.commands.ts';
 import {
@@ -110,11 +111,7 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const community = await getCommunity(db, request.params.slug, viewer);
         await requireAnimator(db, community.id, viewer);
-        await db
-          .updateTable('communities')
-          .set({ ...request.body, updatedAt: new Date().toISOString() })
-          .where('id', '=', community.id)
-          .execute();
+        await updateCommunity(db, community.id, request.body);
         return toCommunityDto(await getCommunity(db, request.params.slug, viewer), viewer);
       },
     );

@@ -19,6 +19,7 @@ import { toIso } from '../../db/columns.ts';
 import { lockCommunity } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { deleteTerritoryLinks, writeTerritoryCodes } from '../territories/territories.public.ts';
 import type { EventRow } from './event-access.ts';
 
 const DAY = 86_400_000;
@@ -154,6 +155,7 @@ export async function patchEvent(
       })
       .where('id', '=', event.id)
       .execute();
+    if (input.territoryCodes) await writeTerritoryCodes(trx, 'event', event.id, input.territoryCodes);
     if (input.visibility === 'community' && event.visibility === 'public') {
       await hooks.releaseOutsiders(trx, event.id, event.communityId);
     }
@@ -166,6 +168,8 @@ export async function deleteEvent(db: Kysely<DB>, eventId: string) {
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('events').set({ parentId: null }).where('parentId', '=', eventId).execute();
     await trx.deleteFrom('events').where('id', '=', eventId).execute();
+    // No foreign key can hold a territory link (decision 034): it goes with its event here.
+    await deleteTerritoryLinks(trx, 'event', [eventId]);
   });
 }
 

@@ -14,6 +14,7 @@ import { toIso } from '../../db/columns.ts';
 import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Viewer } from '../../http/viewer.ts';
+import { territoryCodesOf } from '../territories/territories.public.ts';
 import { listChallenges } from './challenges.queries.ts';
 import { type EventAccess, type EventCommunity, isOpen } from './event-access.ts';
 import { isExpired } from './registrations.commands.ts';
@@ -194,7 +195,7 @@ export async function eventDetail(
   const mySlots = new Map(myRegistration?.slots.map((slot) => [slot.slotId, slot.status]) ?? []);
   const seesLinks = abilities.steer || mine?.status === 'confirmed';
 
-  const [sites, slots, counts, parent, children] = await Promise.all([
+  const [sites, slots, counts, parent, children, territories] = await Promise.all([
     db.selectFrom('eventSites').selectAll().where('eventId', '=', event.id).orderBy('position').execute(),
     db
       .selectFrom('eventSlots as s')
@@ -232,6 +233,7 @@ export async function eventDetail(
           .executeTakeFirst()
       : undefined,
     listEvents(db, community, standing, { parentId: event.id }, { limit: 100, scope: event.id }),
+    territoryCodesOf(db, 'event', [event.id]),
   ]);
   const count = (status: RegistrationStatus) => Number(counts.find((row) => row.status === status)?.n ?? 0);
   const seesParent =
@@ -251,6 +253,7 @@ export async function eventDetail(
     cancelled: event.cancelledAt !== null,
     parent: seesParent ? { id: parent.id, title: parent.title } : null,
     children: children.items,
+    territoryCodes: territories.get(event.id) ?? [],
     sites: sites.map(
       (site): SiteDto => ({
         id: site.id,

@@ -2,15 +2,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { circleSchema } from '../../../contract/circle.ts';
 import { errorBodySchema } from '../../../contract/error.ts';
 import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
-import { profileUpdateSchema, userEnvelopeSchema } from '../../../contract/user.ts';
+import { profileEnvelopeSchema, profileUpdateSchema } from '../../../contract/user.ts';
 import type { AppContext } from '../../app-context.ts';
 import { listViewerCircles } from '../circles/circles.public.ts';
+import { territoryCodesOf, writeTerritoryCodes } from '../territories/territories.public.ts';
 import { getUser, toMeDto, updateProfile } from '../users/users.public.ts';
 
 const tags = ['me'];
 
 export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db, viewers } = ctx;
+  const profileOf = async (userId: string) => {
+    const [user, codes] = await Promise.all([getUser(db, userId), territoryCodesOf(db, 'user', [userId])]);
+    return { user: { ...toMeDto(user), territoryCodes: codes.get(userId) ?? [] } };
+  };
   return async (app) => {
     app.get(
       '/me',
@@ -18,13 +23,10 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'The signed-in account',
-          response: { 200: userEnvelopeSchema, 401: errorBodySchema },
+          response: { 200: profileEnvelopeSchema, 401: errorBodySchema },
         },
       },
-      async (request) => {
-        const viewer = await viewers.require(request);
-        return { user: toMeDto(await getUser(db, viewer.id)) };
-      },
+      async (request) => profileOf((await viewers.require(request)).id),
     );
 
     app.patch(
@@ -34,12 +36,18 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Edit my profile',
           body: profileUpdateSchema,
-          response: { 200: userEnvelopeSchema, 400: errorBodySchema, 401: errorBodySchema },
+          response: { 200: profileEnvelopeSchema, 400: errorBodySchema, 401: errorBodySchema },
         },
       },
       async (request) => {
         const viewer = await viewers.require(request);
-        return { user: toMeDto(await updateProfile(db, viewer.id, request.body)) };
+        const { territoryCodes, ...fields } = request.body;
+        await db.transaction().execute(async (trx) => {
+          await updateProfile(trx, viewer.id, fields);
+          // Only its person sets a profile's territories: this route has no other subject.
+          if (territoryCodes) await writeTerritoryCodes(trx, 'user', viewer.id, territoryCodes);
+        });
+        return profileOf(viewer.id);
       },
     );
 

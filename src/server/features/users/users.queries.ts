@@ -36,7 +36,11 @@ export async function findUserByEmail(db: Kysely<DB>, email: string): Promise<Us
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
-export async function updateProfile(db: Kysely<DB>, id: string, patch: ProfileUpdate): Promise<UserRow> {
+export async function updateProfile(
+  db: Kysely<DB>,
+  id: string,
+  patch: Omit<ProfileUpdate, 'territoryCodes'>,
+): Promise<UserRow> {
   if (Object.keys(patch).length > 0) {
     await db
       .updateTable('users')

@@ -21,6 +21,7 @@ import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { circleSchemas } from '../../lib/contract-schemas.ts';
 import { numberFromText, useContractForm } from '../../lib/use-contract-form.ts';
+import { TerritoryPicker } from '../territories/territory-picker.tsx';
 
 const loadCreateSchema = () => circleSchemas().then((m) => m.circleCreateSchema);
 const loadPatchSchema = () => circleSchemas().then((m) => m.circlePatchSchema);
@@ -37,6 +38,7 @@ interface Values {
   visibility: CircleVisibility;
   joinPolicy: CircleJoinPolicy;
   status: CircleStatus;
+  territoryCodes: string[];
 }
 
 function initialValues(circle?: Circle): Values {
@@ -50,6 +52,7 @@ function initialValues(circle?: Circle): Values {
     visibility: circle?.visibility ?? 'community',
     joinPolicy: circle?.joinPolicy ?? 'open',
     status: circle?.status ?? 'forming',
+    territoryCodes: circle?.territoryCodes ?? [],
   };
 }
 
@@ -74,6 +77,7 @@ const toPatch = (values: Values) => ({
   ...commonInput(values),
   method: values.method === 'none' ? null : values.method,
   status: values.status,
+  territoryCodes: values.territoryCodes,
 });
 
 export type CircleFormProps =
@@ -182,6 +186,13 @@ export function CircleForm(props: CircleFormProps) {
           onChange={set('status')}
           isHorizontal
           options={circleStatuses.map((status) => ({ value: status, label: t(`circle.status.${status}`) }))}
+        />
+      ) : null}
+      {props.mode === 'edit' ? (
+        <TerritoryPicker
+          value={values.territoryCodes}
+          onChange={set('territoryCodes')}
+          errorMessage={form.error('territoryCodes')}
         />
       ) : null}
       {props.mode === 'edit' ? props.extraFields : null}

@@ -10,6 +10,7 @@ import { TextField } from '../../components/text-field.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 import { communitySchemas } from '../../lib/contract-schemas.ts';
 import { useContractForm } from '../../lib/use-contract-form.ts';
+import { TerritoryPicker } from '../territories/territory-picker.tsx';
 import { nameAndSlugReducer } from './slug-suggestion.ts';
 
 const loadCreateSchema = () => communitySchemas().then((m) => m.communityCreateSchema);
@@ -33,6 +34,7 @@ interface Values {
   charter: string;
   joinPolicy: JoinPolicy;
   timeZone: string;
+  territoryCodes: string[];
 }
 
 const toCommon = ({ name, description, charter, joinPolicy }: Values) => ({
@@ -41,7 +43,11 @@ const toCommon = ({ name, description, charter, joinPolicy }: Values) => ({
   charter,
   joinPolicy,
 });
-const toPatch = (values: Values) => ({ ...toCommon(values), timeZone: values.timeZone.trim() });
+const toPatch = (values: Values) => ({
+  ...toCommon(values),
+  timeZone: values.timeZone.trim(),
+  territoryCodes: values.territoryCodes,
+});
 const toCreateInput = (values: Values) => ({ ...toCommon(values), slug: values.slug });
 
 /** Name, address (slug, creation only), description, charter, how people join, time zone (edit only). */
@@ -57,6 +63,7 @@ export function CommunityForm(props: CommunityFormProps) {
       charter: initial?.charter ?? '',
       joinPolicy: initial?.joinPolicy ?? 'open',
       timeZone: initial?.timeZone ?? 'Europe/Paris',
+      territoryCodes: initial?.territoryCodes ?? [],
     }),
     messages: { slug: 'validation.slug' },
     serverError: props.error,
@@ -141,6 +148,13 @@ export function CommunityForm(props: CommunityFormProps) {
           {...form.text('timeZone')}
           autoComplete="off"
           spellCheck="false"
+        />
+      ) : null}
+      {props.mode === 'edit' ? (
+        <TerritoryPicker
+          value={form.values.territoryCodes}
+          onChange={(codes) => form.setValue('territoryCodes', codes)}
+          errorMessage={form.error('territoryCodes')}
         />
       ) : null}
       <FormProblem text={isSlugTaken ? undefined : form.formMessage} />

@@ -11,6 +11,7 @@ import { eventSchemas } from '../../lib/contract-schemas.ts';
 import type { FieldIssues } from '../../lib/form-validation.ts';
 import { type ContractForm, numberFromText, useContractForm } from '../../lib/use-contract-form.ts';
 import { commonTimeZones, isoToZoned, viewerTimeZone, zonedToIso } from '../sessions/session-time.ts';
+import { TerritoryPicker } from '../territories/territory-picker.tsx';
 import { useCommunityEvents } from './event-api.ts';
 
 export interface EventFormValues {
@@ -24,6 +25,7 @@ export interface EventFormValues {
   visibility: EventVisibility;
   parentId: string;
   capacity: string;
+  territoryCodes: string[];
 }
 
 /** The form's values for a new event, or for the one being edited (its times in its own zone). */
@@ -40,6 +42,7 @@ export function eventFormValues(event?: EventDto): EventFormValues {
       visibility: 'public',
       parentId: '',
       capacity: '',
+      territoryCodes: [],
     };
   }
   const start = isoToZoned(event.startsAt, event.timeZone);
@@ -55,6 +58,7 @@ export function eventFormValues(event?: EventDto): EventFormValues {
     visibility: event.visibility,
     parentId: event.parent?.id ?? '',
     capacity: event.capacity === null ? '' : String(event.capacity),
+    territoryCodes: event.territoryCodes,
   };
 }
 
@@ -74,6 +78,8 @@ function eventInput(values: EventFormValues, isEdit: boolean) {
     visibility: values.visibility,
     parentId: values.parentId || blank,
     capacity: numberFromText(values.capacity, blank),
+    // Territories are set on an edit (PATCH), once the event exists.
+    ...(isEdit && { territoryCodes: values.territoryCodes }),
   };
 }
 
@@ -225,6 +231,13 @@ function EventFields({
         isOptional
         {...form.text('capacity')}
       />
+      {eventId ? (
+        <TerritoryPicker
+          value={form.values.territoryCodes}
+          onChange={(codes) => form.setValue('territoryCodes', codes)}
+          errorMessage={form.error('territoryCodes')}
+        />
+      ) : null}
       <FormProblem text={form.formMessage} />
       <div className={formStyles.actions}>
         <Button type="submit" isPending={isPending}>

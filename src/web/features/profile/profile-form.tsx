@@ -18,7 +18,8 @@ import {
   useIssueMessage,
   validate,
 } from '../../lib/form-validation.ts';
-import { useUpdateProfile } from './profile-api.ts';
+import { TerritoryPicker } from '../territories/territory-picker.tsx';
+import { useProfile, useUpdateProfile } from './profile-api.ts';
 
 const loadSchema = () => userSchemas().then((m) => m.profileUpdateSchema);
 
@@ -37,6 +38,9 @@ export function ProfileForm({ me }: { me: Me }) {
   const [territory, setTerritory] = useState(me.territory ?? '');
   const [bio, setBio] = useState(me.bio ?? '');
   const [locale, setLocale] = useState<Language>(me.locale);
+  const profile = useProfile();
+  // null until touched: the saved territories are sent back only when the person changed them.
+  const [territoryCodes, setTerritoryCodes] = useState<string[] | null>(null);
   const [issues, setIssues] = useState<FieldIssues>({});
   const [message, setMessage] = useState<FormStatusMessage | null>(null);
   const formRef = useFocusFirstInvalid(issues);
@@ -52,6 +56,7 @@ export function ProfileForm({ me }: { me: Me }) {
       territory: orNull(territory),
       bio: orNull(bio),
       locale,
+      ...(territoryCodes && { territoryCodes }),
     };
     const result = await validate(loadSchema, input);
     setIssues(result.ok ? {} : result.issues);
@@ -114,6 +119,11 @@ export function ProfileForm({ me }: { me: Me }) {
         errorMessage={fieldError('bio')}
         multiline
         isOptional
+      />
+      <TerritoryPicker
+        value={territoryCodes ?? profile.data?.territoryCodes ?? []}
+        onChange={setTerritoryCodes}
+        errorMessage={fieldError('territoryCodes')}
       />
       <RadioGroupField<Language>
         label={t('profile.language')}

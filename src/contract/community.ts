@@ -29,6 +29,8 @@ export const communityCreateSchema = z
     charter: communityFields.charter.optional(),
     joinPolicy: communityFields.joinPolicy.default('open'),
     timeZone: communityFields.timeZone.default(DEFAULT_TIME_ZONE),
+    /** Creates a territorial branch of this community (its animators and instance admins only). */
+    parentSlug: z.string().trim().max(64).optional(),
   })
   .strict();
 export type CommunityCreateInput = z.infer<typeof communityCreateSchema>;
@@ -54,6 +56,8 @@ export const communitySchema = z
     myStatus: z.enum(communityMemberStatuses).nullable(),
     abilities: abilitiesSchema,
     createdAt: z.string(),
+    /** The community this one is a territorial branch of (decision 035). */
+    parent: z.object({ slug: z.string(), name: z.string() }).optional(),
   })
   .meta({ id: 'Community' });
 export type Community = z.infer<typeof communitySchema>;
@@ -74,3 +78,22 @@ export const communityMemberPatchSchema = z
   .strict();
 
 export const inviteLinkSchema = z.object({ code: z.string(), url: z.string() });
+
+/**
+ * One territorial branch as its parent's page lists it. `joinsInOneStep`: the viewer, an active
+ * member of the parent, would become a member at once (their membership there stands for the
+ * approval the branch asks for; never past an invitation-only branch).
+ */
+export const communityBranchSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    joinPolicy: z.enum(joinPolicies),
+    memberCount: z.number().int(),
+    myStatus: z.enum(communityMemberStatuses).nullable(),
+    joinsInOneStep: z.boolean(),
+  })
+  .meta({ id: 'CommunityBranch' });
+export type CommunityBranch = z.infer<typeof communityBranchSchema>;

@@ -15,6 +15,8 @@ type CommunityWithStats = CommunityRow & {
   circleCount: number | null;
   myRole: CommunityRole | null;
   myStatus: CommunityMemberStatus | null;
+  parentSlug: string | null;
+  parentName: string | null;
 };
 
 /** Counts and the viewer's own standing, computed in the same query as the community. */
@@ -22,7 +24,9 @@ function withStats(db: Kysely<DB>, viewer: Viewer | undefined) {
   const me = viewer?.id ?? '';
   return db
     .selectFrom('communities as c')
+    .leftJoin('communities as parent', 'parent.id', 'c.parentId')
     .selectAll('c')
+    .select(['parent.slug as parentSlug', 'parent.name as parentName'])
     .select((eb: ExpressionBuilder<DB & { c: DB['communities'] }, 'c'>) => [
       eb
         .selectFrom('communityMembers as m')
@@ -92,6 +96,9 @@ export function toCommunityDto(row: CommunityWithStats, viewer: Viewer | undefin
     myStatus: row.myStatus ?? null,
     abilities: abilitiesOn(standingInCommunity(row, viewer), { kind: 'community' }),
     createdAt: toIso(row.createdAt),
+    // Communities are public (decision 027), so a branch's parent is always shown.
+    ...(row.parentSlug !== null &&
+      row.parentName !== null && { parent: { slug: row.parentSlug, name: row.parentName } }),
   };
 }
 

@@ -16,6 +16,10 @@ export interface DesignCommunity {
   id: string;
   slug: string;
 }
+/** A library's community, with the parent whose designs it also lists when it is a branch. */
+export interface LibraryCommunity extends DesignCommunity {
+  parentId: string | null;
+}
 
 export interface StoredSequence {
   title: string;
@@ -57,7 +61,7 @@ export function libraryAbilities(standing: Standing): Abilities {
 export async function designCommunity(db: Kysely<DB>, slug: string, viewer: Viewer | undefined) {
   const community = await db
     .selectFrom('communities')
-    .select(['id', 'slug'])
+    .select(['id', 'slug', 'parentId'])
     .where('slug', '=', slug)
     .executeTakeFirst();
   if (!community) throw notFound('Community');
@@ -91,9 +95,10 @@ export async function getDesignAccess(
   return { design, community: { id: design.communityId, slug: communitySlug }, abilities };
 }
 
-function toSummary(row: DesignRow): LearningDesignSummary {
+function toSummary(row: DesignRow, libraryId = row.communityId): LearningDesignSummary {
   const sequences = readSequences(row.sequences);
   return {
+    fromParent: row.communityId !== libraryId,
     id: row.id,
     communityId: row.communityId,
     title: row.title,
@@ -132,10 +137,14 @@ const designOrder: Keyset<DesignRow> = {
   of: (row) => ({ keys: [row.title], id: row.id }),
 };
 
-/** One page of a community's library, by title. */
-export async function listDesigns(db: Kysely<DB>, communityId: string, page: PageRequest) {
-  const query = db.selectFrom('learningDesigns as d').selectAll('d').where('d.communityId', '=', communityId);
+/**
+ * One page of a community's library, by title; a branch's library also lists its parent's designs
+ * (marked `fromParent`): the parent shares its craft with its branches (decision 035).
+ */
+export async function listDesigns(db: Kysely<DB>, community: LibraryCommunity, page: PageRequest) {
+  const libraries = community.parentId === null ? [community.id] : [community.id, community.parentId];
+  const query = db.selectFrom('learningDesigns as d').selectAll('d').where('d.communityId', 'in', libraries);
   const rows = await pageQuery(query, designOrder, page).execute();
   const { items, nextCursor } = toPage(rows, designOrder, page);
-  return { items: items.map(toSummary), nextCursor };
+  return { items: items.map((row) => toSummary(row, community.id)), nextCursor };
 }

@@ -9,16 +9,13 @@ import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { resolveCommunityStanding } from '../../policy/standing.ts';
+import { sharingCommunities } from '../../policy/visibility.ts';
 import type { LearningDesignsTable } from './rex.tables.ts';
 
 export type DesignRow = Selectable<LearningDesignsTable>;
 export interface DesignCommunity {
   id: string;
   slug: string;
-}
-/** A library's community, with the parent whose designs it also lists when it is a branch. */
-export interface LibraryCommunity extends DesignCommunity {
-  parentId: string | null;
 }
 
 export interface StoredSequence {
@@ -61,7 +58,7 @@ export function libraryAbilities(standing: Standing): Abilities {
 export async function designCommunity(db: Kysely<DB>, slug: string, viewer: Viewer | undefined) {
   const community = await db
     .selectFrom('communities')
-    .select(['id', 'slug', 'parentId'])
+    .select(['id', 'slug'])
     .where('slug', '=', slug)
     .executeTakeFirst();
   if (!community) throw notFound('Community');
@@ -141,9 +138,11 @@ const designOrder: Keyset<DesignRow> = {
  * One page of a community's library, by title; a branch's library also lists its parent's designs
  * (marked `fromParent`): the parent shares its craft with its branches (decision 035).
  */
-export async function listDesigns(db: Kysely<DB>, community: LibraryCommunity, page: PageRequest) {
-  const libraries = community.parentId === null ? [community.id] : [community.id, community.parentId];
-  const query = db.selectFrom('learningDesigns as d').selectAll('d').where('d.communityId', 'in', libraries);
+export async function listDesigns(db: Kysely<DB>, community: DesignCommunity, page: PageRequest) {
+  const query = db
+    .selectFrom('learningDesigns as d')
+    .selectAll('d')
+    .where('d.communityId', 'in', sharingCommunities(db, community.id));
   const rows = await pageQuery(query, designOrder, page).execute();
   const { items, nextCursor } = toPage(rows, designOrder, page);
   return { items: items.map((row) => toSummary(row, community.id)), nextCursor };

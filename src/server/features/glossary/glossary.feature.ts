@@ -1,13 +1,17 @@
 import type { FeatureDescriptor } from '../feature-descriptor.ts';
 import { getEntryAccess } from './glossary.queries.ts';
 import { glossaryRoutes } from './glossary.routes.ts';
+import { glossaryCopyRoutes } from './glossary-copy.routes.ts';
 import './glossary.tables.ts';
 import { glossaryTables } from './migrations/2026-12-04-0020-glossary.ts';
 
 /** The abécédaire of a community: entries proposed, written together, selected and published. */
 export const glossaryFeature: FeatureDescriptor = {
   name: 'glossary',
-  routes: [{ plugin: glossaryRoutes, prefix: '/api/v1' }],
+  routes: [
+    { plugin: glossaryRoutes, prefix: '/api/v1' },
+    { plugin: glossaryCopyRoutes, prefix: '/api/v1' },
+  ],
   // An entry is community-wide: its followers lose it with the community (`community:<id>`).
   topics: {
     glossary: (db, id, viewer) =>

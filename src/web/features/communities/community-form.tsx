@@ -10,13 +10,21 @@ import { TextField } from '../../components/text-field.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 import { communitySchemas } from '../../lib/contract-schemas.ts';
 import { useContractForm } from '../../lib/use-contract-form.ts';
+import { ParentField } from './parent-field.tsx';
 import { nameAndSlugReducer } from './slug-suggestion.ts';
 
 const loadCreateSchema = () => communitySchemas().then((m) => m.communityCreateSchema);
 const loadPatchSchema = () => communitySchemas().then((m) => m.communityPatchSchema);
 
 export type CommunityFormProps =
-  | { mode: 'create'; onSubmit: (input: CommunityCreateInput) => void; isPending: boolean; error: unknown }
+  | {
+      mode: 'create';
+      onSubmit: (input: CommunityCreateInput) => void;
+      isPending: boolean;
+      error: unknown;
+      /** The community the new one starts as a branch of (`?parent=` from its page). */
+      parentSlug?: string | undefined;
+    }
   | {
       mode: 'edit';
       community: Community;
@@ -33,6 +41,8 @@ interface Values {
   charter: string;
   joinPolicy: JoinPolicy;
   timeZone: string;
+  /** '' for a community of its own. */
+  parentSlug: string;
 }
 
 const toCommon = ({ name, description, charter, joinPolicy }: Values) => ({
@@ -42,7 +52,11 @@ const toCommon = ({ name, description, charter, joinPolicy }: Values) => ({
   joinPolicy,
 });
 const toPatch = (values: Values) => ({ ...toCommon(values), timeZone: values.timeZone.trim() });
-const toCreateInput = (values: Values) => ({ ...toCommon(values), slug: values.slug });
+const toCreateInput = (values: Values) => ({
+  ...toCommon(values),
+  slug: values.slug,
+  ...(values.parentSlug !== '' && { parentSlug: values.parentSlug }),
+});
 
 /** Name, address (slug, creation only), description, charter, how people join, time zone (edit only). */
 export function CommunityForm(props: CommunityFormProps) {
@@ -57,6 +71,7 @@ export function CommunityForm(props: CommunityFormProps) {
       charter: initial?.charter ?? '',
       joinPolicy: initial?.joinPolicy ?? 'open',
       timeZone: initial?.timeZone ?? 'Europe/Paris',
+      parentSlug: props.mode === 'create' ? (props.parentSlug ?? '') : '',
     }),
     messages: { slug: 'validation.slug' },
     serverError: props.error,
@@ -107,6 +122,9 @@ export function CommunityForm(props: CommunityFormProps) {
           autoComplete="off"
           spellCheck="false"
         />
+      ) : null}
+      {props.mode === 'create' ? (
+        <ParentField value={values.parentSlug} onChange={(slug) => setValue('parentSlug', slug)} />
       ) : null}
       <TextField
         label={t('communityForm.description')}

@@ -11,6 +11,7 @@ import { useErrorMessage } from '../../lib/error-message.ts';
 import { useCommunityBranches } from './branches-api.ts';
 import { useJoinCommunity } from './community-api.ts';
 import { JoinPolicyBadge } from './community-badges.tsx';
+import own from './community-branches.module.css';
 import styles from './community-card.module.css';
 
 /** "Rejoindre" for a member of the parent: their membership there stands for the branch's approval. */
@@ -69,30 +70,32 @@ export function CommunityBranches({ community }: { community: Community }) {
   const items = branches.data ?? [];
   if (items.length === 0 && !mayFound) return null;
   return (
-    <Section
-      title={t('community.branches.title')}
-      description={t('community.branches.intro')}
-      action={
-        mayFound ? (
-          <ButtonLink
-            variant="secondary"
-            to={`/communities/new?parent=${encodeURIComponent(community.slug)}`}
-          >
-            {t('community.branches.found')}
-          </ButtonLink>
-        ) : undefined
-      }
-    >
-      {items.length === 0 ? (
-        <p>{t('community.branches.none')}</p>
-      ) : (
-        <ul className={styles.grid}>
-          {items.map((branch) => (
-            <BranchCard key={branch.id} branch={branch} />
-          ))}
-        </ul>
-      )}
-    </Section>
+    <div className={own.branches}>
+      <Section
+        title={t('community.branches.title')}
+        description={t('community.branches.intro')}
+        action={
+          mayFound ? (
+            <ButtonLink
+              variant="secondary"
+              to={`/communities/new?parent=${encodeURIComponent(community.slug)}`}
+            >
+              {t('community.branches.found')}
+            </ButtonLink>
+          ) : undefined
+        }
+      >
+        {items.length === 0 ? (
+          <p>{t('community.branches.none')}</p>
+        ) : (
+          <ul className={styles.grid}>
+            {items.map((branch) => (
+              <BranchCard key={branch.id} branch={branch} />
+            ))}
+          </ul>
+        )}
+      </Section>
+    </div>
   );
 }
 

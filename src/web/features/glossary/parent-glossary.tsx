@@ -45,9 +45,11 @@ export function ParentGlossary({
       </p>
       {canCopy ? (
         <>
-          <Button variant="secondary" onClick={onCopy} isPending={copy.isPending}>
-            {t('glossary.parent.copy')}
-          </Button>
+          <div>
+            <Button variant="secondary" onClick={onCopy} isPending={copy.isPending}>
+              {t('glossary.parent.copy')}
+            </Button>
+          </div>
           <FormStatus message={message} />
         </>
       ) : null}

@@ -56,8 +56,13 @@ export const communitySchema = z
     myStatus: z.enum(communityMemberStatuses).nullable(),
     abilities: abilitiesSchema,
     createdAt: z.string(),
-    /** The community this one is a territorial branch of (decision 035). */
-    parent: z.object({ slug: z.string(), name: z.string() }).optional(),
+    /**
+     * The community this one is a territorial branch of (decision 035), and the viewer's status
+     * there: an active member joins a branch on request in one step.
+     */
+    parent: z
+      .object({ slug: z.string(), name: z.string(), myStatus: z.enum(communityMemberStatuses).nullable() })
+      .optional(),
   })
   .meta({ id: 'Community' });
 export type Community = z.infer<typeof communitySchema>;

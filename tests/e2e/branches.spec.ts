@@ -58,6 +58,11 @@ test('found a branch, join it in one click, reuse the parent’s design', async 
   const memberBranches = new BranchesPage(memberPage);
   await memberPage.goto(`/c/${slug}`);
   await expect(memberBranches.branchCard('Riposte Landes')).toContainText('Sur demande');
+  // On the branch's own page too, a member of the parent joins rather than asks.
+  await memberPage.goto(`/c/${branchSlug}`);
+  await expect(memberPage.getByRole('button', { name: 'Rejoindre la communauté' })).toBeVisible();
+  await expect(memberPage.getByRole('link', { name: parentName })).toBeVisible();
+  await memberPage.goto(`/c/${slug}`);
   await expectAccessible(memberPage, 'the parent’s page with its branches');
   await lookAt(memberPage, 'branches-parent-page', { fullPage: true });
   await memberBranches.joinInOneClick('Riposte Landes');

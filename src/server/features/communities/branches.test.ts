@@ -56,10 +56,10 @@ describe.each(testDialects())('territorial branches on %s', (dialect) => {
       timeZone: 'America/Cayenne',
       myRole: 'animator',
       memberCount: 1,
-      parent: { slug: parent.slug, name: parent.name },
+      parent: { slug: parent.slug, name: parent.name, myStatus: 'active' },
     });
     const page = await t.app.inject({ url: `/api/v1/communities/${branch.slug}` });
-    expect(page.json().parent).toEqual({ slug: parent.slug, name: parent.name });
+    expect(page.json().parent).toEqual({ slug: parent.slug, name: parent.name, myStatus: null });
     expect((await t.app.inject({ url: `/api/v1/communities/${parent.slug}` })).json()).not.toHaveProperty(
       'parent',
     );

@@ -17,6 +17,7 @@ type CommunityWithStats = CommunityRow & {
   myStatus: CommunityMemberStatus | null;
   parentSlug: string | null;
   parentName: string | null;
+  myParentStatus: CommunityMemberStatus | null;
 };
 
 /** Counts and the viewer's own standing, computed in the same query as the community. */
@@ -78,6 +79,12 @@ function withStats(db: Kysely<DB>, viewer: Viewer | undefined) {
         .where('mine.userId', '=', me)
         .select('mine.status')
         .as('myStatus'),
+      eb
+        .selectFrom('communityMembers as inParent')
+        .whereRef('inParent.communityId', '=', 'c.parentId')
+        .where('inParent.userId', '=', me)
+        .select('inParent.status')
+        .as('myParentStatus'),
     ]);
 }
 
@@ -98,7 +105,9 @@ export function toCommunityDto(row: CommunityWithStats, viewer: Viewer | undefin
     createdAt: toIso(row.createdAt),
     // Communities are public (decision 027), so a branch's parent is always shown.
     ...(row.parentSlug !== null &&
-      row.parentName !== null && { parent: { slug: row.parentSlug, name: row.parentName } }),
+      row.parentName !== null && {
+        parent: { slug: row.parentSlug, name: row.parentName, myStatus: row.myParentStatus ?? null },
+      }),
   };
 }
 

@@ -2,6 +2,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { expect, expectAccessible, lookAt, newPerson, test } from './fixtures.ts';
 import { AccountPages } from './pages/account.page.ts';
 import { BranchesPage } from './pages/branches.page.ts';
+import { LearningDesignPages } from './pages/learning-design.page.ts';
 
 async function call(request: APIRequestContext, method: string, path: string, data?: object) {
   const response = await request.fetch(path, { method, data });
@@ -74,6 +75,23 @@ test('found a branch, join it in one click, reuse the parent’s design', async 
   await expect(shared).toContainText(`Partagé par ${parentName}`);
   await expectAccessible(memberPage, 'the branch’s library');
   await lookAt(memberPage, 'branch-library', { fullPage: true });
+
+  // Read-only in the branch, the design is planned in one of the branch's circles.
+  await call(memberPage.request, 'POST', `/api/v1/communities/${branchSlug}/circles`, {
+    name: 'Cercle landais',
+    kind: 'learning_circle',
+  });
+  await shared.getByRole('link', { name: 'Scénario pédagogique du REX' }).click();
+  // The branch's circles were read before this one was made through the API: read them afresh.
+  await memberPage.reload();
+  await expect(
+    memberPage.getByRole('heading', { level: 1, name: 'Scénario pédagogique du REX' }),
+  ).toBeVisible();
+  await lookAt(memberPage, 'branch-design', { fullPage: true });
+  await new LearningDesignPages(memberPage).planSession('Cercle landais', '2027-09-14', '14:00');
+  await expect(
+    memberPage.getByRole('heading', { level: 1, name: 'Scénario pédagogique du REX' }),
+  ).toBeVisible();
   await memberContext.close();
   expect(pageProblems).toEqual([]);
 });

@@ -59,10 +59,11 @@ function DesignView({ design }: { design: LearningDesign }) {
   const patch = usePatchDesign(design.id);
   const remove = useDeleteDesign(design);
   const canEdit = design.abilities.steer;
-  // Opened from a branch's library (decision 035): the design is read-only here, and is planned in
-  // the branch's circles (the server checks the branch and the circle).
+  // Opened from a branch's library (decision 035): it is planned in the branch's circles (the server
+  // checks that the circle's community is the design's or a branch of it, and that the reader
+  // steers the circle); what the reader may edit still comes from the design's own abilities.
   const [search] = useSearchParams();
-  const branchLibrary = design.abilities.takePart ? null : search.get('library');
+  const branchLibrary = search.get('library');
   const library = branchLibrary ?? design.communitySlug;
 
   return (

@@ -30,6 +30,8 @@ export const communityCreateSchema = z
     charter: communityFields.charter.optional(),
     joinPolicy: communityFields.joinPolicy.default('open'),
     timeZone: communityFields.timeZone.default(DEFAULT_TIME_ZONE),
+    /** Creates a territorial branch of this community (its animators and instance admins only). */
+    parentSlug: z.string().trim().max(64).optional(),
   })
   .strict();
 export type CommunityCreateInput = z.infer<typeof communityCreateSchema>;
@@ -58,6 +60,13 @@ export const communitySchema = z
     /** Régions ("R75") and départements ("33") where it works; none: a national community. */
     territoryCodes: z.array(z.string()),
     createdAt: z.string(),
+    /**
+     * The community this one is a territorial branch of (decision 035), and the viewer's status
+     * there: an active member joins a branch on request in one step.
+     */
+    parent: z
+      .object({ slug: z.string(), name: z.string(), myStatus: z.enum(communityMemberStatuses).nullable() })
+      .optional(),
   })
   .meta({ id: 'Community' });
 export type Community = z.infer<typeof communitySchema>;
@@ -78,3 +87,22 @@ export const communityMemberPatchSchema = z
   .strict();
 
 export const inviteLinkSchema = z.object({ code: z.string(), url: z.string() });
+
+/**
+ * One territorial branch as its parent's page lists it. `joinsInOneStep`: the viewer, an active
+ * member of the parent, would become a member at once (their membership there stands for the
+ * approval the branch asks for; never past an invitation-only branch).
+ */
+export const communityBranchSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    joinPolicy: z.enum(joinPolicies),
+    memberCount: z.number().int(),
+    myStatus: z.enum(communityMemberStatuses).nullable(),
+    joinsInOneStep: z.boolean(),
+  })
+  .meta({ id: 'CommunityBranch' });
+export type CommunityBranch = z.infer<typeof communityBranchSchema>;

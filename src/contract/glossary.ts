@@ -139,3 +139,14 @@ declare module './live.ts' {
     'glossary.entry.updated': { communityId: string; entryId: string; revision: number };
   }
 }
+
+/** What copying a parent's glossary into a branch did (decision 035); running it again copies nothing more. */
+export const glossaryCopyResultSchema = z
+  .object({
+    /** Entries new in the branch's glossary. */
+    copied: z.number().int(),
+    /** Selected or published terms of the parent the branch already had (same term, accents and case ignored). */
+    skipped: z.number().int(),
+  })
+  .meta({ id: 'GlossaryCopyResult' });
+export type GlossaryCopyResult = z.infer<typeof glossaryCopyResultSchema>;

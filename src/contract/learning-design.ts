@@ -52,21 +52,26 @@ const sequenceDto = z.object({
   lead: z.string(),
 });
 
-export const learningDesignSummarySchema = z
-  .object({
-    id: z.string(),
-    communityId: z.string(),
-    title: z.string(),
-    audience: z.string(),
-    sequenceCount: z.number().int(),
-    /** The sum of the sequences' minutes. */
-    totalMinutes: z.number().int(),
-    updatedAt: z.string(),
+const designSummaryFields = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  title: z.string(),
+  audience: z.string(),
+  sequenceCount: z.number().int(),
+  /** The sum of the sequences' minutes. */
+  totalMinutes: z.number().int(),
+  updatedAt: z.string(),
+});
+
+export const learningDesignSummarySchema = designSummaryFields
+  .extend({
+    /** A design of the community's parent, listed in a branch's library: read-only there (decision 035). */
+    fromParent: z.boolean(),
   })
   .meta({ id: 'LearningDesignSummary' });
 export type LearningDesignSummary = z.infer<typeof learningDesignSummarySchema>;
 
-export const learningDesignSchema = learningDesignSummarySchema
+export const learningDesignSchema = designSummaryFields
   .extend({
     communitySlug: z.string(),
     objectives: z.array(z.string()),

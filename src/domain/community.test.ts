@@ -21,4 +21,10 @@ describe('community rules', () => {
     expect(communityStandingForNewcomer('invitation', false)).toBe('refused');
     expect(communityStandingForNewcomer('invitation', true)).toBe('active');
   });
+
+  it('lets a member of the parent into a branch on request, never past an invitation', () => {
+    expect(communityStandingForNewcomer('request', false, true)).toBe('active');
+    expect(communityStandingForNewcomer('open', false, true)).toBe('active');
+    expect(communityStandingForNewcomer('invitation', false, true)).toBe('refused');
+  });
 });

@@ -9,13 +9,19 @@ export type CommunityRole = (typeof communityRoles)[number];
 export const communityMemberStatuses = ['active', 'requested'] as const;
 export type CommunityMemberStatus = (typeof communityMemberStatuses)[number];
 
-/** The standing a newcomer gets, given the community's policy and whether they hold a valid invite. */
+/**
+ * The standing a newcomer gets, given the community's policy, whether they hold a valid invite and,
+ * for a territorial branch, whether they are an active member of its parent: that membership stands
+ * for the approval a branch "on request" asks for, but an invitation-only branch still wants its
+ * invitation (decision 035).
+ */
 export function communityStandingForNewcomer(
   policy: JoinPolicy,
   hasValidInvite: boolean,
+  isParentMember = false,
 ): CommunityMemberStatus | 'refused' {
   if (hasValidInvite || policy === 'open') return 'active';
-  if (policy === 'request') return 'requested';
+  if (policy === 'request') return isParentMember ? 'active' : 'requested';
   return 'refused';
 }
 

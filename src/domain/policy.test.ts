@@ -47,3 +47,13 @@ describe('content policies', () => {
     expect(can(anonymous, 'takePart', sheet)).toBe(false);
   });
 });
+
+describe('learning designs and branches', () => {
+  it('lets a branch’s members read the parent’s designs, without writing or planning there', () => {
+    const design = { kind: 'learningDesign' as const, createdBy: null };
+    expect(can(person({}), 'read', design)).toBe(false);
+    expect(can(person({ branch: 'member' }), 'read', design)).toBe(true);
+    expect(can(person({ branch: 'member' }), 'takePart', design)).toBe(false);
+    expect(can(person({ branch: 'member' }), 'steer', { ...design, createdBy: 'me' })).toBe(false);
+  });
+});

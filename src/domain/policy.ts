@@ -7,7 +7,7 @@ import type { CircleVisibility } from './circle.ts';
 import type { EventVisibility } from './event.ts';
 import { type GlossaryStatus, publicGlossaryStatuses } from './glossary.ts';
 
-/** Where an object lives. Branch and territory hold no objects yet; their standings are reserved. */
+/** Where an object lives. Branch and territory hold no objects yet (a branch is a community). */
 export type Scope =
   | { kind: 'public' }
   | { kind: 'community'; communityId: string }
@@ -30,6 +30,8 @@ export type Abilities = Record<PolicyAction, boolean>;
 
 /** A viewer's standing in a community (or in the community that holds a branch or a circle). */
 export type CommunityStanding = 'none' | 'requested' | 'member' | 'animator';
+/** In the branches of a community (its territorial branches' members: decision 035). */
+export type BranchStanding = 'none' | 'member';
 /** In a circle. Someone removed or who left has no row: `none`, like an outsider. */
 export type CircleStanding = 'none' | 'requested' | 'waitlisted' | 'member' | 'facilitator';
 
@@ -40,8 +42,12 @@ export interface Standing {
   instanceAdmin: boolean;
   community: CommunityStanding;
   circle: CircleStanding;
-  /** Reserved for branches and territories: nobody holds a standing there yet. */
-  branch: 'none';
+  /**
+   * `member`: an active member of one of the community's territorial branches, who reads what the
+   * community shares with its branches (its learning designs: decision 035) and takes part in none.
+   */
+  branch: BranchStanding;
+  /** Reserved for territories: nobody holds a standing there yet. */
   territory: 'none';
 }
 
@@ -194,12 +200,12 @@ export const policies: Policies = {
       s.instanceAdmin || s.community === 'animator' || (isMine(s, o.createdBy) && isCommunityMember(s)),
     ),
   // The library of learning designs (scénarios pédagogiques) is the community's craft: its members
-  // (and admins) read it; members write new designs and plan sessions from them (the session also
-  // needs a steward of the target circle); a design's author while a member, animators and admins
-  // edit and delete it.
+  // (and admins) read it, and so do its branches' members, read-only (decision 035); members write
+  // new designs and plan sessions from them (the session also needs a steward of the target
+  // circle); a design's author while a member, animators and admins edit and delete it.
   learningDesign: (s, o) =>
     abilities(
-      s.userId !== undefined && (isCommunityMember(s) || s.instanceAdmin),
+      s.userId !== undefined && (isCommunityMember(s) || s.branch === 'member' || s.instanceAdmin),
       isCommunityMember(s),
       s.instanceAdmin || s.community === 'animator' || (isMine(s, o.createdBy) && isCommunityMember(s)),
     ),

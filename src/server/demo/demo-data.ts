@@ -6,6 +6,7 @@ import { parsePadNotes } from '../../domain/pad-import/parse-pad-notes.ts';
 import type { DB } from '../db/schema.ts';
 import { storeImportedSession } from '../features/sessions/sessions.public.ts';
 import { seedDemoBoard } from './demo-boards.ts';
+import { seedDemoBranch } from './demo-branch.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoGlossary } from './demo-glossary.ts';
 import { seedDemoPolls } from './demo-polls.ts';
@@ -184,6 +185,8 @@ async function insertDemo(trx: Transaction<DB>) {
     )
     .execute();
 
+  const people = demoParticipants.map((name, index) => ({ id: userIds[index] ?? '', name }));
+  await seedDemoBranch(trx, { parentId: communityId, people, now });
   await seedDemoGlossary(trx, communityId, await seedDemoPolls(trx, communityId, userIds));
   await seedDemoSurveys(trx, communityId, now);
   await seedDemoEvents(trx, { communityId, userIds, now });
@@ -213,8 +216,8 @@ async function insertDemo(trx: Transaction<DB>) {
       teamCircleId = circleId;
     } else learningCircleIds.push(circleId);
   }
-  const people = new Map(demoParticipants.map((name, index) => [name, userIds[index] ?? '']));
-  await seedDemoTerritories(trx, { circles: circleIds, people });
+  const peopleByName = new Map(people.map((person) => [person.name, person.id]));
+  await seedDemoTerritories(trx, { circles: circleIds, people: peopleByName });
   // "En septembre : REX […] Reconduite ou déploiement": planned in the animation team's circle,
   // reviewing the learning circles.
   if (teamCircleId) {

@@ -214,6 +214,8 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/v1/search': skip('search: walked with every kind of object in its own test below'),
   'POST /api/v1/communities': skip('creating a community: any account'),
   'GET /api/v1/communities/{slug}': { kind: 'community', action: 'read' },
+  'GET /api/v1/communities/{slug}/branches': { kind: 'community', action: 'read' },
+  'POST /api/v1/communities/{slug}/glossary/copy-from-parent': { kind: 'community', action: 'steer' },
   'PATCH /api/v1/communities/{slug}': { kind: 'community', action: 'steer' },
   'POST /api/v1/communities/{slug}/members': skip('joining: the community’s join policy'),
   'GET /api/v1/communities/{slug}/members': { kind: 'community', action: 'takePart' },

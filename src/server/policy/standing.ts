@@ -68,24 +68,44 @@ export function communityStandingSelects(
   ];
 }
 
-/** The viewer's standing in a community (one statement); anonymous visitors stand nowhere. */
+/**
+ * The viewer's standing in a community (one statement); anonymous visitors stand nowhere. `branch`
+ * says whether they are an active member of one of its territorial branches (decision 035).
+ */
 export async function resolveCommunityStanding(
   db: Kysely<DB>,
   communityId: string,
   viewer: Viewer | undefined,
 ): Promise<Standing> {
   if (!viewer) return anonymous;
+  const mine = (eb: ExpressionBuilder<DB, 'communities'>) =>
+    eb
+      .selectFrom('communityMembers as m')
+      .where('m.communityId', '=', communityId)
+      .where('m.userId', '=', viewer.id);
   const row = await db
-    .selectFrom('communityMembers')
-    .select(['status', 'role'])
-    .where('communityId', '=', communityId)
-    .where('userId', '=', viewer.id)
+    .selectFrom('communities')
+    .select((eb) => [
+      mine(eb).select('m.status').as('status'),
+      mine(eb).select('m.role').as('role'),
+      eb
+        .selectFrom('communityMembers as bm')
+        .innerJoin('communities as b', 'b.id', 'bm.communityId')
+        .where('b.parentId', '=', communityId)
+        .where('bm.userId', '=', viewer.id)
+        .where('bm.status', '=', 'active')
+        .select('bm.communityId')
+        .limit(1)
+        .as('branchId'),
+    ])
+    .where('id', '=', communityId)
     .executeTakeFirst();
   return {
     ...anonymous,
     userId: viewer.id,
     instanceAdmin: viewer.isAdmin,
     community: communityStandingOf(row?.status, row?.role),
+    branch: row?.branchId ? 'member' : 'none',
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import { one } from '../db/columns.ts';
 import type { DB } from '../db/schema.ts';
 import type { Viewer } from '../http/viewer.ts';
@@ -104,4 +104,29 @@ export function isCircleMemberOrSteward(eb: ExpressionBuilder<WithCircle, 'ci'>,
         .select(one),
     ),
   ]);
+}
+
+/**
+ * The communities whose shared library (questionnaire templates, learning designs, glossary) a
+ * community uses: itself, and the community it is a territorial branch of (decision 035). What a
+ * branch takes from its parent is community-wide; nothing of a circle is ever shared this way. A
+ * subquery, for `where('communityId', 'in', …)`.
+ */
+export function sharingCommunities(db: Kysely<DB>, communityId: string) {
+  return db
+    .selectFrom('communities as lib')
+    .select('lib.id')
+    .where((e) =>
+      e.or([
+        e('lib.id', '=', communityId),
+        e(
+          'lib.id',
+          '=',
+          e
+            .selectFrom('communities as branch')
+            .select('branch.parentId')
+            .where('branch.id', '=', communityId),
+        ),
+      ]),
+    );
 }

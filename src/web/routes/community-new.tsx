@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { FormPage } from '../components/form-page.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { useCreateCommunity } from '../features/communities/community-api.ts';
@@ -8,9 +8,11 @@ import { CommunityForm } from '../features/communities/community-form.tsx';
 function NewCommunityForm() {
   const navigate = useNavigate();
   const create = useCreateCommunity();
+  const [search] = useSearchParams();
   return (
     <CommunityForm
       mode="create"
+      parentSlug={search.get('parent') ?? undefined}
       isPending={create.isPending}
       error={create.error}
       onSubmit={(input) =>

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { Community } from '../../contract/community.ts';
+import type { SurveyTemplateDto } from '../../contract/survey.ts';
 import { Alert } from '../components/alert.tsx';
 import { Badge } from '../components/badge.tsx';
 import { ConfirmButton } from '../components/confirm-button.tsx';
@@ -13,11 +15,16 @@ import styles from '../features/surveys/surveys.module.css';
 import { isNotFound, useErrorMessage } from '../lib/error-message.ts';
 import { NotFoundPage } from './not-found.tsx';
 
-function Templates({ slug, canDelete }: { slug: string; canDelete: boolean }) {
+/** A branch also lists its parent's templates (decision 035): usable here, deleted only there. */
+function Templates({ community }: { community: Community }) {
+  const { slug } = community;
+  const canDelete = community.abilities.steer;
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const templates = useSurveyTemplates(slug);
   const remove = useDeleteTemplate();
+  const fromParent = (template: SurveyTemplateDto) =>
+    template.communityId !== null && template.communityId !== community.id;
   return (
     <Section title={t('surveys.templates.title')} description={t('surveys.templates.intro')}>
       {templates.isPending ? <LoadingState /> : null}
@@ -30,6 +37,9 @@ function Templates({ slug, canDelete }: { slug: string; canDelete: boolean }) {
             <span>
               <strong>{template.title}</strong>{' '}
               {template.builtIn ? <Badge>{t('surveys.templates.builtIn')}</Badge> : null}
+              {fromParent(template) ? (
+                <Badge>{t('surveys.templates.fromParent', { name: community.parent?.name })}</Badge>
+              ) : null}
             </span>
             <span className={styles.actions}>
               <Link
@@ -37,7 +47,7 @@ function Templates({ slug, canDelete }: { slug: string; canDelete: boolean }) {
               >
                 {t('surveys.templates.compare')}
               </Link>
-              {canDelete && !template.builtIn ? (
+              {canDelete && !template.builtIn && !fromParent(template) ? (
                 <ConfirmButton
                   size="sm"
                   title={t('surveys.templates.deleteTitle', { title: template.title })}
@@ -82,7 +92,7 @@ export function CommunitySurveysPage() {
             canCreate={community.data.abilities.steer}
             newPath={`/c/${encodeURIComponent(slug)}/surveys/new`}
           />
-          <Templates slug={slug} canDelete={community.data.abilities.steer} />
+          <Templates community={community.data} />
         </>
       ) : (
         <p className={styles.muted}>{t('surveys.community.membersOnly')}</p>

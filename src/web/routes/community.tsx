@@ -10,6 +10,7 @@ import { useMe } from '../features/auth/auth-api.ts';
 import { CommunityCircles } from '../features/circles/community-circles.tsx';
 import { useCommunity } from '../features/communities/community-api.ts';
 import { JoinPolicyBadge, MyCommunityBadge } from '../features/communities/community-badges.tsx';
+import { BranchOf, CommunityBranches } from '../features/communities/community-branches.tsx';
 import { useCommunityMembers } from '../features/communities/community-members-api.ts';
 import { CommunityMembership } from '../features/communities/community-membership.tsx';
 import { MemberDirectory, PendingRequests } from '../features/communities/community-people.tsx';
@@ -109,6 +110,7 @@ export function CommunityPage() {
         }
         description={
           <>
+            {data.parent ? <BranchOf parent={data.parent} /> : null}
             {data.description ? <p className={styles.description}>{data.description}</p> : null}
             <p>
               {t('community.counts.members', { count: data.memberCount })}
@@ -141,6 +143,7 @@ export function CommunityPage() {
         </details>
       ) : null}
       <CommunityHome community={data} signedIn={user !== null} />
+      <CommunityBranches community={data} />
       <CommunityTabs community={data} me={user} />
     </div>
   );

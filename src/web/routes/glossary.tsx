@@ -22,6 +22,7 @@ import {
   useOpenVote,
   useProposeEntry,
 } from '../features/glossary/glossary-api.ts';
+import { ParentGlossary } from '../features/glossary/parent-glossary.tsx';
 import { ApiError } from '../lib/api-client.ts';
 import { isNotFound, useErrorMessage } from '../lib/error-message.ts';
 import { NotFoundPage } from './not-found.tsx';
@@ -281,6 +282,9 @@ export function GlossaryPage() {
         >
           {t('glossary.more')}
         </Button>
+      ) : null}
+      {community.data.parent ? (
+        <ParentGlossary slug={slug} parent={community.data.parent} canCopy={data?.abilities.steer ?? false} />
       ) : null}
       {data?.abilities.takePart ? <ProposeForm slug={slug} /> : null}
       {data?.abilities.steer ? <OpenVoteForm slug={slug} /> : null}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { LearningDesign } from '../../contract/learning-design.ts';
 import { Alert } from '../components/alert.tsx';
 import { Button } from '../components/button.tsx';
@@ -59,11 +59,17 @@ function DesignView({ design }: { design: LearningDesign }) {
   const patch = usePatchDesign(design.id);
   const remove = useDeleteDesign(design);
   const canEdit = design.abilities.steer;
+  // Opened from a branch's library (decision 035): it is planned in the branch's circles (the server
+  // checks that the circle's community is the design's or a branch of it, and that the reader
+  // steers the circle); what the reader may edit still comes from the design's own abilities.
+  const [search] = useSearchParams();
+  const branchLibrary = search.get('library');
+  const library = branchLibrary ?? design.communitySlug;
 
   return (
     <div className={styles.layout}>
       <PageHeader
-        eyebrow={<Link to={`/c/${design.communitySlug}/learning-designs`}>{t('rex.library.title')}</Link>}
+        eyebrow={<Link to={`/c/${library}/learning-designs`}>{t('rex.library.title')}</Link>}
         title={design.title}
         description={
           <p>
@@ -145,9 +151,9 @@ function DesignView({ design }: { design: LearningDesign }) {
           <Section title={t('rex.design.sequences')}>
             <Sequences design={design} />
           </Section>
-          {design.abilities.takePart ? (
+          {design.abilities.takePart || branchLibrary ? (
             <Section title={t('rex.plan.title')} description={t('rex.plan.intro')}>
-              <PlanSessionForm design={design} />
+              <PlanSessionForm design={design} communitySlug={library} />
             </Section>
           ) : null}
         </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert } from '../components/alert.tsx';
+import { Badge } from '../components/badge.tsx';
 import { Button } from '../components/button.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -76,9 +77,17 @@ export function LearningDesignsPage() {
         <ul className={styles.list}>
           {designs.data.map((design) => (
             <li key={design.id} className={styles.listItem}>
-              <Link className={styles.title} to={`/learning-designs/${design.id}`}>
+              <Link
+                className={styles.title}
+                to={`/learning-designs/${design.id}${design.fromParent ? `?library=${encodeURIComponent(slug)}` : ''}`}
+              >
                 {design.title}
               </Link>
+              {design.fromParent && community.data.parent ? (
+                <Badge tone="neutral">
+                  {t('rex.library.fromParent', { name: community.data.parent.name })}
+                </Badge>
+              ) : null}
               <span className={styles.muted}>
                 {t('rex.library.summary', {
                   count: design.sequenceCount,

@@ -5,6 +5,7 @@ import {
   type CommunityMemberStatus,
   type CommunityRole,
   communityStandingForNewcomer,
+  type JoinPolicy,
 } from '../../../domain/community.ts';
 import { isUniqueViolation } from '../../db/constraint-errors.ts';
 import { lockCommunity } from '../../db/locks.ts';
@@ -22,12 +23,21 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Creates the community with its creator as first animator, in one transaction. */
-export async function createCommunity(db: Kysely<DB>, creatorId: string, input: CommunityCreateInput) {
+/**
+ * Creates the community with its creator as first animator, in one transaction; with `parentId`, a
+ * territorial branch of that community (the caller checked that the creator steers it).
+ */
+export async function createCommunity(
+  db: Kysely<DB>,
+  creatorId: string,
+  input: Omit<CommunityCreateInput, 'parentSlug'>,
+  parentId: string | null = null,
+) {
   const id = randomUUID();
   const now = new Date().toISOString();
   try {
     await db.transaction().execute(async (trx) => {
+      if (parentId !== null) await requireBranchableParent(trx, parentId);
       await trx
         .insertInto('communities')
         .values({
@@ -39,6 +49,7 @@ export async function createCommunity(db: Kysely<DB>, creatorId: string, input: 
           joinPolicy: input.joinPolicy,
           timeZone: input.timeZone,
           inviteCode: newInviteCode(),
+          parentId,
           createdBy: creatorId,
           createdAt: now,
           updatedAt: now,
@@ -62,18 +73,25 @@ export async function createCommunity(db: Kysely<DB>, creatorId: string, input: 
 
 /**
  * Join, or ask to join, depending on the policy; a valid invite code opens any policy (and turns a
- * pending request into membership). Joining twice is harmless: the primary key keeps one row, and
+ * pending request into membership), and so does being an active member of a branch's parent,
+ * except for an invitation-only branch (decision 035). Joining twice is harmless: the primary key keeps one row, and
  * only the request that inserted it reports `created`.
  */
 export async function joinCommunity(
   db: Kysely<DB>,
-  community: { id: string; joinPolicy: 'open' | 'request' | 'invitation'; inviteCode: string },
+  community: { id: string; joinPolicy: JoinPolicy; inviteCode: string; parentId: string | null },
   userId: string,
   inviteCode: string | undefined,
 ): Promise<{ status: CommunityMemberStatus; created: boolean }> {
   const hasValidInvite = inviteCode !== undefined && sameSecret(inviteCode, community.inviteCode);
+  const isParentMember =
+    community.parentId !== null &&
+    (await findMembership(db, community.parentId, userId))?.status === 'active';
+  // Membership of the parent stands for a branch's approval, as an invite does (not past an
+  // invitation-only branch): it also turns an earlier request into membership.
+  const approved = hasValidInvite || (isParentMember && community.joinPolicy !== 'invitation');
   const existing = await findMembership(db, community.id, userId);
-  if (existing?.status === 'requested' && hasValidInvite) {
+  if (existing?.status === 'requested' && approved) {
     await db
       .updateTable('communityMembers')
       .set({ status: 'active' })
@@ -83,7 +101,7 @@ export async function joinCommunity(
     return { status: 'active', created: false };
   }
   if (existing) return { status: existing.status, created: false };
-  const standing = communityStandingForNewcomer(community.joinPolicy, hasValidInvite);
+  const standing = communityStandingForNewcomer(community.joinPolicy, hasValidInvite, isParentMember);
   if (standing === 'refused') {
     throw new AppError('FORBIDDEN', 'This community is open by invitation only');
   }
@@ -180,6 +198,24 @@ export async function updateCommunityMember(
       .where('userId', '=', userId)
       .execute();
   });
+}
+
+/**
+ * One level of branches only (decision 035): a branch cannot have branches. Read in the creating
+ * transaction; a community's parent is set at its creation and never changes, so this holds.
+ */
+async function requireBranchableParent(trx: Kysely<DB>, parentId: string): Promise<void> {
+  const parent = await trx
+    .selectFrom('communities')
+    .select('parentId')
+    .where('id', '=', parentId)
+    .executeTakeFirst();
+  if (!parent) throw notFound('Community');
+  if (parent.parentId !== null) {
+    throw new AppError('CONFLICT', 'A branch cannot have branches of its own', [
+      { path: ['body', 'parentSlug'], message: 'a branch' },
+    ]);
+  }
 }
 
 function findMembership(db: Kysely<DB>, communityId: string, userId: string) {

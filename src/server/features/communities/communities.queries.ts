@@ -17,6 +17,9 @@ type CommunityWithStats = CommunityRow & {
   myRole: CommunityRole | null;
   myStatus: CommunityMemberStatus | null;
   territoryCodes: string | null;
+  parentSlug: string | null;
+  parentName: string | null;
+  myParentStatus: CommunityMemberStatus | null;
 };
 
 /** Counts and the viewer's own standing, computed in the same query as the community. */
@@ -24,7 +27,9 @@ function withStats(db: Kysely<DB>, viewer: Viewer | undefined) {
   const me = viewer?.id ?? '';
   return db
     .selectFrom('communities as c')
+    .leftJoin('communities as parent', 'parent.id', 'c.parentId')
     .selectAll('c')
+    .select(['parent.slug as parentSlug', 'parent.name as parentName'])
     .select((eb: ExpressionBuilder<DB & { c: DB['communities'] }, 'c'>) => [
       eb
         .selectFrom('communityMembers as m')
@@ -76,6 +81,12 @@ function withStats(db: Kysely<DB>, viewer: Viewer | undefined) {
         .where('mine.userId', '=', me)
         .select('mine.status')
         .as('myStatus'),
+      eb
+        .selectFrom('communityMembers as inParent')
+        .whereRef('inParent.communityId', '=', 'c.parentId')
+        .where('inParent.userId', '=', me)
+        .select('inParent.status')
+        .as('myParentStatus'),
     ])
     .select(territoryCodesColumn(db, 'community', 'c.id').as('territoryCodes'));
 }
@@ -96,6 +107,11 @@ export function toCommunityDto(row: CommunityWithStats, viewer: Viewer | undefin
     abilities: abilitiesOn(standingInCommunity(row, viewer), { kind: 'community' }),
     territoryCodes: parseTerritoryCodes(row.territoryCodes),
     createdAt: toIso(row.createdAt),
+    // Communities are public (decision 027), so a branch's parent is always shown.
+    ...(row.parentSlug !== null &&
+      row.parentName !== null && {
+        parent: { slug: row.parentSlug, name: row.parentName, myStatus: row.myParentStatus ?? null },
+      }),
   };
 }
 

@@ -14,6 +14,7 @@ import { errorBodySchema } from '../../../contract/error.ts';
 import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
+import { branchParentFor } from './branches.queries.ts';
 import {
   createCommunity,
   joinCommunity,
@@ -67,13 +68,18 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Create a community; its creator becomes its first animator',
+          description:
+            'With `parentSlug`, a territorial branch of that community (its animators and instance ' +
+            'admins; 404 for an unknown parent, 409 when the parent is itself a branch).',
           body: communityCreateSchema,
           response: { 201: communitySchema, ...errors, 409: errorBodySchema },
         },
       },
       async (request, reply) => {
         const viewer = await viewers.require(request);
-        await createCommunity(db, viewer.id, request.body);
+        const { parentSlug, ...input } = request.body;
+        const parentId = parentSlug === undefined ? null : await branchParentFor(db, parentSlug, viewer);
+        await createCommunity(db, viewer.id, input, parentId);
         return reply
           .status(201)
           .send(toCommunityDto(await getCommunity(db, request.body.slug, viewer), viewer));

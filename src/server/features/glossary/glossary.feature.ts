@@ -2,6 +2,7 @@ import type { FeatureDescriptor } from '../feature-descriptor.ts';
 import { getEntryAccess } from './glossary.queries.ts';
 import { glossaryRoutes } from './glossary.routes.ts';
 import { glossarySearchSource } from './glossary.search.ts';
+import { glossaryCopyRoutes } from './glossary-copy.routes.ts';
 import './glossary.tables.ts';
 import { glossaryTables } from './migrations/2026-12-04-0020-glossary.ts';
 
@@ -9,7 +10,10 @@ import { glossaryTables } from './migrations/2026-12-04-0020-glossary.ts';
 export const glossaryFeature: FeatureDescriptor = {
   name: 'glossary',
   search: [glossarySearchSource],
-  routes: [{ plugin: glossaryRoutes, prefix: '/api/v1' }],
+  routes: [
+    { plugin: glossaryRoutes, prefix: '/api/v1' },
+    { plugin: glossaryCopyRoutes, prefix: '/api/v1' },
+  ],
   // An entry is community-wide: its followers lose it with the community (`community:<id>`).
   topics: {
     glossary: (db, id, viewer) =>

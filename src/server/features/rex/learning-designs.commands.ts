@@ -97,9 +97,24 @@ function sequenceNotes(sequence: StoredSequence, locale: Locale): string {
     .join('\n\n');
 }
 
+/** A design is planned in its own community's circles or in those of its branches (decision 035). */
+async function isDesignCommunityOrBranch(
+  db: Kysely<DB>,
+  circleCommunityId: string,
+  designCommunityId: string,
+) {
+  if (circleCommunityId === designCommunityId) return true;
+  const community = await db
+    .selectFrom('communities')
+    .select('parentId')
+    .where('id', '=', circleCommunityId)
+    .executeTakeFirst();
+  return community?.parentId === designCommunityId;
+}
+
 /**
  * "Plan a session from this design": in the target circle (its stewards only, as for creating a
- * session; a circle of the design's community), a session whose agenda is the design's sequences
+ * session; a circle of the design's community or of a branch of it), a session whose agenda is the design's sequences
  * laid end to end from the wall-clock start, ending with the last one. One transaction.
  */
 export async function planSessionFromDesign(
@@ -111,10 +126,12 @@ export async function planSessionFromDesign(
 ): Promise<string> {
   const circle = await getVisibleCircle(db, input.circleId, viewer);
   requireSteward(circle, viewer);
-  if (circle.communityId !== access.community.id) {
-    throw new AppError('INVALID_INPUT', 'The circle must belong to the design’s community', [
-      { path: ['body', 'circleId'], message: 'a circle of another community' },
-    ]);
+  if (!(await isDesignCommunityOrBranch(db, circle.communityId, access.community.id))) {
+    throw new AppError(
+      'INVALID_INPUT',
+      'The circle must belong to the design’s community or a branch of it',
+      [{ path: ['body', 'circleId'], message: 'a circle of another community' }],
+    );
   }
   return scheduleDesign(db, access.design, circle.id, viewer.id, input, locale);
 }

@@ -9,6 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { resolveCommunityStanding } from '../../policy/standing.ts';
+import { sharingCommunities } from '../../policy/visibility.ts';
 import type { LearningDesignsTable } from './rex.tables.ts';
 
 export type DesignRow = Selectable<LearningDesignsTable>;
@@ -91,9 +92,10 @@ export async function getDesignAccess(
   return { design, community: { id: design.communityId, slug: communitySlug }, abilities };
 }
 
-function toSummary(row: DesignRow): LearningDesignSummary {
+function toSummary(row: DesignRow, libraryId = row.communityId): LearningDesignSummary {
   const sequences = readSequences(row.sequences);
   return {
+    fromParent: row.communityId !== libraryId,
     id: row.id,
     communityId: row.communityId,
     title: row.title,
@@ -132,10 +134,16 @@ const designOrder: Keyset<DesignRow> = {
   of: (row) => ({ keys: [row.title], id: row.id }),
 };
 
-/** One page of a community's library, by title. */
-export async function listDesigns(db: Kysely<DB>, communityId: string, page: PageRequest) {
-  const query = db.selectFrom('learningDesigns as d').selectAll('d').where('d.communityId', '=', communityId);
+/**
+ * One page of a community's library, by title; a branch's library also lists its parent's designs
+ * (marked `fromParent`): the parent shares its craft with its branches (decision 035).
+ */
+export async function listDesigns(db: Kysely<DB>, community: DesignCommunity, page: PageRequest) {
+  const query = db
+    .selectFrom('learningDesigns as d')
+    .selectAll('d')
+    .where('d.communityId', 'in', sharingCommunities(db, community.id));
   const rows = await pageQuery(query, designOrder, page).execute();
   const { items, nextCursor } = toPage(rows, designOrder, page);
-  return { items: items.map(toSummary), nextCursor };
+  return { items: items.map((row) => toSummary(row, community.id)), nextCursor };
 }

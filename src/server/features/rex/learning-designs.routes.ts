@@ -56,7 +56,7 @@ export function learningDesignsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (!libraryAbilities(standing).read) {
           throw new AppError('FORBIDDEN', 'Only the community’s members read its learning designs');
         }
-        return listDesigns(db, community.id, { ...request.query, scope: community.id });
+        return listDesigns(db, community, { ...request.query, scope: community.id });
       },
     );
 

@@ -7,6 +7,7 @@ import { toIso } from '../../db/columns.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Locale } from '../../mail/mail-i18n.ts';
+import { sharingCommunities } from '../../policy/visibility.ts';
 import { hashReceipt, newReceipt } from '../polls/polls.public.ts';
 import { isAnonymous, isoOrNull, parseQuestions, type SurveyAccess, stateOf } from './survey-access.ts';
 
@@ -31,7 +32,10 @@ export function questionsFrom(inputs: readonly QuestionInput[]): SurveyQuestion[
   });
 }
 
-/** A template's questions: a built-in one in the author's language, or one of the community's own. */
+/**
+ * A template's questions: a built-in one in the author's language, or one of the community's own (or,
+ * in a territorial branch, of its parent's).
+ */
 export async function templateQuestions(
   db: Kysely<DB>,
   templateId: string,
@@ -43,7 +47,7 @@ export async function templateQuestions(
     .selectFrom('surveyTemplates')
     .selectAll()
     .where('id', '=', templateId)
-    .where('communityId', '=', communityId)
+    .where('communityId', 'in', sharingCommunities(db, communityId))
     .executeTakeFirst();
   if (!row) {
     throw new AppError('INVALID_INPUT', 'No such template in this community', [

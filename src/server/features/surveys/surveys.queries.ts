@@ -13,6 +13,7 @@ import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyse
 import type { DB } from '../../db/schema.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import type { Locale } from '../../mail/mail-i18n.ts';
+import { sharingCommunities } from '../../policy/visibility.ts';
 import {
   isAnonymous,
   isoOrNull,
@@ -272,7 +273,7 @@ export async function listTemplates(
   const own = await db
     .selectFrom('surveyTemplates')
     .selectAll()
-    .where('communityId', '=', communityId)
+    .where('communityId', 'in', sharingCommunities(db, communityId))
     .orderBy('createdAt', 'asc')
     .orderBy('id', 'asc')
     .limit(200)

@@ -11,13 +11,21 @@ import { ApiError } from '../../lib/api-client.ts';
 import { communitySchemas } from '../../lib/contract-schemas.ts';
 import { useContractForm } from '../../lib/use-contract-form.ts';
 import { TerritoryPicker } from '../territories/territory-picker.tsx';
+import { ParentField } from './parent-field.tsx';
 import { nameAndSlugReducer } from './slug-suggestion.ts';
 
 const loadCreateSchema = () => communitySchemas().then((m) => m.communityCreateSchema);
 const loadPatchSchema = () => communitySchemas().then((m) => m.communityPatchSchema);
 
 export type CommunityFormProps =
-  | { mode: 'create'; onSubmit: (input: CommunityCreateInput) => void; isPending: boolean; error: unknown }
+  | {
+      mode: 'create';
+      onSubmit: (input: CommunityCreateInput) => void;
+      isPending: boolean;
+      error: unknown;
+      /** The community the new one starts as a branch of (`?parent=` from its page). */
+      parentSlug?: string | undefined;
+    }
   | {
       mode: 'edit';
       community: Community;
@@ -35,6 +43,8 @@ interface Values {
   joinPolicy: JoinPolicy;
   timeZone: string;
   territoryCodes: string[];
+  /** '' for a community of its own. */
+  parentSlug: string;
 }
 
 const toCommon = ({ name, description, charter, joinPolicy }: Values) => ({
@@ -48,7 +58,11 @@ const toPatch = (values: Values) => ({
   timeZone: values.timeZone.trim(),
   territoryCodes: values.territoryCodes,
 });
-const toCreateInput = (values: Values) => ({ ...toCommon(values), slug: values.slug });
+const toCreateInput = (values: Values) => ({
+  ...toCommon(values),
+  slug: values.slug,
+  ...(values.parentSlug !== '' && { parentSlug: values.parentSlug }),
+});
 
 /** Name, address (slug, creation only), description, charter, how people join, time zone (edit only). */
 export function CommunityForm(props: CommunityFormProps) {
@@ -64,6 +78,7 @@ export function CommunityForm(props: CommunityFormProps) {
       joinPolicy: initial?.joinPolicy ?? 'open',
       timeZone: initial?.timeZone ?? 'Europe/Paris',
       territoryCodes: initial?.territoryCodes ?? [],
+      parentSlug: props.mode === 'create' ? (props.parentSlug ?? '') : '',
     }),
     messages: { slug: 'validation.slug' },
     serverError: props.error,
@@ -114,6 +129,9 @@ export function CommunityForm(props: CommunityFormProps) {
           autoComplete="off"
           spellCheck="false"
         />
+      ) : null}
+      {props.mode === 'create' ? (
+        <ParentField value={values.parentSlug} onChange={(slug) => setValue('parentSlug', slug)} />
       ) : null}
       <TextField
         label={t('communityForm.description')}

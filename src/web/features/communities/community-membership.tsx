@@ -96,10 +96,9 @@ export function CommunityMembership({ community, me, inviteCode }: CommunityMemb
   } else if (community.joinPolicy === 'invitation' && !inviteCode) {
     action = <ActionNote>{t('community.membership.invitationOnly')}</ActionNote>;
   } else {
-    const label =
-      community.joinPolicy === 'request' && !inviteCode
-        ? t('community.membership.request')
-        : t('community.membership.join');
+    // A member of a branch's parent joins it in one step (decision 035): no request to send.
+    const asks = community.joinPolicy === 'request' && community.parent?.myStatus !== 'active';
+    const label = asks && !inviteCode ? t('community.membership.request') : t('community.membership.join');
     action = (
       <Button onClick={onJoin} isPending={join.isPending}>
         {label}

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AbilitiesDto } from '../../../contract/abilities.ts';
 import type {
+  GlossaryCopyResult,
   GlossaryEntry,
   GlossaryEntrySummary,
   GlossaryPatch,
@@ -132,5 +133,15 @@ export function useOpenVote(slug: string) {
   return useCreateMutation({
     mutationFn: (input: { letters: string[]; perLetter: number }) =>
       apiRequest<{ pollId: string }>(`${communityPath(slug)}/votes`, { method: 'POST', body: input }),
+  });
+}
+
+/** A branch's animator takes the parent's selected and published entries (decision 035). */
+export function useCopyParentGlossary(slug: string) {
+  const queryClient = useQueryClient();
+  return useCreateMutation({
+    mutationFn: () =>
+      apiRequest<GlossaryCopyResult>(`${communityPath(slug)}/copy-from-parent`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: glossaryKeys.all }),
   });
 }

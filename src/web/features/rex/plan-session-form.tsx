@@ -23,14 +23,21 @@ function wallClockEnd(time: string, minutes: number): string {
  * "Planifier une séance à partir de ce scénario": a circle the viewer steers, a date and a start
  * time; the server lays the sequences end to end and the page opens the new session.
  */
-export function PlanSessionForm({ design }: { design: LearningDesign }) {
+export function PlanSessionForm({
+  design,
+  communitySlug = design.communitySlug,
+}: {
+  design: LearningDesign;
+  /** Whose circles to plan in: the design's community, or a branch of it reusing the design. */
+  communitySlug?: string;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const errorMessage = useErrorMessage();
-  const circles = useCommunityCircles(design.communitySlug);
+  const circles = useCommunityCircles(communitySlug);
   // Wall-clock times in the community's zone, as its reminders and digests are (the domain's
   // DEFAULT_TIME_ZONE until the community is read; not imported: its module draws in @date-fns/tz).
-  const timeZone = useCommunity(design.communitySlug).data?.timeZone ?? 'Europe/Paris';
+  const timeZone = useCommunity(communitySlug).data?.timeZone ?? 'Europe/Paris';
   const steered = (circles.data ?? []).filter((circle) => circle.abilities.steer);
   const [circleId, setCircleId] = useState('');
   const [date, setDate] = useState('');

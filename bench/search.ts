@@ -41,12 +41,14 @@ const dialect = values.dialect as DialectName;
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const CIRCLES = 200;
 
-/** A small deterministic generator, so every run indexes the same text. */
+/** Mulberry32: a small deterministic generator (32-bit integer arithmetic), so every run indexes the same text. */
 function random(seed: number) {
   let state = seed;
   return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
 const next = random(42);

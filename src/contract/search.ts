@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_SEARCH_LENGTH, MAX_SEARCH_LIMIT, MAX_SEARCH_OFFSET, searchKinds } from '../domain/search.ts';
+import { isTerritoryCode } from '../domain/territories.ts';
 
 const calendarDay = z.iso.date();
 
@@ -14,6 +15,12 @@ export const searchQuerySchema = z
     community: z.string().min(1).max(100).optional().describe('Slug of the community to search in'),
     kind: z.enum(searchKinds).optional(),
     circleId: z.string().min(1).max(100).optional(),
+    territory: z
+      .string()
+      .max(10)
+      .refine(isTerritoryCode, 'an unknown territory code (GET /api/v1/territories)')
+      .optional()
+      .describe('Circles and events of a région ("R75", with its départements) or a département ("33")'),
     from: calendarDay.optional().describe('First day (YYYY-MM-DD, UTC) of the objects’ dates'),
     to: calendarDay.optional().describe('Last day (YYYY-MM-DD, UTC), included'),
     limit: z.coerce.number().int().min(1).max(MAX_SEARCH_LIMIT).default(20),

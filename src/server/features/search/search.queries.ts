@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { SearchResponse } from '../../../contract/search.ts';
 import { isSearchKind, type SearchKind } from '../../../domain/search.ts';
 import { toIso } from '../../db/columns.ts';
@@ -8,13 +8,14 @@ import { documentVisibleTo } from '../../policy/search-visibility.ts';
 import { isPostgres } from '../../search/search-index.ts';
 import { fts5Match, type ParsedSearch } from '../../search/search-query.ts';
 import { highlightsIn, snippetOf } from '../../search/search-snippet.ts';
+import { subjectsInTerritory } from '../territories/territories.public.ts';
 
 export interface SearchFilters {
   communityId?: string | undefined;
   kind?: SearchKind | undefined;
   circleId?: string | undefined;
-  /** Circles in a territory (a sub-query of circle ids), when the search is narrowed to one. */
-  circleIdsIn?: Expression<string> | undefined;
+  /** A territory's key: what is said in its circles, and its events. */
+  territory?: string | undefined;
   /** Calendar days, both included (UTC). */
   from?: string | undefined;
   to?: string | undefined;
@@ -53,13 +54,20 @@ function matching(db: Kysely<DB>, viewer: Viewer | undefined, parsed: ParsedSear
   ) as SelectQueryBuilder<Scope, 'd', object>;
   return base
     .innerJoin('communities as co', 'co.id', 'd.communityId')
-    .leftJoin('circles as ci', 'ci.id', 'd.circleId')
     .where((eb) => documentVisibleTo(eb, viewer, filters.communityId))
     .$if(filters.communityId !== undefined, (q) => q.where('d.communityId', '=', filters.communityId ?? ''))
     .$if(filters.kind !== undefined, (q) => q.where('d.kind', '=', filters.kind ?? ''))
     .$if(filters.circleId !== undefined, (q) => q.where('d.circleId', '=', filters.circleId ?? ''))
-    .$if(filters.circleIdsIn !== undefined, (q) =>
-      q.where('d.circleId', 'in', filters.circleIdsIn as Expression<string>),
+    .$if(filters.territory !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('d.circleId', 'in', subjectsInTerritory(db, 'circle', filters.territory ?? '')),
+          eb.and([
+            eb('d.kind', '=', 'event'),
+            eb('d.objectId', 'in', subjectsInTerritory(db, 'event', filters.territory ?? '')),
+          ]),
+        ]),
+      ),
     )
     .$if(filters.from !== undefined, (q) => q.where('d.date', '>=', `${filters.from}T00:00:00.000Z`))
     .$if(filters.to !== undefined, (q) => q.where('d.date', '<=', `${filters.to}T23:59:59.999Z`));
@@ -98,25 +106,15 @@ export async function searchDocuments(
   filters: SearchFilters,
   page: { limit: number; offset: number },
 ): Promise<SearchResponse> {
+  // Ids and ranks only while ranking: the text of the page's few documents is read afterwards.
   const candidates = matching(db, viewer, parsed, filters)
-    .select([
-      'd.id',
-      'd.kind',
-      'd.objectId',
-      'd.title',
-      'd.body',
-      'd.url',
-      'd.date',
-      'd.circleId',
-      'ci.name as circleName',
-    ])
-    .select(rankOf(db, parsed).as('rank'))
+    .select(['d.id', rankOf(db, parsed).as('rank')])
     .orderBy(newestFirst(db))
     .limit(RANKED);
-  const [rows, count] = await Promise.all([
+  const [ranked, count] = await Promise.all([
     db
       .selectFrom(candidates.as('c'))
-      .selectAll('c')
+      .select('c.id')
       .orderBy('c.rank')
       .orderBy('c.id')
       .limit(page.limit)
@@ -132,6 +130,27 @@ export async function searchDocuments(
       .select((eb) => eb.fn.countAll<number | string>().as('total'))
       .executeTakeFirstOrThrow(),
   ]);
+  const ids = ranked.map((row) => row.id);
+  const documents =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('searchDocuments as d')
+          .leftJoin('circles as ci', 'ci.id', 'd.circleId')
+          .select([
+            'd.id',
+            'd.kind',
+            'd.objectId',
+            'd.title',
+            'd.body',
+            'd.url',
+            'd.date',
+            'd.circleId',
+            'ci.name as circleName',
+          ])
+          .where('d.id', 'in', ids)
+          .execute();
+  const rows = ids.flatMap((id) => documents.filter((document) => document.id === id));
   const total = Number(count.total);
   return {
     total: Math.min(total, COUNTED),

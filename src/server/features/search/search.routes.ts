@@ -29,7 +29,7 @@ export function searchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { q, community, kind, circleId, from, to, limit, offset } = request.query;
+        const { q, community, kind, circleId, territory, from, to, limit, offset } = request.query;
         const viewer = await viewers.find(request);
         let communityId: string | undefined;
         if (community !== undefined) {
@@ -47,7 +47,7 @@ export function searchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           db,
           viewer,
           parsed,
-          { communityId, kind, circleId, from, to },
+          { communityId, kind, circleId, territory, from, to },
           { limit, offset },
         );
       },

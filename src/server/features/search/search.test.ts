@@ -190,6 +190,13 @@ describe.each(testDialects())('search on %s', (dialect) => {
       (await search(member, { q: 'cooperation', from: '2026-12-03', to: '2026-12-03' })).body.total,
     ).toBe(2);
     expect((await search(member, { q: 'cooperation', from: '2026-12-04' })).body.total).toBe(0);
+    // The public circle is in Gironde: found under Gironde and under its région, not elsewhere.
+    const placed = await call(facilitator, 'PATCH', `/circles/${publicCircleId}`, { territoryCodes: ['33'] });
+    expect(placed.statusCode).toBe(200);
+    expect((await search(member, { q: 'cooperation', territory: '33' })).body.total).toBe(2);
+    expect((await search(member, { q: 'cooperation', territory: 'R75' })).body.total).toBe(2);
+    expect((await search(member, { q: 'cooperation', territory: 'R44' })).body.total).toBe(0);
+    expect((await search(member, { q: 'cooperation', territory: 'R99' })).status).toBe(400);
   });
 
   it('answers bad input with a 400 and any text with a 200, never a 500', async () => {

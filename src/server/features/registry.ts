@@ -25,6 +25,7 @@ import { glossaryFeature } from './glossary/glossary.feature.ts';
 import { healthFeature } from './health/health.feature.ts';
 import { mailFeature } from './mail/mail.feature.ts';
 import { meFeature } from './me/me.feature.ts';
+import { newslettersFeature } from './newsletters/newsletters.feature.ts';
 import { openSpacesFeature } from './open-spaces/open-spaces.feature.ts';
 import { placeholdersFeature } from './placeholders/placeholders.feature.ts';
 import { pollsFeature } from './polls/polls.feature.ts';
@@ -62,6 +63,7 @@ export const features: readonly FeatureDescriptor[] = [
   rexFeature,
   eventsFeature,
   openSpacesFeature,
+  newslettersFeature,
 ];
 
 /** Live topic kinds → how each is authorised; a kind declared twice is a programming error. */

@@ -29,12 +29,16 @@ export interface Recipient {
   isAdmin: boolean;
 }
 
-/** account: always sent; notification: only with "all"; digest: with "all" or "digest". */
-export type MailCategory = 'account' | 'notification' | 'digest';
+/**
+ * account: always sent; notification: only with "all"; digest: with "all" or "digest";
+ * newsletter: like the digest (a rare letter, not a notification), and only while the person's
+ * newsletter preference is on, which its handler reads.
+ */
+export type MailCategory = 'account' | 'notification' | 'digest' | 'newsletter';
 
 export function allowsMail(preference: MailPreference, category: MailCategory): boolean {
   if (category === 'account') return true;
-  if (category === 'digest') return preference !== 'none';
+  if (category === 'digest' || category === 'newsletter') return preference !== 'none';
   return preference === 'all';
 }
 
@@ -91,6 +95,8 @@ export async function deliverOnce(
     category: MailCategory;
     content: TemplateOutput;
     attachments?: MailAttachment[] | undefined;
+    /** What the unsubscribe link names instead of the recipient (a newsletter's link stops only newsletters). */
+    unsubscribeSubject?: string | undefined;
   },
 ): Promise<DeliveryOutcome> {
   const { db } = deps;
@@ -119,6 +125,7 @@ export async function deliverOnce(
   if (row.status === 'skipped') return 'skipped';
 
   const isAccount = category === 'account';
+  const unsubscribeAs = input.unsubscribeSubject ?? recipient.id;
   const labels = footerLabels[recipient.locale];
   const rendered = renderMail({
     locale: recipient.locale,
@@ -132,7 +139,7 @@ export async function deliverOnce(
       }),
       ...(!isAccount && {
         unsubscribeLabel: labels.unsubscribe,
-        unsubscribeUrl: unsubscribeUrl(deps, recipient.id),
+        unsubscribeUrl: unsubscribeUrl(deps, unsubscribeAs),
       }),
     },
   });
@@ -145,7 +152,7 @@ export async function deliverOnce(
     headers: {
       'Content-Language': recipient.locale,
       'Auto-Submitted': 'auto-generated',
-      ...(!isAccount && listUnsubscribeHeaders(deps, recipient.id)),
+      ...(!isAccount && listUnsubscribeHeaders(deps, unsubscribeAs)),
     },
     attachments: input.attachments,
   });

@@ -123,6 +123,9 @@ export function CommunityPage() {
             <ButtonLink variant="secondary" to={`/c/${data.slug}/events`}>
               {t('events.list.open')}
             </ButtonLink>
+            <ButtonLink variant="secondary" to={`/c/${data.slug}/newsletters`}>
+              {t('newsletters.open')}
+            </ButtonLink>
             {data.abilities.takePart ? (
               <>
                 <ButtonLink variant="secondary" to={`/c/${data.slug}/surveys`}>

@@ -415,7 +415,12 @@ export async function addGuestParticipant(
  * Rewrites the list in the given order. An item whose text is unchanged keeps its row (its id,
  * author and date: newsletters link to it); new texts are the writer's; the others are deleted.
  */
-export async function replaceAnnouncements(db: Kysely<DB>, sessionId: string, texts: string[], authorId: string) {
+export async function replaceAnnouncements(
+  db: Kysely<DB>,
+  sessionId: string,
+  texts: string[],
+  authorId: string,
+) {
   await db.transaction().execute(async (trx) => {
     await lockSession(trx, sessionId);
     const existing = await trx
@@ -429,13 +434,24 @@ export async function replaceAnnouncements(db: Kysely<DB>, sessionId: string, te
       return index === -1 ? undefined : existing.splice(index, 1)[0];
     });
     if (existing.length > 0) {
-      await trx.deleteFrom('announcements').where('id', 'in', existing.map((row) => row.id)).execute();
+      await trx
+        .deleteFrom('announcements')
+        .where(
+          'id',
+          'in',
+          existing.map((row) => row.id),
+        )
+        .execute();
     }
     const now = new Date().toISOString();
     for (const [index, text] of texts.entries()) {
       const row = kept[index];
       if (row) {
-        await trx.updateTable('announcements').set({ position: index + 1 }).where('id', '=', row.id).execute();
+        await trx
+          .updateTable('announcements')
+          .set({ position: index + 1 })
+          .where('id', '=', row.id)
+          .execute();
       } else {
         await trx
           .insertInto('announcements')

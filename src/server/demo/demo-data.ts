@@ -8,6 +8,7 @@ import { storeImportedSession } from '../features/sessions/sessions.public.ts';
 import { seedDemoBoard } from './demo-boards.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoGlossary } from './demo-glossary.ts';
+import { seedDemoNewsletter } from './demo-newsletter.ts';
 import { seedDemoPolls } from './demo-polls.ts';
 import { seedDemoRex } from './demo-rex.ts';
 import { addDemoSignups } from './demo-signups.ts';
@@ -215,6 +216,7 @@ async function insertDemo(trx: Transaction<DB>) {
   if (teamCircleId) {
     await seedDemoRex(trx, { communityId, teamCircleId, reviewedCircleIds: learningCircleIds, userIds });
   }
+  await seedDemoNewsletter(trx, communityId, now);
 }
 
 /** The meeting's participants, then the meeting itself, imported from its pad notes. */

@@ -97,6 +97,8 @@ export async function deliverOnce(
     attachments?: MailAttachment[] | undefined;
     /** What the unsubscribe link names instead of the recipient (a newsletter's link stops only newsletters). */
     unsubscribeSubject?: string | undefined;
+    /** Says what that link stops, when it is not every mail. */
+    unsubscribeLabel?: string | undefined;
   },
 ): Promise<DeliveryOutcome> {
   const { db } = deps;
@@ -138,7 +140,7 @@ export async function deliverOnce(
         preferencesUrl: `${deps.publicUrl}/profile`,
       }),
       ...(!isAccount && {
-        unsubscribeLabel: labels.unsubscribe,
+        unsubscribeLabel: input.unsubscribeLabel ?? labels.unsubscribe,
         unsubscribeUrl: unsubscribeUrl(deps, unsubscribeAs),
       }),
     },

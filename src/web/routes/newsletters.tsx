@@ -85,46 +85,53 @@ export function CommunityNewslettersPage() {
           ) : undefined
         }
       />
-      {isComposing ? (
-        <Section title={t('newsletters.form.createTitle')}>
-          <NewsletterForm
-            slug={slug}
-            isPublic={isPublic}
-            submitLabel={t('newsletters.form.create')}
-            isPending={create.isPending}
-            error={create.error}
-            onCancel={() => setComposing(false)}
-            onSubmit={(input) =>
-              create.mutate(input, { onSuccess: (letter) => void navigate(`/newsletters/${letter.id}`) })
-            }
-          />
-        </Section>
-      ) : null}
-      {steers ? (
-        <Section title={t('newsletters.list.drafts')}>
-          <LetterList list={drafts} empty={t('newsletters.list.noDrafts')} />
-        </Section>
-      ) : null}
-      <Section title={t('newsletters.list.archive')}>
-        {membersOnly ? (
-          <Alert tone="info">{t('newsletters.list.membersOnly')}</Alert>
-        ) : (
-          <LetterList list={sent} empty={t('newsletters.list.none')} />
-        )}
-        {isPublic ? (
-          <p>
-            <a href={feedPath(slug)} type="application/atom+xml">
-              {t('newsletters.list.feed')}
-            </a>
-          </p>
+      {/* Wrapped so that the first section is a first child and takes no extra top margin. */}
+      <div>
+        {isComposing ? (
+          <Section title={t('newsletters.form.createTitle')}>
+            <NewsletterForm
+              slug={slug}
+              isPublic={isPublic}
+              submitLabel={t('newsletters.form.create')}
+              isPending={create.isPending}
+              error={create.error}
+              onCancel={() => setComposing(false)}
+              onSubmit={(input) =>
+                create.mutate(input, { onSuccess: (letter) => void navigate(`/newsletters/${letter.id}`) })
+              }
+            />
+          </Section>
         ) : null}
-      </Section>
-      {steers ? (
-        <Section title={t('newsletters.settings.title')}>
-          <ArchiveSetting slug={slug} isPublic={isPublic} />
+        {steers ? (
+          <Section title={t('newsletters.list.drafts')}>
+            <LetterList list={drafts} empty={t('newsletters.list.noDrafts')} />
+          </Section>
+        ) : null}
+        <Section title={t('newsletters.list.archive')}>
+          {membersOnly ? (
+            <Alert tone="info">{t('newsletters.list.membersOnly')}</Alert>
+          ) : (
+            <LetterList list={sent} empty={t('newsletters.list.none')} />
+          )}
+          {isPublic ? (
+            <p>
+              <a href={feedPath(slug)} type="application/atom+xml">
+                {t('newsletters.list.feed')}
+              </a>
+            </p>
+          ) : null}
         </Section>
-      ) : null}
-      {community.data.myStatus === 'active' ? <NewsletterPreference /> : null}
+        {steers ? (
+          <Section title={t('newsletters.settings.title')}>
+            <ArchiveSetting slug={slug} isPublic={isPublic} />
+          </Section>
+        ) : null}
+        {community.data.myStatus === 'active' ? (
+          <Section title={t('newsletters.preference.title')}>
+            <NewsletterPreference />
+          </Section>
+        ) : null}
+      </div>
     </div>
   );
 }

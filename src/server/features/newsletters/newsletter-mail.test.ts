@@ -142,6 +142,8 @@ describe.each(testDialects())('newsletter mail on %s', (dialect) => {
       expect(listUnsubscribe).toMatch(/^<http:\/\/archipel\.test\/unsubscribe\/u1~[\w-]+~[\w-]+>$/);
       expect(headerLine(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
       expect(mail.parsed.text).toContain(listUnsubscribe.slice(1, -1));
+      // The footer says the link stops newsletters only.
+      expect(mail.parsed.text).toContain('Ne plus recevoir les lettres des communautés');
     }
     for (const email of [refuser.email, silent.email, leaver.email, outsider.email, placeholderEmail]) {
       expect(mailsTo(email), email).toHaveLength(0);

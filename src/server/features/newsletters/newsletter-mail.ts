@@ -92,6 +92,7 @@ async function sendLetter(deps: MailDeps, newsletterId: string, userId: string, 
     category: 'newsletter',
     content: newsletterMail(recipient.locale, letter, deps.publicUrl),
     unsubscribeSubject: newsletterSubject(userId),
+    unsubscribeLabel: mailText(recipient.locale)('newsletter.unsubscribe'),
   });
 }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { unsubscribeUrl } from '../../mail/mail-delivery.ts';
+import { mailText } from '../../mail/mail-i18n.ts';
 import { renderMail } from '../../mail/mail-layout.ts';
 import { footerLabels, type Locale } from '../../mail/mail-templates.ts';
 import { newsletterSubject } from '../../mail/unsubscribe-token.ts';
@@ -42,7 +43,7 @@ export async function previewLetter(
       reason: content.reason,
       preferencesLabel: labels.preferences,
       preferencesUrl: `${deps.publicUrl}/profile`,
-      unsubscribeLabel: labels.unsubscribe,
+      unsubscribeLabel: mailText(locale)('newsletter.unsubscribe'),
       unsubscribeUrl: unsubscribeUrl(deps, newsletterSubject(viewer.id)),
     },
   });

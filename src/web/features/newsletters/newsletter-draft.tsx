@@ -24,7 +24,9 @@ export function LetterContent({ letter }: { letter: Newsletter }) {
       {letter.body ? <MarkdownText source={letter.body} topLevel={2} /> : null}
       {letter.items.length > 0 ? (
         <section aria-labelledby="letter-items">
-          <h2 id="letter-items">{t('newsletters.letter.items')}</h2>
+          <h2 id="letter-items" className={styles.itemsHeading}>
+            {t('newsletters.letter.items')}
+          </h2>
           <ul className={styles.letterItems}>
             {letter.items.map((item, index) => (
               // Items are copies without an id of their own; their order is their identity.

@@ -1,5 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
+import { createUnsubscribeToken, newsletterSubject } from '../../src/server/mail/unsubscribe-token.ts';
 import { expect, expectAccessible, lookAt, newPerson, test } from './fixtures.ts';
+import { e2eAuthSecret } from './instance.ts';
 import { AccountPages } from './pages/account.page.ts';
 import { NewsletterPages } from './pages/newsletter.page.ts';
 
@@ -72,5 +74,35 @@ test('flag an item in a session, compose a newsletter, preview and send it', asy
   ).toBeVisible();
   await expectAccessible(page, 'the newsletter archive');
   await lookAt(page, 'newsletter-archive', { fullPage: true });
+  expect(pageProblems).toEqual([]);
+});
+
+/** The letter's unsubscribe link, opened without signing in, stops newsletters and nothing else. */
+test('a newsletter’s unsubscribe link stops newsletters only', async ({ page, browser, pageProblems }) => {
+  const reader = newPerson('Julie');
+  await new AccountPages(page).signUpThroughApi(reader);
+  const me = (await call(page.request, 'GET', '/api/v1/me')).user;
+  const visitor = await browser.newContext();
+  const unsubscribe = await visitor.newPage();
+  await unsubscribe.goto(`/unsubscribe/${createUnsubscribeToken(e2eAuthSecret, newsletterSubject(me.id))}`);
+  await expect(unsubscribe.getByText(/Ce lien concerne les lettres de vos communautés/)).toBeVisible();
+  await expect(
+    unsubscribe.getByRole('button', { name: 'Garder seulement le récapitulatif du lundi' }),
+  ).toHaveCount(0);
+  await expectAccessible(unsubscribe, 'the newsletter unsubscribe page');
+  await unsubscribe.getByRole('button', { name: 'Ne plus recevoir les lettres' }).click();
+  await expect(unsubscribe.getByText(/C'est fait : vous ne recevrez plus les lettres/)).toBeVisible();
+  await lookAt(unsubscribe, 'newsletter-unsubscribe', { fullPage: true });
+  expect(await call(page.request, 'GET', '/api/v1/me/newsletters')).toEqual({ accepts: false });
+  expect(await call(page.request, 'GET', '/api/v1/me/mail-preference')).toEqual({ preference: 'all' });
+  // The profile shows the same switch, off, and turns it back on.
+  await page.goto('/profile');
+  const letters = page.getByRole('region', { name: 'Lettres des communautés' });
+  const box = letters.getByRole('checkbox', { name: 'Recevoir par courriel les lettres de mes communautés' });
+  await expect(box).not.toBeChecked();
+  await box.check();
+  await expect(letters.getByText('Préférence enregistrée.')).toBeVisible();
+  await lookAt(letters, 'newsletter-profile');
+  await visitor.close();
   expect(pageProblems).toEqual([]);
 });

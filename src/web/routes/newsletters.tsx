@@ -121,9 +121,9 @@ export function CommunityNewslettersPage() {
             </p>
           ) : null}
         </Section>
-        {steers ? (
+        {steers && settings.data ? (
           <Section title={t('newsletters.settings.title')}>
-            <ArchiveSetting slug={slug} isPublic={isPublic} />
+            <ArchiveSetting slug={slug} isPublic={settings.data.publicArchive} />
           </Section>
         ) : null}
         {community.data.myStatus === 'active' ? (

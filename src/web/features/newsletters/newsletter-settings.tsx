@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
+import { Section } from '../../components/section.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import styles from './newsletters.module.css';
 import {
@@ -9,7 +10,10 @@ import {
   usePutNewsletterSettings,
 } from './newsletters-api.ts';
 
-/** A checkbox that saves as soon as it changes, and says so in its live region. */
+/**
+ * A checkbox that saves as soon as it changes, and says so in its live region. It shows the new
+ * state at once and goes back if the server refuses.
+ */
 function SavingToggle(props: {
   label: string;
   checked: boolean;
@@ -19,19 +23,25 @@ function SavingToggle(props: {
 }) {
   const errorMessage = useErrorMessage();
   const [message, setMessage] = useState<FormStatusMessage | null>(null);
+  const [checked, setChecked] = useState(props.checked);
+  const change = (next: boolean) => {
+    setChecked(next);
+    props
+      .onChange(next)
+      .then(() => setMessage({ tone: 'success', text: props.saved }))
+      .catch((error: unknown) => {
+        setChecked(!next);
+        setMessage({ tone: 'danger', text: errorMessage(error) });
+      });
+  };
   return (
     <div>
       <label className={styles.toggle}>
         <input
           type="checkbox"
-          checked={props.checked}
-          disabled={props.isPending}
-          onChange={(event) =>
-            void props
-              .onChange(event.target.checked)
-              .then(() => setMessage({ tone: 'success', text: props.saved }))
-              .catch((error: unknown) => setMessage({ tone: 'danger', text: errorMessage(error) }))
-          }
+          checked={checked}
+          aria-busy={props.isPending}
+          onChange={(event) => change(event.target.checked)}
         />
         <span>{props.label}</span>
       </label>
@@ -69,5 +79,15 @@ export function NewsletterPreference() {
       saved={t('newsletters.preference.saved')}
       onChange={(checked) => put.mutateAsync(checked)}
     />
+  );
+}
+
+/** On the profile, beside the mail preference: the same switch. */
+export function NewsletterPreferenceSection() {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('newsletters.preference.sectionTitle')} description={t('newsletters.preference.intro')}>
+      <NewsletterPreference />
+    </Section>
   );
 }

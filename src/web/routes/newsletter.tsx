@@ -46,7 +46,7 @@ export function NewsletterPage() {
       <article className={styles.letter}>
         <LetterContent letter={data} />
       </article>
-      {isDraft && data.abilities.steer ? <DraftTools key={data.updatedAt} letter={data} /> : null}
+      {isDraft && data.abilities.steer ? <DraftTools letter={data} /> : null}
     </div>
   );
 }

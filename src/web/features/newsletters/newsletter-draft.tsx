@@ -75,6 +75,7 @@ export function DraftTools({ letter }: { letter: Newsletter }) {
   const patch = usePatchNewsletter(letter.id);
   const send = useSendNewsletter(letter.id);
   const settings = useNewsletterSettings(letter.communitySlug);
+  const [saved, setSaved] = useState<FormStatusMessage | null>(null);
   const [message, setMessage] = useState<FormStatusMessage | null>(null);
   const initial = {
     subject: letter.subject,
@@ -85,6 +86,9 @@ export function DraftTools({ letter }: { letter: Newsletter }) {
     <>
       <Section title={t('newsletters.letter.edit')}>
         <NewsletterForm
+          // A save gives the letter a new `updatedAt`: the form starts again from what was saved,
+          // so it is no longer "unsaved", while this section keeps its message.
+          key={letter.updatedAt}
           slug={letter.communitySlug}
           initial={initial}
           isPublic={settings.data?.publicArchive ?? false}
@@ -93,10 +97,11 @@ export function DraftTools({ letter }: { letter: Newsletter }) {
           error={patch.error}
           onSubmit={(input) =>
             patch.mutate(input, {
-              onSuccess: () => setMessage({ tone: 'success', text: t('newsletters.form.saved') }),
+              onSuccess: () => setSaved({ tone: 'success', text: t('newsletters.form.saved') }),
             })
           }
         />
+        <FormStatus message={saved} />
       </Section>
       <MailPreview id={letter.id} />
       <FormStatus message={message} />

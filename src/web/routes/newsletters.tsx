@@ -29,7 +29,7 @@ function LetterList({ list, empty }: { list: ReturnType<typeof useNewsletters>; 
   const line = (letter: NewsletterSummary) =>
     letter.sentAt
       ? t('newsletters.list.sentOn', { date: date(letter.sentAt) })
-      : t('newsletters.list.editedOn', { date: date(letter.createdAt) });
+      : t('newsletters.list.createdOn', { date: date(letter.createdAt) });
   if (list.isPending) return <LoadingState />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   if (list.data.length === 0) return <EmptyState isCompact title={empty} />;

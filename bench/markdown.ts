@@ -3,7 +3,7 @@
  * linear reader takes about twice as long for twice the text; a quadratic one, four times.
  * Prints milliseconds per size and the ratio between the two largest.
  */
-import { parseMarkdown } from '../src/web/lib/markdown.ts';
+import { parseMarkdown } from '../src/domain/markdown.ts';
 
 const shapes: Record<string, (n: number) => string> = {
   'unclosed **': (n) => '**a '.repeat(n / 4),

@@ -17,7 +17,14 @@ export type MailPreferenceDto = z.infer<typeof mailPreferenceSchema>;
  * account; unsubscribing forgets the address they left on their answer.
  */
 export const unsubscribeInfoSchema = z
-  .object({ maskedEmail: z.string(), preference: z.enum(mailPreferences), guest: z.boolean().optional() })
+  .object({
+    maskedEmail: z.string(),
+    preference: z.enum(mailPreferences),
+    guest: z.boolean().optional(),
+    /** A newsletter's link: it turns off newsletters only (`newsletters` says whether they are on). */
+    newsletter: z.boolean().optional(),
+    newsletters: z.boolean().optional(),
+  })
   .meta({ id: 'UnsubscribeInfo' });
 
 /** The page's button may choose the digest instead; a bare POST (one-click) means none. */

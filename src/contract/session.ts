@@ -226,7 +226,8 @@ export const sessionSchema = sessionSummarySchema
     actions: z.array(actionSchema),
     /** Still-open actions of the circle's earlier sessions, for review at the top of the agenda. */
     openActions: z.array(actionSchema),
-    announcements: z.array(z.object({ id: z.string(), text: z.string() })),
+    /** What to tell the wider community; `authorName` is who flagged it (null before authors were kept). */
+    announcements: z.array(z.object({ id: z.string(), text: z.string(), authorName: z.string().nullable() })),
     votes: z.array(voteResultSchema),
     abilities: abilitiesSchema,
     canFacilitate: deprecatedFlag('steer'),

@@ -91,6 +91,8 @@ const OpenSpaceProjectorPage = screen(
 );
 const OpenSpaceSessionPage = screen(() => import('./routes/open-space-session.tsx'), 'OpenSpaceSessionPage');
 const OpenSpaceReportPage = screen(() => import('./routes/open-space-report.tsx'), 'OpenSpaceReportPage');
+const CommunityNewslettersPage = screen(() => import('./routes/newsletters.tsx'), 'CommunityNewslettersPage');
+const NewsletterPage = screen(() => import('./routes/newsletter.tsx'), 'NewsletterPage');
 const UnsubscribePage = screen(() => import('./features/mail/unsubscribe-page.tsx'), 'UnsubscribePage');
 
 export function App() {
@@ -154,6 +156,8 @@ export function App() {
               <Route path="/open-spaces/:id/sessions/:sessionId" element={<OpenSpaceSessionPage />} />
               <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
               <Route path="/c/:slug/events" element={<CommunityEventsPage />} />
+              <Route path="/c/:slug/newsletters" element={<CommunityNewslettersPage />} />
+              <Route path="/newsletters/:id" element={<NewsletterPage />} />
               <Route path="/c/:slug/events/new" element={<NewEventPage />} />
               <Route path="/events/:id" element={<EventPage />} />
               <Route path="/events/:id/edit" element={<EditEventPage />} />

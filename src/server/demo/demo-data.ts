@@ -9,6 +9,7 @@ import { seedDemoBoard } from './demo-boards.ts';
 import { seedDemoBranch } from './demo-branch.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoGlossary } from './demo-glossary.ts';
+import { seedDemoNewsletter } from './demo-newsletter.ts';
 import { seedDemoPolls } from './demo-polls.ts';
 import { seedDemoRex } from './demo-rex.ts';
 import { addDemoSignups } from './demo-signups.ts';
@@ -223,6 +224,7 @@ async function insertDemo(trx: Transaction<DB>) {
   if (teamCircleId) {
     await seedDemoRex(trx, { communityId, teamCircleId, reviewedCircleIds: learningCircleIds, userIds });
   }
+  await seedDemoNewsletter(trx, communityId, now);
 }
 
 /** The meeting's participants, then the meeting itself, imported from its pad notes. */

@@ -27,6 +27,7 @@ import { healthFeature } from './health/health.feature.ts';
 import { hubFeature } from './hub/hub.feature.ts';
 import { mailFeature } from './mail/mail.feature.ts';
 import { meFeature } from './me/me.feature.ts';
+import { newslettersFeature } from './newsletters/newsletters.feature.ts';
 import { openSpacesFeature } from './open-spaces/open-spaces.feature.ts';
 import { placeholdersFeature } from './placeholders/placeholders.feature.ts';
 import { pollsFeature } from './polls/polls.feature.ts';
@@ -71,6 +72,7 @@ export const features: readonly FeatureDescriptor[] = [
   hubFeature,
   searchFeature,
   territoryMapFeature,
+  newslettersFeature,
 ];
 
 /** Live topic kinds → how each is authorised; a kind declared twice is a programming error. */

@@ -29,12 +29,16 @@ export interface Recipient {
   isAdmin: boolean;
 }
 
-/** account: always sent; notification: only with "all"; digest: with "all" or "digest". */
-export type MailCategory = 'account' | 'notification' | 'digest';
+/**
+ * account: always sent; notification: only with "all"; digest: with "all" or "digest";
+ * newsletter: like the digest (a rare letter, not a notification), and only while the person's
+ * newsletter preference is on, which its handler reads.
+ */
+export type MailCategory = 'account' | 'notification' | 'digest' | 'newsletter';
 
 export function allowsMail(preference: MailPreference, category: MailCategory): boolean {
   if (category === 'account') return true;
-  if (category === 'digest') return preference !== 'none';
+  if (category === 'digest' || category === 'newsletter') return preference !== 'none';
   return preference === 'all';
 }
 
@@ -91,6 +95,10 @@ export async function deliverOnce(
     category: MailCategory;
     content: TemplateOutput;
     attachments?: MailAttachment[] | undefined;
+    /** What the unsubscribe link names instead of the recipient (a newsletter's link stops only newsletters). */
+    unsubscribeSubject?: string | undefined;
+    /** Says what that link stops, when it is not every mail. */
+    unsubscribeLabel?: string | undefined;
   },
 ): Promise<DeliveryOutcome> {
   const { db } = deps;
@@ -119,6 +127,7 @@ export async function deliverOnce(
   if (row.status === 'skipped') return 'skipped';
 
   const isAccount = category === 'account';
+  const unsubscribeAs = input.unsubscribeSubject ?? recipient.id;
   const labels = footerLabels[recipient.locale];
   const rendered = renderMail({
     locale: recipient.locale,
@@ -131,8 +140,8 @@ export async function deliverOnce(
         preferencesUrl: `${deps.publicUrl}/profile`,
       }),
       ...(!isAccount && {
-        unsubscribeLabel: labels.unsubscribe,
-        unsubscribeUrl: unsubscribeUrl(deps, recipient.id),
+        unsubscribeLabel: input.unsubscribeLabel ?? labels.unsubscribe,
+        unsubscribeUrl: unsubscribeUrl(deps, unsubscribeAs),
       }),
     },
   });
@@ -145,7 +154,7 @@ export async function deliverOnce(
     headers: {
       'Content-Language': recipient.locale,
       'Auto-Submitted': 'auto-generated',
-      ...(!isAccount && listUnsubscribeHeaders(deps, recipient.id)),
+      ...(!isAccount && listUnsubscribeHeaders(deps, unsubscribeAs)),
     },
     attachments: input.attachments,
   });

@@ -5,7 +5,12 @@ export type MailBlock =
   | { kind: 'paragraph'; text: string }
   | { kind: 'heading'; text: string }
   | { kind: 'button'; label: string; url: string }
-  | { kind: 'list'; items: { text: string; url?: string | undefined }[] };
+  | { kind: 'list'; items: { text: string; url?: string | undefined }[] }
+  /**
+   * Rich text already rendered both ways by a renderer that escapes every character of its input
+   * and writes only its own tags (newsletters: newsletter-markdown.ts); never raw input.
+   */
+  | { kind: 'markup'; html: string; text: string };
 
 export interface MailContent {
   locale: 'fr' | 'en';
@@ -32,6 +37,8 @@ const colors = { text: '#1f2430', muted: '#5a6170', accent: '#1d4f91', border: '
 
 function blockToHtml(block: MailBlock): string {
   switch (block.kind) {
+    case 'markup':
+      return block.html;
     case 'heading':
       return `<h2 style="font-size:18px;margin:24px 0 8px;color:${colors.text}">${escapeHtml(block.text)}</h2>`;
     case 'paragraph':
@@ -51,6 +58,8 @@ function blockToHtml(block: MailBlock): string {
 
 function blockToText(block: MailBlock): string {
   switch (block.kind) {
+    case 'markup':
+      return block.text;
     case 'heading':
       return `${block.text}\n${'-'.repeat(Math.min(block.text.length, 60))}`;
     case 'paragraph':

@@ -37,6 +37,19 @@ const GUEST = 'g:';
  */
 export const guestSubject = (responseId: string) => `${GUEST}${responseId}`;
 
+const NEWSLETTER = 'n:';
+
+/**
+ * What a newsletter's unsubscribe token names: the person, for their newsletter preference only
+ * (the link stops newsletters, not the mails of their circles). Still under 100 characters.
+ */
+export const newsletterSubject = (userId: string) => `${NEWSLETTER}${userId}`;
+
+/** The user id behind a newsletter subject, or undefined for any other subject. */
+export function newsletterReaderOf(subject: string): string | undefined {
+  return subject.startsWith(NEWSLETTER) ? subject.slice(NEWSLETTER.length) : undefined;
+}
+
 /** The answer id behind a guest subject, or undefined for a user id. */
 export function guestResponseOf(subject: string): string | undefined {
   return subject.startsWith(GUEST) ? subject.slice(GUEST.length) : undefined;

@@ -429,4 +429,25 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/v1/territories': skip('the bundled list of régions and départements'),
   // Member counts are for the community's members only (territory-map.test.ts).
   'GET /api/v1/communities/{slug}/map': { kind: 'community', action: 'read' },
+  'POST /api/v1/sessions/{id}/communications': { kind: 'session', action: 'takePart' },
+  'GET /api/v1/communities/{slug}/communications': skip(
+    'each item by its circle’s content rule, in SQL (newsletters tests)',
+  ),
+  'GET /api/v1/communities/{slug}/newsletters': skip(
+    'the archive: public or members, by the community’s setting (newsletters tests)',
+  ),
+  'GET /api/v1/communities/{slug}/newsletters.atom': skip(
+    'public archives only, without an account (newsletters tests)',
+  ),
+  'GET /api/v1/communities/{slug}/newsletter-settings': { kind: 'community', action: 'read' },
+  'PUT /api/v1/communities/{slug}/newsletter-settings': { kind: 'community', action: 'steer' },
+  'POST /api/v1/communities/{slug}/newsletters': { kind: 'community', action: 'steer' },
+  'GET /api/v1/newsletters/{id}': skip(
+    'a draft for animators, a sent letter by the archive’s rule (newsletters tests)',
+  ),
+  'PATCH /api/v1/newsletters/{id}': skip('drafts: animators and admins (newsletters tests)'),
+  'GET /api/v1/newsletters/{id}/preview': skip('drafts: animators and admins (newsletters tests)'),
+  'POST /api/v1/newsletters/{id}/send': skip('drafts: animators and admins (newsletters tests)'),
+  'GET /api/v1/me/newsletters': account,
+  'PUT /api/v1/me/newsletters': account,
 };

@@ -1,5 +1,5 @@
 import { createElement, type ReactNode, useMemo } from 'react';
-import { type Block, type Inline, parseMarkdown } from '../lib/markdown.ts';
+import { type Block, type Inline, parseMarkdown } from '../../domain/markdown.ts';
 import styles from './markdown-text.module.css';
 
 // Children are passed as createElement's arguments: a static list from the parser, no keys needed.

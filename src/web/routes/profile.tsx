@@ -3,6 +3,7 @@ import { FormPage } from '../components/form-page.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { MyCalendarFeed } from '../features/calendar/my-calendar-feed.tsx';
 import { MailPreferenceSection } from '../features/mail/mail-preference-form.tsx';
+import { NewsletterPreferenceSection } from '../features/newsletters/newsletter-settings.tsx';
 import { ProfileForm } from '../features/profile/profile-form.tsx';
 
 export function ProfilePage() {
@@ -14,6 +15,7 @@ export function ProfilePage() {
           <ProfileForm me={me} />
           <MyCalendarFeed />
           <MailPreferenceSection />
+          <NewsletterPreferenceSection />
         </FormPage>
       )}
     </RequireAuth>

@@ -12,12 +12,12 @@ import {
 } from '../../../contract/mail.ts';
 import type { AppContext } from '../../app-context.ts';
 import { resolveAuthSecret } from '../../auth/auth-secret.ts';
-import { toIso } from '../../db/columns.ts';
+import { toBool, toIso } from '../../db/columns.ts';
 import { type Keyset, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DB, MailPreference } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { jobStatusCounts, retryFailedJob } from '../../jobs/jobs.ts';
-import { guestResponseOf, verifyUnsubscribeToken } from '../../mail/unsubscribe-token.ts';
+import { guestResponseOf, newsletterReaderOf, verifyUnsubscribeToken } from '../../mail/unsubscribe-token.ts';
 import { requireSteward } from '../../policy/access.ts';
 import { getVisibleCircle } from '../circles/circles.public.ts';
 
@@ -73,12 +73,23 @@ export function mailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const subjectOfToken = async (
       token: string,
     ): Promise<{
-      kind: 'user' | 'guest';
+      kind: 'user' | 'guest' | 'newsletter';
       id: string;
       email: string | null;
       mailPreference: MailPreference;
+      newsletters?: boolean;
     }> => {
       const subject = verifyUnsubscribeToken(secret, token);
+      const reader = subject && newsletterReaderOf(subject);
+      if (reader) {
+        const user = await db
+          .selectFrom('users')
+          .select(['id', 'email', 'mailPreference', 'newsletters'])
+          .where('id', '=', reader)
+          .executeTakeFirst();
+        if (!user) throw notFound('Unsubscribe link');
+        return { kind: 'newsletter', ...user, newsletters: toBool(user.newsletters) };
+      }
       const responseId = subject && guestResponseOf(subject);
       if (responseId) {
         const response = await db
@@ -156,6 +167,7 @@ export function mailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           maskedEmail: masked(subject.email),
           preference: subject.mailPreference,
           ...(subject.kind === 'guest' && { guest: true }),
+          ...(subject.kind === 'newsletter' && { newsletter: true, newsletters: subject.newsletters }),
         };
       },
     );
@@ -181,6 +193,20 @@ export function mailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .where('id', '=', subject.id)
           .execute();
         return { maskedEmail: masked(subject.email), preference: 'none' as const, guest: true };
+      }
+      if (subject.kind === 'newsletter') {
+        // A newsletter's link stops newsletters only; the mails of one's circles keep their preference.
+        await db
+          .updateTable('users')
+          .set({ newsletters: false, updatedAt: new Date().toISOString() })
+          .where('id', '=', subject.id)
+          .execute();
+        return {
+          maskedEmail: masked(subject.email),
+          preference: subject.mailPreference,
+          newsletter: true,
+          newsletters: false,
+        };
       }
       const preference = 'preference' in request.body ? request.body.preference : 'none';
       await setPreference(db, subject.id, preference);

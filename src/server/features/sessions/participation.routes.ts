@@ -161,7 +161,7 @@ export function participationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const { session, circle } = await getVisibleSession(db, request.params.id, viewer);
         await requireParticipant(db, session, circle, viewer);
-        await replaceAnnouncements(db, session.id, request.body.items);
+        await replaceAnnouncements(db, session.id, request.body.items, viewer.id);
         live.publish(topic(session.id), { type: 'announcements.updated', sessionId: session.id });
         return detail(session.id, viewer);
       },

@@ -411,15 +411,53 @@ export async function addGuestParticipant(
     .execute();
 }
 
-export async function replaceAnnouncements(db: Kysely<DB>, sessionId: string, texts: string[]) {
+/**
+ * Rewrites the list in the given order. An item whose text is unchanged keeps its row (its id,
+ * author and date: newsletters link to it); new texts are the writer's; the others are deleted.
+ */
+export async function replaceAnnouncements(
+  db: Kysely<DB>,
+  sessionId: string,
+  texts: string[],
+  authorId: string,
+) {
   await db.transaction().execute(async (trx) => {
     await lockSession(trx, sessionId);
-    await trx.deleteFrom('announcements').where('sessionId', '=', sessionId).execute();
-    for (const [index, text] of texts.entries()) {
+    const existing = await trx
+      .selectFrom('announcements')
+      .select(['id', 'text'])
+      .where('sessionId', '=', sessionId)
+      .orderBy('position')
+      .execute();
+    const kept = texts.map((text) => {
+      const index = existing.findIndex((row) => row.text === text);
+      return index === -1 ? undefined : existing.splice(index, 1)[0];
+    });
+    if (existing.length > 0) {
       await trx
-        .insertInto('announcements')
-        .values({ id: randomUUID(), sessionId, position: index + 1, text })
+        .deleteFrom('announcements')
+        .where(
+          'id',
+          'in',
+          existing.map((row) => row.id),
+        )
         .execute();
+    }
+    const now = new Date().toISOString();
+    for (const [index, text] of texts.entries()) {
+      const row = kept[index];
+      if (row) {
+        await trx
+          .updateTable('announcements')
+          .set({ position: index + 1 })
+          .where('id', '=', row.id)
+          .execute();
+      } else {
+        await trx
+          .insertInto('announcements')
+          .values({ id: randomUUID(), sessionId, position: index + 1, text, authorId, createdAt: now })
+          .execute();
+      }
     }
   });
 }

@@ -187,10 +187,11 @@ export async function loadSessionDetail(
       listActions(db, { sessionId: session.id }),
       listActions(db, { circleId: session.circleId, openBefore: toIso(session.startsAt) }),
       db
-        .selectFrom('announcements')
-        .select(['id', 'text'])
-        .where('sessionId', '=', session.id)
-        .orderBy('position')
+        .selectFrom('announcements as a')
+        .leftJoin('users as u', 'u.id', 'a.authorId')
+        .select(['a.id', 'a.text', 'u.name as authorName'])
+        .where('a.sessionId', '=', session.id)
+        .orderBy('a.position')
         .execute(),
       db
         .selectFrom('sessionVotes')

@@ -41,6 +41,7 @@ function HomeLinks({ community }: { community: Community }) {
           { to: `${base}/learning-designs`, label: t('rex.library.open') },
         ]
       : []),
+    { to: `${base}/newsletters`, label: t('newsletters.open') },
     { to: `${base}/map`, label: t('hub.home.map') },
     ...(community.abilities.steer ? [{ to: `${base}/dashboard`, label: t('hub.home.dashboard') }] : []),
   ];

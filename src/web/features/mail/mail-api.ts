@@ -48,6 +48,9 @@ interface UnsubscribeInfo {
   preference: MailPreferenceValue;
   /** A date poll guest's link: unsubscribing forgets their address. */
   guest?: boolean;
+  /** A newsletter's link: unsubscribing stops newsletters only; `newsletters` says whether they are on. */
+  newsletter?: boolean;
+  newsletters?: boolean;
 }
 const unsubscribePath = (token: string) => `/api/v1/unsubscribe/${encodeURIComponent(token)}`;
 

@@ -26,12 +26,24 @@ export function UnsubscribePage() {
   const done = unsubscribe.data?.preference;
   // A date poll's guest has no account: one choice, forget the address; no digest, no profile.
   const guest = info.data?.guest === true;
-  const current = guest
-    ? t(preference === 'none' ? 'mail.unsubscribe.guestForgotten' : 'mail.unsubscribe.guestCurrent')
-    : t(`mail.unsubscribe.current.${preference ?? 'all'}`);
-  const doneText = guest
-    ? t('mail.unsubscribe.guestDone')
-    : t(done === 'digest' ? 'mail.unsubscribe.done.digest' : 'mail.unsubscribe.done.none');
+  // A newsletter's link: one choice, stop the newsletters; the circles' mails keep their preference.
+  const newsletter = info.data?.newsletter === true;
+  const isOff = newsletter ? info.data?.newsletters === false : preference === 'none';
+  const current = newsletter
+    ? t(isOff ? 'mail.unsubscribe.newslettersOff' : 'mail.unsubscribe.newslettersOn')
+    : guest
+      ? t(preference === 'none' ? 'mail.unsubscribe.guestForgotten' : 'mail.unsubscribe.guestCurrent')
+      : t(`mail.unsubscribe.current.${preference ?? 'all'}`);
+  const doneText = newsletter
+    ? t('mail.unsubscribe.newslettersDone')
+    : guest
+      ? t('mail.unsubscribe.guestDone')
+      : t(done === 'digest' ? 'mail.unsubscribe.done.digest' : 'mail.unsubscribe.done.none');
+  const stopLabel = newsletter
+    ? 'mail.unsubscribe.newslettersStop'
+    : guest
+      ? 'mail.unsubscribe.guestForget'
+      : 'mail.unsubscribe.none';
 
   return (
     <FormPage title={t('mail.unsubscribe.title')}>
@@ -59,15 +71,15 @@ export function UnsubscribePage() {
                   : null
             }
           />
-          {preference !== 'none' ? (
+          {!isOff ? (
             <div className={formStyles.actions}>
               <Button
                 isPending={unsubscribe.isPending && unsubscribe.variables === 'none'}
                 onClick={() => unsubscribe.mutate('none')}
               >
-                {t(guest ? 'mail.unsubscribe.guestForget' : 'mail.unsubscribe.none')}
+                {t(stopLabel)}
               </Button>
-              {preference === 'all' && !guest ? (
+              {preference === 'all' && !guest && !newsletter ? (
                 <Button
                   variant="secondary"
                   isPending={unsubscribe.isPending && unsubscribe.variables === 'digest'}

@@ -160,6 +160,13 @@ export function useSetAttendance(id: string) {
   );
 }
 
+/** Flags one item "à communiquer", with its author (the list's PUT stays for removing). */
+export function usePostCommunication(id: string) {
+  return useSessionPartWrite(id, (text: string) =>
+    apiRequest<unknown>(`${sessionPath(id)}/communications`, { method: 'POST', body: { text } }),
+  );
+}
+
 export function usePutAnnouncements(id: string) {
   return useSessionWrite(id, (items: string[]) =>
     apiRequest<Session>(`${sessionPath(id)}/announcements`, { method: 'PUT', body: { items } }),

@@ -11,7 +11,7 @@ import { useUnsavedChanges } from '../../components/unsaved-changes.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
 import { lazyNamed } from '../../lib/lazy-named.ts';
 import { useMe } from '../auth/auth-api.ts';
-import { usePatchSession, usePutAnnouncements } from './session-api.ts';
+import { usePatchSession, usePostCommunication, usePutAnnouncements } from './session-api.ts';
 import styles from './session-texts.module.css';
 
 interface TextEditorProps {
@@ -146,6 +146,7 @@ export function SessionAnnouncements({ session, canTakePart }: { session: Sessio
   const id = useId();
   const errorMessage = useErrorMessage();
   const put = usePutAnnouncements(session.id);
+  const post = usePostCommunication(session.id);
   const [draft, setDraft] = useState('');
   const [message, setMessage] = useState<FormStatusMessage | null>(null);
   const items = session.announcements.map((a) => a.text);
@@ -163,7 +164,13 @@ export function SessionAnnouncements({ session, canTakePart }: { session: Sessio
     event.preventDefault();
     const text = draft.trim();
     if (!text) return;
-    void save([...items, text], t('session.announcements.added'), () => setDraft(''));
+    post
+      .mutateAsync(text)
+      .then(() => {
+        setMessage({ tone: 'success', text: t('session.announcements.added') });
+        setDraft('');
+      })
+      .catch((error: unknown) => setMessage({ tone: 'danger', text: errorMessage(error) }));
   }
 
   return (
@@ -173,7 +180,14 @@ export function SessionAnnouncements({ session, canTakePart }: { session: Sessio
         <ul className={styles.announcements}>
           {session.announcements.map((item, index) => (
             <li key={item.id} className={styles.announcement}>
-              <span className={styles.announcementText}>{item.text}</span>
+              <span className={styles.announcementText}>
+                {item.text}
+                {item.authorName ? (
+                  <span className={styles.announcementAuthor}>
+                    {t('session.announcements.by', { name: item.authorName })}
+                  </span>
+                ) : null}
+              </span>
               {canTakePart ? (
                 <Button
                   variant="ghost"
@@ -209,7 +223,7 @@ export function SessionAnnouncements({ session, canTakePart }: { session: Sessio
               onChange={(event) => setDraft(event.target.value)}
             />
           </div>
-          <Button type="submit" variant="secondary" isPending={put.isPending}>
+          <Button type="submit" variant="secondary" isPending={post.isPending}>
             {t('session.announcements.add')}
           </Button>
         </form>

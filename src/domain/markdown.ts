@@ -1,7 +1,8 @@
 /**
  * The Markdown that meeting notes use (pads, imported sessions, the shared notes' export): headings,
  * lists, quotes, rules, code, bold, italics, inline code and links. Read into a small tree that
- * the web renders as React elements, never as HTML: nothing in the text can become markup.
+ * the web renders as React elements, never as HTML: nothing in the text can become markup. It is
+ * in the domain because the server renders the same tree for newsletters (mail and Atom feed).
  *
  * Linear in the input's length whatever it holds: blocks are read line by line, and inline marks
  * in one left-to-right pass where each "where is the next closing mark" answer is kept until the

@@ -44,7 +44,8 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
 
     // The animation team holds the 15 June 2021 session, imported from its pad notes, and the REX.
     const sessions = (await t.app.inject({ url: `/api/v1/circles/${team?.id}/sessions` })).json().items;
-    expect(sessions).toHaveLength(2);
+    // The 15 June 2021 meeting, the September REX and the next meeting, added for the demonstration.
+    expect(sessions).toHaveLength(3);
     const seed = sessions.find((s: { startsAt: string }) => s.startsAt.startsWith('2021-06-15'));
     const session = (await t.app.inject({ url: `/api/v1/sessions/${seed.id}` })).json();
     expect(session).toMatchObject({

@@ -10,6 +10,7 @@ import { seedDemoBranch } from './demo-branch.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoGlossary } from './demo-glossary.ts';
 import { seedDemoNewsletter } from './demo-newsletter.ts';
+import { seedDemoNextMeeting } from './demo-next-meeting.ts';
 import { seedDemoPolls } from './demo-polls.ts';
 import { seedDemoRex } from './demo-rex.ts';
 import { addDemoSignups } from './demo-signups.ts';
@@ -223,6 +224,7 @@ async function insertDemo(trx: Transaction<DB>) {
   // reviewing the learning circles.
   if (teamCircleId) {
     await seedDemoRex(trx, { communityId, teamCircleId, reviewedCircleIds: learningCircleIds, userIds });
+    await seedDemoNextMeeting(trx, { teamCircleId, userIds, now });
   }
   await seedDemoNewsletter(trx, communityId, now);
 }

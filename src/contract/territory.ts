@@ -50,6 +50,8 @@ export const territoryMapEntrySchema = z.object({
   circles: z.number().int(),
   /** Active members whose profile names the territory; null for a viewer outside the community. */
   members: z.number().int().nullable(),
+  /** Territorial branches of the community placed there (a région counts its départements'). */
+  branches: z.number().int(),
   ownCircles: z.number().int().optional(),
   ownMembers: z.number().int().nullable().optional(),
 });
@@ -62,6 +64,8 @@ export const communityMapSchema = z
     /** Whether member counts are shown (to the community's members only). */
     showsMembers: z.boolean(),
     items: z.array(territoryMapEntrySchema),
+    /** The community's territorial branches, with where each is (none: not placed). */
+    branches: z.array(z.object({ slug: z.string(), name: z.string(), territoryCodes: z.array(z.string()) })),
   })
   .meta({ id: 'CommunityMap' });
 export type CommunityMap = z.infer<typeof communityMapSchema>;

@@ -15,9 +15,13 @@ export type SearchKind = (typeof searchKinds)[number];
 
 /** At most this many characters are searched for. */
 export const MAX_SEARCH_LENGTH = 200;
-/** Results are paged by this many at most; deeper than MAX_SEARCH_OFFSET, refine the search. */
+/**
+ * The newest this many matches the viewer may open are ranked, and counted: `total` is exact up
+ * to it. Results are paged by MAX_SEARCH_LIMIT at most, and end within them; past that, refine.
+ */
+export const MAX_SEARCH_RESULTS = 1000;
 export const MAX_SEARCH_LIMIT = 50;
-export const MAX_SEARCH_OFFSET = 1000;
+export const MAX_SEARCH_OFFSET = MAX_SEARCH_RESULTS - MAX_SEARCH_LIMIT;
 
 export function isSearchKind(value: string): value is SearchKind {
   return (searchKinds as readonly string[]).includes(value);

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { writeTerritoryCodes } from '../features/territories/territories.public.ts';
 
 /**
  * "Gironde : lancement wiki riposte Gironde le 2 juillet. Préfiguration communautés d'apprentissage
@@ -54,5 +55,7 @@ export async function seedDemoBranch(
       })),
     )
     .execute();
+  // « Gironde : lancement wiki riposte Gironde » : the branch is placed in Gironde.
+  await writeTerritoryCodes(trx, 'community', id, ['33']);
   return id;
 }

@@ -82,6 +82,21 @@ export function CommunityMapPage() {
         <Section title={t('territories.map.tableTitle')}>
           <TerritoryTable map={map.data} territories={territories.data} />
         </Section>
+        {map.data.branches.length > 0 ? (
+          <Section title={t('territories.map.branchesTitle')}>
+            <ul className={styles.branches}>
+              {map.data.branches.map((branch) => (
+                <li key={branch.slug}>
+                  <Link to={`/c/${encodeURIComponent(branch.slug)}`}>{branch.name}</Link>
+                  {' · '}
+                  {branch.territoryCodes.length > 0
+                    ? branch.territoryCodes.map((code) => index.get(code)?.name ?? code).join(', ')
+                    : t('territories.map.branchNotPlaced')}
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
       </div>
     </>
   );

@@ -190,6 +190,12 @@ describe.each(testDialects())('search on %s', (dialect) => {
       (await search(member, { q: 'cooperation', from: '2026-12-03', to: '2026-12-03' })).body.total,
     ).toBe(2);
     expect((await search(member, { q: 'cooperation', from: '2026-12-04' })).body.total).toBe(0);
+    // A page past the last result still says how many there are.
+    expect((await search(member, { q: 'cooperation', offset: '5' })).body).toEqual({
+      items: [],
+      total: 2,
+      totalIsExact: true,
+    });
     // The public circle is in Gironde: found under Gironde and under its région, not elsewhere.
     const placed = await call(facilitator, 'PATCH', `/circles/${publicCircleId}`, { territoryCodes: ['33'] });
     expect(placed.statusCode).toBe(200);

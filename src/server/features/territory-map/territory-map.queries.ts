@@ -27,6 +27,19 @@ function circleLinks(db: Kysely<DB>, communityId: string, viewer: Viewer | undef
     .execute();
 }
 
+/** The community's territorial branches (communities are seen by all), with their territories. */
+function branchesOf(db: Kysely<DB>, communityId: string) {
+  return db
+    .selectFrom('communities as b')
+    .leftJoin('territoryLinks as tl', (join) =>
+      join.onRef('tl.subjectId', '=', 'b.id').on('tl.subjectKind', '=', 'community'),
+    )
+    .select(['b.id', 'b.slug', 'b.name', 'tl.code'])
+    .where('b.parentId', '=', communityId)
+    .orderBy('b.name')
+    .execute();
+}
+
 /** Active members of the community with their profile's territories. */
 function memberLinks(db: Kysely<DB>, communityId: string): Promise<Links> {
   return db
@@ -74,22 +87,38 @@ export async function communityMap(
   viewer: Viewer | undefined,
 ): Promise<CommunityMap> {
   const showsMembers = community.myStatus === 'active' || viewer?.isAdmin === true;
-  const [circles, members] = await Promise.all([
+  const [circles, members, branchRows] = await Promise.all([
     circleLinks(db, community.id, viewer).then(gather),
     showsMembers ? memberLinks(db, community.id).then(gather) : undefined,
+    branchesOf(db, community.id),
   ]);
+  const branches = gather(
+    branchRows.flatMap((row) => (row.code ? [{ code: row.code, subjectId: row.id }] : [])),
+  );
   const items: TerritoryMapEntry[] = [];
   for (const { code, kind } of territories) {
     const entry: TerritoryMapEntry = {
       code,
       circles: circles.total(code),
       members: members ? members.total(code) : null,
+      branches: branches.total(code),
     };
     if (kind === 'region') {
       entry.ownCircles = circles.own(code);
       entry.ownMembers = members ? members.own(code) : null;
     }
-    if (entry.circles > 0 || (entry.members ?? 0) > 0) items.push(entry);
+    if (entry.circles > 0 || (entry.members ?? 0) > 0 || entry.branches > 0) items.push(entry);
   }
-  return { communityCodes: parseTerritoryCodes(community.territoryCodes), showsMembers, items };
+  const byBranch = new Map<string, { slug: string; name: string; territoryCodes: string[] }>();
+  for (const row of branchRows) {
+    const branch = byBranch.get(row.id) ?? { slug: row.slug, name: row.name, territoryCodes: [] };
+    if (row.code) branch.territoryCodes.push(row.code);
+    byBranch.set(row.id, branch);
+  }
+  return {
+    communityCodes: parseTerritoryCodes(community.territoryCodes),
+    showsMembers,
+    items,
+    branches: [...byBranch.values()],
+  };
 }

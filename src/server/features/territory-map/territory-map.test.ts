@@ -64,16 +64,30 @@ describe.each(testDialects())('a community’s map on %s', (dialect) => {
 
   it('counts a private circle only for those who may see it', async () => {
     const asInsider = await mapAs(insider);
-    expect(entry(asInsider, '33')).toEqual({ code: '33', circles: 3, members: 1 });
+    expect(entry(asInsider, '33')).toEqual({ code: '33', circles: 3, members: 1, branches: 0 });
     const asMember = await mapAs(member);
-    expect(entry(asMember, '33')).toEqual({ code: '33', circles: 2, members: 1 });
+    expect(entry(asMember, '33')).toEqual({ code: '33', circles: 2, members: 1, branches: 0 });
   });
 
   it('sums a région over itself and its départements, each circle once, and says what is its own', async () => {
     const map = await mapAs(member);
-    expect(entry(map, 'R75')).toEqual({ code: 'R75', circles: 2, members: 2, ownCircles: 1, ownMembers: 1 });
-    expect(entry(map, 'R44')).toEqual({ code: 'R44', circles: 1, members: 0, ownCircles: 0, ownMembers: 0 });
-    expect(entry(map, '67')).toEqual({ code: '67', circles: 1, members: 0 });
+    expect(entry(map, 'R75')).toEqual({
+      code: 'R75',
+      circles: 2,
+      members: 2,
+      branches: 0,
+      ownCircles: 1,
+      ownMembers: 1,
+    });
+    expect(entry(map, 'R44')).toEqual({
+      code: 'R44',
+      circles: 1,
+      members: 0,
+      branches: 0,
+      ownCircles: 0,
+      ownMembers: 0,
+    });
+    expect(entry(map, '67')).toEqual({ code: '67', circles: 1, members: 0, branches: 0 });
     // Only territories with something in them.
     expect(entry(map, 'R11')).toBeUndefined();
     expect(map.communityCodes).toEqual([]);
@@ -84,7 +98,7 @@ describe.each(testDialects())('a community’s map on %s', (dialect) => {
       const map = await mapAs(viewer);
       expect(map.showsMembers).toBe(false);
       // Public circles only: the community circle and the private one are not counted.
-      expect(entry(map, '33')).toEqual({ code: '33', circles: 1, members: null });
+      expect(entry(map, '33')).toEqual({ code: '33', circles: 1, members: null, branches: 0 });
       expect(entry(map, 'R75')).toMatchObject({ circles: 1, members: null, ownCircles: 0 });
     }
     expect((await mapAs(member)).showsMembers).toBe(true);
@@ -94,5 +108,23 @@ describe.each(testDialects())('a community’s map on %s', (dialect) => {
     await ok(`/communities/${slug}`, animator, { territoryCodes: ['R75'] });
     expect((await mapAs()).communityCodes).toEqual(['R75']);
     expect((await inject('GET', '/communities/nowhere-at-all/map')).statusCode).toBe(404);
+  });
+
+  it('places the community’s territorial branches on its map', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/communities',
+      headers: { cookie: animator.cookie },
+      payload: { name: 'Riposte Gironde', slug: `${slug}-gironde`, joinPolicy: 'open', parentSlug: slug },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    await ok(`/communities/${slug}-gironde`, animator, { territoryCodes: ['33'] });
+    const map = await mapAs();
+    expect(map.branches).toEqual([
+      { slug: `${slug}-gironde`, name: 'Riposte Gironde', territoryCodes: ['33'] },
+    ]);
+    expect(entry(map, '33')?.branches).toBe(1);
+    expect(entry(map, 'R75')?.branches).toBe(1);
+    expect(entry(map, 'R44')?.branches ?? 0).toBe(0);
   });
 });

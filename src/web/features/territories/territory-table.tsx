@@ -46,6 +46,7 @@ export function TerritoryTable({ map, territories }: TerritoryTableProps) {
             <th scope="col">{t('territories.map.territory')}</th>
             <th scope="col">{t('territories.map.circlesHeader')}</th>
             {map.showsMembers ? <th scope="col">{t('territories.map.membersHeader')}</th> : null}
+            {map.branches.length > 0 ? <th scope="col">{t('territories.map.branchesHeader')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -65,6 +66,7 @@ export function TerritoryTable({ map, territories }: TerritoryTableProps) {
                 </th>
                 <td>{figure(entry.circles, entry.ownCircles)}</td>
                 {map.showsMembers ? <td>{figure(entry.members, entry.ownMembers)}</td> : null}
+                {map.branches.length > 0 ? <td>{entry.branches}</td> : null}
               </tr>
             );
           })}

@@ -160,6 +160,19 @@ describe.each(testDialects())('the animators’ dashboard on %s', (dialect) => {
     expect(dashboard.territories).toEqual([]);
   });
 
+  it('adds the circles up per territory, a département within its région', async () => {
+    expect(
+      (await ok('PATCH', `/circles/${codevId}`, facilitator, { territoryCodes: ['33'] })).territoryCodes,
+    ).toEqual(['33']);
+    const dashboard = (
+      await get(`/dashboard?from=${addDays(today(), -30)}&to=${today()}`, animator)
+    ).json() as CommunityDashboard;
+    const codev = dashboard.circles.find((row) => row.circle.id === codevId);
+    expect(dashboard.territories.map((row) => row.code)).toEqual(['33', 'R75']);
+    for (const row of dashboard.territories) expect(row.sessionsHeld).toBe(codev?.sessionsHeld);
+    await ok('PATCH', `/circles/${codevId}`, facilitator, { territoryCodes: [] });
+  });
+
   it('defaults to the last twelve months', async () => {
     const dashboard = (await get('/dashboard', animator)).json() as CommunityDashboard;
     expect(dashboard.to).toBe(today());

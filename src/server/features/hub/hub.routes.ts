@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/error.ts';
 import {
@@ -8,9 +9,12 @@ import {
   DASHBOARD_MAX_DAYS,
   dashboardQuerySchema,
 } from '../../../contract/hub.ts';
+import { findTerritory } from '../../../domain/territories.ts';
 import type { AppContext } from '../../app-context.ts';
+import type { DB } from '../../db/schema.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { requireAnimator } from '../communities/communities.public.ts';
+import { territoryCodesOf as codesOfSubjects } from '../territories/territories.public.ts';
 import { communityDashboard } from './dashboard.queries.ts';
 import { dashboardCsvRows } from './dashboard-csv.ts';
 import { communityHome, getHomeCommunity } from './home.queries.ts';
@@ -25,11 +29,32 @@ const periodDescription =
   'CommunityDashboard schema.';
 
 /**
- * Until territories are linked to circles (the territories feature), no circle has a code: the
- * per-territory part is empty. Wiring it is this one function.
+ * Each circle's territories, for the dashboard's per-territory part: a circle placed in a
+ * département counts in its région too, as on the community's map.
  */
-async function territoryCodesOf(): Promise<ReadonlyMap<string, readonly string[]>> {
-  return new Map();
+async function territoryCodesOf(
+  db: Kysely<DB>,
+  communityId: string,
+): Promise<ReadonlyMap<string, readonly string[]>> {
+  const circles = await db
+    .selectFrom('circles')
+    .select('id')
+    .where('communityId', '=', communityId)
+    .execute();
+  const codes = await codesOfSubjects(
+    db,
+    'circle',
+    circles.map((circle) => circle.id),
+  );
+  const withRegions = (list: readonly string[]) => [
+    ...new Set(
+      list.flatMap((code) => {
+        const region = findTerritory(code)?.parentCode;
+        return region ? [code, region] : [code];
+      }),
+    ),
+  ];
+  return new Map([...codes].map(([circleId, list]) => [circleId, withRegions(list)]));
 }
 
 export function hubRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -37,7 +62,7 @@ export function hubRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const dashboardOf = async (slug: string, viewer: Viewer, period: { from?: string; to?: string }) => {
     const community = await getHomeCommunity(db, slug);
     await requireAnimator(db, community.id, viewer);
-    return communityDashboard(db, community, period, await territoryCodesOf());
+    return communityDashboard(db, community, period, await territoryCodesOf(db, community.id));
   };
 
   return async (app) => {

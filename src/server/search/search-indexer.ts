@@ -127,8 +127,12 @@ export async function reindexAll(db: Kysely<DB>, sources: readonly SearchSource[
   await db
     .insertInto('searchPending')
     .columns(['kind', 'objectId', 'version'])
+    // The WHERE lets SQLite tell the SELECT from the ON CONFLICT clause that follows it.
     .expression((eb) =>
-      eb.selectFrom('searchDocuments').select(['kind', 'objectId', eb.lit(1).as('version')]),
+      eb
+        .selectFrom('searchDocuments')
+        .select(['kind', 'objectId', eb.lit(1).as('version')])
+        .where(sql<boolean>`true`),
     )
     .onConflict((oc) => oc.columns(['kind', 'objectId']).doNothing())
     .execute();

@@ -4,6 +4,8 @@ import * as Y from 'yjs';
 import { NOTES_FRAGMENT } from '../../../contract/notes-document.ts';
 import type { SearchResponse } from '../../../contract/search.ts';
 import { appendNoteUpdate } from '../../live/session-notes.store.ts';
+import { writeDocuments } from '../../search/search-index.ts';
+import { reindexAll } from '../../search/search-indexer.ts';
 import {
   addToCircle,
   buildCircle,
@@ -16,6 +18,7 @@ import {
   type TestUser,
 } from '../../testing/test-app.ts';
 import { testDialects } from '../../testing/test-database.ts';
+import { featureSearchSources } from '../registry.ts';
 
 /** A Yjs update that writes one paragraph into a session's shared notes, as an editor would. */
 function notesParagraph(text: string): Uint8Array {
@@ -180,6 +183,37 @@ describe.each(testDialects())('search on %s', (dialect) => {
     expect((await call(facilitator, 'DELETE', `/sessions/${session.id}`)).statusCode).toBeLessThan(300);
     await t.indexSearch();
     expect((await search(member, { q: 'definitive' })).body.total).toBe(0);
+  });
+
+  it('rebuilds the index in place: what exists is found again, what is gone leaves', async () => {
+    const db = t.database.db;
+    // A document whose object no longer exists (left by an earlier version, say).
+    const { id: communityId } = await db
+      .selectFrom('communities')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow();
+    await db.transaction().execute((trx) =>
+      writeDocuments(trx, 'glossary', [
+        {
+          objectId: 'gone',
+          communityId,
+          circleId: null,
+          sessionId: null,
+          ownerId: null,
+          audience: 'everyone',
+          title: 'Fantôme',
+          body: '',
+          url: '/glossary/gone',
+          date: null,
+        },
+      ]),
+    );
+    expect((await search(member, { q: 'fantome' })).body.total).toBeGreaterThan(0);
+    expect(await reindexAll(db, featureSearchSources())).toBeGreaterThan(5);
+    expect((await search(member, { q: 'fantome' })).body.total).toBe(0);
+    expect((await search(member, { q: 'cooperation', community: slug })).body.total).toBe(2);
+    expect(await db.selectFrom('searchPending').selectAll().execute()).toEqual([]);
   });
 
   it('narrows by kind, circle and period', async () => {

@@ -5,7 +5,7 @@ import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { Section } from '../components/section.tsx';
 import { ShowMore } from '../components/show-more.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
-import { useMySessions } from '../features/sessions/session-api.ts';
+import { useMySessions } from '../features/sessions/session-keys.ts';
 import { SessionList } from '../features/sessions/session-list.tsx';
 
 function SessionsPart({ when }: { when: 'upcoming' | 'past' }) {

@@ -110,8 +110,8 @@ describe.each(testDialects())('taking over the demo on %s', (dialect) => {
     expect(accepted.json()).toMatchObject({
       communitySlug: DEMO,
       actionCount: 3,
-      // The 15 June 2021 meeting and the September REX he is invited to.
-      sessionCount: 2,
+      // The 15 June 2021 meeting, the September REX and the team's next meeting he is invited to.
+      sessionCount: 3,
       circleCount: 1,
     });
 

@@ -33,13 +33,6 @@ export interface SearchDocumentsTable {
   ftsRowid: ColumnType<number, number | undefined, number>;
 }
 
-declare module '../../db/schema.ts' {
-  interface DB {
-    searchPending: SearchPendingTable;
-    searchDocuments: SearchDocumentsTable;
-  }
-}
-
 /** SQLite only (FTS5): the stems of each document's title and text, by `rowid`. */
 export interface SearchFtsTable {
   rowid: number;
@@ -49,6 +42,8 @@ export interface SearchFtsTable {
 
 declare module '../../db/schema.ts' {
   interface DB {
+    searchPending: SearchPendingTable;
+    searchDocuments: SearchDocumentsTable;
     searchFts: SearchFtsTable;
   }
 }

@@ -19,30 +19,15 @@ import { useLiveTopic } from '../../lib/use-live-topic.ts';
 import { usePagedList } from '../../lib/use-paged-list.ts';
 import { circlePath } from '../circles/circle-api.ts';
 import { actionKeys } from './action-api.ts';
+import { sessionKeys, sessionPath } from './session-keys.ts';
 
-export const sessionKeys = {
-  all: ['sessions'] as const,
-  detail: (id: string) => ['sessions', id] as const,
-  ofCircle: (circleId: string) => ['circles', circleId, 'sessions'] as const,
-  // Not under ['me']: signing out keeps ['me'] queries, and this list is private.
-  mine: ['my-sessions'] as const,
-};
-
-export function sessionPath(id: string): string {
-  return `/api/v1/sessions/${encodeURIComponent(id)}`;
-}
+export { sessionKeys, sessionPath, useMySessions } from './session-keys.ts';
 
 /** A slow safety net under the live connection, for networks that refuse WebSockets. */
 export const livePollMs = 30_000;
 
 export function useCircleSessions(circleId: string) {
   return usePagedList<SessionSummary>(sessionKeys.ofCircle(circleId), `${circlePath(circleId)}/sessions`);
-}
-
-export function useMySessions(enabled = true, when: 'upcoming' | 'past' = 'upcoming') {
-  return usePagedList<SessionSummary>([...sessionKeys.mine, when], `/api/v1/me/sessions?when=${when}`, {
-    enabled,
-  });
 }
 
 /**

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState, LoadingState } from '../../components/query-state.tsx';
 import { Section } from '../../components/section.tsx';
-import { useMySessions } from './session-api.ts';
+import { useMySessions } from './session-keys.ts';
 import { SessionList } from './session-list.tsx';
 
 /** "Prochaines séances" on a member's home page: current and coming sessions of their circles. */

@@ -55,7 +55,7 @@ test('as animator, it sees the demo people to invite, with what is theirs', asyn
   await panel.openFromCommunity(demo.slug, demo.name);
   // Bernard's three next steps, the 15 June meeting and the September REX he is invited to.
   await expect(
-    page.getByText('3 prochains pas · 2 séances · Équipe d’animation', { exact: true }),
+    page.getByText('3 prochains pas · 3 séances · Équipe d’animation', { exact: true }),
   ).toBeVisible();
   await expectAccessible(page, 'people to invite');
   await shoot(page, 'community-people-to-invite');
@@ -103,7 +103,7 @@ test('the new animator plans the team’s next session, where Bernard’s next s
 }) => {
   await new AccountPages(page).signIn(instanceAdmin);
   await page.goto(`/c/${demo.slug}`);
-  await page.getByRole('link', { name: 'Équipe d’animation' }).first().click();
+  await page.getByRole('link', { name: 'Équipe d’animation', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Équipe d’animation' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Nommer un·e facilitateur·rice' })).toBeVisible();
   await expectAccessible(page, 'circle page (animator)');

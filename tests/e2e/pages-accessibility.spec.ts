@@ -32,7 +32,7 @@ test('visitor pages have no serious accessibility violation and no CSP violation
   }
   // The demo's circles, opened from the community page.
   await page.goto(`/c/${demoSlug}`);
-  await page.getByRole('link', { name: 'Équipe d’animation' }).click();
+  await page.getByRole('link', { name: 'Équipe d’animation', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Équipe d’animation' })).toBeVisible();
   await expect(page.getByText('Sandrine Demoulin-Noirclerc')).toBeVisible();
   await expectAccessible(page, 'demo circle');

@@ -10,7 +10,7 @@ export class CommunityMapPage {
 
   async open(slug: string, communityName: string): Promise<void> {
     await this.page.goto(`/c/${slug}`);
-    await this.page.getByRole('link', { name: 'Carte', exact: true }).click();
+    await this.page.getByRole('link', { name: 'Carte des cercles', exact: true }).click();
     await expect(
       this.page.getByRole('heading', { level: 1, name: `Les territoires de ${communityName}` }),
     ).toBeVisible();

@@ -21,7 +21,9 @@ describe.each(testDialects())('the demo on the map on %s', (dialect) => {
     const entry = (code: string) => map.items.find((item) => item.code === code);
     // The Codev circle, and the Riposte Gironde branch.
     expect(entry('33')).toEqual({ code: '33', circles: 1, members: null, branches: 1 });
-    expect(map.branches).toEqual([{ slug: 'riposte-gironde', name: 'Riposte Gironde', territoryCodes: ['33'] }]);
+    expect(map.branches).toEqual([
+      { slug: 'riposte-gironde', name: 'Riposte Gironde', territoryCodes: ['33'] },
+    ]);
     expect(entry('R75')).toMatchObject({ circles: 2, ownCircles: 1 });
     expect(entry('R44')).toMatchObject({ circles: 1, ownCircles: 1 });
     expect(map.items.map((item) => item.code)).toEqual(['R44', 'R75', '33']);

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import type { TerritoryDto } from '../../contract/territory.ts';
 import { isSearchKind, type SearchKind, searchKinds } from '../../domain/search.ts';
 import { Button } from '../components/button.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
@@ -13,9 +14,25 @@ import { useCommunities, useCommunity } from '../features/communities/community-
 import { HighlightedText } from '../features/search/highlighted-text.tsx';
 import styles from '../features/search/search.module.css';
 import { type SearchParams, searchQueryString, useSearch } from '../features/search/search-api.ts';
+import { useTerritories } from '../features/territories/territory-api.ts';
 
 const PAGE = 20;
 const isDay = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** Each région, then its départements by number: the order a French reader looks for them in. */
+function territoryOptions(territories: readonly TerritoryDto[]) {
+  return territories
+    .filter((territory) => territory.kind === 'region')
+    .flatMap((region) => [
+      { value: region.code, label: region.name },
+      ...territories
+        .filter((territory) => territory.parentCode === region.code)
+        .map((department) => ({
+          value: department.code,
+          label: `\u00a0\u00a0${department.code} – ${department.name}`,
+        })),
+    ]);
+}
 
 /** What the address says is being searched: the address is the state, so results can be shared. */
 function paramsFrom(url: URLSearchParams): SearchParams {
@@ -27,6 +44,7 @@ function paramsFrom(url: URLSearchParams): SearchParams {
     kind: isSearchKind(kind) ? kind : undefined,
     from: isDay(url.get('from')) ? (url.get('from') ?? undefined) : undefined,
     to: isDay(url.get('to')) ? (url.get('to') ?? undefined) : undefined,
+    territory: url.get('territory') || undefined,
     offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
   };
 }
@@ -41,6 +59,7 @@ export function SearchPage() {
   const me = useMe();
   const mine = useCommunities({ mine: true, enabled: Boolean(me.data) });
   const chosen = useCommunity(params.community ?? '');
+  const territories = useTerritories();
   const communities = [...(mine.data ?? [])];
   if (chosen.data && !communities.some((c) => c.slug === chosen.data.slug)) communities.push(chosen.data);
 
@@ -90,6 +109,15 @@ export function SearchPage() {
               ...communities.map((community) => ({ value: community.slug, label: community.name })),
             ]}
             onChange={(community) => setDraft({ ...draft, community: community || undefined })}
+          />
+          <SelectField
+            label={t('search.territory')}
+            value={draft.territory ?? ''}
+            options={[
+              { value: '', label: t('search.anyTerritory') },
+              ...territoryOptions(territories.data ?? []),
+            ]}
+            onChange={(territory) => setDraft({ ...draft, territory: territory || undefined })}
           />
           <TextField
             label={t('search.from')}

@@ -7,6 +7,8 @@ export interface SearchParams {
   q: string;
   community?: string | undefined;
   kind?: SearchKind | undefined;
+  /** A région ("R75", with its départements) or a département ("33"). */
+  territory?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   offset?: number | undefined;

@@ -38,7 +38,9 @@ const { values } = parseArgs({
 });
 const DOCUMENTS = Number(values.documents);
 const RUNS = Number(values.runs);
-const dialect = values.dialect as DialectName;
+if (values.dialect !== 'sqlite' && values.dialect !== 'postgres')
+  throw new Error('--dialect sqlite|postgres');
+const dialect: DialectName = values.dialect;
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const CIRCLES = 200;
 

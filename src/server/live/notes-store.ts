@@ -133,19 +133,21 @@ export function notesStore(tables: NotesTables): NotesStore {
    * seconds of typing, since the editing server compacts as it goes).
    */
   async function readNotesMarkdown(db: Kysely<DB>, sessionId: string): Promise<string> {
-    const [snapshot, pending] = await Promise.all([
-      on(db)
-        .selectFrom(snapshotsTable)
-        .select('markdown')
-        .where('sessionId', '=', sessionId)
-        .executeTakeFirst(),
-      on(db)
-        .selectFrom(updatesTable)
-        .select('id')
-        .where('sessionId', '=', sessionId)
-        .limit(1)
-        .executeTakeFirst(),
-    ]);
+    // The log first, then the snapshot, one after the other: a compaction replaces the snapshot
+    // and empties the log in one transaction, so an empty log read first means the snapshot read
+    // next holds every update. Read the other way round (or at once, on two connections), a
+    // compaction committing in between would give the old snapshot and an empty log: stale text.
+    const pending = await on(db)
+      .selectFrom(updatesTable)
+      .select('id')
+      .where('sessionId', '=', sessionId)
+      .limit(1)
+      .executeTakeFirst();
+    const snapshot = await on(db)
+      .selectFrom(snapshotsTable)
+      .select('markdown')
+      .where('sessionId', '=', sessionId)
+      .executeTakeFirst();
     if (!pending && !snapshot) return '';
     if (!pending && snapshot?.markdown != null) return snapshot.markdown;
     return (await compactNotes(db, sessionId)) ?? '';

@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { SearchDocument } from './search-source.ts';
 import { stemmedText } from './search-text.ts';
@@ -43,17 +43,28 @@ type Row = Omit<DB['searchDocuments'], 'ftsRowid' | 'date' | 'updatedAt'> & {
   updatedAt: string;
 };
 
+/**
+ * The text's adjacent lexemes as tokens `a_b`, from its tsvector's positions: what a phrase is
+ * looked up by (pairsQuery). Words a stop word separates are not adjacent there, nor in a phrase.
+ */
+export const lexemePairs = (vector: RawBuilder<unknown>) => sql`(
+  with lexemes as (select lexeme, unnest(positions) as position from unnest(${vector}))
+  select coalesce(array_to_tsvector(array_agg(distinct a.lexeme || '_' || b.lexeme)), ''::tsvector)
+  from lexemes a join lexemes b on b.position = a.position + 1)`;
+
 async function writePostgres(trx: Kysely<DB>, row: Row) {
-  const tsv = sql<string>`setweight(to_tsvector('archipel_fr', ${row.title}), 'A') ||
-    setweight(to_tsvector('archipel_fr', ${row.body}), 'B')`;
+  const vector = sql`(setweight(to_tsvector('archipel_fr', ${row.title}), 'A') ||
+    setweight(to_tsvector('archipel_fr', ${row.body}), 'B'))`;
   await sql`insert into search_documents
-      (id, kind, object_id, community_id, circle_id, session_id, owner_id, audience, title, body, url, date, updated_at, tsv)
-    values (${row.id}, ${row.kind}, ${row.objectId}, ${row.communityId}, ${row.circleId}, ${row.sessionId},
-      ${row.ownerId}, ${row.audience}, ${row.title}, ${row.body}, ${row.url}, ${row.date}, ${row.updatedAt}, ${tsv})
+      (id, kind, object_id, community_id, circle_id, session_id, owner_id, audience, title, body, url, date, updated_at, tsv, pairs)
+    select ${row.id}, ${row.kind}, ${row.objectId}, ${row.communityId}, ${row.circleId}, ${row.sessionId},
+      ${row.ownerId}, ${row.audience}, ${row.title}, ${row.body}, ${row.url}, ${row.date}, ${row.updatedAt},
+      v.tsv, ${lexemePairs(sql`v.tsv`)}
+    from (select ${vector} as tsv) v
     on conflict (id) do update set community_id = excluded.community_id, circle_id = excluded.circle_id,
       session_id = excluded.session_id, owner_id = excluded.owner_id, audience = excluded.audience,
       title = excluded.title, body = excluded.body, url = excluded.url, date = excluded.date,
-      updated_at = excluded.updated_at, tsv = excluded.tsv`.execute(trx);
+      updated_at = excluded.updated_at, tsv = excluded.tsv, pairs = excluded.pairs`.execute(trx);
 }
 
 /** SQLite: the row of `search_fts` is kept (updated in place) so the document's row never moves. */

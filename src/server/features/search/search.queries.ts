@@ -42,11 +42,20 @@ function tsQuery(parsed: ParsedSearch) {
  * full-text table leads (its MATCH gives the candidates and bm25 their rank) and each candidate's
  * document is found by its unique `fts_rowid`; on PostgreSQL the GIN index on `tsv` does both.
  */
-function matching(db: Kysely<DB>, viewer: Viewer | undefined, parsed: ParsedSearch, filters: SearchFilters) {
+function matching(
+  db: Kysely<DB>,
+  viewer: Viewer | undefined,
+  parsed: ParsedSearch,
+  filters: SearchFilters,
+  pairs: string | null,
+) {
   // The two engines start from different tables; past this point the query is the same.
   const base = (
     isPostgres(db)
-      ? db.selectFrom('searchDocuments as d').where(sql<SqlBool>`d.tsv @@ ${tsQuery(parsed)}`)
+      ? db
+          .selectFrom('searchDocuments as d')
+          .where(sql<SqlBool>`d.tsv @@ ${tsQuery(parsed)}`)
+          .$if(pairs !== null, (q) => q.where(sql<SqlBool>`d.pairs @@ ${pairs}::tsquery`))
       : db
           .selectFrom('searchFts')
           .innerJoin('searchDocuments as d', 'd.ftsRowid', 'searchFts.rowid')
@@ -71,6 +80,25 @@ function matching(db: Kysely<DB>, viewer: Viewer | undefined, parsed: ParsedSear
     )
     .$if(filters.from !== undefined, (q) => q.where('d.date', '>=', `${filters.from}T00:00:00.000Z`))
     .$if(filters.to !== undefined, (q) => q.where('d.date', '<=', `${filters.to}T23:59:59.999Z`));
+}
+
+/**
+ * PostgreSQL: the adjacent lexemes of each phrase as a tsquery on `pairs` (`'cooper_ouvert' & …`),
+ * so the GIN index finds a phrase's documents; the phrase itself is still checked on `tsv`. Null
+ * when no phrase has two adjacent lexemes (one word, or words a stop word separates).
+ */
+async function phrasePairs(db: Kysely<DB>, parsed: ParsedSearch): Promise<string | null> {
+  const parts: string[] = [];
+  for (const phrase of parsed.phrases) {
+    const vector = sql`to_tsvector('archipel_fr', ${phrase.text})`;
+    const found = await sql<{ pairs: string | null }>`
+      with lexemes as (select lexeme, unnest(positions) as position from unnest(${vector}))
+      select string_agg(distinct quote_literal(a.lexeme || '_' || b.lexeme), ' & ') as pairs
+      from lexemes a join lexemes b on b.position = a.position + 1`.execute(db);
+    const pairs = found.rows[0]?.pairs;
+    if (pairs) parts.push(pairs);
+  }
+  return parts.length > 0 ? parts.join(' & ') : null;
 }
 
 /** The rank, lower first: FTS5's bm25 (the title weighs ten times the text) or ts_rank negated. */
@@ -100,7 +128,8 @@ export async function searchDocuments(
   page: { limit: number; offset: number },
 ): Promise<SearchResponse> {
   // Ids and ranks only while ranking: the text of the page's few documents is read afterwards.
-  const candidates = matching(db, viewer, parsed, filters)
+  const pairs = isPostgres(db) ? await phrasePairs(db, parsed) : null;
+  const candidates = matching(db, viewer, parsed, filters, pairs)
     .select(['d.id', rankOf(db, parsed).as('rank')])
     .orderBy(newestFirst(db))
     .limit(MAX_SEARCH_RESULTS + 1);

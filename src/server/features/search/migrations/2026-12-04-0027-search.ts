@@ -64,7 +64,9 @@ export function searchTables(dialect: DialectName): Migration {
         .addColumn('updated_at', t.timestamp, (c) => c.notNull());
       documents =
         dialect === 'postgres'
-          ? documents.addColumn('tsv', sql`tsvector`, (c) => c.notNull())
+          ? documents
+              .addColumn('tsv', sql`tsvector`, (c) => c.notNull())
+              .addColumn('pairs', sql`tsvector`, (c) => c.notNull())
           : documents.addColumn('fts_rowid', 'integer', (c) => c.notNull().unique());
       await documents.execute();
       await db.schema
@@ -101,6 +103,9 @@ async function postgresSearch(db: Kysely<unknown>) {
   await sql`alter text search configuration archipel_fr
     alter mapping for hword, hword_part, word with unaccent, french_stem`.execute(db);
   await sql`create index search_documents_tsv_idx on search_documents using gin (tsv)`.execute(db);
+  // Adjacent lexemes as one token ("cooper_ouvert"): a phrase is found through the index instead of
+  // by reading the positions of every document that holds its words (search-index.ts).
+  await sql`create index search_documents_pairs_idx on search_documents using gin (pairs)`.execute(db);
   // Newest first: for a word in most documents the planner walks this index and stops at 2,000.
   await sql`create index search_documents_date_idx on search_documents (date desc nulls last)`.execute(db);
   await sql`create function archipel_search_mark() returns trigger language plpgsql as $$

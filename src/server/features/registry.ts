@@ -6,6 +6,7 @@ import type { MailKind } from '../mail/mail-jobs.ts';
 import type { SearchSource } from '../search/search-source.ts';
 import { actionsFeature } from './actions/actions.feature.ts';
 import { adminFeature } from './admin/admin.feature.ts';
+import { auditFeature } from './audit/audit.feature.ts';
 import { authFeature } from './auth/auth.feature.ts';
 import { boardsFeature } from './boards/boards.feature.ts';
 import { calendarsFeature } from './calendars/calendars.feature.ts';
@@ -47,6 +48,7 @@ import { usersFeature } from './users/users.feature.ts';
  */
 export const features: readonly FeatureDescriptor[] = [
   healthFeature,
+  auditFeature,
   territoriesFeature,
   mailFeature,
   authFeature,

@@ -9,7 +9,8 @@
  * (Zipf-like: a few words very common, most rare). The viewers are real accounts with better-auth
  * sessions, signed as better-auth signs them.
  *
- * Run: node bench/search.ts [--documents 100000] [--runs 40] [--dialect sqlite|postgres]
+ * Run: node bench/search.ts [--documents 100000] [--runs 40] [--dialect sqlite|postgres] [--keep]
+ * (`--keep` leaves the PostgreSQL database in place and prints its URL, to study plans with EXPLAIN.)
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     documents: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '40' },
     dialect: { type: 'string', default: 'sqlite' },
+    keep: { type: 'boolean', default: false },
   },
 });
 const DOCUMENTS = Number(values.documents);
@@ -389,5 +391,6 @@ console.log(
 
 await app.close();
 await database.close();
-await postgres?.drop();
+if (values.keep && postgres) console.log(`kept: ${postgres.url}`);
+else await postgres?.drop();
 rmSync(dataDir, { recursive: true, force: true });

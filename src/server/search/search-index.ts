@@ -56,15 +56,17 @@ async function writePostgres(trx: Kysely<DB>, row: Row) {
   const vector = sql`(setweight(to_tsvector('archipel_fr', ${row.title}), 'A') ||
     setweight(to_tsvector('archipel_fr', ${row.body}), 'B'))`;
   await sql`insert into search_documents
-      (id, kind, object_id, community_id, circle_id, session_id, owner_id, audience, title, body, url, date, updated_at, tsv, pairs)
+      (id, kind, object_id, community_id, circle_id, session_id, owner_id, audience, title, body, url, date, updated_at, tsv, pairs, lexemes)
     select ${row.id}, ${row.kind}, ${row.objectId}, ${row.communityId}, ${row.circleId}, ${row.sessionId},
       ${row.ownerId}, ${row.audience}, ${row.title}, ${row.body}, ${row.url}, ${row.date}, ${row.updatedAt},
-      v.tsv, ${lexemePairs(sql`v.tsv`)}
+      v.tsv, ${lexemePairs(sql`v.tsv`)}, strip(v.tsv)
     from (select ${vector} as tsv) v
     on conflict (id) do update set community_id = excluded.community_id, circle_id = excluded.circle_id,
       session_id = excluded.session_id, owner_id = excluded.owner_id, audience = excluded.audience,
       title = excluded.title, body = excluded.body, url = excluded.url, date = excluded.date,
-      updated_at = excluded.updated_at, tsv = excluded.tsv, pairs = excluded.pairs`.execute(trx);
+      updated_at = excluded.updated_at, tsv = excluded.tsv, pairs = excluded.pairs, lexemes = excluded.lexemes`.execute(
+    trx,
+  );
 }
 
 /** SQLite: the row of `search_fts` is kept (updated in place) so the document's row never moves. */

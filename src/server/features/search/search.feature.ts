@@ -1,5 +1,6 @@
 import type { FeatureDescriptor } from '../feature-descriptor.ts';
 import { searchTables } from './migrations/2026-12-04-0027-search.ts';
+import { searchLexemes } from './migrations/2026-12-04-0040-search-lexemes.ts';
 import { searchRoutes } from './search.routes.ts';
 import './search.tables.ts';
 
@@ -11,5 +12,8 @@ import './search.tables.ts';
 export const searchFeature: FeatureDescriptor = {
   name: 'search',
   routes: [{ plugin: searchRoutes, prefix: '/api/v1' }],
-  migrations: (dialect) => ({ '2026-12-04-0027-search': searchTables(dialect) }),
+  migrations: (dialect) => ({
+    '2026-12-04-0027-search': searchTables(dialect),
+    '2026-12-04-0040-search-lexemes': searchLexemes(dialect),
+  }),
 };

@@ -24,9 +24,9 @@ export interface SearchFilters {
 type Scope = DB & { d: DB['searchDocuments'] };
 
 /**
- * PostgreSQL's query: every part required; words and phrases through the `archipel_fr`
- * configuration (unaccent, then French stems), prefixes as `stem:*`. Only letters and digits reach
- * `to_tsquery` (search-query.ts), so no input becomes tsquery syntax.
+ * PostgreSQL's full query (for ranking): every part required; words and phrases through the
+ * `archipel_fr` configuration (unaccent, then French stems), prefixes as `stem:*`. Only letters and
+ * digits reach `to_tsquery` (search-query.ts), so no input becomes tsquery syntax.
  */
 function tsQuery(parsed: ParsedSearch) {
   const parts = [
@@ -38,24 +38,71 @@ function tsQuery(parsed: ParsedSearch) {
 }
 
 /**
+ * How PostgreSQL finds one phrase's documents: by its adjacent lexemes on `pairs` when it has any
+ * (`'cooper_ouvert' & …`), and by its lexemes on `lexemes` when it has none (words a stop word
+ * separates). A phrase of exactly two adjacent lexemes is settled by its pair; any other is also
+ * checked on the positions of `tsv`, for the candidates only.
+ */
+interface PhrasePlan {
+  text: string;
+  pairs: string | null;
+  exact: boolean;
+}
+
+async function phrasePlans(db: Kysely<DB>, parsed: ParsedSearch): Promise<PhrasePlan[]> {
+  const plans: PhrasePlan[] = [];
+  for (const phrase of parsed.phrases) {
+    const vector = sql`to_tsvector('archipel_fr', ${phrase.text})`;
+    const found = await sql<{ pairs: string | null; positions: number | string }>`
+      with lexemes as (select lexeme, unnest(positions) as position from unnest(${vector}))
+      select (select string_agg(distinct quote_literal(a.lexeme || '_' || b.lexeme), ' & ')
+          from lexemes a join lexemes b on b.position = a.position + 1) as pairs,
+        (select count(*) from lexemes) as positions`.execute(db);
+    const row = found.rows[0];
+    const pairs = row?.pairs ?? null;
+    plans.push({ text: phrase.text, pairs, exact: pairs !== null && Number(row?.positions) === 2 });
+  }
+  return plans;
+}
+
+/** PostgreSQL: the conditions of a search on the narrow row (`lexemes`, `pairs`), then on `tsv`. */
+function postgresMatch(parsed: ParsedSearch, plans: readonly PhrasePlan[]) {
+  const onLexemes = [
+    ...parsed.words.map((word) => sql`plainto_tsquery('archipel_fr', ${word.text})`),
+    ...plans
+      .filter((plan) => plan.pairs === null)
+      .map((plan) => sql`plainto_tsquery('archipel_fr', ${plan.text})`),
+    ...parsed.prefixes.map((prefix) => sql`to_tsquery('archipel_fr', ${`${prefix.text}:*`})`),
+  ];
+  const pairs = plans.flatMap((plan) => (plan.pairs === null ? [] : [plan.pairs]));
+  const checked = plans
+    .filter((plan) => !plan.exact)
+    .map((plan) => sql`phraseto_tsquery('archipel_fr', ${plan.text})`);
+  return [
+    ...(onLexemes.length > 0 ? [sql<SqlBool>`d.lexemes @@ (${sql.join(onLexemes, sql` && `)})`] : []),
+    ...(pairs.length > 0 ? [sql<SqlBool>`d.pairs @@ ${pairs.join(' & ')}::tsquery`] : []),
+    // Last, so that it is worked out only for rows that passed the others.
+    ...(checked.length > 0 ? [sql<SqlBool>`d.tsv @@ (${sql.join(checked, sql` && `)})`] : []),
+  ];
+}
+
+/**
  * The documents matching the search that the viewer may open, within the filters. On SQLite the
  * full-text table leads (its MATCH gives the candidates and bm25 their rank) and each candidate's
- * document is found by its unique `fts_rowid`; on PostgreSQL the GIN index on `tsv` does both.
+ * document is found by its unique `fts_rowid`; on PostgreSQL the GIN indexes on `lexemes` and
+ * `pairs` give the candidates.
  */
 function matching(
   db: Kysely<DB>,
   viewer: Viewer | undefined,
   parsed: ParsedSearch,
   filters: SearchFilters,
-  pairs: string | null,
+  plans: readonly PhrasePlan[],
 ) {
   // The two engines start from different tables; past this point the query is the same.
   const base = (
     isPostgres(db)
-      ? db
-          .selectFrom('searchDocuments as d')
-          .where(sql<SqlBool>`d.tsv @@ ${tsQuery(parsed)}`)
-          .$if(pairs !== null, (q) => q.where(sql<SqlBool>`d.pairs @@ ${pairs}::tsquery`))
+      ? db.selectFrom('searchDocuments as d').where((eb) => eb.and(postgresMatch(parsed, plans)))
       : db
           .selectFrom('searchFts')
           .innerJoin('searchDocuments as d', 'd.ftsRowid', 'searchFts.rowid')
@@ -83,29 +130,17 @@ function matching(
 }
 
 /**
- * PostgreSQL: the adjacent lexemes of each phrase as a tsquery on `pairs` (`'cooper_ouvert' & …`),
- * so the GIN index finds a phrase's documents; the phrase itself is still checked on `tsv`. Null
- * when no phrase has two adjacent lexemes (one word, or words a stop word separates).
+ * What the candidates carry to be ranked: FTS5's bm25 (the title weighs ten times the text), or on
+ * PostgreSQL the full `tsv`, ranked by the outer query once the thousand are chosen, so that no
+ * other match's out-of-line vector is read.
  */
-async function phrasePairs(db: Kysely<DB>, parsed: ParsedSearch): Promise<string | null> {
-  const parts: string[] = [];
-  for (const phrase of parsed.phrases) {
-    const vector = sql`to_tsvector('archipel_fr', ${phrase.text})`;
-    const found = await sql<{ pairs: string | null }>`
-      with lexemes as (select lexeme, unnest(positions) as position from unnest(${vector}))
-      select string_agg(distinct quote_literal(a.lexeme || '_' || b.lexeme), ' & ') as pairs
-      from lexemes a join lexemes b on b.position = a.position + 1`.execute(db);
-    const pairs = found.rows[0]?.pairs;
-    if (pairs) parts.push(pairs);
-  }
-  return parts.length > 0 ? parts.join(' & ') : null;
+function scoreOf(db: Kysely<DB>) {
+  return isPostgres(db) ? sql<unknown>`d.tsv` : sql<number>`bm25(search_fts, 10.0, 1.0)`;
 }
 
-/** The rank, lower first: FTS5's bm25 (the title weighs ten times the text) or ts_rank negated. */
+/** The rank of a candidate, lower first. */
 function rankOf(db: Kysely<DB>, parsed: ParsedSearch) {
-  return isPostgres(db)
-    ? sql<number>`-ts_rank(d.tsv, ${tsQuery(parsed)})`
-    : sql<number>`bm25(search_fts, 10.0, 1.0)`;
+  return isPostgres(db) ? sql<number>`-ts_rank(c.score, ${tsQuery(parsed)})` : sql<number>`c.score`;
 }
 
 /** Newest first: SQLite's full-text rows in the order they were indexed, PostgreSQL's dates. */
@@ -128,15 +163,15 @@ export async function searchDocuments(
   page: { limit: number; offset: number },
 ): Promise<SearchResponse> {
   // Ids and ranks only while ranking: the text of the page's few documents is read afterwards.
-  const pairs = isPostgres(db) ? await phrasePairs(db, parsed) : null;
-  const candidates = matching(db, viewer, parsed, filters, pairs)
-    .select(['d.id', rankOf(db, parsed).as('rank')])
+  const plans = isPostgres(db) ? await phrasePlans(db, parsed) : [];
+  const candidates = matching(db, viewer, parsed, filters, plans)
+    .select(['d.id', scoreOf(db).as('score')])
     .orderBy(newestFirst(db))
     .limit(MAX_SEARCH_RESULTS + 1);
   const ranked = await db
     .selectFrom(candidates.as('c'))
     .select(['c.id', sql<number | string>`count(*) over ()`.as('total')])
-    .orderBy('c.rank')
+    .orderBy(rankOf(db, parsed))
     .orderBy('c.id')
     .limit(page.limit)
     .offset(page.offset)

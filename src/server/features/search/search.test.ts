@@ -132,6 +132,32 @@ describe.each(testDialects())('search on %s', (dialect) => {
     expect(prefix.body.items.map((item) => item.title)).toEqual(['Coopération ouverte en Gironde']);
   });
 
+  it('keeps a phrase in order, across stop words and over three words', async () => {
+    await buildSession(t.app, facilitator, publicCircleId, {
+      title: 'Phrase en ordre',
+      description: 'La boussole collective partagée guide le cercle de qualité.',
+    });
+    // Holds every adjacent pair of both phrases below, but neither phrase in order.
+    await buildSession(t.app, facilitator, publicCircleId, {
+      title: 'Phrase en désordre',
+      description: 'Une boussole collective reste collective partagée ; la qualité de cercle varie.',
+    });
+    await t.indexSearch();
+    for (const q of ['"boussole collective partagée"', '"cercle de qualité"']) {
+      const { body } = await search(member, { q });
+      expect(
+        body.items.map((item) => item.title),
+        q,
+      ).toEqual(['Phrase en ordre']);
+      expect(body.total, q).toBe(1);
+    }
+    const both = await search(member, { q: '"boussole collective"' });
+    expect(both.body.items.map((item) => item.title).sort()).toEqual([
+      'Phrase en désordre',
+      'Phrase en ordre',
+    ]);
+  });
+
   it('finds a private circle’s minutes and notes for its members only: no result, no count, no snippet', async () => {
     for (const word of ['zanzibarite', 'quetzalcoatlite']) {
       const mine = await search(member, { q: word });

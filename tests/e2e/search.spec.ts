@@ -6,7 +6,8 @@ const demo = { slug: 'riposte-creative-territoriale', name: 'Riposte créative t
 
 /**
  * From the community's home to the object: the home's search box, the results ranked with the
- * words that matched marked ("cooperation" marks "coopération"), a filter, then the session itself.
+ * words that matched marked ("cooperation" marks "coopération"), filters (kind, circle, territory),
+ * then the session itself.
  */
 test('home → search → result → the object', async ({ page, pageProblems }) => {
   const home = new CommunityHomePage(page);
@@ -29,6 +30,20 @@ test('home → search → result → the object', async ({ page, pageProblems })
   await expect(search.result("Stratégie d'animation de la communauté")).toHaveCount(0);
 
   await search.searchFor('cooperation', 'Tout');
+  // One circle of the community: its session stays, the glossary's entry (no circle) leaves.
+  await search.narrow({ community: demo.name, circle: 'Équipe d’animation' });
+  await expect(page).toHaveURL(/circleId=/);
+  await expect(search.result("Stratégie d'animation de la communauté")).toBeVisible();
+  await expect(search.result('Coopération ouverte')).toHaveCount(0);
+  await lookAt(page, 'search-narrowed');
+  // The team's circle is national: in Gironde, its session is not found.
+  await search.narrow({ circle: 'Tous', territory: '33' });
+  await expect(page).toHaveURL(/territory=33/);
+  await expect(page.getByText(/^\d+ résultats?$|Aucun résultat/)).toBeVisible();
+  await expect(search.result("Stratégie d'animation de la communauté")).toHaveCount(0);
+
+  await search.narrow({ territory: '' });
+  await expect(search.result("Stratégie d'animation de la communauté")).toBeVisible();
   await search.open("Stratégie d'animation de la communauté");
   await expect(page).toHaveURL(/\/sessions\//);
   await expect(

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { TerritoryDto } from '../../contract/territory.ts';
@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { SelectField } from '../components/select-field.tsx';
 import { TextField } from '../components/text-field.tsx';
 import { useMe } from '../features/auth/auth-api.ts';
+import { useCommunityCircles } from '../features/circles/circle-api.ts';
 import { useCommunities, useCommunity } from '../features/communities/community-api.ts';
 import { HighlightedText } from '../features/search/highlighted-text.tsx';
 import styles from '../features/search/search.module.css';
@@ -41,6 +42,8 @@ function paramsFrom(url: URLSearchParams): SearchParams {
   return {
     q: url.get('q') ?? '',
     community: url.get('community') || undefined,
+    // A circle is a community's: without the community, the address's circle is dropped.
+    circleId: (url.get('community') && url.get('circleId')) || undefined,
     kind: isSearchKind(kind) ? kind : undefined,
     from: isDay(url.get('from')) ? (url.get('from') ?? undefined) : undefined,
     to: isDay(url.get('to')) ? (url.get('to') ?? undefined) : undefined,
@@ -60,6 +63,12 @@ export function SearchPage() {
   const mine = useCommunities({ mine: true, enabled: Boolean(me.data) });
   const chosen = useCommunity(params.community ?? '');
   const territories = useTerritories();
+  // The circles of the community being chosen, every page of them: the filter lists them all.
+  const circles = useCommunityCircles(draft.community ?? '', Boolean(draft.community));
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = circles;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const communities = [...(mine.data ?? [])];
   if (chosen.data && !communities.some((c) => c.slug === chosen.data.slug)) communities.push(chosen.data);
 
@@ -108,8 +117,21 @@ export function SearchPage() {
               { value: '', label: t('search.anyCommunity') },
               ...communities.map((community) => ({ value: community.slug, label: community.name })),
             ]}
-            onChange={(community) => setDraft({ ...draft, community: community || undefined })}
+            onChange={(community) =>
+              setDraft({ ...draft, community: community || undefined, circleId: undefined })
+            }
           />
+          {draft.community ? (
+            <SelectField
+              label={t('search.circle')}
+              value={draft.circleId ?? ''}
+              options={[
+                { value: '', label: t('search.anyCircle') },
+                ...(circles.data ?? []).map((circle) => ({ value: circle.id, label: circle.name })),
+              ]}
+              onChange={(circleId) => setDraft({ ...draft, circleId: circleId || undefined })}
+            />
+          ) : null}
           <SelectField
             label={t('search.territory')}
             value={draft.territory ?? ''}

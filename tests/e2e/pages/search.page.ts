@@ -32,6 +32,17 @@ export class SearchPage {
     await this.page.getByRole('button', { name: 'Rechercher', exact: true }).click();
   }
 
+  /** Narrows by community, then one of its circles, or by territory (a code: "33", "R75"). */
+  async narrow(filters: { community?: string; circle?: string; territory?: string }): Promise<void> {
+    if (filters.community !== undefined)
+      await this.page.getByLabel('Communauté').selectOption({ label: filters.community });
+    if (filters.circle !== undefined)
+      await this.page.getByLabel('Cercle', { exact: true }).selectOption({ label: filters.circle });
+    if (filters.territory !== undefined)
+      await this.page.getByLabel('Territoire').selectOption(filters.territory);
+    await this.page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+  }
+
   async open(title: string): Promise<void> {
     await this.page.getByRole('link', { name: title, exact: true }).click();
   }

@@ -7,6 +7,8 @@ export interface SearchParams {
   q: string;
   community?: string | undefined;
   kind?: SearchKind | undefined;
+  /** One circle of the community (only with `community`). */
+  circleId?: string | undefined;
   /** A région ("R75", with its départements) or a département ("33"). */
   territory?: string | undefined;
   from?: string | undefined;

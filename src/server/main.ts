@@ -43,6 +43,11 @@ export async function serve(env: Env): Promise<void> {
   const indexer = createSearchIndexer(database.db, featureSearchSources(), {
     log: (error) =>
       app.log.error({ err: error }, 'search indexing failed; the marks stay and are tried again'),
+    onFailure: ({ kind, objectId, attempts, error }) =>
+      app.log.error(
+        { err: error, kind, objectId, attempts },
+        'search could not index an object; it is tried again later, the others go on',
+      ),
   });
 
   let closing = false;

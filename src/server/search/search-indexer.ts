@@ -8,22 +8,26 @@ const BATCH = 200;
 /** Any number, the same on every instance: PostgreSQL's advisory lock for "the one indexer". */
 const INDEXER_LOCK = 7_301_414;
 
-type Pending = { kind: string; objectId: string; version: number };
+type Pending = { kind: string; objectId: string; version: number; attempts: number };
+
+/** Tells why an object could not be indexed (its mark waits, then is tried again). */
+export type IndexFailure = (failure: {
+  kind: string;
+  objectId: string;
+  attempts: number;
+  error: unknown;
+}) => void;
+
+/** Seconds a failing mark waits: 2, 4, 8… up to five minutes, so a fixed object is soon found. */
+export const retryDelaySeconds = (attempts: number) => Math.min(300, 2 ** Math.min(attempts, 9));
 
 /**
- * One round: reads up to a batch of marks, loads those objects as they are now (outside any
- * transaction), then in one short transaction writes their documents and clears each mark only if
- * its version is still the one read. A write that lands meanwhile raised the version, so the mark
- * stays and the next round reads the object again: the index never keeps a stale document.
- * Returns how many marks were handled.
+ * Indexes a set of marks: loads those objects as they are now (outside any transaction), then in
+ * one short transaction writes their documents and clears each mark only if its version is still
+ * the one read. A write that lands meanwhile raised the version, so the mark stays and the next
+ * round reads the object again: the index never keeps a stale document.
  */
-async function indexRound(db: Kysely<DB>, sources: ReadonlyMap<string, SearchSource>): Promise<number> {
-  const pending = await db
-    .selectFrom('searchPending')
-    .select(['kind', 'objectId', 'version'])
-    .limit(BATCH)
-    .execute();
-  if (pending.length === 0) return 0;
+async function indexMarks(db: Kysely<DB>, sources: ReadonlyMap<string, SearchSource>, pending: Pending[]) {
   const byKind = new Map<string, Pending[]>();
   for (const mark of pending) byKind.set(mark.kind, [...(byKind.get(mark.kind) ?? []), mark]);
   const loaded = new Map<string, SearchDocument[]>();
@@ -59,6 +63,49 @@ async function indexRound(db: Kysely<DB>, sources: ReadonlyMap<string, SearchSou
         .execute();
     }
   });
+}
+
+/**
+ * One round over up to a batch of marks that are due. When the batch fails, each mark is tried on
+ * its own, so one object that cannot be indexed (a source failing on it) holds back nobody else:
+ * its mark waits `retryDelaySeconds` and is tried again, and `onFailure` is told. Marks are never
+ * dropped. Returns how many marks were handled or put off.
+ */
+async function indexRound(
+  db: Kysely<DB>,
+  sources: ReadonlyMap<string, SearchSource>,
+  onFailure: IndexFailure,
+): Promise<number> {
+  const now = new Date();
+  const pending = await db
+    .selectFrom('searchPending')
+    .select(['kind', 'objectId', 'version', 'attempts'])
+    .where((eb) => eb.or([eb('retryAt', 'is', null), eb('retryAt', '<=', now.toISOString())]))
+    .limit(BATCH)
+    .execute();
+  if (pending.length === 0) return 0;
+  try {
+    await indexMarks(db, sources, pending);
+  } catch (batchError) {
+    for (const mark of pending) {
+      try {
+        if (pending.length === 1) throw batchError;
+        await indexMarks(db, sources, [mark]);
+      } catch (error) {
+        const attempts = mark.attempts + 1;
+        await db
+          .updateTable('searchPending')
+          .set({
+            attempts,
+            retryAt: new Date(now.getTime() + retryDelaySeconds(attempts) * 1000).toISOString(),
+          })
+          .where('kind', '=', mark.kind)
+          .where('objectId', '=', mark.objectId)
+          .execute();
+        onFailure({ kind: mark.kind, objectId: mark.objectId, attempts, error });
+      }
+    }
+  }
   return pending.length;
 }
 
@@ -93,12 +140,13 @@ export async function drainSearchIndex(
   db: Kysely<DB>,
   sources: readonly SearchSource[],
   untilEmpty = true,
+  onFailure: IndexFailure = () => {},
 ): Promise<number> {
   const map = sourceMap(sources);
   return asTheIndexer(db, async () => {
     let total = 0;
     for (;;) {
-      const handled = await indexRound(db, map);
+      const handled = await indexRound(db, map, onFailure);
       total += handled;
       if (handled === 0 || (!untilEmpty && handled < BATCH)) return total;
     }
@@ -149,19 +197,20 @@ export interface SearchIndexer {
 /**
  * The background indexer every `archipel serve` runs: looks for marks every `pollMs` (an edit is
  * findable within that plus the time to read it again), handles them all, and logs failures
- * without stopping (the marks stay and are tried again on the next look).
+ * without stopping: a round that fails is tried again on the next look, an object that fails waits
+ * (indexRound) and is told to `onFailure`.
  */
 export function createSearchIndexer(
   db: Kysely<DB>,
   sources: readonly SearchSource[],
-  options: { pollMs?: number; log?: (error: unknown) => void } = {},
+  options: { pollMs?: number; log?: (error: unknown) => void; onFailure?: IndexFailure } = {},
 ): SearchIndexer {
   const pollMs = options.pollMs ?? 500;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
   const tick = () => {
-    running = drainSearchIndex(db, sources, false)
+    running = drainSearchIndex(db, sources, false, options.onFailure)
       .catch((error: unknown) => options.log?.(error))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, pollMs);

@@ -1,6 +1,7 @@
 import type { FeatureDescriptor } from '../feature-descriptor.ts';
 import { searchTables } from './migrations/2026-12-04-0027-search.ts';
 import { searchLexemes } from './migrations/2026-12-04-0040-search-lexemes.ts';
+import { searchRetries } from './migrations/2026-12-04-0041-search-retries.ts';
 import { searchRoutes } from './search.routes.ts';
 import './search.tables.ts';
 
@@ -15,5 +16,6 @@ export const searchFeature: FeatureDescriptor = {
   migrations: (dialect) => ({
     '2026-12-04-0027-search': searchTables(dialect),
     '2026-12-04-0040-search-lexemes': searchLexemes(dialect),
+    '2026-12-04-0041-search-retries': searchRetries(dialect),
   }),
 };

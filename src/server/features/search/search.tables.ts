@@ -8,6 +8,9 @@ export interface SearchPendingTable {
   objectId: string;
   /** Raised by every mark: the indexer clears a mark only if nobody marked it again meanwhile. */
   version: number;
+  /** Times its object failed to index (migration 0041); the mark waits until `retryAt` then. */
+  attempts: ColumnType<number, number | undefined, number>;
+  retryAt: ColumnType<Date | string | null, string | null | undefined, string | null>;
 }
 
 /** One searchable object as the indexer last read it, with what decides who may find it. */

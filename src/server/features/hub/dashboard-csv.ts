@@ -1,30 +1,44 @@
 import type { CommunityDashboard, DashboardFigures } from '../../../contract/hub.ts';
 import { neutraliseFormula } from '../../../domain/poll.ts';
+import { findTerritory } from '../../../domain/territories.ts';
+import { type Locale, mailText } from '../../mail/mail-i18n.ts';
 
-const header = [
+const columns = [
   'scope',
   'name',
   'from',
   'to',
-  'sessions_held',
-  'people_active',
+  'sessionsHeld',
+  'peopleActive',
   'present',
   'listed',
-  'attendance_rate',
-  'steps_due',
-  'steps_done_on_time',
-  'steps_on_time_rate',
-  'surveys_counted',
-  'surveys_withheld',
-  'survey_score',
-];
+  'attendanceRate',
+  'stepsDue',
+  'stepsDoneOnTime',
+  'stepsOnTimeRate',
+  'surveysCounted',
+  'surveysWithheld',
+  'surveyScore',
+] as const;
+
+/** "33 – Gironde", "R75 – Nouvelle-Aquitaine": the code a table sorts by and the name one reads. */
+const territoryName = (code: string) => {
+  const territory = findTerritory(code);
+  return territory ? `${code} – ${territory.name}` : code;
+};
 
 /**
- * The dashboard as CSV rows: one per circle, per territory, then the community's total. Names are
+ * The dashboard as CSV rows: one per circle, per territory, then the community's total, headed and
+ * labelled in the reader's language (it is opened in a spreadsheet, not parsed). Names are
  * neutralised (a circle named "=HYPERLINK(…)" stays text); with `decimalComma` (the semicolon
  * separator of French spreadsheets) decimals are written 0,75.
  */
-export function dashboardCsvRows(dashboard: CommunityDashboard, decimalComma: boolean): string[][] {
+export function dashboardCsvRows(
+  dashboard: CommunityDashboard,
+  decimalComma: boolean,
+  locale: Locale,
+): string[][] {
+  const t = mailText(locale);
   const number = (n: number | null) =>
     n === null ? '' : decimalComma ? String(n).replace('.', ',') : String(n);
   const row = (scope: string, name: string, f: DashboardFigures) => [
@@ -45,9 +59,11 @@ export function dashboardCsvRows(dashboard: CommunityDashboard, decimalComma: bo
     number(f.surveys.score),
   ];
   return [
-    header,
-    ...dashboard.circles.map((c) => row('circle', c.circle.name, c)),
-    ...dashboard.territories.map((t) => row('territory', t.code, t)),
-    row('community', dashboard.community.name, dashboard.total),
+    columns.map((column) => t(`dashboardCsv.columns.${column}`)),
+    ...dashboard.circles.map((c) => row(t('dashboardCsv.scopes.circle'), c.circle.name, c)),
+    ...dashboard.territories.map((territory) =>
+      row(t('dashboardCsv.scopes.territory'), territoryName(territory.code), territory),
+    ),
+    row(t('dashboardCsv.scopes.community'), dashboard.community.name, dashboard.total),
   ];
 }

@@ -211,6 +211,7 @@ describe.each(testDialects())('the animators’ dashboard on %s', (dialect) => {
 
   it('exports the same figures as CSV, names neutralised, decimals with a comma for French spreadsheets', async () => {
     await ok('PATCH', `/circles/${boussolesId}`, animator, { name: '=HYPERLINK("x")' });
+    await ok('PATCH', `/circles/${codevId}`, facilitator, { territoryCodes: ['33'] });
     const response = await get(`/dashboard.csv?${period()}&separator=semicolon`, animator);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
@@ -219,12 +220,24 @@ describe.each(testDialects())('the animators’ dashboard on %s', (dialect) => {
       .trim()
       .split('\n');
     expect(lines[0]).toBe(
-      'scope;name;from;to;sessions_held;people_active;present;listed;attendance_rate;steps_due;steps_done_on_time;steps_on_time_rate;surveys_counted;surveys_withheld;survey_score',
+      'Périmètre;Nom;Du;Au;Séances tenues;Personnes actives;Présences;Inscriptions;Taux de présence;Prochains pas échus;Faits à temps;Taux à temps;Questionnaires comptés;Questionnaires retenus;Note des questionnaires',
     );
+    expect(response.headers['content-disposition']).toMatch(/filename="tableau-de-bord-/);
     const from = addDays(today(), -30);
     const to = addDays(today(), 30);
-    expect(lines).toContain(`circle;"'=HYPERLINK(""x"")";${from};${to};1;1;1;1;1;0;0;;0;1;`);
-    expect(lines).toContain(`circle;Codev;${from};${to};2;2;2;4;0,5;3;1;0,333;1;0;87,5`);
-    expect(lines.at(-1)).toMatch(/^community;.*;3;3;3;5;0,6;3;1;0,333;1;1;87,5$/);
+    expect(lines).toContain(`Cercle;"'=HYPERLINK(""x"")";${from};${to};1;1;1;1;1;0;0;;0;1;`);
+    expect(lines).toContain(`Cercle;Codev;${from};${to};2;2;2;4;0,5;3;1;0,333;1;0;87,5`);
+    expect(lines.some((line) => line.startsWith(`Territoire;33 – Gironde;${from};`))).toBe(true);
+    expect(lines.at(-1)).toMatch(/^Communauté;.*;3;3;3;5;0,6;3;1;0,333;1;1;87,5$/);
+
+    // In English for a reader who uses the interface in English.
+    const english = await t.app.inject({
+      url: `/api/v1/communities/${slug}/dashboard.csv?${period()}`,
+      headers: { cookie: animator.cookie, 'accept-language': 'en' },
+    });
+    const header = english.body.replace(/^\uFEFF/, '').split('\n')[0];
+    expect(header).toMatch(/^Scope,Name,From,To,Sessions held,/);
+    expect(english.headers['content-disposition']).toMatch(/filename="dashboard-/);
+    await ok('PATCH', `/circles/${codevId}`, facilitator, { territoryCodes: [] });
   });
 });

@@ -12,7 +12,9 @@ import {
 import { findTerritory } from '../../../domain/territories.ts';
 import type { AppContext } from '../../app-context.ts';
 import type { DB } from '../../db/schema.ts';
+import { requestLocale } from '../../http/request-locale.ts';
 import type { Viewer } from '../../http/viewer.ts';
+import { mailText } from '../../mail/mail-i18n.ts';
 import { requireAnimator } from '../communities/communities.public.ts';
 import { territoryCodesOf as codesOfSubjects } from '../territories/territories.public.ts';
 import { communityDashboard } from './dashboard.queries.ts';
@@ -119,7 +121,8 @@ export function hubRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           to,
         });
         const semicolon = separator === 'semicolon';
-        const csv = stringify(dashboardCsvRows(dashboard, semicolon), {
+        const locale = requestLocale(request);
+        const csv = stringify(dashboardCsvRows(dashboard, semicolon, locale), {
           delimiter: semicolon ? ';' : ',',
           bom: true,
         });
@@ -127,7 +130,7 @@ export function hubRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .type('text/csv; charset=utf-8')
           .header(
             'content-disposition',
-            `attachment; filename="tableau-de-bord-${dashboard.from}-${dashboard.to}.csv"`,
+            `attachment; filename="${mailText(locale)('dashboardCsv.fileName')}-${dashboard.from}-${dashboard.to}.csv"`,
           )
           .send(csv);
       },

@@ -23,6 +23,14 @@ test('a person downloads their data, deletes their account with their password, 
   expect(Object.keys(files).sort()).toEqual(['archipel-export.json', 'index.html']);
   const data = JSON.parse(strFromU8(files['archipel-export.json'] as Uint8Array));
   expect(data.sections.profile[0]).toMatchObject({ name: person.name, email: person.email });
+  // The page in the ZIP reads on its own, offline.
+  const reader = await page.context().newPage();
+  await reader.setContent(strFromU8(files['index.html'] as Uint8Array));
+  await expect(reader.getByRole('heading', { level: 1, name: 'Mes données sur Archipel' })).toBeVisible();
+  await expect(reader.getByRole('cell', { name: person.email })).toBeVisible();
+  await expectAccessible(reader, 'the exported page');
+  await lookAt(reader, 'my-data-export-page', { fullPage: true });
+  await reader.close();
 
   // A wrong password is refused in the dialog; the right one deletes the account.
   await page.getByRole('button', { name: 'Supprimer mon compte…' }).click();

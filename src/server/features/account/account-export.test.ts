@@ -125,6 +125,7 @@ describe.each(testDialects())('exporting my data on %s', (dialect) => {
     // A readable page, in French by default, with every text escaped and no script.
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('Tours de météo');
+    expect(html).toContain('<th scope="col">Météo</th>');
     expect(html).toContain('Bernard &#60;script&#62;');
     expect(html).not.toContain('<script');
     expect(raw.length).toBeGreaterThan(100);

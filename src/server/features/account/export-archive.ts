@@ -4,14 +4,19 @@ import type { ExportData, ExportRow } from './account-export.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Column names as words: `created_at` read by the engine as `createdAt` becomes "created at". */
-const words = (key: string) => key.replace(/([A-Z])/g, ' $1').toLowerCase();
+/** Identifiers say nothing to a reader: the JSON keeps them, the page does not. */
+const hiddenColumns = new Set(['id', 'circleId', 'sessionId']);
 
-function table(rows: ExportRow[], empty: string): string {
+function table(rows: ExportRow[], t: ReturnType<typeof mailText>): string {
   const first = rows[0];
-  if (!first) return `<p>${escapeHtml(empty)}</p>`;
-  const keys = Object.keys(first);
-  const head = keys.map((key) => `<th scope="col">${escapeHtml(words(key))}</th>`).join('');
+  if (!first) return `<p>${escapeHtml(t('myData.empty'))}</p>`;
+  const keys = Object.keys(first).filter((key) => !hiddenColumns.has(key));
+  // A column without a label (a section added later) is named by its key, split into words.
+  const label = (key: string) => {
+    const text = t(`myData.columns.${key}` as MailKey);
+    return text === `myData.columns.${key}` ? key.replace(/([A-Z])/g, ' $1').toLowerCase() : text;
+  };
+  const head = keys.map((key) => `<th scope="col">${escapeHtml(label(key))}</th>`).join('');
   const body = rows
     .map((row) => `<tr>${keys.map((key) => `<td>${escapeHtml(String(row[key] ?? ''))}</td>`).join('')}</tr>`)
     .join('\n');
@@ -31,7 +36,7 @@ export function exportHtml(data: ExportData, localeOf: unknown): string {
   const sections = Object.entries(data.sections)
     .map(([name, rows]) => {
       const title = t(`myData.sections.${name}` as MailKey);
-      return `<section><h2>${escapeHtml(title)}</h2>\n${table(rows, t('myData.empty'))}</section>`;
+      return `<section><h2>${escapeHtml(title)}</h2>\n${table(rows, t)}</section>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -44,7 +49,8 @@ export function exportHtml(data: ExportData, localeOf: unknown): string {
 <style>
 body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b;line-height:1.5}
 table{border-collapse:collapse;width:100%;margin-bottom:1rem;font-size:.9rem}
-th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}
+td{overflow-wrap:anywhere}
 th{background:#eef}
 </style>
 </head>

@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { lockCommunity } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { loadLockedCircle, promoteWaitlist } from '../circles/circles.public.ts';
@@ -127,7 +127,11 @@ async function withdrawOpenVotes(trx: Kysely<DB>, userId: string, now: string): 
  * preferences, the profile's territories, their check-ins, future invitations, what is queued or
  * kept for mailing them, replays of their requests.
  */
-async function erasePersonalRows(trx: Kysely<DB>, user: { id: string; email: string }, now: string) {
+async function erasePersonalRows(
+  trx: Kysely<DB>,
+  user: { id: string; email: string; name: string },
+  now: string,
+) {
   const { id, email } = user;
   await trx.deleteFrom('authSessions').where('userId', '=', id).execute();
   await trx.deleteFrom('authAccounts').where('userId', '=', id).execute();
@@ -159,6 +163,7 @@ async function erasePersonalRows(trx: Kysely<DB>, user: { id: string; email: str
     .where((eb) => eb.or([eb('payload', 'like', `%"${id}"%`), eb('payload', 'like', `%${email}%`)]))
     .execute();
   await trx.deleteFrom('outboxMessages').where('toAddress', '=', email).execute();
+  await redactKeptMails(trx, user.name);
   await trx
     .updateTable('mailDeliveries')
     .set({ toAddress: erasedEmail(id) })
@@ -177,6 +182,40 @@ async function erasePersonalRows(trx: Kysely<DB>, user: { id: string; email: str
       .where('guestEmail', '=', email)
       .execute();
   }
+}
+
+const htmlEscaped = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+/**
+ * Copies of mails sent to others (the outbox, when there is no SMTP) may name the person: an
+ * invitation says who sent it. Their name becomes « Ancien·ne membre » there too, as it is in
+ * every screen. A name shorter than three characters is left alone: replacing it would mangle
+ * other words.
+ */
+async function redactKeptMails(trx: Kysely<DB>, name: string) {
+  if (name.trim().length < 3) return;
+  const replaced = (column: 'subject' | 'textBody' | 'htmlBody', from: string) =>
+    sql<string>`replace(${sql.ref(column)}, ${from}, ${FORMER_MEMBER_NAME})`;
+  await trx
+    .updateTable('outboxMessages')
+    .set({ subject: replaced('subject', name), textBody: replaced('textBody', name) })
+    .where((eb) => eb.or([eb('subject', 'like', `%${name}%`), eb('textBody', 'like', `%${name}%`)]))
+    .execute();
+  const escaped = htmlEscaped(name);
+  await trx
+    .updateTable('outboxMessages')
+    .set({ htmlBody: replaced('htmlBody', escaped) })
+    .where('htmlBody', 'like', `%${escaped}%`)
+    .execute();
+  await trx
+    .updateTable('mailDeliveries')
+    .set({ subject: replaced('subject', name) })
+    .where('subject', 'like', `%${name}%`)
+    .execute();
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlaceholder } from '../../testing/placeholder-factory.ts';
 import {
   addToCircle,
   buildCircle,
@@ -193,9 +194,28 @@ describe.each(testDialects())('deleting my account on %s', (dialect) => {
   });
 
   it('deletes the last animator of a community too, and refuses a visitor', async () => {
-    const founder = await registerUser(t.app, 'Fondatrice');
+    const founder = await registerUser(t.app, 'Fondatrice Ambroisine');
     const own = await buildCommunity(t.app, founder);
     await buildCircle(t.app, founder, own.slug);
+    // Her invitation names her in the copy the outbox keeps of a mail to someone else.
+    const placeholder = await buildPlaceholder(t.database.db, { name: 'Isabelle C.', communityId: own.id });
+    const invited = await call(
+      founder,
+      'POST',
+      `/communities/${own.slug}/placeholders/${placeholder.id}/invitations`,
+      {
+        email: 'isabelle@example.org',
+      },
+    );
+    expect(invited.statusCode).toBe(201);
+    await t.runJobs();
+    const kept = () =>
+      t.database.db
+        .selectFrom('outboxMessages')
+        .selectAll()
+        .where('toAddress', '=', 'isabelle@example.org')
+        .execute();
+    expect(JSON.stringify(await kept())).toContain(founder.name);
     expect((await call(founder, 'DELETE', '/me', { password: 'correct horse battery' })).statusCode).toBe(
       204,
     );
@@ -204,7 +224,9 @@ describe.each(testDialects())('deleting my account on %s', (dialect) => {
       .select('userId')
       .where('communityId', '=', own.id)
       .execute();
-    expect(left).toEqual([]);
+    expect(left).toEqual([{ userId: placeholder.id }]);
+    expect(JSON.stringify(await kept())).not.toContain(founder.name);
+    expect(JSON.stringify(await kept())).toContain(FORMER_MEMBER_NAME);
     expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/me', payload: {} })).statusCode).toBe(401);
     const bad = await call(other, 'DELETE', '/me', { password: 'x'.repeat(200) });
     expect(bad.statusCode).toBe(400);

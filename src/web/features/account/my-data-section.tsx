@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { DeleteRefusal } from '../../../contract/account.ts';
 import { Button } from '../../components/button.tsx';
 import { buttonClass } from '../../components/button-class.ts';
@@ -10,7 +10,7 @@ import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 import { useErrorMessage } from '../../lib/error-message.ts';
-import { signInPath } from '../auth/next-path.ts';
+import { useSignOut } from '../auth/auth-api.ts';
 import { MY_DATA_URL, useDeleteAccount } from './account-api.ts';
 import styles from './my-data-section.module.css';
 
@@ -31,6 +31,7 @@ function DeleteAccountDialog({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const errorMessage = useErrorMessage();
   const remove = useDeleteAccount();
+  const signOut = useSignOut();
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<FormStatusMessage | null>(null);
   const refusal = refusalOf(remove.error);
@@ -77,9 +78,16 @@ function DeleteAccountDialog({ onClose }: { onClose: () => void }) {
           isOptional
         />
         {refusal === 'REAUTHENTICATE' ? (
-          <p role="alert">
-            {t('myData.reauthenticate')} <Link to={signInPath('/profile')}>{t('myData.signInAgain')}</Link>
-          </p>
+          <div role="alert" className={styles.reauthenticate}>
+            <p>{t('myData.reauthenticate')}</p>
+            {/* Signing out first: the sign-in page sends a signed-in person straight back. The
+                profile's guard then opens it, and brings the person back here afterwards. */}
+            <div>
+              <Button variant="secondary" isPending={signOut.isPending} onClick={() => signOut.mutate()}>
+                {t('myData.signInAgain')}
+              </Button>
+            </div>
+          </div>
         ) : null}
         <FormStatus message={problem} />
         <div className={dialogStyles.actions}>

@@ -2,6 +2,7 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { lockCommunity } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { loadLockedCircle, promoteWaitlist } from '../circles/circles.public.ts';
+import { releaseUpcomingRegistrations } from '../events/events.public.ts';
 import type { Leaving } from '../feature-descriptor.ts';
 
 /**
@@ -234,6 +235,7 @@ export async function eraseAccount(
   if (!user) return undefined;
   const at = now.toISOString();
   await endStandings(trx, userId, leaving);
+  await releaseUpcomingRegistrations(trx, userId, at);
   const pollIds = await withdrawOpenVotes(trx, userId, at);
   await erasePersonalRows(trx, user, at);
   await trx

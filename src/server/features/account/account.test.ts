@@ -112,6 +112,26 @@ describe.each(testDialects())('deleting my account on %s', (dialect) => {
     }
     expect((await call(animator, 'POST', `/polls/${shut.id}/close`)).statusCode).toBe(200);
     const closedBefore = (await call(animator, 'GET', `/polls/${shut.id}/results`)).json();
+    // A public event elsewhere, one place: theirs, someone else waiting.
+    const host = await registerUser(t.app, 'Hôte');
+    const elsewhere = await buildCommunity(t.app, host);
+    const soon = Date.now() + 7 * 86_400_000;
+    const event = await call(host, 'POST', `/communities/${elsewhere.slug}/events`, {
+      title: 'Forum ouvert',
+      startsAt: new Date(soon).toISOString(),
+      endsAt: new Date(soon + 3_600_000).toISOString(),
+      timeZone: 'Europe/Paris',
+      visibility: 'public',
+      capacity: 1,
+    });
+    expect(event.statusCode, event.body).toBe(201);
+    const eventId = event.json().id;
+    expect((await call(leaving, 'POST', `/events/${eventId}/registrations`, {})).json().status).toBe(
+      'confirmed',
+    );
+    expect((await call(other, 'POST', `/events/${eventId}/registrations`, {})).json().status).toBe(
+      'waitlisted',
+    );
     await t.runJobs();
 
     // Without the password, then with a wrong one: refused, nothing erased.
@@ -154,6 +174,18 @@ describe.each(testDialects())('deleting my account on %s', (dialect) => {
     // The open poll lost their named ballot; the closed one counts as it did.
     expect((await call(animator, 'GET', `/polls/${open.id}/results`)).json().voters).toBe(1);
     expect((await call(animator, 'GET', `/polls/${shut.id}/results`)).json()).toEqual(closedBefore);
+
+    // Their place at the event to come went to the next in line.
+    const registrations = await t.database.db
+      .selectFrom('eventRegistrations')
+      .select(['userId', 'status'])
+      .where('eventId', '=', eventId)
+      .orderBy('createdAt')
+      .execute();
+    expect(registrations).toEqual([
+      { userId: leaving.id, status: 'cancelled' },
+      { userId: other.id, status: 'confirmed' },
+    ]);
 
     // The audit log names the opaque id only.
     const audit = await t.database.db

@@ -19,6 +19,7 @@ import { createAuth, type PasswordHashing } from './auth/auth.ts';
 import { resolveAuthSecret } from './auth/auth-secret.ts';
 import type { Database } from './db/database.ts';
 import type { Env } from './env.ts';
+import { lastActivity } from './features/account/account.public.ts';
 import { featurePersonColumns, features, leavingOf } from './features/registry.ts';
 import { registerCompression } from './http/compression.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
@@ -149,7 +150,7 @@ export async function buildApp(deps: AppDeps) {
   const live = deps.live ?? new LiveHub({ bus, log });
   app.addHook('onClose', () => live.close());
   const revocations = new AccessRevocations({ bus, log });
-  const viewers = createViewerResolver(auth);
+  const viewers = createViewerResolver(auth, Date.now, lastActivity(database.db, log));
   // Deleted sessions (sign-out, password reset, the first proof of an address) end what was opened
   // with them: the person's live sockets close with 4401 and their notes connections end, here and
   // on the other instances. Their devices that still hold a valid session reconnect. A reset

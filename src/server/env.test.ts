@@ -36,6 +36,13 @@ describe('environment', () => {
     });
   });
 
+  it('keeps inactive accounts 36 months by default, and refuses fewer than 2', () => {
+    expect(parseEnv({}).INACTIVE_MONTHS).toBe(36);
+    expect(parseEnv({ INACTIVE_MONTHS: '24' }).INACTIVE_MONTHS).toBe(24);
+    expect(() => parseEnv({ INACTIVE_MONTHS: '1' })).toThrow(/INACTIVE_MONTHS/);
+    expect(() => parseEnv({ INACTIVE_MONTHS: 'trois ans' })).toThrow(/INACTIVE_MONTHS/);
+  });
+
   it('takes only plain decimal numbers', () => {
     expect(() => parseEnv({ PORT: '0x0DB0' })).toThrow(/PORT/);
     expect(() => parseEnv({ AUTH_RATE_LIMIT: '1e1' })).toThrow(/AUTH_RATE_LIMIT/);

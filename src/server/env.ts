@@ -56,6 +56,11 @@ const envSchema = z.object({
    * once upgraded.
    */
   HTTP_REQUEST_TIMEOUT_SECONDS: integer(1, 600).default(30),
+  /**
+   * Months without a sign-in or any use after which an account is deleted (issue 15): its owner is
+   * warned by mail 30 days before. At least 2, so the warning never comes before a month of absence.
+   */
+  INACTIVE_MONTHS: integer(2, 1200).default(36),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

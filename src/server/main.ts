@@ -37,6 +37,7 @@ export async function serve(env: Env): Promise<void> {
     },
     leaseMs: env.JOB_LEASE_SECONDS * 1000,
     concurrency: env.JOB_CONCURRENCY,
+    inactiveMonths: env.INACTIVE_MONTHS,
     log: (level, message, details) => app.log[level]({ err: details }, message),
   });
 

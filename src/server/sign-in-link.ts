@@ -21,6 +21,8 @@ export async function createSignInLink(env: Env, email: string): Promise<string>
       .selectFrom('users')
       .select('id')
       .where('email', '=', address)
+      // An erased account (decision 040) is nobody to sign in as.
+      .where('deletedAt', 'is', null)
       .executeTakeFirst();
     if (!user) throw new SignInLinkError(`No account uses the address ${address}.`);
     let made: MailMessage | undefined;

@@ -45,6 +45,7 @@ const ResetPasswordPage = screen(() => import('./routes/reset-password.tsx'), 'R
 const SignInLinkPage = screen(() => import('./routes/sign-in-link.tsx'), 'SignInLinkPage');
 const VerifyEmailPage = screen(() => import('./routes/verify-email.tsx'), 'VerifyEmailPage');
 const ProfilePage = screen(() => import('./routes/profile.tsx'), 'ProfilePage');
+const AccountDeletedPage = screen(() => import('./routes/account-deleted.tsx'), 'AccountDeletedPage');
 const ImportNotesPage = screen(
   () => import('./features/sessions/import/import-notes-page.tsx'),
   'ImportNotesPage',
@@ -142,6 +143,7 @@ export function App() {
               <Route path="/sign-in/link" element={<SignInLinkPage />} />
               <Route path="/verify-email" element={<VerifyEmailPage />} />
               <Route path="/profile" element={<ProfilePage />} />
+              <Route path="/account-deleted" element={<AccountDeletedPage />} />
               <Route path="/admin/outbox" element={<AdminOutboxPage />} />
               <Route path="/admin/animators" element={<AdminAnimatorsPage />} />
               <Route path="/claim/:token" element={<ClaimPage />} />

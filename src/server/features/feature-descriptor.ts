@@ -72,6 +72,14 @@ export interface PersonColumn {
   keys?: readonly string[];
 }
 
+/** What a feature's onTick may use besides the database and the time. */
+export interface TickDeps {
+  /** Every feature's leaving hooks (what the leaving commands run). */
+  leaving: Leaving;
+  /** Months without activity after which an account is deleted (INACTIVE_MONTHS). */
+  inactiveMonths: number;
+}
+
 export type DigestLine = { text: string; url?: string };
 /** Lines for one reader's Monday digest; each must be one the reader may see now. */
 export type DigestLines = (
@@ -109,7 +117,7 @@ export interface FeatureDescriptor {
    * Runs on the job runner's once-a-minute tick, on every instance: enqueue what is due at `now`
    * with deterministic job keys, so that any number of instances create each job once.
    */
-  onTick?: (db: Kysely<DB>, now: Date) => Promise<void>;
+  onTick?: (db: Kysely<DB>, now: Date, deps: TickDeps) => Promise<void>;
   /**
    * The kinds of objects of this feature that search finds (search/search-source.ts). Writes to
    * their tables mark them for the indexer through triggers (search's migration 0027 and later ones).

@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.ts';
 import type { JobHandler } from '../jobs/job-runner.ts';
 import type { MailKind } from '../mail/mail-jobs.ts';
 import type { SearchSource } from '../search/search-source.ts';
+import { accountFeature } from './account/account.feature.ts';
 import { actionsFeature } from './actions/actions.feature.ts';
 import { adminFeature } from './admin/admin.feature.ts';
 import { auditFeature } from './audit/audit.feature.ts';
@@ -75,6 +76,7 @@ export const features: readonly FeatureDescriptor[] = [
   searchFeature,
   territoryMapFeature,
   newslettersFeature,
+  accountFeature,
 ];
 
 /** Live topic kinds → how each is authorised; a kind declared twice is a programming error. */

@@ -56,7 +56,12 @@ export function sessionKey(cookie: string): string {
   return tokens.length > 0 ? tokens.join('; ') : cookie;
 }
 
-export function createViewerResolver(auth: Auth, now: () => number = Date.now): ViewerResolver {
+export function createViewerResolver(
+  auth: Auth,
+  now: () => number = Date.now,
+  /** Told of each session verified (at most every few seconds per session): "last active" tracking. */
+  onSeen: (userId: string) => void = () => {},
+): ViewerResolver {
   const cache = new WeakMap<FastifyRequest, Promise<Viewer | undefined>>();
   /** By the exact session cookie that was verified: a forged or changed token is never a hit. */
   const verified = new Map<string, { viewer: Viewer; until: number }>();
@@ -70,6 +75,7 @@ export function createViewerResolver(auth: Auth, now: () => number = Date.now): 
     const session = await auth.api.getSession({ headers: authHeaders(request) });
     if (!session) return undefined;
     const viewer = { id: session.user.id, isAdmin: toBool(session.user.isAdmin ?? false) };
+    onSeen(viewer.id);
     const until = Math.min(now() + VERIFIED_SESSION_MS, new Date(session.session.expiresAt).getTime());
     if (verified.size >= MAX_VERIFIED_SESSIONS) verified.delete(verified.keys().next().value ?? '');
     verified.set(key, { viewer, until });

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { featureDigestLines, featureJobHandlers, featureMailKinds, features } from '../features/registry.ts';
+import {
+  featureDigestLines,
+  featureJobHandlers,
+  featureMailKinds,
+  features,
+  leavingOf,
+} from '../features/registry.ts';
 import { pruneExpiredKeys } from '../http/idempotency-keys.ts';
 import { findRecipient, type MailDeps } from '../mail/mail-delivery.ts';
 import { type MailJobHooks, mailJobHandlers, mailJobKinds } from '../mail/mail-jobs.ts';
@@ -13,6 +19,8 @@ export interface BackgroundJobsOptions extends Omit<JobRunnerOptions, 'db' | 'ha
   hooks?: MailJobHooks;
   /** Handlers of other kinds, registered beside the mail ones. */
   handlers?: Record<string, JobHandler>;
+  /** INACTIVE_MONTHS, for the accounts feature's tick (36 when not given). */
+  inactiveMonths?: number;
 }
 
 /**
@@ -46,7 +54,8 @@ function registeredHandlers(db: Kysely<DB>, mail: MailDeps, hooks: MailJobHooks 
  * finished jobs and expired idempotency keys.
  */
 export function createBackgroundJobs(db: Kysely<DB>, options: BackgroundJobsOptions): JobRunner {
-  const { mail, hooks, handlers, ...runner } = options;
+  const { mail, hooks, handlers, inactiveMonths = 36, ...runner } = options;
+  const tickDeps = { leaving: leavingOf(features), inactiveMonths };
   let lastPrune = 0;
   let lastKeyPrune = 0;
   return createJobRunner({
@@ -56,7 +65,7 @@ export function createBackgroundJobs(db: Kysely<DB>, options: BackgroundJobsOpti
     async onTick() {
       await scheduleDueMail(db);
       const now = new Date();
-      for (const feature of features) await feature.onTick?.(db, now);
+      for (const feature of features) await feature.onTick?.(db, now, tickDeps);
       if (Date.now() - lastPrune > 86_400_000) {
         lastPrune = Date.now();
         await pruneFinishedJobs(db);

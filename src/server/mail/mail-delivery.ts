@@ -47,6 +47,8 @@ export async function findRecipient(db: Kysely<DB>, userId: string): Promise<Rec
     .selectFrom('users')
     .select(['id', 'email', 'name', 'locale', 'mailPreference', 'isAdmin'])
     .where('id', '=', userId)
+    // An erased account (decision 040) is nobody to write to.
+    .where('deletedAt', 'is', null)
     .executeTakeFirst();
   return row && { ...row, isAdmin: toBool(row.isAdmin), locale: asLocale(row.locale) };
 }

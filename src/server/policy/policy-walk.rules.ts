@@ -246,6 +246,8 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/v1/me': account,
   'PATCH /api/v1/me': account,
   'GET /api/v1/me/circles': account,
+  'GET /api/v1/me/export': account,
+  'DELETE /api/v1/me': account,
   'GET /api/v1/communities/{slug}/placeholders': skip('animators and facilitators of the community'),
   'POST /api/v1/communities/{slug}/placeholders/{userId}/invitations': skip('animators and facilitators'),
   'DELETE /api/v1/communities/{slug}/placeholders/{userId}/invitations': skip('animators and facilitators'),

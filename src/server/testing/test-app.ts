@@ -81,6 +81,7 @@ export async function createTestApp(
           secret: env.AUTH_SECRET ?? '',
         },
         ...(hooks && { hooks }),
+        inactiveMonths: env.INACTIVE_MONTHS,
         backoffBaseMs: 1,
       }).drain(),
     indexSearch: () => drainSearchIndex(database.db, featureSearchSources()),

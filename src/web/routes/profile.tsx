@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { FormPage } from '../components/form-page.tsx';
+import { MyDataSection } from '../features/account/my-data-section.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { MyCalendarFeed } from '../features/calendar/my-calendar-feed.tsx';
 import { MailPreferenceSection } from '../features/mail/mail-preference-form.tsx';
@@ -16,6 +17,7 @@ export function ProfilePage() {
           <MyCalendarFeed />
           <MailPreferenceSection />
           <NewsletterPreferenceSection />
+          <MyDataSection />
         </FormPage>
       )}
     </RequireAuth>

@@ -14,3 +14,4 @@ export {
 } from './event-access.ts';
 export { registeredCalendarItems } from './event-calendar.ts';
 export { lockEvent } from './events.commands.ts';
+export { releaseUpcomingRegistrations } from './registrations.commands.ts';

@@ -483,6 +483,23 @@ export async function releaseCommunityEvents(trx: Kysely<DB>, communityId: strin
 }
 
 /**
+ * An erased account (decision 040) gives up its places at every event still to come, public ones
+ * included, promoting the waitlists; past registrations stay, as the anonymised account's.
+ */
+export async function releaseUpcomingRegistrations(trx: Kysely<DB>, userId: string, now: string) {
+  const rows = await trx
+    .selectFrom('eventRegistrations as r')
+    .innerJoin('events as e', 'e.id', 'r.eventId')
+    .select('r.id')
+    .where('r.userId', '=', userId)
+    .where('r.status', '!=', 'cancelled')
+    .where('e.endsAt', '>', now)
+    .orderBy('r.id')
+    .execute();
+  for (const row of rows) await cancelIn(trx, row.id);
+}
+
+/**
  * A public event becoming a community one: guests and accounts outside the community can no longer
  * see it, so their registrations (confirmed, waitlisted or waiting for confirmation) are cancelled
  * and the waitlists move up. Runs under the event's lock, in the edit's transaction.

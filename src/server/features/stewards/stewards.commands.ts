@@ -10,6 +10,7 @@ async function requireAccount(db: Kysely<DB>, userId: string) {
     .selectFrom('users')
     .select(['isPlaceholder'])
     .where('id', '=', userId)
+    .where('deletedAt', 'is', null)
     .executeTakeFirst();
   if (!user) {
     throw new AppError('INVALID_INPUT', 'No such account', [
@@ -112,6 +113,7 @@ export function searchAccounts(db: Kysely<DB>, text: string) {
       .selectFrom('users')
       .select(['id', 'name', 'email'])
       .where('isPlaceholder', '=', false)
+      .where('deletedAt', 'is', null)
       // SQLite has no default LIKE escape character: name it for both.
       .where(
         sql<boolean>`(lower(name) like ${pattern} escape '\\' or lower(email) like ${pattern} escape '\\')`,

@@ -37,3 +37,4 @@ export type SsoErrorKind = (typeof ssoErrorKinds)[number];
 
 /** After signing out: where the browser goes next (the provider's logout), or null. */
 export const signOutSchema = z.object({ redirectTo: z.string().nullable() }).meta({ id: 'SignOut' });
+export type SignOut = z.infer<typeof signOutSchema>;

@@ -42,6 +42,9 @@ export async function startTestOidcProvider(options: {
   redirectUris: string[];
   postLogoutRedirectUris: string[];
   port?: number;
+  client?: { id: string; secret: string };
+  /** The claims of a login not in `accounts` (end-to-end runs: anyone typing an address). */
+  accountFor?: (login: string) => TestOidcAccount | undefined;
 }): Promise<TestOidcProvider> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -52,8 +55,8 @@ export async function startTestOidcProvider(options: {
   const kid = randomUUID();
   const signingKey = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
   const accounts = new Map<string, TestOidcAccount>();
-  const clientId = 'archipel';
-  const clientSecret = `secret-${randomUUID()}`;
+  const clientId = options.client?.id ?? 'archipel';
+  const clientSecret = options.client?.secret ?? `secret-${randomUUID()}`;
 
   const provider = new Provider(issuer, {
     clients: [
@@ -74,9 +77,18 @@ export async function startTestOidcProvider(options: {
       profile: ['given_name', 'family_name', 'usual_name', 'name'],
     },
     pkce: { required: () => true },
+    // Seconds; set so the provider does not warn about its defaults.
+    ttl: {
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+      AccessToken: 600,
+      IdToken: 600,
+      AuthorizationCode: 60,
+    },
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     async findAccount(_ctx, sub) {
-      const account = accounts.get(sub);
+      const account = accounts.get(sub) ?? options.accountFor?.(sub);
       if (!account) return undefined;
       return { accountId: sub, claims: async () => ({ sub, ...account }) };
     },

@@ -169,12 +169,20 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'E-mail a one-time sign-in link',
-          description: 'Answers 202 whether or not the address has an account, so it reveals nothing.',
+          description:
+            'Answers 202 whether or not the address has an account, so it reveals nothing. Refused under ' +
+            'OIDC_ONLY, where the provider is the way in.',
           body: emailOnlySchema,
-          response: { 202: accepted, 400: errorBodySchema, 429: errorBodySchema },
+          response: {
+            202: accepted,
+            400: errorBodySchema,
+            403: errorBodySchema.describe('Refused under OIDC_ONLY'),
+            429: errorBodySchema,
+          },
         },
       },
       async (request, reply) => {
+        if (isOidcOnly(env)) throw oidcOnly();
         const { email } = request.body;
         if (canReceiveMail(email) && (await findUserByEmail(db, email))) {
           try {

@@ -349,6 +349,12 @@ describe.each(testDialects())('OIDC_ONLY on %s', (dialect) => {
       payload: { email: 'someone@example.org' },
     });
     expect(reset.statusCode).toBe(403);
+    const link = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/magic-link',
+      payload: { email: 'someone@example.org' },
+    });
+    expect(link.statusCode).toBe(403);
   });
 
   it('asks for the acr and refuses an ID token without it', async () => {

@@ -13,6 +13,7 @@ import type { AppContext } from '../../app-context.ts';
 import { notFound } from '../../http/errors.ts';
 import { authRateLimit } from '../../http/rate-limit.ts';
 import { requestLocale } from '../../http/request-locale.ts';
+import { EVERY_CIRCLE } from '../../live/access-revocations.ts';
 import { auditIp, recordAudit } from '../audit/audit.public.ts';
 import { relyingPartyFor } from './oidc.public.ts';
 import { accountForIdentity, OidcRefusal } from './oidc-accounts.commands.ts';
@@ -212,7 +213,11 @@ export function oidcRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           if (error instanceof OidcRefusal) return refuse(error.reason, error.kind);
           throw error;
         }
-        if (outcome.revokedUnprovenAccess) ctx.viewers.forgetUser(outcome.userId);
+        if (outcome.revokedUnprovenAccess) {
+          // The sessions an unproven registration held are gone: so are their live connections.
+          ctx.viewers.forgetUser(outcome.userId);
+          ctx.revocations.revoke({ circleId: EVERY_CIRCLE, userId: outcome.userId });
+        }
 
         const { headers, response } = await auth.api.openSession({
           body: { userId: outcome.userId },

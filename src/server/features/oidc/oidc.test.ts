@@ -384,3 +384,39 @@ describe.each(testDialects())('OIDC_ONLY on %s', (dialect) => {
     expect(no.headers.location).toBe('/sign-in?sso=refused');
   });
 });
+
+describe.each(testDialects())('without single sign-on on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(() => t?.close());
+
+  it('offers passwords only and answers 404 on the provider routes', async () => {
+    const providers = await t.app.inject({ method: 'GET', url: '/api/v1/auth/providers' });
+    expect(providers.json()).toEqual({ oidc: null, passwordSignIn: true });
+    for (const url of ['/api/v1/auth/oidc/start', '/api/v1/auth/oidc/callback?state=x&code=y']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(404);
+      expect(response.json().error.code).toBe('NOT_FOUND');
+    }
+  });
+});
+
+describe.each(testDialects())('a provider that does not answer on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // A port nobody listens on: the provider is down.
+    const provider = await startTestOidcProvider({ redirectUris: [CALLBACK], postLogoutRedirectUris: [] });
+    const { issuer } = provider;
+    await provider.close();
+    t = await createTestApp(dialect, { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y' });
+  });
+  afterAll(() => t?.close());
+
+  it('sends the browser back to the sign-in page with a message, not a 500', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/start' });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/sign-in?sso=unavailable');
+  });
+});

@@ -27,6 +27,23 @@ test('a person signs in with the identity provider and lands signed in', async (
   });
 });
 
+test('signing out also ends the session at the identity provider', async ({ page }) => {
+  const unique = Date.now().toString(36);
+  const person = {
+    email: `dominique.sortie${unique}@collectivite.example`,
+    name: `Dominique Sortie${unique}`,
+  };
+  await new AccountPages(page).signInWithProvider(person);
+
+  await page.getByRole('button', { name: new RegExp(person.name) }).click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  // The provider asks whether to end its own session too, then sends the browser home.
+  await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+  await expect(page.getByRole('link', { name: 'Se connecter' }).first()).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/');
+  expect((await page.request.get('/api/v1/me')).status()).toBe(401);
+});
+
 test('a refused single sign-on lands on a readable message', async ({ page }) => {
   await page.goto('/sign-in?sso=unverified');
   const alert = page.getByRole('alert');

@@ -326,6 +326,7 @@ describe.each(testDialects())('OIDC_ONLY on %s', (dialect) => {
       OIDC_CLIENT_SECRET: provider.clientSecret,
       OIDC_ONLY: '1',
       OIDC_ACR_VALUES: 'eidas1',
+      OIDC_ASSUME_EMAIL_VERIFIED: '1',
     });
   });
   afterAll(async () => {
@@ -355,6 +356,39 @@ describe.each(testDialects())('OIDC_ONLY on %s', (dialect) => {
       payload: { email: 'someone@example.org' },
     });
     expect(link.statusCode).toBe(403);
+  });
+
+  /** A whole sign-in at eidas1; returns where the callback sent the browser. */
+  async function signInAtEidas1(login: string) {
+    provider.tamper = (claims) => ({ ...claims, acr: 'eidas1' });
+    const start = await t.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/start' });
+    const back = await provider.signIn(String(start.headers.location), login);
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `${back.pathname}${back.search}`,
+      headers: { cookie: cookieOf(start) },
+    });
+    return response.headers.location;
+  }
+
+  it('trusts a provider that sends no email_verified when told to, never an explicit false', async () => {
+    const silent = `agent-${randomUUID()}`;
+    provider.accounts.set(silent, {
+      email: `${silent}@example.org`,
+      given_name: 'Sans',
+      usual_name: 'Claim',
+    });
+    expect(await signInAtEidas1(silent)).toBe('/');
+    const user = await t.database.db
+      .selectFrom('users')
+      .select(['name', 'emailVerified'])
+      .where('email', '=', `${silent}@example.org`)
+      .executeTakeFirstOrThrow();
+    expect(user.name).toBe('Sans Claim');
+
+    const unverified = `agent-${randomUUID()}`;
+    provider.accounts.set(unverified, { email: `${unverified}@example.org`, email_verified: false });
+    expect(await signInAtEidas1(unverified)).toBe('/sign-in?sso=unverified');
   });
 
   it('asks for the acr and refuses an ID token without it', async () => {

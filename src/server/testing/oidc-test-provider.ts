@@ -29,7 +29,7 @@ export interface TestOidcProvider {
    * Plays the browser at the provider: follows the authorisation URL, signs in as `login` on
    * the devInteractions form, and returns the URL the provider sends back to the app's callback.
    */
-  signIn(authorizationUrl: string, login: string): Promise<URL>;
+  signIn(authorizationUrl: string, login: string, options?: { cancel?: boolean }): Promise<URL>;
   close(): Promise<void>;
 }
 
@@ -131,7 +131,8 @@ export async function startTestOidcProvider(options: {
     set tamper(value) {
       state.tamper = value;
     },
-    signIn: (authorizationUrl, login) => driveSignIn(issuer, authorizationUrl, login),
+    signIn: (authorizationUrl, login, signInOptions) =>
+      driveSignIn(issuer, authorizationUrl, login, signInOptions?.cancel ?? false),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -140,7 +141,12 @@ export async function startTestOidcProvider(options: {
 }
 
 /** Follows redirects with a cookie jar until the provider sends the browser off to another site. */
-async function driveSignIn(issuer: string, authorizationUrl: string, login: string): Promise<URL> {
+async function driveSignIn(
+  issuer: string,
+  authorizationUrl: string,
+  login: string,
+  cancel: boolean,
+): Promise<URL> {
   const jar = new Map<string, string>();
   const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
   const remember = (response: Response) => {
@@ -171,6 +177,13 @@ async function driveSignIn(issuer: string, authorizationUrl: string, login: stri
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
     if (response.status !== 200 || !action || !html.includes('name="login"')) {
       throw new Error(`unexpected page at the provider (${response.status}): ${html.slice(0, 300)}`);
+    }
+    const abort = /<a href="([^"]+\/abort)"/.exec(html)?.[1];
+    if (cancel && abort) {
+      // "Cancel" on the provider's page: it sends the browser back with error=access_denied.
+      url = new URL(abort.replaceAll('&amp;', '&'), url);
+      init = {};
+      continue;
     }
     url = new URL(action.replaceAll('&amp;', '&'), url);
     init = {

@@ -7,22 +7,10 @@ import type { Locale } from '../../mail/mail-i18n.ts';
 import { recordAudit } from '../audit/audit.public.ts';
 import { claimFirstAdmin } from '../users/users.public.ts';
 import { type OidcIdentity, profileNameOf } from './oidc-identity.ts';
+import { OidcRefusal } from './oidc-refusal.ts';
 
 /** The providerId of accounts linked through single sign-on (auth_accounts, better-auth's table). */
 export const OIDC_PROVIDER_ID = 'oidc';
-
-/** A sign-in the provider proved but Archipel refuses; `reason` goes to the audit log. */
-export class OidcRefusal extends Error {
-  readonly reason: string;
-  /** What the person is told (the web's message key). */
-  readonly kind: 'refused' | 'unverified';
-
-  constructor(reason: string, kind: 'refused' | 'unverified' = 'refused') {
-    super(reason);
-    this.reason = reason;
-    this.kind = kind;
-  }
-}
 
 export interface AccountOutcome {
   userId: string;

@@ -1,5 +1,6 @@
 import * as client from 'openid-client';
 import type { Env } from '../../env.ts';
+import { OidcRefusal } from './oidc-refusal.ts';
 
 /** The provider Archipel signs in through, from the environment (decision 039). */
 export interface OidcSettings {
@@ -92,6 +93,56 @@ export function createRelyingParty(settings: OidcSettings, now: () => number = D
       return cached.configuration;
     },
   };
+}
+
+/**
+ * The second half of a sign-in: exchanges the code (with the PKCE verifier), has openid-client
+ * check the ID token (signature, iss, aud, exp, iat, nonce, azp, state), checks the acr, and reads
+ * UserInfo when the provider has it (ProConnect and oidc-provider give the profile there only; its
+ * `sub` must be the ID token's). Throws OidcRefusal with the reason for the audit log.
+ */
+export async function completeAuthorization(
+  party: RelyingParty,
+  callbackUrl: URL,
+  flow: { state: string; nonce: string; codeVerifier: string },
+): Promise<{ claims: Record<string, unknown>; idToken: string }> {
+  const { settings } = party;
+  try {
+    const configuration = await party.configuration();
+    const tokens = await client.authorizationCodeGrant(
+      configuration,
+      callbackUrl,
+      { expectedState: flow.state, expectedNonce: flow.nonce, pkceCodeVerifier: flow.codeVerifier },
+      { redirect_uri: settings.redirectUri },
+    );
+    const idClaims = tokens.claims();
+    if (!idClaims || !tokens.id_token) throw new OidcRefusal('no id token');
+    if (settings.acrValues.length > 0 && !settings.acrValues.includes(String(idClaims.acr ?? ''))) {
+      throw new OidcRefusal('acr not accepted');
+    }
+    const userInfo = configuration.serverMetadata().userinfo_endpoint
+      ? await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)
+      : {};
+    // Where both speak, the signed ID token wins.
+    return { claims: { ...userInfo, ...idClaims }, idToken: tokens.id_token };
+  } catch (error) {
+    if (error instanceof OidcRefusal) throw error;
+    if (error instanceof client.AuthorizationResponseError && error.error === 'access_denied') {
+      throw new OidcRefusal(refusalReason(error), 'cancelled');
+    }
+    if (isUnreachable(error)) throw new OidcRefusal('provider unreachable', 'unavailable', { cause: error });
+    throw new OidcRefusal(refusalReason(error));
+  }
+}
+
+/** The provider did not answer (network, timeout), as opposed to answering no. */
+function isUnreachable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    error.name === 'TimeoutError' ||
+    error.name === 'AbortError' ||
+    (error instanceof TypeError && /fetch failed/.test(error.message))
+  );
 }
 
 /** What a refusal is recorded as in the audit log: a reason, never a token or a claim's value. */

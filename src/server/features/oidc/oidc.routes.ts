@@ -1,14 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
+import { isAPIError } from 'better-auth/api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as client from 'openid-client';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/error.ts';
-import {
-  returnPathSchema,
-  type SsoErrorKind,
-  signInProvidersSchema,
-} from '../../../contract/sign-in-providers.ts';
+import { returnPathSchema, signInProvidersSchema } from '../../../contract/sign-in-providers.ts';
 import type { AppContext } from '../../app-context.ts';
 import { notFound } from '../../http/errors.ts';
 import { authRateLimit } from '../../http/rate-limit.ts';
@@ -16,10 +13,11 @@ import { requestLocale } from '../../http/request-locale.ts';
 import { EVERY_CIRCLE } from '../../live/access-revocations.ts';
 import { auditIp, recordAudit } from '../audit/audit.public.ts';
 import { relyingPartyFor } from './oidc.public.ts';
-import { accountForIdentity, OidcRefusal } from './oidc-accounts.commands.ts';
+import { accountForIdentity } from './oidc-accounts.commands.ts';
 import { type OidcFlow, oidcFlows } from './oidc-flows.ts';
 import { identityOf } from './oidc-identity.ts';
-import { refusalReason } from './oidc-relying-party.ts';
+import { OidcRefusal } from './oidc-refusal.ts';
+import { completeAuthorization } from './oidc-relying-party.ts';
 
 const tags = ['auth'];
 const OIDC_PATH = '/api/v1/auth/oidc';
@@ -42,6 +40,17 @@ export function oidcRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const flows = oidcFlows(auth);
   const limited = { rateLimit: authRateLimit(env) };
   const secure = env.PUBLIC_URL.startsWith('https://');
+
+  /** A better-auth session and its cookie; a hook may refuse the account (a disabled one). */
+  async function openSession(userId: string) {
+    try {
+      const { headers, response } = await auth.api.openSession({ body: { userId }, returnHeaders: true });
+      return { id: response.sessionId, headers };
+    } catch (error) {
+      if (!isAPIError(error) || error.statusCode >= 500) throw error;
+      throw new OidcRefusal('session refused', 'refused', { actorId: userId });
+    }
+  }
 
   return async (app) => {
     await app.register(fastifyCookie);
@@ -148,96 +157,63 @@ export function oidcRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const { settings, configuration: discover } = requireParty();
+        const party = requireParty();
         const browserState = request.cookies[STATE_COOKIE];
         reply.clearCookie(STATE_COOKIE, { path: OIDC_PATH, httpOnly: true, sameSite: 'lax', secure });
-        const refuse = async (reason: string, kind: SsoErrorKind, actorId?: string) => {
+        const ip = auditIp(request, env);
+        try {
+          const { state } = request.query;
+          // Used at most once: a replayed callback (or a forged state) finds nothing.
+          const flow = state ? await flows.take(state) : undefined;
+          if (!flow)
+            throw new OidcRefusal(state ? 'state unknown, expired or used' : 'state missing', 'expired');
+          if (browserState !== flow.state) throw new OidcRefusal('state mismatch');
+
+          const proof = await completeAuthorization(
+            party,
+            callbackUrl(request, party.settings.redirectUri),
+            flow,
+          );
+          const identity = identityOf(proof.claims);
+          if (!identity) throw new OidcRefusal('claims unreadable');
+          const outcome = await accountForIdentity(db, identity, {
+            locale: requestLocale(request),
+            ip,
+            assumeEmailVerified: party.settings.assumeEmailVerified,
+          });
+          if (outcome.revokedUnprovenAccess) {
+            // The sessions an unproven registration held are gone: so are their live connections.
+            ctx.viewers.forgetUser(outcome.userId);
+            ctx.revocations.revoke({ circleId: EVERY_CIRCLE, userId: outcome.userId });
+          }
+          const session = await openSession(outcome.userId);
+          await db.transaction().execute(async (trx) => {
+            await trx
+              .insertInto('oidcSessions')
+              .values({ sessionId: session.id, idToken: proof.idToken, createdAt: new Date().toISOString() })
+              .execute();
+            await recordAudit(trx, {
+              kind: 'auth.oidc-sign-in',
+              actorId: outcome.userId,
+              subject: { kind: 'user', id: outcome.userId },
+              ip,
+              detail: outcome.how === 'known' ? null : outcome.how,
+            });
+          });
+          forwardSessionCookie(reply, session.headers);
+          return reply.redirect(flow.returnTo, 303);
+        } catch (error) {
+          if (!(error instanceof OidcRefusal)) throw error;
+          if (error.kind === 'unavailable')
+            request.log.error({ err: error.cause }, 'OpenID Connect provider unreachable');
           await recordAudit(db, {
             kind: 'auth.oidc-refused',
-            actorId: actorId ?? null,
-            ip: auditIp(request, env),
-            detail: reason,
+            actorId: error.actorId,
+            ip,
+            detail: error.reason,
           });
-          return reply.redirect(`${SIGN_IN_PAGE}?sso=${kind}`, 303);
-        };
-
-        const { state } = request.query;
-        // Used at most once: a replayed callback (or a forged state) finds nothing.
-        const flow = state ? await flows.take(state) : undefined;
-        if (!flow) return refuse(state ? 'state unknown, expired or used' : 'state missing', 'expired');
-        if (browserState !== flow.state) return refuse('state mismatch', 'refused');
-
-        let claims: Record<string, unknown>;
-        let idToken: string;
-        try {
-          const configuration = await discover();
-          const tokens = await client.authorizationCodeGrant(
-            configuration,
-            callbackUrl(request, settings.redirectUri),
-            { expectedState: flow.state, expectedNonce: flow.nonce, pkceCodeVerifier: flow.codeVerifier },
-            { redirect_uri: settings.redirectUri },
-          );
-          const idClaims = tokens.claims();
-          if (!idClaims || !tokens.id_token) return refuse('no id token', 'refused');
-          if (settings.acrValues.length > 0 && !settings.acrValues.includes(String(idClaims.acr ?? ''))) {
-            return refuse('acr not accepted', 'refused');
-          }
-          // Many providers (ProConnect, oidc-provider) give the profile through UserInfo only; its
-          // subject must be the ID token's.
-          const userInfo = configuration.serverMetadata().userinfo_endpoint
-            ? await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)
-            : {};
-          claims = { ...userInfo, ...idClaims };
-          idToken = tokens.id_token;
-        } catch (error) {
-          if (error instanceof client.AuthorizationResponseError && error.error === 'access_denied') {
-            return refuse(refusalReason(error), 'cancelled');
-          }
-          if (isUnreachable(error)) {
-            request.log.error({ err: error }, 'OpenID Connect provider unreachable');
-            return refuse('provider unreachable', 'unavailable');
-          }
-          return refuse(refusalReason(error), 'refused');
+          return reply.redirect(`${SIGN_IN_PAGE}?sso=${error.kind}`, 303);
         }
-
-        const identity = identityOf(claims);
-        if (!identity) return refuse('claims unreadable', 'refused');
-        let outcome: Awaited<ReturnType<typeof accountForIdentity>>;
-        try {
-          outcome = await accountForIdentity(db, identity, {
-            locale: requestLocale(request),
-            ip: auditIp(request, env),
-            assumeEmailVerified: settings.assumeEmailVerified,
-          });
-        } catch (error) {
-          if (error instanceof OidcRefusal) return refuse(error.reason, error.kind);
-          throw error;
-        }
-        if (outcome.revokedUnprovenAccess) {
-          // The sessions an unproven registration held are gone: so are their live connections.
-          ctx.viewers.forgetUser(outcome.userId);
-          ctx.revocations.revoke({ circleId: EVERY_CIRCLE, userId: outcome.userId });
-        }
-
-        const { headers, response } = await auth.api.openSession({
-          body: { userId: outcome.userId },
-          returnHeaders: true,
-        });
-        await db.transaction().execute(async (trx) => {
-          await trx
-            .insertInto('oidcSessions')
-            .values({ sessionId: response.sessionId, idToken, createdAt: new Date().toISOString() })
-            .execute();
-          await recordAudit(trx, {
-            kind: 'auth.oidc-sign-in',
-            actorId: outcome.userId,
-            subject: { kind: 'user', id: outcome.userId },
-            ip: auditIp(request, env),
-            detail: outcome.how === 'known' ? null : outcome.how,
-          });
-        });
-        forwardSessionCookie(reply, headers);
-        return reply.redirect(flow.returnTo, 303);
       },
     );
   };
@@ -257,14 +233,4 @@ function forwardSessionCookie(reply: FastifyReply, headers: Headers): void {
   const existing = reply.getHeader('set-cookie');
   const before = Array.isArray(existing) ? existing : existing ? [String(existing)] : [];
   reply.header('set-cookie', [...before, ...cookies]);
-}
-
-/** The provider did not answer (network, timeout), as opposed to answering no. */
-function isUnreachable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return (
-    error.name === 'TimeoutError' ||
-    error.name === 'AbortError' ||
-    (error instanceof TypeError && /fetch failed/.test(error.message))
-  );
 }

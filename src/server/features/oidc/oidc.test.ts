@@ -260,6 +260,17 @@ describe.each(testDialects())('single sign-on through a real OpenID Connect prov
     await expectRefused(await callback(replay, fresh.cookie), before, /^token endpoint: invalid_grant$/);
   });
 
+  it('comes back readable when the person cancels at the provider', async () => {
+    const { login } = personAtProvider();
+    const flow = await start();
+    const back = await provider.signIn(flow.authorizationUrl, login, { cancel: true });
+    expect(back.searchParams.get('error')).toBe('access_denied');
+    const before = await counts();
+    const response = await callback(back, flow.cookie);
+    await expectRefused(response, before, /^provider error: access_denied$/);
+    expect(response.headers.location).toBe('/sign-in?sso=cancelled');
+  });
+
   it('refuses an ID token issued for another client: nothing created', async () => {
     const { login } = personAtProvider();
     provider.tamper = (claims) => ({ ...claims, aud: 'another-client' });

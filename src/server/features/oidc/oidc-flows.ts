@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Auth } from '../../auth/auth.ts';
+import type { DB } from '../../db/schema.ts';
 
 /** A sign-in in progress at the provider: what the callback must find again, server-side. */
 export interface OidcFlow {
@@ -44,4 +46,14 @@ export function oidcFlows(auth: Auth) {
       return parsed.success && parsed.data.state === state ? parsed.data : undefined;
     },
   };
+}
+
+/**
+ * Sign-ins abandoned at the provider leave their flow behind; so do unused mailed links. An
+ * expired row is refused by better-auth whatever it is, so rows expired an hour ago go (the job
+ * runner's tick, on every instance: deleting twice is harmless).
+ */
+export async function deleteExpiredVerifications(db: Kysely<DB>, now: Date): Promise<void> {
+  const before = new Date(now.getTime() - 60 * 60 * 1000).toISOString();
+  await db.deleteFrom('authVerifications').where('expiresAt', '<', before).execute();
 }

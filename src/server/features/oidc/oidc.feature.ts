@@ -1,6 +1,7 @@
 import type { FeatureDescriptor } from '../feature-descriptor.ts';
 import { oidc } from './migrations/2026-12-04-0032-oidc.ts';
 import { oidcRoutes } from './oidc.routes.ts';
+import { deleteExpiredVerifications } from './oidc-flows.ts';
 import './oidc.tables.ts';
 
 /**
@@ -11,4 +12,5 @@ export const oidcFeature: FeatureDescriptor = {
   name: 'oidc',
   routes: [{ plugin: oidcRoutes, prefix: '/api/v1' }],
   migrations: (dialect) => ({ '2026-12-04-0032-oidc': oidc(dialect) }),
+  onTick: deleteExpiredVerifications,
 };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestOidcProvider, type TestOidcProvider } from '../../testing/oidc-test-provider.ts';
 import { cookieOf, createTestApp, registerUser, TEST_ORIGIN, type TestApp } from '../../testing/test-app.ts';
 import { testDialects } from '../../testing/test-database.ts';
+import { deleteExpiredVerifications } from './oidc-flows.ts';
 
 const CALLBACK = `${TEST_ORIGIN}/api/v1/auth/oidc/callback`;
 
@@ -258,6 +259,24 @@ describe.each(testDialects())('single sign-on through a real OpenID Connect prov
     const replay = new URL(back);
     replay.searchParams.set('state', new URL(fresh.authorizationUrl).searchParams.get('state') ?? '');
     await expectRefused(await callback(replay, fresh.cookie), before, /^token endpoint: invalid_grant$/);
+  });
+
+  it('forgets flows abandoned at the provider once expired', async () => {
+    await start();
+    const count = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('authVerifications')
+            .select(t.database.db.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    await deleteExpiredVerifications(t.database.db, new Date());
+    expect(await count()).toBe(before);
+    await deleteExpiredVerifications(t.database.db, new Date(Date.now() + 2 * 60 * 60 * 1000));
+    expect(await count()).toBe(0);
   });
 
   it('comes back readable when the person cancels at the provider', async () => {

@@ -3,14 +3,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { e2eAuthSecret } from './tests/e2e/instance.ts';
+import { e2eAuthSecret, e2eOidc, e2eOidcIssuer } from './tests/e2e/instance.ts';
 
 /**
  * A free port, found once by the runner and handed to its workers through the environment (they
  * load this file again): two runs side by side never meet on one port.
  */
-function e2ePort(): number {
-  if (process.env.E2E_PORT) return Number(process.env.E2E_PORT);
+function freePort(variable: string): number {
+  if (process.env[variable]) return Number(process.env[variable]);
   const probe = spawnSync(
     process.execPath,
     [
@@ -21,11 +21,14 @@ function e2ePort(): number {
   );
   const port = Number(probe.stdout.trim());
   if (!Number.isInteger(port) || port <= 0) throw new Error(`no free port found: ${probe.stderr}`);
-  process.env.E2E_PORT = String(port);
+  process.env[variable] = String(port);
   return port;
 }
 
-const port = e2ePort();
+const port = freePort('E2E_PORT');
+// The OpenID Connect provider the instance signs in through (global-setup.ts starts it, on this
+// port, before the first sign-in: the app discovers it on first use).
+const oidcIssuer = e2eOidcIssuer(freePort('E2E_OIDC_PORT'));
 const baseURL = `http://127.0.0.1:${port}`;
 // A fresh instance per run: its own SQLite file, demo data, a known first account. The workers
 // read the config again: the variable keeps them on the same directory (the operator's command
@@ -87,6 +90,10 @@ export default defineConfig({
       AUTH_RATE_LIMIT: '1000',
       AUTH_SECRET: e2eAuthSecret,
       ARCHIPEL_DEMO: '1',
+      OIDC_ISSUER: oidcIssuer,
+      OIDC_CLIENT_ID: e2eOidc.clientId,
+      OIDC_CLIENT_SECRET: e2eOidc.clientSecret,
+      OIDC_LABEL: e2eOidc.label,
     },
   },
 });

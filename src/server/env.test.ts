@@ -87,4 +87,37 @@ describe('environment', () => {
     expect(env.REDIS_KEY_PREFIX).toBe('archipel:');
     expect(parseEnv({}).REDIS_URL).toBeUndefined();
   });
+
+  describe('single sign-on', () => {
+    const sso = {
+      OIDC_ISSUER: 'https://auth.example.gouv.fr/api/v2',
+      OIDC_CLIENT_ID: 'archipel',
+      OIDC_CLIENT_SECRET: 's3cret',
+    };
+
+    it('is off by default and reads its settings when the issuer is set', () => {
+      expect(parseEnv({}).OIDC_ISSUER).toBeUndefined();
+      expect(parseEnv({ ...sso, OIDC_ACR_VALUES: 'eidas1', OIDC_ONLY: '1' })).toMatchObject({
+        ...sso,
+        OIDC_SCOPES: 'openid email profile',
+        OIDC_ACR_VALUES: 'eidas1',
+        OIDC_ONLY: true,
+        OIDC_ASSUME_EMAIL_VERIFIED: false,
+      });
+    });
+
+    it('refuses an incomplete or unsafe configuration, naming each variable', () => {
+      expect(() => parseEnv({ OIDC_ISSUER: sso.OIDC_ISSUER })).toThrow(
+        /OIDC_CLIENT_ID[\s\S]*OIDC_CLIENT_SECRET/,
+      );
+      expect(() => parseEnv({ OIDC_ONLY: '1' })).toThrow(/OIDC_ONLY: needs OIDC_ISSUER/);
+      expect(() => parseEnv({ ...sso, OIDC_ISSUER: 'http://sso.example.org' })).toThrow(/OIDC_ISSUER/);
+      expect(() => parseEnv({ ...sso, OIDC_SCOPES: 'email profile' })).toThrow(
+        /OIDC_SCOPES: must include openid/,
+      );
+      expect(parseEnv({ ...sso, OIDC_ISSUER: 'http://127.0.0.1:8080/realms/x' }).OIDC_ISSUER).toBe(
+        'http://127.0.0.1:8080/realms/x',
+      );
+    });
+  });
 });

@@ -12,6 +12,10 @@ const integer = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
 const envSchema = z.object({
   PORT: integer(0, 65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -61,7 +65,53 @@ const envSchema = z.object({
    * warned by mail 30 days before. At least 2, so the warning never comes before a month of absence.
    */
   INACTIVE_MONTHS: integer(2, 1200).default(36),
+  /**
+   * Single sign-on through an OpenID Connect provider (decision 039); off while unset. Plain http
+   * only on a loopback host (a provider on the same machine, tests): elsewhere tokens would cross
+   * the network readable.
+   */
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/ })
+    .refine(
+      (url) => url.startsWith('https://') || isLoopback(new URL(url).hostname),
+      'must be an https:// URL (http:// only on localhost)',
+    )
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  OIDC_SCOPES: z
+    .string()
+    .regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, 'scopes separated by single spaces')
+    .refine((scopes) => scopes.split(' ').includes('openid'), 'must include openid')
+    .default('openid email profile'),
+  /** The provider's name on the sign-in button ("Se connecter avec …"). */
+  OIDC_LABEL: z.string().min(1).max(60).default('OpenID Connect'),
+  /** Authentication levels to ask for (space-separated, e.g. eidas1); the ID token's acr must be one. */
+  OIDC_ACR_VALUES: z
+    .string()
+    .regex(/^\S+( \S+)*$/, 'values separated by single spaces')
+    .optional(),
+  /** Single sign-on only: no password sign-up, reset or sign-in links; the web shows the provider's button alone. */
+  OIDC_ONLY: booleanFlag.default(false),
+  /**
+   * For a provider that vouches for every address it gives but sends no `email_verified` claim:
+   * its addresses count as verified (linking to an existing account by address). An explicit
+   * `email_verified: false` is refused whatever this says.
+   */
+  OIDC_ASSUME_EMAIL_VERIFIED: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Single sign-on needs its client; OIDC_ONLY needs single sign-on. */
+const checkedEnvSchema = envSchema.superRefine((env, context) => {
+  if (!env.OIDC_ISSUER) {
+    if (env.OIDC_ONLY)
+      context.addIssue({ code: 'custom', path: ['OIDC_ONLY'], message: 'needs OIDC_ISSUER' });
+    return;
+  }
+  for (const key of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) {
+    if (!env[key]) context.addIssue({ code: 'custom', path: [key], message: 'needed with OIDC_ISSUER' });
+  }
 });
 
 export type Env = z.infer<typeof envSchema> & { PUBLIC_URL: string };
@@ -72,7 +122,7 @@ export class EnvError extends Error {}
 /** Parses the environment; empty strings count as unset. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-  const result = envSchema.safeParse(cleaned);
+  const result = checkedEnvSchema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);

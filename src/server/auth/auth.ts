@@ -6,6 +6,7 @@ import { localeOfAcceptLanguage } from '../http/request-locale.ts';
 import { addressCheckMail, magicLinkMail, passwordResetMail } from '../mail/auth-mails.ts';
 import { asLocale } from '../mail/mail-i18n.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { openSessionPlugin } from './open-session-plugin.ts';
 
 export interface AuthOptions {
   database: Database;
@@ -147,6 +148,7 @@ export function createAuth(options: AuthOptions) {
       },
     },
     plugins: [
+      openSessionPlugin(),
       magicLink({
         expiresIn: MAGIC_LINK_TTL,
         disableSignUp: true,

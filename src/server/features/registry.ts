@@ -30,6 +30,7 @@ import { hubFeature } from './hub/hub.feature.ts';
 import { mailFeature } from './mail/mail.feature.ts';
 import { meFeature } from './me/me.feature.ts';
 import { newslettersFeature } from './newsletters/newsletters.feature.ts';
+import { oidcFeature } from './oidc/oidc.feature.ts';
 import { openSpacesFeature } from './open-spaces/open-spaces.feature.ts';
 import { placeholdersFeature } from './placeholders/placeholders.feature.ts';
 import { pollsFeature } from './polls/polls.feature.ts';
@@ -53,6 +54,7 @@ export const features: readonly FeatureDescriptor[] = [
   territoriesFeature,
   mailFeature,
   authFeature,
+  oidcFeature,
   meFeature,
   usersFeature,
   communitiesFeature,

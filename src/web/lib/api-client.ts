@@ -167,6 +167,14 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   return body;
 }
 
+/** Like apiRequest, for an endpoint that may answer 204 (then null). */
+export async function apiRequestOrNull<T>(path: string, options: RequestOptions = {}): Promise<T | null> {
+  const response = await send(path, options);
+  if (response.status === 204) return null;
+  const body: T = await response.json();
+  return body;
+}
+
 /** Calls an endpoint whose answer we do not need (204, 202, or an echo of what we sent). */
 export async function apiSend(path: string, options: RequestOptions = {}): Promise<void> {
   await send(path, options);

@@ -4,17 +4,22 @@ import { FormPage } from '../components/form-page.tsx';
 import { LoadingState } from '../components/query-state.tsx';
 import { useMe } from '../features/auth/auth-api.ts';
 import { safeNextPath, signInPath } from '../features/auth/next-path.ts';
+import { ssoStartHref, useSignInProviders } from '../features/auth/sign-in-providers.ts';
 import { SignUpForm } from '../features/auth/sign-up-form.tsx';
+import { SsoButton, SsoSeparator } from '../features/auth/sso-sign-in.tsx';
 
 export function SignUpPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const me = useMe();
+  const providers = useSignInProviders();
   const next = safeNextPath(params.get('next'));
 
-  if (me.isPending) return <LoadingState />;
+  if (me.isPending || providers.isPending) return <LoadingState />;
   if (me.data) return <Navigate to={next} replace />;
+  const sso = providers.data?.oidc ?? null;
+  const hasPasswords = providers.data?.passwordSignIn ?? true;
 
   return (
     <FormPage
@@ -26,7 +31,14 @@ export function SignUpPage() {
         </p>
       }
     >
-      <SignUpForm onSignedUp={() => navigate(next, { replace: true })} />
+      {sso ? (
+        <>
+          {hasPasswords ? null : <p>{t('auth.sso.signUpOnly', { label: sso.label })}</p>}
+          <SsoButton label={sso.label} href={ssoStartHref(sso.startUrl, next)} />
+        </>
+      ) : null}
+      {sso && hasPasswords ? <SsoSeparator /> : null}
+      {hasPasswords ? <SignUpForm onSignedUp={() => navigate(next, { replace: true })} /> : null}
     </FormPage>
   );
 }

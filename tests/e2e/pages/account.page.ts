@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { Person } from '../fixtures.ts';
+import { e2eOidc } from '../instance.ts';
 
 export class AccountPages {
   private readonly page: Page;
@@ -33,6 +34,19 @@ export class AccountPages {
     await this.page.getByLabel('Adresse électronique').fill(person.email);
     await this.page.getByRole('textbox', { name: 'Mot de passe' }).fill(person.password);
     await this.page.getByRole('button', { name: 'Se connecter' }).last().click();
+    await expect(this.page.getByRole('heading', { level: 1, name: `Bonjour, ${person.name}` })).toBeVisible();
+  }
+
+  /**
+   * Signs in through the instance's OpenID Connect provider (global-setup.ts): the sign-in page's
+   * button, the provider's own login form (any password), and back into the app, signed in.
+   */
+  async signInWithProvider(person: Pick<Person, 'name' | 'email'>): Promise<void> {
+    await this.page.goto('/sign-in');
+    await this.page.getByRole('link', { name: `Se connecter avec ${e2eOidc.label}` }).click();
+    await this.page.getByPlaceholder('Enter any login').fill(person.email);
+    await this.page.getByPlaceholder('and password').fill('any password');
+    await this.page.getByRole('button', { name: 'Sign-in' }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: `Bonjour, ${person.name}` })).toBeVisible();
   }
 }

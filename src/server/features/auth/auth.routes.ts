@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/error.ts';
+import { signOutSchema } from '../../../contract/sign-in-providers.ts';
 import {
   addressCheckSchema,
   emailOnlySchema,
@@ -17,6 +18,7 @@ import { SIGN_IN_LINK_PAGE } from '../../auth/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { authRateLimit } from '../../http/rate-limit.ts';
 import { authHeaders } from '../../http/viewer.ts';
+import { isOidcOnly, providerLogoutUrl } from '../oidc/oidc.public.ts';
 import { claimFirstAdmin, findUserByEmail, getUser, toMeDto } from '../users/users.public.ts';
 
 const tags = ['auth'];
@@ -27,6 +29,8 @@ const tags = ['auth'];
  */
 const canReceiveMail = (email: string) => !email.endsWith('.invalid');
 const accepted = z.object({}).describe('Accepted');
+const oidcOnly = () =>
+  new AppError('FORBIDDEN', 'This instance signs in through its identity provider only (OIDC_ONLY)');
 
 /** The session cookie the auth library minted travels back to the browser unchanged. */
 function forwardCookies(reply: FastifyReply, headers: Headers): void {
@@ -62,12 +66,14 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: {
             201: userEnvelopeSchema,
             400: errorBodySchema,
+            403: errorBodySchema.describe('Refused under OIDC_ONLY'),
             409: errorBodySchema,
             429: errorBodySchema,
           },
         },
       },
       async (request, reply) => {
+        if (isOidcOnly(env)) throw oidcOnly();
         try {
           const { headers, response } = await auth.api.signUpEmail({
             body: request.body,
@@ -124,9 +130,24 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/auth/logout',
-      { schema: { tags, summary: 'Sign out', response: { 204: z.null().describe('Signed out') } } },
+      {
+        schema: {
+          tags,
+          summary: 'Sign out',
+          description:
+            'A session opened through the OpenID Connect provider answers 200 with the provider’s logout ' +
+            'URL, where the browser goes next to end its session there too.',
+          response: {
+            200: signOutSchema.describe('Signed out here; continue to the provider’s logout'),
+            204: z.null().describe('Signed out'),
+          },
+        },
+      },
       async (request, reply) => {
+        let redirectTo: string | null = null;
         try {
+          const current = await auth.api.getSession({ headers: authHeaders(request) });
+          if (current) redirectTo = await providerLogoutUrl(db, env, current.session.id);
           // Deleting the session ends its live connections too (createAuth's onSessionsEnded).
           const { headers } = await auth.api.signOut({ headers: authHeaders(request), returnHeaders: true });
           forwardCookies(reply, headers);
@@ -136,6 +157,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         } finally {
           viewers.forget(request);
         }
+        if (redirectTo) return reply.status(200).send({ redirectTo });
         return reply.status(204).send(null);
       },
     );
@@ -147,12 +169,20 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'E-mail a one-time sign-in link',
-          description: 'Answers 202 whether or not the address has an account, so it reveals nothing.',
+          description:
+            'Answers 202 whether or not the address has an account, so it reveals nothing. Refused under ' +
+            'OIDC_ONLY, where the provider is the way in.',
           body: emailOnlySchema,
-          response: { 202: accepted, 400: errorBodySchema, 429: errorBodySchema },
+          response: {
+            202: accepted,
+            400: errorBodySchema,
+            403: errorBodySchema.describe('Refused under OIDC_ONLY'),
+            429: errorBodySchema,
+          },
         },
       },
       async (request, reply) => {
+        if (isOidcOnly(env)) throw oidcOnly();
         const { email } = request.body;
         if (canReceiveMail(email) && (await findUserByEmail(db, email))) {
           try {
@@ -248,12 +278,20 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'E-mail a password reset link',
-          description: 'Answers 202 whether or not the address has an account.',
+          description:
+            'Answers 202 whether or not the address has an account. Refused under OIDC_ONLY: a password ' +
+            'would be a way in that skips the provider.',
           body: emailOnlySchema,
-          response: { 202: accepted, 400: errorBodySchema, 429: errorBodySchema },
+          response: {
+            202: accepted,
+            400: errorBodySchema,
+            403: errorBodySchema.describe('Refused under OIDC_ONLY'),
+            429: errorBodySchema,
+          },
         },
       },
       async (request, reply) => {
+        if (isOidcOnly(env)) throw oidcOnly();
         if (canReceiveMail(request.body.email)) {
           try {
             await auth.api.requestPasswordReset({

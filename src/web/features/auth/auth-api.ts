@@ -1,5 +1,6 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { SignOut } from '../../../contract/sign-in-providers.ts';
 import type {
   emailOnlySchema,
   LoginInput,
@@ -8,7 +9,7 @@ import type {
   RegisterInput,
   userEnvelopeSchema,
 } from '../../../contract/user.ts';
-import { ApiError, apiRequest, apiSend } from '../../lib/api-client.ts';
+import { ApiError, apiRequest, apiRequestOrNull, apiSend } from '../../lib/api-client.ts';
 
 type UserEnvelope = z.output<typeof userEnvelopeSchema>;
 
@@ -58,11 +59,18 @@ export function useSignUp() {
   });
 }
 
+/**
+ * Signs out here; a session opened through the identity provider then goes on to the provider's
+ * logout page, which sends the browser back to the home page.
+ */
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiSend('/api/v1/auth/logout', { method: 'POST' }),
-    onSuccess: () => switchAccount(queryClient, null),
+    mutationFn: () => apiRequestOrNull<SignOut>('/api/v1/auth/logout', { method: 'POST' }),
+    onSuccess: (answer) => {
+      switchAccount(queryClient, null);
+      if (answer?.redirectTo) window.location.assign(answer.redirectTo);
+    },
   });
 }
 

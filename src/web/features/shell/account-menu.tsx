@@ -84,7 +84,12 @@ export function AccountMenu({ me }: { me: Me }) {
             <button
               type="button"
               className={styles.menuItem}
-              onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate('/') })}
+              onClick={() =>
+                // A session from the identity provider goes on to its logout page (useSignOut).
+                signOut.mutate(undefined, {
+                  onSuccess: (answer) => (answer?.redirectTo ? undefined : navigate('/')),
+                })
+              }
               disabled={signOut.isPending}
             >
               {t('header.signOut')}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { ButtonLink } from '../../components/button-link.tsx';
 import { useMe } from '../auth/auth-api.ts';
+import { useSignInProviders } from '../auth/sign-in-providers.ts';
 import { AccountMenu } from './account-menu.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import styles from './site-header.module.css';
@@ -20,6 +21,8 @@ function BrandMark() {
 export function SiteHeader() {
   const { t } = useTranslation();
   const me = useMe();
+  // Visitors only: whether this instance takes password sign-ups (OIDC_ONLY hides the link).
+  const providers = useSignInProviders(me.isSuccess && !me.data);
   const user = me.data;
   const navClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? `${styles.navLink} ${styles.navLinkActive}` : styles.navLink;
@@ -83,9 +86,11 @@ export function SiteHeader() {
             <Link to="/sign-in" className={styles.signInLink}>
               {t('header.signIn')}
             </Link>
-            <ButtonLink to="/sign-up" size="sm" variant="secondary" className={styles.signUpLink}>
-              {t('header.signUp')}
-            </ButtonLink>
+            {providers.data?.passwordSignIn === false ? null : (
+              <ButtonLink to="/sign-up" size="sm" variant="secondary" className={styles.signUpLink}>
+                {t('header.signUp')}
+              </ButtonLink>
+            )}
           </div>
         ) : null}
       </div>

@@ -1,12 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { expect, expectAccessible, lookAt, test } from './fixtures.ts';
 import { AccountPages } from './pages/account.page.ts';
+import { MyDataPage } from './pages/my-data.page.ts';
 
 /**
  * A person of a public administration signs in with their administration's identity (the test
  * OpenID Connect provider of global-setup.ts) and lands signed in, with an account made from what
- * the provider says. Further steps on the signed-in person (export, deletion) continue from here.
+ * the provider says; then downloads their data and deletes their account, which the fresh sign-in
+ * at the provider allows without a password.
  */
-test('a person signs in with the identity provider and lands signed in', async ({ page }) => {
+test('a person signs in with the identity provider, exports their data and deletes their account', async ({
+  page,
+  pageProblems,
+}) => {
   const unique = Date.now().toString(36);
   // The provider names people from their address: "camille.agent…" → "Camille Agent…".
   const person = { email: `camille.agent${unique}@collectivite.example`, name: `Camille Agent${unique}` };
@@ -25,6 +32,22 @@ test('a person signs in with the identity provider and lands signed in', async (
     const me = await page.request.get('/api/v1/me');
     expect((await me.json()).user).toMatchObject({ email: person.email, name: person.name });
   });
+
+  const myData = new MyDataPage(page);
+  await test.step('the person downloads everything about them', async () => {
+    await myData.open();
+    const download = await myData.download();
+    const files = unzipSync(new Uint8Array(readFileSync(await download.path())));
+    const data = JSON.parse(strFromU8(files['archipel-export.json'] as Uint8Array));
+    expect(data.sections.profile[0]).toMatchObject({ name: person.name, email: person.email });
+  });
+
+  await test.step('and deletes their account, with no password to give', async () => {
+    await myData.deleteAccount();
+    await expect(page.getByRole('heading', { level: 1, name: 'Votre compte est supprimé' })).toBeVisible();
+    expect((await page.request.get('/api/v1/me')).status()).toBe(401);
+  });
+  expect(pageProblems).toEqual([]);
 });
 
 test('signing out also ends the session at the identity provider', async ({ page }) => {

@@ -228,4 +228,30 @@ describe.skipIf(!redisUrl).each(testDialects())('shared notes on two instances (
       .execute();
     expect(left).toEqual([]);
   });
+
+  it('gives an old empty paragraph one text when both instances open the notes at once', async () => {
+    const sessionId = await newSession();
+    // Notes written before paragraphs carried their text from birth (decision 015).
+    const older = new Y.Doc();
+    older.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph'), new Y.XmlElement('paragraph')]);
+    await appendNoteUpdate(a.database.db, sessionId, Y.encodeStateAsUpdate(older));
+    const onA = openNotes(urlA, sessionId, facilitator);
+    const onB = openNotes(urlB, sessionId, facilitator);
+    await until(() => onA.events.synced && onB.events.synced);
+    const same = () =>
+      Buffer.from(Y.encodeStateVector(onA.doc)).equals(Buffer.from(Y.encodeStateVector(onB.doc)));
+    await until(same);
+    const textsPerParagraph = (doc: Y.Doc) =>
+      doc
+        .getXmlFragment('default')
+        .toArray()
+        .map((node) => (node instanceof Y.XmlElement ? node.length : -1));
+    expect(textsPerParagraph(onA.doc)).toEqual([1, 1]);
+    expect(textsPerParagraph(onB.doc)).toEqual([1, 1]);
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, (await loadNoteState(a.database.db, sessionId)) ?? new Uint8Array());
+    expect(textsPerParagraph(stored)).toEqual([1, 1]);
+    onA.close();
+    onB.close();
+  });
 });

@@ -2,7 +2,7 @@ import { Hocuspocus, isTransactionOrigin, type LocalTransactionOrigin } from '@h
 import type { FastifyPluginAsync } from 'fastify';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { giveTextblocksText, NOTES_FRAGMENT } from '../../contract/notes-document.ts';
+import { giveTextblocksText, lacksTextblockText, NOTES_FRAGMENT } from '../../contract/notes-document.ts';
 import type { AppContext } from '../app-context.ts';
 import { openSpaceNotes } from '../features/open-spaces/open-spaces.public.ts';
 import { getVisibleSession, sessionAbilities } from '../features/sessions/sessions.public.ts';
@@ -123,13 +123,21 @@ export function notesRoutes(ctx: AppContext, log: (message: string) => void = ()
         state = await store.loadNoteState(db, notes.id);
       }
       if (state) Y.applyUpdate(document, state);
-      // Empty paragraphs written before they carried their own text get it now, from the one server
-      // that owns the document, and the repair is logged like any edit (see giveTextblocksText).
-      const before = Y.encodeStateVector(document);
-      const filled = document.transact(() =>
-        giveTextblocksText(document.getXmlFragment(NOTES_FRAGMENT).toArray()),
-      );
-      if (filled > 0) await store.appendNoteUpdate(db, notes.id, Y.encodeStateAsUpdate(document, before));
+      // Empty paragraphs written before they carried their own text get it now, and the repair is
+      // logged like any edit (see giveTextblocksText). Two instances may open the notes at once: the
+      // repair is made under the owner's lock from the notes read again under it, so the second one
+      // finds the first's repair instead of adding a second text to the same paragraph.
+      const textblocks = () => document.getXmlFragment(NOTES_FRAGMENT).toArray();
+      if (lacksTextblockText(textblocks())) {
+        await store.underLock(db, notes.id, async (trx) => {
+          const current = await store.loadNoteState(trx, notes.id);
+          if (current) Y.applyUpdate(document, current);
+          const before = Y.encodeStateVector(document);
+          const filled = document.transact(() => giveTextblocksText(textblocks()));
+          if (filled > 0)
+            await store.appendNoteUpdate(trx, notes.id, Y.encodeStateAsUpdate(document, before));
+        });
+      }
       return document;
     },
     async beforeHandleMessage({ documentName, update, document, connection }) {

@@ -22,12 +22,18 @@ class SharedNotesRedis extends HocuspocusRedis {
 
 export function createNotesRedis(options: { url: string; prefix: string; log: (message: string) => void }) {
   let warned = false;
+  let clients = 0;
   return new SharedNotesRedis({
     prefix: `${options.prefix}notes`,
+    // The extension asks for its publishing connection first, then its subscriber.
     createClient: () => {
-      // Our ioredis, from the URL as operators write it (rediss://, password, database number),
-      // rather than the host and port the extension would otherwise connect to.
-      const client = new Redis(options.url, { maxRetriesPerRequest: 1 });
+      const isSubscriber = clients++ > 0;
+      // Our ioredis, from the URL as operators write it (rediss://, password, database number).
+      // Publishing fails fast while Redis is away (nothing piles up; peers catch up on the next
+      // change). Subscribing waits for it instead: the extension subscribes its reply channel once,
+      // at start, and a document's channel before the document opens, so a notes document opened
+      // during an outage waits for Redis rather than failing for good.
+      const client = new Redis(options.url, { maxRetriesPerRequest: isSubscriber ? null : 1 });
       client.on('error', (error: Error) => {
         if (!warned) options.log(`notes: Redis unreachable (${error.message}); notes stay per instance`);
         warned = true;

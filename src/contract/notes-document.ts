@@ -30,9 +30,9 @@ type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook;
  * sibling texts by copying one into the other, on both screens at once: one person's first letter
  * ends up twice (or moved), and both screens converge on it. With the Y.XmlText there before anyone
  * types, every keystroke goes into the same Y.XmlText and Yjs orders concurrent ones itself.
- * Call it only on elements the running transaction created or emptied, or from the one server that
- * owns the document: two writers filling the same old element at once would make the very pair it
- * avoids.
+ * Call it only on elements the running transaction created or emptied, or on the server under the
+ * notes' row lock (several instances may hold the document): two writers filling the same old
+ * element at once would make the very pair it avoids.
  * Returns how many textblocks it filled.
  */
 export function giveTextblocksText(nodes: Iterable<XmlNode>): number {
@@ -49,6 +49,15 @@ export function giveTextblocksText(nodes: Iterable<XmlNode>): number {
     }
   }
   return filled;
+}
+
+/** True when some textblock among these nodes, or their descendants, has no Y.XmlText yet. */
+export function lacksTextblockText(nodes: Iterable<XmlNode>): boolean {
+  for (const node of nodes) {
+    if (!(node instanceof Y.XmlElement)) continue;
+    if (TEXTBLOCKS.has(node.nodeName) ? node.length === 0 : lacksTextblockText(node.toArray())) return true;
+  }
+  return false;
 }
 
 /**

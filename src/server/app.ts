@@ -151,6 +151,11 @@ export async function buildApp(deps: AppDeps) {
   app.addHook('onClose', () => live.close());
   const revocations = new AccessRevocations({ bus, log });
   const viewers = createViewerResolver(auth, Date.now, lastActivity(database.db, log));
+  // Signed out through another instance: this one forgets the person's verified sessions at once,
+  // so the ended cookie cannot reopen a live or notes connection closed here while it is remembered.
+  revocations.onRevoke(({ circleId, userId }) => {
+    if (circleId === EVERY_CIRCLE) viewers.forgetUser(userId);
+  });
   // Deleted sessions (sign-out, password reset, the first proof of an address) end what was opened
   // with them: the person's live sockets close with 4401 and their notes connections end, here and
   // on the other instances. Their devices that still hold a valid session reconnect. A reset
@@ -183,7 +188,7 @@ export async function buildApp(deps: AppDeps) {
   // Large enough for a pasted page of notes; /live refuses frames over 16 KiB on its own.
   await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });
   await app.register(liveRoutes(ctx), { prefix: '/api/v1' });
-  await app.register(notesRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(notesRoutes(ctx, log), { prefix: '/api/v1' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // Every feature's routes, as its descriptor declares them (features/registry.ts).
   for (const feature of features) {

@@ -1,20 +1,20 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { LiveServerMessage } from '../../contract/live.ts';
+import {
+  type ArchipelProcess,
+  callArchipel,
+  startArchipel,
+  stopArchipel,
+} from '../testing/archipel-process.ts';
 import { dropRedisPrefix, reachableTestRedis, testRedisPrefix } from '../testing/test-redis.ts';
 
 /**
  * Two real Archipel processes (`archipel serve`) on one PostgreSQL database and one Redis: what is
  * done through one reaches the WebSocket clients of the other, with one numbering per topic.
  */
-const root = new URL('../../../', import.meta.url).pathname;
 const isCi = process.env.CI === 'true' || process.env.CI === '1';
 const adminUrl = process.env.TEST_DATABASE_URL;
 const redisUrl = await reachableTestRedis();
@@ -26,69 +26,8 @@ if (!adminUrl) {
   );
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-interface Instance {
-  base: string;
-  ws: string;
-  child: ChildProcess;
-}
-
-async function startInstance(env: Record<string, string>): Promise<Instance> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'archipel-instance-'));
-  const child = spawn(process.execPath, ['src/cli/main.ts', 'serve'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      PUBLIC_URL: base,
-      ARCHIPEL_DEMO: '0',
-      LOG_LEVEL: 'warn',
-      AUTH_RATE_LIMIT: '1000',
-      AUTH_SECRET: 'instances-test-secret-instances-test-0123',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    const health = await fetch(`${base}/api/health`).then(
-      (r) => (r.ok ? r.json() : null),
-      () => null,
-    );
-    if (health?.live === 'redis') return { base, ws: `ws://127.0.0.1:${port}/api/v1/live`, child };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('instance did not start with Redis');
-}
-
-async function api(base: string, cookie: string, method: string, path: string, body?: object) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { ...(body && { 'content-type': 'application/json' }), ...(cookie && { cookie }) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (response.status >= 300)
-    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  const text = await response.text();
-  return {
-    json: text ? JSON.parse(text) : null,
-    cookie: (response.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '',
-  };
-}
+type Instance = ArchipelProcess;
+const api = callArchipel;
 
 class Client {
   readonly messages: LiveServerMessage[] = [];
@@ -99,7 +38,9 @@ class Client {
   }
   static open(instance: Instance, cookie: string): Promise<Client> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(instance.ws, { headers: { cookie, origin: instance.base } });
+      const socket = new WebSocket(`ws://127.0.0.1:${instance.port}/api/v1/live`, {
+        headers: { cookie, origin: instance.base },
+      });
       socket.once('open', () => resolve(new Client(socket)));
       socket.once('error', reject);
     });
@@ -141,8 +82,8 @@ describe.skipIf(!adminUrl || !redisUrl)('two Archipel processes on PostgreSQL an
     const url = new URL(adminUrl ?? '');
     url.pathname = `/${dbName}`;
     const env = { DATABASE_URL: url.toString(), REDIS_URL: redisUrl ?? '', REDIS_KEY_PREFIX: prefix };
-    a = await startInstance(env);
-    b = await startInstance(env);
+    a = await startArchipel(env);
+    b = await startArchipel(env);
 
     facilitator = (
       await api(a.base, '', 'POST', '/api/v1/auth/register', {
@@ -187,8 +128,7 @@ describe.skipIf(!adminUrl || !redisUrl)('two Archipel processes on PostgreSQL an
   afterAll(async () => {
     for (const instance of [a, b]) {
       if (!instance) continue;
-      instance.child.kill('SIGTERM');
-      await new Promise((resolve) => instance.child.once('exit', resolve));
+      await stopArchipel(instance);
     }
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();

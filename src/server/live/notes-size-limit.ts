@@ -34,5 +34,10 @@ export function createNotesSizeLimit(maxBytes = NOTES_MAX_BYTES) {
       }
       estimates.set(document, size + update.byteLength);
     },
+    /** The document took an update that was not checked here (another instance's, the database's). */
+    grew(document: Y.Doc, bytes: number): void {
+      const size = estimates.get(document);
+      if (size !== undefined) estimates.set(document, size + bytes);
+    },
   };
 }

@@ -20,6 +20,8 @@ export interface NotesStore {
   loadNoteState(db: Kysely<DB>, sessionId: string): Promise<Uint8Array | null>;
   compactNotes(db: Kysely<DB>, sessionId: string): Promise<string | null>;
   readNotesMarkdown(db: Kysely<DB>, sessionId: string): Promise<string>;
+  /** Runs `work` in one transaction holding the owner's row lock (the lock compaction takes). */
+  underLock<T>(db: Kysely<DB>, sessionId: string, work: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
 }
 
 /** True when the bytes are a well-formed Yjs update: only those may enter the log. */
@@ -153,5 +155,12 @@ export function notesStore(tables: NotesTables): NotesStore {
     return (await compactNotes(db, sessionId)) ?? '';
   }
 
-  return { appendNoteUpdate, loadNoteState, compactNotes, readNotesMarkdown };
+  function underLock<T>(db: Kysely<DB>, sessionId: string, work: (trx: Kysely<DB>) => Promise<T>) {
+    return db.transaction().execute(async (trx) => {
+      await tables.lock(trx, sessionId);
+      return work(trx);
+    });
+  }
+
+  return { appendNoteUpdate, loadNoteState, compactNotes, readNotesMarkdown, underLock };
 }

@@ -1,8 +1,8 @@
-import { Hocuspocus } from '@hocuspocus/server';
+import { Hocuspocus, isTransactionOrigin, type LocalTransactionOrigin } from '@hocuspocus/server';
 import type { FastifyPluginAsync } from 'fastify';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { giveTextblocksText, NOTES_FRAGMENT } from '../../contract/notes-document.ts';
+import { giveTextblocksText, lacksTextblockText, NOTES_FRAGMENT } from '../../contract/notes-document.ts';
 import type { AppContext } from '../app-context.ts';
 import { openSpaceNotes } from '../features/open-spaces/open-spaces.public.ts';
 import { getVisibleSession, sessionAbilities } from '../features/sessions/sessions.public.ts';
@@ -10,6 +10,7 @@ import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
 import type { Viewer } from '../http/viewer.ts';
 import { EVERY_CIRCLE, EVERYONE } from './access-revocations.ts';
+import { createNotesRedis } from './notes-redis.ts';
 import { createNotesSizeLimit } from './notes-size-limit.ts';
 import { isReadableUpdate, type NotesStore } from './notes-store.ts';
 import { seedNotesFromAgenda, sessionNotesStore } from './session-notes.store.ts';
@@ -53,6 +54,9 @@ export function documentUpdateOf(message: Uint8Array): Uint8Array | null {
   }
 }
 
+/** Edits applied from the database: already stored, so never stored again from here. */
+const fromDatabase: LocalTransactionOrigin = { source: 'local', skipStoreHooks: true };
+
 /** The kind and id of a notes document's name, if it is one. */
 function parseDocumentName(documentName: string) {
   const match = /^(session|open-space-session):([A-Za-z0-9-]{1,100})$/.exec(documentName);
@@ -68,9 +72,13 @@ function parseDocumentName(documentName: string) {
  * authentication. A load that fails refuses the document: nothing empty is ever stored over real
  * notes.
  */
-export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
+export function notesRoutes(ctx: AppContext, log: (message: string) => void = () => {}): FastifyPluginAsync {
   const { db, viewers, env } = ctx;
   const sizeLimit = createNotesSizeLimit();
+  // Several instances share the open documents through Redis; alone, nothing leaves the process.
+  const redis = env.REDIS_URL
+    ? createNotesRedis({ url: env.REDIS_URL, prefix: env.REDIS_KEY_PREFIX, log })
+    : undefined;
 
   /** The circle of the notes' session, if the viewer may open them (rejects otherwise). */
   async function circleOfNotes(sessionId: string, viewer: Viewer): Promise<string> {
@@ -96,6 +104,7 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
     quiet: true,
     debounce: 2000,
     maxDebounce: 10_000,
+    extensions: redis ? [redis] : [],
     async onAuthenticate({ documentName, context, connectionConfig }) {
       const notes = documentOf(documentName);
       if (!notes) throw new Error('not found');
@@ -114,13 +123,21 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
         state = await store.loadNoteState(db, notes.id);
       }
       if (state) Y.applyUpdate(document, state);
-      // Empty paragraphs written before they carried their own text get it now, from the one server
-      // that owns the document, and the repair is logged like any edit (see giveTextblocksText).
-      const before = Y.encodeStateVector(document);
-      const filled = document.transact(() =>
-        giveTextblocksText(document.getXmlFragment(NOTES_FRAGMENT).toArray()),
-      );
-      if (filled > 0) await store.appendNoteUpdate(db, notes.id, Y.encodeStateAsUpdate(document, before));
+      // Empty paragraphs written before they carried their own text get it now, and the repair is
+      // logged like any edit (see giveTextblocksText). Two instances may open the notes at once: the
+      // repair is made under the owner's lock from the notes read again under it, so the second one
+      // finds the first's repair instead of adding a second text to the same paragraph.
+      const textblocks = () => document.getXmlFragment(NOTES_FRAGMENT).toArray();
+      if (lacksTextblockText(textblocks())) {
+        await store.underLock(db, notes.id, async (trx) => {
+          const current = await store.loadNoteState(trx, notes.id);
+          if (current) Y.applyUpdate(document, current);
+          const before = Y.encodeStateVector(document);
+          const filled = document.transact(() => giveTextblocksText(textblocks()));
+          if (filled > 0)
+            await store.appendNoteUpdate(trx, notes.id, Y.encodeStateAsUpdate(document, before));
+        });
+      }
       return document;
     },
     async beforeHandleMessage({ documentName, update, document, connection }) {
@@ -137,11 +154,34 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
       // Written before Hocuspocus applies and acknowledges it: an acknowledged edit is stored.
       await notes.kind.store.appendNoteUpdate(db, notes.id, documentUpdate);
     },
-    async onStoreDocument({ documentName }) {
+    onChange: async ({ document, update, transactionOrigin }) => {
+      // What another instance's editors wrote (through Redis) or the database brought: it grows the
+      // document without passing the size check here, so the estimate takes it in.
+      if (!isTransactionOrigin(transactionOrigin) || transactionOrigin.source !== 'connection')
+        sizeLimit.grew(document, update.byteLength);
+    },
+    async onStoreDocument({ documentName, document }) {
       const notes = documentOf(documentName);
-      if (notes) await notes.kind.store.compactNotes(db, notes.id);
+      if (!notes) return;
+      await notes.kind.store.compactNotes(db, notes.id);
+      if (redis) await catchUpWithDatabase(notes.kind.store, notes.id, document);
     },
   });
+
+  /**
+   * With several instances, an editor's edit is logged by the instance it reached, then relayed
+   * through Redis. An instance killed between the two leaves logged edits that the others' open
+   * documents never got (its editors resend theirs when they reconnect, but one who left does not).
+   * After each compaction, what the database holds and this document lacks is applied to it: it
+   * reaches this instance's editors and the other instances, is not logged again, and triggers no
+   * further store.
+   */
+  async function catchUpWithDatabase(store: NotesStore, id: string, document: Y.Doc) {
+    const stored = await store.loadNoteState(db, id);
+    if (!stored) return;
+    const missing = Y.diffUpdate(stored, Y.encodeStateVector(document));
+    Y.applyUpdate(document, missing, fromDatabase);
+  }
 
   const stopWatching = ctx.revocations.onRevoke(({ circleId, userId }) => {
     for (const document of hocuspocus.documents.values()) {
@@ -170,6 +210,14 @@ export function notesRoutes(ctx: AppContext): FastifyPluginAsync {
       stopWatching();
       stopClosing();
       hocuspocus.flushPendingStores();
+      if (redis) {
+        // Documents unload (after the extension's one-second grace) before its connections go.
+        hocuspocus.closeConnections();
+        const deadline = Date.now() + 5_000;
+        while (hocuspocus.documents.size > 0 && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        await redis.onDestroy();
+      }
     });
     app.get(
       '/notes',

@@ -12,16 +12,22 @@ export async function until(check: () => boolean, ms = 15_000): Promise<void> {
   }
 }
 
-/** A Node editor: the browser's provider, with the signed-in cookie on the handshake. */
+/**
+ * A Node editor: the browser's provider, with the signed-in cookie on the handshake. It gives up
+ * after one failed connection unless told to `reconnect` as the browser does (behind a load
+ * balancer, a reconnection may reach another instance).
+ */
 export function openNotes(
   url: string,
   sessionId: string,
-  user: TestUser,
+  user: Pick<TestUser, 'cookie'>,
   documentName = `session:${sessionId}`,
+  options: { origin?: string; reconnect?: boolean } = {},
 ) {
+  const origin = options.origin ?? TEST_ORIGIN;
   class CookieSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers: { cookie: user.cookie, origin: TEST_ORIGIN } });
+      super(address, protocols, { headers: { cookie: user.cookie, origin } });
     }
   }
   const doc = new Y.Doc();
@@ -29,7 +35,7 @@ export function openNotes(
   const websocketProvider = new HocuspocusProviderWebsocket({
     url,
     WebSocketPolyfill: CookieSocket,
-    maxAttempts: 1,
+    ...(options.reconnect ? { delay: 100, minDelay: 50, maxDelay: 1000 } : { maxAttempts: 1 }),
   });
   const provider = new HocuspocusProvider({
     websocketProvider,

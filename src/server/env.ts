@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_AUDIT_RETENTION_DAYS } from '../domain/audit.ts';
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
@@ -56,6 +57,10 @@ const envSchema = z.object({
    * once upgraded.
    */
   HTTP_REQUEST_TIMEOUT_SECONDS: integer(1, 600).default(30),
+  /** Days the audit log keeps an entry; older ones are deleted by the once-a-minute tick. */
+  AUDIT_RETENTION_DAYS: integer(1, 36500).default(DEFAULT_AUDIT_RETENTION_DAYS),
+  /** Months without signing in after which an account is deleted (warned 30 days before). */
+  INACTIVE_MONTHS: integer(1, 1200).default(36),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -4,12 +4,16 @@ import type { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import type { DialectName } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
+import type { Env } from '../env.ts';
 import type { Viewer } from '../http/viewer.ts';
 import type { JobContext } from '../jobs/job-runner.ts';
 import type { MailDeps, Recipient } from '../mail/mail-delivery.ts';
 import type { MailKind } from '../mail/mail-jobs.ts';
 import type { Locale } from '../mail/mail-templates.ts';
 import type { SearchSource } from '../search/search-source.ts';
+
+/** The settings a feature's tick may read (retention periods). */
+export type TickEnv = Pick<Env, 'AUDIT_RETENTION_DAYS' | 'INACTIVE_MONTHS'>;
 
 /** A routes plugin and where it is mounted (`/api/v1` for the API). */
 export interface FeatureRoutes {
@@ -109,7 +113,7 @@ export interface FeatureDescriptor {
    * Runs on the job runner's once-a-minute tick, on every instance: enqueue what is due at `now`
    * with deterministic job keys, so that any number of instances create each job once.
    */
-  onTick?: (db: Kysely<DB>, now: Date) => Promise<void>;
+  onTick?: (db: Kysely<DB>, now: Date, env: TickEnv) => Promise<void>;
   /**
    * The kinds of objects of this feature that search finds (search/search-source.ts). Writes to
    * their tables mark them for the indexer through triggers (search's migration 0027 and later ones).

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { TickEnv } from '../features/feature-descriptor.ts';
 import { featureDigestLines, featureJobHandlers, featureMailKinds, features } from '../features/registry.ts';
 import { pruneExpiredKeys } from '../http/idempotency-keys.ts';
 import { findRecipient, type MailDeps } from '../mail/mail-delivery.ts';
@@ -10,6 +11,8 @@ import { pruneFinishedJobs } from './jobs.ts';
 
 export interface BackgroundJobsOptions extends Omit<JobRunnerOptions, 'db' | 'handlers' | 'onTick'> {
   mail: MailDeps;
+  /** The retention periods the features' ticks apply. */
+  env: TickEnv;
   hooks?: MailJobHooks;
   /** Handlers of other kinds, registered beside the mail ones. */
   handlers?: Record<string, JobHandler>;
@@ -46,7 +49,7 @@ function registeredHandlers(db: Kysely<DB>, mail: MailDeps, hooks: MailJobHooks 
  * finished jobs and expired idempotency keys.
  */
 export function createBackgroundJobs(db: Kysely<DB>, options: BackgroundJobsOptions): JobRunner {
-  const { mail, hooks, handlers, ...runner } = options;
+  const { mail, env, hooks, handlers, ...runner } = options;
   let lastPrune = 0;
   let lastKeyPrune = 0;
   return createJobRunner({
@@ -56,7 +59,7 @@ export function createBackgroundJobs(db: Kysely<DB>, options: BackgroundJobsOpti
     async onTick() {
       await scheduleDueMail(db);
       const now = new Date();
-      for (const feature of features) await feature.onTick?.(db, now);
+      for (const feature of features) await feature.onTick?.(db, now, env);
       if (Date.now() - lastPrune > 86_400_000) {
         lastPrune = Date.now();
         await pruneFinishedJobs(db);

@@ -80,6 +80,7 @@ export async function createTestApp(
           mailFrom: env.MAIL_FROM,
           secret: env.AUTH_SECRET ?? '',
         },
+        env,
         ...(hooks && { hooks }),
         backoffBaseMs: 1,
       }).drain(),

@@ -10,8 +10,8 @@ import {
   type TestUser,
 } from '../../testing/test-app.ts';
 import { testDialects } from '../../testing/test-database.ts';
-import { auditFeature } from '../audit/audit.feature.ts';
 import { recordAudit } from '../audit/audit.public.ts';
+import { features } from '../registry.ts';
 
 const PASSWORD = 'correct horse battery';
 
@@ -347,7 +347,9 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
       { kind: 'admin.backup', detail: 'recent' },
       new Date('2027-05-02T00:00:01Z'),
     );
-    await auditFeature.onTick?.(t.database.db, now, { AUDIT_RETENTION_DAYS: 30, INACTIVE_MONTHS: 36 });
+    await features
+      .find((feature) => feature.name === 'audit')
+      ?.onTick?.(t.database.db, now, { AUDIT_RETENTION_DAYS: 30, INACTIVE_MONTHS: 36 });
     const left = await t.database.db
       .selectFrom('auditEvents')
       .select('detail')

@@ -145,6 +145,7 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/v1/auth/register': account,
   'POST /api/v1/auth/login': account,
   'POST /api/v1/auth/logout': account,
+  'POST /api/v1/auth/sign-out-everywhere': account,
   'POST /api/v1/auth/magic-link': account,
   'GET /api/v1/auth/magic-link/verify': account,
   'POST /api/v1/auth/magic-link/verify': account,

@@ -188,4 +188,19 @@ describe.each(testDialects())('an admin manages accounts on %s', (dialect) => {
       { kind: 'admin.user-sign-out', actorId: admin.id, subjectKind: 'user', subjectId: person.id },
     ]);
   });
+
+  it('lets a person sign themselves out everywhere, recorded in the log', async () => {
+    const person = await registerUser(t.app, 'Fanny');
+    const other = await login(person.email);
+    const otherCookie = (other.headers['set-cookie'] as string[] | string).toString().split(';')[0] ?? '';
+    const socket = await openSocket(liveUrl, otherCookie);
+    const out = await send('POST', '/api/v1/auth/sign-out-everywhere', undefined, person);
+    expect(out.statusCode).toBe(204);
+    expect(await within(socket.closed, 3000)).toBe(4401);
+    expect(await isSignedIn(person.cookie)).toBe(false);
+    expect(await isSignedIn(otherCookie)).toBe(false);
+    expect(await entries(person.id)).toEqual([
+      { kind: 'auth.sign-out-everywhere', actorId: person.id, subjectKind: 'user', subjectId: person.id },
+    ]);
+  });
 });

@@ -17,6 +17,7 @@ import { passwordResets, SIGN_IN_LINK_PAGE } from '../../auth/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { authRateLimit } from '../../http/rate-limit.ts';
 import { authHeaders } from '../../http/viewer.ts';
+import { EVERY_CIRCLE } from '../../live/access-revocations.ts';
 import { auditIp, recordAudit } from '../audit/audit.public.ts';
 import { claimFirstAdmin, findUserByEmail, getUser, toMeDto } from '../users/users.public.ts';
 
@@ -48,7 +49,7 @@ const isRefusal = (error: unknown) => {
 };
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const { auth, db, env, viewers } = ctx;
+  const { auth, db, env, viewers, revocations } = ctx;
   const limited = { rateLimit: authRateLimit(env) };
   /** A sign-in, or a refused one (never the e-mail: the account's id when there is one). */
   const audit = (
@@ -150,6 +151,34 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         } finally {
           viewers.forget(request);
         }
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/auth/sign-out-everywhere',
+      {
+        schema: {
+          tags,
+          summary: 'Sign out on every device: all my sessions and live connections end',
+          response: { 204: z.null().describe('Signed out everywhere'), 401: errorBodySchema },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        await db.transaction().execute(async (trx) => {
+          await trx.deleteFrom('authSessions').where('userId', '=', viewer.id).execute();
+          await recordAudit(trx, {
+            kind: 'auth.sign-out-everywhere',
+            actorId: viewer.id,
+            ip: auditIp(request, env),
+            subject: { kind: 'user', id: viewer.id },
+          });
+        });
+        // Deleted here rather than through better-auth, so its hook did not run: end what was
+        // opened with those sessions, on every instance.
+        viewers.forgetUser(viewer.id);
+        revocations.revoke({ circleId: EVERY_CIRCLE, userId: viewer.id });
         return reply.status(204).send(null);
       },
     );

@@ -173,6 +173,7 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
 
   it('records the admin actions on communities, settings and jobs', async () => {
     const community = await buildCommunity(t.app, animator, { name: 'Zzz archivable' });
+    await buildCircle(t.app, animator, community.slug, { name: 'Cercle archivable', visibility: 'public' });
     const transfer = await as(admin, 'POST', `/api/v1/admin/communities/${community.id}/transfer`, {
       userId: member.id,
       demoteOthers: true,
@@ -189,6 +190,11 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
       (await as(who, 'GET', '/api/v1/communities?limit=100')).json().items.map((c: { id: string }) => c.id);
     expect(await listed(outsider)).not.toContain(community.id);
     expect(await listed(member)).toContain(community.id);
+    await t.indexSearch();
+    const found = async (who: TestUser) =>
+      (await as(who, 'GET', `/api/v1/search?q=${encodeURIComponent('archivable')}`)).json().total;
+    expect(await found(outsider)).toBe(0);
+    expect(await found(member)).toBeGreaterThan(0);
     const adminList = (await as(admin, 'GET', '/api/v1/admin/communities?q=archivable')).json().items;
     expect(adminList).toEqual([
       expect.objectContaining({ id: community.id, archived: true, memberCount: 2 }),
@@ -207,6 +213,7 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
       (await as(admin, 'PATCH', `/api/v1/admin/communities/${community.id}`, { archived: false })).statusCode,
     ).toBe(200);
     expect(await listed(outsider)).toContain(community.id);
+    expect(await found(outsider)).toBeGreaterThan(0);
 
     const settings = {
       name: 'Archipel du Département',

@@ -173,7 +173,16 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
 
   it('records the admin actions on communities, settings and jobs', async () => {
     const community = await buildCommunity(t.app, animator, { name: 'Zzz archivable' });
-    await buildCircle(t.app, animator, community.slug, { name: 'Cercle archivable', visibility: 'public' });
+    const archivable = await buildCircle(t.app, animator, community.slug, {
+      name: 'Cercle archivable',
+      visibility: 'public',
+    });
+    const newSession = () =>
+      as(animator, 'POST', `/api/v1/circles/${archivable.id}/sessions`, {
+        title: 'Séance',
+        startsAt: '2027-01-05T10:00:00Z',
+        endsAt: '2027-01-05T11:00:00Z',
+      });
     const transfer = await as(admin, 'POST', `/api/v1/admin/communities/${community.id}/transfer`, {
       userId: member.id,
       demoteOthers: true,
@@ -209,11 +218,19 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
       visibility: 'public',
     });
     expect(circle.statusCode).toBe(409);
+    // Inside its circles too: their facilitator reads, and changes nothing.
+    expect((await as(animator, 'GET', `/api/v1/circles/${archivable.id}`)).json().abilities).toEqual({
+      read: true,
+      takePart: false,
+      steer: false,
+    });
+    expect((await newSession()).statusCode).toBe(403);
     expect(
       (await as(admin, 'PATCH', `/api/v1/admin/communities/${community.id}`, { archived: false })).statusCode,
     ).toBe(200);
     expect(await listed(outsider)).toContain(community.id);
     expect(await found(outsider)).toBeGreaterThan(0);
+    expect((await newSession()).statusCode).toBe(201);
 
     const settings = {
       name: 'Archipel du Département',

@@ -62,10 +62,3 @@ export type ClaimResult = z.infer<typeof claimResultSchema>;
 
 /** Naming someone animator of a community, or facilitator of a circle. */
 export const appointSchema = z.object({ userId: z.string().min(1).max(100) }).strict();
-
-/** An account as the instance admins search it (to name an animator). */
-export const adminUserSchema = z
-  .object({ id: z.string(), name: z.string(), email: z.string() })
-  .meta({ id: 'AdminUser' });
-export type AdminUser = z.infer<typeof adminUserSchema>;
-export const adminUserQuerySchema = z.object({ q: z.string().trim().max(120).default('') });

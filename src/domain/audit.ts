@@ -33,6 +33,7 @@ export const auditKinds = [
   'admin.community-transfer',
   'admin.community-archive',
   'admin.community-unarchive',
+  'admin.job-retry',
   'admin.settings',
   'admin.backup',
   'admin.restore',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_AUDIT_RETENTION_DAYS } from '../domain/audit.ts';
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
@@ -60,6 +61,8 @@ const envSchema = z.object({
    * once upgraded.
    */
   HTTP_REQUEST_TIMEOUT_SECONDS: integer(1, 600).default(30),
+  /** Days the audit log keeps an entry; older ones are deleted by the once-a-minute tick. */
+  AUDIT_RETENTION_DAYS: integer(1, 36500).default(DEFAULT_AUDIT_RETENTION_DAYS),
   /**
    * Months without a sign-in or any use after which an account is deleted (issue 15): its owner is
    * warned by mail 30 days before. At least 2, so the warning never comes before a month of absence.

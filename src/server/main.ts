@@ -35,9 +35,9 @@ export async function serve(env: Env): Promise<void> {
       mailFrom: env.MAIL_FROM,
       secret: await resolveAuthSecret(database.db, env.AUTH_SECRET),
     },
+    env,
     leaseMs: env.JOB_LEASE_SECONDS * 1000,
     concurrency: env.JOB_CONCURRENCY,
-    inactiveMonths: env.INACTIVE_MONTHS,
     log: (level, message, details) => app.log[level]({ err: details }, message),
   });
 

@@ -62,6 +62,10 @@ const DatePollGuestEditPage = screen(() => import('./routes/date-poll-guest.tsx'
 const SignupSheetPage = screen(() => import('./routes/signup-sheet.tsx'), 'SignupSheetPage');
 const AdminOutboxPage = screen(() => import('./routes/admin-outbox.tsx'), 'AdminOutboxPage');
 const AdminAnimatorsPage = screen(() => import('./routes/admin-animators.tsx'), 'AdminAnimatorsPage');
+const AdminConsolePage = screen(() => import('./routes/admin-console.tsx'), 'AdminConsolePage');
+const LegalNoticePage = screen(() => import('./routes/legal-pages.tsx'), 'LegalNoticePage');
+const PrivacyPage = screen(() => import('./routes/legal-pages.tsx'), 'PrivacyPage');
+const AccessibilityPage = screen(() => import('./routes/legal-pages.tsx'), 'AccessibilityPage');
 const GlossaryPage = screen(() => import('./routes/glossary.tsx'), 'GlossaryPage');
 const GlossaryEntryPage = screen(() => import('./routes/glossary-entry.tsx'), 'GlossaryEntryPage');
 const GlossaryPrintPage = screen(() => import('./routes/glossary-print.tsx'), 'GlossaryPrintPage');
@@ -144,7 +148,11 @@ export function App() {
               <Route path="/verify-email" element={<VerifyEmailPage />} />
               <Route path="/profile" element={<ProfilePage />} />
               <Route path="/account-deleted" element={<AccountDeletedPage />} />
+              <Route path="/admin" element={<AdminConsolePage />} />
               <Route path="/admin/outbox" element={<AdminOutboxPage />} />
+              <Route path="/legal" element={<LegalNoticePage />} />
+              <Route path="/privacy" element={<PrivacyPage />} />
+              <Route path="/accessibility" element={<AccessibilityPage />} />
               <Route path="/admin/animators" element={<AdminAnimatorsPage />} />
               <Route path="/claim/:token" element={<ClaimPage />} />
               <Route path="/challenges/:id" element={<ChallengePage />} />

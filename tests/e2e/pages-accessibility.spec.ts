@@ -86,7 +86,9 @@ test('without SMTP, admins see that a sign-in link went out but not the link; th
   const admin = await adminContext.newPage();
   await new AccountPages(admin).signIn(instanceAdmin);
   await admin.getByRole('link', { name: 'Admin' }).click();
-  await expect(admin.getByRole('heading', { level: 1, name: 'Courriels envoyés' })).toBeVisible();
+  await expect(admin.getByRole('heading', { level: 1, name: 'Console d’administration' })).toBeVisible();
+  await admin.getByRole('tab', { name: 'Tâches et courriels' }).click();
+  await expect(admin.getByRole('heading', { level: 2, name: 'Courriels envoyés' })).toBeVisible();
   const row = admin
     .getByRole('row')
     .filter({ hasText: person.email })

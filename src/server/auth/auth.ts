@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import { magicLink } from 'better-auth/plugins/magic-link';
@@ -31,6 +32,12 @@ export interface PasswordHashing {
   hash(password: string): Promise<string>;
   verify(data: { hash: string; password: string }): Promise<boolean>;
 }
+
+/**
+ * The account whose password a reset changed, told to the route that asked for the reset (the
+ * reset token names nobody the route can read): it runs the call inside `run({}, …)`.
+ */
+export const passwordResets = new AsyncLocalStorage<{ userId?: string }>();
 
 /** Seconds. */
 const MAGIC_LINK_TTL = 15 * 60;
@@ -80,6 +87,8 @@ export function createAuth(options: AuthOptions) {
         bio: { type: 'string', required: false, input: false },
         locale: { type: 'string', required: false, defaultValue: 'fr', input: false },
         isAdmin: { type: 'boolean', required: false, defaultValue: false, input: false },
+        /** Set by an instance admin (features/admin): no session is created for the account. */
+        disabledAt: { type: 'date', required: false, input: false },
       },
     },
     session: {
@@ -106,6 +115,8 @@ export function createAuth(options: AuthOptions) {
       },
       // Using the mailed reset link proves the address as well as a verification link does.
       onPasswordReset: async ({ user }) => {
+        const call = passwordResets.getStore();
+        if (call) call.userId = user.id;
         await database.db
           .updateTable('users')
           .set({ emailVerified: true })
@@ -142,6 +153,16 @@ export function createAuth(options: AuthOptions) {
         },
       },
       session: {
+        // A disabled account gets no session, whatever the way in (password, mailed link, OIDC):
+        // better-auth then refuses the sign-in. Its sessions were deleted when it was disabled.
+        create: {
+          // Read through better-auth's adapter: inside its transaction (sign-up), the database's
+          // one SQLite connection is taken, and a query beside it would wait forever.
+          before: async (session, context) => {
+            const user = await context?.context.internalAdapter.findUserById(session.userId);
+            if (user && 'disabledAt' in user && user.disabledAt != null) return false;
+          },
+        },
         delete: {
           after: async (session) => options.onSessionsEnded?.(session.userId),
         },

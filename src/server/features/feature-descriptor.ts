@@ -4,12 +4,16 @@ import type { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import type { DialectName } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
+import type { Env } from '../env.ts';
 import type { Viewer } from '../http/viewer.ts';
 import type { JobContext } from '../jobs/job-runner.ts';
 import type { MailDeps, Recipient } from '../mail/mail-delivery.ts';
 import type { MailKind } from '../mail/mail-jobs.ts';
 import type { Locale } from '../mail/mail-templates.ts';
 import type { SearchSource } from '../search/search-source.ts';
+
+/** The settings a feature's tick may read (retention periods). */
+export type TickEnv = Pick<Env, 'AUDIT_RETENTION_DAYS' | 'INACTIVE_MONTHS'>;
 
 /** A routes plugin and where it is mounted (`/api/v1` for the API). */
 export interface FeatureRoutes {
@@ -76,8 +80,8 @@ export interface PersonColumn {
 export interface TickDeps {
   /** Every feature's leaving hooks (what the leaving commands run). */
   leaving: Leaving;
-  /** Months without activity after which an account is deleted (INACTIVE_MONTHS). */
-  inactiveMonths: number;
+  /** The settings ticks read: AUDIT_RETENTION_DAYS, INACTIVE_MONTHS. */
+  env: TickEnv;
 }
 
 export type DigestLine = { text: string; url?: string };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { TickEnv } from '../features/feature-descriptor.ts';
 import {
   featureDigestLines,
   featureJobHandlers,
@@ -16,11 +17,11 @@ import { pruneFinishedJobs } from './jobs.ts';
 
 export interface BackgroundJobsOptions extends Omit<JobRunnerOptions, 'db' | 'handlers' | 'onTick'> {
   mail: MailDeps;
+  /** The retention periods the features' ticks apply. */
+  env: TickEnv;
   hooks?: MailJobHooks;
   /** Handlers of other kinds, registered beside the mail ones. */
   handlers?: Record<string, JobHandler>;
-  /** INACTIVE_MONTHS, for the accounts feature's tick (36 when not given). */
-  inactiveMonths?: number;
 }
 
 /**
@@ -54,8 +55,8 @@ function registeredHandlers(db: Kysely<DB>, mail: MailDeps, hooks: MailJobHooks 
  * finished jobs and expired idempotency keys.
  */
 export function createBackgroundJobs(db: Kysely<DB>, options: BackgroundJobsOptions): JobRunner {
-  const { mail, hooks, handlers, inactiveMonths = 36, ...runner } = options;
-  const tickDeps = { leaving: leavingOf(features), inactiveMonths };
+  const { mail, env, hooks, handlers, ...runner } = options;
+  const tickDeps = { leaving: leavingOf(features), env };
   let lastPrune = 0;
   let lastKeyPrune = 0;
   return createJobRunner({

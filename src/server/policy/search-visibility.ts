@@ -40,8 +40,19 @@ export function documentVisibleTo(
     .select('member.communityId')
     .where('member.userId', '=', me)
     .where('member.status', '=', 'active');
+  // An archived community's documents are found by its members (and admins) only (decision 038).
+  const archivedCommunities = eb
+    .selectFrom('communities as archived')
+    .select('archived.id')
+    .where('archived.archivedAt', 'is not', null);
   return eb.and([
     eb.or([eb('d.ownerId', 'is', null), eb('d.ownerId', '=', me)]),
+    viewer?.isAdmin
+      ? eb.lit(true)
+      : eb.or([
+          eb('d.communityId', 'not in', archivedCommunities),
+          ...(viewer ? [eb('d.communityId', 'in', myCommunities)] : []),
+        ]),
     eb.or([
       eb('d.audience', '=', 'everyone'),
       eb.and([

@@ -16,6 +16,8 @@ export interface StandingColumns {
   myRole: CircleRole | null;
   myCommunityStatus: CommunityMemberStatus | null;
   myCommunityRole: CommunityRole | null;
+  /** Set when the circle's community is archived: read-only for everyone (decision 038). */
+  communityArchivedAt?: Date | string | null;
 }
 
 export function communityStandingOf(
@@ -65,6 +67,11 @@ export function communityStandingSelects(
   return [
     mine().select('myCm.status').as('myCommunityStatus'),
     mine().select('myCm.role').as('myCommunityRole'),
+    eb
+      .selectFrom('communities as circleCommunity')
+      .whereRef('circleCommunity.id', '=', 'ci.communityId')
+      .select('circleCommunity.archivedAt')
+      .as('communityArchivedAt'),
   ];
 }
 

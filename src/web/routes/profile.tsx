@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { FormPage } from '../components/form-page.tsx';
 import { MyDataSection } from '../features/account/my-data-section.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
+import { SignOutEverywhereSection } from '../features/auth/sign-out-everywhere.tsx';
 import { MyCalendarFeed } from '../features/calendar/my-calendar-feed.tsx';
 import { MailPreferenceSection } from '../features/mail/mail-preference-form.tsx';
 import { NewsletterPreferenceSection } from '../features/newsletters/newsletter-settings.tsx';
@@ -17,6 +18,7 @@ export function ProfilePage() {
           <MyCalendarFeed />
           <MailPreferenceSection />
           <NewsletterPreferenceSection />
+          <SignOutEverywhereSection />
           <MyDataSection />
         </FormPage>
       )}

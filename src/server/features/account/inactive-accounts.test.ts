@@ -11,7 +11,10 @@ describe.each(testDialects())('inactive accounts on %s', (dialect) => {
   let t: TestApp;
   const now = new Date('2027-03-15T08:00:00.000Z');
   const tick = (at: Date) =>
-    tickInactiveAccounts(t.database.db, at, { leaving: leavingOf(), inactiveMonths: 36 });
+    tickInactiveAccounts(t.database.db, at, {
+      leaving: leavingOf(),
+      env: { INACTIVE_MONTHS: 36, AUDIT_RETENTION_DAYS: 365 },
+    });
   /** 36 months before `now`, then `days` later. */
   const monthsAgo = (days: number) => {
     const at = new Date(now);

@@ -30,7 +30,9 @@ function monthsBefore(now: Date, months: number): Date {
  * transaction; the conditions are checked again in it, so two instances never act twice.
  */
 export async function tickInactiveAccounts(db: Kysely<DB>, now: Date, deps: TickDeps): Promise<void> {
-  const warnBefore = new Date(monthsBefore(now, deps.inactiveMonths).getTime() + INACTIVE_NOTICE_DAYS * DAY);
+  const warnBefore = new Date(
+    monthsBefore(now, deps.env.INACTIVE_MONTHS).getTime() + INACTIVE_NOTICE_DAYS * DAY,
+  );
   const deleteBefore = new Date(now.getTime() - INACTIVE_NOTICE_DAYS * DAY);
   for (const id of await dueForWarning(db, warnBefore)) await warn(db, id, warnBefore, now);
   for (const id of await dueForDeletion(db, deleteBefore))

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { outboxMessageSchema } from '../../../contract/admin.ts';
-import { errorBodySchema } from '../../../contract/error.ts';
 import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
 import { toBool, toIso } from '../../db/columns.ts';
 import { type Keyset, pageQuery, toPage } from '../../db/keyset.ts';
-import { AppError } from '../../http/errors.ts';
+import { adminErrors, hideFromNonAdmins } from './admin-guard.ts';
 
 const outboxOrder: Keyset<{ id: string; createdAt: string | Date }> = {
   list: 'outbox',
@@ -17,6 +16,8 @@ const outboxOrder: Keyset<{ id: string; createdAt: string | Date }> = {
 export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db, viewers } = ctx;
   return async (app) => {
+    hideFromNonAdmins(app, viewers);
+
     app.get(
       '/admin/outbox',
       {
@@ -27,17 +28,10 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'What admins may see of it: account mails by their envelope only, other mails without ' +
             'the secret links they carry.',
           querystring: pageQuerySchema,
-          response: {
-            200: pageOf(outboxMessageSchema),
-            400: errorBodySchema,
-            401: errorBodySchema,
-            403: errorBodySchema,
-          },
+          response: { 200: pageOf(outboxMessageSchema), ...adminErrors },
         },
       },
       async (request) => {
-        const viewer = await viewers.require(request);
-        if (!viewer.isAdmin) throw new AppError('FORBIDDEN', 'Instance admins only');
         const page = { ...request.query, scope: 'outbox' };
         const rows = await pageQuery(
           db.selectFrom('outboxMessages').selectAll(),

@@ -15,6 +15,28 @@ export interface AuditEntry {
   detail?: string | null;
 }
 
+/** Who acts, as an entry keeps it: passed down to the commands whose changes are audited. */
+export interface AuditActor {
+  actorId: string;
+  ip: string | null;
+}
+
+/** A role given or taken in a community or a circle: whose role (an id) and the new role. */
+export function recordRoleChange(
+  trx: Kysely<DB>,
+  actor: AuditActor,
+  scope: { kind: 'community' | 'circle'; id: string },
+  change: { userId: string; role: string },
+): Promise<void> {
+  return recordAudit(trx, {
+    kind: 'role.change',
+    actorId: actor.actorId,
+    ip: actor.ip,
+    subject: scope,
+    detail: `${change.userId} → ${change.role}`,
+  });
+}
+
 /**
  * Records one audit entry. Pass the transaction that does the audited change, so that the entry
  * exists exactly when the change does; a refused attempt (a failed sign-in) has none and passes
@@ -40,3 +62,5 @@ export async function recordAudit(db: Kysely<DB>, entry: AuditEntry, now = new D
 export function auditIp(request: FastifyRequest, env: Pick<Env, 'TRUST_PROXY'>): string | null {
   return (env.TRUST_PROXY ? request.ip : request.socket.remoteAddress) ?? null;
 }
+
+export { type AuditFilter, allAuditEvents, auditScope, listAuditEvents } from './audit.queries.ts';

@@ -1,5 +1,5 @@
 import { isAPIError } from 'better-auth/api';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/error.ts';
@@ -14,10 +14,12 @@ import {
   userEnvelopeSchema,
 } from '../../../contract/user.ts';
 import type { AppContext } from '../../app-context.ts';
-import { SIGN_IN_LINK_PAGE } from '../../auth/auth.ts';
+import { passwordResets, SIGN_IN_LINK_PAGE } from '../../auth/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { authRateLimit } from '../../http/rate-limit.ts';
 import { authHeaders } from '../../http/viewer.ts';
+import { EVERY_CIRCLE } from '../../live/access-revocations.ts';
+import { auditIp, recordAudit } from '../audit/audit.public.ts';
 import { isOidcOnly, providerLogoutUrl } from '../oidc/oidc.public.ts';
 import { claimFirstAdmin, findUserByEmail, getUser, toMeDto } from '../users/users.public.ts';
 
@@ -51,8 +53,15 @@ const isRefusal = (error: unknown) => {
 };
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const { auth, db, env, viewers } = ctx;
+  const { auth, db, env, viewers, revocations } = ctx;
   const limited = { rateLimit: authRateLimit(env) };
+  /** A sign-in, or a refused one (never the e-mail: the account's id when there is one). */
+  const audit = (
+    request: FastifyRequest,
+    kind: 'auth.sign-in' | 'auth.sign-in-failed' | 'auth.sign-up' | 'auth.password-reset',
+    actorId: string | null,
+    detail?: string,
+  ) => recordAudit(db, { kind, actorId, ip: auditIp(request, env), detail: detail ?? null });
 
   return async (app) => {
     app.post(
@@ -81,6 +90,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             returnHeaders: true,
           });
           await claimFirstAdmin(db, response.user.id);
+          await audit(request, 'auth.sign-up', response.user.id);
           forwardCookies(reply, headers);
           return reply.status(201).send({ user: toMeDto(await getUser(db, response.user.id)) });
         } catch (error) {
@@ -118,9 +128,14 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             returnHeaders: true,
           });
           forwardCookies(reply, headers);
+          await audit(request, 'auth.sign-in', response.user.id, 'password');
           return { user: toMeDto(await getUser(db, response.user.id)) };
         } catch (error) {
           if (isRefusal(error)) {
+            // An unknown address leaves no trace of itself: the entry has no actor.
+            const account = await findUserByEmail(db, request.body.email);
+            const why = account?.disabledAt != null ? 'password, account disabled' : 'password';
+            await audit(request, 'auth.sign-in-failed', account?.id ?? null, why);
             throw new AppError('UNAUTHENTICATED', 'Wrong e-mail address or password');
           }
           throw error;
@@ -163,6 +178,34 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.post(
+      '/auth/sign-out-everywhere',
+      {
+        schema: {
+          tags,
+          summary: 'Sign out on every device: all my sessions and live connections end',
+          response: { 204: z.null().describe('Signed out everywhere'), 401: errorBodySchema },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        await db.transaction().execute(async (trx) => {
+          await trx.deleteFrom('authSessions').where('userId', '=', viewer.id).execute();
+          await recordAudit(trx, {
+            kind: 'auth.sign-out-everywhere',
+            actorId: viewer.id,
+            ip: auditIp(request, env),
+            subject: { kind: 'user', id: viewer.id },
+          });
+        });
+        // Deleted here rather than through better-auth, so its hook did not run: end what was
+        // opened with those sessions, on every instance.
+        viewers.forgetUser(viewer.id);
+        revocations.revoke({ circleId: EVERY_CIRCLE, userId: viewer.id });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
       '/auth/magic-link',
       {
         config: limited,
@@ -184,7 +227,9 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         if (isOidcOnly(env)) throw oidcOnly();
         const { email } = request.body;
-        if (canReceiveMail(email) && (await findUserByEmail(db, email))) {
+        const account = canReceiveMail(email) ? await findUserByEmail(db, email) : undefined;
+        // A disabled account could not use the link: none is sent.
+        if (account && account.disabledAt == null) {
           try {
             await auth.api.signInMagicLink({ body: { email }, headers: authHeaders(request) });
           } catch (error) {
@@ -237,9 +282,11 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             returnHeaders: true,
           });
           forwardCookies(reply, headers);
+          await audit(request, 'auth.sign-in', response.user.id, 'magic link');
           return { user: toMeDto(await getUser(db, response.user.id)) };
         } catch (error) {
           if (!isRefusal(error)) throw error;
+          await audit(request, 'auth.sign-in-failed', null, 'magic link');
           throw new AppError('INVALID_INPUT', 'This sign-in link is invalid, expired or already used', [
             { path: ['body', 'token'], message: 'invalid, expired or used' },
           ]);
@@ -321,11 +368,14 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
+        const call: { userId?: string } = {};
         try {
           // Revokes every session of the account, and so its live connections (onSessionsEnded).
-          await auth.api.resetPassword({
-            body: { token: request.body.token, newPassword: request.body.password },
-          });
+          await passwordResets.run(call, () =>
+            auth.api.resetPassword({
+              body: { token: request.body.token, newPassword: request.body.password },
+            }),
+          );
         } catch (error) {
           if (isRefusal(error)) {
             throw new AppError('INVALID_INPUT', 'This reset link is invalid or has expired', [
@@ -334,6 +384,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           }
           throw error;
         }
+        await audit(request, 'auth.password-reset', call.userId ?? null);
         return reply.status(204).send(null);
       },
     );

@@ -14,6 +14,7 @@ import {
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { asLocale } from '../../mail/mail-i18n.ts';
+import { auditIp, recordAudit } from '../audit/audit.public.ts';
 import { registeredCalendarItems } from '../events/events.public.ts';
 import { getVisibleSession } from '../sessions/sessions.public.ts';
 import { getUser } from '../users/users.public.ts';
@@ -127,7 +128,15 @@ export function calendarsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const viewer = await viewers.require(request);
-        return { url: feedUrl(await rotateFeedToken(db, secret, viewer.id)) };
+        const token = await rotateFeedToken(db, secret, viewer.id);
+        await recordAudit(db, {
+          kind: 'feed.rotate',
+          actorId: viewer.id,
+          ip: auditIp(request, env),
+          subject: { kind: 'calendar-feed', id: viewer.id },
+          detail: 'replaced',
+        });
+        return { url: feedUrl(token) };
       },
     );
 
@@ -143,6 +152,13 @@ export function calendarsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         await revokeFeedToken(db, viewer.id);
+        await recordAudit(db, {
+          kind: 'feed.rotate',
+          actorId: viewer.id,
+          ip: auditIp(request, env),
+          subject: { kind: 'calendar-feed', id: viewer.id },
+          detail: 'revoked',
+        });
         return reply.status(204).send(null);
       },
     );

@@ -12,6 +12,7 @@ import { lockCircle } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { enqueueMail } from '../../mail/mail-jobs.ts';
+import { type AuditActor, recordRoleChange } from '../audit/audit.public.ts';
 import type { Leaving } from '../feature-descriptor.ts';
 import { writeTerritoryCodes } from '../territories/territories.public.ts';
 
@@ -251,6 +252,7 @@ export async function updateCircleMember(
   circleId: string,
   userId: string,
   patch: { role?: CircleRole | undefined; status?: 'member' | undefined },
+  actor: AuditActor,
 ): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     const circle = await loadLockedCircle(trx, circleId);
@@ -283,6 +285,9 @@ export async function updateCircleMember(
         .where('circleId', '=', circleId)
         .where('userId', '=', userId)
         .execute();
+    }
+    if (changes.role) {
+      await recordRoleChange(trx, actor, { kind: 'circle', id: circleId }, { userId, role: changes.role });
     }
     // A participant named facilitator frees the place they held.
     return circle.status === 'closed' ? [] : promoteWaitlist(trx, circleId, circle.capacity);

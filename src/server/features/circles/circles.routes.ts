@@ -17,7 +17,12 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import { EVERYONE } from '../../live/access-revocations.ts';
 import { abilitiesInCircle, requireSteward } from '../../policy/access.ts';
-import { findCommunityMembership, getCommunity } from '../communities/communities.public.ts';
+import { auditIp } from '../audit/audit.public.ts';
+import {
+  findCommunityMembership,
+  getCommunity,
+  requireNotArchived,
+} from '../communities/communities.public.ts';
 import { decideCircle } from './circle-decisions.ts';
 import {
   createCircle,
@@ -79,6 +84,7 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (community.myStatus !== 'active' && !viewer.isAdmin) {
           throw new AppError('FORBIDDEN', 'Join the community before creating a circle in it');
         }
+        await requireNotArchived(db, community.id);
         const id = await createCircle(db, community.id, viewer.id, request.body);
         return reply.status(201).send(toCircleDto(await getVisibleCircle(db, id, viewer), viewer));
       },
@@ -223,7 +229,10 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         requireSteward(circle, viewer);
-        await updateCircleMember(db, circle.id, request.params.userId, request.body);
+        await updateCircleMember(db, circle.id, request.params.userId, request.body, {
+          actorId: viewer.id,
+          ip: auditIp(request, ctx.env),
+        });
         return getCircleMember(db, circle.id, request.params.userId, ['member', 'waitlisted', 'requested']);
       },
     );

@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../../db/constraint-errors.ts';
 import { lockCommunity } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { type AuditActor, recordRoleChange } from '../audit/audit.public.ts';
 import type { Leaving } from '../feature-descriptor.ts';
 import { writeTerritoryCodes } from '../territories/territories.public.ts';
 
@@ -178,6 +179,7 @@ export async function updateCommunityMember(
   communityId: string,
   userId: string,
   patch: { role?: CommunityRole | undefined; status?: 'active' | undefined },
+  actor: AuditActor,
 ) {
   await db.transaction().execute(async (trx) => {
     await lockCommunity(trx, communityId);
@@ -197,6 +199,14 @@ export async function updateCommunityMember(
       .where('communityId', '=', communityId)
       .where('userId', '=', userId)
       .execute();
+    if (patch.role && patch.role !== membership.role) {
+      await recordRoleChange(
+        trx,
+        actor,
+        { kind: 'community', id: communityId },
+        { userId, role: patch.role },
+      );
+    }
   });
 }
 

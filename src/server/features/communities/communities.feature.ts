@@ -3,6 +3,7 @@ import { branchesRoutes } from './branches.routes.ts';
 import { communitiesRoutes } from './communities.routes.ts';
 import './communities.tables.ts';
 import { communityBranches } from './migrations/2026-12-04-0030-community-branches.ts';
+import { archivedCommunities } from './migrations/2026-12-04-0035-archived-communities.ts';
 
 export const communitiesFeature: FeatureDescriptor = {
   name: 'communities',
@@ -10,5 +11,8 @@ export const communitiesFeature: FeatureDescriptor = {
     { plugin: communitiesRoutes, prefix: '/api/v1' },
     { plugin: branchesRoutes, prefix: '/api/v1' },
   ],
-  migrations: () => ({ '2026-12-04-0030-community-branches': communityBranches() }),
+  migrations: (dialect) => ({
+    '2026-12-04-0030-community-branches': communityBranches(),
+    '2026-12-04-0035-archived-communities': archivedCommunities(dialect),
+  }),
 };

@@ -5,4 +5,5 @@ export {
   getCommunityMember,
   listCommunityMembers,
   requireAnimator,
+  requireNotArchived,
 } from './communities.queries.ts';

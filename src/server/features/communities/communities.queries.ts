@@ -129,6 +129,20 @@ export async function listCommunities(
   page: PageRequest,
 ): Promise<{ items: Community[]; nextCursor: string | null }> {
   let query = withStats(db, viewer);
+  // An archived community leaves the lists of all but its members (decision 038).
+  query = query.where((eb) =>
+    eb.or([
+      eb('c.archivedAt', 'is', null),
+      eb.exists(
+        eb
+          .selectFrom('communityMembers as am')
+          .whereRef('am.communityId', '=', 'c.id')
+          .where('am.userId', '=', viewer?.id ?? '')
+          .where('am.status', '=', 'active')
+          .select(one),
+      ),
+    ]),
+  );
   if (options.mine) {
     query = query.where((eb) =>
       eb.exists(
@@ -162,10 +176,26 @@ export async function findCommunityMembership(db: Kysely<DB>, communityId: strin
 
 /** Animators of the community, and instance admins, steer it. */
 export async function requireAnimator(db: Kysely<DB>, communityId: string, viewer: Viewer): Promise<void> {
+  await requireNotArchived(db, communityId);
   if (viewer.isAdmin) return;
   const membership = await findCommunityMembership(db, communityId, viewer.id);
   if (membership?.role !== 'animator' || membership.status !== 'active') {
     throw new AppError('FORBIDDEN', 'Only the community animators can do this');
+  }
+}
+
+/**
+ * An archived community is read-only (decision 038): what would change it (its settings, members,
+ * invitations, new circles, joining) is refused until an instance admin brings it back.
+ */
+export async function requireNotArchived(db: Kysely<DB>, communityId: string): Promise<void> {
+  const row = await db
+    .selectFrom('communities')
+    .select('archivedAt')
+    .where('id', '=', communityId)
+    .executeTakeFirst();
+  if (row && row.archivedAt !== null) {
+    throw new AppError('CONFLICT', 'This community is archived: it can be read, not changed');
   }
 }
 

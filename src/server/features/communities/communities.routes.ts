@@ -14,6 +14,7 @@ import { errorBodySchema } from '../../../contract/error.ts';
 import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
+import { auditIp, recordAudit } from '../audit/audit.public.ts';
 import { branchParentFor } from './branches.queries.ts';
 import {
   createCommunity,
@@ -29,6 +30,7 @@ import {
   listCommunities,
   listCommunityMembers,
   requireAnimator,
+  requireNotArchived,
   toCommunityDto,
 } from './communities.queries.ts';
 
@@ -136,6 +138,7 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         const community = await getCommunity(db, request.params.slug, viewer);
+        await requireNotArchived(db, community.id);
         const result = await joinCommunity(db, community, viewer.id, request.body.inviteCode);
         return reply.status(result.created ? 201 : 200).send({ status: result.status });
       },
@@ -187,7 +190,10 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const community = await getCommunity(db, request.params.slug, viewer);
         await requireAnimator(db, community.id, viewer);
-        await updateCommunityMember(db, community.id, request.params.userId, request.body);
+        await updateCommunityMember(db, community.id, request.params.userId, request.body, {
+          actorId: viewer.id,
+          ip: auditIp(request, env),
+        });
         return getCommunityMember(db, community.id, request.params.userId);
       },
     );
@@ -258,11 +264,20 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const community = await getCommunity(db, request.params.slug, viewer);
         await requireAnimator(db, community.id, viewer);
         const code = newInviteCode();
-        await db
-          .updateTable('communities')
-          .set({ inviteCode: code })
-          .where('id', '=', community.id)
-          .execute();
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .updateTable('communities')
+            .set({ inviteCode: code })
+            .where('id', '=', community.id)
+            .execute();
+          await recordAudit(trx, {
+            kind: 'link.rotate',
+            actorId: viewer.id,
+            ip: auditIp(request, env),
+            subject: { kind: 'community', id: community.id },
+            detail: 'invitation link',
+          });
+        });
         return inviteLink(community.slug, code);
       },
     );

@@ -15,10 +15,12 @@ import { resolveAuthSecret } from '../../auth/auth-secret.ts';
 import { toBool, toIso } from '../../db/columns.ts';
 import { type Keyset, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DB, MailPreference } from '../../db/schema.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { adminOnly } from '../../http/admin-only.ts';
+import { notFound } from '../../http/errors.ts';
 import { jobStatusCounts, retryFailedJob } from '../../jobs/jobs.ts';
 import { guestResponseOf, newsletterReaderOf, verifyUnsubscribeToken } from '../../mail/unsubscribe-token.ts';
 import { requireSteward } from '../../policy/access.ts';
+import { auditIp, recordAudit } from '../audit/audit.public.ts';
 import { getVisibleCircle } from '../circles/circles.public.ts';
 
 const tokenParams = z.object({ token: z.string().min(1).max(300) });
@@ -286,16 +288,15 @@ export function mailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/admin/jobs',
       {
+        onRequest: adminOnly(viewers),
         schema: {
           tags: ['admin'],
           summary: 'Background jobs by status, failed ones first by default (instance admins)',
           querystring: jobListQuerySchema,
-          response: { 200: jobListSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema },
+          response: { 200: jobListSchema, 400: errorBodySchema, 404: errorBodySchema },
         },
       },
       async (request) => {
-        const viewer = await viewers.require(request);
-        if (!viewer.isAdmin) throw new AppError('FORBIDDEN', 'Instance admins only');
         const page = { ...request.query, scope: request.query.status };
         const query = db.selectFrom('jobs').selectAll().where('status', '=', request.query.status);
         const { items: rows, nextCursor } = toPage(
@@ -327,17 +328,27 @@ export function mailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/v1/admin/jobs/:id/retry',
       {
+        onRequest: adminOnly(viewers),
         schema: {
           tags: ['admin'],
           summary: 'Queue a failed job again with fresh attempts (instance admins)',
           params: idParams,
-          response: { 204: z.null(), ...errors },
+          response: { 204: z.null(), 400: errorBodySchema, 404: errorBodySchema },
         },
       },
       async (request, reply) => {
         const viewer = await viewers.require(request);
-        if (!viewer.isAdmin) throw new AppError('FORBIDDEN', 'Instance admins only');
-        if (!(await retryFailedJob(db, request.params.id))) throw notFound('Failed job');
+        const { id } = request.params;
+        await db.transaction().execute(async (trx) => {
+          // Only a failed job moves (the condition is in the update): two retries make one.
+          if (!(await retryFailedJob(trx, id))) throw notFound('Failed job');
+          await recordAudit(trx, {
+            kind: 'admin.job-retry',
+            actorId: viewer.id,
+            ip: auditIp(request, ctx.env),
+            subject: { kind: 'job', id },
+          });
+        });
         return reply.status(204).send(null);
       },
     );

@@ -1,7 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { lockCommunity } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
+import { type AuditActor, recordRoleChange } from '../audit/audit.public.ts';
 import { findStanding, loadLockedCircle, nextPosition, promoteWaitlist } from '../circles/circles.public.ts';
 
 /** Refuses placeholders: a role is for someone who can sign in and use it. */
@@ -34,6 +35,7 @@ export async function appointAnimator(
   communityId: string,
   userId: string,
   options: { mayAddMember: boolean },
+  actor: AuditActor,
 ): Promise<void> {
   await requireAccount(db, userId);
   await db.transaction().execute(async (trx) => {
@@ -62,6 +64,7 @@ export async function appointAnimator(
         oc.columns(['communityId', 'userId']).doUpdateSet({ role: 'animator', status: 'active' }),
       )
       .execute();
+    await recordRoleChange(trx, actor, { kind: 'community', id: communityId }, { userId, role: 'animator' });
   });
 }
 
@@ -75,11 +78,13 @@ export async function appointFacilitator(
   db: Kysely<DB>,
   circleId: string,
   userId: string,
+  actor: AuditActor,
 ): Promise<string[]> {
   await requireAccount(db, userId);
   return db.transaction().execute(async (trx) => {
     const circle = await loadLockedCircle(trx, circleId);
     const existing = await findStanding(trx, circleId, userId);
+    await recordRoleChange(trx, actor, { kind: 'circle', id: circleId }, { userId, role: 'facilitator' });
     if (!existing) {
       await trx
         .insertInto('circleMembers')
@@ -103,23 +108,4 @@ export async function appointFacilitator(
     const freedPlace = existing.status === 'member' && existing.role === 'member';
     return freedPlace && circle.status !== 'closed' ? promoteWaitlist(trx, circleId, circle.capacity) : [];
   });
-}
-
-/** Accounts whose name or address contains the text (instance admins choosing an animator). */
-export function searchAccounts(db: Kysely<DB>, text: string) {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return (
-    db
-      .selectFrom('users')
-      .select(['id', 'name', 'email'])
-      .where('isPlaceholder', '=', false)
-      .where('deletedAt', 'is', null)
-      // SQLite has no default LIKE escape character: name it for both.
-      .where(
-        sql<boolean>`(lower(name) like ${pattern} escape '\\' or lower(email) like ${pattern} escape '\\')`,
-      )
-      .orderBy('name')
-      .limit(20)
-      .execute()
-  );
 }

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { circleMemberSchema } from '../../../contract/circle.ts';
 import { communityMemberSchema } from '../../../contract/community.ts';
 import { errorBodySchema } from '../../../contract/error.ts';
-import { listOf } from '../../../contract/list.ts';
-import { adminUserQuerySchema, adminUserSchema, appointSchema } from '../../../contract/placeholder.ts';
+import { appointSchema } from '../../../contract/placeholder.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requireSteward } from '../../policy/access.ts';
+import { auditIp } from '../audit/audit.public.ts';
 import { getCircleMember, getVisibleCircle } from '../circles/circles.public.ts';
 import {
   findCommunityMembership,
@@ -15,7 +15,7 @@ import {
   getCommunityMember,
   requireAnimator,
 } from '../communities/communities.public.ts';
-import { appointAnimator, appointFacilitator, searchAccounts } from './stewards.commands.ts';
+import { appointAnimator, appointFacilitator } from './stewards.commands.ts';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 
@@ -38,7 +38,13 @@ export function stewardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const community = await getCommunity(db, request.params.slug, viewer);
         await requireAnimator(db, community.id, viewer);
-        await appointAnimator(db, community.id, request.body.userId, { mayAddMember: viewer.isAdmin });
+        await appointAnimator(
+          db,
+          community.id,
+          request.body.userId,
+          { mayAddMember: viewer.isAdmin },
+          { actorId: viewer.id, ip: auditIp(request, ctx.env) },
+        );
         return getCommunityMember(db, community.id, request.body.userId);
       },
     );
@@ -64,30 +70,11 @@ export function stewardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             { path: ['body', 'userId'], message: 'not a community member' },
           ]);
         }
-        await appointFacilitator(db, circle.id, request.body.userId);
+        await appointFacilitator(db, circle.id, request.body.userId, {
+          actorId: viewer.id,
+          ip: auditIp(request, ctx.env),
+        });
         return getCircleMember(db, circle.id, request.body.userId, ['member']);
-      },
-    );
-
-    app.get(
-      '/admin/users',
-      {
-        schema: {
-          tags: ['admin'],
-          summary: 'Search accounts by name or address (instance admins)',
-          querystring: adminUserQuerySchema,
-          response: {
-            200: listOf(adminUserSchema),
-            400: errorBodySchema,
-            401: errorBodySchema,
-            403: errorBodySchema,
-          },
-        },
-      },
-      async (request) => {
-        const viewer = await viewers.require(request);
-        if (!viewer.isAdmin) throw new AppError('FORBIDDEN', 'Instance admins only');
-        return { items: await searchAccounts(db, request.query.q) };
       },
     );
   };

@@ -74,6 +74,15 @@ export function useSignOut() {
   });
 }
 
+/** Ends every session of mine, this one included (a lost phone, a shared computer). */
+export function useSignOutEverywhere() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend('/api/v1/auth/sign-out-everywhere', { method: 'POST' }),
+    onSuccess: () => switchAccount(queryClient, null),
+  });
+}
+
 export function useRequestMagicLink() {
   return useMutation({
     mutationFn: (input: z.output<typeof emailOnlySchema>) =>

@@ -69,7 +69,7 @@ export function SiteHeader() {
             </li>
             {user?.isAdmin ? (
               <li>
-                <NavLink to="/admin/outbox" className={navClass}>
+                <NavLink to="/admin" end className={navClass}>
                   {t('header.admin')}
                 </NavLink>
               </li>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AdminUser } from '../../../contract/admin.ts';
 import type { CircleMember } from '../../../contract/circle.ts';
 import type { CommunityMember } from '../../../contract/community.ts';
-import type { AdminUser } from '../../../contract/placeholder.ts';
 import { apiRequest } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
 import { communityKeys, communityPath } from '../communities/community-api.ts';
@@ -33,7 +33,9 @@ export function useAccountSearch(text: string, enabled: boolean) {
   return useQuery({
     queryKey: ['admin', 'users', q],
     queryFn: ({ signal }) =>
-      apiRequest<ListOf<AdminUser>>(`/api/v1/admin/users?q=${encodeURIComponent(q)}`, { signal }),
+      apiRequest<ListOf<AdminUser>>(`/api/v1/admin/users?accounts=only&q=${encodeURIComponent(q)}`, {
+        signal,
+      }),
     select: (data) => data.items,
     enabled: enabled && q.length >= 2,
   });

@@ -25,6 +25,8 @@ export function openSessionPlugin() {
           const user = await internalAdapter.findUserById(ctx.body.userId);
           if (!user) throw new APIError('NOT_FOUND', { message: 'No such account' });
           const session = await internalAdapter.createSession(user.id);
+          // A session hook refused the account (a disabled one, auth.ts): no session, no cookie.
+          if (!session) throw new APIError('FORBIDDEN', { message: 'This account may not sign in' });
           await setSessionCookie(ctx, { session, user });
           return ctx.json({ sessionId: session.id, userId: user.id });
         },

@@ -165,6 +165,27 @@ describe.each(testDialects())('single sign-on through a real OpenID Connect prov
     expect((await counts()).sessions).toBe(before.sessions + 2);
   });
 
+  it('opens no session for an account an instance admin disabled', async () => {
+    const { login } = personAtProvider();
+    const first = await signIn(login);
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { cookie: cookieOf(first.response) },
+    });
+    await t.database.db
+      .updateTable('users')
+      .set({ disabledAt: new Date().toISOString() })
+      .where('id', '=', me.json().user.id)
+      .execute();
+    const before = await counts();
+    const { response } = await signIn(login);
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toMatch(/^\/sign-in\?sso=/);
+    expect(String(response.headers['set-cookie'] ?? '')).not.toMatch(/session_token=[^;]/);
+    expect((await counts()).sessions).toBe(before.sessions);
+  });
+
   it('links an existing account by a verified address, and removes what an unproven registration set up', async () => {
     const squatter = await registerUser(t.app);
     const { login } = personAtProvider({ email: squatter.email });

@@ -99,6 +99,7 @@ async function archiveCommand(
     if (command === 'backup') {
       const done = await backupCommand(env, file);
       console.log(`Backup written to ${file}: ${done.tables} tables, ${done.rows} rows, in ${took()}.`);
+      if (done.auditError) console.error(`The audit log could not record it: ${done.auditError}`);
     } else if (command === 'verify') {
       const done = await verifyCommand(file);
       const { appVersion, sourceDialect, createdAt } = done.header;
@@ -113,6 +114,11 @@ async function archiveCommand(
   } catch (error) {
     if (error instanceof ArchiveError) {
       console.error(`${command} refused: ${error.message}`);
+      return 1;
+    }
+    // The system's or the database's own word (no such folder, no such database, refused login).
+    if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+      console.error(`${command} failed: ${error.message}`);
       return 1;
     }
     throw error;

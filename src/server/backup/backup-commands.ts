@@ -14,7 +14,10 @@ import { openPostgresSnapshot, openSqliteSnapshot, sqlitePath } from './snapshot
  * `archipel backup FILE`: the instance as one snapshot sees it, while it runs. The audit entry
  * comes after, on its own: the archive it describes cannot hold it.
  */
-export async function backupCommand(env: Env, file: string): Promise<BackupSummary> {
+export async function backupCommand(
+  env: Env,
+  file: string,
+): Promise<BackupSummary & { auditError?: string }> {
   const snapshot = env.DATABASE_URL
     ? await openPostgresSnapshot(env.DATABASE_URL)
     : openSqliteSnapshot(sqlitePath(env.DATA_DIR));
@@ -24,13 +27,16 @@ export async function backupCommand(env: Env, file: string): Promise<BackupSumma
   } finally {
     await snapshot.close();
   }
+  // A backup taken from a read-only replica is still a good backup: only the entry is missing.
   const database = openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
   try {
     await recordAudit(database.db, { kind: 'admin.backup', actorId: null, detail: basename(file) });
+    return summary;
+  } catch (error) {
+    return { ...summary, auditError: error instanceof Error ? error.message : String(error) };
   } finally {
     await database.close();
   }
-  return summary;
 }
 
 /** `archipel restore FILE`: into the empty database the environment names, then the search index. */

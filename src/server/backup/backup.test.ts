@@ -245,6 +245,22 @@ describe.skipIf(!adminUrl).each(testDialects())('backup of a live %s instance', 
       expect(digests.audit_events?.rows).toBe(sourceDigests.audit_events?.rows);
       expect(await readNotesMarkdown(database.db, sessionId)).toBe(notesMarkdown);
     });
+    // The moved instance answers as the old one did: same accounts, passwords and open sessions.
+    const database = moved.open();
+    const there = await createTestApp(other, {}, { database: { ...database, dispose: database.close } });
+    try {
+      const me = await there.app.inject({ url: '/api/v1/me', headers: { cookie: facilitator.cookie } });
+      expect(me.statusCode).toBe(200);
+      expect(me.json().user.id).toBe(facilitator.id);
+      const login = await there.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: facilitator.email, password: 'correct horse battery' },
+      });
+      expect(login.statusCode).toBe(200);
+    } finally {
+      await there.close();
+    }
     const second = await cli(['restore', file], moved.env);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('not empty');
@@ -274,13 +290,12 @@ describe.skipIf(!adminUrl).each(testDialects())('backup of a live %s instance', 
       ],
       [
         'with a row changed under its checksum',
-        () =>
-          gzipSync(
-            lines()
-              .join('\n')
-              .replace('relire la charte', 'relire la charta')
-              .replace('Écrivain 1,', 'Écrivain 7,'),
-          ),
+        () => {
+          const all = lines();
+          const at = all.findIndex((line) => line.startsWith('["') && /[a-z]/.test(line));
+          all[at] = (all[at] ?? '').replace(/[a-z]/, (letter) => (letter === 'a' ? 'b' : 'a'));
+          return gzipSync(all.join('\n'));
+        },
       ],
       [
         'with a wrong table checksum',
@@ -315,14 +330,27 @@ describe.skipIf(!adminUrl).each(testDialects())('backup of a live %s instance', 
       60_000,
     );
 
+    it('rolls the whole load back when a row cannot go in, though the archive checks out', async () => {
+      const edited = lines();
+      const lastEnd = edited.findLastIndex(
+        (line) => line.includes('"table-end"') && !line.includes('"rows":0,'),
+      );
+      edited.splice(lastEnd, 0, edited[lastEnd - 1] ?? '');
+      const file = join(work, 'duplicate.archipel.gz');
+      writeFileSync(file, resign(edited));
+      expect((await cli(['verify', file], {})).code).toBe(0);
+      const into = await target('postgres');
+      const restore = await cli(['restore', file], into.env);
+      expect(restore.code).toBe(1);
+      expect(restore.stderr).toMatch(/restore failed: duplicate key/);
+      expect(await totalRows(into)).toBe(0);
+    }, 60_000);
+
     it('refuses an archive from a newer Archipel, naming the migrations it does not know', async () => {
       const file = join(work, 'newer.archipel.gz');
-      writeFileSync(
-        file,
-        resign(lines(), (header) =>
-          header.replace('"migrations":[', '"migrations":["2099-01-01-0001-future",'),
-        ),
-      );
+      const edited = lines();
+      edited[0] = (edited[0] ?? '').replace('"migrations":[', '"migrations":["2099-01-01-0001-future",');
+      writeFileSync(file, resign(edited));
       expect((await cli(['verify', file], {})).code).toBe(0);
       const into = await target('postgres');
       const restore = await cli(['restore', file], into.env);
@@ -333,11 +361,31 @@ describe.skipIf(!adminUrl).each(testDialects())('backup of a live %s instance', 
   });
 });
 
-/** The archive with its header rewritten and its overall checksum made right again. */
-function resign(lines: string[], edit: (header: string) => string): Buffer {
-  const [header = '', ...rest] = lines.filter((line) => line !== '');
-  const trailer = JSON.parse(rest.pop() ?? '{}');
-  const body = [edit(header), ...rest].map((line) => `${line}\n`).join('');
-  trailer.sha256 = createHash('sha256').update(body).digest('hex');
-  return gzipSync(`${body}${JSON.stringify(trailer)}\n`);
+/** Archive lines with every count and checksum made right again, as a backup would have written them. */
+function resign(lines: string[]): Buffer {
+  const whole = createHash('sha256');
+  let table = createHash('sha256');
+  let rows = 0;
+  let total = 0;
+  const out: string[] = [];
+  for (const line of lines.filter((candidate) => candidate !== '')) {
+    let text = line;
+    if (line.startsWith('[')) {
+      table.update(`${line}\n`);
+      rows += 1;
+    } else {
+      const parsed = JSON.parse(line);
+      if (parsed.type === 'table-end') {
+        text = JSON.stringify({ ...parsed, rows, sha256: table.digest('hex') });
+        total += rows;
+        table = createHash('sha256');
+        rows = 0;
+      }
+      if (parsed.type === 'trailer')
+        text = JSON.stringify({ ...parsed, rows: total, sha256: whole.digest('hex') });
+    }
+    if (!text.includes('"trailer"')) whole.update(`${text}\n`);
+    out.push(text);
+  }
+  return gzipSync(`${out.join('\n')}\n`);
 }

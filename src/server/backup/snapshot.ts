@@ -37,6 +37,9 @@ export function sqlitePath(dataDir: string): string {
 export function openSqliteSnapshot(path: string): Snapshot {
   if (!existsSync(path)) throw new ArchiveError(`No database at ${path}.`);
   const sqlite = new DatabaseSync(path, { timeout: 5000 });
+  // Every served database is in WAL mode (database.ts); in the older rollback mode this read
+  // transaction would hold writers off for the whole backup. The mode is kept in the file.
+  sqlite.exec('pragma journal_mode = wal');
   sqlite.exec('begin');
   return {
     dialect: 'sqlite',

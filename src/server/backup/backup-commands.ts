@@ -3,7 +3,7 @@ import { openDatabase } from '../db/database.ts';
 import type { Env } from '../env.ts';
 import { recordAudit } from '../features/audit/audit.public.ts';
 import { featureSearchSources } from '../features/registry.ts';
-import { reindexAll } from '../search/search-indexer.ts';
+import { markAllForIndexing } from '../search/search-indexer.ts';
 import { version } from '../version.ts';
 import { verifyArchive } from './archive-reader.ts';
 import { type BackupSummary, writeBackup } from './backup-writer.ts';
@@ -39,12 +39,13 @@ export async function backupCommand(
   }
 }
 
-/** `archipel restore FILE`: into the empty database the environment names, then the search index. */
+/** `archipel restore FILE`: into the empty database the environment names; search marked for rebuilding. */
 export async function restoreCommand(env: Env, file: string): Promise<RestoreSummary> {
   const database = openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
   try {
     const summary = await restoreArchive(database, file);
-    await reindexAll(database.db, featureSearchSources());
+    // The search index is derived: every object is marked, and `serve`'s indexer reads them.
+    await markAllForIndexing(database.db, featureSearchSources());
     await recordAudit(database.db, { kind: 'admin.restore', actorId: null, detail: basename(file) });
     return summary;
   } finally {

@@ -147,6 +147,8 @@ describe.skipIf(!adminUrl).each(testDialects())('backup of a live %s instance', 
   let t: TestApp;
   let facilitator: TestUser;
   let sessionId: string;
+  /** The session whose notes are written during the backup. */
+  let liveSessionId: string;
   let notesMarkdown: string;
   const targets: Target[] = [];
   const target = async (kind: DialectName) => {
@@ -164,6 +166,7 @@ describe.skipIf(!adminUrl).each(testDialects())('backup of a live %s instance', 
     const community = await buildCommunity(t.app, facilitator);
     const circle = await buildCircle(t.app, facilitator, community.slug);
     sessionId = (await buildSession(t.app, facilitator, circle.id)).id;
+    liveSessionId = (await buildSession(t.app, facilitator, circle.id)).id;
     for (const line of ['Tour de météo : soleil', 'Prochain pas : relire la charte', 'Synthèse à venir'])
       await appendNoteUpdate(t.database.db, sessionId, notesParagraph(line));
     notesMarkdown = await readNotesMarkdown(t.database.db, sessionId);
@@ -177,7 +180,15 @@ describe.skipIf(!adminUrl).each(testDialects())('backup of a live %s instance', 
 
   it('backs up while 50 writers work, and restores into a fresh PostgreSQL database equal to the archive', async () => {
     let writing = true;
-    let acknowledged = 0;
+    const acknowledged = { actions: 0, notes: 0 };
+    const seeded = Number(
+      (
+        await t.database.db
+          .selectFrom('actions')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const writer = async (i: number) => {
       for (let step = 0; writing; step++) {
         const response = await t.app.inject({
@@ -187,27 +198,37 @@ describe.skipIf(!adminUrl).each(testDialects())('backup of a live %s instance', 
           payload: { title: `Écrivain ${i}, pas ${step}` },
         });
         expect(response.statusCode).toBe(201);
-        acknowledged += 1;
+        acknowledged.actions += 1;
       }
     };
-    const writers = Array.from({ length: 50 }, (_, i) => writer(i));
-    while (acknowledged < 100) await new Promise((resolve) => setTimeout(resolve, 10));
-    const before = acknowledged;
+    // Two of the fifty write the shared notes' binary update log instead, as editors would.
+    const noteWriter = async (i: number) => {
+      for (let step = 0; writing; step++) {
+        await appendNoteUpdate(t.database.db, liveSessionId, notesParagraph(`Éditeur ${i}, ligne ${step}`));
+        acknowledged.notes += 1;
+        // On SQLite a write resolves within the same turn: let the other writers and timers run.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    const writers = Array.from({ length: 50 }, (_, i) => (i < 2 ? noteWriter(i) : writer(i)));
+    while (acknowledged.actions < 100 || acknowledged.notes < 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    const before = { ...acknowledged };
     const file = join(work, 'live.archipel.gz');
     const backup = await cli(['backup', file], source.target.env);
-    const after = acknowledged;
+    const after = { ...acknowledged };
     writing = false;
     await Promise.all(writers);
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
-    expect(after).toBeGreaterThan(before);
+    expect(after.actions).toBeGreaterThan(before.actions);
 
     const archived = await archiveDigests(file);
     const filled = Object.values(archived).filter((table) => table.rows > 0).length;
     expect(filled).toBeGreaterThan(40);
     // A snapshot: every action acknowledged before it began, none after it ended.
-    expect(archived.actions?.rows).toBeGreaterThanOrEqual(before);
-    expect(archived.actions?.rows).toBeLessThanOrEqual(after);
+    expect(archived.actions?.rows).toBeGreaterThanOrEqual(seeded + before.actions);
+    expect(archived.actions?.rows).toBeLessThanOrEqual(seeded + after.actions);
 
     const verified = await cli(['verify', file], {});
     expect(verified.code).toBe(0);
@@ -224,6 +245,15 @@ describe.skipIf(!adminUrl).each(testDialects())('backup of a live %s instance', 
       expect(audit?.rows).toBe((archived.audit_events?.rows ?? 0) + 1);
       expect({ ...digests, audit_events: undefined }).toEqual({ ...archived, audit_events: undefined });
       expect(await readNotesMarkdown(database.db, sessionId)).toBe(notesMarkdown);
+      // Each editor's lines come in order: the snapshot holds a prefix of each, without a gap.
+      const live = await readNotesMarkdown(database.db, liveSessionId);
+      for (const editor of [0, 1]) {
+        const steps = [...live.matchAll(new RegExp(`Éditeur ${editor}, ligne (\\d+)`, 'g'))]
+          .map((match) => Number(match[1]))
+          .sort((a, b) => a - b);
+        expect(steps.length).toBeGreaterThan(0);
+        expect(steps).toEqual(steps.map((_, at) => at));
+      }
     });
   }, 180_000);
 
@@ -252,6 +282,11 @@ describe.skipIf(!adminUrl).each(testDialects())('backup of a live %s instance', 
       const me = await there.app.inject({ url: '/api/v1/me', headers: { cookie: facilitator.cookie } });
       expect(me.statusCode).toBe(200);
       expect(me.json().user.id).toBe(facilitator.id);
+      // The search index was left to the server: its indexer finds every object marked.
+      expect(await there.indexSearch()).toBeGreaterThan(0);
+      // Notes go on where they were: new updates take ids after the restored ones.
+      await appendNoteUpdate(there.database.db, sessionId, notesParagraph('Écrit après le déménagement'));
+      expect(await readNotesMarkdown(there.database.db, sessionId)).toContain('Écrit après le déménagement');
       const login = await there.app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',

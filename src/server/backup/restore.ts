@@ -203,7 +203,9 @@ async function insertRows(
   }
   const tuples = rows.map((_, i) => `(${placeholders(dialect, width, i * width)})`).join(', ');
   const columns = table.columns.map((column) => quoteName(column.name)).join(', ');
-  await run(`insert into ${quoteName(table.name)} (${columns}) values ${tuples}`, values);
+  // Ids are the archive's: an identity column would otherwise refuse them.
+  const overriding = dialect === 'postgres' ? ' overriding system value' : '';
+  await run(`insert into ${quoteName(table.name)} (${columns})${overriding} values ${tuples}`, values);
 }
 
 async function applyDeferred(run: RunQuery, dialect: DialectName, pending: Deferred): Promise<void> {

@@ -96,6 +96,7 @@ async function discoverPostgres(run: RunQuery): Promise<DiscoveredTable[]> {
        a.attnotnull as not_null
      from pg_class c join pg_namespace n on n.oid = c.relnamespace
        join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+         and a.attgenerated = ''
      where n.nspname = current_schema() and c.relkind in ('r', 'p')
      order by c.relname, a.attnum`,
   );

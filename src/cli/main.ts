@@ -108,7 +108,8 @@ async function archiveCommand(
       );
     } else {
       const done = await restoreCommand(env, file);
-      console.log(`Restored ${file}: ${done.tables} tables, ${done.rows} rows, in ${took()}.`);
+      const into = done.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `SQLite (in ${env.DATA_DIR})`;
+      console.log(`Restored ${file} into ${into}: ${done.tables} tables, ${done.rows} rows, in ${took()}.`);
     }
     return 0;
   } catch (error) {

@@ -47,7 +47,8 @@ export async function writeBackup(
   if (existsSync(file)) throw new ArchiveError(`${file} already exists: choose another name.`);
   const partial = `${file}.partial`;
   const gzip = createGzip();
-  const written = pipeline(gzip, createWriteStream(partial, { flags: 'wx', flush: true }));
+  // Readable by its owner only: it holds password hashes, session tokens and the auth secret.
+  const written = pipeline(gzip, createWriteStream(partial, { flags: 'wx', flush: true, mode: 0o600 }));
   // A write error surfaces through `written`; the lines wait on it rather than on a dead stream.
   written.catch(() => {});
   try {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -221,6 +221,7 @@ describe.skipIf(!adminUrl).each(testDialects())('backup of a live %s instance', 
     await Promise.all(writers);
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(after.actions).toBeGreaterThan(before.actions);
 
     const archived = await archiveDigests(file);

@@ -15,6 +15,8 @@ import { quoteName } from './snapshot.ts';
 
 export interface RestoreSummary {
   header: HeaderLine;
+  /** The engine restored into. */
+  dialect: DialectName;
   tables: number;
   rows: number;
 }
@@ -115,7 +117,7 @@ async function loadRows(trx: Kysely<DB>, dialect: DialectName, file: string): Pr
     else if (event.type === 'end' && header) {
       for (const pending of deferred) await applyDeferred(run, dialect, pending);
       if (dialect === 'postgres') await resetSequences(run);
-      return { header, tables: event.tables, rows: event.rows };
+      return { header, dialect, tables: event.tables, rows: event.rows };
     }
   }
   throw new ArchiveError('The archive is cut short.');

@@ -72,69 +72,73 @@ function parse<T>(schema: z.ZodType<T>, line: string, what: string): T {
   return result.data;
 }
 
+/** The archive's lines one by one, each counted in the overall checksum as it is taken. */
+class LineSource {
+  readonly whole = createHash('sha256');
+  readonly #lines: AsyncGenerator<string>;
+  constructor(file: string) {
+    this.#lines = lines(file);
+  }
+  async next(expecting: string): Promise<string> {
+    const { value, done } = await this.#lines.next();
+    if (done) throw new ArchiveError(`The archive is cut short: it ends where ${expecting} was due.`);
+    this.whole.update(`${value}\n`);
+    return value;
+  }
+  async isAtEnd(): Promise<boolean> {
+    return (await this.#lines.next()).done === true;
+  }
+}
+
+/** One table's rows in batches, then its end line checked against their count and checksum. */
+async function* readTable(source: LineSource, name: string): AsyncGenerator<ArchiveEvent, number> {
+  const table = parse(tableLineSchema, await source.next(`table ${name}`), `the start of table ${name}`);
+  if (table.name !== name)
+    throw new ArchiveError(`The archive is damaged: table ${name} expected, ${table.name} found.`);
+  yield { type: 'table', table };
+  const hash = createHash('sha256');
+  let count = 0;
+  let batch: Cell[][] = [];
+  for (;;) {
+    const line = await source.next(`the end of table ${name}`);
+    if (!line.startsWith('[')) {
+      const end = parse(tableEndLineSchema, line, `the end of table ${name}`);
+      if (end.name !== name || end.rows !== count || end.sha256 !== hash.digest('hex'))
+        throw new ArchiveError(`The archive is damaged: table ${name} does not match its checksum.`);
+      break;
+    }
+    const row = parse(rowLineSchema, line, `a row of table ${name}`);
+    if (row.length !== table.columns.length)
+      throw new ArchiveError(`The archive is damaged: a row of table ${name} has the wrong number of cells.`);
+    hash.update(`${line}\n`);
+    count += 1;
+    batch.push(row);
+    if (batch.length === ROW_BATCH) {
+      yield { type: 'rows', table, rows: batch };
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield { type: 'rows', table, rows: batch };
+  yield { type: 'table-end', table, rows: count };
+  return count;
+}
+
 /**
  * Reads an archive and checks it as it goes: format and version, every table's row count and
  * SHA-256, the trailer's over the whole. A consumer that acts on rows (the restore) must undo
  * what it did when this throws: the last check is only made at the trailer.
  */
 export async function* readArchive(file: string): AsyncGenerator<ArchiveEvent> {
-  const source = lines(file);
-  const whole = createHash('sha256');
-  const next = async (expecting: string): Promise<string> => {
-    const { value, done } = await source.next();
-    if (done) throw new ArchiveError(`The archive is cut short: it ends where ${expecting} was due.`);
-    return value;
-  };
-  const first = await next('the header');
-  const header = readHeader(first);
-  whole.update(`${first}\n`);
+  const source = new LineSource(file);
+  const header = readHeader(await source.next('the header'));
   yield { type: 'header', header };
   let total = 0;
-  for (const name of header.tables) {
-    const tableText = await next(`table ${name}`);
-    const table = parse(tableLineSchema, tableText, `the start of table ${name}`);
-    if (table.name !== name)
-      throw new ArchiveError(`The archive is damaged: table ${name} expected, ${table.name} found.`);
-    whole.update(`${tableText}\n`);
-    yield { type: 'table', table };
-    const hash = createHash('sha256');
-    let count = 0;
-    let batch: Cell[][] = [];
-    for (;;) {
-      const line = await next(`the end of table ${name}`);
-      if (!line.startsWith('[')) {
-        const end = parse(tableEndLineSchema, line, `the end of table ${name}`);
-        if (end.name !== name || end.rows !== count || end.sha256 !== hash.digest('hex'))
-          throw new ArchiveError(`The archive is damaged: table ${name} does not match its checksum.`);
-        whole.update(`${line}\n`);
-        break;
-      }
-      const row = parse(rowLineSchema, line, `a row of table ${name}`);
-      if (row.length !== table.columns.length)
-        throw new ArchiveError(
-          `The archive is damaged: a row of table ${name} has the wrong number of cells.`,
-        );
-      hash.update(`${line}\n`);
-      whole.update(`${line}\n`);
-      count += 1;
-      batch.push(row);
-      if (batch.length === ROW_BATCH) {
-        yield { type: 'rows', table, rows: batch };
-        batch = [];
-      }
-    }
-    if (batch.length > 0) yield { type: 'rows', table, rows: batch };
-    yield { type: 'table-end', table, rows: count };
-    total += count;
-  }
-  const trailer = parse(trailerLineSchema, await next('the trailer'), 'the trailer');
-  if (
-    trailer.tables !== header.tables.length ||
-    trailer.rows !== total ||
-    trailer.sha256 !== whole.digest('hex')
-  )
+  for (const name of header.tables) total += yield* readTable(source, name);
+  const expected = source.whole.copy().digest('hex');
+  const trailer = parse(trailerLineSchema, await source.next('the trailer'), 'the trailer');
+  if (trailer.tables !== header.tables.length || trailer.rows !== total || trailer.sha256 !== expected)
     throw new ArchiveError('The archive is damaged: it does not match its overall checksum.');
-  if (!(await source.next()).done)
+  if (!(await source.isAtEnd()))
     throw new ArchiveError('The archive is damaged: something follows its trailer.');
   yield { type: 'end', tables: header.tables.length, rows: total };
 }

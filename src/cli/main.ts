@@ -1,3 +1,5 @@
+import { ArchiveError } from '../server/backup/archive-format.ts';
+import { backupCommand, restoreCommand, verifyCommand } from '../server/backup/backup-commands.ts';
 import { EnvError, parseEnv } from '../server/env.ts';
 import { migrate, reindex, serve } from '../server/main.ts';
 import { createSignInLink, SignInLinkError } from '../server/sign-in-link.ts';
@@ -12,6 +14,11 @@ Commands:
   sign-in-link <address>     print a one-time sign-in link for that account (valid 15 minutes):
                              how people sign in when no SMTP server is configured. Whoever opens
                              it is signed in as that person: hand it over by a channel you trust
+  backup <file>              write the whole instance to a checksummed archive (.gz), while it
+                             runs: one consistent snapshot of the database
+  verify <file>              check an archive (format, version, every checksum) without loading it
+  restore <file>             load an archive into an EMPTY database (SQLite or PostgreSQL, as
+                             DATABASE_URL says): moves an instance from SQLite to PostgreSQL
   help                       show this message
 
 Configuration comes from the environment (see README.md): PORT, DATA_DIR, DATABASE_URL,
@@ -24,7 +31,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  if (!['serve', 'migrate', 'reindex', 'sign-in-link'].includes(command)) {
+  if (!['serve', 'migrate', 'reindex', 'sign-in-link', 'backup', 'verify', 'restore'].includes(command)) {
     console.error(`Unknown command "${command}".\n\n${usage}`);
     return 2;
   }
@@ -37,6 +44,14 @@ async function run(argv: string[]): Promise<number> {
       return 2;
     }
     throw error;
+  }
+  if (command === 'backup' || command === 'verify' || command === 'restore') {
+    const [, file] = argv;
+    if (!file) {
+      console.error(`Which file? archipel ${command} <file>\n\n${usage}`);
+      return 2;
+    }
+    return archiveCommand(command, env, file);
   }
   if (command === 'sign-in-link') {
     const [, address] = argv;
@@ -71,6 +86,44 @@ async function run(argv: string[]): Promise<number> {
   }
   await serve(env);
   return 0;
+}
+
+async function archiveCommand(
+  command: 'backup' | 'verify' | 'restore',
+  env: ReturnType<typeof parseEnv>,
+  file: string,
+): Promise<number> {
+  const started = Date.now();
+  const took = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  try {
+    if (command === 'backup') {
+      const done = await backupCommand(env, file);
+      console.log(`Backup written to ${file}: ${done.tables} tables, ${done.rows} rows, in ${took()}.`);
+      if (done.auditError) console.error(`The audit log could not record it: ${done.auditError}`);
+    } else if (command === 'verify') {
+      const done = await verifyCommand(file);
+      const { appVersion, sourceDialect, createdAt } = done.header;
+      console.log(
+        `${file} is whole: ${done.tables} tables, ${done.rows} rows, made by Archipel ${appVersion} on ${sourceDialect} at ${createdAt}.`,
+      );
+    } else {
+      const done = await restoreCommand(env, file);
+      const into = done.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `SQLite (in ${env.DATA_DIR})`;
+      console.log(`Restored ${file} into ${into}: ${done.tables} tables, ${done.rows} rows, in ${took()}.`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof ArchiveError) {
+      console.error(`${command} refused: ${error.message}`);
+      return 1;
+    }
+    // The system's or the database's own word (no such folder, no such database, refused login).
+    if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+      console.error(`${command} failed: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
 }
 
 run(process.argv.slice(2)).then(

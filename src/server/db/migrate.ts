@@ -48,21 +48,37 @@ function migrations(dialect: DialectName): Record<string, Migration> {
 
 export class MigrationError extends Error {}
 
-/**
- * Brings the schema up to date. Kysely's migrator holds a lock table, so two instances starting
- * together on one PostgreSQL database migrate once.
- */
-export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
-  const migrator = new Migrator({
+/** Every migration this version knows, in the order they run. */
+export function knownMigrations(dialect: DialectName): string[] {
+  return Object.keys(migrations(dialect)).sort();
+}
+
+function migratorFor(database: Database): Migrator {
+  return new Migrator({
     db: database.db,
     provider: { getMigrations: async () => migrations(database.dialect) },
     migrationTableName: 'kysely_migration',
     migrationLockTableName: 'kysely_migration_lock',
   });
-  const result = await migrator.migrateToLatest();
+}
+
+function throwIfFailed(result: MigrationResultSet): MigrationResultSet {
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new MigrationError(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
   }
   return result;
+}
+
+/**
+ * Brings the schema up to date. Kysely's migrator holds a lock table, so two instances starting
+ * together on one PostgreSQL database migrate once.
+ */
+export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
+  return throwIfFailed(await migratorFor(database).migrateToLatest());
+}
+
+/** Brings the schema to where it was after `name` (a restore loads an archive's rows there). */
+export async function migrateUpTo(database: Database, name: string): Promise<MigrationResultSet> {
+  return throwIfFailed(await migratorFor(database).migrateTo(name));
 }

@@ -159,6 +159,18 @@ export async function drainSearchIndex(
  * full-text rows no document points to. The index is rewritten in place: searches keep answering.
  */
 export async function reindexAll(db: Kysely<DB>, sources: readonly SearchSource[]): Promise<number> {
+  await markAllForIndexing(db, sources);
+  const handled = await drainSearchIndex(db, sources);
+  await db.transaction().execute(removeOrphanRows);
+  return handled;
+}
+
+/**
+ * Marks every searchable object and every indexed document to be read again, without reading
+ * them: the running indexer does it (a restore leaves it that work, so the restored rows stay
+ * exactly the archive's: reading notes may compact them).
+ */
+export async function markAllForIndexing(db: Kysely<DB>, sources: readonly SearchSource[]): Promise<void> {
   for (const source of sources) {
     let after: string | null = null;
     for (;;) {
@@ -184,9 +196,6 @@ export async function reindexAll(db: Kysely<DB>, sources: readonly SearchSource[
     )
     .onConflict((oc) => oc.columns(['kind', 'objectId']).doNothing())
     .execute();
-  const handled = await drainSearchIndex(db, sources);
-  await db.transaction().execute(removeOrphanRows);
-  return handled;
 }
 
 export interface SearchIndexer {

@@ -36,9 +36,13 @@ export interface TestApp {
 export async function createTestApp(
   dialect: DialectName,
   envOverrides: Record<string, string> = {},
-  options: { mailLog?: (line: string) => void } = {},
+  options: {
+    mailLog?: (line: string) => void;
+    /** A database the test made itself (a file it backs up, say); closed with the app. */
+    database?: TestDatabase;
+  } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase(dialect);
+  const database = options.database ?? (await createTestDatabase(dialect));
   const env = parseEnv({
     PUBLIC_URL: TEST_ORIGIN,
     AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',

@@ -47,7 +47,10 @@ test('the dashboard shows each circle’s figures over a period, as charts, tabl
   const csv = await page.request.get(href ?? '');
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
-  expect(await csv.text()).toMatch(/\ncommunity,Riposte créative territoriale,2021-01-01,2021-12-31,/);
+  // Headed in the reader's language: the browser here reads French.
+  const text = await csv.text();
+  expect(text).toMatch(/^\uFEFF?Périmètre,Nom,Du,Au,Séances tenues,/);
+  expect(text).toMatch(/\nCommunauté,Riposte créative territoriale,2021-01-01,2021-12-31,/);
   expect(pageProblems).toEqual([]);
 });
 

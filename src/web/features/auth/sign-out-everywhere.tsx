@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
 import { useSignOutEverywhere } from './auth-api.ts';
+import styles from './sign-out-everywhere.module.css';
 
 /** "Mes connexions": end every session of mine at once. */
 export function SignOutEverywhereSection() {
@@ -12,7 +13,7 @@ export function SignOutEverywhereSection() {
   const signOut = useSignOutEverywhere();
   const [message, setMessage] = useState<FormStatusMessage | null>(null);
   return (
-    <section aria-labelledby="sign-out-everywhere-title">
+    <section className={styles.block} aria-labelledby="sign-out-everywhere-title">
       <h2 id="sign-out-everywhere-title">{t('auth.everywhere.title')}</h2>
       <p>{t('auth.everywhere.intro')}</p>
       <ConfirmButton

@@ -18,7 +18,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { type DialectName, openDatabase } from '../src/server/db/database.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
@@ -29,6 +28,7 @@ import { writeDocuments } from '../src/server/search/search-index.ts';
 import { createSearchIndexer } from '../src/server/search/search-indexer.ts';
 import type { SearchAudience } from '../src/server/search/search-source.ts';
 import { fastPasswordHashing } from '../src/server/testing/fast-password-hashing.ts';
+import { createThrowawayPostgres } from '../src/server/testing/test-postgres.ts';
 
 const { values } = parseArgs({
   options: {
@@ -107,28 +107,14 @@ function sessionCookie(token: string): string {
   return `archipel.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
 }
 
-async function throwawayPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `archipel_bench_search_${randomBytes(4).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`create database ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const again = new pg.Client({ connectionString: admin });
-      await again.connect();
-      await again.query(`drop database if exists ${name} with (force)`);
-      await again.end();
-    },
-  };
-}
-
 const dataDir = mkdtempSync(join(tmpdir(), 'archipel-bench-search-'));
-const postgres = dialect === 'postgres' ? await throwawayPostgres() : undefined;
+const postgres =
+  dialect === 'postgres'
+    ? await createThrowawayPostgres(
+        process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+        'archipel_bench_search',
+      )
+    : undefined;
 const database = openDatabase({ url: postgres?.url, dataDir });
 await migrateToLatest(database);
 const db = database.db;

@@ -4,7 +4,6 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as Y from 'yjs';
 import { NOTES_FRAGMENT } from '../../contract/notes-document.ts';
@@ -23,6 +22,7 @@ import {
   type TestUser,
 } from '../testing/test-app.ts';
 import { type TestDatabase, testDialects } from '../testing/test-database.ts';
+import { onPostgresAdmin, testPostgresAdminUrl } from '../testing/test-postgres.ts';
 import { withDatabase } from '../testing/vitest-global-setup.ts';
 
 /**
@@ -31,13 +31,7 @@ import { withDatabase } from '../testing/vitest-global-setup.ts';
  * table equal; damaged archives are refused with nothing loaded.
  */
 const root = new URL('../../../', import.meta.url).pathname;
-const isCi = process.env.CI === 'true' || process.env.CI === '1';
-const adminUrl = process.env.TEST_DATABASE_URL;
-if (!adminUrl) {
-  const why = 'TEST_DATABASE_URL is not set (no PostgreSQL to restore into)';
-  if (isCi) throw new Error(`${why}: required in CI`);
-  console.warn(`\n${'!'.repeat(78)}\n!! SKIPPED backup and restore: ${why}\n${'!'.repeat(78)}`);
-}
+const adminUrl = testPostgresAdminUrl('backup and restore (no PostgreSQL to restore into)');
 
 interface Cli {
   code: number | null;
@@ -63,12 +57,7 @@ function cli(args: string[], env: Record<string, string>): Promise<Cli> {
   });
 }
 
-async function onAdmin(query: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(query);
-  await admin.end();
-}
+const onAdmin = (statement: string) => onPostgresAdmin(adminUrl ?? '', statement);
 
 interface Target {
   env: Record<string, string>;

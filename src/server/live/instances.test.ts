@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { LiveServerMessage } from '../../contract/live.ts';
@@ -9,22 +7,15 @@ import {
   startArchipel,
   stopArchipel,
 } from '../testing/archipel-process.ts';
+import { createThrowawayPostgres, testPostgresAdminUrl } from '../testing/test-postgres.ts';
 import { dropRedisPrefix, reachableTestRedis, testRedisPrefix } from '../testing/test-redis.ts';
 
 /**
  * Two real Archipel processes (`archipel serve`) on one PostgreSQL database and one Redis: what is
  * done through one reaches the WebSocket clients of the other, with one numbering per topic.
  */
-const isCi = process.env.CI === 'true' || process.env.CI === '1';
-const adminUrl = process.env.TEST_DATABASE_URL;
+const adminUrl = testPostgresAdminUrl('two Archipel processes on PostgreSQL + Redis');
 const redisUrl = await reachableTestRedis();
-if (!adminUrl) {
-  const why = 'TEST_DATABASE_URL is not set (no PostgreSQL)';
-  if (isCi) throw new Error(`${why}: required in CI`);
-  console.warn(
-    `\n${'!'.repeat(78)}\n!! SKIPPED two Archipel processes on PostgreSQL + Redis: ${why}\n${'!'.repeat(78)}`,
-  );
-}
 
 type Instance = ArchipelProcess;
 const api = callArchipel;
@@ -64,7 +55,7 @@ class Client {
 
 describe.skipIf(!adminUrl || !redisUrl)('two Archipel processes on PostgreSQL and Redis', () => {
   const prefix = testRedisPrefix();
-  const dbName = `archipel_instances_${process.pid}_${randomBytes(4).toString('hex')}`;
+  let database: Awaited<ReturnType<typeof createThrowawayPostgres>> | undefined;
   let a: Instance;
   let b: Instance;
   let facilitator: string;
@@ -75,13 +66,8 @@ describe.skipIf(!adminUrl || !redisUrl)('two Archipel processes on PostgreSQL an
   const topic = () => `session:${sessionId}`;
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(adminUrl ?? '');
-    url.pathname = `/${dbName}`;
-    const env = { DATABASE_URL: url.toString(), REDIS_URL: redisUrl ?? '', REDIS_KEY_PREFIX: prefix };
+    database = await createThrowawayPostgres(adminUrl ?? '', 'archipel_instances');
+    const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl ?? '', REDIS_KEY_PREFIX: prefix };
     a = await startArchipel(env);
     b = await startArchipel(env);
 
@@ -130,10 +116,7 @@ describe.skipIf(!adminUrl || !redisUrl)('two Archipel processes on PostgreSQL an
       if (!instance) continue;
       await stopArchipel(instance);
     }
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+    await database?.drop();
     if (redisUrl) await dropRedisPrefix(redisUrl, prefix);
   }, 30_000);
 

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { NOTES_FRAGMENT } from '../../contract/notes-document.ts';
@@ -11,6 +9,7 @@ import {
 } from '../testing/archipel-process.ts';
 import { openNotes, until } from '../testing/notes-editor.ts';
 import { startRoundRobinProxy } from '../testing/round-robin-proxy.ts';
+import { createThrowawayPostgres, testPostgresAdminUrl } from '../testing/test-postgres.ts';
 import { dropRedisPrefix, reachableTestRedis, testRedisPrefix } from '../testing/test-redis.ts';
 
 /**
@@ -18,16 +17,8 @@ import { dropRedisPrefix, reachableTestRedis, testRedisPrefix } from '../testing
  * load balancer that sends each connection to the next instance in turn (no sticky routing): the
  * shared notes are one document, and an instance killed with kill -9 loses no acknowledged edit.
  */
-const isCi = process.env.CI === 'true' || process.env.CI === '1';
-const adminUrl = process.env.TEST_DATABASE_URL;
+const adminUrl = testPostgresAdminUrl('shared notes on two Archipel processes');
 const redisUrl = await reachableTestRedis();
-if (!adminUrl) {
-  const why = 'TEST_DATABASE_URL is not set (no PostgreSQL)';
-  if (isCi) throw new Error(`${why}: required in CI`);
-  console.warn(
-    `\n${'!'.repeat(78)}\n!! SKIPPED shared notes on two Archipel processes: ${why}\n${'!'.repeat(78)}`,
-  );
-}
 
 type Editor = ReturnType<typeof openNotes>;
 
@@ -102,7 +93,7 @@ function percentile(sorted: number[], p: number): number {
 
 describe.skipIf(!adminUrl || !redisUrl)('shared notes on two Archipel processes (PostgreSQL, Redis)', () => {
   const prefix = testRedisPrefix();
-  const dbName = `archipel_notes_${process.pid}_${randomBytes(4).toString('hex')}`;
+  let database: Awaited<ReturnType<typeof createThrowawayPostgres>> | undefined;
   let env: Record<string, string>;
   let proxy: Awaited<ReturnType<typeof startRoundRobinProxy>>;
   let a: ArchipelProcess;
@@ -132,16 +123,11 @@ describe.skipIf(!adminUrl || !redisUrl)('shared notes on two Archipel processes 
   }
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(adminUrl ?? '');
-    url.pathname = `/${dbName}`;
+    database = await createThrowawayPostgres(adminUrl ?? '', 'archipel_notes');
     proxy = await startRoundRobinProxy([]);
     // Behind the balancer, the instances' public address is the balancer's.
     env = {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: database.url,
       REDIS_URL: redisUrl ?? '',
       REDIS_KEY_PREFIX: prefix,
       PUBLIC_URL: proxy.url,
@@ -185,10 +171,7 @@ describe.skipIf(!adminUrl || !redisUrl)('shared notes on two Archipel processes 
   afterAll(async () => {
     for (const instance of started) await stopArchipel(instance);
     await proxy?.close();
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+    await database?.drop();
     if (redisUrl) await dropRedisPrefix(redisUrl, prefix);
   }, 60_000);
 

@@ -75,6 +75,19 @@ describe.each(testDialects())('admin routes are hidden from non-admins on %s', (
     expect(entries.filter((entry) => entry.kind.startsWith('admin.'))).toEqual([]);
   });
 
+  it('lists every admin route of the API (a new one cannot escape the walk above)', () => {
+    const doc = t.app.swagger() as unknown as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/v1/admin/'))
+      .flatMap(([path, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+      );
+    const walked = adminRoutes('{id}', '{id}').map(
+      ([method, url]) => `${method} ${url.split('?')[0]?.replace(/\/some-job\//, '/{id}/')}`,
+    );
+    expect([...new Set(documented)].sort()).toEqual([...new Set(walked)].sort());
+  });
+
   it('lets the admin in', async () => {
     const response = await t.app.inject({ url: '/api/v1/admin/users', headers: { cookie: admin.cookie } });
     expect(response.statusCode).toBe(200);

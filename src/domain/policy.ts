@@ -49,6 +49,11 @@ export interface Standing {
   branch: BranchStanding;
   /** Reserved for territories: nobody holds a standing there yet. */
   territory: 'none';
+  /**
+   * The object's community is archived: whoever could read still reads, and nobody (admins
+   * included) takes part or steers any more (decision 038).
+   */
+  archived: boolean;
 }
 
 export const anonymous: Standing = {
@@ -58,6 +63,7 @@ export const anonymous: Standing = {
   circle: 'none',
   branch: 'none',
   territory: 'none',
+  archived: false,
 };
 
 const isCommunityMember = (s: Standing) => s.community === 'member' || s.community === 'animator';
@@ -234,7 +240,8 @@ function schedulingAbilities(s: Standing, o: { visibility: CircleVisibility; cre
 /** Every ability of the viewer on one object. */
 export function abilitiesOn(standing: Standing, object: PolicyObject): Abilities {
   const policy = policies[object.kind] as (s: Standing, o: PolicyObject) => Abilities;
-  return policy(standing, object);
+  const abilities = policy(standing, object);
+  return standing.archived ? { read: abilities.read, takePart: false, steer: false } : abilities;
 }
 
 /** The policy's answer for one action. */

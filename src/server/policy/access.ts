@@ -26,14 +26,12 @@ export function abilitiesInCircle(
 ): Abilities {
   // A spread over a union is not narrowed back to it by TypeScript: each CircleObject plus the
   // circle's visibility is exactly one PolicyObject variant.
-  const abilities = abilitiesOn(standingInCircle(circle, viewer), {
+  // An archived community is read-only, for its steward and instance admins too (decision 038):
+  // the standing says so, and the policies' answer keeps `read` alone.
+  return abilitiesOn(standingInCircle(circle, viewer), {
     ...object,
     visibility: circle.visibility,
   } as PolicyObject);
-  // An archived community is read-only, for its steward and instance admins too (decision 038).
-  return circle.communityArchivedAt == null
-    ? abilities
-    : { read: abilities.read, takePart: false, steer: false };
 }
 
 /**

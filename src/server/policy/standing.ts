@@ -39,9 +39,11 @@ export function circleStandingOf(
 
 /** The viewer's standing in a circle, from the columns the circle query selected with it. */
 export function standingInCircle(row: StandingColumns, viewer: Viewer | undefined): Standing {
-  if (!viewer) return anonymous;
+  const archived = row.communityArchivedAt != null;
+  if (!viewer) return { ...anonymous, archived };
   return {
     ...anonymous,
+    archived,
     userId: viewer.id,
     instanceAdmin: viewer.isAdmin,
     community: communityStandingOf(row.myCommunityStatus, row.myCommunityRole),
@@ -84,22 +86,22 @@ export async function resolveCommunityStanding(
   communityId: string,
   viewer: Viewer | undefined,
 ): Promise<Standing> {
-  if (!viewer) return anonymous;
   const mine = (eb: ExpressionBuilder<DB, 'communities'>) =>
     eb
       .selectFrom('communityMembers as m')
       .where('m.communityId', '=', communityId)
-      .where('m.userId', '=', viewer.id);
+      .where('m.userId', '=', viewer?.id ?? '');
   const row = await db
     .selectFrom('communities')
     .select((eb) => [
+      'archivedAt',
       mine(eb).select('m.status').as('status'),
       mine(eb).select('m.role').as('role'),
       eb
         .selectFrom('communityMembers as bm')
         .innerJoin('communities as b', 'b.id', 'bm.communityId')
         .where('b.parentId', '=', communityId)
-        .where('bm.userId', '=', viewer.id)
+        .where('bm.userId', '=', viewer?.id ?? '')
         .where('bm.status', '=', 'active')
         .select('bm.communityId')
         .limit(1)
@@ -107,8 +109,11 @@ export async function resolveCommunityStanding(
     ])
     .where('id', '=', communityId)
     .executeTakeFirst();
+  const archived = row?.archivedAt != null;
+  if (!viewer) return { ...anonymous, archived };
   return {
     ...anonymous,
+    archived,
     userId: viewer.id,
     instanceAdmin: viewer.isAdmin,
     community: communityStandingOf(row?.status, row?.role),
@@ -118,12 +123,18 @@ export async function resolveCommunityStanding(
 
 /** The viewer's standing in a community, from the columns the community query selected with it. */
 export function standingInCommunity(
-  row: { myStatus: CommunityMemberStatus | null; myRole: CommunityRole | null },
+  row: {
+    myStatus: CommunityMemberStatus | null;
+    myRole: CommunityRole | null;
+    archivedAt?: Date | string | null;
+  },
   viewer: Viewer | undefined,
 ): Standing {
-  if (!viewer) return anonymous;
+  const archived = row.archivedAt != null;
+  if (!viewer) return { ...anonymous, archived };
   return {
     ...anonymous,
+    archived,
     userId: viewer.id,
     instanceAdmin: viewer.isAdmin,
     community: communityStandingOf(row.myStatus, row.myRole),

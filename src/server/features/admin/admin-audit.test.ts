@@ -225,9 +225,19 @@ describe.each(testDialects())('the audit log on %s', (dialect) => {
       steer: false,
     });
     expect((await newSession()).statusCode).toBe(403);
+    // And its community-wide objects: the glossary takes no new term, the community reads only.
+    const propose = () =>
+      as(member, 'POST', `/api/v1/communities/${community.slug}/glossary`, { term: 'Archive' });
+    expect((await propose()).statusCode).toBe(403);
+    expect((await as(member, 'GET', `/api/v1/communities/${community.slug}`)).json().abilities).toEqual({
+      read: true,
+      takePart: false,
+      steer: false,
+    });
     expect(
       (await as(admin, 'PATCH', `/api/v1/admin/communities/${community.id}`, { archived: false })).statusCode,
     ).toBe(200);
+    expect((await propose()).statusCode).toBe(201);
     expect(await listed(outsider)).toContain(community.id);
     expect(await found(outsider)).toBeGreaterThan(0);
     expect((await newSession()).statusCode).toBe(201);

@@ -53,6 +53,12 @@ const envSchema = z.object({
   JOB_CONCURRENCY: integer(1, 64).default(4),
   /** Live sockets one person may hold on one instance (one per browser tab); the next is refused. */
   LIVE_CONNECTIONS_PER_PERSON: integer(1, 1000).default(20),
+  /**
+   * Seconds between the pings the server sends on each live socket; a socket that has not answered
+   * the previous ping by the next one is closed (a laptop put to sleep, a dropped network). Lower
+   * it below a proxy's idle timeout (nginx's proxy_read_timeout is 60 s).
+   */
+  LIVE_HEARTBEAT_SECONDS: integer(1, 3600).default(30),
   /** Milliseconds an import may spend reading pad notes before it is refused as too complex. */
   IMPORT_TIME_LIMIT_MS: integer(1, 60_000).default(1_500),
   /**

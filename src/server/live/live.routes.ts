@@ -19,7 +19,6 @@ const MAX_FRAME_BYTES = 16 * 1024;
 /** A tab resubscribing its 50 topics at once, with room to spare; then a navigation's worth a second. */
 const FRAME_BURST = 100;
 const FRAMES_PER_SECOND = 10;
-const HEARTBEAT_MS = 30_000;
 
 /**
  * The live transport: one WebSocket per browser tab at /api/v1/live. Writes go through HTTP; this
@@ -81,12 +80,14 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
           connection.revoke(circleId);
         });
         const stopClosing = revocations.onTopicClosed((topic) => connection.closeTopic(topic));
+        // A peer gone without a close frame (sleep, lost network) would hold its topics, presence and
+        // memory for ever: each interval, a socket that did not answer the last ping is dropped.
         let alive = true;
         const heartbeat = setInterval(() => {
           if (!alive) return socket.terminate();
           alive = false;
           socket.ping();
-        }, HEARTBEAT_MS);
+        }, env.LIVE_HEARTBEAT_SECONDS * 1000);
         socket.on('pong', () => {
           alive = true;
         });

@@ -60,33 +60,23 @@ export async function listCircleBoards(
 }
 
 /**
- * The board as this viewer may see it. Other people's private post-its (silent brainstorm) are
- * left out in SQL, counted only; hidden ones reach their author and the facilitators; on an
- * anonymous board no author is named; dot totals stay out while dots are hidden.
+ * Post-its as this viewer may see them: the whole board's, or one (`noteId`). Other people's private
+ * post-its (silent brainstorm) are left out in SQL; hidden ones reach their author and the
+ * facilitators; on an anonymous board no author is named; dot totals stay out while dots are hidden.
+ * One post-it costs the same whatever the board's size (its rows only), so answering a write does
+ * not read the board.
  */
-export async function loadBoard(db: Kysely<DB>, access: BoardAccess, now = Date.now()): Promise<Board> {
+async function visibleNotes(db: Kysely<DB>, access: BoardAccess, noteId?: string) {
   const { board, viewer } = access;
   const me = viewer.id;
-  const [categories, clusters, notes, totals, mine, privateCount] = await Promise.all([
-    db
-      .selectFrom('boardCategories')
-      .select(['id', 'name', 'color', 'meaning'])
-      .where('boardId', '=', board.id)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('boardClusters')
-      .select(['id', 'title'])
-      .where('boardId', '=', board.id)
-      .orderBy('createdAt')
-      .orderBy('id')
-      .execute(),
+  const [notes, totals, mine] = await Promise.all([
     db
       .selectFrom('boardNotes as n')
       .leftJoin('users as u', 'u.id', 'n.authorId')
       .selectAll('n')
       .select('u.name as authorName')
       .where('n.boardId', '=', board.id)
+      .$if(noteId !== undefined, (query) => query.where('n.id', '=', noteId ?? ''))
       .where((eb) =>
         eb.and([
           eb.or([eb('n.private', '=', false), eb('n.authorId', '=', me)]),
@@ -101,6 +91,7 @@ export async function loadBoard(db: Kysely<DB>, access: BoardAccess, now = Date.
       .selectFrom('boardDots')
       .select(['noteId', sql<number>`sum(count)`.as('total')])
       .where('boardId', '=', board.id)
+      .$if(noteId !== undefined, (query) => query.where('noteId', '=', noteId ?? ''))
       .groupBy('noteId')
       .execute(),
     db
@@ -108,15 +99,9 @@ export async function loadBoard(db: Kysely<DB>, access: BoardAccess, now = Date.
       .innerJoin('boardNotes as n', 'n.id', 'd.noteId')
       .select(['d.noteId', 'd.count', 'n.hidden'])
       .where('d.boardId', '=', board.id)
+      .$if(noteId !== undefined, (query) => query.where('d.noteId', '=', noteId ?? ''))
       .where('d.userId', '=', me)
       .execute(),
-    db
-      .selectFrom('boardNotes')
-      .select((e) => e.fn.countAll<number>().as('n'))
-      .where('boardId', '=', board.id)
-      .where('private', '=', true)
-      .where((eb) => eb.or([eb('authorId', 'is', null), eb('authorId', '!=', me)]))
-      .executeTakeFirstOrThrow(),
   ]);
   const base = toBoardBase(board);
   const showDots = !base.hideDots || base.dotsRevealed;
@@ -138,11 +123,51 @@ export async function loadBoard(db: Kysely<DB>, access: BoardAccess, now = Date.
     actionId: row.actionId,
     createdAt: toIso(row.createdAt),
   });
+  return { notes: notes.map(toNote), mine };
+}
+
+/** One post-it as this viewer may see it on the board of `access`; undefined when they may not. */
+export async function findVisibleNote(
+  db: Kysely<DB>,
+  access: BoardAccess,
+  noteId: string,
+): Promise<BoardNote | undefined> {
+  return (await visibleNotes(db, access, noteId)).notes[0];
+}
+
+/** The board as this viewer may see it (see visibleNotes for the post-its' rules). */
+export async function loadBoard(db: Kysely<DB>, access: BoardAccess, now = Date.now()): Promise<Board> {
+  const { board, viewer } = access;
+  const me = viewer.id;
+  const [categories, clusters, { notes, mine }, privateCount] = await Promise.all([
+    db
+      .selectFrom('boardCategories')
+      .select(['id', 'name', 'color', 'meaning'])
+      .where('boardId', '=', board.id)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('boardClusters')
+      .select(['id', 'title'])
+      .where('boardId', '=', board.id)
+      .orderBy('createdAt')
+      .orderBy('id')
+      .execute(),
+    visibleNotes(db, access),
+    db
+      .selectFrom('boardNotes')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('boardId', '=', board.id)
+      .where('private', '=', true)
+      .where((eb) => eb.or([eb('authorId', 'is', null), eb('authorId', '!=', me)]))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const base = toBoardBase(board);
   return {
     ...base,
     categories,
     clusters,
-    notes: notes.map(toNote),
+    notes,
     privateNoteCount: Number(privateCount.n),
     isVotingOpen: isVotingOpen(base, now),
     // Dots on hidden post-its are out of the budget (the same rule as putMyDots).

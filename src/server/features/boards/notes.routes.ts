@@ -15,9 +15,8 @@ import { errorBodySchema } from '../../../contract/error.ts';
 import { actionSchema } from '../../../contract/session.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import type { Viewer } from '../../http/viewer.ts';
 import { actionAbilities, listActions } from '../actions/actions.public.ts';
-import { getBoardAccess, getNoteAccess, requireBoardSteward } from './board-access.ts';
+import { type BoardAccess, getBoardAccess, getNoteAccess, requireBoardSteward } from './board-access.ts';
 import { boardTopic, dotsNoteId, publicNoteId } from './board-events.ts';
 import {
   createCluster,
@@ -30,7 +29,7 @@ import {
   putMyDots,
   renameCluster,
 } from './boards.commands.ts';
-import { loadBoard } from './boards.queries.ts';
+import { findVisibleNote, loadBoard } from './boards.queries.ts';
 
 const tags = ['boards'];
 const idParams = z.object({ id: z.string().max(100) });
@@ -46,10 +45,12 @@ const errors = {
 export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db, viewers, live } = ctx;
 
-  /** The post-it as the viewer now sees it (read through the same rules as the whole board). */
-  async function noteAsSeen(boardId: string, noteId: string, viewer: Viewer) {
-    const board = await loadBoard(db, await getBoardAccess(db, boardId, viewer));
-    const note = board.notes.find((candidate) => candidate.id === noteId);
+  /**
+   * The post-it as the viewer now sees it, through the same rules as the whole board, on the access
+   * this request already resolved: its own rows only, whatever the board's size.
+   */
+  async function noteAsSeen(access: BoardAccess, noteId: string) {
+    const note = await findVisibleNote(db, access, noteId);
     if (!note) throw notFound('Post-it');
     return note;
   }
@@ -68,14 +69,15 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const viewer = await viewers.require(request);
-        const { board } = await getBoardAccess(db, request.params.id, viewer);
+        const access = await getBoardAccess(db, request.params.id, viewer);
+        const { board } = access;
         const note = await createNote(db, board.id, viewer.id, request.body);
         live.publish(boardTopic(board.id), {
           type: 'board.note.created',
           boardId: board.id,
           noteId: publicNoteId({ id: note.id, private: note.isPrivate }),
         });
-        return reply.status(201).send(await noteAsSeen(board.id, note.id, viewer));
+        return reply.status(201).send(await noteAsSeen(access, note.id));
       },
     );
 
@@ -104,7 +106,7 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           boardId: access.board.id,
           noteId: publicNoteId(access.note),
         });
-        return noteAsSeen(access.board.id, access.note.id, viewer);
+        return noteAsSeen(access, access.note.id);
       },
     );
 

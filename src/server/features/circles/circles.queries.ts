@@ -5,6 +5,7 @@ import type { CommunityMemberStatus, CommunityRole } from '../../../domain/commu
 import type { CircleDecisionOutcome } from '../../../domain/review.ts';
 import { one, toIso } from '../../db/columns.ts';
 import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 import type { CircleRow, DB } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
@@ -177,9 +178,27 @@ export async function getEditedCircle(db: Kysely<DB>, circleId: string, viewer: 
   return row;
 }
 
+/**
+ * Nearly every route of a circle's content asks this first: prepared once per shape (a visitor, a
+ * person, an admin differ in SQL), then run with the ids (db/prepared-query.ts).
+ */
+const visibleCircle = {
+  visitor: preparedQuery((db: Kysely<DB>, circleId: string) =>
+    circlesWithStats(db, undefined).where('ci.id', '=', circleId),
+  ),
+  person: preparedQuery((db: Kysely<DB>, circleId: string, me: string) =>
+    circlesWithStats(db, { id: me, isAdmin: false }).where('ci.id', '=', circleId),
+  ),
+  admin: preparedQuery((db: Kysely<DB>, circleId: string, me: string) =>
+    circlesWithStats(db, { id: me, isAdmin: true }).where('ci.id', '=', circleId),
+  ),
+};
+
 /** The circle if the viewer may see it; otherwise 404, exactly as if it did not exist. */
 export async function getVisibleCircle(db: Kysely<DB>, circleId: string, viewer: Viewer | undefined) {
-  const row = await circlesWithStats(db, viewer).where('ci.id', '=', circleId).executeTakeFirst();
+  const [row] = !viewer
+    ? await visibleCircle.visitor(db, circleId)
+    : await visibleCircle[viewer.isAdmin ? 'admin' : 'person'](db, circleId, viewer.id);
   if (!row) throw notFound('Circle');
   return row;
 }

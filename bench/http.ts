@@ -185,16 +185,24 @@ try {
   const writes = write.ok + write.warmOk;
 
   const ratio = read.perSecond / yardstick.perSecond;
+  // The same ratio per second of each server's own CPU. On a shared machine the raw ratio can pass
+  // only because the load generator was starved while it measured bare Fastify (seen: 1,119 hello/s
+  // at 7 % of the server's core): the target counts as met only when both ratios meet it.
+  const cpuRatio = read.perSecond / read.cpu / (yardstick.perSecond / yardstick.cpu);
   // Requests per second of the server's own CPU: what a core would give if the shared machine
   // left it whole (said beside the raw figure, never instead of it).
-  console.log('\n| route | req/s | p50 ms | p99 ms | 2xx | failed | server CPU | req per server CPU-second |');
+  console.log(
+    '\n| route | req/s | p50 ms | p99 ms | 2xx | failed | server CPU | req per server CPU-second |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of [yardstick, read, write]) {
     console.log(
       `| ${r.name} | ${r.perSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.failed} | ${(r.cpu * 100).toFixed(0)} % | ${(r.perSecond / r.cpu).toFixed(0)} |`,
     );
   }
-  console.log(`\nreads / bare Fastify: ${ratio.toFixed(2)} (target ≥ 0.3)`);
+  console.log(
+    `\nreads / bare Fastify: ${ratio.toFixed(2)} in req/s, ${cpuRatio.toFixed(2)} in req per server CPU-second (target ≥ 0.3, both)`,
+  );
   // Requests still in flight when autocannon stops may commit without their answer being counted:
   // at most one per connection per load (warm-up and timed run).
   const unanswered = stored - writes;
@@ -203,7 +211,7 @@ try {
   );
   console.log(`machine load average after: ${loadAverage()}`);
   const checks = [
-    ['reads ≥ 0.3 × bare Fastify', ratio >= 0.3],
+    ['reads ≥ 0.3 × bare Fastify (req/s and per CPU-second)', ratio >= 0.3 && cpuRatio >= 0.3],
     ['writes ≥ 1,000/s on SQLite', write.perSecond >= 1000],
     [
       'no failed request, every acknowledged write stored',

@@ -100,23 +100,28 @@ export async function startArchipel(name: string, env: Record<string, string> = 
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
     : [];
-  const server = spawn(process.execPath, [...profile, 'src/cli/main.ts', 'serve'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      REDIS_URL: '',
-      PUBLIC_URL: base,
-      ARCHIPEL_DEMO: '0',
-      LOG_LEVEL: 'warn',
-      AUTH_SECRET: secret,
-      ...env,
+  // The V8 flags `npm start` and bin/archipel.js give the server (decision 045).
+  const server = spawn(
+    process.execPath,
+    [...profile, '--max-semi-space-size=16', 'src/cli/main.ts', 'serve'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        REDIS_URL: '',
+        PUBLIC_URL: base,
+        ARCHIPEL_DEMO: '0',
+        LOG_LEVEL: 'warn',
+        AUTH_SECRET: secret,
+        ...env,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  );
   pin(server.pid, 0);
   const close = async () => {
     await stop(server);

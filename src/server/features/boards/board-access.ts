@@ -1,6 +1,7 @@
 import { type Kysely, PostgresAdapter } from 'kysely';
 import type { Abilities } from '../../../domain/policy.ts';
 import { toBool } from '../../db/columns.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 import type { BoardRow, DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
@@ -32,8 +33,13 @@ export async function circleBoardAccess(db: Kysely<DB>, circleId: string, viewer
   return { circle, abilities };
 }
 
+/** Asked by every board and post-it route: prepared once (db/prepared-query.ts). */
+const boardById = preparedQuery((db: Kysely<DB>, boardId: string) =>
+  db.selectFrom('boards').selectAll().where('id', '=', boardId),
+);
+
 export async function getBoardAccess(db: Kysely<DB>, boardId: string, viewer: Viewer): Promise<BoardAccess> {
-  const board = await db.selectFrom('boards').selectAll().where('id', '=', boardId).executeTakeFirst();
+  const [board] = await boardById(db, boardId);
   if (!board) throw notFound('Board');
   const circle = await getVisibleCircle(db, board.circleId, viewer).catch(() => {
     throw notFound('Board');

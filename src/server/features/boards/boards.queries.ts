@@ -3,6 +3,7 @@ import type { Board, BoardNote, BoardSummary } from '../../../contract/board.ts'
 import { isVotingOpen } from '../../../domain/board.ts';
 import { toBool, toIso } from '../../db/columns.ts';
 import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 import type { BoardRow, DB } from '../../db/schema.ts';
 import type { BoardAccess } from './board-access.ts';
 
@@ -59,6 +60,61 @@ export async function listCircleBoards(
   };
 }
 
+/** Post-its the viewer may see (see visibleNotes), optionally one of them. */
+function notesQuery(db: Kysely<DB>, boardId: string, me: string, canSteer: boolean, noteId?: string) {
+  return db
+    .selectFrom('boardNotes as n')
+    .leftJoin('users as u', 'u.id', 'n.authorId')
+    .selectAll('n')
+    .select('u.name as authorName')
+    .where('n.boardId', '=', boardId)
+    .$if(noteId !== undefined, (query) => query.where('n.id', '=', noteId ?? ''))
+    .where((eb) =>
+      eb.and([
+        eb.or([eb('n.private', '=', false), eb('n.authorId', '=', me)]),
+        canSteer ? eb.lit(true) : eb.or([eb('n.hidden', '=', false), eb('n.authorId', '=', me)]),
+      ]),
+    )
+    .orderBy('n.y')
+    .orderBy('n.createdAt')
+    .orderBy('n.id');
+}
+
+function dotTotalsQuery(db: Kysely<DB>, boardId: string, noteId?: string) {
+  return db
+    .selectFrom('boardDots')
+    .select(['noteId', sql<number>`sum(count)`.as('total')])
+    .where('boardId', '=', boardId)
+    .$if(noteId !== undefined, (query) => query.where('noteId', '=', noteId ?? ''))
+    .groupBy('noteId');
+}
+
+function myDotsQuery(db: Kysely<DB>, boardId: string, me: string, noteId?: string) {
+  return db
+    .selectFrom('boardDots as d')
+    .innerJoin('boardNotes as n', 'n.id', 'd.noteId')
+    .select(['d.noteId', 'd.count', 'n.hidden'])
+    .where('d.boardId', '=', boardId)
+    .$if(noteId !== undefined, (query) => query.where('d.noteId', '=', noteId ?? ''))
+    .where('d.userId', '=', me);
+}
+
+/** One post-it's rows, prepared once (db/prepared-query.ts): every post-it write answers with them. */
+const oneNote = {
+  forSteward: preparedQuery((db: Kysely<DB>, boardId: string, me: string, noteId: string) =>
+    notesQuery(db, boardId, me, true, noteId),
+  ),
+  forMember: preparedQuery((db: Kysely<DB>, boardId: string, me: string, noteId: string) =>
+    notesQuery(db, boardId, me, false, noteId),
+  ),
+  totals: preparedQuery((db: Kysely<DB>, boardId: string, noteId: string) =>
+    dotTotalsQuery(db, boardId, noteId),
+  ),
+  mine: preparedQuery((db: Kysely<DB>, boardId: string, me: string, noteId: string) =>
+    myDotsQuery(db, boardId, me, noteId),
+  ),
+};
+
 /**
  * Post-its as this viewer may see them: the whole board's, or one (`noteId`). Other people's private
  * post-its (silent brainstorm) are left out in SQL; hidden ones reach their author and the
@@ -69,40 +125,17 @@ export async function listCircleBoards(
 async function visibleNotes(db: Kysely<DB>, access: BoardAccess, noteId?: string) {
   const { board, viewer } = access;
   const me = viewer.id;
-  const [notes, totals, mine] = await Promise.all([
-    db
-      .selectFrom('boardNotes as n')
-      .leftJoin('users as u', 'u.id', 'n.authorId')
-      .selectAll('n')
-      .select('u.name as authorName')
-      .where('n.boardId', '=', board.id)
-      .$if(noteId !== undefined, (query) => query.where('n.id', '=', noteId ?? ''))
-      .where((eb) =>
-        eb.and([
-          eb.or([eb('n.private', '=', false), eb('n.authorId', '=', me)]),
-          access.canSteer ? eb.lit(true) : eb.or([eb('n.hidden', '=', false), eb('n.authorId', '=', me)]),
-        ]),
-      )
-      .orderBy('n.y')
-      .orderBy('n.createdAt')
-      .orderBy('n.id')
-      .execute(),
-    db
-      .selectFrom('boardDots')
-      .select(['noteId', sql<number>`sum(count)`.as('total')])
-      .where('boardId', '=', board.id)
-      .$if(noteId !== undefined, (query) => query.where('noteId', '=', noteId ?? ''))
-      .groupBy('noteId')
-      .execute(),
-    db
-      .selectFrom('boardDots as d')
-      .innerJoin('boardNotes as n', 'n.id', 'd.noteId')
-      .select(['d.noteId', 'd.count', 'n.hidden'])
-      .where('d.boardId', '=', board.id)
-      .$if(noteId !== undefined, (query) => query.where('d.noteId', '=', noteId ?? ''))
-      .where('d.userId', '=', me)
-      .execute(),
-  ]);
+  const [notes, totals, mine] = await (noteId === undefined
+    ? Promise.all([
+        notesQuery(db, board.id, me, access.canSteer).execute(),
+        dotTotalsQuery(db, board.id).execute(),
+        myDotsQuery(db, board.id, me).execute(),
+      ])
+    : Promise.all([
+        oneNote[access.canSteer ? 'forSteward' : 'forMember'](db, board.id, me, noteId),
+        oneNote.totals(db, board.id, noteId),
+        oneNote.mine(db, board.id, me, noteId),
+      ]));
   const base = toBoardBase(board);
   const showDots = !base.hideDots || base.dotsRevealed;
   const totalOf = new Map(totals.map((row) => [row.noteId, Number(row.total)]));

@@ -328,6 +328,8 @@ export interface BoardsTable {
   createdBy: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** Bumped by every write under the board's lock; live events carry it (2026-12-05-0042). */
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface BoardCategoriesTable {

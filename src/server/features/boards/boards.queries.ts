@@ -1,9 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Board, BoardNote, BoardSummary } from '../../../contract/board.ts';
 import { isVotingOpen } from '../../../domain/board.ts';
 import { toBool, toIso } from '../../db/columns.ts';
 import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
-import type { BoardRow, DB } from '../../db/schema.ts';
+import type { BoardNotesTable, BoardRow, DB } from '../../db/schema.ts';
 import type { BoardAccess } from './board-access.ts';
 
 function toBoardBase(row: BoardRow) {
@@ -64,6 +64,39 @@ export async function listCircleBoards(
  * left out in SQL, counted only; hidden ones reach their author and the facilitators; on an
  * anonymous board no author is named; dot totals stay out while dots are hidden.
  */
+/** Whether everyone sees the dot totals (not hidden, or revealed). */
+export function dotsShown(board: Pick<BoardRow, 'hideDots' | 'dotsRevealed'>): boolean {
+  return !toBool(board.hideDots) || toBool(board.dotsRevealed);
+}
+
+/**
+ * A post-it as a viewer sees it, but for their own dots: the one shape of the board's reads and of
+ * its live events. `dots` is everyone's total, or null while totals are hidden.
+ */
+export function noteView(
+  row: Selectable<BoardNotesTable> & { authorName: string | null },
+  board: Pick<BoardRow, 'anonymous'>,
+  isMine: boolean,
+  dots: number | null,
+): Omit<BoardNote, 'myDots'> {
+  return {
+    id: row.id,
+    text: row.text,
+    categoryId: row.categoryId,
+    clusterId: row.clusterId,
+    x: row.x,
+    y: row.y,
+    isMine,
+    author:
+      toBool(board.anonymous) || !row.authorId ? null : { id: row.authorId, name: row.authorName ?? '' },
+    hidden: toBool(row.hidden),
+    private: toBool(row.private),
+    dots,
+    actionId: row.actionId,
+    createdAt: toIso(row.createdAt),
+  };
+}
+
 export async function loadBoard(db: Kysely<DB>, access: BoardAccess, now = Date.now()): Promise<Board> {
   const { board, viewer } = access;
   const me = viewer.id;
@@ -119,24 +152,12 @@ export async function loadBoard(db: Kysely<DB>, access: BoardAccess, now = Date.
       .executeTakeFirstOrThrow(),
   ]);
   const base = toBoardBase(board);
-  const showDots = !base.hideDots || base.dotsRevealed;
+  const showDots = dotsShown(board);
   const totalOf = new Map(totals.map((row) => [row.noteId, Number(row.total)]));
   const myDotsOf = new Map(mine.map((row) => [row.noteId, row.count]));
   const toNote = (row: (typeof notes)[number]): BoardNote => ({
-    id: row.id,
-    text: row.text,
-    categoryId: row.categoryId,
-    clusterId: row.clusterId,
-    x: row.x,
-    y: row.y,
-    isMine: row.authorId === me,
-    author: base.anonymous || !row.authorId ? null : { id: row.authorId, name: row.authorName ?? '' },
-    hidden: toBool(row.hidden),
-    private: toBool(row.private),
-    dots: showDots ? (totalOf.get(row.id) ?? 0) : null,
+    ...noteView(row, board, row.authorId === me, showDots ? (totalOf.get(row.id) ?? 0) : null),
     myDots: myDotsOf.get(row.id) ?? 0,
-    actionId: row.actionId,
-    createdAt: toIso(row.createdAt),
   });
   return {
     ...base,
@@ -147,6 +168,7 @@ export async function loadBoard(db: Kysely<DB>, access: BoardAccess, now = Date.
     isVotingOpen: isVotingOpen(base, now),
     // Dots on hidden post-its are out of the budget (the same rule as putMyDots).
     myDotsUsed: mine.reduce((sum, row) => (toBool(row.hidden) ? sum : sum + row.count), 0),
+    version: board.version,
     // Post-its are written while the board is unlocked, or by those who steer it.
     abilities: {
       ...access.abilities,

@@ -102,8 +102,8 @@ export function boardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const access = await getBoardAccess(db, request.params.id, viewer);
         requireBoardSteward(access);
-        await patchBoard(db, access.board.id, request.body);
-        live.publish(boardTopic(access.board.id), { type: 'board.updated', boardId: access.board.id });
+        const { event, variants } = await patchBoard(db, access.board.id, request.body);
+        live.publish(boardTopic(access.board.id), event, variants);
         return loadBoard(db, await getBoardAccess(db, access.board.id, viewer));
       },
     );
@@ -144,11 +144,12 @@ export function boardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const access = await getBoardAccess(db, request.params.id, viewer);
         requireBoardSteward(access);
-        await revealBoard(db, access.board.id, request.body.what);
+        const version = await revealBoard(db, access.board.id, request.body.what);
         live.publish(boardTopic(access.board.id), {
           type: 'board.revealed',
           boardId: access.board.id,
           what: request.body.what,
+          version,
         });
         return loadBoard(db, await getBoardAccess(db, access.board.id, viewer));
       },

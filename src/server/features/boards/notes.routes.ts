@@ -18,7 +18,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { actionAbilities, listActions } from '../actions/actions.public.ts';
 import { getBoardAccess, getNoteAccess, requireBoardSteward } from './board-access.ts';
-import { boardTopic, dotsNoteId, publicNoteId } from './board-events.ts';
+import { boardTopic } from './board-events.ts';
 import {
   createCluster,
   createNote,
@@ -70,11 +70,7 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const { board } = await getBoardAccess(db, request.params.id, viewer);
         const note = await createNote(db, board.id, viewer.id, request.body);
-        live.publish(boardTopic(board.id), {
-          type: 'board.note.created',
-          boardId: board.id,
-          noteId: publicNoteId({ id: note.id, private: note.isPrivate }),
-        });
+        live.publish(boardTopic(board.id), note.publication.event, note.publication.variants);
         return reply.status(201).send(await noteAsSeen(board.id, note.id, viewer));
       },
     );
@@ -98,12 +94,8 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw new AppError('FORBIDDEN', 'Only its author can change what a post-it says');
         }
         if (hidden !== undefined) requireBoardSteward(access);
-        await patchNote(db, access.note, request.body, access.canSteer);
-        live.publish(boardTopic(access.board.id), {
-          type: 'board.note.updated',
-          boardId: access.board.id,
-          noteId: publicNoteId(access.note),
-        });
+        const { event, variants } = await patchNote(db, access.note, request.body, access.canSteer);
+        live.publish(boardTopic(access.board.id), event, variants);
         return noteAsSeen(access.board.id, access.note.id, viewer);
       },
     );
@@ -122,12 +114,8 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const access = await getNoteAccess(db, request.params.id, viewer);
         if (!access.isMine) requireBoardSteward(access);
-        await deleteNote(db, access.note, access.canSteer);
-        live.publish(boardTopic(access.board.id), {
-          type: 'board.note.deleted',
-          boardId: access.board.id,
-          noteId: publicNoteId(access.note),
-        });
+        const { event, variants } = await deleteNote(db, access.note, access.canSteer);
+        live.publish(boardTopic(access.board.id), event, variants);
         return reply.status(204).send(null);
       },
     );
@@ -147,12 +135,8 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const viewer = await viewers.require(request);
         const access = await getNoteAccess(db, request.params.id, viewer);
-        const result = await putMyDots(db, access.note, viewer.id, request.body.count);
-        live.publish(boardTopic(access.board.id), {
-          type: 'board.dots.updated',
-          boardId: access.board.id,
-          noteId: dotsNoteId(access.board, access.note.id),
-        });
+        const { result, publication } = await putMyDots(db, access.note, viewer.id, request.body.count);
+        live.publish(boardTopic(access.board.id), publication.event, publication.variants);
         return result;
       },
     );
@@ -173,7 +157,7 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const access = await getNoteAccess(db, request.params.id, viewer);
         if (access.note.private)
           throw new AppError('CONFLICT', 'Reveal the post-it before making it an action');
-        const actionId = await noteToAction(
+        const { actionId, publication } = await noteToAction(
           db,
           {
             circleId: access.circle.id,
@@ -192,11 +176,7 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ...row,
           abilities: actionAbilities(row, { circle: access.circle, viewer, isListed: false }),
         };
-        live.publish(boardTopic(access.board.id), {
-          type: 'board.note.updated',
-          boardId: access.board.id,
-          noteId: access.note.id,
-        });
+        live.publish(boardTopic(access.board.id), publication.event, publication.variants);
         if (action.sessionId) {
           live.publish(`session:${action.sessionId}`, {
             type: 'action.created',
@@ -222,8 +202,8 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         const access = await getBoardAccess(db, request.params.id, viewer);
-        await createCluster(db, access.board.id, request.body, access.canSteer);
-        live.publish(boardTopic(access.board.id), { type: 'board.updated', boardId: access.board.id });
+        const { publication } = await createCluster(db, access.board.id, request.body, access.canSteer);
+        live.publish(boardTopic(access.board.id), publication.event, publication.variants);
         return reply.status(201).send(await loadBoard(db, await getBoardAccess(db, access.board.id, viewer)));
       },
     );
@@ -245,9 +225,9 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const access = await getBoardAccess(db, cluster.boardId, viewer).catch(() => {
           throw notFound('Cluster');
         });
-        await renameCluster(db, cluster, request.body.title, access.canSteer);
-        live.publish(boardTopic(cluster.boardId), { type: 'board.updated', boardId: cluster.boardId });
-        return loadBoard(db, access);
+        const { event, variants } = await renameCluster(db, cluster, request.body.title, access.canSteer);
+        live.publish(boardTopic(cluster.boardId), event, variants);
+        return loadBoard(db, await getBoardAccess(db, cluster.boardId, viewer));
       },
     );
 
@@ -267,9 +247,9 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const access = await getBoardAccess(db, cluster.boardId, viewer).catch(() => {
           throw notFound('Cluster');
         });
-        await deleteCluster(db, cluster, access.canSteer);
-        live.publish(boardTopic(cluster.boardId), { type: 'board.updated', boardId: cluster.boardId });
-        return loadBoard(db, access);
+        const { event, variants } = await deleteCluster(db, cluster, access.canSteer);
+        live.publish(boardTopic(cluster.boardId), event, variants);
+        return loadBoard(db, await getBoardAccess(db, cluster.boardId, viewer));
       },
     );
   };

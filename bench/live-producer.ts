@@ -6,6 +6,8 @@
  * Without keys, the k-th event of the topic is matched to the k-th request sent (exact only if
  * requests commit in the order they were sent).
  */
+import type { Board } from '../src/contract/board.ts';
+import { BoardFollower } from '../src/contract/board-follower.ts';
 import type { LiveEvent } from '../src/contract/live.ts';
 
 /** JSON request as `cookie`; throws on a status ≥ 300. */
@@ -19,6 +21,27 @@ export interface Production {
   keyOf?(event: LiveEvent): string | undefined;
   /** Lets a participant in (e.g. joins the circle) before they subscribe. */
   admit?(cookie: string): Promise<void>;
+  /**
+   * What a participant's screen holds, kept as the web client keeps it (its own code): the page
+   * read, the follower that applies events to it, and which productions a copy shows.
+   */
+  screen?: Screen;
+}
+
+/** The part of the web client that keeps one page's copy in step (e.g. `BoardFollower`). */
+export interface Follower {
+  onEvent(event: LiveEvent): void;
+  onResync(): void;
+  load(read: () => Promise<unknown>): Promise<unknown>;
+  stop(): void;
+}
+
+export interface Screen {
+  /** The API path the page reads. */
+  path: string;
+  follower(store: { get(): unknown; set(copy: unknown): void; refetch(): void }): Follower;
+  /** The keys of the productions this copy shows (as `produce` and `keyOf` name them). */
+  keysOf(copy: unknown): string[];
 }
 
 export interface Producer {
@@ -107,20 +130,28 @@ export const boardProducer: Producer = {
       await joinCircle(http, cookie, slug, circleId);
       voters.push(cookie);
     }
-    const notes: string[] = [];
+    // Each post-it's id once its creation answered: its dots wait for it (rarely: 50 ms later).
+    const notes: Promise<string | undefined>[] = [];
     return {
       topic: `board:${board.id}`,
+      screen: {
+        path: `/api/v1/boards/${board.id}`,
+        follower: (store) =>
+          new BoardFollower(store as ConstructorParameters<typeof BoardFollower>[0]) as Follower,
+        keysOf: (copy) =>
+          (copy as Board).notes.flatMap((note) => (note.dots ? [note.id, `dots:${note.id}`] : [note.id])),
+      },
       admit: (cookie) => joinCircle(http, cookie, slug, circleId),
       produce: async (i) => {
         if (i % 2 === 0) {
-          const note = (await http(owner, 'POST', `/api/v1/boards/${board.id}/notes`, {
+          const created = http(owner, 'POST', `/api/v1/boards/${board.id}/notes`, {
             text: `Idée ${i / 2 + 1} : un temps inspirant pour les participants de l’Université`,
             categoryId: board.categories[(i / 2) % 2]?.id,
-          })) as { id: string };
-          notes[i / 2] = note.id;
-          return note.id;
+          }).then((note) => (note as { id: string }).id);
+          notes[i / 2] = created.catch(() => undefined);
+          return created;
         }
-        const noteId = notes[(i - 1) / 2];
+        const noteId = await notes[(i - 1) / 2];
         if (!noteId) return undefined; // its post-it failed: this production has no event to wait for
         const voter = voters[((i - 1) / 2) % voters.length] ?? owner;
         await http(voter, 'PUT', `/api/v1/notes/${noteId}/dots/me`, { count: 1 });

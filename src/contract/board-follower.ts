@@ -9,6 +9,18 @@ function byPlace(a: BoardNote, b: BoardNote): number {
   return a.y - b.y || a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** A copy of `notes` (in the board's order) with `note` at its place: a room adds hundreds. */
+function placed(notes: readonly BoardNote[], note: BoardNote): BoardNote[] {
+  let low = 0;
+  let high = notes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (byPlace(notes[middle] as BoardNote, note) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return [...notes.slice(0, low), note, ...notes.slice(low)];
+}
+
 /** Others' private post-its: the board's count less the follower's own, which they see. */
 function othersPrivate(notes: readonly BoardNote[], privateNotes: number): number {
   return privateNotes - notes.filter((note) => note.isMine && note.private).length;
@@ -32,8 +44,10 @@ export function applyBoardEvent(board: Board, event: LiveEvent): BoardEventOutco
       let notes = board.notes;
       if (event.note) {
         const known = notes.find((note) => note.id === event.note?.id);
-        const note: BoardNote = { ...event.note, myDots: known?.myDots ?? 0 };
-        notes = [...notes.filter((other) => other.id !== note.id), note].sort(byPlace);
+        notes = placed(known ? notes.filter((other) => other !== known) : notes, {
+          ...event.note,
+          myDots: known?.myDots ?? 0,
+        });
       }
       const privateNoteCount =
         event.privateNotes === undefined ? board.privateNoteCount : othersPrivate(notes, event.privateNotes);

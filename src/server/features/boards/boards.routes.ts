@@ -11,7 +11,7 @@ import { errorBodySchema } from '../../../contract/error.ts';
 import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
 import { circleBoardAccess, getBoardAccess, requireBoardSteward } from './board-access.ts';
-import { boardTopic } from './board-events.ts';
+import { boardTopic, inBoardOrder } from './board-events.ts';
 import { createBoard, patchBoard, revealBoard } from './boards.commands.ts';
 import { listCircleBoards, loadBoard } from './boards.queries.ts';
 
@@ -102,8 +102,11 @@ export function boardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const access = await getBoardAccess(db, request.params.id, viewer);
         requireBoardSteward(access);
-        const { event, variants } = await patchBoard(db, access.board.id, request.body);
-        live.publish(boardTopic(access.board.id), event, variants);
+        await inBoardOrder(access.board.id, async () => {
+          const written = { publication: await patchBoard(db, access.board.id, request.body) };
+          live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);
+          return written;
+        });
         return loadBoard(db, await getBoardAccess(db, access.board.id, viewer));
       },
     );
@@ -144,12 +147,14 @@ export function boardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const access = await getBoardAccess(db, request.params.id, viewer);
         requireBoardSteward(access);
-        const version = await revealBoard(db, access.board.id, request.body.what);
-        live.publish(boardTopic(access.board.id), {
-          type: 'board.revealed',
-          boardId: access.board.id,
-          what: request.body.what,
-          version,
+        await inBoardOrder(access.board.id, async () => {
+          const version = await revealBoard(db, access.board.id, request.body.what);
+          live.publish(boardTopic(access.board.id), {
+            type: 'board.revealed',
+            boardId: access.board.id,
+            what: request.body.what,
+            version,
+          });
         });
         return loadBoard(db, await getBoardAccess(db, access.board.id, viewer));
       },

@@ -18,7 +18,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { actionAbilities, listActions } from '../actions/actions.public.ts';
 import { getBoardAccess, getNoteAccess, requireBoardSteward } from './board-access.ts';
-import { boardTopic } from './board-events.ts';
+import { boardTopic, inBoardOrder } from './board-events.ts';
 import {
   createCluster,
   createNote,
@@ -69,8 +69,11 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         const { board } = await getBoardAccess(db, request.params.id, viewer);
-        const note = await createNote(db, board.id, viewer.id, request.body);
-        live.publish(boardTopic(board.id), note.publication.event, note.publication.variants);
+        const note = await inBoardOrder(board.id, async () => {
+          const written = await createNote(db, board.id, viewer.id, request.body);
+          live.publish(boardTopic(board.id), written.publication.event, written.publication.variants);
+          return written;
+        });
         return reply.status(201).send(await noteAsSeen(board.id, note.id, viewer));
       },
     );
@@ -94,8 +97,11 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw new AppError('FORBIDDEN', 'Only its author can change what a post-it says');
         }
         if (hidden !== undefined) requireBoardSteward(access);
-        const { event, variants } = await patchNote(db, access.note, request.body, access.canSteer);
-        live.publish(boardTopic(access.board.id), event, variants);
+        await inBoardOrder(access.board.id, async () => {
+          const written = { publication: await patchNote(db, access.note, request.body, access.canSteer) };
+          live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);
+          return written;
+        });
         return noteAsSeen(access.board.id, access.note.id, viewer);
       },
     );
@@ -114,8 +120,11 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const access = await getNoteAccess(db, request.params.id, viewer);
         if (!access.isMine) requireBoardSteward(access);
-        const { event, variants } = await deleteNote(db, access.note, access.canSteer);
-        live.publish(boardTopic(access.board.id), event, variants);
+        await inBoardOrder(access.board.id, async () => {
+          const written = { publication: await deleteNote(db, access.note, access.canSteer) };
+          live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);
+          return written;
+        });
         return reply.status(204).send(null);
       },
     );
@@ -135,8 +144,11 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const viewer = await viewers.require(request);
         const access = await getNoteAccess(db, request.params.id, viewer);
-        const { result, publication } = await putMyDots(db, access.note, viewer.id, request.body.count);
-        live.publish(boardTopic(access.board.id), publication.event, publication.variants);
+        const { result } = await inBoardOrder(access.board.id, async () => {
+          const written = await putMyDots(db, access.note, viewer.id, request.body.count);
+          live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);
+          return written;
+        });
         return result;
       },
     );
@@ -157,18 +169,22 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const access = await getNoteAccess(db, request.params.id, viewer);
         if (access.note.private)
           throw new AppError('CONFLICT', 'Reveal the post-it before making it an action');
-        const { actionId, publication } = await noteToAction(
-          db,
-          {
-            circleId: access.circle.id,
-            sessionId: access.board.sessionId,
-            boardId: access.board.id,
-            noteId: access.note.id,
-          },
-          viewer.id,
-          request.body,
-          access.canSteer,
-        );
+        const { actionId } = await inBoardOrder(access.board.id, async () => {
+          const written = await noteToAction(
+            db,
+            {
+              circleId: access.circle.id,
+              sessionId: access.board.sessionId,
+              boardId: access.board.id,
+              noteId: access.note.id,
+            },
+            viewer.id,
+            request.body,
+            access.canSteer,
+          );
+          live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);
+          return written;
+        });
         const [row] = await listActions(db, { actionId });
         if (!row) throw notFound('Action');
         // Made by a member of the board's circle (or a steward): they read it without being listed.
@@ -176,7 +192,6 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ...row,
           abilities: actionAbilities(row, { circle: access.circle, viewer, isListed: false }),
         };
-        live.publish(boardTopic(access.board.id), publication.event, publication.variants);
         if (action.sessionId) {
           live.publish(`session:${action.sessionId}`, {
             type: 'action.created',
@@ -202,8 +217,11 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         const access = await getBoardAccess(db, request.params.id, viewer);
-        const { publication } = await createCluster(db, access.board.id, request.body, access.canSteer);
-        live.publish(boardTopic(access.board.id), publication.event, publication.variants);
+        await inBoardOrder(access.board.id, async () => {
+          const written = await createCluster(db, access.board.id, request.body, access.canSteer);
+          live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);
+          return written;
+        });
         return reply.status(201).send(await loadBoard(db, await getBoardAccess(db, access.board.id, viewer)));
       },
     );
@@ -225,8 +243,13 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const access = await getBoardAccess(db, cluster.boardId, viewer).catch(() => {
           throw notFound('Cluster');
         });
-        const { event, variants } = await renameCluster(db, cluster, request.body.title, access.canSteer);
-        live.publish(boardTopic(cluster.boardId), event, variants);
+        await inBoardOrder(cluster.boardId, async () => {
+          const written = {
+            publication: await renameCluster(db, cluster, request.body.title, access.canSteer),
+          };
+          live.publish(boardTopic(cluster.boardId), written.publication.event, written.publication.variants);
+          return written;
+        });
         return loadBoard(db, await getBoardAccess(db, cluster.boardId, viewer));
       },
     );
@@ -247,8 +270,11 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const access = await getBoardAccess(db, cluster.boardId, viewer).catch(() => {
           throw notFound('Cluster');
         });
-        const { event, variants } = await deleteCluster(db, cluster, access.canSteer);
-        live.publish(boardTopic(cluster.boardId), event, variants);
+        await inBoardOrder(cluster.boardId, async () => {
+          const written = { publication: await deleteCluster(db, cluster, access.canSteer) };
+          live.publish(boardTopic(cluster.boardId), written.publication.event, written.publication.variants);
+          return written;
+        });
         return loadBoard(db, await getBoardAccess(db, cluster.boardId, viewer));
       },
     );

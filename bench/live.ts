@@ -229,7 +229,7 @@ for (const [name, r] of [
 if (ours.screens) {
   const { reads, compared, different, firstDifference } = ours.screens;
   console.log(
-    `Archipel: latency is VISIBLE latency: each participant keeps its copy of the page with the web client's own code (contract/board-follower.ts): from the send of the request to the moment its copy shows the change; ${reads} reads of the page during the window; after the run ${compared - different}/${compared} copies equal to the server's page${different ? ` (${different} DIFFERENT; first: ${firstDifference})` : ''}`,
+    `Archipel: latency is VISIBLE latency: each participant keeps its copy of the page with the web client's own code (contract/live-follower.ts and the page's apply function): from the send of the request to the moment its copy shows the change; ${reads} reads of the page during the window; after the run ${compared - different}/${compared} copies equal to the server's page${different ? ` (${different} DIFFERENT; first: ${firstDifference})` : ''}`,
   );
 } else {
   console.log('Archipel: latency is the arrival of the event frame (this producer has no simulated screen)');

@@ -1,5 +1,6 @@
 import type { Board, BoardNote } from './board.ts';
 import type { LiveEvent } from './live.ts';
+import { LiveFollower, type LiveStore } from './live-follower.ts';
 
 /** What an event does to a follower's copy of the board. */
 export type BoardEventOutcome = Board | 'refetch';
@@ -85,92 +86,9 @@ export function applyBoardEvent(board: Board, event: LiveEvent): BoardEventOutco
   }
 }
 
-/** Where a follower keeps its copy, and how it reads the board again. */
-export interface BoardStore {
-  get(): Board | undefined;
-  set(board: Board): void;
-  /** Reads the board again; the result goes through `settle` (the web client: react-query). */
-  refetch(): void;
-}
-
-/** Events closer together than this lead to one read of the board, when a read is needed. */
-export const REFETCH_COALESCE_MS = 150;
-/** Events kept while a read is under way; beyond this, the next read is simply trusted. */
-const MAX_BUFFERED = 1000;
-
-/**
- * Keeps one follower's copy of a board in step with its live events: each event patches the copy;
- * a read happens only at the start (after the subscription holds), on a resync, or when an event
- * asks for it (a gap, a change of settings), coalesced. Events that arrive during a read are kept
- * and applied on top of what the read returns (the older ones change nothing).
- */
-export class BoardFollower {
-  readonly #store: BoardStore;
-  readonly #coalesceMs: number;
-  #buffer: LiveEvent[] = [];
-  #reading = 0;
-  #timer: ReturnType<typeof setTimeout> | null = null;
-
-  constructor(store: BoardStore, coalesceMs = REFETCH_COALESCE_MS) {
-    this.#store = store;
-    this.#coalesceMs = coalesceMs;
-  }
-
-  /** Wraps a read of the board: what happened meanwhile is applied to its result. */
-  async load(read: () => Promise<Board>): Promise<Board> {
-    this.#reading += 1;
-    try {
-      return this.settle(await read());
-    } finally {
-      this.#reading -= 1;
-    }
-  }
-
-  /** A board just read: the events kept meanwhile go on top of it. */
-  settle(read: Board): Board {
-    let board = read;
-    const kept = this.#buffer;
-    this.#buffer = [];
-    for (const event of kept) {
-      const next = applyBoardEvent(board, event);
-      if (next === 'refetch') {
-        // What the next read returns includes every event already received (each was sent after
-        // its write committed): the rest of the kept ones are not needed.
-        this.#refetchSoon();
-        break;
-      }
-      board = next;
-    }
-    return board;
-  }
-
-  onEvent(event: LiveEvent): void {
-    const current = this.#store.get();
-    if (this.#reading > 0 || !current) {
-      if (this.#buffer.length < MAX_BUFFERED) this.#buffer.push(event);
-      else this.#buffer = [];
-      return;
-    }
-    const next = applyBoardEvent(current, event);
-    if (next === 'refetch') this.#refetchSoon();
-    else if (next !== current) this.#store.set(next);
-  }
-
-  /** After a gap the server could not replay, or once a (re)subscription holds: read again. */
-  onResync(): void {
-    this.#refetchSoon();
-  }
-
-  #refetchSoon(): void {
-    if (this.#timer) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      this.#store.refetch();
-    }, this.#coalesceMs);
-  }
-
-  stop(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
+/** A board's copy kept in step by its events (decision 043). */
+export class BoardFollower extends LiveFollower<Board> {
+  constructor(store: LiveStore<Board>, coalesceMs?: number) {
+    super(store, applyBoardEvent, coalesceMs);
   }
 }

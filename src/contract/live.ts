@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BoardNote } from './board.ts';
+import type { Checkin, Session } from './session.ts';
 
 /**
  * Topics a client may follow: `<kind>:<id>`. Which kinds exist is declared by each server feature
@@ -46,13 +47,26 @@ export type LiveClientMessage = z.infer<typeof liveClientMessageSchema>;
  * so this file does not grow with every feature (docs/adding-a-feature.md).
  */
 export interface LiveEvents {
-  'agenda.item.started': { sessionId: string; itemId: string | null; startedAt: string | null };
+  /**
+   * The agenda moves and the check-ins carry the change itself and the session's `version` (a
+   * client applies them in order and reads the session again on a gap); the other session events
+   * ask followers to read the session again (decision 043).
+   */
+  'agenda.item.started': {
+    sessionId: string;
+    itemId: string | null;
+    startedAt: string | null;
+    version: number;
+    /** The session's status after the move (the first move starts it). */
+    status: Session['status'];
+  };
   'agenda.updated': { sessionId: string };
   'session.updated': { sessionId: string };
   'session.cancelled': { sessionId: string };
   /** Sent just before the topic closes (followers then get NOT_FOUND for it). */
   'session.deleted': { sessionId: string };
-  'checkin.updated': { sessionId: string; userId: string };
+  /** A check-in is shown to everyone who sees the session: the answer itself, at the end of the round. */
+  'checkin.updated': { sessionId: string; userId: string; version: number; checkin: Checkin };
   'participants.updated': { sessionId: string };
   'action.created': { sessionId: string | null; actionId: string };
   'action.updated': { sessionId: string | null; actionId: string };

@@ -167,6 +167,8 @@ export interface SessionsTable {
   videoUrl: string | null;
   cancelledAt: Timestamp | null;
   cancelReason: string | null;
+  /** Bumped by the writes whose live events carry the change (2026-12-05-0050). */
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface AgendaItemsTable {
@@ -198,6 +200,8 @@ export interface CheckinsTable {
   weather: Weather;
   word: string | null;
   updatedAt: Timestamp;
+  /** The session's version this answer was given at: the round's order (2026-12-05-0050). */
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface ActionsTable {

@@ -124,29 +124,6 @@ export function dotsChanged(
   return { event: shown && who.everyone ? total : { ...base, noteId: null }, variants };
 }
 
-const writing = new Map<string, Promise<unknown>>();
-
-/**
- * Runs a board write and its publication before the next write of the same board on this instance
- * starts, so its events leave in the board's version order (a follower who sees them out of order
- * must read the board again). The database lock already serialises the writes themselves; this
- * only keeps each publication with its write. Instances behind Redis may still interleave: the
- * followers then read the board again, which is correct, only slower.
- */
-export function inBoardOrder<T>(boardId: string, task: () => Promise<T>): Promise<T> {
-  const before = writing.get(boardId) ?? Promise.resolve();
-  const run = before.then(task, task);
-  const settled = run.then(
-    () => {},
-    () => {},
-  );
-  writing.set(boardId, settled);
-  void settled.then(() => {
-    if (writing.get(boardId) === settled) writing.delete(boardId);
-  });
-  return run;
-}
-
 /** Much changed at once (settings, legend, clusters, a reveal, a post-it hidden or shown): read again. */
 export function boardChanged(board: BoardRow): BoardPublication {
   return { event: { type: 'board.updated', boardId: board.id, version: board.version }, variants: [] };

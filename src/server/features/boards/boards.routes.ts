@@ -10,8 +10,9 @@ import {
 import { errorBodySchema } from '../../../contract/error.ts';
 import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
+import { inPublishOrder } from '../../live/publish-order.ts';
 import { circleBoardAccess, getBoardAccess, requireBoardSteward } from './board-access.ts';
-import { boardTopic, inBoardOrder } from './board-events.ts';
+import { boardTopic } from './board-events.ts';
 import { createBoard, patchBoard, revealBoard } from './boards.commands.ts';
 import { listCircleBoards, loadBoard } from './boards.queries.ts';
 
@@ -102,7 +103,7 @@ export function boardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const access = await getBoardAccess(db, request.params.id, viewer);
         requireBoardSteward(access);
-        await inBoardOrder(access.board.id, async () => {
+        await inPublishOrder(boardTopic(access.board.id), async () => {
           const written = { publication: await patchBoard(db, access.board.id, request.body) };
           live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);
           return written;
@@ -147,7 +148,7 @@ export function boardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const access = await getBoardAccess(db, request.params.id, viewer);
         requireBoardSteward(access);
-        await inBoardOrder(access.board.id, async () => {
+        await inPublishOrder(boardTopic(access.board.id), async () => {
           const version = await revealBoard(db, access.board.id, request.body.what);
           live.publish(boardTopic(access.board.id), {
             type: 'board.revealed',

@@ -16,9 +16,10 @@ import { actionSchema } from '../../../contract/session.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
+import { inPublishOrder } from '../../live/publish-order.ts';
 import { actionAbilities, listActions } from '../actions/actions.public.ts';
 import { getBoardAccess, getNoteAccess, requireBoardSteward } from './board-access.ts';
-import { boardTopic, inBoardOrder } from './board-events.ts';
+import { boardTopic } from './board-events.ts';
 import {
   createCluster,
   createNote,
@@ -69,7 +70,7 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         const { board } = await getBoardAccess(db, request.params.id, viewer);
-        const note = await inBoardOrder(board.id, async () => {
+        const note = await inPublishOrder(boardTopic(board.id), async () => {
           const written = await createNote(db, board.id, viewer.id, request.body);
           live.publish(boardTopic(board.id), written.publication.event, written.publication.variants);
           return written;
@@ -97,7 +98,7 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw new AppError('FORBIDDEN', 'Only its author can change what a post-it says');
         }
         if (hidden !== undefined) requireBoardSteward(access);
-        await inBoardOrder(access.board.id, async () => {
+        await inPublishOrder(boardTopic(access.board.id), async () => {
           const written = { publication: await patchNote(db, access.note, request.body, access.canSteer) };
           live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);
           return written;
@@ -120,7 +121,7 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const access = await getNoteAccess(db, request.params.id, viewer);
         if (!access.isMine) requireBoardSteward(access);
-        await inBoardOrder(access.board.id, async () => {
+        await inPublishOrder(boardTopic(access.board.id), async () => {
           const written = { publication: await deleteNote(db, access.note, access.canSteer) };
           live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);
           return written;
@@ -144,7 +145,7 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const viewer = await viewers.require(request);
         const access = await getNoteAccess(db, request.params.id, viewer);
-        const { result } = await inBoardOrder(access.board.id, async () => {
+        const { result } = await inPublishOrder(boardTopic(access.board.id), async () => {
           const written = await putMyDots(db, access.note, viewer.id, request.body.count);
           live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);
           return written;
@@ -169,7 +170,7 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const access = await getNoteAccess(db, request.params.id, viewer);
         if (access.note.private)
           throw new AppError('CONFLICT', 'Reveal the post-it before making it an action');
-        const { actionId } = await inBoardOrder(access.board.id, async () => {
+        const { actionId } = await inPublishOrder(boardTopic(access.board.id), async () => {
           const written = await noteToAction(
             db,
             {
@@ -217,7 +218,7 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         const access = await getBoardAccess(db, request.params.id, viewer);
-        await inBoardOrder(access.board.id, async () => {
+        await inPublishOrder(boardTopic(access.board.id), async () => {
           const written = await createCluster(db, access.board.id, request.body, access.canSteer);
           live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);
           return written;
@@ -243,7 +244,7 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const access = await getBoardAccess(db, cluster.boardId, viewer).catch(() => {
           throw notFound('Cluster');
         });
-        await inBoardOrder(cluster.boardId, async () => {
+        await inPublishOrder(boardTopic(cluster.boardId), async () => {
           const written = {
             publication: await renameCluster(db, cluster, request.body.title, access.canSteer),
           };
@@ -270,7 +271,7 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const access = await getBoardAccess(db, cluster.boardId, viewer).catch(() => {
           throw notFound('Cluster');
         });
-        await inBoardOrder(cluster.boardId, async () => {
+        await inPublishOrder(boardTopic(cluster.boardId), async () => {
           const written = { publication: await deleteCluster(db, cluster, access.canSteer) };
           live.publish(boardTopic(cluster.boardId), written.publication.event, written.publication.variants);
           return written;

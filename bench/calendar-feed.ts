@@ -29,6 +29,7 @@ function session(index: number): SessionRow {
     videoUrl: 'https://visio.example.org/riposte-codev',
     cancelledAt: index % 7 === 0 ? startsAt : null,
     cancelReason: index % 7 === 0 ? 'Reportée' : null,
+    version: 0,
   };
 }
 

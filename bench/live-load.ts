@@ -5,9 +5,16 @@
  * time of the request that caused it. Driven by bench/live.ts over IPC.
  */
 import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual } from 'node:util';
 import { WebSocket } from 'ws';
-import type { LiveEvent } from '../src/contract/live.ts';
-import { boardProducer, type Http, type Production, sessionAgendaProducer } from './live-producer.ts';
+import type { LiveEvent, LiveServerMessage } from '../src/contract/live.ts';
+import {
+  boardProducer,
+  type Follower,
+  type Http,
+  type Production,
+  sessionAgendaProducer,
+} from './live-producer.ts';
 
 export interface LoadJob {
   kind: 'archipel' | 'bare';
@@ -35,6 +42,11 @@ export interface LoadResult {
   latencies: { p50: number; p95: number; p99: number; max: number };
   messagesPerSecond: number;
   achievedRate: number;
+  /**
+   * With simulated screens (the web client's own follower code): the reads of the page they made
+   * during the timed window, and after the run how many copies differed from the server's.
+   */
+  screens?: { reads: number; compared: number; different: number; firstDifference: string };
 }
 
 const http: Http = async (cookie, method, path, body) => {
@@ -125,6 +137,55 @@ async function run(): Promise<LoadResult> {
   const sockets: WebSocket[] = [];
   const origin = job.base;
 
+  // Simulated screens: each participant keeps its copy of the page with the web client's code, and
+  // a production counts as seen by a participant when its copy shows it (not when a frame arrives).
+  const screen = production.screen;
+  const copies: unknown[] = new Array(job.participants).fill(undefined);
+  const followers: Follower[] = [];
+  const keySlots = new Map<string, number>();
+  const visibleAt = screen ? new Float64Array((total + 16) * job.participants).fill(Number.NaN) : null;
+  let reads = 0;
+  let counting = false;
+  let seen = 0;
+  const see = (participant: number, key: string | undefined, now: number) => {
+    if (!visibleAt || key === undefined) return;
+    let slot = keySlots.get(key);
+    if (slot === undefined) {
+      slot = keySlots.size;
+      if (slot >= total + 16) return;
+      keySlots.set(key, slot);
+    }
+    const at = slot * job.participants + participant;
+    if (Number.isNaN(visibleAt[at])) {
+      visibleAt[at] = now;
+      seen++;
+    }
+  };
+  const follow = (participant: number, cookie: string) => {
+    if (!screen) return undefined;
+    const follower = screen.follower({
+      get: () => copies[participant],
+      set: (copy) => {
+        copies[participant] = copy;
+      },
+      refetch: () => {
+        if (counting) reads++;
+        void follower
+          .load(() => http(cookie, 'GET', screen.path))
+          .then(
+            (copy) => {
+              copies[participant] = copy;
+              const now = performance.now();
+              for (const key of screen.keysOf(copy)) see(participant, key, now);
+            },
+            (error: Error) => console.error(`participant ${participant}: ${error.message}`),
+          );
+      },
+    });
+    followers[participant] = follower;
+    return follower;
+  };
+
   const connectOne = (i: number) =>
     new Promise<void>((resolve, reject) => {
       const headers: Record<string, string> = { origin };
@@ -133,8 +194,23 @@ async function run(): Promise<LoadResult> {
       sockets.push(socket);
       let ready: (seq: number) => void = () => {};
       subscribed.push(new Promise((r) => (ready = r)));
+      const follower = follow(i, headers.cookie ?? '');
       socket.on('message', (data: Buffer) => {
         const now = performance.now();
+        if (follower) {
+          // The web client's path: parse the frame, let the follower patch the copy (or read again).
+          const message = JSON.parse(data.toString()) as LiveServerMessage;
+          if (message.type === 'subscribed') {
+            ready(message.seq);
+            follower.onResync();
+          } else if (message.type === 'resync') follower.onResync();
+          else if (message.type === 'event') {
+            const before = copies[i];
+            follower.onEvent(message.event);
+            if (copies[i] !== before) see(i, production.keyOf?.(message.event), now);
+          }
+          return;
+        }
         // Events are read without parsing the JSON (but the first copy of each): the seq suffices.
         const at = data.indexOf(SEQ);
         if (baseSeq >= 0 && at > 0 && data.indexOf(EVENT) === 0) {
@@ -145,10 +221,9 @@ async function run(): Promise<LoadResult> {
             seq = seq * 10 + digit - 48;
           }
           const index = seq - baseSeq - 1;
-          if (!eventKeys.has(index)) {
-            const event = (JSON.parse(data.toString()) as { event: LiveEvent }).event;
-            eventKeys.set(index, production.keyOf?.(event));
-          }
+          // Every copy is parsed, as any client that shows the change must (the yardstick too).
+          const event = (JSON.parse(data.toString()) as { event: LiveEvent }).event;
+          if (!eventKeys.has(index)) eventKeys.set(index, production.keyOf?.(event));
           if (received < receivedSeq.length) {
             receivedSeq[received] = index;
             receivedAt[received++] = now;
@@ -168,6 +243,11 @@ async function run(): Promise<LoadResult> {
   const seqs = await Promise.all(subscribed);
   baseSeq = Math.max(...seqs);
   if (Math.min(...seqs) !== baseSeq) throw new Error('participants subscribed at different seqs');
+  // Every screen shows the page before the timed window starts.
+  while (screen && copies.some((copy) => copy === undefined)) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  counting = true;
   // Let the presence updates of the joins settle before timing.
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const setup = `${job.kind === 'archipel' ? `${job.accounts} accounts signed up and ` : ''}${job.participants} sockets subscribed in ${((performance.now() - started) / 1000).toFixed(1)} s (accounts ${(accountsTime / 1000).toFixed(1)} s)`;
@@ -200,11 +280,29 @@ async function run(): Promise<LoadResult> {
   await Promise.all(inFlight);
   const expected = total * job.participants;
   const deadline = performance.now() + 10_000;
-  while (received < expected && performance.now() < deadline) {
+  while ((visibleAt ? seen : received) < expected && performance.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   process.send?.({ phase: 'window-end' });
+  counting = false;
   for (const socket of sockets) socket.terminate();
+  for (const follower of followers) follower?.stop();
+  if (screen && visibleAt) {
+    const screens = await compareScreens(screen.path, cookies, copies, reads);
+    return visibleResult({
+      setup,
+      total,
+      expected,
+      failedProductions,
+      achievedRate,
+      t0,
+      sendTimes,
+      productionOf,
+      keySlots,
+      visibleAt,
+      screens,
+    });
+  }
 
   // Each event to the request that caused it: by key when the producer gives one, else by seq order.
   const sentAtOf = new Float64Array(total + 1000).fill(Number.NaN);
@@ -258,6 +356,87 @@ async function run(): Promise<LoadResult> {
     },
     messagesPerSecond: delivered / ((lastReceipt - t0) / 1000),
     achievedRate,
+  };
+}
+
+/** After the run: each participant's copy against the page the server gives them now, in full. */
+async function compareScreens(path: string, cookies: string[], copies: unknown[], reads: number) {
+  let different = 0;
+  let firstDifference = '';
+  await pool(copies.length, 8, async (participant) => {
+    const truth = await http(cookies[participant % cookies.length] ?? '', 'GET', path);
+    if (isDeepStrictEqual(truth, copies[participant])) return;
+    different++;
+    if (!firstDifference) {
+      const ours = JSON.stringify(copies[participant]);
+      const theirs = JSON.stringify(truth);
+      let at = 0;
+      while (at < ours.length && ours[at] === theirs[at]) at++;
+      firstDifference = `participant ${participant}: copy …${ours.slice(Math.max(0, at - 80), at + 80)}… server …${theirs.slice(Math.max(0, at - 80), at + 80)}…`;
+    }
+  });
+  return { reads, compared: copies.length, different, firstDifference };
+}
+
+/** Visible latency: from the send of the request to the moment each participant's copy shows it. */
+function visibleResult(run: {
+  setup: string;
+  total: number;
+  expected: number;
+  failedProductions: number;
+  achievedRate: number;
+  t0: number;
+  sendTimes: Float64Array;
+  productionOf: Map<string, number>;
+  keySlots: Map<string, number>;
+  visibleAt: Float64Array;
+  screens: NonNullable<LoadResult['screens']>;
+}): LoadResult {
+  const participants = job.participants;
+  const latencies: number[] = [];
+  const worstOf = new Float64Array(run.total);
+  let matched = 0;
+  let lastSeen = 0;
+  for (const [key, production] of run.productionOf) {
+    const slot = run.keySlots.get(key);
+    const sentAt = run.sendTimes[production] ?? Number.NaN;
+    matched++;
+    if (slot === undefined) continue;
+    for (let p = 0; p < participants; p++) {
+      const at = run.visibleAt[slot * participants + p] ?? Number.NaN;
+      if (Number.isNaN(at)) continue;
+      const latency = at - sentAt;
+      latencies.push(latency);
+      lastSeen = Math.max(lastSeen, at);
+      if (latency > (worstOf[production] ?? 0)) worstOf[production] = latency;
+    }
+  }
+  const sorted = Float64Array.from(latencies).sort();
+  const slowest = [...worstOf.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(
+      ([index, worst]) =>
+        `${(((run.sendTimes[index] ?? 0) - run.t0) / 1000).toFixed(1)} s: ${worst.toFixed(0)} ms`,
+    );
+  return {
+    setup: run.setup,
+    productions: run.total,
+    failedProductions: run.failedProductions,
+    expected: run.expected,
+    delivered: sorted.length,
+    unmatched: run.total - matched,
+    matchedByKey: matched,
+    slowest,
+    latencies: {
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      max: sorted[sorted.length - 1] ?? Number.NaN,
+    },
+    messagesPerSecond: sorted.length / ((lastSeen - run.t0) / 1000),
+    achievedRate: run.achievedRate,
+    screens: run.screens,
   };
 }
 

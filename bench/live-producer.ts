@@ -6,7 +6,11 @@
  * Without keys, the k-th event of the topic is matched to the k-th request sent (exact only if
  * requests commit in the order they were sent).
  */
+import type { Board } from '../src/contract/board.ts';
+import { BoardFollower } from '../src/contract/board-follower.ts';
 import type { LiveEvent } from '../src/contract/live.ts';
+import type { Session } from '../src/contract/session.ts';
+import { SessionFollower } from '../src/contract/session-follower.ts';
 
 /** JSON request as `cookie`; throws on a status ≥ 300. */
 export type Http = (cookie: string, method: string, path: string, body?: object) => Promise<unknown>;
@@ -19,6 +23,27 @@ export interface Production {
   keyOf?(event: LiveEvent): string | undefined;
   /** Lets a participant in (e.g. joins the circle) before they subscribe. */
   admit?(cookie: string): Promise<void>;
+  /**
+   * What a participant's screen holds, kept as the web client keeps it (its own code): the page
+   * read, the follower that applies events to it, and which productions a copy shows.
+   */
+  screen?: Screen;
+}
+
+/** The part of the web client that keeps one page's copy in step (e.g. `BoardFollower`). */
+export interface Follower {
+  onEvent(event: LiveEvent): void;
+  onResync(): void;
+  load(read: () => Promise<unknown>): Promise<unknown>;
+  stop(): void;
+}
+
+export interface Screen {
+  /** The API path the page reads. */
+  path: string;
+  follower(store: { get(): unknown; set(copy: unknown): void; refetch(): void }): Follower;
+  /** The keys of the productions this copy shows (as `produce` and `keyOf` name them). */
+  keysOf(copy: unknown): string[];
 }
 
 export interface Producer {
@@ -26,18 +51,16 @@ export interface Producer {
   setup(http: Http, owner: string): Promise<Production>;
 }
 
-/** Today: the facilitator moves the room through a session's agenda (`agenda.item.started`). */
+/**
+ * A session in the room: the facilitator moves through the agenda (even productions, keyed by the
+ * item's start instant) while members check in (odd ones: the météo round, each answer's word
+ * unique, keyed `checkin:<word>`). Participants follow `session:<id>` of a public circle.
+ */
 export const sessionAgendaProducer: Producer = {
-  name: 'POST /api/v1/sessions/{id}/current-item (agenda.item.started on session:<id>)',
+  name: 'POST /api/v1/sessions/{id}/current-item and PUT /api/v1/sessions/{id}/checkins/me (session:<id>)',
   async setup(http, owner) {
-    const slug = `bench-${Date.now()}`;
-    await http(owner, 'POST', '/api/v1/communities', { name: 'Bench', slug, joinPolicy: 'open' });
-    const circle = (await http(owner, 'POST', `/api/v1/communities/${slug}/circles`, {
-      name: 'Cercle du benchmark',
-      kind: 'learning_circle',
-      visibility: 'public',
-    })) as { id: string };
-    const session = (await http(owner, 'POST', `/api/v1/circles/${circle.id}/sessions`, {
+    const { slug, circleId } = await benchCircle(http, owner);
+    const session = (await http(owner, 'POST', `/api/v1/circles/${circleId}/sessions`, {
       title: 'Événement communautaire',
       startsAt: '2026-12-01T09:00:00Z',
       endsAt: '2026-12-01T18:00:00Z',
@@ -46,20 +69,62 @@ export const sessionAgendaProducer: Producer = {
       template: 'plain',
     })) as { items: { id: string }[] };
     const items = agenda.items.map((item) => item.id);
-    const itemOf = (i: number) => items[i % items.length] ?? '';
+    const itemOf = (i: number) => items[(i / 2) % items.length] ?? '';
+    const voters = await benchVoters(http, slug, circleId);
+    const weathers = ['sunny', 'cloudy', 'rainy', 'stormy'];
     return {
       topic: `session:${session.id}`,
-      // Each move stamps the item's start: the response and the event carry the same instant.
-      produce: async (i) => {
-        const moved = (await http(owner, 'POST', `/api/v1/sessions/${session.id}/current-item`, {
-          itemId: itemOf(i),
-        })) as { currentItemStartedAt: string };
-        return moved.currentItemStartedAt;
+      screen: {
+        path: `/api/v1/sessions/${session.id}`,
+        follower: (store) =>
+          new SessionFollower(store as ConstructorParameters<typeof SessionFollower>[0]) as Follower,
+        keysOf: (copy) => {
+          const { currentItemStartedAt, checkins } = copy as Session;
+          return [
+            ...(currentItemStartedAt ? [currentItemStartedAt] : []),
+            ...checkins.map((answer) => `checkin:${answer.word}`),
+          ];
+        },
       },
-      keyOf: (event) => (event.type === 'agenda.item.started' ? (event.startedAt ?? undefined) : undefined),
+      produce: async (i) => {
+        if (i % 2 === 0) {
+          // Each move stamps the item's start: the response and the event carry the same instant.
+          const moved = (await http(owner, 'POST', `/api/v1/sessions/${session.id}/current-item`, {
+            itemId: itemOf(i),
+          })) as { currentItemStartedAt: string };
+          return moved.currentItemStartedAt;
+        }
+        const voter = voters[((i - 1) / 2) % voters.length] ?? owner;
+        await http(voter, 'PUT', `/api/v1/sessions/${session.id}/checkins/me`, {
+          weather: weathers[i % weathers.length],
+          word: `m${i}`,
+        });
+        return `checkin:m${i}`;
+      },
+      keyOf: (event) =>
+        event.type === 'agenda.item.started'
+          ? (event.startedAt ?? undefined)
+          : event.type === 'checkin.updated'
+            ? `checkin:${event.checkin.word}`
+            : undefined,
     };
   },
 };
+
+/** Eight members of the circle who write (vote, check in) while the room watches. */
+async function benchVoters(http: Http, slug: string, circleId: string): Promise<string[]> {
+  const voters: string[] = [];
+  for (let v = 0; v < 8; v++) {
+    const cookie = (await http('', 'POST', '/api/v1/auth/register', {
+      email: `voter${v}.${Date.now().toString(36)}@bench.example`,
+      password: 'benchmark password',
+      name: `Votante ${v}`,
+    })) as string;
+    await joinCircle(http, cookie, slug, circleId);
+    voters.push(cookie);
+  }
+  return voters;
+}
 
 /** A public circle in an open community, owned by `owner`, for a producer to write into. */
 async function benchCircle(http: Http, owner: string) {
@@ -97,30 +162,29 @@ export const boardProducer: Producer = {
       ],
       dotsPerParticipant: 100,
     })) as { id: string; categories: { id: string }[] };
-    const voters: string[] = [];
-    for (let v = 0; v < 8; v++) {
-      const cookie = (await http('', 'POST', '/api/v1/auth/register', {
-        email: `voter${v}.${Date.now().toString(36)}@bench.example`,
-        password: 'benchmark password',
-        name: `Votante ${v}`,
-      })) as string;
-      await joinCircle(http, cookie, slug, circleId);
-      voters.push(cookie);
-    }
-    const notes: string[] = [];
+    const voters = await benchVoters(http, slug, circleId);
+    // Each post-it's id once its creation answered: its dots wait for it (rarely: 50 ms later).
+    const notes: Promise<string | undefined>[] = [];
     return {
       topic: `board:${board.id}`,
+      screen: {
+        path: `/api/v1/boards/${board.id}`,
+        follower: (store) =>
+          new BoardFollower(store as ConstructorParameters<typeof BoardFollower>[0]) as Follower,
+        keysOf: (copy) =>
+          (copy as Board).notes.flatMap((note) => (note.dots ? [note.id, `dots:${note.id}`] : [note.id])),
+      },
       admit: (cookie) => joinCircle(http, cookie, slug, circleId),
       produce: async (i) => {
         if (i % 2 === 0) {
-          const note = (await http(owner, 'POST', `/api/v1/boards/${board.id}/notes`, {
+          const created = http(owner, 'POST', `/api/v1/boards/${board.id}/notes`, {
             text: `Idée ${i / 2 + 1} : un temps inspirant pour les participants de l’Université`,
             categoryId: board.categories[(i / 2) % 2]?.id,
-          })) as { id: string };
-          notes[i / 2] = note.id;
-          return note.id;
+          }).then((note) => (note as { id: string }).id);
+          notes[i / 2] = created.catch(() => undefined);
+          return created;
         }
-        const noteId = notes[(i - 1) / 2];
+        const noteId = await notes[(i - 1) / 2];
         if (!noteId) return undefined; // its post-it failed: this production has no event to wait for
         const voter = voters[((i - 1) / 2) % voters.length] ?? owner;
         await http(voter, 'PUT', `/api/v1/notes/${noteId}/dots/me`, { count: 1 });

@@ -226,6 +226,14 @@ for (const [name, r] of [
     `${name}: clients' process used ${(r.clientCpu * 100).toFixed(0)} % of its core; ${r.productions} productions at ${r.achievedRate.toFixed(1)}/s, ${r.delivered}/${r.expected} deliveries${lost ? ` (${lost} MISSING)` : ''}, ${r.failedProductions} failed productions, ${r.unmatched} unmatched, ${r.matchedByKey}/${r.productions} events matched to their request by key (others by seq order)`,
   );
 }
+if (ours.screens) {
+  const { reads, compared, different, firstDifference } = ours.screens;
+  console.log(
+    `Archipel: latency is VISIBLE latency: each participant keeps its copy of the page with the web client's own code (contract/live-follower.ts and the page's apply function): from the send of the request to the moment its copy shows the change; ${reads} reads of the page during the window; after the run ${compared - different}/${compared} copies equal to the server's page${different ? ` (${different} DIFFERENT; first: ${firstDifference})` : ''}`,
+  );
+} else {
+  console.log('Archipel: latency is the arrival of the event frame (this producer has no simulated screen)');
+}
 console.log(`slowest events (Archipel): ${ours.slowest.join(', ')}`);
 console.log(`slowest events (bare ws): ${yardstick.slowest.join(', ')}`);
 const checks = [
@@ -233,6 +241,9 @@ const checks = [
   ['p99 ≤ 250 ms', ours.latencies.p99 <= 250],
   ['p95 / bare p95 ≤ 1.5', ratio <= 1.5],
   ['every delivery arrived', ours.delivered === ours.expected && ours.failedProductions === 0],
+  ...(ours.screens
+    ? [['every copy equal to the server’s at the end', ours.screens.different === 0] as const]
+    : []),
 ] as const;
 console.log(checks.map(([name, ok]) => `${ok ? 'met' : 'MISSED'}: ${name}`).join('\n'));
 

@@ -198,6 +198,8 @@ export const boardSchema = z
     privateNoteCount: z.number(),
     isVotingOpen: z.boolean(),
     myDotsUsed: z.number(),
+    /** The board's change number: live events carry the next ones (decision 043). */
+    version: z.number(),
     abilities: abilitiesSchema,
     /** The viewer may lock, hide, reveal and change the settings. */
     canSteer: deprecatedFlag('steer'),

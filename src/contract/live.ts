@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { BoardNote } from './board.ts';
+import type { Checkin, Session } from './session.ts';
 
 /**
  * Topics a client may follow: `<kind>:<id>`. Which kinds exist is declared by each server feature
@@ -38,34 +40,61 @@ export const liveClientMessageSchema = z.discriminatedUnion('type', [
 export type LiveClientMessage = z.infer<typeof liveClientMessageSchema>;
 
 /**
- * What happened, named `entity.past-verb`, by type → the rest of the event. Payloads carry ids;
- * clients refetch what they show. A feature adds its own events from its own contract file by
+ * What happened, named `entity.past-verb`, by type → the rest of the event. Most payloads carry ids
+ * and clients refetch what they show; board events carry the change itself, per audience (decision
+ * 043). A feature adds its own events from its own contract file by
  * interface merging (`declare module './live.ts' { interface LiveEvents { 'kudos.given': … } }`),
  * so this file does not grow with every feature (docs/adding-a-feature.md).
  */
 export interface LiveEvents {
-  'agenda.item.started': { sessionId: string; itemId: string | null; startedAt: string | null };
+  /**
+   * The agenda moves and the check-ins carry the change itself and the session's `version` (a
+   * client applies them in order and reads the session again on a gap); the other session events
+   * ask followers to read the session again (decision 043).
+   */
+  'agenda.item.started': {
+    sessionId: string;
+    itemId: string | null;
+    startedAt: string | null;
+    version: number;
+    /** The session's status after the move (the first move starts it). */
+    status: Session['status'];
+  };
   'agenda.updated': { sessionId: string };
   'session.updated': { sessionId: string };
   'session.cancelled': { sessionId: string };
   /** Sent just before the topic closes (followers then get NOT_FOUND for it). */
   'session.deleted': { sessionId: string };
-  'checkin.updated': { sessionId: string; userId: string };
+  /** A check-in is shown to everyone who sees the session: the answer itself, at the end of the round. */
+  'checkin.updated': { sessionId: string; userId: string; version: number; checkin: Checkin };
   'participants.updated': { sessionId: string };
   'action.created': { sessionId: string | null; actionId: string };
   'action.updated': { sessionId: string | null; actionId: string };
   'announcements.updated': { sessionId: string };
   /**
-   * Board events carry ids only, never text nor author. `noteId` is null when saying which
-   * post-it changed would tell something private (a private post-it, a dot while dots are hidden).
+   * Board events carry what changed, as each follower may see it (decision 043): `version` is the
+   * board's change number (a client applies them in order and refetches on a gap); the post-it is
+   * given as the board shows it to that follower, without their own dots (`myDots`). `noteId` is
+   * null, and no post-it is given, when naming it would tell something private: someone else's
+   * private post-it (only `privateNotes`, the board's count of them, changes), a hidden post-it
+   * (for those who do not steer the board), dots while the totals are hidden. `board.updated` and
+   * `board.revealed` change much at once: followers read the board again.
    */
-  'board.updated': { boardId: string };
+  'board.updated': { boardId: string; version?: number };
   'board.deleted': { boardId: string };
-  'board.note.created': { boardId: string; noteId: string | null };
-  'board.note.updated': { boardId: string; noteId: string | null };
-  'board.note.deleted': { boardId: string; noteId: string | null };
-  'board.dots.updated': { boardId: string; noteId: string | null };
-  'board.revealed': { boardId: string; what: 'notes' | 'dots' };
+  'board.note.created': BoardNoteEvent;
+  'board.note.updated': BoardNoteEvent;
+  'board.note.deleted': { boardId: string; version: number; noteId: string | null; privateNotes?: number };
+  'board.dots.updated': {
+    boardId: string;
+    version: number;
+    noteId: string | null;
+    /** Everyone's dots on the post-it (null while hidden); absent when the event names no post-it. */
+    dots?: number | null;
+    /** Only in the voter's own variant. */
+    mine?: { myDots: number; myDotsUsed: number };
+  };
+  'board.revealed': { boardId: string; what: 'notes' | 'dots'; version?: number };
   'date-poll.answered': { pollId: string };
   'date-poll.updated': { pollId: string };
   'date-poll.closed': { pollId: string; sessionId: string };
@@ -76,6 +105,16 @@ export interface LiveEvents {
   'poll.deleted': { pollId: string };
   /** Coalesced: at most one per poll per tick, however many ballots arrived. */
   'poll.results.updated': { pollId: string };
+}
+
+/** A post-it created or changed, as one follower sees it (see `board.note.created`). */
+export interface BoardNoteEvent {
+  boardId: string;
+  version: number;
+  noteId: string | null;
+  note?: Omit<BoardNote, 'myDots'>;
+  /** Private post-its on the board, everyone's (a follower's count is this less their own). */
+  privateNotes?: number;
 }
 
 /** One event: `{ type, …its fields }`, a union discriminated by `type`. */

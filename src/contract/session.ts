@@ -183,6 +183,7 @@ export const checkinSchema = z.object({
   weather: z.enum(weathers),
   word: z.string().nullable(),
 });
+export type Checkin = z.infer<typeof checkinSchema>;
 
 export const voteResultSchema = z.object({
   id: z.string(),
@@ -222,6 +223,7 @@ export const sessionSchema = sessionSummarySchema
     sharedNotes: z.string(),
     agenda: z.array(agendaItemSchema),
     participants: z.array(participantSchema),
+    /** In the order they were given (the last answer of a person moves to the end). */
     checkins: z.array(checkinSchema),
     actions: z.array(actionSchema),
     /** Still-open actions of the circle's earlier sessions, for review at the top of the agenda. */
@@ -229,6 +231,8 @@ export const sessionSchema = sessionSummarySchema
     /** What to tell the wider community; `authorName` is who flagged it (null before authors were kept). */
     announcements: z.array(z.object({ id: z.string(), text: z.string(), authorName: z.string().nullable() })),
     votes: z.array(voteResultSchema),
+    /** The session's change number: its agenda moves and check-in events carry the next ones (decision 043). */
+    version: z.number(),
     abilities: abilitiesSchema,
     canFacilitate: deprecatedFlag('steer'),
     /** The viewer may check in, answer, record next steps: a circle member or a listed participant. */

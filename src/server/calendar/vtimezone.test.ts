@@ -26,6 +26,7 @@ function session(timeZone: string, startsAt: string): SessionRow {
     videoUrl: null,
     cancelledAt: null,
     cancelReason: null,
+    version: 0,
   };
 }
 

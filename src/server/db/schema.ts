@@ -167,6 +167,8 @@ export interface SessionsTable {
   videoUrl: string | null;
   cancelledAt: Timestamp | null;
   cancelReason: string | null;
+  /** Bumped by the writes whose live events carry the change (2026-12-05-0050). */
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface AgendaItemsTable {
@@ -198,6 +200,8 @@ export interface CheckinsTable {
   weather: Weather;
   word: string | null;
   updatedAt: Timestamp;
+  /** The session's version this answer was given at: the round's order (2026-12-05-0050). */
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface ActionsTable {
@@ -328,6 +332,8 @@ export interface BoardsTable {
   createdBy: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** Bumped by every write under the board's lock; live events carry it (2026-12-05-0042). */
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface BoardCategoriesTable {

@@ -25,7 +25,16 @@ export interface FeatureRoutes {
  * Finds the scope of a live topic's object as the viewer may see it, or rejects (hidden or absent):
  * a circle id (its access can be revoked), or `community:<id>` for something community-wide.
  */
-export type TopicResolver = (db: Kysely<DB>, id: string, viewer: Viewer) => Promise<string>;
+export type TopicResolver = (db: Kysely<DB>, id: string, viewer: Viewer) => Promise<string | TopicGrant>;
+
+/**
+ * A topic's scope with the follower's place in it: those who steer the object (facilitators) may
+ * receive a fuller version of some events than the other followers (decision 043).
+ */
+export interface TopicGrant {
+  scope: string;
+  steward: boolean;
+}
 
 /** What a job handler may use besides its payload. */
 export interface JobDeps {
@@ -129,10 +138,19 @@ export interface FeatureDescriptor {
   search?: readonly SearchSource[];
 }
 
-/** A topic resolver from a finder that returns the object with its circle (rejecting when hidden). */
+/**
+ * A topic resolver from a finder that returns the object with its circle (rejecting when hidden).
+ * A finder that says whether the viewer steers the object (`canSteer`) makes them a steward of the topic.
+ */
 export const inCircle =
   (
-    find: (db: Kysely<DB>, id: string, viewer: Viewer) => Promise<{ circle: { id: string } }>,
+    find: (
+      db: Kysely<DB>,
+      id: string,
+      viewer: Viewer,
+    ) => Promise<{ circle: { id: string }; canSteer?: boolean }>,
   ): TopicResolver =>
   (db, id, viewer) =>
-    find(db, id, viewer).then(({ circle }) => circle.id);
+    find(db, id, viewer).then(({ circle, canSteer }) =>
+      canSteer === undefined ? circle.id : { scope: circle.id, steward: canSteer },
+    );

@@ -6,8 +6,11 @@ const OPEN = 1;
 /** The most topics one connection follows, counting those still being authorised. */
 export const MAX_TOPICS_PER_CONNECTION = 50;
 
-/** The scope a topic belongs to if this connection's viewer may follow it (a circle id, `community:<id>`). */
-export type ScopeOf = (topic: string) => Promise<string | undefined>;
+/**
+ * The scope a topic belongs to if this connection's viewer may follow it (a circle id,
+ * `community:<id>`), and whether the viewer steers its object.
+ */
+export type ScopeOf = (topic: string) => Promise<{ scope: string; steward: boolean } | undefined>;
 
 interface Pending {
   since: number | undefined;
@@ -61,13 +64,13 @@ export class LiveConnection {
     // Frames arrive faster than the authorisation answers: a topic being checked counts too.
     const entry: Pending = { since, cancelled: false };
     this.#pending.set(topic, entry);
-    let scope: string | undefined;
+    let grant: { scope: string; steward: boolean } | undefined;
     try {
       // Access lost while the check ran (the viewer left the circle, the circle became private):
       // check again, or the topic would outlive the revocation that was meant to close it.
       for (let seen = -1; seen !== this.#revoked; ) {
         seen = this.#revoked;
-        scope = await this.#scopeOf(topic);
+        grant = await this.#scopeOf(topic);
       }
     } finally {
       this.#pending.delete(topic);
@@ -75,9 +78,9 @@ export class LiveConnection {
     // The socket closed meanwhile: its topics were already dropped, this one would stay (a ghost
     // in the presence count, and a dead socket kept by the hub).
     if (entry.cancelled || this.#socket.readyState !== OPEN) return;
-    if (!scope) return this.#notFound(topic);
-    this.#topics.set(topic, scope);
-    this.#hub.subscribe(this.#socket, topic, entry.since, this.#person);
+    if (!grant) return this.#notFound(topic);
+    this.#topics.set(topic, grant.scope);
+    this.#hub.subscribe(this.#socket, topic, entry.since, this.#person, grant.steward);
   }
 
   unsubscribe(topic: string): void {
@@ -107,7 +110,7 @@ export class LiveConnection {
     for (const topic of topics) {
       const now = await this.#scopeOf(topic);
       // Unsubscribed (or closed by another revocation) while it was checked.
-      if (this.#topics.get(topic) !== scope || now === scope) continue;
+      if (this.#topics.get(topic) !== scope || now?.scope === scope) continue;
       this.#drop(topic);
     }
   }

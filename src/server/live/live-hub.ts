@@ -1,5 +1,18 @@
 import type { LiveEvent, LiveServerMessage } from '../../contract/live.ts';
-import type { BusFrame, RedisLiveBus } from './redis-bus.ts';
+import type { BusFrame, FrameVariant, RedisLiveBus } from './redis-bus.ts';
+
+/**
+ * Who receives a variant of an event instead of the common one: one person's sockets, or the
+ * topic's stewards (those who steer its object, as its resolver said on subscribe). The first
+ * variant that matches a socket wins; everyone else gets the common event (decision 043).
+ */
+export type LiveAudience = { person: string } | 'stewards';
+export interface LiveVariant {
+  to: LiveAudience;
+  event: LiveEvent;
+}
+
+const audienceKey = (to: LiveAudience) => (to === 'stewards' ? 's' : `p:${to.person}`);
 
 /**
  * The part of a socket the hub needs; a `ws` WebSocket satisfies it. Broadcasts give a Buffer
@@ -24,6 +37,8 @@ interface Topic {
   members: Map<LiveSocket, string>;
   /** Sockets per person: presence counts people, not tabs. */
   people: Map<string, number>;
+  /** Sockets of people who steer the topic's object (they may receive a fuller variant). */
+  stewards: Set<LiveSocket>;
   /** With Redis: the topic's number and kept events have been read; until then subscribers wait. */
   ready: boolean;
   /** A read of the topic's state from Redis is under way. */
@@ -126,6 +141,7 @@ export class LiveHub {
         subscribers: new Set(),
         members: new Map(),
         people: new Map(),
+        stewards: new Set(),
         ready: !this.#bus,
         loading: false,
         waiting: [],
@@ -142,27 +158,58 @@ export class LiveHub {
    * Publishes after the write has committed. Never throws: with Redis the event leaves
    * asynchronously and a failure is logged (the clients refetch when Redis is back).
    */
-  publish(topicName: string, event: LiveEvent): void {
+  publish(topicName: string, event: LiveEvent, variants: readonly LiveVariant[] = []): void {
     if (this.#bus) {
-      this.#bus.publish(topicName, JSON.stringify(event)).catch((error: Error) => {
+      const encoded = variants.length
+        ? JSON.stringify(variants.map((variant) => [audienceKey(variant.to), variant.event]))
+        : '';
+      this.#bus.publish(topicName, JSON.stringify(event), encoded).catch((error: Error) => {
         this.#log(`live: event on ${topicName} lost, Redis did not take it (${error.message})`);
       });
       return;
     }
     const topic = this.#topic(topicName);
     const seq = topic.seq + 1;
-    const message: LiveServerMessage = { type: 'event', topic: topicName, seq, event };
-    this.#deliver(topic, { seq, frame: JSON.stringify(message) });
+    const frameOf = (payload: LiveEvent) =>
+      JSON.stringify({ type: 'event', topic: topicName, seq, event: payload } satisfies LiveServerMessage);
+    this.#deliver(topic, {
+      seq,
+      frame: frameOf(event),
+      ...(variants.length > 0 && {
+        variants: variants.map((variant) => ({ to: audienceKey(variant.to), frame: frameOf(variant.event) })),
+      }),
+    });
     // Said to nobody (an HTTP write while no one watches): kept for a while for reconnections only.
     this.#forgetIfIdle(topicName, topic);
   }
 
-  /** Keeps the frame for replay and sends the same string to every subscriber. */
+  /** Keeps the frame for replay and sends it to every subscriber (each its variant, if any). */
   #deliver(topic: Topic, entry: BusFrame): void {
     topic.seq = entry.seq;
     topic.recent.push(entry);
     if (topic.recent.length > this.#keep) topic.recent.shift();
-    if (topic.subscribers.size > 0) sendAll(topic.subscribers, entry.frame);
+    if (topic.subscribers.size === 0) return;
+    if (!entry.variants) {
+      sendAll(topic.subscribers, entry.frame);
+      return;
+    }
+    // Each frame is encoded once, on first use; each socket gets the first variant meant for it.
+    const common = Buffer.from(entry.frame);
+    const encoded = new Map<FrameVariant, Buffer>();
+    for (const socket of topic.subscribers) {
+      if (socket.readyState !== OPEN) continue;
+      const variant = variantFor(topic, socket, entry.variants);
+      if (!variant) {
+        socket.send(common, TEXT);
+        continue;
+      }
+      let bytes = encoded.get(variant);
+      if (!bytes) {
+        bytes = Buffer.from(variant.frame);
+        encoded.set(variant, bytes);
+      }
+      socket.send(bytes, TEXT);
+    }
   }
 
   /** A frame from Redis: only topics someone follows here are held. */
@@ -184,10 +231,17 @@ export class LiveHub {
   }
 
   /** `person` is who follows (presence counts people); by default each socket counts as one. */
-  subscribe(socket: LiveSocket, topicName: string, since: number | undefined, person?: string): void {
+  subscribe(
+    socket: LiveSocket,
+    topicName: string,
+    since: number | undefined,
+    person?: string,
+    steward = false,
+  ): void {
     clearTimeout(this.#expiries.get(topicName));
     this.#expiries.delete(topicName);
     const topic = this.#topic(topicName);
+    if (steward) topic.stewards.add(socket);
     if (!topic.members.has(socket)) {
       const who = person ?? socketId(socket);
       topic.members.set(socket, who);
@@ -213,7 +267,7 @@ export class LiveHub {
       return;
     }
     for (const entry of topic.recent) {
-      if (entry.seq > since) socket.send(entry.frame);
+      if (entry.seq > since) socket.send(frameFor(topic, socket, entry));
     }
   }
 
@@ -286,6 +340,7 @@ export class LiveHub {
       }
     }
     topic.subscribers.delete(socket);
+    topic.stewards.delete(socket);
     topic.newcomers.delete(socket);
     topic.waiting = topic.waiting.filter((entry) => entry.socket !== socket);
     this.#forgetIfIdle(topicName, topic);
@@ -401,6 +456,19 @@ export class LiveHub {
     );
     await bus.close();
   }
+}
+
+/** The variant of an event meant for this socket, if any (the first that matches). */
+function variantFor(topic: Topic, socket: LiveSocket, variants: readonly FrameVariant[]) {
+  const person = topic.members.get(socket);
+  for (const variant of variants) {
+    if (variant.to === 's' ? topic.stewards.has(socket) : variant.to === `p:${person}`) return variant;
+  }
+  return undefined;
+}
+
+function frameFor(topic: Topic, socket: LiveSocket, entry: BusFrame): string {
+  return (entry.variants && variantFor(topic, socket, entry.variants)?.frame) ?? entry.frame;
 }
 
 /** One frame to many sockets: encoded once, the same bytes to each. */

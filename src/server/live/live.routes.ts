@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
 import { liveClientMessageSchema, liveCloseCodes } from '../../contract/live.ts';
 import type { AppContext } from '../app-context.ts';
+import type { TopicGrant } from '../features/feature-descriptor.ts';
 import { topicResolvers } from '../features/registry.ts';
 import { AppError } from '../http/errors.ts';
 import { isOwnOrigin } from '../http/origin-guard.ts';
@@ -36,12 +37,12 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
    * The scope a topic belongs to, if the viewer may follow it: a circle id (its access can be
    * revoked), or `community:<id>` for a community-wide poll.
    */
-  async function scopeOf(topic: string, viewer: Viewer): Promise<string | undefined> {
+  async function scopeOf(topic: string, viewer: Viewer): Promise<TopicGrant | undefined> {
     const [kind = '', id = ''] = topic.split(':');
     return resolvers
       .get(kind)?.(db, id, viewer)
       .then(
-        (scope) => scope,
+        (grant) => (typeof grant === 'string' ? { scope: grant, steward: false } : grant),
         () => undefined,
       );
   }

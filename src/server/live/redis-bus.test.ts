@@ -70,6 +70,43 @@ describe.skipIf(!redisUrl)('live hub across instances through Redis', () => {
     await dropRedisPrefix(url, prefix);
   });
 
+  it('gives each follower its variant of an event, on every instance, live and on replay', async () => {
+    const topic = 'board:variants';
+    const author = socket();
+    const steward = socket();
+    const member = socket();
+    a.hub.subscribe(author, topic, undefined, 'ann');
+    b.hub.subscribe(steward, topic, undefined, 'sam', true);
+    b.hub.subscribe(member, topic, undefined, 'bob');
+    for (const client of [author, steward, member]) await until(client.messages, (m) => m.length > 0);
+    const common = { type: 'board.note.deleted', boardId: 'variants', version: 1, noteId: null } as const;
+    a.hub.publish(topic, common, [
+      { to: { person: 'ann' }, event: { ...common, noteId: 'mine' } },
+      { to: 'stewards', event: { ...common, noteId: 'seen-by-stewards' } },
+    ]);
+    const noteIds = (client: ReturnType<typeof socket>) =>
+      client.messages().flatMap((m) => (m.type === 'event' && 'noteId' in m.event ? [m.event.noteId] : []));
+    for (const client of [author, steward, member])
+      await until(
+        () => noteIds(client),
+        (ids) => ids.length > 0,
+      );
+    expect([noteIds(author), noteIds(steward), noteIds(member)]).toEqual([
+      ['mine'],
+      ['seen-by-stewards'],
+      [null],
+    ]);
+    // Replayed from Redis to a socket that comes back with an older seq: its own variant again.
+    const seq = events(member)[0] ?? 0;
+    const back = socket();
+    a.hub.subscribe(back, topic, seq - 1, 'ann');
+    await until(
+      () => noteIds(back),
+      (ids) => ids.length > 0,
+    );
+    expect(noteIds(back)).toEqual(['mine']);
+  });
+
   it('numbers events globally: what A and B publish reaches both, in one order', async () => {
     const onA = socket();
     const onB = socket();

@@ -2,10 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { SharedRevocation } from './access-revocations.ts';
 
+/** A frame meant for some of a topic's followers instead of the common one (live-hub.ts). */
+export interface FrameVariant {
+  /** `p:<person id>` or `s` (the topic's stewards). */
+  to: string;
+  frame: string;
+}
+
 /** An event frame as every instance receives it, in the topic's order. */
 export interface BusFrame {
   seq: number;
   frame: string;
+  variants?: FrameVariant[];
 }
 
 export interface BusHandlers {
@@ -30,6 +38,7 @@ const PUBLISH = `
 redis.call('SET', KEYS[1], ARGV[7], 'NX')
 local seq = redis.call('INCR', KEYS[1])
 local frame = '{"type":"event","topic":' .. ARGV[2] .. ',"seq":' .. seq .. ',"event":' .. ARGV[3] .. '}'
+if ARGV[8] ~= '' then frame = frame .. '\\n' .. ARGV[8] end
 redis.call('RPUSH', KEYS[2], seq .. ' ' .. frame)
 redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
 redis.call('EXPIRE', KEYS[2], ARGV[5])
@@ -43,9 +52,25 @@ redis.call('SET', KEYS[1], ARGV[1], 'NX')
 return { tonumber(redis.call('GET', KEYS[1]) or '0'), redis.call('LRANGE', KEYS[2], 0, -1) }
 `;
 
+/**
+ * `<frame>` or `<frame>\n<variants>`: JSON has no raw line break, so the first one ends the common
+ * frame; the variants are `[[audience, event], …]`, framed here under the same topic and seq.
+ */
+function toBusFrame(seq: number, text: string): BusFrame {
+  const newline = text.indexOf('\n');
+  if (newline === -1) return { seq, frame: text };
+  const frame = text.slice(0, newline);
+  const topicJson = frame.slice('{"type":"event","topic":'.length, frame.indexOf(',"seq":'));
+  const variants = (JSON.parse(text.slice(newline + 1)) as [string, unknown][]).map(([to, event]) => ({
+    to,
+    frame: `{"type":"event","topic":${topicJson},"seq":${seq},"event":${JSON.stringify(event)}}`,
+  }));
+  return { seq, frame, variants };
+}
+
 function parseEntry(entry: string): BusFrame {
   const space = entry.indexOf(' ');
-  return { seq: Number(entry.slice(0, space)), frame: entry.slice(space + 1) };
+  return toBusFrame(Number(entry.slice(0, space)), entry.slice(space + 1));
 }
 
 /**
@@ -152,10 +177,10 @@ export class RedisLiveBus {
       // e <seq> <topic> <frame>: topics contain no space (contract/live.ts).
       const afterSeq = message.indexOf(' ', 2);
       const afterTopic = message.indexOf(' ', afterSeq + 1);
-      handlers.frame(message.slice(afterSeq + 1, afterTopic), {
-        seq: Number(message.slice(2, afterSeq)),
-        frame: message.slice(afterTopic + 1),
-      });
+      handlers.frame(
+        message.slice(afterSeq + 1, afterTopic),
+        toBusFrame(Number(message.slice(2, afterSeq)), message.slice(afterTopic + 1)),
+      );
     } else if (kind === 'p') {
       handlers.presence(message.slice(2));
     } else if (kind === 'r') {
@@ -165,8 +190,11 @@ export class RedisLiveBus {
     }
   }
 
-  /** `eventJson` is the event serialised once; Redis wraps it into the frame every client gets. */
-  async publish(topic: string, eventJson: string): Promise<number> {
+  /**
+   * `eventJson` is the event serialised once; Redis wraps it into the frame every client gets.
+   * `variantsJson` (may be empty) travels beside it for the instances to frame per audience.
+   */
+  async publish(topic: string, eventJson: string, variantsJson = ''): Promise<number> {
     const commands = this.#commands as Redis & {
       livePublish(...args: (string | number)[]): Promise<number>;
     };
@@ -180,6 +208,7 @@ export class RedisLiveBus {
       this.#replayTtlSeconds,
       this.#channel,
       Date.now(),
+      variantsJson,
     );
   }
 

@@ -5,6 +5,8 @@ type Listener = {
   onResync: () => void;
   /** How many people follow the topic right now (sent when it changes). */
   onPresence?: (count: number) => void;
+  /** The server follows the topic for this tab from now on (after each (re)subscription). */
+  onSubscribed?: () => void;
 };
 
 /**
@@ -85,6 +87,7 @@ export class LiveClient {
     const listeners = this.#listeners.get(message.topic);
     if (message.type === 'subscribed') {
       if (!this.#lastSeq.has(message.topic)) this.#lastSeq.set(message.topic, message.seq);
+      for (const listener of listeners ?? []) listener.onSubscribed?.();
       return;
     }
     if (message.type === 'presence') {

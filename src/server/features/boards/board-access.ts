@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Abilities } from '../../../domain/policy.ts';
 import { toBool } from '../../db/columns.ts';
 import { preparedQuery } from '../../db/prepared-query.ts';
@@ -71,14 +71,18 @@ export function requireUnlocked(board: { locked: boolean | number }) {
 }
 
 /**
- * Serialises every write that depends on the board's state (dots against the budget, lock, reveal)
- * for the rest of the transaction: FOR UPDATE on PostgreSQL; SQLite transactions begin IMMEDIATE.
- * Returns the board as it stands under the lock.
+ * Serialises every write on the board (dots against the budget, lock, reveal) for the rest of the
+ * transaction, and gives it the board's next change number (`version`, which its live event
+ * carries): the UPDATE locks the row on PostgreSQL; SQLite transactions begin IMMEDIATE. Returns
+ * the board as it stands under the lock. A write refused after this rolls the number back.
  */
 export async function lockBoard(trx: Kysely<DB>, boardId: string) {
-  let query = trx.selectFrom('boards').selectAll().where('id', '=', boardId);
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
-  const board = await query.executeTakeFirst();
+  const board = await trx
+    .updateTable('boards')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', boardId)
+    .returningAll()
+    .executeTakeFirst();
   if (!board) throw notFound('Board');
   return board;
 }

@@ -7,6 +7,22 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { insertActionIn } from '../actions/actions.public.ts';
 import { lockBoard, requireUnlocked } from './board-access.ts';
+import {
+  type BoardPublication,
+  boardChanged,
+  countPrivateNotes,
+  dotsChanged,
+  noteChanged,
+  noteDeleted,
+  readNote,
+} from './board-events.ts';
+
+/** Read back under the lock, inside the write: the post-it exists (or the lock would have said so). */
+async function noteNow(trx: Kysely<DB>, noteId: string) {
+  const note = await readNote(trx, noteId);
+  if (!note) throw notFound('Post-it');
+  return note;
+}
 
 const invalid = (field: string, message: string) =>
   new AppError('INVALID_INPUT', message, [{ path: ['body', field], message }]);
@@ -109,9 +125,13 @@ async function replaceCategories(
   }
 }
 
-export async function patchBoard(db: Kysely<DB>, boardId: string, patch: BoardPatch) {
+export async function patchBoard(
+  db: Kysely<DB>,
+  boardId: string,
+  patch: BoardPatch,
+): Promise<BoardPublication> {
   const { categories, votingClosesAt, ...fields } = patch;
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const board = await lockBoard(trx, boardId);
     const budget = fields.dotsPerParticipant ?? board.dotsPerParticipant;
     const perNote = fields.maxDotsPerNote === undefined ? board.maxDotsPerNote : fields.maxDotsPerNote;
@@ -142,13 +162,14 @@ export async function patchBoard(db: Kysely<DB>, boardId: string, patch: BoardPa
       .where('id', '=', boardId)
       .execute();
     if (categories) await replaceCategories(trx, boardId, categories);
+    return boardChanged(board);
   });
 }
 
 /** Shows every private post-it at once (ending the silent brainstorm), or the dot totals. */
 export async function revealBoard(db: Kysely<DB>, boardId: string, what: 'notes' | 'dots') {
-  await db.transaction().execute(async (trx) => {
-    await lockBoard(trx, boardId);
+  return db.transaction().execute(async (trx) => {
+    const { version } = await lockBoard(trx, boardId);
     const now = new Date().toISOString();
     if (what === 'dots') {
       await trx
@@ -156,7 +177,7 @@ export async function revealBoard(db: Kysely<DB>, boardId: string, what: 'notes'
         .set({ dotsRevealed: true, updatedAt: now })
         .where('id', '=', boardId)
         .execute();
-      return;
+      return version;
     }
     await trx
       .updateTable('boards')
@@ -169,6 +190,7 @@ export async function revealBoard(db: Kysely<DB>, boardId: string, what: 'notes'
       .where('boardId', '=', boardId)
       .where('private', '=', true)
       .execute();
+    return version;
   });
 }
 
@@ -196,7 +218,7 @@ async function requireInBoard(
 export async function createNote(db: Kysely<DB>, boardId: string, authorId: string, input: NoteCreateInput) {
   const id = randomUUID();
   const now = new Date().toISOString();
-  const isPrivate = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const board = await lockBoard(trx, boardId);
     requireUnlocked(board);
     await requireInBoard(trx, 'boardCategories', boardId, input.categoryId, 'categoryId');
@@ -225,9 +247,12 @@ export async function createNote(db: Kysely<DB>, boardId: string, authorId: stri
         updatedAt: now,
       })
       .execute();
-    return toBool(board.silent);
+    const note = await noteNow(trx, id);
+    return {
+      id,
+      publication: noteChanged('board.note.created', board, note, await countPrivateNotes(trx, boardId)),
+    };
   });
-  return { id, isPrivate };
 }
 
 export async function patchNote(
@@ -235,18 +260,24 @@ export async function patchNote(
   note: { id: string; boardId: string },
   patch: NotePatch,
   mayBypassLock: boolean,
-) {
-  await db.transaction().execute(async (trx) => {
+): Promise<BoardPublication> {
+  return db.transaction().execute(async (trx) => {
     const board = await lockBoard(trx, note.boardId);
     if (!mayBypassLock) requireUnlocked(board);
     await requireInBoard(trx, 'boardCategories', note.boardId, patch.categoryId, 'categoryId');
     await requireInBoard(trx, 'boardClusters', note.boardId, patch.clusterId, 'clusterId');
+    const before = await noteNow(trx, note.id);
     await trx
       .updateTable('boardNotes')
       .set({ ...patch, updatedAt: new Date().toISOString() })
       .where('id', '=', note.id)
       .execute();
-    if (patch.y !== undefined) await respaceOnTie(trx, note.boardId, note.id, patch.y);
+    const respaced = patch.y !== undefined && (await respaceOnTie(trx, note.boardId, note.id, patch.y));
+    // Hidden or shown again (who sees it changes, and voters' budgets), or others moved: read again.
+    if (respaced || (patch.hidden !== undefined && patch.hidden !== toBool(before.hidden))) {
+      return boardChanged(board);
+    }
+    return noteChanged('board.note.updated', board, await noteNow(trx, note.id));
   });
 }
 
@@ -266,7 +297,7 @@ async function respaceOnTie(trx: Kysely<DB>, boardId: string, movedId: string, y
     .where('id', '!=', movedId)
     .limit(1)
     .executeTakeFirst();
-  if (!tie) return;
+  if (!tie) return false;
   const rows = await trx
     .selectFrom('boardNotes')
     .select(['id', 'y'])
@@ -282,18 +313,21 @@ async function respaceOnTie(trx: Kysely<DB>, boardId: string, movedId: string, y
       await trx.updateTable('boardNotes').set({ y: spaced }).where('id', '=', row.id).execute();
     }
   }
+  return true;
 }
 
 export async function deleteNote(
   db: Kysely<DB>,
   note: { id: string; boardId: string },
   mayBypassLock: boolean,
-) {
-  await db.transaction().execute(async (trx) => {
+): Promise<BoardPublication> {
+  return db.transaction().execute(async (trx) => {
     const board = await lockBoard(trx, note.boardId);
     if (!mayBypassLock) requireUnlocked(board);
+    const before = await noteNow(trx, note.id);
     await trx.deleteFrom('boardDots').where('noteId', '=', note.id).execute();
     await trx.deleteFrom('boardNotes').where('id', '=', note.id).execute();
+    return noteDeleted(board, before, await countPrivateNotes(trx, board.id));
   });
 }
 
@@ -363,7 +397,17 @@ export async function putMyDots(
         .values({ noteId: note.id, userId, boardId: note.boardId, count })
         .execute();
     }
-    return { noteId: note.id, myDots: count, myDotsUsed: usedElsewhere + (toBool(note.hidden) ? 0 : count) };
+    const result = {
+      noteId: note.id,
+      myDots: count,
+      myDotsUsed: usedElsewhere + (toBool(note.hidden) ? 0 : count),
+    };
+    const publication = dotsChanged(board, await noteNow(trx, note.id), {
+      id: userId,
+      myDots: result.myDots,
+      myDotsUsed: result.myDotsUsed,
+    });
+    return { result, publication };
   });
 }
 
@@ -398,7 +442,10 @@ export async function noteToAction(
       { title: title.replace(/\s+/g, ' ').trim(), ownerIds: input.ownerIds, dueOn: input.dueOn },
     );
     await trx.updateTable('boardNotes').set({ actionId }).where('id', '=', scope.noteId).execute();
-    return actionId;
+    return {
+      actionId,
+      publication: noteChanged('board.note.updated', board, await noteNow(trx, scope.noteId)),
+    };
   });
 }
 
@@ -409,7 +456,7 @@ export async function createCluster(
   mayBypassLock: boolean,
 ) {
   const id = randomUUID();
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const board = await lockBoard(trx, boardId);
     if (!mayBypassLock) requireUnlocked(board);
     await trx
@@ -426,8 +473,8 @@ export async function createCluster(
         .where('private', '=', false)
         .execute();
     }
+    return { id, publication: boardChanged(board) };
   });
-  return id;
 }
 
 export async function getCluster(db: Kysely<DB>, clusterId: string) {
@@ -446,10 +493,11 @@ export async function renameCluster(
   title: string,
   mayBypassLock: boolean,
 ) {
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const board = await lockBoard(trx, cluster.boardId);
     if (!mayBypassLock) requireUnlocked(board);
     await trx.updateTable('boardClusters').set({ title }).where('id', '=', cluster.id).execute();
+    return boardChanged(board);
   });
 }
 
@@ -458,7 +506,7 @@ export async function deleteCluster(
   cluster: { id: string; boardId: string },
   mayBypassLock: boolean,
 ) {
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const board = await lockBoard(trx, cluster.boardId);
     if (!mayBypassLock) requireUnlocked(board);
     await trx
@@ -467,5 +515,6 @@ export async function deleteCluster(
       .where('clusterId', '=', cluster.id)
       .execute();
     await trx.deleteFrom('boardClusters').where('id', '=', cluster.id).execute();
+    return boardChanged(board);
   });
 }

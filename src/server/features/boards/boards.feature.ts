@@ -2,6 +2,7 @@ import { type FeatureDescriptor, inCircle } from '../feature-descriptor.ts';
 import { getBoardAccess } from './board-access.ts';
 import { boardsRoutes } from './boards.routes.ts';
 import { postItSearchSource } from './boards.search.ts';
+import { boardVersion } from './migrations/2026-12-05-0042-board-version.ts';
 import { boardNotesRoutes } from './notes.routes.ts';
 
 export const boardsFeature: FeatureDescriptor = {
@@ -12,4 +13,5 @@ export const boardsFeature: FeatureDescriptor = {
     { plugin: boardNotesRoutes, prefix: '/api/v1' },
   ],
   topics: { board: inCircle(getBoardAccess) },
+  migrations: () => ({ '2026-12-05-0042-board-version': boardVersion() }),
 };

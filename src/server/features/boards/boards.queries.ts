@@ -1,10 +1,10 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Board, BoardNote, BoardSummary } from '../../../contract/board.ts';
 import { isVotingOpen } from '../../../domain/board.ts';
 import { toBool, toIso } from '../../db/columns.ts';
 import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import { preparedQuery } from '../../db/prepared-query.ts';
-import type { BoardRow, DB } from '../../db/schema.ts';
+import type { BoardNotesTable, BoardRow, DB } from '../../db/schema.ts';
 import type { BoardAccess } from './board-access.ts';
 
 function toBoardBase(row: BoardRow) {
@@ -57,6 +57,39 @@ export async function listCircleBoards(
   return {
     items: items.map((row) => ({ ...toBoardBase(row), noteCount: Number(row.noteCount ?? 0) })),
     nextCursor,
+  };
+}
+
+/** Whether everyone sees the dot totals (not hidden, or revealed). */
+export function dotsShown(board: Pick<BoardRow, 'hideDots' | 'dotsRevealed'>): boolean {
+  return !toBool(board.hideDots) || toBool(board.dotsRevealed);
+}
+
+/**
+ * A post-it as a viewer sees it, but for their own dots: the one shape of the board's reads and of
+ * its live events. `dots` is everyone's total, or null while totals are hidden.
+ */
+export function noteView(
+  row: Selectable<BoardNotesTable> & { authorName: string | null },
+  board: Pick<BoardRow, 'anonymous'>,
+  isMine: boolean,
+  dots: number | null,
+): Omit<BoardNote, 'myDots'> {
+  return {
+    id: row.id,
+    text: row.text,
+    categoryId: row.categoryId,
+    clusterId: row.clusterId,
+    x: row.x,
+    y: row.y,
+    isMine,
+    author:
+      toBool(board.anonymous) || !row.authorId ? null : { id: row.authorId, name: row.authorName ?? '' },
+    hidden: toBool(row.hidden),
+    private: toBool(row.private),
+    dots,
+    actionId: row.actionId,
+    createdAt: toIso(row.createdAt),
   };
 }
 
@@ -136,25 +169,12 @@ async function visibleNotes(db: Kysely<DB>, access: BoardAccess, noteId?: string
         oneNote.totals(db, board.id, noteId),
         oneNote.mine(db, board.id, me, noteId),
       ]));
-  const base = toBoardBase(board);
-  const showDots = !base.hideDots || base.dotsRevealed;
+  const showDots = dotsShown(board);
   const totalOf = new Map(totals.map((row) => [row.noteId, Number(row.total)]));
   const myDotsOf = new Map(mine.map((row) => [row.noteId, row.count]));
   const toNote = (row: (typeof notes)[number]): BoardNote => ({
-    id: row.id,
-    text: row.text,
-    categoryId: row.categoryId,
-    clusterId: row.clusterId,
-    x: row.x,
-    y: row.y,
-    isMine: row.authorId === me,
-    author: base.anonymous || !row.authorId ? null : { id: row.authorId, name: row.authorName ?? '' },
-    hidden: toBool(row.hidden),
-    private: toBool(row.private),
-    dots: showDots ? (totalOf.get(row.id) ?? 0) : null,
+    ...noteView(row, board, row.authorId === me, showDots ? (totalOf.get(row.id) ?? 0) : null),
     myDots: myDotsOf.get(row.id) ?? 0,
-    actionId: row.actionId,
-    createdAt: toIso(row.createdAt),
   });
   return { notes: notes.map(toNote), mine };
 }
@@ -205,6 +225,7 @@ export async function loadBoard(db: Kysely<DB>, access: BoardAccess, now = Date.
     isVotingOpen: isVotingOpen(base, now),
     // Dots on hidden post-its are out of the budget (the same rule as putMyDots).
     myDotsUsed: mine.reduce((sum, row) => (toBool(row.hidden) ? sum : sum + row.count), 0),
+    version: board.version,
     // Post-its are written while the board is unlocked, or by those who steer it.
     abilities: {
       ...access.abilities,

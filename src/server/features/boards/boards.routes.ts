@@ -10,6 +10,7 @@ import {
 import { errorBodySchema } from '../../../contract/error.ts';
 import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
+import { inPublishOrder } from '../../live/publish-order.ts';
 import { circleBoardAccess, getBoardAccess, requireBoardSteward } from './board-access.ts';
 import { boardTopic } from './board-events.ts';
 import { createBoard, patchBoard, revealBoard } from './boards.commands.ts';
@@ -102,8 +103,11 @@ export function boardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const access = await getBoardAccess(db, request.params.id, viewer);
         requireBoardSteward(access);
-        await patchBoard(db, access.board.id, request.body);
-        live.publish(boardTopic(access.board.id), { type: 'board.updated', boardId: access.board.id });
+        await inPublishOrder(boardTopic(access.board.id), async () => {
+          const written = { publication: await patchBoard(db, access.board.id, request.body) };
+          live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);
+          return written;
+        });
         return loadBoard(db, await getBoardAccess(db, access.board.id, viewer));
       },
     );
@@ -144,11 +148,14 @@ export function boardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const access = await getBoardAccess(db, request.params.id, viewer);
         requireBoardSteward(access);
-        await revealBoard(db, access.board.id, request.body.what);
-        live.publish(boardTopic(access.board.id), {
-          type: 'board.revealed',
-          boardId: access.board.id,
-          what: request.body.what,
+        await inPublishOrder(boardTopic(access.board.id), async () => {
+          const version = await revealBoard(db, access.board.id, request.body.what);
+          live.publish(boardTopic(access.board.id), {
+            type: 'board.revealed',
+            boardId: access.board.id,
+            what: request.body.what,
+            version,
+          });
         });
         return loadBoard(db, await getBoardAccess(db, access.board.id, viewer));
       },

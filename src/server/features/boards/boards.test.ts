@@ -321,8 +321,10 @@ describe.each(testDialects())('boards on %s', (dialect) => {
     );
     // While totals are hidden, the event does not say which post-it got dots, nor from whom.
     expect(dotsEvent).toMatchObject({ event: { boardId: board.id, noteId: null } });
+    // The post-it is shown as members see it (decision 043): its text, never its author.
     const frames = JSON.stringify(watcher.messages);
-    for (const secret of [alice.id, bob.id, 'Évaluation']) expect(frames).not.toContain(secret);
+    for (const secret of [alice.id, bob.id, 'Alice', 'Bob']) expect(frames).not.toContain(secret);
+    expect(frames).toContain('"author":null');
     watcher.socket.close();
 
     // A client that comes back with the last seq it saw gets what it missed, in order.

@@ -15,9 +15,10 @@ import { errorBodySchema } from '../../../contract/error.ts';
 import { actionSchema } from '../../../contract/session.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { inPublishOrder } from '../../live/publish-order.ts';
 import { actionAbilities, listActions } from '../actions/actions.public.ts';
 import { type BoardAccess, getBoardAccess, getNoteAccess, requireBoardSteward } from './board-access.ts';
-import { boardTopic, dotsNoteId, publicNoteId } from './board-events.ts';
+import { boardTopic } from './board-events.ts';
 import {
   createCluster,
   createNote,
@@ -71,11 +72,10 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const access = await getBoardAccess(db, request.params.id, viewer);
         const { board } = access;
-        const note = await createNote(db, board.id, viewer.id, request.body);
-        live.publish(boardTopic(board.id), {
-          type: 'board.note.created',
-          boardId: board.id,
-          noteId: publicNoteId({ id: note.id, private: note.isPrivate }),
+        const note = await inPublishOrder(boardTopic(board.id), async () => {
+          const written = await createNote(db, board.id, viewer.id, request.body);
+          live.publish(boardTopic(board.id), written.publication.event, written.publication.variants);
+          return written;
         });
         return reply.status(201).send(await noteAsSeen(access, note.id));
       },
@@ -100,11 +100,10 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw new AppError('FORBIDDEN', 'Only its author can change what a post-it says');
         }
         if (hidden !== undefined) requireBoardSteward(access);
-        await patchNote(db, access.note, request.body, access.canSteer);
-        live.publish(boardTopic(access.board.id), {
-          type: 'board.note.updated',
-          boardId: access.board.id,
-          noteId: publicNoteId(access.note),
+        await inPublishOrder(boardTopic(access.board.id), async () => {
+          const written = { publication: await patchNote(db, access.note, request.body, access.canSteer) };
+          live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);
+          return written;
         });
         return noteAsSeen(access, access.note.id);
       },
@@ -124,11 +123,10 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const access = await getNoteAccess(db, request.params.id, viewer);
         if (!access.isMine) requireBoardSteward(access);
-        await deleteNote(db, access.note, access.canSteer);
-        live.publish(boardTopic(access.board.id), {
-          type: 'board.note.deleted',
-          boardId: access.board.id,
-          noteId: publicNoteId(access.note),
+        await inPublishOrder(boardTopic(access.board.id), async () => {
+          const written = { publication: await deleteNote(db, access.note, access.canSteer) };
+          live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);
+          return written;
         });
         return reply.status(204).send(null);
       },
@@ -149,11 +147,10 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const viewer = await viewers.require(request);
         const access = await getNoteAccess(db, request.params.id, viewer);
-        const result = await putMyDots(db, access.note, viewer.id, request.body.count);
-        live.publish(boardTopic(access.board.id), {
-          type: 'board.dots.updated',
-          boardId: access.board.id,
-          noteId: dotsNoteId(access.board, access.note.id),
+        const { result } = await inPublishOrder(boardTopic(access.board.id), async () => {
+          const written = await putMyDots(db, access.note, viewer.id, request.body.count);
+          live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);
+          return written;
         });
         return result;
       },
@@ -175,18 +172,22 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const access = await getNoteAccess(db, request.params.id, viewer);
         if (access.note.private)
           throw new AppError('CONFLICT', 'Reveal the post-it before making it an action');
-        const actionId = await noteToAction(
-          db,
-          {
-            circleId: access.circle.id,
-            sessionId: access.board.sessionId,
-            boardId: access.board.id,
-            noteId: access.note.id,
-          },
-          viewer.id,
-          request.body,
-          access.canSteer,
-        );
+        const { actionId } = await inPublishOrder(boardTopic(access.board.id), async () => {
+          const written = await noteToAction(
+            db,
+            {
+              circleId: access.circle.id,
+              sessionId: access.board.sessionId,
+              boardId: access.board.id,
+              noteId: access.note.id,
+            },
+            viewer.id,
+            request.body,
+            access.canSteer,
+          );
+          live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);
+          return written;
+        });
         const [row] = await listActions(db, { actionId });
         if (!row) throw notFound('Action');
         // Made by a member of the board's circle (or a steward): they read it without being listed.
@@ -194,11 +195,6 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ...row,
           abilities: actionAbilities(row, { circle: access.circle, viewer, isListed: false }),
         };
-        live.publish(boardTopic(access.board.id), {
-          type: 'board.note.updated',
-          boardId: access.board.id,
-          noteId: access.note.id,
-        });
         if (action.sessionId) {
           live.publish(`session:${action.sessionId}`, {
             type: 'action.created',
@@ -224,8 +220,11 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         const access = await getBoardAccess(db, request.params.id, viewer);
-        await createCluster(db, access.board.id, request.body, access.canSteer);
-        live.publish(boardTopic(access.board.id), { type: 'board.updated', boardId: access.board.id });
+        await inPublishOrder(boardTopic(access.board.id), async () => {
+          const written = await createCluster(db, access.board.id, request.body, access.canSteer);
+          live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);
+          return written;
+        });
         return reply.status(201).send(await loadBoard(db, await getBoardAccess(db, access.board.id, viewer)));
       },
     );
@@ -247,9 +246,14 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const access = await getBoardAccess(db, cluster.boardId, viewer).catch(() => {
           throw notFound('Cluster');
         });
-        await renameCluster(db, cluster, request.body.title, access.canSteer);
-        live.publish(boardTopic(cluster.boardId), { type: 'board.updated', boardId: cluster.boardId });
-        return loadBoard(db, access);
+        await inPublishOrder(boardTopic(cluster.boardId), async () => {
+          const written = {
+            publication: await renameCluster(db, cluster, request.body.title, access.canSteer),
+          };
+          live.publish(boardTopic(cluster.boardId), written.publication.event, written.publication.variants);
+          return written;
+        });
+        return loadBoard(db, await getBoardAccess(db, cluster.boardId, viewer));
       },
     );
 
@@ -269,9 +273,12 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const access = await getBoardAccess(db, cluster.boardId, viewer).catch(() => {
           throw notFound('Cluster');
         });
-        await deleteCluster(db, cluster, access.canSteer);
-        live.publish(boardTopic(cluster.boardId), { type: 'board.updated', boardId: cluster.boardId });
-        return loadBoard(db, access);
+        await inPublishOrder(boardTopic(cluster.boardId), async () => {
+          const written = { publication: await deleteCluster(db, cluster, access.canSteer) };
+          live.publish(boardTopic(cluster.boardId), written.publication.event, written.publication.variants);
+          return written;
+        });
+        return loadBoard(db, await getBoardAccess(db, cluster.boardId, viewer));
       },
     );
   };

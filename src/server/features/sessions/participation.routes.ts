@@ -14,6 +14,7 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
+import { inPublishOrder } from '../../live/publish-order.ts';
 import { refuseIfCancelled, requireParticipant } from './session-access.ts';
 import { sessionDetail, sessionForStewards, sessionTopic } from './session-reads.ts';
 import {
@@ -52,11 +53,15 @@ export function participationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { session, circle } = await getVisibleSession(db, request.params.id, viewer);
         await requireParticipant(db, session, circle, viewer);
         refuseIfCancelled(session);
-        await upsertCheckin(db, session.id, viewer.id, request.body);
-        live.publish(topic(session.id), {
-          type: 'checkin.updated',
-          sessionId: session.id,
-          userId: viewer.id,
+        await inPublishOrder(topic(session.id), async () => {
+          const { version, checkin } = await upsertCheckin(db, session.id, viewer.id, request.body);
+          live.publish(topic(session.id), {
+            type: 'checkin.updated',
+            sessionId: session.id,
+            userId: viewer.id,
+            version,
+            checkin,
+          });
         });
         return { items: (await detail(session.id, viewer)).checkins };
       },

@@ -322,10 +322,24 @@ function toRow(
 }
 
 /** Moves the room to an item (or off every item); the first move starts the session. */
+/** The session's next change number, taken under its lock (the UPDATE locks the row). */
+async function nextSessionVersion(trx: Kysely<DB>, sessionId: string): Promise<number> {
+  const row = await trx
+    .updateTable('sessions')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', sessionId)
+    .returning('version')
+    .executeTakeFirst();
+  if (!row) throw notFound('Session');
+  return row.version;
+}
+
+/** Moves the room to an item; returns the session's new version (its live event carries it). */
 export async function setCurrentItem(db: Kysely<DB>, session: SessionRow, itemId: string | null) {
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     // Under the session lock: an agenda save cannot delete the item between this check and the write.
     await lockSession(trx, session.id);
+    const version = await nextSessionVersion(trx, session.id);
     const { cancelledAt } = await trx
       .selectFrom('sessions')
       .select('cancelledAt')
@@ -353,6 +367,7 @@ export async function setCurrentItem(db: Kysely<DB>, session: SessionRow, itemId
       })
       .where('id', '=', session.id)
       .execute();
+    return version;
   });
 }
 
@@ -363,12 +378,26 @@ export async function upsertCheckin(
   userId: string,
   input: { round: CheckinRound; weather: Weather; word?: string | undefined },
 ) {
-  const row = { weather: input.weather, word: input.word || null, updatedAt: new Date().toISOString() };
-  await db
-    .insertInto('checkins')
-    .values({ sessionId, userId, round: input.round, ...row })
-    .onConflict((oc) => oc.columns(['sessionId', 'userId', 'round']).doUpdateSet(row))
-    .execute();
+  return db.transaction().execute(async (trx) => {
+    const version = await nextSessionVersion(trx, sessionId);
+    const row = {
+      weather: input.weather,
+      word: input.word || null,
+      updatedAt: new Date().toISOString(),
+      version,
+    };
+    await trx
+      .insertInto('checkins')
+      .values({ sessionId, userId, round: input.round, ...row })
+      .onConflict((oc) => oc.columns(['sessionId', 'userId', 'round']).doUpdateSet(row))
+      .execute();
+    const { name } = await trx
+      .selectFrom('users')
+      .select('name')
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return { version, checkin: { userId, name, round: input.round, weather: input.weather, word: row.word } };
+  });
 }
 
 /** RSVP or attendance of a signed-in person: one row per person and session (unique key). */

@@ -182,7 +182,10 @@ export async function loadSessionDetail(
         .innerJoin('users as u', 'u.id', 'k.userId')
         .select(['k.userId', 'u.name', 'k.round', 'k.weather', 'k.word'])
         .where('k.sessionId', '=', session.id)
+        .orderBy('k.version')
         .orderBy('k.updatedAt')
+        .orderBy('k.userId')
+        .orderBy('k.round')
         .execute(),
       listActions(db, { sessionId: session.id }),
       listActions(db, { circleId: session.circleId, openBefore: toIso(session.startsAt) }),
@@ -228,6 +231,7 @@ export async function loadSessionDetail(
       title: vote.title,
       sections: parseVoteSections(vote.sections),
     })),
+    version: session.version,
     abilities,
     canFacilitate: abilities.steer,
     canParticipate: abilities.takePart,

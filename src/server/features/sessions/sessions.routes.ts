@@ -19,6 +19,7 @@ import type { AppContext } from '../../app-context.ts';
 import { toIso } from '../../db/columns.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
+import { inPublishOrder } from '../../live/publish-order.ts';
 import { asLocale } from '../../mail/mail-i18n.ts';
 import { abilitiesInCircle, requireSteward } from '../../policy/access.ts';
 import { getVisibleCircle } from '../circles/circles.public.ts';
@@ -257,13 +258,19 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const viewer = await viewers.require(request);
         const { session } = await forStewards(request.params.id, viewer);
-        await setCurrentItem(db, session, request.body.itemId);
-        const updated = await detail(session.id, viewer);
-        live.publish(topic(session.id), {
-          type: 'agenda.item.started',
-          sessionId: session.id,
-          itemId: updated.currentItemId,
-          startedAt: updated.currentItemStartedAt,
+        const updated = await inPublishOrder(topic(session.id), async () => {
+          const version = await setCurrentItem(db, session, request.body.itemId);
+          // Read inside the order: no later move's state can be read here and published as this one's.
+          const read = await detail(session.id, viewer);
+          live.publish(topic(session.id), {
+            type: 'agenda.item.started',
+            sessionId: session.id,
+            itemId: read.currentItemId,
+            startedAt: read.currentItemStartedAt,
+            version,
+            status: read.status,
+          });
+          return read;
         });
         return updated;
       },

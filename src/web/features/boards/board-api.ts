@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { z } from 'zod';
 import type {
   Board,
@@ -11,6 +11,7 @@ import type {
   NoteCreateInput,
   NotePatch,
 } from '../../../contract/board.ts';
+import { BoardFollower } from '../../../contract/board-follower.ts';
 import type { Action } from '../../../contract/session.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
 import { useCreateMutation } from '../../lib/use-create-mutation.ts';
@@ -23,9 +24,6 @@ export const boardKeys = {
   detail: (id: string) => ['boards', id] as const,
 };
 
-/** Events closer together than this lead to one read of the board. */
-const REFETCH_COALESCE_MS = 150;
-
 const boardPath = (id: string) => `/api/v1/boards/${encodeURIComponent(id)}`;
 const notePath = (id: string) => `/api/v1/notes/${encodeURIComponent(id)}`;
 
@@ -37,26 +35,30 @@ export function useCircleBoards(circleId: string, enabled = true) {
 }
 
 /**
- * The board, kept in step with the server: every live event on `board:<id>` (or a resync after a
- * reconnection) refetches it, so the page never shows a board the server does not have.
- * `presence` is how many people the server says are here (null until it says so).
+ * The board, kept in step with the server: each live event on `board:<id>` patches the cached
+ * board (board-follower.ts, decision 043); the board is read again only once the subscription
+ * holds, after a gap or a resync, or when an event changes much at once. `presence` is how many
+ * people the server says are here (null until it says so).
  */
 export function useBoard(id: string) {
   const queryClient = useQueryClient();
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
-  const presence = useLiveTopic(`board:${id}`, () => {
-    // A busy board (a room voting at once) sends many events a second: one read covers all the
-    // events of the last moment, instead of one read per event per person.
-    if (pending.current) return;
-    pending.current = setTimeout(() => {
-      pending.current = null;
-      void queryClient.invalidateQueries({ queryKey: boardKeys.detail(id) });
-    }, REFETCH_COALESCE_MS);
-  });
+  const follower = useMemo(() => {
+    const key = boardKeys.detail(id);
+    return new BoardFollower({
+      get: () => queryClient.getQueryData<Board>(key),
+      set: (board) => queryClient.setQueryData(key, board),
+      refetch: () => void queryClient.invalidateQueries({ queryKey: key }),
+    });
+  }, [id, queryClient]);
+  useEffect(() => () => follower.stop(), [follower]);
+  const presence = useLiveTopic(
+    `board:${id}`,
+    (event) => (event ? follower.onEvent(event) : follower.onResync()),
+    () => follower.onResync(),
+  );
   const board = useQuery({
     queryKey: boardKeys.detail(id),
-    queryFn: ({ signal }) => apiRequest<Board>(boardPath(id), { signal }),
+    queryFn: ({ signal }) => follower.load(() => apiRequest<Board>(boardPath(id), { signal })),
     staleTime: 0,
   });
   return { board, presence };

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
 import type { z } from 'zod';
 import type {
   AgendaItem,
@@ -11,6 +12,7 @@ import type {
   SessionPatch,
   SessionSummary,
 } from '../../../contract/session.ts';
+import { SessionFollower } from '../../../contract/session-follower.ts';
 import type { ParticipantStatus } from '../../../domain/session.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
 import type { ListOf } from '../../lib/list-of.ts';
@@ -37,14 +39,26 @@ export function useCircleSessions(circleId: string) {
  */
 export function useSession(id: string, isSignedIn = true) {
   const queryClient = useQueryClient();
-  // What others do reaches this page through the live connection; the slow poll only covers a
-  // connection that cannot be opened (a proxy that refuses WebSockets).
-  useLiveTopic(isSignedIn ? `session:${id}` : null, () => {
-    void queryClient.invalidateQueries({ queryKey: sessionKeys.detail(id) });
-  });
+  // What others do reaches this page through the live connection: agenda moves and check-ins patch
+  // the cached session, other events read it again (session-follower.ts, decision 043). The slow
+  // poll only covers a connection that cannot be opened (a proxy that refuses WebSockets).
+  const follower = useMemo(() => {
+    const key = sessionKeys.detail(id);
+    return new SessionFollower({
+      get: () => queryClient.getQueryData<Session>(key),
+      set: (session) => queryClient.setQueryData(key, session),
+      refetch: () => void queryClient.invalidateQueries({ queryKey: key }),
+    });
+  }, [id, queryClient]);
+  useEffect(() => () => follower.stop(), [follower]);
+  useLiveTopic(
+    isSignedIn ? `session:${id}` : null,
+    (event) => (event ? follower.onEvent(event) : follower.onResync()),
+    () => follower.onResync(),
+  );
   return useQuery({
     queryKey: sessionKeys.detail(id),
-    queryFn: ({ signal }) => apiRequest<Session>(sessionPath(id), { signal }),
+    queryFn: ({ signal }) => follower.load(() => apiRequest<Session>(sessionPath(id), { signal })),
     refetchInterval: (query) => (query.state.data?.status === 'live' ? livePollMs : false),
     refetchIntervalInBackground: false,
     staleTime: 0,

@@ -1,0 +1,94 @@
+import type { Board, BoardNote } from './board.ts';
+import type { LiveEvent } from './live.ts';
+import { LiveFollower, type LiveStore } from './live-follower.ts';
+
+/** What an event does to a follower's copy of the board. */
+export type BoardEventOutcome = Board | 'refetch';
+
+/** The board's own order of post-its (as the server reads them: by y, then creation, then id). */
+function byPlace(a: BoardNote, b: BoardNote): number {
+  return a.y - b.y || a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** A copy of `notes` (in the board's order) with `note` at its place: a room adds hundreds. */
+function placed(notes: readonly BoardNote[], note: BoardNote): BoardNote[] {
+  let low = 0;
+  let high = notes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (byPlace(notes[middle] as BoardNote, note) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return [...notes.slice(0, low), note, ...notes.slice(low)];
+}
+
+/** Others' private post-its: the board's count less the follower's own, which they see. */
+function othersPrivate(notes: readonly BoardNote[], privateNotes: number): number {
+  return privateNotes - notes.filter((note) => note.isMine && note.private).length;
+}
+
+/**
+ * Applies one live event to a copy of the board, as the server would show the board afterwards to
+ * this follower (decision 043). Events are applied in the board's `version` order: an older one
+ * changes nothing, a gap (one missed) or an event that changes much at once asks for a read of the
+ * board. Pure, so the web client and the benchmark's simulated participants share it.
+ */
+export function applyBoardEvent(board: Board, event: LiveEvent): BoardEventOutcome {
+  if (!event.type.startsWith('board.') || !('boardId' in event) || event.boardId !== board.id) return board;
+  if (event.type === 'board.deleted') return 'refetch';
+  const version = 'version' in event ? event.version : undefined;
+  if (version !== undefined && version <= board.version) return board;
+  if (version === undefined || version !== board.version + 1) return 'refetch';
+  switch (event.type) {
+    case 'board.note.created':
+    case 'board.note.updated': {
+      let notes = board.notes;
+      if (event.note) {
+        const known = notes.find((note) => note.id === event.note?.id);
+        notes = placed(known ? notes.filter((other) => other !== known) : notes, {
+          ...event.note,
+          myDots: known?.myDots ?? 0,
+        });
+      }
+      const privateNoteCount =
+        event.privateNotes === undefined ? board.privateNoteCount : othersPrivate(notes, event.privateNotes);
+      return { ...board, version, notes, privateNoteCount };
+    }
+    case 'board.note.deleted': {
+      const gone = board.notes.find((note) => note.id === event.noteId);
+      const notes = gone ? board.notes.filter((note) => note !== gone) : board.notes;
+      return {
+        ...board,
+        version,
+        notes,
+        // Dots on a hidden post-it were already out of the budget.
+        myDotsUsed: board.myDotsUsed - (gone && !gone.hidden ? gone.myDots : 0),
+        privateNoteCount:
+          event.privateNotes === undefined
+            ? board.privateNoteCount
+            : othersPrivate(notes, event.privateNotes),
+      };
+    }
+    case 'board.dots.updated': {
+      const { noteId, dots, mine } = event;
+      const notes =
+        noteId === null
+          ? board.notes
+          : board.notes.map((note) =>
+              note.id === noteId
+                ? { ...note, ...(dots !== undefined && { dots }), ...(mine && { myDots: mine.myDots }) }
+                : note,
+            );
+      return { ...board, version, notes, myDotsUsed: mine ? mine.myDotsUsed : board.myDotsUsed };
+    }
+    default:
+      return 'refetch';
+  }
+}
+
+/** A board's copy kept in step by its events (decision 043). */
+export class BoardFollower extends LiveFollower<Board> {
+  constructor(store: LiveStore<Board>, coalesceMs?: number) {
+    super(store, applyBoardEvent, coalesceMs);
+  }
+}

@@ -82,6 +82,9 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
           connection.revoke(circleId);
         });
         const stopClosing = revocations.onTopicClosed((topic) => connection.closeTopic(topic));
+        const stopRoles = revocations.onRoleChanged((userId) => {
+          if (userId === viewer.id) void connection.recheckAll();
+        });
         let alive = true;
         const heartbeat = setInterval(() => {
           if (!alive) return socket.terminate();
@@ -95,6 +98,7 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
           clearInterval(heartbeat);
           stopWatching();
           stopClosing();
+          stopRoles();
           connection.close();
           quota.release(viewer.id);
         });

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { WebSocket } from 'ws';
 import type { LiveEvent, LiveServerMessage } from '../src/contract/live.ts';
+import { LiveFollower } from '../src/contract/live-follower.ts';
 import {
   boardProducer,
   type Follower,
@@ -26,6 +27,8 @@ export interface LoadJob {
   rate: number;
   /** What the producer writes: post-its and dots on a board (default), or agenda moves. */
   producer?: 'board' | 'session';
+  /** How simulated screens follow events: patch their copy (today's web client) or read it again on each (before decision 043). */
+  client?: 'patch' | 'refetch';
 }
 
 export interface LoadResult {
@@ -181,7 +184,12 @@ async function run(): Promise<LoadResult> {
   };
   const follow = (participant: number, cookie: string) => {
     if (!screen) return undefined;
-    const follower = screen.follower({
+    const makeFollower =
+      job.client === 'refetch'
+        ? (store: ConstructorParameters<typeof LiveFollower<unknown>>[0]) =>
+            new LiveFollower<unknown>(store, () => 'refetch')
+        : screen.follower;
+    const follower = makeFollower({
       get: () => copies[participant],
       set: (copy) => {
         copies[participant] = copy;

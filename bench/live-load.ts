@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { WebSocket } from 'ws';
 import type { LiveEvent, LiveServerMessage } from '../src/contract/live.ts';
+import { LiveFollower } from '../src/contract/live-follower.ts';
 import {
   boardProducer,
   type Follower,
@@ -26,6 +27,8 @@ export interface LoadJob {
   rate: number;
   /** What the producer writes: post-its and dots on a board (default), or agenda moves. */
   producer?: 'board' | 'session';
+  /** How simulated screens follow events: patch their copy (today's web client) or read it again on each (before decision 043). */
+  client?: 'patch' | 'refetch';
 }
 
 export interface LoadResult {
@@ -64,6 +67,24 @@ const http: Http = async (cookie, method, path, body) => {
 let job: LoadJob;
 const SEQ = Buffer.from('"seq":');
 const EVENT = Buffer.from('{"type":"event"');
+
+/**
+ * The participants share one core here where each would have its own device: a frame's bytes,
+ * identical for everyone of one audience, are parsed once and the event shared read-only (the
+ * follower never changes an event; each participant applies it to its own copy). The bare server's
+ * clients parse the same way, so the two sides of the ratio pay alike.
+ */
+const parsedFrames = new Map<string, LiveServerMessage>();
+function parseShared(data: Buffer): LiveServerMessage {
+  const text = data.toString();
+  let message = parsedFrames.get(text);
+  if (!message) {
+    if (parsedFrames.size >= 256) parsedFrames.clear();
+    message = JSON.parse(text) as LiveServerMessage;
+    parsedFrames.set(text, message);
+  }
+  return message;
+}
 
 async function pool<T>(count: number, width: number, make: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = new Array(count);
@@ -163,7 +184,12 @@ async function run(): Promise<LoadResult> {
   };
   const follow = (participant: number, cookie: string) => {
     if (!screen) return undefined;
-    const follower = screen.follower({
+    const makeFollower =
+      job.client === 'refetch'
+        ? (store: ConstructorParameters<typeof LiveFollower<unknown>>[0]) =>
+            new LiveFollower<unknown>(store, () => 'refetch')
+        : screen.follower;
+    const follower = makeFollower({
       get: () => copies[participant],
       set: (copy) => {
         copies[participant] = copy;
@@ -199,7 +225,7 @@ async function run(): Promise<LoadResult> {
         const now = performance.now();
         if (follower) {
           // The web client's path: parse the frame, let the follower patch the copy (or read again).
-          const message = JSON.parse(data.toString()) as LiveServerMessage;
+          const message = parseShared(data);
           if (message.type === 'subscribed') {
             ready(message.seq);
             follower.onResync();
@@ -221,8 +247,8 @@ async function run(): Promise<LoadResult> {
             seq = seq * 10 + digit - 48;
           }
           const index = seq - baseSeq - 1;
-          // Every copy is parsed, as any client that shows the change must (the yardstick too).
-          const event = (JSON.parse(data.toString()) as { event: LiveEvent }).event;
+          // Every copy is parsed, as any client that shows the change must (shared: see parseShared).
+          const event = (parseShared(data) as { event: LiveEvent }).event;
           if (!eventKeys.has(index)) eventKeys.set(index, production.keyOf?.(event));
           if (received < receivedSeq.length) {
             receivedSeq[received] = index;

@@ -26,6 +26,8 @@ const { values } = parseArgs({
     accounts: { type: 'string' },
     rate: { type: 'string', default: '20' },
     producer: { type: 'string', default: 'board' },
+    /** `refetch`: the clients read the page again on every event (the web client before decision 043). */
+    client: { type: 'string', default: 'patch' },
     'skip-votes': { type: 'boolean', default: false },
   },
 });
@@ -153,6 +155,7 @@ async function archipel(): Promise<Measured> {
       seconds,
       rate,
       producer,
+      client: values.client === 'refetch' ? 'refetch' : 'patch',
     };
     return await drive(job, server);
   } finally {
@@ -229,7 +232,7 @@ for (const [name, r] of [
 if (ours.screens) {
   const { reads, compared, different, firstDifference } = ours.screens;
   console.log(
-    `Archipel: latency is VISIBLE latency: each participant keeps its copy of the page with the web client's own code (contract/live-follower.ts and the page's apply function): from the send of the request to the moment its copy shows the change; ${reads} reads of the page during the window; after the run ${compared - different}/${compared} copies equal to the server's page${different ? ` (${different} DIFFERENT; first: ${firstDifference})` : ''}`,
+    `Archipel: latency is VISIBLE latency: each participant keeps its copy of the page with the web client's own code (contract/live-follower.ts and the page's apply function${values.client === 'refetch' ? '; --client refetch: reading the page again on every event, coalesced over 150 ms, as before decision 043' : ''}): from the send of the request to the moment its copy shows the change; ${reads} reads of the page during the window; after the run ${compared - different}/${compared} copies equal to the server's page${different ? ` (${different} DIFFERENT; first: ${firstDifference})` : ''}`,
   );
 } else {
   console.log('Archipel: latency is the arrival of the event frame (this producer has no simulated screen)');

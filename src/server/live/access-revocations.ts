@@ -16,8 +16,13 @@ export interface TopicClosure {
   topic: string;
 }
 
+/** A person's role changed (in a circle or a community): their live topics are authorised again. */
+export interface RoleChange {
+  roleChanged: string;
+}
+
 /** What travels between instances on the revocation channel. */
-export type SharedRevocation = Revocation | TopicClosure;
+export type SharedRevocation = Revocation | TopicClosure | RoleChange;
 
 /** The revocation's circle when a person signed out: every connection they hold ends. */
 export const EVERY_CIRCLE = '*';
@@ -44,6 +49,7 @@ export class AccessRevocations {
     this.#events.setMaxListeners(0);
     this.#bus?.onRevocation((shared) => {
       if ('topic' in shared) this.#events.emit('closed', shared.topic);
+      else if ('roleChanged' in shared) this.#events.emit('role', shared.roleChanged);
       else this.#events.emit('revoked', shared);
     });
   }
@@ -74,5 +80,21 @@ export class AccessRevocations {
   onTopicClosed(listener: (topic: string) => void): () => void {
     this.#events.on('closed', listener);
     return () => this.#events.off('closed', listener);
+  }
+
+  /**
+   * Someone's role changed: their live connections authorise their topics again, so one who no
+   * longer steers an object stops receiving what only its stewards receive (decision 043).
+   */
+  roleChanged(userId: string): void {
+    this.#events.emit('role', userId);
+    this.#bus?.publishRevocation({ roleChanged: userId }).catch((error: Error) => {
+      this.#log(`live: role change not shared with the other instances (${error.message})`);
+    });
+  }
+
+  onRoleChanged(listener: (userId: string) => void): () => void {
+    this.#events.on('role', listener);
+    return () => this.#events.off('role', listener);
   }
 }

@@ -30,6 +30,8 @@ export class LiveConnection {
   readonly #scopeOf: ScopeOf;
   /** Followed topics, with the scope each belongs to (to drop them when access is lost). */
   readonly #topics = new Map<string, string>();
+  /** Followed topics whose object this connection's person steers. */
+  readonly #stewarded = new Set<string>();
   /**
    * Topics whose authorisation is still running. One cancelled by an unsubscribe stays here until
    * its check ends: it still costs a query, so it still counts against the cap.
@@ -80,6 +82,7 @@ export class LiveConnection {
     if (entry.cancelled || this.#socket.readyState !== OPEN) return;
     if (!grant) return this.#notFound(topic);
     this.#topics.set(topic, grant.scope);
+    if (grant.steward) this.#stewarded.add(topic);
     this.#hub.subscribe(this.#socket, topic, entry.since, this.#person, grant.steward);
   }
 
@@ -89,7 +92,10 @@ export class LiveConnection {
       pending.cancelled = true;
       return;
     }
-    if (this.#topics.delete(topic)) this.#hub.unsubscribe(this.#socket, topic);
+    if (this.#topics.delete(topic)) {
+      this.#stewarded.delete(topic);
+      this.#hub.unsubscribe(this.#socket, topic);
+    }
   }
 
   /** The viewer lost access to `scope`: its topics close at once. */
@@ -115,6 +121,27 @@ export class LiveConnection {
     }
   }
 
+  /**
+   * The person's role changed: every topic is authorised again; those now hidden close, and the
+   * others follow the new answer on whether the person steers them.
+   */
+  async recheckAll(): Promise<void> {
+    this.#revoked += 1;
+    for (const [topic, scope] of [...this.#topics]) {
+      const now = await this.#scopeOf(topic);
+      if (this.#topics.get(topic) !== scope) continue;
+      if (!now) {
+        this.#drop(topic);
+        continue;
+      }
+      if (now.steward !== this.#stewarded.has(topic)) {
+        if (now.steward) this.#stewarded.add(topic);
+        else this.#stewarded.delete(topic);
+        this.#hub.setSteward(this.#socket, topic, now.steward);
+      }
+    }
+  }
+
   /** What the topic names is gone (deleted): it closes like a topic one may no longer see. */
   closeTopic(topic: string): void {
     if (this.#topics.has(topic)) this.#drop(topic);
@@ -124,10 +151,12 @@ export class LiveConnection {
   close(): void {
     this.#hub.drop(this.#socket, this.#topics.keys());
     this.#topics.clear();
+    this.#stewarded.clear();
   }
 
   #drop(topic: string): void {
     this.#topics.delete(topic);
+    this.#stewarded.delete(topic);
     this.#hub.unsubscribe(this.#socket, topic);
     this.#notFound(topic);
   }

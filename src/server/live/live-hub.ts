@@ -326,6 +326,14 @@ export class LiveHub {
     });
   }
 
+  /** Whether this socket's person steers the topic's object changed (a new role). */
+  setSteward(socket: LiveSocket, topicName: string, steward: boolean): void {
+    const topic = this.#topics.get(topicName);
+    if (!topic?.members.has(socket)) return;
+    if (steward) topic.stewards.add(socket);
+    else topic.stewards.delete(socket);
+  }
+
   unsubscribe(socket: LiveSocket, topicName: string): void {
     const topic = this.#topics.get(topicName);
     if (!topic) return;

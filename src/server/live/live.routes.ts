@@ -81,6 +81,9 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
           connection.revoke(circleId);
         });
         const stopClosing = revocations.onTopicClosed((topic) => connection.closeTopic(topic));
+        const stopRoles = revocations.onRoleChanged((userId) => {
+          if (userId === viewer.id) void connection.recheckAll();
+        });
         // A peer gone without a close frame (sleep, lost network) would hold its topics, presence and
         // memory for ever: each interval, a socket that did not answer the last ping is dropped.
         let alive = true;
@@ -96,6 +99,7 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsync {
           clearInterval(heartbeat);
           stopWatching();
           stopClosing();
+          stopRoles();
           connection.close();
           quota.release(viewer.id);
         });

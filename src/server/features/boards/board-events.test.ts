@@ -185,6 +185,35 @@ describe.each(testDialects())('board events on %s', (dialect) => {
     for (const f of [mine, others, steward]) f.socket.close();
   });
 
+  it('stops sending a steward’s variant once the person no longer steers the board', async () => {
+    const board: Board = await call(facilitator, 'POST', `/circles/${circleId}/boards`, {
+      title: 'Modération',
+    });
+    const note: BoardNote = await call(alice, 'POST', `/boards/${board.id}/notes`, { text: 'Masquée' });
+    await call(facilitator, 'PATCH', `/notes/${note.id}`, { hidden: true });
+    await call(facilitator, 'PATCH', `/circles/${circleId}/members/${bob.id}`, { role: 'facilitator' });
+    const promoted = await follow(bob, board.id);
+    await call(alice, 'PATCH', `/notes/${note.id}`, { text: 'Masquée, vue des animateurs' });
+    await reached([promoted.socket], 3);
+    expect(promoted.events()[0]).toMatchObject({ note: { text: 'Masquée, vue des animateurs' } });
+    await call(facilitator, 'PATCH', `/circles/${circleId}/members/${bob.id}`, { role: 'member' });
+    // The role change reaches the connection asynchronously: wait until it no longer steers, seen
+    // from the frames of two writes made after it (the first may still be the steward's variant).
+    let version = 3;
+    for (;;) {
+      version += 1;
+      await call(alice, 'PATCH', `/notes/${note.id}`, { text: `Masquée, version ${version}` });
+      await reached([promoted.socket], version);
+      const last = promoted.events().at(-1);
+      if (last && 'noteId' in last && last.noteId === null) break;
+      expect(version).toBeLessThan(50);
+    }
+    await call(alice, 'PATCH', `/notes/${note.id}`, { text: 'Masquée, dernière' });
+    await reached([promoted.socket], version + 1);
+    expect(JSON.stringify(promoted.events().at(-1))).not.toContain('dernière');
+    promoted.socket.close();
+  });
+
   it('brings every follower to the board the server shows them, through a mixed session of writes', async () => {
     const board: Board = await call(facilitator, 'POST', `/circles/${circleId}/boards`, {
       title: 'Cercle des cercles',

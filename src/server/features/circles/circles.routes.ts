@@ -233,6 +233,7 @@ export function circlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           actorId: viewer.id,
           ip: auditIp(request, ctx.env),
         });
+        ctx.revocations.roleChanged(request.params.userId);
         return getCircleMember(db, circle.id, request.params.userId, ['member', 'waitlisted', 'requested']);
       },
     );

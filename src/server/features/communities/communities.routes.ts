@@ -194,6 +194,7 @@ export function communitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           actorId: viewer.id,
           ip: auditIp(request, env),
         });
+        ctx.revocations.roleChanged(request.params.userId);
         return getCommunityMember(db, community.id, request.params.userId);
       },
     );

@@ -24,7 +24,13 @@ import { migrateToLatest } from '../src/server/db/migrate.ts';
 import type { DB } from '../src/server/db/schema.ts';
 import { parseEnv } from '../src/server/env.ts';
 import { createMailer } from '../src/server/mail/mailer.ts';
-import { SCALE_SLUG, seedScale } from '../src/server/seed-scale/seed-scale.ts';
+import {
+  type ScaleRead,
+  sampleScaleWorld,
+  scaleReads,
+  signInScaleViewers,
+} from '../src/server/seed-scale/scale-reads.ts';
+import { seedScale } from '../src/server/seed-scale/seed-scale.ts';
 import { DEFAULT_INDEX_PER_KIND } from '../src/server/seed-scale/seed-scale-command.ts';
 import { fastPasswordHashing } from '../src/server/testing/fast-password-hashing.ts';
 import { createThrowawayPostgres } from '../src/server/testing/test-postgres.ts';
@@ -48,237 +54,15 @@ const SCALE = Number(values.scale);
 const REQUESTS = Number(values.requests);
 const INDEX_PER_KIND = Number(values['index-per-kind']);
 const TARGET_MS = 50;
-/** A line stops after this long even if it has not made all its requests (a read far past target). */
+/** The first requests of each line warm the statement caches and are not counted. */
+const WARM_UP = 3;
+/** A line stops after this long (once it has 3 counted requests) even if it has not made all its requests (a read far past target). */
 const LINE_BUDGET_MS = 30_000;
 const SECRET = 'bench-data-secret-bench-data-secret-012345';
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-const pick = <T>(items: readonly T[], n: number): T => items[n % items.length] as T;
-
-/** A better-auth session for each of these people, and the cookie the browser would send. */
-async function signIn(db: Kysely<DB>, userIds: readonly string[]): Promise<Map<string, string>> {
-  const cookies = new Map<string, string>();
-  const now = new Date().toISOString();
-  for (const userId of userIds) {
-    if (cookies.has(userId)) continue;
-    const token = randomBytes(24).toString('base64url');
-    await db
-      .insertInto('authSessions')
-      .values({
-        id: randomUUID(),
-        userId,
-        token,
-        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-        ipAddress: null,
-        userAgent: null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
-    const signature = createHmac('sha256', SECRET).update(token).digest('base64');
-    cookies.set(userId, `archipel.session_token=${encodeURIComponent(`${token}.${signature}`)}`);
-  }
-  return cookies;
-}
-
-interface Sample {
-  adminId: string;
-  animatorId: string;
-  /** Members drawn from the whole community, with their circles and sessions. */
-  members: { id: string; circleIds: string[]; sessionIds: string[] }[];
-  circleIds: string[];
-  sessionIds: string[];
-}
-
-/** Viewers and objects, drawn from the seeded rows (every 97th member, every 53rd circle…). */
-async function sample(db: Kysely<DB>): Promise<Sample> {
-  const community = await db
-    .selectFrom('communities')
-    .select('id')
-    .where('slug', '=', SCALE_SLUG)
-    .executeTakeFirstOrThrow();
-  const admin = await db
-    .selectFrom('users')
-    .select('id')
-    .where('isAdmin', '=', true)
-    .executeTakeFirstOrThrow();
-  const animator = await db
-    .selectFrom('communityMembers')
-    .select('userId')
-    .where('communityId', '=', community.id)
-    .where('role', '=', 'animator')
-    .executeTakeFirstOrThrow();
-  const memberRows = await db
-    .selectFrom('communityMembers')
-    .select('userId')
-    .where('communityId', '=', community.id)
-    .where('role', '=', 'member')
-    .orderBy('userId')
-    .limit(60)
-    .offset(1000)
-    .execute();
-  const members: Sample['members'] = [];
-  for (const { userId } of memberRows) {
-    const circles = await db
-      .selectFrom('circleMembers')
-      .select('circleId')
-      .where('userId', '=', userId)
-      .execute();
-    const sessions = await db
-      .selectFrom('sessions')
-      .select('id')
-      .where(
-        'circleId',
-        'in',
-        circles.map((c) => c.circleId),
-      )
-      .execute();
-    if (circles.length > 0)
-      members.push({
-        id: userId,
-        circleIds: circles.map((c) => c.circleId),
-        sessionIds: sessions.map((s) => s.id),
-      });
-  }
-  // The animator reads every circle but private ones (decision 004).
-  const circleIds = (
-    await db.selectFrom('circles').select('id').where('visibility', '!=', 'private').orderBy('id').execute()
-  )
-    .filter((_, i) => i % 53 === 0)
-    .map((c) => c.id);
-  const sessionIds = (
-    await db
-      .selectFrom('sessions')
-      .innerJoin('circles', 'circles.id', 'sessions.circleId')
-      .select('sessions.id')
-      .where('circles.visibility', '!=', 'private')
-      .orderBy('sessions.id')
-      .limit(200)
-      .offset(1000)
-      .execute()
-  ).map((s) => s.id);
-  return { adminId: admin.id, animatorId: animator.userId, members, circleIds, sessionIds };
-}
-
-type Line = { read: string; viewer: string; request: (n: number) => { url: string; userId: string } };
-
-function lines(s: Sample): Line[] {
-  const slug = SCALE_SLUG;
-  const member = (n: number) => pick(s.members, n);
-  const words = ['cercle', 'séance', 'coopération', 'codev', 'météo', 'usager', 'proposition', 'bilan*'];
-  return [
-    {
-      read: 'yardstick GET /me',
-      viewer: 'member',
-      request: (n) => ({ url: '/api/v1/me', userId: member(n).id }),
-    },
-    {
-      read: 'community home',
-      viewer: 'member',
-      request: (n) => ({ url: `/api/v1/communities/${slug}/home`, userId: member(n).id }),
-    },
-    {
-      read: 'community home',
-      viewer: 'animator',
-      request: () => ({ url: `/api/v1/communities/${slug}/home`, userId: s.animatorId }),
-    },
-    {
-      read: 'community home',
-      viewer: 'admin',
-      request: () => ({ url: `/api/v1/communities/${slug}/home`, userId: s.adminId }),
-    },
-    {
-      read: 'circle page',
-      viewer: 'member',
-      request: (n) => ({ url: `/api/v1/circles/${pick(member(n).circleIds, n)}`, userId: member(n).id }),
-    },
-    {
-      read: 'circle page',
-      viewer: 'animator',
-      request: (n) => ({ url: `/api/v1/circles/${pick(s.circleIds, n)}`, userId: s.animatorId }),
-    },
-    {
-      read: 'circle sessions',
-      viewer: 'member',
-      request: (n) => ({
-        url: `/api/v1/circles/${pick(member(n).circleIds, n)}/sessions`,
-        userId: member(n).id,
-      }),
-    },
-    {
-      read: 'circle members',
-      viewer: 'member',
-      request: (n) => ({
-        url: `/api/v1/circles/${pick(member(n).circleIds, n)}/members`,
-        userId: member(n).id,
-      }),
-    },
-    {
-      read: 'session page',
-      viewer: 'member',
-      request: (n) => ({
-        url: `/api/v1/sessions/${pick(member(n).sessionIds, n * 7)}`,
-        userId: member(n).id,
-      }),
-    },
-    {
-      read: 'session page',
-      viewer: 'animator',
-      request: (n) => ({ url: `/api/v1/sessions/${pick(s.sessionIds, n)}`, userId: s.animatorId }),
-    },
-    {
-      read: 'my actions',
-      viewer: 'member',
-      request: (n) => ({ url: '/api/v1/me/actions', userId: member(n).id }),
-    },
-    {
-      read: 'my sessions (upcoming)',
-      viewer: 'member',
-      request: (n) => ({ url: '/api/v1/me/sessions', userId: member(n).id }),
-    },
-    {
-      read: 'my sessions (past)',
-      viewer: 'member',
-      request: (n) => ({ url: '/api/v1/me/sessions?when=past', userId: member(n).id }),
-    },
-    {
-      read: 'search',
-      viewer: 'member',
-      request: (n) => ({
-        url: `/api/v1/search?${new URLSearchParams({ q: pick(words, n), community: slug })}`,
-        userId: member(n).id,
-      }),
-    },
-    {
-      read: 'search',
-      viewer: 'animator',
-      request: (n) => ({
-        url: `/api/v1/search?${new URLSearchParams({ q: pick(words, n), community: slug })}`,
-        userId: s.animatorId,
-      }),
-    },
-    {
-      read: 'animator dashboard',
-      viewer: 'animator',
-      request: () => ({ url: `/api/v1/communities/${slug}/dashboard`, userId: s.animatorId }),
-    },
-    {
-      read: 'admin user list',
-      viewer: 'admin',
-      request: () => ({ url: '/api/v1/admin/users', userId: s.adminId }),
-    },
-    {
-      read: 'admin user search',
-      viewer: 'admin',
-      request: (n) => ({
-        url: `/api/v1/admin/users?q=${pick(['martin', 'camille', 'membre-12', 'dupont 4'], n)}`,
-        userId: s.adminId,
-      }),
-    },
-  ];
-}
 
 async function measureDialect(dialect: DialectName) {
   const dataDir =
@@ -304,8 +88,12 @@ async function measureDialect(dialect: DialectName) {
       });
       console.log(`  seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
-    const s = await sample(db);
-    const cookies = await signIn(db, [s.adminId, s.animatorId, ...s.members.map((m) => m.id)]);
+    const s = await sampleScaleWorld(db);
+    const cookies = await signInScaleViewers(db, SECRET, [
+      s.adminId,
+      s.animatorId,
+      ...s.members.map((m) => m.id),
+    ]);
     const env = parseEnv({ PUBLIC_URL: 'http://bench.test', AUTH_SECRET: SECRET, DATA_DIR: dataDir });
     const mailer = createMailer({ smtpUrl: undefined, from: env.MAIL_FROM, db, log: () => {} });
     const app = await buildApp({
@@ -318,13 +106,15 @@ async function measureDialect(dialect: DialectName) {
       logger: false,
     });
     await app.ready();
-    const results: { line: Line; p50: number; p95: number; count: number }[] = [];
+    const results: { line: ScaleRead; p50: number; p95: number; count: number }[] = [];
     let answered = 0;
     let sent = 0;
-    for (const line of lines(s)) {
+    for (const line of scaleReads(s)) {
       const times: number[] = [];
       const lineStarted = performance.now();
-      for (let n = 0; n < REQUESTS + 5 && performance.now() - lineStarted < LINE_BUDGET_MS; n++) {
+      const going = (n: number) =>
+        n < REQUESTS + WARM_UP && (performance.now() - lineStarted < LINE_BUDGET_MS || times.length < 3);
+      for (let n = 0; going(n); n++) {
         const { url: path, userId } = line.request(n);
         const started = performance.now();
         const response = await app.inject({ url: path, headers: { cookie: cookies.get(userId) ?? '' } });
@@ -335,7 +125,7 @@ async function measureDialect(dialect: DialectName) {
             `${line.read} (${line.viewer}) ${path}: ${response.statusCode} ${response.body.slice(0, 300)}`,
           );
         answered++;
-        if (n >= 5) times.push(elapsed); // the first five warm the statement caches
+        if (n >= WARM_UP) times.push(elapsed);
       }
       times.sort((a, b) => a - b);
       results.push({ line, p50: percentile(times, 50), p95: percentile(times, 95), count: times.length });
@@ -357,7 +147,7 @@ async function measureDialect(dialect: DialectName) {
 
 function report(
   dialect: DialectName,
-  results: { line: Line; p50: number; p95: number; count: number }[],
+  results: { line: ScaleRead; p50: number; p95: number; count: number }[],
   answered: number,
   sent: number,
 ) {

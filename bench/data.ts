@@ -1,27 +1,10 @@
-/**
- * A large community (issue 16, item 5): the main reads at p95 server time on a database holding
- * 100,000 members, 10,000 circles, 100,000 sessions, 1,000,000 post-its and 200,000 ballots
- * (`archipel seed-scale`, src/server/seed-scale/). Target: p95 ≤ 50 ms for each read.
- *
- * Server time = one `app.inject` round trip in this process (routing, zod, the viewer's
- * better-auth session, the policy, SQL, serialisation; no socket), one request after another, each
- * on another object or viewer: members drawn from the whole community, their own circles, sessions
- * and steps, circles and sessions all over the community for the animator. The yardstick, in the
- * same run: `GET /api/v1/me` (the viewer's session and one row by key), the floor of any read.
- *
- * Run: npm run bench:data -- [--dialect sqlite|postgres|both] [--scale 1] [--requests 100]
- *        [--keep] [--reuse <SQLite data dir | postgres URL>] [--index-per-kind 40000]
- */
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Kysely } from 'kysely';
 import { buildApp } from '../src/server/app.ts';
 import { type DialectName, openDatabase } from '../src/server/db/database.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
-import type { DB } from '../src/server/db/schema.ts';
 import { parseEnv } from '../src/server/env.ts';
 import { createMailer } from '../src/server/mail/mailer.ts';
 import {

@@ -71,11 +71,15 @@ function tablesByAlias(text: string): Map<string, string> {
   return map;
 }
 
-/** SQLite: `SCAN t` without an index, on a large table. */
+/**
+ * SQLite: `SCAN t` of a large table without an index, or through a covering index (every entry of
+ * the index read: what a sub-query on the index's second column does). `SCAN t USING INDEX i` is
+ * the walk of an ordered list that stops at its LIMIT, and passes.
+ */
 function sqliteFullScans(details: string[], text: string): string[] {
   const aliases = tablesByAlias(text);
   return details
-    .map((detail) => /^SCAN (\w+)$/.exec(detail.trim())?.[1])
+    .map((detail) => /^SCAN (\w+)(?: USING COVERING INDEX \w+)?$/.exec(detail.trim())?.[1])
     .map((alias) => (alias ? (aliases.get(alias) ?? alias) : undefined))
     .filter((table): table is string => table !== undefined && LARGE_TABLES.has(table));
 }

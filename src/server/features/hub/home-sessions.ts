@@ -58,12 +58,12 @@ const sessionColumns = [
 ] as const;
 
 /** A session that started longer ago than this is no longer "next", even if it has not ended. */
-export const NEXT_SESSION_LOOK_BACK_MS = 7 * 86_400_000;
+export const NEXT_SESSION_LOOK_BACK_MS = 86_400_000;
 
 /**
  * Sessions not over, not ended by their facilitator and not called off, soonest first. Only those
- * that started within the last week: the bound lets the date index start near now instead of
- * walking every past session (a session is a meeting; what lasts weeks is an event).
+ * that started within the last day: the bound lets the date index start near now instead of
+ * walking every past session (a session is a meeting of hours; what lasts days is an event).
  */
 export async function nextSessions(db: Kysely<DB>, scope: HomeScope): Promise<HomeItem[]> {
   const lookBack = new Date(Date.parse(scope.now) - NEXT_SESSION_LOOK_BACK_MS).toISOString();
@@ -86,8 +86,9 @@ export async function latestMinutes(db: Kysely<DB>, scope: HomeScope): Promise<H
     .select(sessionColumns)
     .where('s.cancelledAt', 'is', null)
     .where('s.startsAt', '<', scope.now)
+    // Ties by id backwards too: sessions_starts_idx walked backwards gives the whole order.
     .orderBy('s.startsAt', 'desc')
-    .orderBy('s.id')
+    .orderBy('s.id', 'desc')
     .limit(HOME_LIST_LIMIT)
     .execute();
   return rows.map((row) => sessionItem(row, `/sessions/${row.id}/minutes`));
@@ -104,7 +105,7 @@ export async function latestAnnouncements(db: Kysely<DB>, scope: HomeScope): Pro
     .where('s.startsAt', '<', scope.now)
     .select([...sessionColumns.slice(1), 's.id as sessionId', 'a.id as announcementId', 'a.text'])
     .orderBy('s.startsAt', 'desc')
-    .orderBy('s.id')
+    .orderBy('s.id', 'desc')
     .orderBy('a.position')
     .limit(HOME_LIST_LIMIT)
     .execute();

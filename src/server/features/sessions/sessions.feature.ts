@@ -1,5 +1,6 @@
 import { type FeatureDescriptor, inCircle } from '../feature-descriptor.ts';
 import { importRoutes } from './import.routes.ts';
+import { listedSessionsIndex } from './migrations/2026-12-05-0047-listed-sessions-index.ts';
 import { participationRoutes } from './participation.routes.ts';
 import { sessionActionsRoutes } from './session-actions.routes.ts';
 import { getVisibleSession } from './sessions.queries.ts';
@@ -17,4 +18,5 @@ export const sessionsFeature: FeatureDescriptor = {
   ],
   topics: { session: inCircle(getVisibleSession) },
   mails: ['invitation', 'sessionReminder'],
+  migrations: () => ({ '2026-12-05-0047-listed-sessions-index': listedSessionsIndex() }),
 };

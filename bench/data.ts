@@ -1,3 +1,20 @@
+/**
+ * A large community (issue 16, item 5): the main reads at p95 server time on a database holding
+ * 100,000 members, 10,000 circles, 100,000 sessions, 1,000,000 post-its and 200,000 ballots
+ * (`archipel seed-scale`, src/server/seed-scale/). Target: p95 ≤ 50 ms for each read.
+ *
+ * Server time = one `app.inject` round trip in this process (routing, zod, the viewer's
+ * better-auth session, the policy, SQL, serialisation; no socket), one request after another, each
+ * on another object or viewer: members drawn from the whole community, their own circles, sessions
+ * and steps, circles and sessions all over the community for the animator. The yardstick, in the
+ * same run: `GET /api/v1/me` (the viewer's session and one row by key), the floor of any read.
+ *
+ * Run: npm run bench:data -- [--dialect sqlite|postgres|both] [--scale 0.1] [--requests 100]
+ *        [--keep] [--reuse <SQLite data dir | postgres URL>] [--index-per-kind 40000]
+ * The default scale (a tenth: 10,000 members, 1,000 circles) keeps a run under ten minutes; the
+ * full community is seeded once (`archipel seed-scale`, 10–19 minutes on a busy machine) and read
+ * with `--reuse`.
+ */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +38,7 @@ import { createThrowawayPostgres } from '../src/server/testing/test-postgres.ts'
 const { values } = parseArgs({
   options: {
     dialect: { type: 'string', default: 'sqlite' },
-    scale: { type: 'string', default: '1' },
+    scale: { type: 'string', default: '0.1' },
     requests: { type: 'string', default: '100' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },

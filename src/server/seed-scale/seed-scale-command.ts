@@ -30,7 +30,13 @@ export async function seedScaleCommand(env: Env, argv: string[]): Promise<number
     });
     options = optionsSchema.parse(values);
   } catch (error) {
-    console.error(`seed-scale: ${error instanceof Error ? error.message : String(error)}`);
+    const message =
+      error instanceof z.ZodError
+        ? z.prettifyError(error)
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    console.error(`seed-scale: ${message}`);
     return 2;
   }
   const url = options['database-url'] ?? env.DATABASE_URL;

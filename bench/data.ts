@@ -15,7 +15,7 @@
  * full community is seeded once (`archipel seed-scale`, 10–19 minutes on a busy machine) and read
  * with `--reuse`.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -109,6 +109,8 @@ async function measureDialect(dialect: DialectName) {
     const results: { line: ScaleRead; p50: number; p95: number; count: number }[] = [];
     let answered = 0;
     let sent = 0;
+    const cpuBefore = process.cpuUsage();
+    const readsStarted = performance.now();
     for (const line of scaleReads(s)) {
       const times: number[] = [];
       const lineStarted = performance.now();
@@ -130,8 +132,14 @@ async function measureDialect(dialect: DialectName) {
       times.sort((a, b) => a - b);
       results.push({ line, p50: percentile(times, 50), p95: percentile(times, 95), count: times.length });
     }
+    const cpu = process.cpuUsage(cpuBefore);
+    const wall = performance.now() - readsStarted;
     await app.close();
     report(dialect, results, answered, sent);
+    // The reads' process: app and, on SQLite, the database engine too (PostgreSQL's is apart).
+    console.log(
+      `  reads: ${(wall / 1000).toFixed(1)} s, CPU of this process ${(((cpu.user + cpu.system) / 1000 / wall) * 100).toFixed(0)} %, peak RSS ${peakRssMb()} MB`,
+    );
     if (values.keep) {
       cleanUp = false;
       console.log(`  kept: ${url ?? join(dataDir, 'archipel.sqlite')} (--reuse ${url ?? dataDir})`);
@@ -143,6 +151,12 @@ async function measureDialect(dialect: DialectName) {
       if (dialect === 'sqlite') rmSync(dataDir, { recursive: true, force: true });
     }
   }
+}
+
+/** VmHWM: the most memory this process has held. */
+function peakRssMb(): string {
+  const line = readFileSync('/proc/self/status', 'utf8').match(/VmHWM:\s+(\d+) kB/);
+  return line ? (Number(line[1]) / 1024).toFixed(0) : '?';
 }
 
 function report(

@@ -186,6 +186,6 @@ function report(
 }
 
 for (const dialect of dialects) {
-  console.log(`bench:data on ${dialect}, scale ${SCALE}${values.reuse ? ` (reusing ${values.reuse})` : ''}`);
+  console.log(`bench:data on ${dialect}, ${values.reuse ? `reusing ${values.reuse}` : `scale ${SCALE}`}`);
   await measureDialect(dialect);
 }

@@ -146,10 +146,11 @@ async function measureDialect(dialect: DialectName) {
     }
   } finally {
     await database.close();
-    if (cleanUp) {
-      await postgres?.drop();
-      if (dialect === 'sqlite') rmSync(dataDir, { recursive: true, force: true });
-    }
+    if (cleanUp) await postgres?.drop();
+    // The temporary directory is ours: PostgreSQL never needs it afterwards, SQLite unless kept.
+    const ownDirectory = dataDir !== values.reuse;
+    if (ownDirectory && (cleanUp || dialect === 'postgres'))
+      rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

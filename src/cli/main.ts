@@ -2,6 +2,7 @@ import { ArchiveError } from '../server/backup/archive-format.ts';
 import { backupCommand, restoreCommand, verifyCommand } from '../server/backup/backup-commands.ts';
 import { EnvError, parseEnv } from '../server/env.ts';
 import { migrate, reindex, serve } from '../server/main.ts';
+import { seedScaleCommand } from '../server/seed-scale/seed-scale-command.ts';
 import { createSignInLink, SignInLinkError } from '../server/sign-in-link.ts';
 
 const usage = `Usage: archipel <command>
@@ -19,6 +20,13 @@ Commands:
   verify <file>              check an archive (format, version, every checksum) without loading it
   restore <file>             load an archive into an EMPTY database (SQLite or PostgreSQL, as
                              DATABASE_URL says): moves an instance from SQLite to PostgreSQL
+  seed-scale [options]       fill an EMPTY database with a large community (benchmarks): 100,000
+                             members, 10,000 circles, 100,000 sessions, 1,000,000 post-its…
+                             --scale <n>          multiply every count (0.01 for a quick look)
+                             --members <n>        members, whatever the scale
+                             --index-per-kind <n> index at most n objects of each kind for
+                             search (default 40,000; 0: all of them)
+                             --database-url <url> PostgreSQL instead of SQLite in DATA_DIR
   help                       show this message
 
 Configuration comes from the environment (see README.md): PORT, DATA_DIR, DATABASE_URL,
@@ -31,7 +39,11 @@ async function run(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  if (!['serve', 'migrate', 'reindex', 'sign-in-link', 'backup', 'verify', 'restore'].includes(command)) {
+  if (
+    !['serve', 'migrate', 'reindex', 'sign-in-link', 'backup', 'verify', 'restore', 'seed-scale'].includes(
+      command,
+    )
+  ) {
     console.error(`Unknown command "${command}".\n\n${usage}`);
     return 2;
   }
@@ -45,6 +57,7 @@ async function run(argv: string[]): Promise<number> {
     }
     throw error;
   }
+  if (command === 'seed-scale') return seedScaleCommand(env, argv.slice(1));
   if (command === 'backup' || command === 'verify' || command === 'restore') {
     const [, file] = argv;
     if (!file) {

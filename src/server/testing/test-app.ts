@@ -16,6 +16,8 @@ import { fastPasswordHashing } from './fast-password-hashing.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const TEST_ORIGIN = 'http://archipel.test';
+/** The test app's AUTH_SECRET: what signs its session cookies. */
+export const TEST_AUTH_SECRET = 'test-secret-test-secret-test-secret-0123';
 
 export interface TestApp {
   app: Awaited<ReturnType<typeof buildApp>>;
@@ -45,7 +47,7 @@ export async function createTestApp(
   const database = options.database ?? (await createTestDatabase(dialect));
   const env = parseEnv({
     PUBLIC_URL: TEST_ORIGIN,
-    AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
+    AUTH_SECRET: TEST_AUTH_SECRET,
     AUTH_RATE_LIMIT: '100000',
     ...envOverrides,
   });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Action } from '../../../contract/session.ts';
 import type { Abilities } from '../../../domain/policy.ts';
-import { one, toIso } from '../../db/columns.ts';
+import { toIso } from '../../db/columns.ts';
 import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Viewer } from '../../http/viewer.ts';
@@ -26,14 +26,11 @@ function actionsQuery(db: Kysely<DB>, filter: ActionFilter) {
   if ('sessionId' in filter) query = query.where('a.sessionId', '=', filter.sessionId);
   if ('actionId' in filter) query = query.where('a.id', '=', filter.actionId);
   if ('ownerId' in filter) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('actionOwners as o')
-          .whereRef('o.actionId', '=', 'a.id')
-          .where('o.userId', '=', filter.ownerId)
-          .select(one),
-      ),
+    // From the owner's rows (action_owners_user_idx), not a test on every action: an EXISTS here
+    // made SQLite read all of them (issue 16, item 5).
+    const { ownerId } = filter;
+    query = query.where('a.id', 'in', (eb) =>
+      eb.selectFrom('actionOwners as o').select('o.actionId').where('o.userId', '=', ownerId),
     );
   }
   if ('openBefore' in filter) {

@@ -1,10 +1,11 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { HOME_LIST_LIMIT, type HomeItem } from '../../../contract/hub.ts';
 import { one } from '../../db/columns.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { circleContentVisibleTo, circleVisibleTo } from '../../policy/visibility.ts';
 import type { HomeScope } from './home-sessions.ts';
+import { OPEN_ACTIONS } from './migrations/2026-12-05-0045-hub-read-indexes.ts';
 
 type WithAction = DB & { ci: DB['circles']; a: DB['actions'] };
 
@@ -23,15 +24,20 @@ function actionReadableTo(eb: ExpressionBuilder<WithAction, 'ci' | 'a'>, viewer:
   ]);
 }
 
+/** Actions lead (CROSS JOIN keeps them the outer table on SQLite), as sessions do in home-sessions.ts. */
 function openActions(db: Kysely<DB>, { communityId, viewer }: HomeScope) {
-  return db
-    .selectFrom('actions as a')
-    .innerJoin('circles as ci', 'ci.id', 'a.circleId')
-    .select(['a.id', 'a.title', 'a.dueOn', 'a.sessionId', 'ci.id as circleId', 'ci.name as circleName'])
-    .where('ci.communityId', '=', communityId)
-    .where('a.status', 'in', ['todo', 'in_progress'])
-    .where((eb) => actionReadableTo(eb, viewer))
-    .limit(HOME_LIST_LIMIT);
+  return (
+    db
+      .selectFrom('actions as a')
+      .crossJoin('circles as ci')
+      .whereRef('ci.id', '=', 'a.circleId')
+      .select(['a.id', 'a.title', 'a.dueOn', 'a.sessionId', 'ci.id as circleId', 'ci.name as circleName'])
+      .where('ci.communityId', '=', communityId)
+      // In the words of actions_open_due_idx's predicate (literals, not parameters), so it may serve.
+      .where(sql<boolean>`a.${sql.raw(OPEN_ACTIONS)}`)
+      .where((eb) => actionReadableTo(eb, viewer))
+      .limit(HOME_LIST_LIMIT)
+  );
 }
 
 type ActionLine = Awaited<ReturnType<ReturnType<typeof openActions>['execute']>>[number];
@@ -49,15 +55,10 @@ const actionItem = (row: ActionLine): HomeItem => ({
 export async function myActions(db: Kysely<DB>, scope: HomeScope): Promise<HomeItem[]> {
   const me = scope.viewer?.id;
   if (!me) return [];
+  // From the viewer's own rows of action_owners (its user index), not from every open action.
   const rows = await openActions(db, scope)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('actionOwners as o')
-          .whereRef('o.actionId', '=', 'a.id')
-          .where('o.userId', '=', me)
-          .select(one),
-      ),
+    .where('a.id', 'in', (eb) =>
+      eb.selectFrom('actionOwners as o').select('o.actionId').where('o.userId', '=', me),
     )
     .orderBy((eb) => eb.case().when('a.dueOn', 'is', null).then(1).else(0).end())
     .orderBy('a.dueOn')

@@ -72,7 +72,9 @@ export async function openPolls(db: Kysely<DB>, scope: VoteScope): Promise<HomeI
 export async function openDatePolls(db: Kysely<DB>, scope: HomeScope): Promise<HomeItem[]> {
   const rows = await db
     .selectFrom('datePolls as dp')
-    .innerJoin('circles as ci', 'ci.id', 'dp.circleId')
+    // Open date polls lead (date_polls_status_idx), as sessions do in home-sessions.ts.
+    .crossJoin('circles as ci')
+    .whereRef('ci.id', '=', 'dp.circleId')
     .select([
       'dp.id',
       'dp.title',
@@ -97,7 +99,9 @@ export async function openDatePolls(db: Kysely<DB>, scope: HomeScope): Promise<H
 export async function signupSheets(db: Kysely<DB>, scope: HomeScope): Promise<HomeItem[]> {
   const rows = await db
     .selectFrom('signupSheets as sh')
-    .innerJoin('circles as ci', 'ci.id', 'sh.circleId')
+    // The newest sheets lead (signup_sheets_created_idx), as sessions do in home-sessions.ts.
+    .crossJoin('circles as ci')
+    .whereRef('ci.id', '=', 'sh.circleId')
     .select(['sh.id', 'sh.title', 'ci.id as circleId', 'ci.name as circleName'])
     .where('ci.communityId', '=', scope.communityId)
     .where('ci.status', '!=', 'closed')

@@ -1,5 +1,6 @@
 import type { FeatureDescriptor } from '../feature-descriptor.ts';
 import { hubRoutes } from './hub.routes.ts';
+import { hubReadIndexes } from './migrations/2026-12-05-0045-hub-read-indexes.ts';
 
 /**
  * The community home (gare centrale) and the animators' dashboard (issue 14, parts 1 and 5): reads
@@ -8,4 +9,5 @@ import { hubRoutes } from './hub.routes.ts';
 export const hubFeature: FeatureDescriptor = {
   name: 'hub',
   routes: [{ plugin: hubRoutes, prefix: '/api/v1' }],
+  migrations: () => ({ '2026-12-05-0045-hub-read-indexes': hubReadIndexes() }),
 };

@@ -1,5 +1,6 @@
 import { type FeatureDescriptor, inCircle } from '../feature-descriptor.ts';
 import { importRoutes } from './import.routes.ts';
+import { listedSessionsIndex } from './migrations/2026-12-05-0047-listed-sessions-index.ts';
 import { sessionVersion } from './migrations/2026-12-05-0050-session-version.ts';
 import { participationRoutes } from './participation.routes.ts';
 import { sessionActionsRoutes } from './session-actions.routes.ts';
@@ -18,5 +19,8 @@ export const sessionsFeature: FeatureDescriptor = {
   ],
   topics: { session: inCircle(getVisibleSession) },
   mails: ['invitation', 'sessionReminder'],
-  migrations: () => ({ '2026-12-05-0050-session-version': sessionVersion() }),
+  migrations: () => ({
+    '2026-12-05-0047-listed-sessions-index': listedSessionsIndex(),
+    '2026-12-05-0050-session-version': sessionVersion(),
+  }),
 };

@@ -3,7 +3,7 @@ import { getBoardAccess } from './board-access.ts';
 import { boardsRoutes } from './boards.routes.ts';
 import { postItSearchSource } from './boards.search.ts';
 import { boardVersion } from './migrations/2026-12-05-0042-board-version.ts';
-import { boardPrivateNotesIndex } from './migrations/2026-12-05-0044-board-private-notes-index.ts';
+import { boardPrivateNotesIndex } from './migrations/2026-12-05-0048-board-private-notes-index.ts';
 import { boardNotesRoutes } from './notes.routes.ts';
 
 export const boardsFeature: FeatureDescriptor = {
@@ -16,6 +16,6 @@ export const boardsFeature: FeatureDescriptor = {
   topics: { board: inCircle(getBoardAccess) },
   migrations: () => ({
     '2026-12-05-0042-board-version': boardVersion(),
-    '2026-12-05-0044-board-private-notes-index': boardPrivateNotesIndex(),
+    '2026-12-05-0048-board-private-notes-index': boardPrivateNotesIndex(),
   }),
 };

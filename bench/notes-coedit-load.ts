@@ -143,6 +143,9 @@ function socketClass(editor: Editor, cookie: string) {
         headers: { ...(cookie && { cookie }), origin: job.origin },
         perMessageDeflate: false,
       });
+      // A reconnection still under way when the run ends is closed unopened, which `ws` reports as
+      // an error once the provider has let go of its listeners.
+      this.on('error', () => {});
     }
     // biome-ignore lint/suspicious/noExplicitAny: the provider passes the DOM listener shape.
     override addEventListener(type: any, listener: any, options?: any) {
@@ -299,11 +302,10 @@ process.on('message', async (message: ToLoad) => {
     send({ type: 'typed', typed, lagP95: percentile(lags, 0.95), lagMax: lags.at(-1) ?? 0, updateBytes });
   } else {
     const result = await drain(message.typed, message.timeoutMs);
-    send({ type: 'result', result });
     for (const editor of editors) {
       editor.provider.destroy();
       editor.socket.destroy();
     }
-    setTimeout(() => process.exit(0), 200);
+    process.send?.({ type: 'result', result } satisfies FromLoad, undefined, {}, () => process.exit(0));
   }
 });

@@ -107,6 +107,8 @@ function record(key: number, at: number) {
 function meter(editor: Editor, data: ArrayBuffer): boolean {
   if (!editor.live) return false;
   const at = now();
+  // The provider reconnects after 30 s without a message: what is read here counts as one.
+  editor.socket.lastMessageReceived = Date.now();
   const decoder = decoding.createDecoder(new Uint8Array(data));
   decoding.readVarUint8Array(decoder); // the document name
   const type = decoding.readVarUint(decoder);

@@ -32,6 +32,7 @@ export async function writeParagraphs(
   class CookieSocket extends WebSocket {
     constructor(address: string) {
       super(address, { headers: { ...(as.cookie && { cookie: as.cookie }), origin: as.origin } });
+      this.on('error', () => {}); // a reconnection under way when closed is reported as an error
     }
   }
   const doc = new Y.Doc();
@@ -47,6 +48,9 @@ export async function writeParagraphs(
     },
   });
   provider.attach();
+  socket.on('disconnect', ({ event }: { event: { code: number; reason: string } }) => {
+    if (synced) console.warn(`the facilitator's connection closed: ${event.code} ${event.reason}`);
+  });
   await until(() => synced, 'the setup editor to sync');
   const fragment = doc.getXmlFragment(NOTES_FRAGMENT);
   doc.transact(() => {

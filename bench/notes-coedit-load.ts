@@ -50,8 +50,9 @@ export interface SliceResult {
   duplicates: number;
   awarenessFrames: number;
   updateFrames: number;
-  /** Editors' connections lost while typing (each reconnected). */
+  /** Editors' connections lost while typing (each reconnected), and their close codes. */
   reconnections: number;
+  closeCodes: Record<string, number>;
 }
 
 /** Editor i writes with this Yjs client id, so a (client, clock) pair names editor and keystroke. */
@@ -87,6 +88,7 @@ let duplicates = 0;
 let awarenessFrames = 0;
 let updateFrames = 0;
 let reconnections = 0;
+const closeCodes: Record<string, number> = {};
 /** Bytes of the updates this slice's editors sent: what the server appends to its log per keystroke. */
 let updateBytes = 0;
 
@@ -180,8 +182,11 @@ function open(index: number, cookie: string): Editor {
     minDelay: 200,
     maxDelay: 2000,
   });
-  editor.socket.on('disconnect', () => {
-    if (editor.live) reconnections++;
+  editor.socket.on('disconnect', ({ event }: { event: { code: number; reason: string } }) => {
+    if (!editor.live) return;
+    reconnections++;
+    const why = `${event.code} ${event.reason}`.trim();
+    closeCodes[why] = (closeCodes[why] ?? 0) + 1;
   });
   editor.provider = new HocuspocusProvider({
     websocketProvider: editor.socket,
@@ -289,6 +294,7 @@ async function drain(typed: number[][], timeoutMs: number): Promise<SliceResult>
     awarenessFrames,
     updateFrames,
     reconnections,
+    closeCodes,
   };
 }
 

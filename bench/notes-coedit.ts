@@ -68,6 +68,7 @@ interface Measured {
   updateFrames: number;
   awarenessFrames: number;
   reconnections: number;
+  closeCodes: Record<string, number>;
 }
 
 function percentiles(histogram: Map<number, number>, total: number) {
@@ -165,6 +166,14 @@ async function drive(target: Target): Promise<Measured> {
     updateFrames: sum((slice) => slice.updateFrames),
     awarenessFrames: sum((slice) => slice.awarenessFrames),
     reconnections: sum((slice) => slice.reconnections),
+    closeCodes: Object.fromEntries(
+      slices
+        .flatMap((slice) => Object.entries(slice.closeCodes))
+        .reduce((codes, [code, count]) => {
+          codes.set(code, (codes.get(code) ?? 0) + count);
+          return codes;
+        }, new Map<string, number>()),
+    ),
   };
 }
 
@@ -317,7 +326,7 @@ for (const [name, r] of [
 ] as const) {
   const lost = r.expected - r.delivered;
   console.log(
-    `${name}: ${r.keystrokes} keystrokes, ${r.delivered}/${r.expected} deliveries matched by key${lost ? ` (${lost} MISSING)` : ''}, ${r.duplicates} duplicates, ${r.reconnections} reconnections while typing; ${r.updateFrames} update and ${r.awarenessFrames} awareness frames received; typing lag p95 ${r.lagP95.toFixed(1)} ms, max ${r.lagMax.toFixed(1)} ms (load processes late on their schedule)`,
+    `${name}: ${r.keystrokes} keystrokes, ${r.delivered}/${r.expected} deliveries matched by key${lost ? ` (${lost} MISSING)` : ''}, ${r.duplicates} duplicates, ${r.reconnections} reconnections while typing${r.reconnections ? ` (close codes ${JSON.stringify(r.closeCodes)})` : ''}; ${r.updateFrames} update and ${r.awarenessFrames} awareness frames received; typing lag p95 ${r.lagP95.toFixed(1)} ms, max ${r.lagMax.toFixed(1)} ms (load processes late on their schedule)`,
   );
 }
 const grown = ours.bytesAfter.state - ours.bytesBefore.state;

@@ -53,6 +53,8 @@ export interface SliceResult {
   /** Editors' connections lost while typing (each reconnected), and their close codes. */
   reconnections: number;
   closeCodes: Record<string, number>;
+  /** Editors whose last edits the server had still not acknowledged when the run ended. */
+  unacknowledged: number;
 }
 
 /** Editor i writes with this Yjs client id, so a (client, clock) pair names editor and keystroke. */
@@ -275,6 +277,12 @@ async function drain(typed: number[][], timeoutMs: number): Promise<SliceResult>
   const total = typed.reduce((sum, times) => sum + times.length, 0);
   const expected = editors.reduce((sum, editor) => sum + total - (typed[editor.index]?.length ?? 0), 0);
   await until(() => arrivals >= expected, timeoutMs, 'deliveries').catch(() => {});
+  // As a browser would, the editors keep their connection until the server acknowledged what they
+  // typed (a busy server may still be taking it): what is left unacknowledged is counted.
+  await until(() => editors.every((editor) => !editor.provider.hasUnsyncedChanges), timeoutMs, 'acks').catch(
+    () => {},
+  );
+  const unacknowledged = editors.filter((editor) => editor.provider.hasUnsyncedChanges).length;
   const bins = new Map<number, number>();
   let delivered = 0;
   for (let i = 0; i < arrivals; i++) {
@@ -295,6 +303,7 @@ async function drain(typed: number[][], timeoutMs: number): Promise<SliceResult>
     updateFrames,
     reconnections,
     closeCodes,
+    unacknowledged,
   };
 }
 

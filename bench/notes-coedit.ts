@@ -42,6 +42,12 @@ const SECONDS = Number(values.seconds);
 const LOADERS = Math.min(EDITORS, Number(values.loaders));
 const SECRET = 'bench-notes-coedit-secret-0123456789abcdef';
 const root = new URL('../', import.meta.url).pathname;
+/** Every process this bench started: none may outlive it, whatever ends it. */
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
 
 interface Target {
   url: string;
@@ -69,6 +75,7 @@ interface Measured {
   awarenessFrames: number;
   reconnections: number;
   closeCodes: Record<string, number>;
+  unacknowledged: number;
 }
 
 function percentiles(histogram: Map<number, number>, total: number) {
@@ -93,6 +100,7 @@ async function drive(target: Target): Promise<Measured> {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     pin(child.pid, 1);
+    children.add(child);
     return child;
   });
   const next = (child: ChildProcess, type: FromLoad['type']) =>
@@ -166,6 +174,7 @@ async function drive(target: Target): Promise<Measured> {
     updateFrames: sum((slice) => slice.updateFrames),
     awarenessFrames: sum((slice) => slice.awarenessFrames),
     reconnections: sum((slice) => slice.reconnections),
+    unacknowledged: sum((slice) => slice.unacknowledged),
     closeCodes: Object.fromEntries(
       slices
         .flatMap((slice) => Object.entries(slice.closeCodes))
@@ -208,6 +217,7 @@ async function startArchipel(port: number, dataDir: string): Promise<ChildProces
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   pin(server.pid, 0);
+  children.add(server);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const up = await fetch(`${base}/api/health`).then(
@@ -279,6 +289,7 @@ async function bare() {
     env: { ...process.env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  children.add(server);
   try {
     pin(server.pid, 0);
     await new Promise((resolve) => server.once('message', resolve));
@@ -326,7 +337,7 @@ for (const [name, r] of [
 ] as const) {
   const lost = r.expected - r.delivered;
   console.log(
-    `${name}: ${r.keystrokes} keystrokes, ${r.delivered}/${r.expected} deliveries matched by key${lost ? ` (${lost} MISSING)` : ''}, ${r.duplicates} duplicates, ${r.reconnections} reconnections while typing${r.reconnections ? ` (close codes ${JSON.stringify(r.closeCodes)})` : ''}; ${r.updateFrames} update and ${r.awarenessFrames} awareness frames received; typing lag p95 ${r.lagP95.toFixed(1)} ms, max ${r.lagMax.toFixed(1)} ms (load processes late on their schedule)`,
+    `${name}: ${r.keystrokes} keystrokes, ${r.delivered}/${r.expected} deliveries matched by key${lost ? ` (${lost} MISSING)` : ''}, ${r.duplicates} duplicates, ${r.unacknowledged} editors with edits never acknowledged, ${r.reconnections} reconnections while typing${r.reconnections ? ` (close codes ${JSON.stringify(r.closeCodes)})` : ''}; ${r.updateFrames} update and ${r.awarenessFrames} awareness frames received; typing lag p95 ${r.lagP95.toFixed(1)} ms, max ${r.lagMax.toFixed(1)} ms (load processes late on their schedule)`,
   );
 }
 const grown = ours.bytesAfter.state - ours.bytesBefore.state;

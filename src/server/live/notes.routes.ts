@@ -37,6 +37,9 @@ export interface NotesKind {
   seed?(db: AppContext['db'], id: string): Promise<void>;
 }
 
+/** The window over which a document's outgoing edits and cursors are merged (decision 044). */
+export const NOTES_FLUSH_MS = 30;
+
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
@@ -104,6 +107,9 @@ export function notesRoutes(ctx: AppContext, log: (message: string) => void = ()
     quiet: true,
     debounce: 2000,
     maxDebounce: 10_000,
+    // Edits and cursors are sent out together once per window, merged: a document with N editors
+    // typing sends N messages per window instead of N per keystroke (decision 044).
+    flushDelay: NOTES_FLUSH_MS,
     extensions: redis ? [redis] : [],
     async onAuthenticate({ documentName, context, connectionConfig }) {
       const notes = documentOf(documentName);

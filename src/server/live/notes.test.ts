@@ -71,6 +71,30 @@ describe.each(testDialects())('shared notes on %s', (dialect) => {
     b.close();
   });
 
+  it('sends edits made together to the other editors merged, each edit once and in order', async () => {
+    const typist = openNotes(url, sessionId, facilitator);
+    const reader = openNotes(url, sessionId, member);
+    await until(() => typist.events.synced && reader.events.synced);
+    const frames: number[] = [];
+    reader.provider.on('message', ({ event }: { event: MessageEvent<ArrayBuffer> }) => {
+      if (documentUpdateOf(new Uint8Array(event.data))) frames.push(event.data.byteLength);
+    });
+    // Twenty keystrokes, each its own update and message, sent at once (as fast typing or many
+    // editors do): the server logs each before applying it, then sends them on in merged messages.
+    const text = typist.doc.getText('batched');
+    for (const letter of 'abcdefghijklmnopqrst') text.insert(text.length, letter);
+    await until(() => reader.doc.getText('batched').toString() === 'abcdefghijklmnopqrst');
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.length).toBeLessThan(10);
+    await until(() => !typist.provider.hasUnsyncedChanges);
+    const stored = new Y.Doc();
+    const state = await loadNoteState(t.database.db, sessionId);
+    if (state) Y.applyUpdate(stored, state);
+    expect(stored.getText('batched').toString()).toBe('abcdefghijklmnopqrst');
+    typist.close();
+    reader.close();
+  });
+
   it('refuses people who are not in the circle at authentication', async () => {
     const intruder = openNotes(url, sessionId, outsider);
     await until(() => intruder.events.failed);

@@ -50,6 +50,8 @@ export interface LoadResult {
    * during the timed window, and after the run how many copies differed from the server's.
    */
   screens?: { reads: number; compared: number; different: number; firstDifference: string };
+  /** With simulated screens: when the frames arrived, before the page applied them. */
+  arrival?: { p50: number; p95: number; p99: number; max: number };
 }
 
 const http: Http = async (cookie, method, path, body) => {
@@ -165,17 +167,31 @@ async function run(): Promise<LoadResult> {
   const followers: Follower[] = [];
   const keySlots = new Map<string, number>();
   const visibleAt = screen ? new Float64Array((total + 16) * job.participants).fill(Number.NaN) : null;
+  // When the frame that carried it arrived, to tell the wire from the page's own work.
+  const arrivedAt = screen ? new Float64Array((total + 16) * job.participants).fill(Number.NaN) : null;
   let reads = 0;
   let counting = false;
   let seen = 0;
-  const see = (participant: number, key: string | undefined, now: number) => {
-    if (!visibleAt || key === undefined) return;
+  const slotOf = (key: string): number | undefined => {
     let slot = keySlots.get(key);
     if (slot === undefined) {
       slot = keySlots.size;
-      if (slot >= total + 16) return;
+      if (slot >= total + 16) return undefined;
       keySlots.set(key, slot);
     }
+    return slot;
+  };
+  const arrive = (participant: number, key: string | undefined, now: number) => {
+    const slot = key === undefined ? undefined : slotOf(key);
+    if (arrivedAt && slot !== undefined) {
+      const at = slot * job.participants + participant;
+      if (Number.isNaN(arrivedAt[at])) arrivedAt[at] = now;
+    }
+  };
+  const see = (participant: number, key: string | undefined, now: number) => {
+    if (!visibleAt || key === undefined) return;
+    const slot = slotOf(key);
+    if (slot === undefined) return;
     const at = slot * job.participants + participant;
     if (Number.isNaN(visibleAt[at])) {
       visibleAt[at] = now;
@@ -232,8 +248,10 @@ async function run(): Promise<LoadResult> {
           } else if (message.type === 'resync') follower.onResync();
           else if (message.type === 'event') {
             const before = copies[i];
+            const key = production.keyOf?.(message.event);
+            arrive(i, key, now);
             follower.onEvent(message.event);
-            if (copies[i] !== before) see(i, production.keyOf?.(message.event), now);
+            if (copies[i] !== before) see(i, key, performance.now());
           }
           return;
         }
@@ -315,7 +333,7 @@ async function run(): Promise<LoadResult> {
   for (const follower of followers) follower?.stop();
   if (screen && visibleAt) {
     const screens = await compareScreens(screen.path, cookies, copies, reads);
-    return visibleResult({
+    const run = {
       setup,
       total,
       expected,
@@ -325,9 +343,9 @@ async function run(): Promise<LoadResult> {
       sendTimes,
       productionOf,
       keySlots,
-      visibleAt,
-      screens,
-    });
+    };
+    const arrival = visibleResult({ ...run, visibleAt: arrivedAt ?? visibleAt, screens });
+    return { ...visibleResult({ ...run, visibleAt, screens }), arrival: arrival.latencies };
   }
 
   // Each event to the request that caused it: by key when the producer gives one, else by seq order.

@@ -232,7 +232,7 @@ for (const [name, r] of [
 if (ours.screens) {
   const { reads, compared, different, firstDifference } = ours.screens;
   console.log(
-    `Archipel: latency is VISIBLE latency: each participant keeps its copy of the page with the web client's own code (contract/live-follower.ts and the page's apply function${values.client === 'refetch' ? '; --client refetch: reading the page again on every event, coalesced over 150 ms, as before decision 043' : ''}): from the send of the request to the moment its copy shows the change; ${reads} reads of the page during the window; after the run ${compared - different}/${compared} copies equal to the server's page${different ? ` (${different} DIFFERENT; first: ${firstDifference})` : ''}`,
+    `Archipel: frames arrived at p50 ${ours.arrival?.p50.toFixed(1)} / p95 ${ours.arrival?.p95.toFixed(1)} / p99 ${ours.arrival?.p99.toFixed(1)} ms (the rest is the simulated pages' own work, all on one load core)\nArchipel: latency is VISIBLE latency: each participant keeps its copy of the page with the web client's own code (contract/live-follower.ts and the page's apply function${values.client === 'refetch' ? '; --client refetch: reading the page again on every event, coalesced over 150 ms, as before decision 043' : ''}): from the send of the request to the moment its copy shows the change; ${reads} reads of the page during the window; after the run ${compared - different}/${compared} copies equal to the server's page${different ? ` (${different} DIFFERENT; first: ${firstDifference})` : ''}`,
   );
 } else {
   console.log('Archipel: latency is the arrival of the event frame (this producer has no simulated screen)');

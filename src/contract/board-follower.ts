@@ -19,7 +19,9 @@ function placed(notes: readonly BoardNote[], note: BoardNote): BoardNote[] {
     if (byPlace(notes[middle] as BoardNote, note) <= 0) low = middle + 1;
     else high = middle;
   }
-  return [...notes.slice(0, low), note, ...notes.slice(low)];
+  const copy = notes.slice();
+  copy.splice(low, 0, note);
+  return copy;
 }
 
 /** Others' private post-its: the board's count less the follower's own, which they see. */

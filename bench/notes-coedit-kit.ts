@@ -61,29 +61,39 @@ function sessionCookie(secret: string, token: string): string {
 
 /**
  * Writes `people` accounts (the first an animator of an open community, the others its members),
- * each with its own better-auth session, into a fresh SQLite database, and returns their signed
- * cookies. Registering 400 people through the API would spend minutes in password hashing and
- * measure nothing about notes; every request and notes connection is still authenticated by the
- * server's real session lookup (as bench/vote-storm.ts does).
+ * each with its own better-auth session, into a fresh database, and returns their signed cookies.
+ * Registering hundreds of people through the API would spend minutes in password hashing and
+ * measure nothing of what a bench is about; every request and connection is still authenticated
+ * by the server's real session lookup. Shared by bench:notes and the vote storm.
  */
-export async function seedPeople(dataDir: string, secret: string, people: number, slug: string) {
-  const database = openDatabase({ dataDir });
+export async function seedSignedIn(options: {
+  url?: string | undefined;
+  dataDir: string;
+  secret: string;
+  people: number;
+  slug: string;
+  communityName: string;
+  /** `editor` gives editor0@bench.example, editor1@… */
+  emailPrefix: string;
+  nameOf: (i: number) => string;
+}): Promise<{ cookies: string[]; communityId: string }> {
+  const database = openDatabase({ url: options.url, dataDir: options.dataDir });
   await migrateToLatest(database);
   const now = new Date().toISOString();
   const expires = new Date(Date.now() + 86_400_000).toISOString();
   const communityId = randomUUID();
-  const rows = Array.from({ length: people }, (_, i) => ({
+  const rows = Array.from({ length: options.people }, (_, i) => ({
     id: randomUUID(),
     token: randomBytes(24).toString('base64url'),
-    name: i === 0 ? 'Animatrice' : `Personne ${i}`,
+    name: options.nameOf(i),
   }));
   await database.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('communities')
       .values({
         id: communityId,
-        slug,
-        name: 'Notes à plusieurs',
+        slug: options.slug,
+        name: options.communityName,
         description: '',
         charter: '',
         joinPolicy: 'open',
@@ -101,7 +111,7 @@ export async function seedPeople(dataDir: string, secret: string, people: number
           batch.map((p, i) => ({
             id: p.id,
             name: p.name,
-            email: `editor${start + i}@bench.example`,
+            email: `${options.emailPrefix}${start + i}@bench.example`,
             emailVerified: true,
             image: null,
             organisation: null,
@@ -142,7 +152,21 @@ export async function seedPeople(dataDir: string, secret: string, people: number
     }
   });
   await database.close();
-  return rows.map((p) => sessionCookie(secret, p.token));
+  return { cookies: rows.map((p) => sessionCookie(options.secret, p.token)), communityId };
+}
+
+/** The people of a notes run (the first the animator), in a fresh SQLite database. */
+export async function seedPeople(dataDir: string, secret: string, people: number, slug: string) {
+  const { cookies } = await seedSignedIn({
+    dataDir,
+    secret,
+    people,
+    slug,
+    communityName: 'Notes à plusieurs',
+    emailPrefix: 'editor',
+    nameOf: (i) => (i === 0 ? 'Animatrice' : `Personne ${i}`),
+  });
+  return cookies;
 }
 
 /** Runs `make` for 0..count-1, `width` at a time. */

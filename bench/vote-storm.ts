@@ -14,7 +14,7 @@
  * Run: node bench/vote-storm.ts [--voters 1000] [--sustain-ms 5000] [--concurrency 64] [--dialect sqlite|postgres]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
@@ -23,8 +23,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { type DialectName, openDatabase } from '../src/server/db/database.ts';
-import { migrateToLatest } from '../src/server/db/migrate.ts';
+import type { DialectName } from '../src/server/db/database.ts';
+import { seedSignedIn } from './notes-coedit-kit.ts';
 
 export interface VoteStormOptions {
   voters?: number;
@@ -65,12 +65,6 @@ const QUOTA = 3;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..');
 
-/** The value better-auth reads from its cookie: token, a dot, base64 HMAC-SHA256 of the token. */
-function sessionCookie(token: string): string {
-  const signature = createHmac('sha256', SECRET).update(token).digest('base64');
-  return `archipel.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
-}
-
 interface Seeded {
   organiserCookie: string;
   voterCookies: string[];
@@ -78,82 +72,17 @@ interface Seeded {
 }
 
 async function seed(url: string | undefined, dataDir: string, voters: number): Promise<Seeded> {
-  const database = openDatabase({ url, dataDir });
-  await migrateToLatest(database);
-  const now = new Date().toISOString();
-  const expires = new Date(Date.now() + 86_400_000).toISOString();
-  const communityId = randomUUID();
-  const people = Array.from({ length: voters + 1 }, (_, i) => ({
-    id: randomUUID(),
-    token: randomBytes(24).toString('base64url'),
-    name: i === 0 ? 'Organiser' : `Voter ${i}`,
-  }));
-  await database.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('communities')
-      .values({
-        id: communityId,
-        slug: 'vote-storm',
-        name: 'Vote storm',
-        description: '',
-        charter: '',
-        joinPolicy: 'open',
-        inviteCode: randomBytes(18).toString('base64url'),
-        createdBy: null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
-    for (let start = 0; start < people.length; start += 200) {
-      const batch = people.slice(start, start + 200);
-      await trx
-        .insertInto('users')
-        .values(
-          batch.map((p, i) => ({
-            id: p.id,
-            name: p.name,
-            email: `voter${start + i}@bench.example`,
-            emailVerified: true,
-            image: null,
-            organisation: null,
-            territory: null,
-            bio: null,
-            createdAt: now,
-            updatedAt: now,
-          })),
-        )
-        .execute();
-      await trx
-        .insertInto('authSessions')
-        .values(
-          batch.map((p) => ({
-            id: randomUUID(),
-            userId: p.id,
-            token: p.token,
-            expiresAt: expires,
-            ipAddress: null,
-            userAgent: null,
-            createdAt: now,
-            updatedAt: now,
-          })),
-        )
-        .execute();
-      await trx
-        .insertInto('communityMembers')
-        .values(
-          batch.map((p, i) => ({
-            communityId,
-            userId: p.id,
-            role: start + i === 0 ? ('animator' as const) : ('member' as const),
-            status: 'active' as const,
-            createdAt: now,
-          })),
-        )
-        .execute();
-    }
+  const { cookies, communityId } = await seedSignedIn({
+    url,
+    dataDir,
+    secret: SECRET,
+    people: voters + 1,
+    slug: 'vote-storm',
+    communityName: 'Vote storm',
+    emailPrefix: 'voter',
+    nameOf: (i) => (i === 0 ? 'Organiser' : `Voter ${i}`),
   });
-  await database.close();
-  const [organiser, ...rest] = people.map((p) => sessionCookie(p.token));
+  const [organiser, ...rest] = cookies;
   return { organiserCookie: organiser ?? '', voterCookies: rest, communityId };
 }
 

@@ -82,7 +82,12 @@ async function waitFor(url: string, ok: (body: Record<string, unknown>) => boole
 type Measured = LoadResult & { cpu: number; rss: number; clientCpu: number };
 
 function drive(job: LoadJob, server: ChildProcess): Promise<Measured> {
-  const load = fork(join(root, 'bench/live-load.ts'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_PROFILE_LOAD=<dir>: the participants' process writes a V8 CPU profile there when it ends.
+  const loadProfile = process.env.BENCH_PROFILE_LOAD;
+  const load = fork(join(root, 'bench/live-load.ts'), {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    ...(loadProfile && { execArgv: [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${loadProfile}`] }),
+  });
   pin(load.pid, 1);
   const pid = server.pid ?? 0;
   let ticks = 0;

@@ -10,8 +10,8 @@ function byPlace(a: BoardNote, b: BoardNote): number {
   return a.y - b.y || a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** A copy of `notes` (in the board's order) with `note` at its place: a room adds hundreds. */
-function placed(notes: readonly BoardNote[], note: BoardNote): BoardNote[] {
+/** Where `note` goes in `notes` (in the board's order): after every post-it that sorts before it. */
+function placeOf(notes: readonly BoardNote[], note: BoardNote): number {
   let low = 0;
   let high = notes.length;
   while (low < high) {
@@ -19,9 +19,27 @@ function placed(notes: readonly BoardNote[], note: BoardNote): BoardNote[] {
     if (byPlace(notes[middle] as BoardNote, note) <= 0) low = middle + 1;
     else high = middle;
   }
+  return low;
+}
+
+/** A copy of `notes` with `note` inserted at `at`: a room adds hundreds, so no sort. */
+function insertedAt(notes: readonly BoardNote[], at: number, note: BoardNote): BoardNote[] {
   const copy = notes.slice();
-  copy.splice(low, 0, note);
+  copy.splice(at, 0, note);
   return copy;
+}
+
+/** A copy of `notes` with the one at `at` replaced by `note`. */
+function replacedAt(notes: readonly BoardNote[], at: number, note: BoardNote): BoardNote[] {
+  const copy = notes.slice();
+  copy[at] = note;
+  return copy;
+}
+
+/** The index of the post-it `id` in `notes`, or -1. */
+function indexOf(notes: readonly BoardNote[], id: string): number {
+  for (let i = 0; i < notes.length; i += 1) if ((notes[i] as BoardNote).id === id) return i;
+  return -1;
 }
 
 /** Others' private post-its: the board's count less the follower's own, which they see. */
@@ -46,11 +64,12 @@ export function applyBoardEvent(board: Board, event: LiveEvent): BoardEventOutco
     case 'board.note.updated': {
       let notes = board.notes;
       if (event.note) {
-        const known = notes.find((note) => note.id === event.note?.id);
-        notes = placed(known ? notes.filter((other) => other !== known) : notes, {
-          ...event.note,
-          myDots: known?.myDots ?? 0,
-        });
+        // A new post-it is not in a copy older than its version; a changed one may have moved.
+        const at = event.type === 'board.note.created' ? -1 : indexOf(notes, event.note.id);
+        const known = at < 0 ? undefined : notes[at];
+        const rest = known ? notes.filter((other) => other !== known) : notes;
+        const note = { ...event.note, myDots: known?.myDots ?? 0 };
+        notes = insertedAt(rest, placeOf(rest, note), note);
       }
       const privateNoteCount =
         event.privateNotes === undefined ? board.privateNoteCount : othersPrivate(notes, event.privateNotes);
@@ -73,14 +92,15 @@ export function applyBoardEvent(board: Board, event: LiveEvent): BoardEventOutco
     }
     case 'board.dots.updated': {
       const { noteId, dots, mine } = event;
-      const notes =
-        noteId === null
-          ? board.notes
-          : board.notes.map((note) =>
-              note.id === noteId
-                ? { ...note, ...(dots !== undefined && { dots }), ...(mine && { myDots: mine.myDots }) }
-                : note,
-            );
+      const at = noteId === null ? -1 : indexOf(board.notes, noteId);
+      const note = board.notes[at];
+      const notes = note
+        ? replacedAt(board.notes, at, {
+            ...note,
+            ...(dots !== undefined && { dots }),
+            ...(mine && { myDots: mine.myDots }),
+          })
+        : board.notes;
       return { ...board, version, notes, myDotsUsed: mine ? mine.myDotsUsed : board.myDotsUsed };
     }
     default:

@@ -248,10 +248,9 @@ export async function createNote(db: Kysely<DB>, boardId: string, authorId: stri
       })
       .execute();
     const note = await noteNow(trx, id);
-    return {
-      id,
-      publication: noteChanged('board.note.created', board, note, await countPrivateNotes(trx, boardId)),
-    };
+    // Only a private post-it changes the board's count of them; the others' events leave it out.
+    const privateNotes = toBool(note.private) ? await countPrivateNotes(trx, boardId) : undefined;
+    return { id, publication: noteChanged('board.note.created', board, note, privateNotes) };
   });
 }
 

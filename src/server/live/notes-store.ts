@@ -14,9 +14,17 @@ export interface NotesTables {
   lock(trx: Kysely<DB>, id: string): Promise<unknown>;
 }
 
+/** One update to append to the log of the notes `sessionId` (the owning object's id). */
+export interface NoteUpdate {
+  sessionId: string;
+  update: Uint8Array;
+}
+
 /** One kind of notes' persistence. */
 export interface NotesStore {
   appendNoteUpdate(db: Kysely<DB>, sessionId: string, update: Uint8Array): Promise<void>;
+  /** Appends several updates (of any of this kind's notes) in one statement, in the given order. */
+  appendNoteUpdates(db: Kysely<DB>, updates: readonly NoteUpdate[]): Promise<void>;
   loadNoteState(db: Kysely<DB>, sessionId: string): Promise<Uint8Array | null>;
   compactNotes(db: Kysely<DB>, sessionId: string): Promise<string | null>;
   readNotesMarkdown(db: Kysely<DB>, sessionId: string): Promise<string>;
@@ -55,6 +63,18 @@ export function notesStore(tables: NotesTables): NotesStore {
 
   async function appendNoteUpdate(db: Kysely<DB>, sessionId: string, update: Uint8Array): Promise<void> {
     await on(db).insertInto(updatesTable).values({ sessionId, update }).execute();
+  }
+
+  async function appendNoteUpdates(db: Kysely<DB>, updates: readonly NoteUpdate[]): Promise<void> {
+    if (updates.length === 0) return;
+    // Two parameters a row: statements of 400 rows stay far below SQLite's and PostgreSQL's limits.
+    const insert = async (trx: Kysely<DB>) => {
+      for (let from = 0; from < updates.length; from += 400) {
+        const rows = updates.slice(from, from + 400).map(({ sessionId, update }) => ({ sessionId, update }));
+        await on(trx).insertInto(updatesTable).values(rows).execute();
+      }
+    };
+    await (updates.length <= 400 || db.isTransaction ? insert(db) : db.transaction().execute(insert));
   }
 
   /** The stored notes, as one Yjs update (empty document when nothing was ever written). */
@@ -162,5 +182,5 @@ export function notesStore(tables: NotesTables): NotesStore {
     });
   }
 
-  return { appendNoteUpdate, loadNoteState, compactNotes, readNotesMarkdown, underLock };
+  return { appendNoteUpdate, appendNoteUpdates, loadNoteState, compactNotes, readNotesMarkdown, underLock };
 }

@@ -4,6 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { giveTextblocksText, lacksTextblockText, NOTES_FRAGMENT } from '../../contract/notes-document.ts';
 import type { AppContext } from '../app-context.ts';
+import { groupCommit } from '../db/group-commit.ts';
 import { openSpaceNotes } from '../features/open-spaces/open-spaces.public.ts';
 import { getVisibleSession, sessionAbilities } from '../features/sessions/sessions.public.ts';
 import { AppError } from '../http/errors.ts';
@@ -12,7 +13,7 @@ import type { Viewer } from '../http/viewer.ts';
 import { EVERY_CIRCLE, EVERYONE } from './access-revocations.ts';
 import { createNotesRedis } from './notes-redis.ts';
 import { createNotesSizeLimit } from './notes-size-limit.ts';
-import { isReadableUpdate, type NotesStore } from './notes-store.ts';
+import { isReadableUpdate, type NotesStore, type NoteUpdate } from './notes-store.ts';
 import { seedNotesFromAgenda, sessionNotesStore } from './session-notes.store.ts';
 
 interface NotesContext {
@@ -98,6 +99,18 @@ export function notesRoutes(ctx: AppContext, log: (message: string) => void = ()
     },
     'open-space-session': openSpaceNotes,
   };
+  // Each kind's log is appended by group commit: the updates of many editors that arrive while one
+  // insert runs are inserted together by the next, and each is acknowledged once stored (decision 049).
+  const appenders = new Map<NotesStore, (update: NoteUpdate) => Promise<void>>();
+  const appendOf = (store: NotesStore) => {
+    let append = appenders.get(store);
+    if (!append) {
+      append = groupCommit<NoteUpdate>((batch) => store.appendNoteUpdates(db, batch));
+      appenders.set(store, append);
+    }
+    return append;
+  };
+
   const documentOf = (documentName: string) => {
     const parsed = parseDocumentName(documentName);
     return parsed ? { id: parsed.id, kind: kinds[parsed.kind] } : undefined;
@@ -158,7 +171,7 @@ export function notesRoutes(ctx: AppContext, log: (message: string) => void = ()
       // Refused the same way, with a reason the editor shows: the stored notes stay as they were.
       sizeLimit.check(document, documentUpdate);
       // Written before Hocuspocus applies and acknowledges it: an acknowledged edit is stored.
-      await notes.kind.store.appendNoteUpdate(db, notes.id, documentUpdate);
+      await appendOf(notes.kind.store)({ sessionId: notes.id, update: documentUpdate });
     },
     onChange: async ({ document, update, transactionOrigin }) => {
       // What another instance's editors wrote (through Redis) or the database brought: it grows the

@@ -1,5 +1,4 @@
-import { ArchiveError } from '../server/backup/archive-format.ts';
-import { backupCommand, restoreCommand, verifyCommand } from '../server/backup/backup-commands.ts';
+import { archiveCommand } from '../server/backup/backup-commands.ts';
 import { EnvError, parseEnv } from '../server/env.ts';
 import { migrate, reindex, serve } from '../server/main.ts';
 import { seedScaleCommand } from '../server/seed-scale/seed-scale-command.ts';
@@ -64,7 +63,7 @@ async function run(argv: string[]): Promise<number> {
       console.error(`Which file? archipel ${command} <file>\n\n${usage}`);
       return 2;
     }
-    return archiveCommand(command, env, file);
+    return archiveCommand(command, env, file, console);
   }
   if (command === 'sign-in-link') {
     const [, address] = argv;
@@ -99,44 +98,6 @@ async function run(argv: string[]): Promise<number> {
   }
   await serve(env);
   return 0;
-}
-
-async function archiveCommand(
-  command: 'backup' | 'verify' | 'restore',
-  env: ReturnType<typeof parseEnv>,
-  file: string,
-): Promise<number> {
-  const started = Date.now();
-  const took = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-  try {
-    if (command === 'backup') {
-      const done = await backupCommand(env, file);
-      console.log(`Backup written to ${file}: ${done.tables} tables, ${done.rows} rows, in ${took()}.`);
-      if (done.auditError) console.error(`The audit log could not record it: ${done.auditError}`);
-    } else if (command === 'verify') {
-      const done = await verifyCommand(file);
-      const { appVersion, sourceDialect, createdAt } = done.header;
-      console.log(
-        `${file} is whole: ${done.tables} tables, ${done.rows} rows, made by Archipel ${appVersion} on ${sourceDialect} at ${createdAt}.`,
-      );
-    } else {
-      const done = await restoreCommand(env, file);
-      const into = done.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `SQLite (in ${env.DATA_DIR})`;
-      console.log(`Restored ${file} into ${into}: ${done.tables} tables, ${done.rows} rows, in ${took()}.`);
-    }
-    return 0;
-  } catch (error) {
-    if (error instanceof ArchiveError) {
-      console.error(`${command} refused: ${error.message}`);
-      return 1;
-    }
-    // The system's or the database's own word (no such folder, no such database, refused login).
-    if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-      console.error(`${command} failed: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
 }
 
 run(process.argv.slice(2)).then(

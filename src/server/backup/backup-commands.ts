@@ -5,6 +5,7 @@ import { recordAudit } from '../features/audit/audit.public.ts';
 import { featureSearchSources } from '../features/registry.ts';
 import { markAllForIndexing } from '../search/search-indexer.ts';
 import { version } from '../version.ts';
+import { ArchiveError } from './archive-format.ts';
 import { verifyArchive } from './archive-reader.ts';
 import { type BackupSummary, writeBackup } from './backup-writer.ts';
 import { type RestoreSummary, restoreArchive } from './restore.ts';
@@ -56,4 +57,53 @@ export async function restoreCommand(env: Env, file: string): Promise<RestoreSum
 /** `archipel verify FILE`: every check of a restore, nothing loaded. */
 export async function verifyCommand(file: string) {
   return verifyArchive(file);
+}
+
+/** Where a command writes its lines: `console` in the CLI, a capture in tests that run it in-process. */
+export interface CommandOutput {
+  log(line: string): void;
+  error(line: string): void;
+}
+
+/**
+ * `archipel backup | verify | restore FILE` as the CLI runs them: lines on `output`, the exit code
+ * returned (0 done, 1 refused or failed). Errors that are neither are thrown (the CLI prints them).
+ */
+export async function archiveCommand(
+  command: 'backup' | 'verify' | 'restore',
+  env: Env,
+  file: string,
+  output: CommandOutput,
+): Promise<number> {
+  const started = Date.now();
+  const took = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  try {
+    if (command === 'backup') {
+      const done = await backupCommand(env, file);
+      output.log(`Backup written to ${file}: ${done.tables} tables, ${done.rows} rows, in ${took()}.`);
+      if (done.auditError) output.error(`The audit log could not record it: ${done.auditError}`);
+    } else if (command === 'verify') {
+      const done = await verifyCommand(file);
+      const { appVersion, sourceDialect, createdAt } = done.header;
+      output.log(
+        `${file} is whole: ${done.tables} tables, ${done.rows} rows, made by Archipel ${appVersion} on ${sourceDialect} at ${createdAt}.`,
+      );
+    } else {
+      const done = await restoreCommand(env, file);
+      const into = done.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `SQLite (in ${env.DATA_DIR})`;
+      output.log(`Restored ${file} into ${into}: ${done.tables} tables, ${done.rows} rows, in ${took()}.`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof ArchiveError) {
+      output.error(`${command} refused: ${error.message}`);
+      return 1;
+    }
+    // The system's or the database's own word (no such folder, no such database, refused login).
+    if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+      output.error(`${command} failed: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
 }

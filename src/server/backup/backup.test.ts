@@ -10,6 +10,7 @@ import { NOTES_FRAGMENT } from '../../contract/notes-document.ts';
 import { type Database, type DialectName, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedDemoData } from '../demo/demo-data.ts';
+import { parseEnv } from '../env.ts';
 import { appendNoteUpdate, readNotesMarkdown } from '../live/session-notes.store.ts';
 import { archiveDigests, databaseDigests } from '../testing/table-digests.ts';
 import {
@@ -24,11 +25,15 @@ import {
 import { type TestDatabase, testDialects } from '../testing/test-database.ts';
 import { onPostgresAdmin, testPostgresAdminUrl } from '../testing/test-postgres.ts';
 import { withDatabase } from '../testing/vitest-global-setup.ts';
+import { archiveCommand } from './backup-commands.ts';
 
 /**
- * `archipel backup`, `verify` and `restore` as real processes, against an instance that keeps
- * writing through its API: archives restore into fresh databases of the other engine, table for
- * table equal; damaged archives are refused with nothing loaded.
+ * `archipel backup`, `verify` and `restore` against an instance that keeps writing through its API:
+ * archives restore into fresh databases of the other engine, table for table equal; damaged
+ * archives are refused with nothing loaded. The live backup, its verify and restore, and one
+ * refusal run as real processes (`cli`); the other cases run the CLI's own command function in
+ * this process (`command`): starting Node on the CLI costs 1.5–2 s of a core, 20 s a case on a
+ * busy machine, and tells nothing new past the first time.
  */
 const root = new URL('../../../', import.meta.url).pathname;
 const adminUrl = testPostgresAdminUrl('backup and restore (no PostgreSQL to restore into)');
@@ -39,12 +44,19 @@ interface Cli {
   stderr: string;
 }
 
+/** The environment a command sees: this one, without the instance's database unless `env` names one. */
+const environment = (env: Record<string, string>) => ({
+  ...process.env,
+  DATABASE_URL: '',
+  DATA_DIR: '',
+  LOG_LEVEL: 'warn',
+  ...env,
+});
+
+/** `archipel <args>` as a process of its own. */
 function cli(args: string[], env: Record<string, string>): Promise<Cli> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['src/cli/main.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: '', DATA_DIR: '', LOG_LEVEL: 'warn', ...env },
-    });
+    const child = spawn(process.execPath, ['src/cli/main.ts', ...args], { cwd: root, env: environment(env) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
@@ -55,6 +67,24 @@ function cli(args: string[], env: Record<string, string>): Promise<Cli> {
     });
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** The same command through the function the CLI calls, in this process: its exit code and lines. */
+async function command(
+  [name, file]: ['backup' | 'verify' | 'restore', string],
+  env: Record<string, string>,
+): Promise<Cli> {
+  let stdout = '';
+  let stderr = '';
+  const code = await archiveCommand(name, parseEnv(environment(env)), file, {
+    log: (line) => {
+      stdout += `${line}\n`;
+    },
+    error: (line) => {
+      stderr += `${line}\n`;
+    },
+  });
+  return { code, stdout, stderr };
 }
 
 const onAdmin = (statement: string) => onPostgresAdmin(adminUrl ?? '', statement);
@@ -249,9 +279,9 @@ describe.skipIf(!adminUrl).each(testDialects())('backup of a live %s instance', 
 
   it(`moves the instance to ${other} with one backup and one restore: every table equal`, async () => {
     const file = join(work, 'quiet.archipel.gz');
-    expect((await cli(['backup', file], source.target.env)).code).toBe(0);
+    expect((await command(['backup', file], source.target.env)).code).toBe(0);
     const moved = await target(other);
-    const restore = await cli(['restore', file], moved.env);
+    const restore = await command(['restore', file], moved.env);
     expect(restore.stderr).toBe('');
     expect(restore.code).toBe(0);
     const sourceDigests = await databaseDigests(t.database);
@@ -286,6 +316,7 @@ describe.skipIf(!adminUrl).each(testDialects())('backup of a live %s instance', 
     } finally {
       await there.close();
     }
+    // A refusal as a process sees it: exit code 1, the reason on stderr.
     const second = await cli(['restore', file], moved.env);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('not empty');
@@ -294,12 +325,15 @@ describe.skipIf(!adminUrl).each(testDialects())('backup of a live %s instance', 
   // The format is the same from either engine: damaged archives are tried once.
   describe.runIf(dialect === 'sqlite')('damaged archives', () => {
     let good: Buffer;
+    /** An empty PostgreSQL database that refused restores leave empty: shared by those cases. */
+    let untouched: Target;
     const lines = () => gunzipSync(good).toString('utf8').split('\n');
 
     beforeAll(async () => {
       const file = join(work, 'reference.archipel.gz');
-      expect((await cli(['backup', file], source.target.env)).code).toBe(0);
+      expect((await command(['backup', file], source.target.env)).code).toBe(0);
       good = readFileSync(file);
+      untouched = await target('postgres');
     });
 
     const damaged: [string, () => Buffer][] = [
@@ -343,14 +377,13 @@ describe.skipIf(!adminUrl).each(testDialects())('backup of a live %s instance', 
       async (_, make) => {
         const file = join(work, `damaged-${randomBytes(4).toString('hex')}.gz`);
         writeFileSync(file, make());
-        const verified = await cli(['verify', file], {});
+        const verified = await command(['verify', file], {});
         expect(verified.code).toBe(1);
         expect(verified.stderr).toMatch(/verify refused: The archive is (damaged|cut short)/);
-        const into = await target('postgres');
-        const restore = await cli(['restore', file], into.env);
+        const restore = await command(['restore', file], untouched.env);
         expect(restore.code).toBe(1);
         expect(restore.stderr).toMatch(/restore refused: The archive is (damaged|cut short)/);
-        expect(await totalRows(into)).toBe(0);
+        expect(await totalRows(untouched)).toBe(0);
       },
       60_000,
     );
@@ -363,9 +396,10 @@ describe.skipIf(!adminUrl).each(testDialects())('backup of a live %s instance', 
       edited.splice(lastEnd, 0, edited[lastEnd - 1] ?? '');
       const file = join(work, 'duplicate.archipel.gz');
       writeFileSync(file, resign(edited));
-      expect((await cli(['verify', file], {})).code).toBe(0);
+      expect((await command(['verify', file], {})).code).toBe(0);
+      // Its own database: the schema is brought to the archive's migrations before the load.
       const into = await target('postgres');
-      const restore = await cli(['restore', file], into.env);
+      const restore = await command(['restore', file], into.env);
       expect(restore.code).toBe(1);
       expect(restore.stderr).toMatch(/restore failed: duplicate key/);
       expect(await totalRows(into)).toBe(0);
@@ -376,12 +410,11 @@ describe.skipIf(!adminUrl).each(testDialects())('backup of a live %s instance', 
       const edited = lines();
       edited[0] = (edited[0] ?? '').replace('"migrations":[', '"migrations":["2099-01-01-0001-future",');
       writeFileSync(file, resign(edited));
-      expect((await cli(['verify', file], {})).code).toBe(0);
-      const into = await target('postgres');
-      const restore = await cli(['restore', file], into.env);
+      expect((await command(['verify', file], {})).code).toBe(0);
+      const restore = await command(['restore', file], untouched.env);
       expect(restore.code).toBe(1);
       expect(restore.stderr).toContain('2099-01-01-0001-future are unknown here');
-      expect(await totalRows(into)).toBe(0);
+      expect(await totalRows(untouched)).toBe(0);
     }, 60_000);
   });
 });

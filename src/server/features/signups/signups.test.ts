@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSignedInMembers } from '../../testing/member-factory.ts';
 import {
   addToCircle,
   buildCircle,
   buildCommunity,
-  cookieOf,
   createTestApp,
   joinCommunity,
   registerUser,
@@ -29,7 +28,7 @@ describe.each(testDialects())('sign-up sheets on %s', (dialect) => {
   let facilitator: TestUser;
   let outsider: TestUser;
   let bystander: TestUser;
-  let community: { slug: string };
+  let community: { id: string; slug: string };
   let circleId: string;
 
   const as = (user: TestUser | undefined) => (user ? { cookie: user.cookie } : {});
@@ -58,53 +57,6 @@ describe.each(testDialects())('sign-up sheets on %s', (dialect) => {
     await joinCommunity(t.app, user, community.slug);
     await addToCircle(t.app, facilitator, circleId, user);
     return user;
-  };
-
-  /**
-   * Many signed-in members, fast: accounts without a password, signed in through the real
-   * magic-link flow (hashing 200 passwords would take most of the test's time).
-   */
-  const manyMembers = async (count: number): Promise<TestUser[]> => {
-    const now = new Date().toISOString();
-    const people = Array.from({ length: count }, (_, i) => ({
-      id: randomUUID(),
-      name: `Inscrit ${i}`,
-      email: `inscrit.${i}.${randomUUID().slice(0, 8)}@example.org`,
-    }));
-    await t.database.db
-      .insertInto('users')
-      .values(
-        people.map((person) => ({
-          ...person,
-          emailVerified: true,
-          image: null,
-          organisation: null,
-          territory: null,
-          bio: null,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      )
-      .execute();
-    const signedIn: TestUser[] = [];
-    for (const person of people) {
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/magic-link',
-        payload: { email: person.email },
-      });
-      const token = /token=([^\s&]+)/.exec(t.lastMailTo(person.email).text)?.[1] ?? '';
-      const verified = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/magic-link/verify',
-        payload: { token },
-      });
-      const user = { ...person, cookie: cookieOf(verified) };
-      await joinCommunity(t.app, user, community.slug);
-      await addToCircle(t.app, facilitator, circleId, user);
-      signedIn.push(user);
-    }
-    return signedIn;
   };
 
   beforeAll(async () => {
@@ -229,7 +181,13 @@ describe.each(testDialects())('sign-up sheets on %s', (dialect) => {
       await createSheet({ title: 'Atelier', topics: [{ title: 'Places comptées', capacity: 10 }] })
     ).json();
     const topicId = sheet.topics[0].id;
-    const people = await manyMembers(200);
+    // Set-up written straight into the database: the sign-ups below are what is tested.
+    const people = await buildSignedInMembers(t.database.db, {
+      count: 200,
+      communityId: community.id,
+      circleId,
+      namePrefix: 'Inscrit',
+    });
     expect(people.every((person) => person.cookie.includes('session_token'))).toBe(true);
     const results = await Promise.all(people.map((person) => signUp(topicId, person)));
     expect(results.every((response) => response.statusCode === 201)).toBe(true);
@@ -265,7 +223,7 @@ describe.each(testDialects())('sign-up sheets on %s', (dialect) => {
     expect(after).toMatchObject({ confirmedCount: 10, waitlistCount: 189 });
     expect(after.entries.find((e) => e.userId === firstWaiting.id)?.status).toBe('confirmed');
     expect(after.entries.find((e) => e.userId === rows[11]?.userId)?.waitlistPosition).toBe(1);
-    // Besides the sign-in link of the set-up, one mail: the promotion; nobody else is told. It was
+    // One mail: the promotion; nobody else is told. It was
     // queued with the withdrawal and goes once, however often the runner runs.
     await t.runJobs();
     await t.runJobs();

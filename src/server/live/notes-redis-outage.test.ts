@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { buildApp } from '../app.ts';
 import { parseEnv } from '../env.ts';
 import { createMailer } from '../mail/mailer.ts';
+import { freePort } from '../testing/archipel-process.ts';
 import { openNotes, until } from '../testing/notes-editor.ts';
 import {
   buildCircle,
@@ -36,8 +37,9 @@ if (!redisServer) {
 describe.skipIf(!redisServer).each(testDialects())(
   'shared notes when Redis goes away and comes back (%s)',
   (dialect) => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const redisUrl = `redis://127.0.0.1:${port}`;
+    // A free port, chosen once: Redis comes back on the same one.
+    let port = 0;
+    let redisUrl = '';
     let redis: ChildProcess;
     let a: TestApp;
     let b: FastifyInstance;
@@ -58,7 +60,11 @@ describe.skipIf(!redisServer).each(testDialects())(
       probe.on('error', () => {});
       await probe.connect().catch(() => {});
       await probe.ping();
+      // The server that answered is the one this test started, not another on the same port.
+      const info = await probe.info('server');
       probe.disconnect();
+      if (!info.includes(`process_id:${redis.pid}\r\n`))
+        throw new Error(`port ${port} is answered by another Redis than the one this test started`);
     }
 
     const notesUrl = (app: FastifyInstance) =>
@@ -66,6 +72,8 @@ describe.skipIf(!redisServer).each(testDialects())(
     const text = (editor: ReturnType<typeof openNotes>) => editor.doc.getText('notes').toString();
 
     beforeAll(async () => {
+      port = await freePort();
+      redisUrl = `redis://127.0.0.1:${port}`;
       await startRedis();
       const shared = { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: 'outage:' };
       a = await createTestApp(dialect, shared);

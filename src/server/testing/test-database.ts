@@ -30,7 +30,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `archipel_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `archipel_test_${inject('postgresRun')}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);

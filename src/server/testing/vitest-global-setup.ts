@@ -8,6 +8,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A PostgreSQL database migrated once for this run, which each test database is cloned from. */
     postgresTemplate: string;
+    /** This run's mark, in the name of every test database it makes (`archipel_test_<run>_…`). */
+    postgresRun: string;
   }
 }
 
@@ -37,7 +39,8 @@ async function onAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) return undefined;
-  const name = `archipel_template_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const run = `${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `archipel_template_${run}`;
   await onAdmin(adminUrl, (admin) => admin.query(`create database ${name}`));
   const database = openDatabase({
     url: withDatabase(adminUrl, name),
@@ -51,6 +54,17 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     await database.close();
   }
   project.provide('postgresTemplate', name);
+  project.provide('postgresRun', run);
+  // At the end, the template and any test database of this run that a file left behind (a worker
+  // that stopped before its dispose): a run leaves nothing on the server.
   return () =>
-    onAdmin(adminUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`)).then(() => {});
+    onAdmin(adminUrl, async (admin) => {
+      const left = await admin.query<{ datname: string }>(
+        `select datname from pg_database where datname like $1`,
+        [`archipel\\_test\\_${run}\\_%`],
+      );
+      for (const { datname } of left.rows)
+        await admin.query(`drop database if exists ${datname} with (force)`);
+      await admin.query(`drop database if exists ${name} with (force)`);
+    });
 }

@@ -187,16 +187,12 @@ type DashboardTable =
   | 'dashboardSurveys';
 
 /** Inserts in chunks (SQLite takes at most 32,766 parameters a statement). */
-async function insertAll<T extends DashboardTable>(
-  trx: Kysely<DB>,
-  table: T,
-  rows: Parameters<ReturnType<Kysely<DB>['insertInto']>['values']>[0][],
-) {
+async function insertAll<T extends DashboardTable>(trx: Kysely<DB>, table: T, rows: Insertable<DB[T]>[]) {
   for (let i = 0; i < rows.length; i += 500) {
-    // biome-ignore lint/suspicious/noExplicitAny: rows are typed by the callers per table
+    // A generic table name gives Kysely a union of row types it cannot check; typed above.
     await trx
       .insertInto(table)
-      .values(rows.slice(i, i + 500) as any)
+      .values(rows.slice(i, i + 500) as never)
       .execute();
   }
 }

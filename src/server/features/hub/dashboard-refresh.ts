@@ -1,8 +1,9 @@
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { isDoneOnTime } from '../../../domain/review.ts';
 import { findTerritory } from '../../../domain/territories.ts';
 import { zonedParts } from '../../../domain/zoned-time.ts';
 import { toIso } from '../../db/columns.ts';
+import { lockCommunity } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { circleSurveyScores } from '../surveys/surveys.public.ts';
 import { territoryCodesOf } from '../territories/territories.public.ts';
@@ -32,9 +33,11 @@ const withRegions = (codes: readonly string[]) => [
 
 /**
  * Recomputes one circle's dashboard rows from its sessions, attendance, steps, owners and
- * questionnaires (all its history: a circle holds tens of sessions a year, not thousands).
+ * questionnaires (all its history: a circle holds tens of sessions a year, not thousands), then
+ * the active days of its people in its community and territories, before and after.
  */
-async function refreshCircle(trx: Kysely<DB>, circleId: string) {
+async function refreshCircle(trx: Kysely<DB>, circleId: string, communityId: string | undefined) {
+  const before = await peopleAndCodes(trx, circleId);
   for (const table of [
     'dashboardCircles',
     'dashboardCircleCodes',
@@ -52,34 +55,98 @@ async function refreshCircle(trx: Kysely<DB>, circleId: string) {
     .select(['ci.name', 'ci.communityId', 'co.timeZone'])
     .where('ci.id', '=', circleId)
     .executeTakeFirst();
-  if (!circle) return; // deleted: its rows went with it
-  const scope = { circleId, communityId: circle.communityId };
-  await trx
-    .insertInto('dashboardCircles')
-    .values({ ...scope, nameKey: nameKey(circle.name) })
-    .execute();
-  const codes = withRegions((await territoryCodesOf(trx, 'circle', [circleId])).get(circleId) ?? []);
-  await insertAll(
+  if (circle) {
+    const scope = { circleId, communityId: circle.communityId };
+    await trx
+      .insertInto('dashboardCircles')
+      .values({ ...scope, nameKey: nameKey(circle.name) })
+      .execute();
+    const codes = withRegions((await territoryCodesOf(trx, 'circle', [circleId])).get(circleId) ?? []);
+    await insertAll(
+      trx,
+      'dashboardCircleCodes',
+      codes.map((code) => ({ ...scope, code })),
+    );
+    await refreshSessions(trx, scope, circle.timeZone);
+    await refreshSteps(trx, scope, circle.timeZone);
+    await insertAll(
+      trx,
+      'dashboardSurveys',
+      (await circleSurveyScores(trx, circleId)).map((s) => ({
+        ...scope,
+        ...s,
+        anonymous: s.anonymous ? 1 : 0,
+      })),
+    );
+  }
+  const after = await peopleAndCodes(trx, circleId);
+  const community = circle?.communityId ?? communityId;
+  if (!community) return;
+  await refreshPersonDays(
     trx,
-    'dashboardCircleCodes',
-    codes.map((code) => ({ ...scope, code })),
+    community,
+    new Set(['', ...before.codes, ...after.codes]),
+    new Set([...before.users, ...after.users]),
   );
-  await refreshSessions(trx, scope);
-  await refreshSteps(trx, scope, circle.timeZone);
-  await insertAll(
-    trx,
-    'dashboardSurveys',
-    (await circleSurveyScores(trx, circleId)).map((s) => ({
-      ...scope,
-      ...s,
-      anonymous: s.anonymous ? 1 : 0,
-    })),
-  );
+}
+
+/** The circle's people (present, checked in, owners) and territories as its rows hold them now. */
+async function peopleAndCodes(trx: Kysely<DB>, circleId: string) {
+  const [sessionPeople, stepPeople, codes] = await Promise.all([
+    trx.selectFrom('dashboardSessionPeople').select('userId').where('circleId', '=', circleId).execute(),
+    trx.selectFrom('dashboardStepPeople').select('userId').where('circleId', '=', circleId).execute(),
+    trx.selectFrom('dashboardCircleCodes').select('code').where('circleId', '=', circleId).execute(),
+  ]);
+  return {
+    users: [...sessionPeople, ...stepPeople].map((row) => row.userId),
+    codes: codes.map((row) => row.code),
+  };
+}
+
+/**
+ * Rewrites these people's active days in these scopes from the circles' rows, each day linked to
+ * the person's next one (window function `lead`, on both engines).
+ */
+async function refreshPersonDays(
+  trx: Kysely<DB>,
+  communityId: string,
+  scopes: Set<string>,
+  users: Set<string>,
+) {
+  const all = [...users];
+  for (let i = 0; i < all.length; i += 400) {
+    const chunk = all.slice(i, i + 400);
+    for (const scope of scopes) {
+      await trx
+        .deleteFrom('dashboardPersonDays')
+        .where('communityId', '=', communityId)
+        .where('scope', '=', scope)
+        .where('userId', 'in', chunk)
+        .execute();
+      const inScope =
+        scope === ''
+          ? sql``
+          : sql`and exists (select 1 from dashboard_circle_codes c
+        where c.circle_id = p.circle_id and c.code = ${scope})`;
+      await sql`insert into dashboard_person_days (community_id, scope, user_id, day, next_day)
+        select ${communityId}, ${scope}, user_id, day,
+          coalesce(lead(day) over (partition by user_id order by day), '9999-12-31')
+        from (
+          select distinct p.user_id, p.day from (
+            select circle_id, user_id, day from dashboard_session_people
+              where community_id = ${communityId} and user_id in (${sql.join(chunk)})
+            union all
+            select circle_id, user_id, day from dashboard_step_people
+              where community_id = ${communityId} and user_id in (${sql.join(chunk)})
+          ) p where 1 = 1 ${inScope}
+        ) days`.execute(trx);
+    }
+  }
 }
 
 type Scope = { circleId: string; communityId: string };
 
-async function refreshSessions(trx: Kysely<DB>, scope: Scope) {
+async function refreshSessions(trx: Kysely<DB>, scope: Scope, timeZone: string) {
   const sessions = await trx
     .selectFrom('sessions')
     .select(['id', 'startsAt'])
@@ -130,6 +197,7 @@ async function refreshSessions(trx: Kysely<DB>, scope: Scope) {
         sessionId: s.id,
         userId,
         startsAt: toIso(s.startsAt),
+        day: zonedParts(new Date(toIso(s.startsAt)), timeZone).date,
       })),
     ),
   );
@@ -173,7 +241,9 @@ async function refreshSteps(trx: Kysely<DB>, scope: Scope, timeZone: string) {
       const key = `${actionId}/${userId}`;
       if (!userId || seen.has(key)) return [];
       seen.add(key);
-      return [{ ...scope, actionId, userId, anchoredAt: anchorOf.get(actionId) ?? '' }];
+      const anchoredAt = anchorOf.get(actionId) ?? '';
+      const day = zonedParts(new Date(anchoredAt), timeZone).date;
+      return [{ ...scope, actionId, userId, anchoredAt, day }];
     }),
   );
 }
@@ -197,9 +267,25 @@ async function insertAll<T extends DashboardTable>(trx: Kysely<DB>, table: T, ro
   }
 }
 
+/** The circle's community, or the one its rows name when it was deleted. */
+async function communityOf(trx: Kysely<DB>, circleId: string) {
+  const circle = await trx
+    .selectFrom('circles')
+    .select('communityId')
+    .where('id', '=', circleId)
+    .executeTakeFirst();
+  if (circle) return circle.communityId;
+  const row = await trx
+    .selectFrom('dashboardCircles')
+    .select('communityId')
+    .where('circleId', '=', circleId)
+    .executeTakeFirst();
+  return row?.communityId;
+}
+
 /**
  * Recomputes every circle the triggers marked, each in its own transaction. The mark is taken
- * first (deleted, which on PostgreSQL locks it): a concurrent drain waits for it and then finds it
+ * (deleted, which on PostgreSQL locks it): a concurrent drain waits for it and then finds it
  * gone; a write committed meanwhile marks the circle again, and the next drain recomputes it.
  * Returns how many circles were recomputed.
  */
@@ -210,12 +296,16 @@ export async function drainDashboardFigures(db: Kysely<DB>, batch = 500): Promis
     if (marks.length === 0) return done;
     for (const { circleId } of marks) {
       await db.transaction().execute(async (trx) => {
+        // The community first (before the mark, as a writer changing its time zone does): two
+        // circles of one community rewrite the same people's days one after the other.
+        const communityId = await communityOf(trx, circleId);
+        if (communityId) await lockCommunity(trx, communityId);
         const taken = await trx
           .deleteFrom('dashboardStale')
           .where('circleId', '=', circleId)
           .executeTakeFirst();
         if (Number(taken.numDeletedRows) === 0) return;
-        await refreshCircle(trx, circleId);
+        await refreshCircle(trx, circleId, communityId);
         done += 1;
       });
     }

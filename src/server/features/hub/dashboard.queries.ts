@@ -67,6 +67,61 @@ function grouped(g: Grouping) {
   return { key: sql`''`, join: sql``, only: sql``, groupBy: sql`` };
 }
 
+/**
+ * People active (distinct accounts): for a page of circles, counted from their rows; for the
+ * community and its territories, from each person's active days (one index entry per person:
+ * `day <= to < next_day`), less those whose only activity in the period is a session not yet
+ * started (days count whole, a session counts once started).
+ */
+async function peopleBy(db: Kysely<DB>, p: Period, g: Grouping): Promise<Map<string, number>> {
+  if (g.by === 'circle') {
+    if (g.circleIds.length === 0) return new Map();
+    const ids = sql.join(g.circleIds);
+    const rows = await sql<{
+      key: string;
+      people: number | string;
+    }>`select key, count(distinct user_id) as people
+      from (
+        select circle_id as key, user_id from dashboard_session_people
+          where circle_id in (${ids}) and starts_at >= ${p.fromAt} and starts_at < ${p.heldBefore}
+        union all
+        select circle_id as key, user_id from dashboard_step_people
+          where circle_id in (${ids}) and anchored_at >= ${p.fromAt} and anchored_at < ${p.toAt}
+      ) active group by key`.execute(db);
+    return new Map(rows.rows.map((row) => [row.key, Number(row.people)]));
+  }
+  const scopes = g.by === 'total' ? sql`d.scope = ''` : sql`d.scope <> ''`;
+  const counted = await sql<{
+    key: string;
+    people: number | string;
+  }>`select d.scope as key, count(*) as people
+    from dashboard_person_days d where d.community_id = ${p.communityId} and ${scopes}
+      and d.next_day > ${p.to} and d.day >= ${p.from} and d.day <= ${p.to}
+    group by d.scope`.execute(db);
+  const people = new Map(counted.rows.map((row) => [row.key, Number(row.people)]));
+  if (p.toAt <= p.now) return people;
+  const { key, join } = grouped(g);
+  const sameScope = (alias: string) =>
+    g.by === 'code'
+      ? sql`and exists (select 1 from dashboard_circle_codes cy where cy.circle_id = ${sql.raw(alias)}.circle_id
+          and cy.code = c.code)`
+      : sql``;
+  const notYet = await sql<{
+    key: string;
+    people: number | string;
+  }>`select key, count(distinct user_id) as people
+    from (select ${key} as key, x.user_id from dashboard_session_people x ${join}
+      where x.community_id = ${p.communityId} and x.starts_at >= ${p.now} and x.starts_at < ${p.toAt}
+        and not exists (select 1 from dashboard_session_people y where y.community_id = x.community_id
+          and y.user_id = x.user_id and y.starts_at >= ${p.fromAt} and y.starts_at < ${p.now} ${sameScope('y')})
+        and not exists (select 1 from dashboard_step_people z where z.community_id = x.community_id
+          and z.user_id = x.user_id and z.anchored_at >= ${p.fromAt} and z.anchored_at < ${p.toAt}
+          ${sameScope('z')})
+    ) later group by key`.execute(db);
+  for (const row of notYet.rows) people.set(row.key, (people.get(row.key) ?? 0) - Number(row.people));
+  return people;
+}
+
 interface Sums {
   key: string;
   held: number | string | null;
@@ -82,8 +137,10 @@ interface Sums {
  */
 async function figuresBy(db: Kysely<DB>, p: Period, g: Grouping): Promise<Map<string, Tally>> {
   const { key, join, only, groupBy } = grouped(g);
+  // A page's circles are the community's: led by their ids, the circle index is the one read.
+  const community = g.by === 'circle' ? sql`1 = 1` : sql`x.community_id = ${p.communityId}`;
   const scope = (table: string, at: string, from: string, to: string, upper = '<') =>
-    sql`from ${sql.table(table)} x ${join} where x.community_id = ${p.communityId}
+    sql`from ${sql.table(table)} x ${join} where ${community}
       and x.${sql.raw(at)} >= ${from} and x.${sql.raw(at)} ${sql.raw(upper)} ${to} ${only}`;
   const run = <Row>(query: RawBuilder<Row>) => query.execute(db).then((r) => r.rows);
   const [sessions, people, steps, surveys] = await Promise.all([
@@ -91,15 +148,7 @@ async function figuresBy(db: Kysely<DB>, p: Period, g: Grouping): Promise<Map<st
       sql<Sums>`select ${key} as key, count(*) as held, sum(x.present) as present, sum(x.listed) as listed
         ${scope('dashboard_sessions', 'starts_at', p.fromAt, p.heldBefore)} ${groupBy}`,
     ),
-    run(
-      sql<{ key: string; people: number | string }>`select key, count(distinct user_id) as people from (
-        select ${key} as key, x.user_id as user_id
-          ${scope('dashboard_session_people', 'starts_at', p.fromAt, p.heldBefore)}
-        union all
-        select ${key} as key, x.user_id as user_id
-          ${scope('dashboard_step_people', 'anchored_at', p.fromAt, p.toAt)}
-      ) active group by key`,
-    ),
+    peopleBy(db, p, g),
     run(
       sql<{ key: string; due: number | string; done: number | string | null }>`select ${key} as key,
         count(*) as due, sum(x.done_on_time) as done
@@ -132,7 +181,7 @@ async function figuresBy(db: Kysely<DB>, p: Period, g: Grouping): Promise<Map<st
   for (const row of sessions) {
     Object.assign(tallyOf(row.key), { held: n(row.held), present: n(row.present), listed: n(row.listed) });
   }
-  for (const row of people) tallyOf(row.key).people = n(row.people);
+  for (const [k, count] of people) tallyOf(k).people = count;
   for (const row of steps) Object.assign(tallyOf(row.key), { due: n(row.due), doneOnTime: n(row.done) });
   for (const row of surveys) {
     Object.assign(tallyOf(row.key), {

@@ -33,6 +33,8 @@ export interface DashboardSessionPeopleTable extends CircleScoped {
   sessionId: string;
   userId: string;
   startsAt: Timestamp;
+  /** The start's calendar day in the community's zone. */
+  day: string;
 }
 
 /** A step with a due day; `doneOnTime` 1 when done on or before it (community's zone). */
@@ -47,6 +49,20 @@ export interface DashboardStepPeopleTable extends CircleScoped {
   actionId: string;
   userId: string;
   anchoredAt: Timestamp;
+  /** The anchor's calendar day in the community's zone. */
+  day: string;
+}
+
+/**
+ * One day a person was active in a scope (the community: '', or a territory code), with the next
+ * such day ('9999-12-31' after the last): see migration 0051.
+ */
+export interface DashboardPersonDaysTable {
+  communityId: string;
+  scope: string;
+  userId: string;
+  day: string;
+  nextDay: string;
 }
 
 /**
@@ -75,5 +91,6 @@ declare module '../../db/schema.ts' {
     dashboardSteps: DashboardStepsTable;
     dashboardStepPeople: DashboardStepPeopleTable;
     dashboardSurveys: DashboardSurveysTable;
+    dashboardPersonDays: DashboardPersonDaysTable;
   }
 }

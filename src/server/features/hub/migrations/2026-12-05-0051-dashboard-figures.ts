@@ -9,7 +9,8 @@ import type { DialectName } from '../../../db/database.ts';
  * community's zone, a questionnaire's normalised score). Triggers mark the circle of every write
  * (routes, imports, erasure, cascades, the seeds) in `dashboard_stale`, in the write's own
  * transaction; the dashboard recomputes the marked circles before it reads. Every existing circle
- * is marked here: that is the backfill.
+ * is marked here: that is the backfill. No foreign key to circles: a deleted circle's rows are
+ * read once more to recompute the people of its community and territories, then deleted.
  */
 export function dashboardFigures(dialect: DialectName): Migration {
   const { timestamp } = columnTypes(dialect);
@@ -23,7 +24,7 @@ export function dashboardFigures(dialect: DialectName): Migration {
       const circleRef = (table: string) =>
         db.schema
           .createTable(table)
-          .addColumn('circle_id', 'text', (c) => c.notNull().references('circles.id').onDelete('cascade'))
+          .addColumn('circle_id', 'text', (c) => c.notNull())
           .addColumn('community_id', 'text', (c) => c.notNull());
       // The lines' order: a key that sorts as people read names (accents and case aside, numbers
       // by value), so that a keyset cursor can page them in SQL.
@@ -47,6 +48,7 @@ export function dashboardFigures(dialect: DialectName): Migration {
         .addColumn('session_id', 'text', (c) => c.notNull())
         .addColumn('user_id', 'text', (c) => c.notNull())
         .addColumn('starts_at', ts, (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('dashboard_session_people_pk', ['session_id', 'user_id'])
         .execute();
       await circleRef('dashboard_steps')
@@ -58,6 +60,7 @@ export function dashboardFigures(dialect: DialectName): Migration {
         .addColumn('action_id', 'text', (c) => c.notNull())
         .addColumn('user_id', 'text', (c) => c.notNull())
         .addColumn('anchored_at', ts, (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('dashboard_step_people_pk', ['action_id', 'user_id'])
         .execute();
       await circleRef('dashboard_surveys')
@@ -71,6 +74,18 @@ export function dashboardFigures(dialect: DialectName): Migration {
         .addColumn('score_sum', 'double precision', (c) => c.notNull())
         .addColumn('score_count', 'integer', (c) => c.notNull())
         .execute();
+      // Each person's active days per scope (the community '', or a territory code), with the
+      // next one: "active in [from, to]" is one row with day <= to < next_day and day >= from,
+      // so a count reads at most one index entry per person, not one per visit.
+      await db.schema
+        .createTable('dashboard_person_days')
+        .addColumn('community_id', 'text', (c) => c.notNull())
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('next_day', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('dashboard_person_days_pk', ['community_id', 'scope', 'user_id', 'day'])
+        .execute();
       const index = (name: string, table: string, columns: string[]) =>
         db.schema.createIndex(name).on(table).columns(columns).execute();
       await index('dashboard_circles_order_idx', 'dashboard_circles', [
@@ -78,6 +93,15 @@ export function dashboardFigures(dialect: DialectName): Migration {
         'name_key',
         'circle_id',
       ]);
+      await index('dashboard_person_days_next_idx', 'dashboard_person_days', [
+        'community_id',
+        'scope',
+        'next_day',
+        'day',
+      ]);
+      for (const table of ['dashboard_session_people', 'dashboard_step_people']) {
+        await index(`${table}_user_idx`, table, ['community_id', 'user_id', 'day']);
+      }
       await index('dashboard_circle_codes_community_idx', 'dashboard_circle_codes', ['community_id', 'code']);
       for (const [table, at, extra] of [
         ['dashboard_sessions', 'starts_at', ['present', 'listed']],

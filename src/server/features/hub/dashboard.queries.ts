@@ -56,12 +56,8 @@ function grouped(g: Grouping) {
     };
   }
   if (g.by === 'code') {
-    return {
-      key: sql`c.code`,
-      join: sql`join dashboard_circle_codes c on c.circle_id = x.circle_id`,
-      only: sql``,
-      groupBy: sql`group by c.code`,
-    };
+    // Summed per circle first, then per territory (rollUp): one code lookup per circle, not per row.
+    return { key: sql`x.circle_id`, join: sql``, only: sql``, groupBy: sql`group by x.circle_id` };
   }
   // The whole community: one row (PostgreSQL refuses a constant in GROUP BY).
   return { key: sql`''`, join: sql``, only: sql``, groupBy: sql`` };
@@ -90,7 +86,20 @@ async function peopleBy(db: Kysely<DB>, p: Period, g: Grouping): Promise<Map<str
       ) active group by key`.execute(db);
     return new Map(rows.rows.map((row) => [row.key, Number(row.people)]));
   }
-  const scopes = g.by === 'total' ? sql`d.scope = ''` : sql`d.scope <> ''`;
+  // Each scope by equality, so the index gives each its range of next days.
+  const codes =
+    g.by === 'total'
+      ? ['']
+      : (
+          await db
+            .selectFrom('dashboardCircleCodes')
+            .select('code')
+            .distinct()
+            .where('communityId', '=', p.communityId)
+            .execute()
+        ).map((row) => row.code);
+  if (codes.length === 0) return new Map();
+  const scopes = sql`d.scope in (${sql.join(codes)})`;
   const counted = await sql<{
     key: string;
     people: number | string;
@@ -100,7 +109,8 @@ async function peopleBy(db: Kysely<DB>, p: Period, g: Grouping): Promise<Map<str
     group by d.scope`.execute(db);
   const people = new Map(counted.rows.map((row) => [row.key, Number(row.people)]));
   if (p.toAt <= p.now) return people;
-  const { key, join } = grouped(g);
+  const key = g.by === 'code' ? sql`c.code` : sql`''`;
+  const join = g.by === 'code' ? sql`join dashboard_circle_codes c on c.circle_id = x.circle_id` : sql``;
   const sameScope = (alias: string) =>
     g.by === 'code'
       ? sql`and exists (select 1 from dashboard_circle_codes cy where cy.circle_id = ${sql.raw(alias)}.circle_id
@@ -135,6 +145,14 @@ interface Sums {
  * per group), steps due and done on time, questionnaires counted, withheld and their scores. A
  * questionnaire is withheld by the same rule as its results page (domain withheldResults) at now.
  */
+/** Per territory: the per-circle sums of `query` added up over each code's circles. */
+function rollUp<Row>(g: Grouping, query: RawBuilder<Row>, columns: string[]): RawBuilder<Row> {
+  if (g.by !== 'code') return query;
+  const sums = sql.join(columns.map((column) => sql`sum(a.${sql.raw(column)}) as ${sql.raw(column)}`));
+  return sql<Row>`select c.code as key, ${sums} from (${query}) a
+    join dashboard_circle_codes c on c.circle_id = a.key group by c.code`;
+}
+
 async function figuresBy(db: Kysely<DB>, p: Period, g: Grouping): Promise<Map<string, Tally>> {
   const { key, join, only, groupBy } = grouped(g);
   // A page's circles are the community's: led by their ids, the circle index is the one read.
@@ -145,23 +163,33 @@ async function figuresBy(db: Kysely<DB>, p: Period, g: Grouping): Promise<Map<st
   const run = <Row>(query: RawBuilder<Row>) => query.execute(db).then((r) => r.rows);
   const [sessions, people, steps, surveys] = await Promise.all([
     run(
-      sql<Sums>`select ${key} as key, count(*) as held, sum(x.present) as present, sum(x.listed) as listed
-        ${scope('dashboard_sessions', 'starts_at', p.fromAt, p.heldBefore)} ${groupBy}`,
+      rollUp(
+        g,
+        sql<Sums>`select ${key} as key, count(*) as held, sum(x.present) as present, sum(x.listed) as listed
+          ${scope('dashboard_sessions', 'starts_at', p.fromAt, p.heldBefore)} ${groupBy}`,
+        ['held', 'present', 'listed'],
+      ),
     ),
     peopleBy(db, p, g),
     run(
-      sql<{ key: string; due: number | string; done: number | string | null }>`select ${key} as key,
-        count(*) as due, sum(x.done_on_time) as done
-        ${scope('dashboard_steps', 'due_on', p.from, p.to, '<=')} ${groupBy}`,
+      rollUp(
+        g,
+        sql<{ key: string; due: number | string; done: number | string | null }>`select ${key} as key,
+          count(*) as due, sum(x.done_on_time) as done
+          ${scope('dashboard_steps', 'due_on', p.from, p.to, '<=')} ${groupBy}`,
+        ['due', 'done'],
+      ),
     ),
     run(
-      sql<{
-        key: string;
-        withheld: number | string | null;
-        counted: number | string | null;
-        sum: number | string | null;
-        count: number | string | null;
-      }>`select key, sum(withheld) as withheld, sum(1 - withheld) as counted,
+      rollUp(
+        g,
+        sql<{
+          key: string;
+          withheld: number | string | null;
+          counted: number | string | null;
+          sum: number | string | null;
+          count: number | string | null;
+        }>`select key, sum(withheld) as withheld, sum(1 - withheld) as counted,
           sum(case when withheld = 0 then score_sum else 0 end) as sum,
           sum(case when withheld = 0 then score_count else 0 end) as count
         from (select ${key} as key, x.score_sum, x.score_count,
@@ -169,6 +197,8 @@ async function figuresBy(db: Kysely<DB>, p: Period, g: Grouping): Promise<Map<st
             x.closed_at is not null or (x.closes_at is not null and x.closes_at <= ${p.now})))
           then 1 else 0 end as withheld
           ${scope('dashboard_surveys', 'created_at', p.fromAt, p.toAt)}) counted group by key`,
+        ['withheld', 'counted', 'sum', 'count'],
+      ),
     ),
   ]);
   const tallies = new Map<string, Tally>();

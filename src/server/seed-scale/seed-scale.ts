@@ -104,7 +104,9 @@ export async function seedScale(
   if (isPostgres(db)) await step('analyze', analyze(db));
   // The triggers marked every circle the seed wrote; their rows are computed here, as after any
   // write, so the bench reads the dashboard as a running instance would.
-  await step('dashboard figures', async () => ({ dashboard_circles: await drainDashboardFigures(db) }));
+  await step('dashboard figures', async () => ({
+    dashboard_circles: await drainDashboardFigures(db, { bulk: true }),
+  }));
   await step('search index', async () => {
     const left = await limitMarks(db, options.indexPerKind);
     const documents = await drainSearchIndex(db, featureSearchSources());

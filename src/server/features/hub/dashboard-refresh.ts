@@ -36,7 +36,12 @@ const withRegions = (codes: readonly string[]) => [
  * questionnaires (all its history: a circle holds tens of sessions a year, not thousands), then
  * the active days of its people in its community and territories, before and after.
  */
-async function refreshCircle(trx: Kysely<DB>, circleId: string, communityId: string | undefined) {
+async function refreshCircle(
+  trx: Kysely<DB>,
+  circleId: string,
+  communityId: string | undefined,
+  withPeople: boolean,
+) {
   const before = await peopleAndCodes(trx, circleId);
   for (const table of [
     'dashboardCircles',
@@ -81,7 +86,7 @@ async function refreshCircle(trx: Kysely<DB>, circleId: string, communityId: str
   }
   const after = await peopleAndCodes(trx, circleId);
   const community = circle?.communityId ?? communityId;
-  if (!community) return;
+  if (!community || !withPeople) return;
   await refreshPersonDays(
     trx,
     community,
@@ -287,13 +292,21 @@ async function communityOf(trx: Kysely<DB>, circleId: string) {
  * Recomputes every circle the triggers marked, each in its own transaction. The mark is taken
  * (deleted, which on PostgreSQL locks it): a concurrent drain waits for it and then finds it
  * gone; a write committed meanwhile marks the circle again, and the next drain recomputes it.
- * Returns how many circles were recomputed.
+ * Returns how many circles were recomputed. `bulk` (the seeds, nothing else writing): the people's
+ * active days are rebuilt once at the end in one statement instead of per circle.
  */
-export async function drainDashboardFigures(db: Kysely<DB>, batch = 500): Promise<number> {
+export async function drainDashboardFigures(
+  db: Kysely<DB>,
+  options: { bulk?: boolean } = {},
+): Promise<number> {
+  const batch = 500;
   let done = 0;
   for (;;) {
     const marks = await db.selectFrom('dashboardStale').select('circleId').limit(batch).execute();
-    if (marks.length === 0) return done;
+    if (marks.length === 0) {
+      if (options.bulk) await rebuildPersonDays(db);
+      return done;
+    }
     for (const { circleId } of marks) {
       await db.transaction().execute(async (trx) => {
         // The community first (before the mark, as a writer changing its time zone does): two
@@ -305,9 +318,29 @@ export async function drainDashboardFigures(db: Kysely<DB>, batch = 500): Promis
           .where('circleId', '=', circleId)
           .executeTakeFirst();
         if (Number(taken.numDeletedRows) === 0) return;
-        await refreshCircle(trx, circleId, communityId);
+        await refreshCircle(trx, circleId, communityId, !options.bulk);
         done += 1;
       });
     }
   }
+}
+
+/** Every person's active days in every scope, from the circles' rows at once (window `lead`). */
+async function rebuildPersonDays(db: Kysely<DB>) {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('dashboardPersonDays').execute();
+    await sql`insert into dashboard_person_days (community_id, scope, user_id, day, next_day)
+      select community_id, scope, user_id, day,
+        coalesce(lead(day) over (partition by community_id, scope, user_id order by day), '9999-12-31')
+      from (
+        select p.community_id, '' as scope, p.user_id, p.day from (
+          select circle_id, community_id, user_id, day from dashboard_session_people
+          union all select circle_id, community_id, user_id, day from dashboard_step_people) p
+        union
+        select p.community_id, c.code as scope, p.user_id, p.day from (
+          select circle_id, community_id, user_id, day from dashboard_session_people
+          union all select circle_id, community_id, user_id, day from dashboard_step_people) p
+        join dashboard_circle_codes c on c.circle_id = p.circle_id
+      ) days`.execute(trx);
+  });
 }

@@ -17,6 +17,7 @@ import {
 import { testDialects } from '../../testing/test-database.ts';
 import { territoryCodesOf } from '../territories/territories.public.ts';
 import { dashboardFromScratch } from './dashboard-from-scratch.ts';
+import { drainDashboardFigures } from './dashboard-refresh.ts';
 
 const day = 24 * 3600_000;
 const at = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
@@ -238,6 +239,21 @@ describe.each(testDialects())('the dashboard’s kept figures on %s', (dialect) 
     }
     expect(sessions.length).toBeGreaterThan(3);
   }, 180_000);
+
+  it('rebuilds the people’s active days in bulk (the seeds) exactly as the writes kept them', async () => {
+    const db = t.database.db;
+    const rows = () =>
+      db.selectFrom('dashboardPersonDays').selectAll().orderBy(['scope', 'userId', 'day']).execute();
+    const kept = await rows();
+    expect(kept.length).toBeGreaterThan(0);
+    await db
+      .insertInto('dashboardStale')
+      .values(circleIds.map((circleId) => ({ circleId })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    expect(await drainDashboardFigures(db, { bulk: true })).toBe(circleIds.length);
+    expect(await rows()).toEqual(kept);
+  });
 
   it('recomputes a circle after its community changes time zone', async () => {
     await call('PATCH', `/communities/${slug}`, { timeZone: 'Pacific/Kiritimati' }).catch(() => null);

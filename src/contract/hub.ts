@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from './list.ts';
 import { reviewQuerySchema } from './review.ts';
 
 /** How many items each list of the community home holds at most: the rest is behind `seeAll`. */
@@ -98,6 +99,9 @@ export const dashboardQuerySchema = reviewQuerySchema.refine(spanDays, {
 });
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
+/** The dashboard's period and one page of its circles (`cursor`, `limit`, as every paged list). */
+export const dashboardPageQuerySchema = dashboardQuerySchema.and(pageQuerySchema);
+
 /**
  * One line of the dashboard (a circle, a territory or the whole community) over the period:
  * - `sessionsHeld`: sessions starting in the period, not called off, already started;
@@ -127,7 +131,12 @@ export const communityDashboardSchema = z
     to: z.string(),
     timeZone: z.string(),
     total: dashboardFiguresSchema,
+    /** One page of the circles, in name order (accents and case aside); `nextCursor` for the next. */
     circles: z.array(dashboardFiguresSchema.extend({ circle: circleRef })),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe('Pass as `cursor` for the next circles; null on the last page'),
     /** Per territory code (département, région) of its circles; a circle may count in several. */
     territories: z.array(dashboardFiguresSchema.extend({ code: z.string() })),
   })

@@ -21,13 +21,24 @@ export interface DiscoveredTable {
 /**
  * Tables whose content is not the instance's: the migration bookkeeping (the header lists the
  * applied migrations and the restore runs them) and the search index, derived from the other
- * tables, different on each engine (tsvector or FTS5), and rebuilt by the restore.
+ * tables, different on each engine (tsvector or FTS5), and rebuilt by the restore; the animators'
+ * dashboard's rows, derived too: the restore's inserts mark every circle (migration 0051's
+ * triggers) and the first dashboard read recomputes them.
  */
 const DERIVED_TABLES = new Set([
   'kysely_migration',
   'kysely_migration_lock',
   'search_documents',
   'search_pending',
+  'dashboard_stale',
+  'dashboard_circles',
+  'dashboard_circle_codes',
+  'dashboard_sessions',
+  'dashboard_session_people',
+  'dashboard_steps',
+  'dashboard_step_people',
+  'dashboard_surveys',
+  'dashboard_person_days',
 ]);
 
 /**

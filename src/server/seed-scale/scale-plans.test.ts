@@ -38,6 +38,14 @@ const LARGE_TABLES = new Set([
   'search_documents',
   'territory_links',
   'auth_sessions',
+  // The animators' dashboard's rows (migration 0051); dashboard_stale holds only unread marks.
+  'dashboard_circles',
+  'dashboard_circle_codes',
+  'dashboard_sessions',
+  'dashboard_session_people',
+  'dashboard_steps',
+  'dashboard_step_people',
+  'dashboard_surveys',
 ]);
 
 /**

@@ -7,6 +7,7 @@ import { Button } from '../components/button.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { Section } from '../components/section.tsx';
+import { ShowMore } from '../components/show-more.tsx';
 import { TextField } from '../components/text-field.tsx';
 import { DashboardCharts } from '../features/hub/dashboard-charts.tsx';
 import { DashboardTable } from '../features/hub/dashboard-table.tsx';
@@ -48,11 +49,13 @@ function DashboardBody({
   slug,
   from,
   to,
+  more,
 }: {
   data: CommunityDashboard;
   slug: string;
   from: string;
   to: string;
+  more: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => Promise<unknown> };
 }) {
   const { t } = useTranslation();
   const total = { key: 'total', label: t('hub.dashboard.total'), ...data.total };
@@ -78,6 +81,7 @@ function DashboardBody({
             total,
           ]}
         />
+        <ShowMore list={more} />
       </Section>
       {data.territories.length > 0 ? (
         <Section title={t('hub.dashboard.territories')}>
@@ -130,7 +134,7 @@ export function CommunityDashboardPage() {
         documentTitle={t('hub.dashboard.documentTitle', { community: data.community.name })}
         description={<p>{t('hub.dashboard.periodText', { from: day(data.from), to: day(data.to) })}</p>}
       />
-      <DashboardBody data={data} slug={slug} from={from} to={to} />
+      <DashboardBody data={data} slug={slug} from={from} to={to} more={dashboard} />
     </div>
   );
 }

@@ -156,6 +156,15 @@ describe.each(testDialects())('the animators’ dashboard on %s', (dialect) => {
       steps: { due: 3, doneOnTime: 1, rate: 0.333 },
       surveys: { counted: 1, withheld: 1, score: 87.5 },
     });
+    // One page at a time, by name: Boussoles, then Codev.
+    const first = (await get(`/dashboard?${period()}&limit=1`, animator)).json() as CommunityDashboard;
+    expect(first.circles.map((row) => row.circle.name)).toEqual(['Boussoles']);
+    expect(first.total).toEqual(dashboard.total);
+    const second = (
+      await get(`/dashboard?${period()}&limit=1&cursor=${first.nextCursor}`, animator)
+    ).json() as CommunityDashboard;
+    expect(second.circles.map((row) => row.circle.name)).toEqual(['Codev']);
+    expect(second.nextCursor).toBeNull();
     // No circle is linked to a territory yet.
     expect(dashboard.territories).toEqual([]);
   });
@@ -197,11 +206,13 @@ describe.each(testDialects())('the animators’ dashboard on %s', (dialect) => {
     ).toBe(404);
   });
 
-  it('refuses a period that ends before it starts, runs over three years or is not a date', async () => {
+  it('refuses a period that ends before it starts, runs over three years or is not a date, and a cursor it did not give', async () => {
     for (const query of [
       `from=${today()}&to=${addDays(today(), -1)}`,
       `from=${addDays(today(), -1200)}&to=${today()}`,
       'from=yesterday',
+      'cursor=bm90LWEtY3Vyc29y',
+      'limit=0',
     ]) {
       const response = await get(`/dashboard?${query}`, animator);
       expect(response.statusCode, query).toBe(400);

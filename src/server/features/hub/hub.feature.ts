@@ -1,6 +1,8 @@
 import type { FeatureDescriptor } from '../feature-descriptor.ts';
 import { hubRoutes } from './hub.routes.ts';
 import { hubReadIndexes } from './migrations/2026-12-05-0045-hub-read-indexes.ts';
+import { dashboardFigures } from './migrations/2026-12-05-0051-dashboard-figures.ts';
+import './dashboard.tables.ts';
 
 /**
  * The community home (gare centrale) and the animators' dashboard (issue 14, parts 1 and 5): reads
@@ -9,5 +11,8 @@ import { hubReadIndexes } from './migrations/2026-12-05-0045-hub-read-indexes.ts
 export const hubFeature: FeatureDescriptor = {
   name: 'hub',
   routes: [{ plugin: hubRoutes, prefix: '/api/v1' }],
-  migrations: () => ({ '2026-12-05-0045-hub-read-indexes': hubReadIndexes() }),
+  migrations: (dialect) => ({
+    '2026-12-05-0045-hub-read-indexes': hubReadIndexes(),
+    '2026-12-05-0051-dashboard-figures': dashboardFigures(dialect),
+  }),
 };

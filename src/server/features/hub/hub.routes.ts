@@ -1,22 +1,19 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/error.ts';
 import {
   communityDashboardSchema,
   communityHomeSchema,
   DASHBOARD_MAX_DAYS,
+  dashboardPageQuerySchema,
   dashboardQuerySchema,
 } from '../../../contract/hub.ts';
-import { findTerritory } from '../../../domain/territories.ts';
 import type { AppContext } from '../../app-context.ts';
-import type { DB } from '../../db/schema.ts';
 import { requestLocale } from '../../http/request-locale.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { mailText } from '../../mail/mail-i18n.ts';
 import { requireAnimator } from '../communities/communities.public.ts';
-import { territoryCodesOf as codesOfSubjects } from '../territories/territories.public.ts';
 import { communityDashboard } from './dashboard.queries.ts';
 import { dashboardCsvRows } from './dashboard-csv.ts';
 import { communityHome, getHomeCommunity } from './home.queries.ts';
@@ -30,41 +27,17 @@ const periodDescription =
   'Community animators and instance admins only (403 for other accounts). Each figure is defined in the ' +
   'CommunityDashboard schema.';
 
-/**
- * Each circle's territories, for the dashboard's per-territory part: a circle placed in a
- * département counts in its région too, as on the community's map.
- */
-async function territoryCodesOf(
-  db: Kysely<DB>,
-  communityId: string,
-): Promise<ReadonlyMap<string, readonly string[]>> {
-  const circles = await db
-    .selectFrom('circles')
-    .select('id')
-    .where('communityId', '=', communityId)
-    .execute();
-  const codes = await codesOfSubjects(
-    db,
-    'circle',
-    circles.map((circle) => circle.id),
-  );
-  const withRegions = (list: readonly string[]) => [
-    ...new Set(
-      list.flatMap((code) => {
-        const region = findTerritory(code)?.parentCode;
-        return region ? [code, region] : [code];
-      }),
-    ),
-  ];
-  return new Map([...codes].map(([circleId, list]) => [circleId, withRegions(list)]));
-}
-
 export function hubRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db, viewers } = ctx;
-  const dashboardOf = async (slug: string, viewer: Viewer, period: { from?: string; to?: string }) => {
+  const dashboardOf = async (
+    slug: string,
+    viewer: Viewer,
+    period: { from?: string; to?: string },
+    page: { cursor?: string; limit?: number },
+  ) => {
     const community = await getHomeCommunity(db, slug);
     await requireAnimator(db, community.id, viewer);
-    return communityDashboard(db, community, period, await territoryCodesOf(db, community.id));
+    return communityDashboard(db, community, period, page);
   };
 
   return async (app) => {
@@ -92,11 +65,19 @@ export function hubRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'The animators’ dashboard: per circle and territory over a period',
           description: periodDescription,
           params: slugParams,
-          querystring: dashboardQuerySchema,
+          querystring: dashboardPageQuerySchema,
           response: { 200: communityDashboardSchema, ...errors },
         },
       },
-      async (request) => dashboardOf(request.params.slug, await viewers.require(request), request.query),
+      async (request) => {
+        const { from, to, cursor, limit } = request.query;
+        return dashboardOf(
+          request.params.slug,
+          await viewers.require(request),
+          { from, to },
+          { cursor, limit },
+        );
+      },
     );
 
     app.get(
@@ -116,10 +97,13 @@ export function hubRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { separator, from, to } = request.query;
-        const dashboard = await dashboardOf(request.params.slug, await viewers.require(request), {
-          from,
-          to,
-        });
+        // A download: every circle, one after another in name order.
+        const dashboard = await dashboardOf(
+          request.params.slug,
+          await viewers.require(request),
+          { from, to },
+          {},
+        );
         const semicolon = separator === 'semicolon';
         const locale = requestLocale(request);
         const csv = stringify(dashboardCsvRows(dashboard, semicolon, locale), {

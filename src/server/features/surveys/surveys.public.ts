@@ -1,3 +1,3 @@
 /** What other features (and the demo data) may use of questionnaires. */
 export { templateQuestions } from './surveys.commands.ts';
-export { circleSurveyResults } from './surveys.queries.ts';
+export { circleSurveyResults, circleSurveyScores } from './surveys.queries.ts';

@@ -6,7 +6,13 @@ import type {
   SurveySummary,
   SurveyTemplateDto,
 } from '../../../contract/survey.ts';
-import { type Answer, countResults, type SurveyQuestion, withheldResults } from '../../../domain/survey.ts';
+import {
+  type Answer,
+  countResults,
+  rangeOf,
+  type SurveyQuestion,
+  withheldResults,
+} from '../../../domain/survey.ts';
 import { builtInTemplate, builtInTemplateIds } from '../../../domain/survey-templates.ts';
 import { toIso } from '../../db/columns.ts';
 import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
@@ -165,6 +171,45 @@ async function responsesOf(db: Kysely<DB>, surveyId: string) {
     .orderBy('id', 'asc')
     .execute();
   return rows.map((row) => ({ ...row, answers: JSON.parse(row.answers) as Answer[] }));
+}
+
+/**
+ * Each questionnaire of a circle with what the animators' dashboard adds up: its scale questions'
+ * means on 0–100 of their own range, summed and counted, whether or not the results are withheld
+ * now. The dashboard withholds them at reading time with the same rule (withheldResults), since
+ * a questionnaire closes at its hour without any write.
+ */
+export async function circleSurveyScores(db: Kysely<DB>, circleId: string) {
+  const surveys = await db.selectFrom('surveys').selectAll().where('circleId', '=', circleId).execute();
+  return Promise.all(
+    surveys.map(async (survey) => {
+      const responses = await responsesOf(db, survey.id);
+      const questions = parseQuestions(survey.questions);
+      let scoreSum = 0;
+      let scoreCount = 0;
+      for (const result of countResults(
+        questions,
+        responses.map((r) => r.answers),
+      )) {
+        const question = questions.find((q) => q.id === result.id);
+        if (question?.kind !== 'scale' || result.mean === null || result.mean === undefined) continue;
+        const { min, max } = rangeOf(question);
+        scoreSum += ((result.mean - min) / (max - min)) * 100;
+        scoreCount += 1;
+      }
+      return {
+        surveyId: survey.id,
+        createdAt: toIso(survey.createdAt),
+        anonymous: isAnonymous(survey),
+        closesAt: isoOrNull(survey.closesAt),
+        closedAt: isoOrNull(survey.closedAt),
+        respondents: responses.length,
+        minRespondents: survey.minRespondents,
+        scoreSum,
+        scoreCount,
+      };
+    }),
+  );
 }
 
 /**

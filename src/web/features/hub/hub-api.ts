@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { CommunityDashboard, CommunityHome } from '../../../contract/hub.ts';
 import { apiRequest } from '../../lib/api-client.ts';
 import { communityKeys, communityPath } from '../communities/community-api.ts';
@@ -25,11 +25,25 @@ const periodQuery = (from: string, to: string, extra: Record<string, string> = {
   return query ? `?${query}` : '';
 };
 
+/**
+ * The dashboard, its circles page after page on demand: `data` is the first page's total and
+ * territories with the circles of every page loaded so far.
+ */
 export function useDashboard(slug: string, from: string, to: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: hubKeys.dashboard(slug, from, to),
-    queryFn: ({ signal }) =>
-      apiRequest<CommunityDashboard>(`${communityPath(slug)}/dashboard${periodQuery(from, to)}`, { signal }),
+    queryFn: ({ signal, pageParam }) =>
+      apiRequest<CommunityDashboard>(
+        `${communityPath(slug)}/dashboard${periodQuery(from, to, pageParam ? { cursor: pageParam } : {})}`,
+        { signal },
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? null,
+    select: (data): CommunityDashboard => {
+      const [first, ...rest] = data.pages;
+      if (!first) throw new Error('no page');
+      return { ...first, circles: [first, ...rest].flatMap((page) => page.circles) };
+    },
   });
 }
 

@@ -130,6 +130,12 @@ export const communityDashboardSchema = z
     from: z.string(),
     to: z.string(),
     timeZone: z.string(),
+    pendingCircles: z
+      .number()
+      .int()
+      .describe(
+        'Circles whose latest writes are not yet in these figures (being recomputed in the background, after an upgrade for instance); 0 when every figure is up to date',
+      ),
     total: dashboardFiguresSchema,
     /** One page of the circles, in name order (accents and case aside); `nextCursor` for the next. */
     circles: z.array(dashboardFiguresSchema.extend({ circle: circleRef })),

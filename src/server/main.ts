@@ -4,6 +4,7 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoData } from './demo/demo-data.ts';
 import type { Env } from './env.ts';
+import { createDashboardDrainer } from './features/hub/hub.public.ts';
 import { featureSearchSources } from './features/registry.ts';
 import { createBackgroundJobs } from './jobs/background-jobs.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -51,6 +52,14 @@ export async function serve(env: Env): Promise<void> {
       ),
   });
 
+  const dashboards = createDashboardDrainer(database.db, {
+    log: (error) =>
+      app.log.error(
+        { err: error },
+        'recomputing the dashboard figures failed; the marks stay and are tried again',
+      ),
+  });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -59,6 +68,7 @@ export async function serve(env: Env): Promise<void> {
     // Jobs in hand finish (or their lease runs out and another instance takes them over).
     await jobs.stop();
     await indexer.stop();
+    await dashboards.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -69,6 +79,7 @@ export async function serve(env: Env): Promise<void> {
   await app.listen({ port: env.PORT, host: env.HOST });
   jobs.start();
   indexer.start();
+  dashboards.start();
   app.log.info(`Archipel ${version} on ${database.dialect} at ${env.PUBLIC_URL}`);
 }
 

@@ -61,6 +61,11 @@ function DashboardBody({
   const total = { key: 'total', label: t('hub.dashboard.total'), ...data.total };
   return (
     <>
+      {data.pendingCircles > 0 ? (
+        <Alert tone="info" role="status">
+          {t('hub.dashboard.pending', { count: data.pendingCircles })}
+        </Alert>
+      ) : null}
       <PeriodForm key={`${data.from}/${data.to}`} data={data} />
       <p className={styles.downloads}>
         <a href={dashboardCsvPath(slug, from, to, false)} download>

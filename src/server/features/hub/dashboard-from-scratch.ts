@@ -292,6 +292,7 @@ export async function dashboardFromScratch(
     from,
     to,
     timeZone,
+    pendingCircles: 0,
     total: toFigures(mergeTallies(perCircle.map((c) => c.tally))),
     circles: circles.map((circle) => ({ circle, ...toFigures(tallyOf(circle.id)) })),
     nextCursor: null,

@@ -288,6 +288,75 @@ async function communityOf(trx: Kysely<DB>, circleId: string) {
   return row?.communityId;
 }
 
+/** Marked circles, of one community when given (a deleted circle is found by its kept rows). */
+function staleCircles(db: Kysely<DB>, communityId: string | undefined, limit: number) {
+  return db
+    .selectFrom('dashboardStale as s')
+    .select('s.circleId')
+    .$if(communityId !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb(
+            's.circleId',
+            'in',
+            eb
+              .selectFrom('circles')
+              .select('id')
+              .where('communityId', '=', communityId ?? ''),
+          ),
+          eb(
+            's.circleId',
+            'in',
+            eb
+              .selectFrom('dashboardCircles')
+              .select('circleId')
+              .where('communityId', '=', communityId ?? ''),
+          ),
+        ]),
+      ),
+    )
+    .limit(limit)
+    .execute();
+}
+
+/** How many of a community's circles are marked and not yet recomputed. */
+export async function pendingDashboardCircles(db: Kysely<DB>, communityId: string): Promise<number> {
+  return (await staleCircles(db, communityId, 100_000)).length;
+}
+
+/**
+ * Recomputes, in the background of `archipel serve`, the circles the writes marked, so that a
+ * dashboard read finds few or none left to do (after an upgrade every circle is marked once).
+ */
+export function createDashboardDrainer(
+  db: Kysely<DB>,
+  options: { pollMs?: number; log?: (error: unknown) => void } = {},
+) {
+  const pollMs = options.pollMs ?? 2000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = true;
+  const tick = () => {
+    running = drainDashboardFigures(db, { stopped: () => stopped })
+      .catch((error: unknown) => options.log?.(error))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, pollMs);
+      });
+  };
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      tick();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
 /**
  * Recomputes every circle the triggers marked, each in its own transaction. The mark is taken
  * (deleted, which on PostgreSQL locks it): a concurrent drain waits for it and then finds it
@@ -297,17 +366,28 @@ async function communityOf(trx: Kysely<DB>, circleId: string) {
  */
 export async function drainDashboardFigures(
   db: Kysely<DB>,
-  options: { bulk?: boolean } = {},
+  options: {
+    bulk?: boolean;
+    /** Only this community's circles (a dashboard read brings its own figures up to date). */
+    communityId?: string;
+    /** Stops after this many circles (a read must answer; the background drainer does the rest). */
+    max?: number;
+    /** Stops between two circles once this says so (the server is closing). */
+    stopped?: () => boolean;
+  } = {},
 ): Promise<number> {
   const batch = 500;
+  const max = options.max ?? Number.POSITIVE_INFINITY;
   let done = 0;
   for (;;) {
-    const marks = await db.selectFrom('dashboardStale').select('circleId').limit(batch).execute();
+    if (done >= max || options.stopped?.()) return done;
+    const marks = await staleCircles(db, options.communityId, Math.min(batch, max - done));
     if (marks.length === 0) {
       if (options.bulk) await rebuildPersonDays(db);
       return done;
     }
     for (const { circleId } of marks) {
+      if (options.stopped?.()) return done;
       await db.transaction().execute(async (trx) => {
         // The community first (before the mark, as a writer changing its time zone does): two
         // circles of one community rewrite the same people's days one after the other.

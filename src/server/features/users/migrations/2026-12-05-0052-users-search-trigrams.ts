@@ -38,6 +38,8 @@ async function postgresTrigrams(db: Kysely<unknown>) {
   await sql`create index users_email_trgm_idx on users using gin (archipel_fold(email) gin_trgm_ops)`.execute(
     db,
   );
+  // The statistics of the folded columns, which the planner reads for `like` on them.
+  await sql`analyze users`.execute(db);
 }
 
 /**

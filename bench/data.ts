@@ -11,6 +11,7 @@
  *
  * Run: npm run bench:data -- [--dialect sqlite|postgres|both] [--scale 0.1] [--requests 100]
  *        [--keep] [--reuse <SQLite data dir | postgres URL>] [--index-per-kind 40000]
+ *        [--lines "home,admin user search"] (only these reads, by words of their name, and the yardstick)
  * The default scale (a tenth: 10,000 members, 1,000 circles) keeps a run under ten minutes; the
  * full community is seeded once (`archipel seed-scale`, 10–19 minutes on a busy machine) and read
  * with `--reuse`.
@@ -43,8 +44,13 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
     'index-per-kind': { type: 'string', default: String(DEFAULT_INDEX_PER_KIND) },
+    /** Only the reads whose name holds one of these words (comma-separated), with the yardstick. */
+    lines: { type: 'string' },
   },
 });
+const LINES = values.lines?.split(',').map((word) => word.trim().toLowerCase());
+const isMeasured = (line: ScaleRead, index: number) =>
+  index === 0 || !LINES || LINES.some((word) => `${line.read} ${line.viewer}`.toLowerCase().includes(word));
 const dialects: DialectName[] =
   values.dialect === 'both' ? ['sqlite', 'postgres'] : [values.dialect as DialectName];
 if (!dialects.every((d) => d === 'sqlite' || d === 'postgres'))
@@ -111,7 +117,7 @@ async function measureDialect(dialect: DialectName) {
     let sent = 0;
     const cpuBefore = process.cpuUsage();
     const readsStarted = performance.now();
-    for (const line of scaleReads(s)) {
+    for (const line of scaleReads(s).filter(isMeasured)) {
       const times: number[] = [];
       const lineStarted = performance.now();
       const going = (n: number) =>

@@ -26,6 +26,11 @@ export interface DatabaseOptions {
 
 const INT8_OID = 20;
 
+/** Lower case without accents: what `archipel_fold` does in SQL on both engines. */
+function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 export function openDatabase(options: DatabaseOptions): Database {
   return options.url ? openPostgres(options.url, options.onConnectionError) : openSqlite(options);
 }
@@ -41,6 +46,12 @@ function openSqlite(options: DatabaseOptions): Database {
   // WAL lets readers run beside the writer; NORMAL sync keeps every committed write across a
   // process crash (kill -9), which is the failure this embedded default must survive.
   sqlite.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+  // PostgreSQL has the same function (migration 0052): the admins' account search tests accounts
+  // with it along the name index. Only queries call it, never a trigger or an index, so a database
+  // opened by another tool stays writable.
+  sqlite.function('archipel_fold', { deterministic: true }, (text) =>
+    typeof text === 'string' ? foldText(text) : null,
+  );
   const db = new Kysely<DB>({ dialect: new NodeSqliteDialect(sqlite), plugins: [new CamelCasePlugin()] });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

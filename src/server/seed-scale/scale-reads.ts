@@ -77,6 +77,8 @@ export async function sampleScaleWorld(db: Kysely<DB>): Promise<ScaleSample> {
       .select('circleId')
       .where('userId', '=', userId)
       .execute();
+    // With --members beyond the circles' places, most members are in none (and `in ()` is not SQL).
+    if (circles.length === 0) continue;
     const sessions = await db
       .selectFrom('sessions')
       .select('id')
@@ -86,12 +88,11 @@ export async function sampleScaleWorld(db: Kysely<DB>): Promise<ScaleSample> {
         circles.map((c) => c.circleId),
       )
       .execute();
-    if (circles.length > 0)
-      members.push({
-        id: userId,
-        circleIds: circles.map((c) => c.circleId),
-        sessionIds: sessions.map((s) => s.id),
-      });
+    members.push({
+      id: userId,
+      circleIds: circles.map((c) => c.circleId),
+      sessionIds: sessions.map((s) => s.id),
+    });
   }
   // The animator reads every circle but private ones (decision 004).
   const visible = await db
@@ -233,6 +234,15 @@ export function scaleReads(s: ScaleSample): ScaleRead[] {
       viewer: 'admin',
       request: (n) => ({
         url: `/api/v1/admin/users?q=${pick(['martin', 'camille', 'membre-12', 'dupont 4'], n)}`,
+        userId: s.adminId,
+      }),
+    },
+    {
+      // One or two characters (the start of a name or address), and a part in every address.
+      read: 'admin user search (short, common)',
+      viewer: 'admin',
+      request: (n) => ({
+        url: `/api/v1/admin/users?${new URLSearchParams({ q: pick(['zo', 'ma', '@scale', 'é', 'archipel'], n) })}`,
         userId: s.adminId,
       }),
     },

@@ -1,28 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { adminUserPatchSchema, adminUserSchema, adminUsersQuerySchema } from '../../../contract/admin.ts';
 import { errorBodySchema } from '../../../contract/error.ts';
 import { pageOf } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
 import { toBool, toIso } from '../../db/columns.ts';
-import { type Keyset, pageQuery, toPage } from '../../db/keyset.ts';
 import type { UserRow } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import { EVERY_CIRCLE } from '../../live/access-revocations.ts';
 import { auditIp } from '../audit/audit.public.ts';
 import { adminErrors, hideFromNonAdmins } from './admin-guard.ts';
 import { signOutEverywhere, updateAccount } from './admin-users.commands.ts';
+import { searchAccounts } from './admin-users.queries.ts';
 
 const tags = ['admin'];
 const idParams = z.object({ id: z.string().min(1).max(100) });
-
-const userOrder: Keyset<Pick<UserRow, 'id' | 'name'>> = {
-  list: 'admin-users',
-  keys: [{ expr: 'name', kind: 'text' }],
-  id: 'id',
-  of: (row) => ({ keys: [row.name], id: row.id }),
-};
 
 function toAdminUserDto(row: UserRow) {
   return {
@@ -36,11 +28,8 @@ function toAdminUserDto(row: UserRow) {
   };
 }
 
-/** `%text%` for LIKE, with the wildcards of the text itself escaped. */
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export function adminUsersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const { db, env, viewers, revocations } = ctx;
+  const { db, database, env, viewers, revocations } = ctx;
   /** The person's live sockets and notes connections close, here and on the other instances. */
   const endConnections = (userId: string) => {
     viewers.forgetUser(userId);
@@ -62,18 +51,7 @@ export function adminUsersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const { q, accounts, ...paging } = request.query;
         const page = { ...paging, scope: `${accounts ?? ''}:${q ?? ''}` };
-        // Erased accounts (decision 040) are rows kept for their contributions, not accounts.
-        let query = db.selectFrom('users').selectAll().where('deletedAt', 'is', null);
-        if (accounts === 'only') query = query.where('isPlaceholder', '=', false);
-        if (q) {
-          const pattern = likePattern(q);
-          // SQLite has no default LIKE escape character: name it for both.
-          query = query.where(
-            sql<boolean>`(lower(name) like ${pattern} escape '\\' or lower(email) like ${pattern} escape '\\')`,
-          );
-        }
-        const rows = await pageQuery(query, userOrder, page).execute();
-        const { items, nextCursor } = toPage(rows, userOrder, page);
+        const { items, nextCursor } = await searchAccounts(database, { q, accounts }, page);
         return { items: items.map(toAdminUserDto), nextCursor };
       },
     );

@@ -9,6 +9,7 @@ import {
   type TestUser,
 } from '../../testing/test-app.ts';
 import { testDialects } from '../../testing/test-database.ts';
+import { type SearchBounds, searchAccounts } from './admin-users.queries.ts';
 
 /** Opens a live socket; resolves with a promise of its close code. */
 function openSocket(url: string, cookie: string) {
@@ -88,6 +89,94 @@ describe.each(testDialects())('an admin manages accounts on %s', (dialect) => {
       headers: { cookie: admin.cookie },
     });
     expect(byAddress.json().items).toEqual([expect.objectContaining({ id: admin.id, isAdmin: true })]);
+  });
+
+  const search = async (q: string) => {
+    const response = await t.app.inject({
+      url: `/api/v1/admin/users?${new URLSearchParams({ q, limit: '100' })}`,
+      headers: { cookie: admin.cookie },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json().items.map((item: { name: string }) => item.name);
+  };
+
+  it('searches case and accents aside, in addresses too, and a short part at the start', async () => {
+    for (const name of ['Éloïse Brunât', 'ELOISE Marchal', 'Alonzo Brun', 'Zorro de la Vega'])
+      await registerUser(t.app, name);
+    // A rare part, however it is typed.
+    expect(await search('eloise')).toEqual(['ELOISE Marchal', 'Éloïse Brunât']);
+    expect(await search('ÉLOÏSE')).toEqual(['ELOISE Marchal', 'Éloïse Brunât']);
+    expect(await search('bru\u0002n')).toEqual(['Alonzo Brun', 'Éloïse Brunât']);
+    expect(await search('onz')).toEqual(['Alonzo Brun']);
+    // A common part: every test address is at example.org.
+    const everyone = await search('@EXAMPLE.org');
+    expect(everyone).toEqual(expect.arrayContaining(['Alonzo Brun', 'Alice Admin', 'Zoé Quintal']));
+    expect(everyone).toEqual([...everyone].sort());
+    // One or two characters: the start of a name or an address, not anywhere in it.
+    // By name, as the list is (code points: "Zor" before "Zoé").
+    expect(await search('zo')).toEqual(['Zorro de la Vega', 'Zoé Quintal']);
+    expect(await search('É')).toEqual(['ELOISE Marchal', 'Éloïse Brunât']);
+    expect(await search('us')).toEqual(expect.arrayContaining(['Alonzo Brun', 'Alice Admin']));
+    // Wildcards and quotes are text; control characters are dropped.
+    expect(await search('%')).toEqual([]);
+    expect(await search('o"z')).toEqual([]);
+    expect(await search('bru\u0002n'.replace('\\u0002', '\u0002'))).toEqual(['Alonzo Brun', 'Éloïse Brunât']);
+  });
+
+  it('gives the same pages whichever way it reads the matches (sorted, walked, walked then sorted)', async () => {
+    for (let i = 0; i < 12; i++)
+      await registerUser(t.app, `${i % 2 ? 'Yann' : 'Anne'} Walker ${String(i).padStart(2, '0')}`);
+    const pages = async (q: string, bounds?: SearchBounds) => {
+      const names: string[][] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await searchAccounts(t.database, { q }, { limit: 4, scope: `:${q}`, cursor }, bounds);
+        names.push(page.items.map((item) => item.name));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return names;
+    };
+    for (const q of ['walker', 'yann', 'an', 'wal']) {
+      const sorted = await pages(q);
+      // Walked: more than one match counts as many; 30 accounts walked find each page.
+      expect(await pages(q, { sortedMatches: 1, walkedAccounts: 30 })).toEqual(sorted);
+      // Walked then sorted: three accounts walked hold no page of four.
+      expect(await pages(q, { sortedMatches: 1, walkedAccounts: 3 })).toEqual(sorted);
+    }
+    expect((await pages('yann')).flat()).toEqual([
+      'Yann Walker 01',
+      'Yann Walker 03',
+      'Yann Walker 05',
+      'Yann Walker 07',
+      'Yann Walker 09',
+      'Yann Walker 11',
+    ]);
+  });
+
+  it('keeps its index when a name or an address changes and when an account goes', async () => {
+    const { db } = t.database;
+    const now = new Date().toISOString();
+    const id = 'search-index-person';
+    await db
+      .insertInto('users')
+      .values({
+        ...{ id, name: 'Prosper Kernevez', email: 'prosper@example.net', emailVerified: false },
+        ...{ image: null, organisation: null, territory: null, bio: null, createdAt: now, updatedAt: now },
+      })
+      .execute();
+    expect(await search('kernev')).toEqual(['Prosper Kernevez']);
+    await db
+      .updateTable('users')
+      .set({ name: 'Prosper Le Goff', email: 'prosper@kerlaz.test' })
+      .where('id', '=', id)
+      .execute();
+    expect(await search('kernev')).toEqual([]);
+    expect(await search('le goff')).toEqual(['Prosper Le Goff']);
+    expect(await search('kerlaz')).toEqual(['Prosper Le Goff']);
+    await db.updateTable('users').set({ updatedAt: new Date().toISOString() }).where('id', '=', id).execute();
+    expect(await search('goff')).toEqual(['Prosper Le Goff']);
+    await db.deleteFrom('users').where('id', '=', id).execute();
+    expect(await search('prosper')).toEqual([]);
   });
 
   it('disables an account: its sessions and sockets end, and it cannot sign in by any means', async () => {

@@ -27,6 +27,8 @@ export interface LoadJob {
   rate: number;
   /** What the producer writes: post-its and dots on a board (default), or agenda moves. */
   producer?: 'board' | 'session';
+  /** Bare server only: pad each event so that its frame carries about this many bytes. */
+  frameBytes?: number;
   /** How simulated screens follow events: patch their copy (today's web client) or read it again on each (before decision 043). */
   client?: 'patch' | 'refetch';
 }
@@ -52,6 +54,10 @@ export interface LoadResult {
   screens?: { reads: number; compared: number; different: number; firstDifference: string };
   /** With simulated screens: when the frames arrived, before the page applied them. */
   arrival?: { p50: number; p95: number; p99: number; max: number };
+  /** Per event, the latency of its first participant: the server's own part, before the fan-out. */
+  first: { p50: number; p95: number };
+  /** The mean size of the event frames the participants received during the window (bytes). */
+  frameBytes: number;
 }
 
 const http: Http = async (cookie, method, path, body) => {
@@ -67,6 +73,9 @@ const http: Http = async (cookie, method, path, body) => {
 };
 
 let job: LoadJob;
+/** Event frames received during the timed window, and their bytes. */
+let eventFrames = 0;
+let eventBytes = 0;
 const SEQ = Buffer.from('"seq":');
 const EVENT = Buffer.from('{"type":"event"');
 
@@ -107,7 +116,7 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-async function run(): Promise<LoadResult> {
+async function run(): Promise<Omit<LoadResult, 'frameBytes'>> {
   const started = performance.now();
   let production: Production;
   let cookies: string[] = [];
@@ -132,12 +141,17 @@ async function run(): Promise<LoadResult> {
     const admit = production.admit;
     if (admit) await pool(cookies.length, 8, (i) => admit(cookies[i] ?? ''));
   } else {
+    // What a frame carries besides the padding: {"type":"event","topic":"bench","seq":N,"event":{…}}.
+    const bareFrame =
+      '{"type":"event","topic":"bench","seq":10000,"event":{"type":"bench","i":1000,"pad":""}}';
+    const padding = job.frameBytes ? Math.max(0, Math.round(job.frameBytes - bareFrame.length)) : 0;
     production = {
       topic: 'bench',
       produce: async (i) => {
         const response = await fetch(`${job.base}/publish`, {
           method: 'POST',
-          body: JSON.stringify({ type: 'bench', i }),
+          // The same bytes on the wire as the server measured against, when asked (`frameBytes`).
+          body: JSON.stringify({ type: 'bench', i, ...(padding > 0 && { pad: 'x'.repeat(padding) }) }),
         });
         await response.arrayBuffer();
         return String(i);
@@ -239,6 +253,10 @@ async function run(): Promise<LoadResult> {
       const follower = follow(i, headers.cookie ?? '');
       socket.on('message', (data: Buffer) => {
         const now = performance.now();
+        if (counting && data.indexOf(EVENT) === 0) {
+          eventFrames++;
+          eventBytes += data.length;
+        }
         if (follower) {
           // The web client's path: parse the frame, let the follower patch the copy (or read again).
           const message = parseShared(data);
@@ -359,6 +377,7 @@ async function run(): Promise<LoadResult> {
   }
   const latencies = new Float64Array(received);
   const worstOf = new Float64Array(total + 1000);
+  const firstOf = new Float64Array(total + 1000).fill(Number.POSITIVE_INFINITY);
   let delivered = 0;
   let unmatched = 0;
   let lastReceipt = 0;
@@ -372,6 +391,7 @@ async function run(): Promise<LoadResult> {
     latencies[delivered++] = latency;
     const index = receivedSeq[k] ?? 0;
     if (latency > (worstOf[index] ?? 0)) worstOf[index] = latency;
+    if (latency < (firstOf[index] ?? 0)) firstOf[index] = latency;
     lastReceipt = Math.max(lastReceipt, receivedAt[k] ?? 0);
   }
   const sorted = latencies.slice(0, delivered).sort();
@@ -398,6 +418,7 @@ async function run(): Promise<LoadResult> {
       p99: percentile(sorted, 99),
       max: sorted[sorted.length - 1] ?? Number.NaN,
     },
+    first: firstLatencies(firstOf),
     messagesPerSecond: delivered / ((lastReceipt - t0) / 1000),
     achievedRate,
   };
@@ -422,6 +443,12 @@ async function compareScreens(path: string, cookies: string[], copies: unknown[]
   return { reads, compared: copies.length, different, firstDifference };
 }
 
+/** p50 and p95 of each event's first delivery (events nobody received are left out). */
+function firstLatencies(firstOf: Float64Array): { p50: number; p95: number } {
+  const sorted = firstOf.filter((value) => Number.isFinite(value)).sort();
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+}
+
 /** Visible latency: from the send of the request to the moment each participant's copy shows it. */
 function visibleResult(run: {
   setup: string;
@@ -435,10 +462,11 @@ function visibleResult(run: {
   keySlots: Map<string, number>;
   visibleAt: Float64Array;
   screens: NonNullable<LoadResult['screens']>;
-}): LoadResult {
+}): Omit<LoadResult, 'frameBytes'> {
   const participants = job.participants;
   const latencies: number[] = [];
   const worstOf = new Float64Array(run.total);
+  const firstOf = new Float64Array(run.total).fill(Number.POSITIVE_INFINITY);
   let matched = 0;
   let lastSeen = 0;
   for (const [key, production] of run.productionOf) {
@@ -453,6 +481,7 @@ function visibleResult(run: {
       latencies.push(latency);
       lastSeen = Math.max(lastSeen, at);
       if (latency > (worstOf[production] ?? 0)) worstOf[production] = latency;
+      if (latency < (firstOf[production] ?? 0)) firstOf[production] = latency;
     }
   }
   const sorted = Float64Array.from(latencies).sort();
@@ -478,6 +507,7 @@ function visibleResult(run: {
       p99: percentile(sorted, 99),
       max: sorted[sorted.length - 1] ?? Number.NaN,
     },
+    first: firstLatencies(firstOf),
     messagesPerSecond: sorted.length / ((lastSeen - run.t0) / 1000),
     achievedRate: run.achievedRate,
     screens: run.screens,
@@ -487,7 +517,11 @@ function visibleResult(run: {
 process.once('message', (message: LoadJob) => {
   job = message;
   run().then(
-    (result) => process.send?.({ phase: 'result', result }, () => process.exit(0)),
+    (result) =>
+      process.send?.(
+        { phase: 'result', result: { ...result, frameBytes: eventFrames ? eventBytes / eventFrames : 0 } },
+        () => process.exit(0),
+      ),
     (error: Error) => {
       console.error(error.stack ?? error.message);
       process.exit(1);

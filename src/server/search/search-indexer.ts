@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { pollingLoop } from '../jobs/polling-loop.ts';
 import { isPostgres, removeDocuments, removeOrphanRows, writeDocuments } from './search-index.ts';
 import type { SearchDocument, SearchSource } from './search-source.ts';
 
@@ -214,27 +215,8 @@ export function createSearchIndexer(
   sources: readonly SearchSource[],
   options: { pollMs?: number; log?: (error: unknown) => void; onFailure?: IndexFailure } = {},
 ): SearchIndexer {
-  const pollMs = options.pollMs ?? 500;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = true;
-  const tick = () => {
-    running = drainSearchIndex(db, sources, false, options.onFailure)
-      .catch((error: unknown) => options.log?.(error))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, pollMs);
-      });
-  };
-  return {
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      tick();
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return pollingLoop(() => drainSearchIndex(db, sources, false, options.onFailure), {
+    pollMs: options.pollMs ?? 500,
+    log: options.log,
+  });
 }

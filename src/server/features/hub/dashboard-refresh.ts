@@ -5,6 +5,7 @@ import { zonedParts } from '../../../domain/zoned-time.ts';
 import { toIso } from '../../db/columns.ts';
 import { lockCommunity } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
+import { pollingLoop } from '../../jobs/polling-loop.ts';
 import { circleSurveyScores } from '../surveys/surveys.public.ts';
 import { territoryCodesOf } from '../territories/territories.public.ts';
 import './dashboard.tables.ts';
@@ -332,29 +333,10 @@ export function createDashboardDrainer(
   db: Kysely<DB>,
   options: { pollMs?: number; log?: (error: unknown) => void } = {},
 ) {
-  const pollMs = options.pollMs ?? 2000;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = true;
-  const tick = () => {
-    running = drainDashboardFigures(db, { stopped: () => stopped })
-      .catch((error: unknown) => options.log?.(error))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, pollMs);
-      });
-  };
-  return {
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      tick();
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return pollingLoop((stopping) => drainDashboardFigures(db, { stopped: stopping }), {
+    pollMs: options.pollMs ?? 2000,
+    log: options.log,
+  });
 }
 
 /**

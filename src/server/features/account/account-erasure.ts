@@ -259,5 +259,9 @@ export async function eraseAccount(
     })
     .where('id', '=', userId)
     .execute();
+  // SQLite's trigram index of names and addresses (migration 0052) keeps a deleted entry's terms in
+  // its segments until they are merged: merged now, so no fragment of the old name or address stays.
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter))
+    await sql`insert into users_search (users_search) values ('optimize')`.execute(trx);
   return { pollIds };
 }

@@ -11,6 +11,7 @@ import { zonedInstant, zonedParts } from '../../../domain/zoned-time.ts';
 import { toIso } from '../../db/columns.ts';
 import type { DB } from '../../db/schema.ts';
 import { circleSurveyResults } from '../surveys/surveys.public.ts';
+import type { DashboardCommunity } from './dashboard.queries.ts';
 
 /**
  * What the dashboard adds up for one circle, kept as raw counts (and the people themselves) so that
@@ -98,13 +99,6 @@ function territoryFigures(
 }
 
 const nameOrder = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-
-interface DashboardCommunity {
-  id: string;
-  slug: string;
-  name: string;
-  timeZone: string;
-}
 
 interface Period {
   communityId: string;

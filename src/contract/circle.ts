@@ -4,6 +4,7 @@ import {
   circleKinds,
   circleMemberStatuses,
   circleMethods,
+  circleRenewCarries,
   circleRoles,
   circleStatuses,
   circleVisibilities,
@@ -139,10 +140,6 @@ export const circleMemberPatchSchema = z
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
 
-/** Which members of a circle its next cycle carries: everyone, those present at a session, nobody. */
-export const circleRenewCarries = ['all', 'attended', 'none'] as const;
-export type CircleRenewCarry = (typeof circleRenewCarries)[number];
-
 /**
  * Renewing a circle: a new circle, the next cycle of this one, with its intention, description,
  * method and settings, the members chosen, and new dates.
@@ -161,6 +158,7 @@ export type CircleRenewInput = z.infer<typeof circleRenewSchema>;
 
 /** A circle named from another one's page: only what its viewer may see of it. */
 export const circleRefSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'CircleRef' });
+export type CircleRef = z.infer<typeof circleRefSchema>;
 
 export const circleLinkCreateSchema = z
   .object({

@@ -17,14 +17,14 @@ export function CycleFields(props: {
       <div className={styles.row}>
         <TextField label={t('circleCycles.fields.startsOn')} type="date" {...props.startsOn} isOptional />
         <TextField label={t('circleCycles.fields.endsOn')} type="date" {...props.endsOn} isOptional />
-        <TextField
-          label={t('circleCycles.fields.plannedSessions')}
-          description={t('circleCycles.fields.plannedSessionsHint')}
-          inputMode="numeric"
-          {...props.plannedSessions}
-          isOptional
-        />
       </div>
+      <TextField
+        label={t('circleCycles.fields.plannedSessions')}
+        description={t('circleCycles.fields.plannedSessionsHint')}
+        inputMode="numeric"
+        {...props.plannedSessions}
+        isOptional
+      />
     </fieldset>
   );
 }

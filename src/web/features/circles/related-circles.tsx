@@ -17,7 +17,15 @@ import styles from './related-circles.module.css';
 const loadLinkSchema = () => circleSchemas().then((m) => m.circleLinkCreateSchema);
 
 /** Stewards relate the circle to another circle of the community they may see, with a short note. */
-function LinkCircleForm({ circle, related }: { circle: Circle; related: CircleRelations['related'] }) {
+function LinkCircleForm({
+  circle,
+  related,
+  onDone,
+}: {
+  circle: Circle;
+  related: CircleRelations['related'];
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const circles = useCommunityCircles(circle.communitySlug);
   const link = useLinkCircle(circle.id);
@@ -27,7 +35,7 @@ function LinkCircleForm({ circle, related }: { circle: Circle; related: CircleRe
     schema: loadLinkSchema,
     initialValues: { circleId: '', note: '' },
     serverError: link.error,
-    onValid: (input) => link.mutate(input, { onSuccess: () => form.reset({ circleId: '', note: '' }) }),
+    onValid: (input) => link.mutate(input, { onSuccess: onDone }),
   });
   if (circles.isSuccess && choices.length === 0) {
     return <p className={styles.muted}>{t('circleCycles.related.noChoice')}</p>;
@@ -55,6 +63,9 @@ function LinkCircleForm({ circle, related }: { circle: Circle; related: CircleRe
       <div className={formStyles.actions}>
         <Button type="submit" variant="secondary" isPending={link.isPending}>
           {t('circleCycles.related.submit')}
+        </Button>
+        <Button variant="ghost" onClick={onDone}>
+          {t('circleCycles.related.cancel')}
         </Button>
       </div>
     </form>
@@ -113,7 +124,9 @@ export function RelatedCircles({
       ) : (
         <p className={styles.muted}>{t('circleCycles.related.none')}</p>
       )}
-      {canManage && isAdding ? <LinkCircleForm circle={circle} related={related} /> : null}
+      {canManage && isAdding ? (
+        <LinkCircleForm circle={circle} related={related} onDone={() => setAdding(false)} />
+      ) : null}
     </Section>
   );
 }

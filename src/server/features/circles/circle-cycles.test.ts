@@ -231,6 +231,22 @@ describe.each(testDialects())('circles over time on %s', (dialect) => {
       expect(mail.text).toContain(`http://archipel.test/circles/${next.id}`);
     });
 
+    it('makes one next cycle under simultaneous renewals without a key: the others get 409', async () => {
+      const circle = await buildCircle(t.app, steward, community.slug);
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          call(steward, 'POST', `/circles/${circle.id}/renewal`, { carry: 'all' }),
+        ),
+      );
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+      const next = await t.database.db
+        .selectFrom('circles')
+        .select('id')
+        .where('previousCircleId', '=', circle.id)
+        .execute();
+      expect(next).toHaveLength(1);
+    });
+
     it('carries only those present at a session not called off, or nobody', async () => {
       const { circle, ana } = await circleWithPeople();
       const attended = await call(steward, 'POST', `/circles/${circle.id}/renewal`, { carry: 'attended' });

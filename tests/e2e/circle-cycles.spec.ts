@@ -47,6 +47,8 @@ test('a steward plans a cycle, sees "Séance 1 sur 4", relates a circle and rene
   await dialog.getByLabel(/Nombre de séances prévues/).fill('4');
   await dialog.getByRole('button', { name: 'Enregistrer les modifications' }).click();
   await expect(dialog.getByText('La date de fin ne peut pas précéder la date de début.')).toBeVisible();
+  await dialog.getByLabel('Fin prévue').scrollIntoViewIfNeeded();
+  await lookAt(page, 'cycles-edit-dialog');
   await dialog.getByLabel('Fin prévue').fill('2027-06-30');
   await dialog.getByRole('button', { name: 'Enregistrer les modifications' }).click();
   await expect(dialog).toBeHidden();

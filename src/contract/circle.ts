@@ -4,6 +4,7 @@ import {
   circleKinds,
   circleMemberStatuses,
   circleMethods,
+  circleRenewCarries,
   circleRoles,
   circleStatuses,
   circleVisibilities,
@@ -25,7 +26,17 @@ const circleFields = {
   visibility: z.enum(circleVisibilities),
   status: z.enum(circleStatuses),
   joinPolicy: z.enum(circleJoinPolicies),
+  /** Planned first and last day of the cycle; the last is not before the first. */
+  startsOn: z.iso.date().nullable(),
+  endsOn: z.iso.date().nullable(),
+  /** Sessions planned in the cycle ("séance 3 sur 4"). */
+  plannedSessions: z.number().int().min(1).max(200).nullable(),
 };
+
+/** A cycle's last day is not before its first (when both are given). */
+const datesInOrder = (value: { startsOn?: string | null | undefined; endsOn?: string | null | undefined }) =>
+  !value.startsOn || !value.endsOn || value.endsOn >= value.startsOn;
+const datesIssue = { message: 'the end is before the start', path: ['endsOn'] };
 
 export const circleCreateSchema = z
   .object({
@@ -37,15 +48,20 @@ export const circleCreateSchema = z
     visibility: circleFields.visibility.default('community'),
     status: circleFields.status.optional(),
     joinPolicy: circleFields.joinPolicy.optional(),
+    startsOn: circleFields.startsOn.optional(),
+    endsOn: circleFields.endsOn.optional(),
+    plannedSessions: circleFields.plannedSessions.optional(),
   })
-  .strict();
+  .strict()
+  .refine(datesInOrder, datesIssue);
 export type CircleCreateInput = z.infer<typeof circleCreateSchema>;
 
 export const circlePatchSchema = z
   .object({ ...circleFields, territoryCodes: territoryCodesSchema })
   .partial()
   .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change')
+  .refine(datesInOrder, datesIssue);
 export type CirclePatch = z.infer<typeof circlePatchSchema>;
 
 /** What a REX decided for the circle: renew, spread (déploiement), pause or end, with a note. */
@@ -93,6 +109,9 @@ export const circleSchema = z
     decision: circleDecisionSchema.nullable(),
     /** Régions ("R75") and départements ("33") where the circle works; none: national. */
     territoryCodes: z.array(z.string()),
+    startsOn: z.string().nullable(),
+    endsOn: z.string().nullable(),
+    plannedSessions: z.number().int().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'Circle' });
@@ -120,3 +139,41 @@ export const circleMemberPatchSchema = z
   .partial()
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+
+/**
+ * Renewing a circle: a new circle, the next cycle of this one, with its intention, description,
+ * method and settings, the members chosen, and new dates.
+ */
+export const circleRenewSchema = z
+  .object({
+    name: circleFields.name.optional(),
+    carry: z.enum(circleRenewCarries),
+    startsOn: circleFields.startsOn.optional(),
+    endsOn: circleFields.endsOn.optional(),
+    plannedSessions: circleFields.plannedSessions.optional(),
+  })
+  .strict()
+  .refine(datesInOrder, datesIssue);
+export type CircleRenewInput = z.infer<typeof circleRenewSchema>;
+
+/** A circle named from another one's page: only what its viewer may see of it. */
+export const circleRefSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'CircleRef' });
+export type CircleRef = z.infer<typeof circleRefSchema>;
+
+export const circleLinkCreateSchema = z
+  .object({
+    circleId: z.string().min(1).max(100),
+    note: z.string().trim().max(300).default(''),
+  })
+  .strict();
+export type CircleLinkCreateInput = z.infer<typeof circleLinkCreateSchema>;
+
+/** A circle's place in time and among other circles, as its viewer may see them. */
+export const circleRelationsSchema = z
+  .object({
+    previousCycle: circleRefSchema.nullable(),
+    nextCycle: circleRefSchema.nullable(),
+    related: z.array(z.object({ linkId: z.string(), note: z.string(), circle: circleRefSchema })),
+  })
+  .meta({ id: 'CircleRelations' });
+export type CircleRelations = z.infer<typeof circleRelationsSchema>;

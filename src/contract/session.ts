@@ -203,6 +203,11 @@ export const sessionSummarySchema = z
     place: z.string(),
     /** `cancelled` once called off by a facilitator, whatever the session's stored life status. */
     status: z.enum(sessionStates),
+    /**
+     * "Séance 3 sur 4": its rank among the circle's sessions not called off (by start), and the
+     * number of sessions the circle plans, if it plans one; null for a cancelled session.
+     */
+    numbering: z.object({ rank: z.number().int(), plannedTotal: z.number().int().nullable() }).nullable(),
   })
   .meta({ id: 'SessionSummary' });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;

@@ -28,6 +28,10 @@ export type CircleRole = (typeof circleRoles)[number];
 export const circleMemberStatuses = ['member', 'waitlisted', 'requested'] as const;
 export type CircleMemberStatus = (typeof circleMemberStatuses)[number];
 
+/** Whom a circle's next cycle carries: every member, those present at one of its sessions, nobody. */
+export const circleRenewCarries = ['all', 'attended', 'none'] as const;
+export type CircleRenewCarry = (typeof circleRenewCarries)[number];
+
 /** From the widest audience to the narrowest. */
 const audience: Record<CircleVisibility, number> = { public: 2, community: 1, private: 0 };
 

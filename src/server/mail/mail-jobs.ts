@@ -19,6 +19,7 @@ import { asLocale } from './mail-i18n.ts';
 import {
   actionDueMail,
   circlePromotionMail,
+  circleRenewalMail,
   datePollResultMail,
   formatDay,
   formatSlot,
@@ -44,6 +45,7 @@ export const mailJobKinds = {
   weeklyDigestFanout: 'mail.weekly-digest-fanout',
   signupPromotion: 'mail.signup-promotion',
   circlePromotion: 'mail.circle-promotion',
+  circleRenewal: 'mail.circle-renewal',
 } as const;
 
 const id = z.string().min(1).max(100);
@@ -70,6 +72,8 @@ export const mailPayloads = {
     })
     .refine((p) => p.sheetId !== undefined || p.url !== undefined, 'a sheet id or a url'),
   circlePromotion: z.object({ circleId: id, userId: id }),
+  /** Carried into the next cycle of a circle (decision 055). */
+  circleRenewal: z.object({ circleId: id, userId: id }),
 };
 
 export type InvitationPayload = z.infer<typeof mailPayloads.invitation>;
@@ -348,6 +352,30 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
         return circlePromotionMail(locale, {
           name,
           circleName: circle.name,
+          url: `${publicUrl}/circles/${p.circleId}`,
+        });
+      });
+    },
+
+    [mailJobKinds.circleRenewal]: async (context) => {
+      const p = mailPayloads.circleRenewal.parse(context.payload);
+      await send(context, p.userId, 'notification', async (locale, name, _files, recipient) => {
+        // Still carried (not left or removed since) and the circle still theirs to see.
+        const circle = await db
+          .selectFrom('circles')
+          .innerJoin('circleMembers as m', 'm.circleId', 'circles.id')
+          .leftJoin('circles as previous', 'previous.id', 'circles.previousCircleId')
+          .select(['circles.name', 'previous.name as previousName', 'm.status'])
+          .where('circles.id', '=', p.circleId)
+          .where('m.userId', '=', p.userId)
+          .where('m.status', 'in', ['member', 'waitlisted'])
+          .executeTakeFirst();
+        if (!circle || !(await maySee(recipient, { circleId: p.circleId }))) return undefined;
+        return circleRenewalMail(locale, {
+          name,
+          circleName: circle.name,
+          previousName: circle.previousName ?? circle.name,
+          isWaitlisted: circle.status === 'waitlisted',
           url: `${publicUrl}/circles/${p.circleId}`,
         });
       });

@@ -4,6 +4,7 @@ import { renderMail } from './mail-layout.ts';
 import {
   actionDueMail,
   circlePromotionMail,
+  circleRenewalMail,
   datePollResultMail,
   formatWhen,
   invitationMail,
@@ -41,6 +42,14 @@ const templates: Record<string, (locale: Locale) => TemplateOutput> = {
   signupPromotion: (l) =>
     signupPromotionMail(l, { name: 'Zoé', sheetTitle: 'Forum', topicTitle: 'Atelier <IA>', url }),
   circlePromotion: (l) => circlePromotionMail(l, { name: 'Zoé', circleName: 'Cercle <RH>', url }),
+  circleRenewal: (l) =>
+    circleRenewalMail(l, {
+      name: 'Zoé',
+      circleName: 'Cercle <RH> 2',
+      previousName: 'Cercle <RH>',
+      isWaitlisted: false,
+      url,
+    }),
 };
 
 describe('mail templates', () => {

@@ -193,6 +193,28 @@ export function circlePromotionMail(
   };
 }
 
+/** Carried into a circle's next cycle: the new circle, and whether a place or the waitlist. */
+export function circleRenewalMail(
+  locale: Locale,
+  d: { name: string; circleName: string; previousName: string; isWaitlisted: boolean; url: string },
+): TemplateOutput {
+  const t = mailText(locale);
+  const names = { circleName: d.circleName, previousName: d.previousName };
+  return {
+    subject: t('circleRenewal.subject', names),
+    blocks: [
+      { kind: 'paragraph', text: hello(locale, d.name) },
+      {
+        kind: 'paragraph',
+        text: t(d.isWaitlisted ? 'circleRenewal.waitlisted' : 'circleRenewal.body', names),
+      },
+      { kind: 'button', label: t('circleRenewal.openCircle'), url: d.url },
+      { kind: 'paragraph', text: t('circleRenewal.leave') },
+    ],
+    reason: t('circleRenewal.reason', names),
+  };
+}
+
 /** The footer's links, in each language. */
 export const footerLabels = {
   fr: {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Circle, CircleMember } from '../../contract/circle.ts';
+import type { Circle, CircleMember, CircleRelations } from '../../contract/circle.ts';
 import { Avatar } from '../components/avatar.tsx';
 import { Card } from '../components/card.tsx';
 import { Meter } from '../components/meter.tsx';
@@ -17,10 +17,14 @@ import {
   MyCircleStatusBadge,
   VisibilityBadge,
 } from '../features/circles/circle-badges.tsx';
+import { CircleCycleCard } from '../features/circles/circle-cycle.tsx';
+import { useCircleRelations } from '../features/circles/circle-cycles-api.ts';
 import { useCircleMembers } from '../features/circles/circle-members-api.ts';
 import { CircleMembership } from '../features/circles/circle-membership.tsx';
 import { CirclePeople } from '../features/circles/circle-people.tsx';
 import { EditCircleButton } from '../features/circles/edit-circle-button.tsx';
+import { RelatedCircles } from '../features/circles/related-circles.tsx';
+import { RenewCircleButton } from '../features/circles/renew-circle-button.tsx';
 import { usePlacesLabel } from '../features/circles/use-places-label.ts';
 import { useCommunity } from '../features/communities/community-api.ts';
 import { CircleDatePolls } from '../features/date-polls/circle-date-polls.tsx';
@@ -42,7 +46,15 @@ function isHiddenFromReader(error: unknown): boolean {
   return code === 'FORBIDDEN' || code === 'NOT_FOUND' || code === 'UNAUTHENTICATED';
 }
 
-function CircleAside({ circle, members }: { circle: Circle; members: CircleMember[] | undefined }) {
+function CircleAside({
+  circle,
+  members,
+  relations,
+}: {
+  circle: Circle;
+  members: CircleMember[] | undefined;
+  relations: CircleRelations | undefined;
+}) {
   const { t } = useTranslation();
   const placesLabel = usePlacesLabel();
   const facilitators = members?.filter((m) => m.role === 'facilitator' && m.status === 'member');
@@ -70,6 +82,7 @@ function CircleAside({ circle, members }: { circle: Circle; members: CircleMembe
           <dd>{t(`circle.joinPolicy.${circle.joinPolicy}`)}</dd>
         </dl>
       </Card>
+      <CircleCycleCard circle={circle} relations={relations} />
       <Card isCompact>
         <h2 className={styles.asideTitle}>{t('circle.facilitators')}</h2>
         {facilitators?.length ? (
@@ -94,6 +107,7 @@ function CircleView({ circle }: { circle: Circle }) {
   const me = useMe().data ?? null;
   const community = useCommunity(circle.communitySlug);
   const members = useCircleMembers(circle.id);
+  const relations = useCircleRelations(circle.id);
   const isCommunityMember = community.data?.myStatus === 'active';
   // The circle policy's answers: steer (facilitators, animators, admins), takePart (members too).
   const canManage = circle.abilities.steer;
@@ -126,6 +140,9 @@ function CircleView({ circle }: { circle: Circle }) {
         actions={
           <>
             {canManage ? <EditCircleButton circle={circle} onSaved={() => void members.refetch()} /> : null}
+            {canManage && relations.isSuccess && relations.data.nextCycle === null ? (
+              <RenewCircleButton circle={circle} />
+            ) : null}
             <CircleMembership
               circle={circle}
               isSignedIn={me !== null}
@@ -136,7 +153,7 @@ function CircleView({ circle }: { circle: Circle }) {
         }
       />
       <div className={styles.grid}>
-        <CircleAside circle={circle} members={members.data} />
+        <CircleAside circle={circle} members={members.data} relations={relations.data} />
         <div className={styles.main}>
           <Section title={t('circle.intention')}>
             {circle.intention ? (
@@ -151,6 +168,7 @@ function CircleView({ circle }: { circle: Circle }) {
             </Section>
           ) : null}
           <CircleDecisionSection circle={circle} />
+          <RelatedCircles circle={circle} relations={relations.data} />
           <CircleSessions circleId={circle.id} canPlan={canManage} />
           <CircleCalendarLink circle={circle} />
           <CircleBoards circleId={circle.id} isMember={circle.abilities.takePart} />

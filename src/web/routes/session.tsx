@@ -24,7 +24,7 @@ import { DeleteSessionButton } from '../features/sessions/delete-session-button.
 import { FacilitationBand } from '../features/sessions/facilitation-band.tsx';
 import { OpenActionsReview, SessionActions } from '../features/sessions/session-actions.tsx';
 import { useSession } from '../features/sessions/session-api.ts';
-import { SessionStatusBadge } from '../features/sessions/session-badges.tsx';
+import { SessionNumberBadge, SessionStatusBadge } from '../features/sessions/session-badges.tsx';
 import { SessionParticipants, SessionRsvp } from '../features/sessions/session-people.tsx';
 import {
   SessionAnnouncements,
@@ -121,7 +121,12 @@ function SessionView({ session }: { session: Session }) {
         }
         title={session.title}
         documentTitle={`${session.title} · ${session.circleName}`}
-        meta={<SessionStatusBadge status={session.status} />}
+        meta={
+          <>
+            <SessionStatusBadge status={session.status} />
+            <SessionNumberBadge numbering={session.numbering} />
+          </>
+        }
         description={
           <span className={styles.facts}>
             <SessionWhen session={session} />

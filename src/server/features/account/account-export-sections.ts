@@ -65,7 +65,12 @@ export const exportedSections: readonly ExportSection[] = [
   },
   {
     name: 'circles',
-    covers: ['circle_members.user_id', 'circles.created_by', 'circle_decisions.decided_by'],
+    covers: [
+      'circle_members.user_id',
+      'circles.created_by',
+      'circle_decisions.decided_by',
+      'circle_links.created_by',
+    ],
     query: rows(
       (me) => sql`select ci.id as circle_id, ci.name as circle, m.role, m.status, m.created_at as joined_at
         from circle_members m join circles ci on ci.id = m.circle_id where m.user_id = ${me}
@@ -73,7 +78,11 @@ export const exportedSections: readonly ExportSection[] = [
         select ci.id, ci.name, 'creator', null, ci.created_at from circles ci where ci.created_by = ${me}
         union all
         select ci.id, ci.name, 'decision:' || d.outcome, null, d.decided_at
-        from circle_decisions d join circles ci on ci.id = d.circle_id where d.decided_by = ${me}`,
+        from circle_decisions d join circles ci on ci.id = d.circle_id where d.decided_by = ${me}
+        union all
+        select ci.id, ci.name, 'related to: ' || other.name, l.note, l.created_at
+        from circle_links l join circles ci on ci.id = l.first_circle_id
+        join circles other on other.id = l.second_circle_id where l.created_by = ${me}`,
     ),
   },
   {

@@ -40,6 +40,9 @@ export async function createCircle(
         visibility: input.visibility,
         status: input.status ?? 'forming',
         joinPolicy: input.joinPolicy ?? 'open',
+        startsOn: input.startsOn ?? null,
+        endsOn: input.endsOn ?? null,
+        plannedSessions: input.plannedSessions ?? null,
         createdBy: creatorId,
         createdAt: now,
         updatedAt: now,
@@ -294,7 +297,6 @@ export async function updateCircleMember(
   });
 }
 
-/** Edits a circle; raising the capacity (or removing it) lets the waitlist in, in order. */
 /**
  * Applies a circle's edit. `narrowed`: the circle became more private (read and written under its
  * lock, so two edits cannot both miss it): live connections following it must check their access.
@@ -310,9 +312,20 @@ export async function updateCircle(
     if (territoryCodes) await writeTerritoryCodes(trx, 'circle', circleId, territoryCodes);
     const before = await trx
       .selectFrom('circles')
-      .select(['name', 'visibility'])
+      .select(['name', 'visibility', 'startsOn', 'endsOn'])
       .where('id', '=', circleId)
       .executeTakeFirstOrThrow();
+    // One date changed alone must still leave the cycle in order with the other one, as stored.
+    const startsOn = fields.startsOn === undefined ? before.startsOn : fields.startsOn;
+    const endsOn = fields.endsOn === undefined ? before.endsOn : fields.endsOn;
+    if (startsOn && endsOn && endsOn < startsOn) {
+      throw new AppError('INVALID_INPUT', 'The cycle ends before it starts', [
+        {
+          path: ['body', fields.endsOn === undefined ? 'startsOn' : 'endsOn'],
+          message: 'the end is before the start',
+        },
+      ]);
+    }
     await trx
       .updateTable('circles')
       .set({ ...fields, updatedAt: new Date().toISOString() })

@@ -120,6 +120,9 @@ export function toCircleDto(row: CircleWithStats, viewer: Viewer | undefined): C
     abilities: abilitiesInCircle(row, viewer),
     decision: decisionOf(row, viewer),
     territoryCodes: parseTerritoryCodes(row.territoryCodes),
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    plannedSessions: row.plannedSessions === null ? null : Number(row.plannedSessions),
     createdAt: toIso(row.createdAt),
   };
 }

@@ -10,6 +10,12 @@ import { readNotesMarkdown } from '../../live/session-notes.store.ts';
 import { abilitiesInCircle } from '../../policy/access.ts';
 import { type ActionReader, listActions, withAbilities } from '../actions/actions.public.ts';
 import { canSeeCircleContent, getVisibleCircle } from '../circles/circles.public.ts';
+import {
+  findSessionNumbering,
+  type NumberingColumns,
+  numberingColumns,
+  toNumbering,
+} from './session-numbering.ts';
 
 const isoOrNull = (value: Date | string | null) => (value === null ? null : toIso(value));
 
@@ -36,7 +42,7 @@ export async function getVisibleSession(db: Kysely<DB>, sessionId: string, viewe
   return { session, circle };
 }
 
-export function toSessionSummary(row: SessionRow, circleName: string): SessionSummary {
+export function toSessionSummary(row: SessionRow & NumberingColumns, circleName: string): SessionSummary {
   return {
     id: row.id,
     circleId: row.circleId,
@@ -47,6 +53,7 @@ export function toSessionSummary(row: SessionRow, circleName: string): SessionSu
     timeZone: row.timeZone,
     place: row.place,
     status: row.cancelledAt === null ? row.status : 'cancelled',
+    numbering: toNumbering(row),
   };
 }
 
@@ -63,7 +70,18 @@ export async function listCircleSessions(
   circleName: string,
   page: PageRequest,
 ) {
-  const query = db.selectFrom('sessions').selectAll().where('circleId', '=', circleId);
+  const query = db
+    .selectFrom('sessions')
+    .selectAll()
+    .select(
+      numberingColumns({
+        id: 'sessions.id',
+        circleId: 'sessions.circleId',
+        startsAt: 'sessions.startsAt',
+        cancelledAt: 'sessions.cancelledAt',
+      }),
+    )
+    .where('circleId', '=', circleId);
   const rows = await pageQuery(query, circleSessionOrder, page).execute();
   const { items, nextCursor } = toPage(rows, circleSessionOrder, page);
   return { items: items.map((row) => toSessionSummary(row, circleName)), nextCursor };
@@ -96,6 +114,14 @@ export async function listViewerSessions(
     )
     .selectAll('s')
     .select('c.name as circleName')
+    .select(
+      numberingColumns({
+        id: 's.id',
+        circleId: 's.circleId',
+        startsAt: 's.startsAt',
+        cancelledAt: 's.cancelledAt',
+      }),
+    )
     .where((eb) =>
       when === 'upcoming'
         ? eb.and([eb('s.endsAt', '>=', now), eb('s.status', '!=', 'ended'), eb('s.cancelledAt', 'is', null)])
@@ -166,7 +192,7 @@ export async function loadSessionDetail(
 ): Promise<Session> {
   const { circle, viewer, isListed } = reader;
   const abilities = abilitiesInCircle(circle, viewer, { kind: 'session', isListed });
-  const [agenda, participants, checkins, actions, openActions, announcements, votes, noteState] =
+  const [agenda, participants, checkins, actions, openActions, announcements, votes, noteState, numbering] =
     await Promise.all([
       loadAgenda(db, session.id),
       db
@@ -203,9 +229,10 @@ export async function loadSessionDetail(
         .orderBy('position')
         .execute(),
       readableNotes(db, session.id),
+      findSessionNumbering(db, session.id),
     ]);
   return {
-    ...toSessionSummary(session, circle.name),
+    ...toSessionSummary({ ...session, sessionRank: null, plannedSessions: null, ...numbering }, circle.name),
     description: session.description,
     videoUrl: session.videoUrl,
     cancelledAt: isoOrNull(session.cancelledAt),

@@ -22,6 +22,7 @@ import { TextField } from '../../components/text-field.tsx';
 import { circleSchemas } from '../../lib/contract-schemas.ts';
 import { numberFromText, useContractForm } from '../../lib/use-contract-form.ts';
 import { TerritoryPicker } from '../territories/territory-picker.tsx';
+import { CycleFields } from './cycle-fields.tsx';
 
 const loadCreateSchema = () => circleSchemas().then((m) => m.circleCreateSchema);
 const loadPatchSchema = () => circleSchemas().then((m) => m.circlePatchSchema);
@@ -39,6 +40,9 @@ interface Values {
   joinPolicy: CircleJoinPolicy;
   status: CircleStatus;
   territoryCodes: string[];
+  startsOn: string;
+  endsOn: string;
+  plannedSessions: string;
 }
 
 function initialValues(circle?: Circle): Values {
@@ -53,6 +57,9 @@ function initialValues(circle?: Circle): Values {
     joinPolicy: circle?.joinPolicy ?? 'open',
     status: circle?.status ?? 'forming',
     territoryCodes: circle?.territoryCodes ?? [],
+    startsOn: circle?.startsOn ?? '',
+    endsOn: circle?.endsOn ?? '',
+    plannedSessions: circle?.plannedSessions?.toString() ?? '',
   };
 }
 
@@ -72,9 +79,16 @@ function commonInput(values: Values) {
 const toCreateInput = (values: Values) => ({
   ...commonInput(values),
   method: values.method === 'none' ? undefined : values.method,
+  startsOn: values.startsOn || undefined,
+  endsOn: values.endsOn || undefined,
+  plannedSessions: numberFromText(values.plannedSessions, undefined),
 });
 const toPatch = (values: Values) => ({
   ...commonInput(values),
+  // A cleared date or number means "not planned".
+  startsOn: values.startsOn || null,
+  endsOn: values.endsOn || null,
+  plannedSessions: numberFromText(values.plannedSessions, null),
   method: values.method === 'none' ? null : values.method,
   status: values.status,
   territoryCodes: values.territoryCodes,
@@ -97,7 +111,11 @@ export function CircleForm(props: CircleFormProps) {
   const { t } = useTranslation();
   const common = {
     initialValues: () => initialValues(props.mode === 'edit' ? props.circle : undefined),
-    messages: { capacity: 'validation.wholeNumber' },
+    messages: {
+      capacity: 'validation.wholeNumber',
+      plannedSessions: 'validation.integer',
+      endsOn: 'circleCycles.endsBeforeStart',
+    },
     serverError: props.error,
   } as const;
   // One schema per mode: a hook per branch would break the rules of hooks, so both are declared
@@ -158,6 +176,11 @@ export function CircleForm(props: CircleFormProps) {
         {...form.text('capacity')}
         inputMode="numeric"
         isOptional
+      />
+      <CycleFields
+        startsOn={form.text('startsOn')}
+        endsOn={form.text('endsOn')}
+        plannedSessions={form.text('plannedSessions')}
       />
       <RadioGroupField
         label={t('circleForm.visibility')}

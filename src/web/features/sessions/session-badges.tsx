@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { SessionSummary } from '../../../contract/session.ts';
 import type { ActionStatus, ParticipantStatus, SessionState } from '../../../domain/session.ts';
 import { Badge, type BadgeTone } from '../../components/badge.tsx';
 
@@ -39,4 +40,17 @@ export function ParticipantStatusBadge({ status }: { status: ParticipantStatus }
 export function ActionStatusBadge({ status }: { status: ActionStatus }) {
   const { t } = useTranslation();
   return <Badge tone={actionTones[status]}>{t(`actions.status.${status}`)}</Badge>;
+}
+
+/** "Séance 3 sur 4" (or "Séance 3" when the circle plans no number); nothing for a cancelled session. */
+export function SessionNumberBadge({ numbering }: { numbering: SessionSummary['numbering'] }) {
+  const { t } = useTranslation();
+  if (!numbering) return null;
+  return (
+    <Badge>
+      {numbering.plannedTotal === null
+        ? t('session.numbering.rank', { rank: numbering.rank })
+        : t('session.numbering.rankOf', { rank: numbering.rank, total: numbering.plannedTotal })}
+    </Badge>
+  );
 }

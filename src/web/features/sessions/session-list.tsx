@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { SessionSummary } from '../../../contract/session.ts';
-import { SessionStatusBadge } from './session-badges.tsx';
+import { SessionNumberBadge, SessionStatusBadge } from './session-badges.tsx';
 import styles from './session-list.module.css';
 import { SessionPlace, SessionWhen } from './session-when.tsx';
 
@@ -24,7 +24,10 @@ export function SessionList({
             <SessionWhen session={session} />
             <SessionPlace place={session.place} />
           </div>
-          <SessionStatusBadge status={session.status} />
+          <span className={styles.badges}>
+            <SessionNumberBadge numbering={session.numbering} />
+            <SessionStatusBadge status={session.status} />
+          </span>
         </li>
       ))}
     </ul>

@@ -15,7 +15,7 @@ function Countdown({ session }: { session: Session }) {
   const item = session.agenda.find((i) => i.id === session.currentItemId);
   const now = useNow(Boolean(item && session.currentItemStartedAt));
   if (!item) return null;
-  const left = countdown(session.currentItemStartedAt, item, now);
+  const left = countdown(session.currentItemStartedAt, item, now, session.timer);
   if (!left) return null;
   return (
     <div className={`${styles.countdown} ${left.isOver ? styles.over : ''}`}>
@@ -35,7 +35,9 @@ function OverTimeNotice({ session }: { session: Session }) {
   const { t } = useTranslation();
   const item = session.agenda.find((i) => i.id === session.currentItemId);
   const now = useNow(Boolean(item && session.currentItemStartedAt), 5000);
-  const isOver = item ? Boolean(countdown(session.currentItemStartedAt, item, now)?.isOver) : false;
+  const isOver = item
+    ? Boolean(countdown(session.currentItemStartedAt, item, now, session.timer)?.isOver)
+    : false;
   return (
     <div role="status" className="visually-hidden">
       {isOver && item ? t('facilitation.overTimeNotice', { title: item.title }) : ''}

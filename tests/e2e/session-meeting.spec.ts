@@ -74,7 +74,7 @@ test('a facilitator runs a session from the meeting view; a member sees the same
   const now = page.getByRole('region', { name: 'Item en cours' });
   await expect(now.getByRole('heading', { name: firstTitle })).toBeVisible();
   await expect(now).toBeVisible();
-  await expect(now.getByRole('link', { name: 'Qui veut y travailler ?' })).toBeVisible();
+  await expect(now.getByRole('link', { name: 'Inscriptions : Qui veut y travailler ?' })).toBeVisible();
   await expect(
     memberPage.getByRole('region', { name: 'Item en cours' }).getByRole('heading', { name: firstTitle }),
   ).toBeVisible({ timeout: 15_000 });
@@ -95,6 +95,13 @@ test('a facilitator runs a session from the meeting view; a member sees the same
   await expect.poll(async () => seconds(await clock.textContent())).toBe(seconds(pausedAt) + 120);
   const extended = await clock.textContent();
   await expect(memberClock).toHaveText(extended ?? '', { timeout: 15_000 });
+
+  // The météo: the member gives theirs from the meeting view, the facilitator's panel shows it.
+  await memberPage.getByText('Donner ma météo').click();
+  await memberPage.getByRole('radio', { name: 'Soleil' }).check();
+  await memberPage.getByRole('textbox', { name: /^Un mot/ }).fill('curieux');
+  await memberPage.getByRole('button', { name: 'Partager ma météo' }).click();
+  await expect(page.getByRole('region', { name: 'Météo' })).toContainText('« curieux »', { timeout: 15_000 });
 
   // The member asks for the floor; the facilitator sees the queue and gives it.
   await memberPage.getByRole('button', { name: 'Je demande la parole' }).click();

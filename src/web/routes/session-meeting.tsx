@@ -5,7 +5,7 @@ import { ButtonLink } from '../components/button-link.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { useMe } from '../features/auth/auth-api.ts';
 import { ItemTimes } from '../features/sessions/agenda-view.tsx';
-import { CheckinRound } from '../features/sessions/checkin-round.tsx';
+import { CheckinForm } from '../features/sessions/checkin-round.tsx';
 import styles from '../features/sessions/meeting/meeting.module.css';
 import {
   AgendaItemLinks,
@@ -13,6 +13,7 @@ import {
   MeetingClock,
   MeetingControls,
   SpeakingQueue,
+  WeatherSummary,
 } from '../features/sessions/meeting/meeting-parts.tsx';
 import { SessionActions } from '../features/sessions/session-actions.tsx';
 import { useSession } from '../features/sessions/session-api.ts';
@@ -28,6 +29,7 @@ function MeetingView({ session }: { session: Session }) {
   const me = useMe().data ?? null;
   const canTakePart = me !== null && session.abilities.takePart;
   const { current, next } = currentOf(session);
+  const myWeather = session.checkins.find((c) => c.round === 'opening' && c.userId === me?.id);
   return (
     <div className={styles.page}>
       <title>{`${t('meeting.documentTitle', { title: session.title })} · Archipel`}</title>
@@ -121,7 +123,18 @@ function MeetingView({ session }: { session: Session }) {
               })}
             </ol>
           </nav>
-          <CheckinRound session={session} round="opening" myId={me?.id} canTakePart={canTakePart} />
+          <section className={styles.panel} aria-labelledby="meeting-weather-title">
+            <h2 id="meeting-weather-title" className={styles.panelTitle}>
+              {t('meeting.weather.title')}
+            </h2>
+            <WeatherSummary session={session} />
+            {canTakePart && session.status !== 'cancelled' ? (
+              <details className={styles.details}>
+                <summary>{myWeather ? t('meeting.weather.change') : t('meeting.weather.give')}</summary>
+                <CheckinForm sessionId={session.id} round="opening" mine={myWeather} />
+              </details>
+            ) : null}
+          </section>
         </aside>
       </div>
     </div>

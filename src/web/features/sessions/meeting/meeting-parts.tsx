@@ -161,18 +161,20 @@ export function AgendaItemLinks({
   if (links.length === 0) return null;
   return (
     <ul className={`${styles.links} ${isLarge ? styles.linksLarge : ''}`}>
-      {links.map((link) => (
-        <li key={link.id}>
-          <span className={styles.linkKind}>{t(`meeting.links.kind.${link.kind}`)}</span>{' '}
-          {isLarge ? (
-            <span className={styles.linkTitle}>{link.title}</span>
-          ) : (
-            <Link to={agendaLinkPath(link.kind, link.targetId)} className={styles.linkTitle}>
-              {link.title}
-            </Link>
-          )}
-        </li>
-      ))}
+      {links.map((link) => {
+        // The kind is part of the link's name: "Tableau : Prochains pas".
+        const label = (
+          <>
+            <span className={styles.linkKind}>{t(`meeting.links.kind.${link.kind}`)}</span>
+            <span className="visually-hidden"> :</span> <span className={styles.linkTitle}>{link.title}</span>
+          </>
+        );
+        return (
+          <li key={link.id}>
+            {isLarge ? label : <Link to={agendaLinkPath(link.kind, link.targetId)}>{label}</Link>}
+          </li>
+        );
+      })}
     </ul>
   );
 }

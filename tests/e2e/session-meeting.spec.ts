@@ -61,6 +61,7 @@ test('a facilitator runs a session from the meeting view; a member sees the same
     .selectOption(`signup-sheet:${sheet.id}`);
   await page.getByRole('button', { name: 'Lier à cet item' }).first().click();
   await expect(page.getByText('Lien ajouté.')).toBeVisible();
+  await lookAt(page, 'meeting-prepare', { fullPage: true });
   await expectAccessible(page, 'preparation view');
 
   await page.getByRole('link', { name: 'Animer la séance' }).click();
@@ -124,6 +125,9 @@ test('a facilitator runs a session from the meeting view; a member sees the same
   await expect(memberPage.getByTestId('projector').getByRole('button')).toHaveCount(0);
   await lookAt(memberPage, 'meeting-projector');
   await expectAccessible(memberPage, 'projector mode');
+
+  await memberPage.keyboard.press('Escape');
+  await expect(memberPage).toHaveURL(new RegExp(`/sessions/${session.id}/meeting$`));
 
   await page.getByRole('button', { name: 'Reprendre' }).click();
   await expect(page.getByTestId('meeting-clock')).toContainText('restant');

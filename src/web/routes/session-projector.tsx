@@ -1,5 +1,6 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { Session } from '../../contract/session.ts';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { useMe } from '../features/auth/auth-api.ts';
@@ -19,6 +20,16 @@ import { NotFoundPage } from './not-found.tsx';
 function ProjectorView({ session }: { session: Session }) {
   const { t } = useTranslation();
   const { current, next } = currentOf(session);
+  const navigate = useNavigate();
+  const meetingUrl = `/sessions/${encodeURIComponent(session.id)}/meeting`;
+  // Escape leaves the projector for the meeting view, as a full-screen mode would.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') void navigate(meetingUrl);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate, meetingUrl]);
   const openSteps = session.actions.filter(
     (action) => action.status === 'todo' || action.status === 'in_progress',
   );
@@ -29,7 +40,7 @@ function ProjectorView({ session }: { session: Session }) {
         <p className={styles.kicker}>
           {session.circleName} · {session.title}
         </p>
-        <Link className={styles.exit} to={`/sessions/${encodeURIComponent(session.id)}/meeting`}>
+        <Link className={styles.exit} to={meetingUrl}>
           {t('meeting.exitProjector')}
         </Link>
       </header>

@@ -6,6 +6,7 @@ import { Button } from '../../../components/button.tsx';
 import { ConfirmButton } from '../../../components/confirm-button.tsx';
 import { FormStatus } from '../../../components/form-status.tsx';
 import { runReported, useActionStatus } from '../../../lib/action-status.ts';
+import { serverClockOffset } from '../../../lib/server-clock.ts';
 import { usePatchSession, useSetCurrentItem } from '../session-api.ts';
 import { countdown, formatClock } from '../session-time.ts';
 import { useNow } from '../use-now.ts';
@@ -37,7 +38,8 @@ export function MeetingClock({
   const { t } = useTranslation();
   const isPaused = Boolean(session.timer?.pausedAt);
   const now = useNow(Boolean(session.timer) && !isPaused);
-  const left = countdown(session.currentItemStartedAt, item, now, session.timer);
+  // On the server's clock: screens whose clocks differ still show the same time left.
+  const left = countdown(session.currentItemStartedAt, item, now + serverClockOffset(), session.timer);
   if (!left) return null;
   const label = isPaused
     ? t('meeting.timer.paused')

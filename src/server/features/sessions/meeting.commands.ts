@@ -7,13 +7,15 @@ import type {
   SpeakingHand,
   TimerAction,
 } from '../../../contract/session.ts';
-import type { AgendaLinkKind } from '../../../domain/meeting-links.ts';
+import { type AgendaLinkKind, agendaLinkKinds } from '../../../domain/meeting-links.ts';
 import { extendTimer, type MeetingTimer, pauseTimer, resumeTimer } from '../../../domain/meeting-timer.ts';
 import { toBool, toIso } from '../../db/columns.ts';
 import { isUniqueViolation } from '../../db/constraint-errors.ts';
 import { lockSession } from '../../db/locks.ts';
 import type { DB, SessionRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import type { Viewer } from '../../http/viewer.ts';
+import { abilitiesInCircle, type CircleWithStanding } from '../../policy/access.ts';
 import './meeting.tables.ts';
 
 /** The current item's countdown as stored on the session row (null when no item is current). */
@@ -167,11 +169,16 @@ const titled = {
   'date-poll': 'datePolls',
 } as const satisfies Record<AgendaLinkKind, string>;
 
-/** The agenda's links with their targets' titles; a deleted target's link is not shown. */
+/**
+ * The agenda's links with their targets' titles, of the kinds the reader may open (boards are for
+ * the circle's members and stewards even in a public circle; a person listed on a private circle's
+ * session does not read its polls); a deleted target's link is not shown.
+ */
 export async function loadAgendaLinks(
   db: Kysely<DB>,
   sessionId: string,
   circleId: string,
+  readable: ReadonlySet<AgendaLinkKind> = new Set(agendaLinkKinds),
 ): Promise<AgendaLink[]> {
   const links = await db
     .selectFrom('agendaItemLinks')
@@ -213,7 +220,7 @@ export async function loadAgendaLinks(
     if (title === undefined || (link.kind === 'board' && duplicate)) return [];
     return [{ id: link.id, itemId: link.agendaItemId, kind: link.kind, targetId: link.targetId, title }];
   });
-  return [...fromBoards, ...linked];
+  return [...fromBoards, ...linked].filter((link) => readable.has(link.kind));
 }
 
 /** What the circle holds that an agenda item may link. */
@@ -292,4 +299,19 @@ export async function removeAgendaLink(db: Kysely<DB>, sessionId: string, linkId
     .where('sessionId', '=', sessionId)
     .executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw notFound('Agenda link');
+}
+
+/** The kinds of linked objects the viewer may open in this circle (their policies' `read`). */
+export function readableLinkKinds(
+  circle: CircleWithStanding,
+  viewer: Viewer | undefined,
+): Set<AgendaLinkKind> {
+  const reads = (kind: 'board' | 'circlePoll' | 'signupSheet' | 'datePoll') =>
+    abilitiesInCircle(circle, viewer, { kind, createdBy: null }).read;
+  const kinds = new Set<AgendaLinkKind>();
+  if (reads('board')) kinds.add('board');
+  if (reads('circlePoll')) kinds.add('poll');
+  if (reads('signupSheet')) kinds.add('signup-sheet');
+  if (reads('datePoll')) kinds.add('date-poll');
+  return kinds;
 }

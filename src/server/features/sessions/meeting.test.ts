@@ -278,4 +278,30 @@ describe.each(testDialects())('meeting view on %s', (dialect) => {
     );
     expect((await send(facilitator, 'DELETE', `/sessions/${id}/agenda-links/nope`)).statusCode).toBe(404);
   });
+  it('shows a reader only the linked kinds they may open: no board to someone outside a public circle', async () => {
+    const session = await buildSession(t.app, facilitator, otherCircleId);
+    const agenda = await call(facilitator, 'POST', `/sessions/${session.id}/agenda/template`, {
+      template: 'plain',
+    });
+    const itemId = (agenda.items as { id: string }[])[0]?.id;
+    await call(facilitator, 'POST', `/circles/${otherCircleId}/boards`, {
+      title: 'Mur des membres',
+      sessionId: session.id,
+      agendaItemId: itemId,
+    });
+    const sheet = await call(facilitator, 'POST', `/circles/${otherCircleId}/signup-sheets`, {
+      title: 'Ouvert à tous',
+      topics: [{ title: 'Atelier' }],
+    });
+    await call(facilitator, 'POST', `/sessions/${session.id}/agenda-links`, {
+      itemId,
+      kind: 'signup-sheet',
+      targetId: sheet.id,
+    });
+    const kindsFor = async (user: TestUser) =>
+      (await getSession(user, session.id)).agendaLinks.map((link) => link.kind).sort();
+    expect(await kindsFor(facilitator)).toEqual(['board', 'signup-sheet']);
+    // The public circle's session and sheet are for everyone; its boards for its members only.
+    expect(await kindsFor(outsider)).toEqual(['signup-sheet']);
+  });
 });

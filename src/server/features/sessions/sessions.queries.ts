@@ -10,7 +10,7 @@ import { readNotesMarkdown } from '../../live/session-notes.store.ts';
 import { abilitiesInCircle } from '../../policy/access.ts';
 import { type ActionReader, listActions, withAbilities } from '../actions/actions.public.ts';
 import { canSeeCircleContent, getVisibleCircle } from '../circles/circles.public.ts';
-import { loadAgendaLinks, loadHands, readTimer } from './meeting.commands.ts';
+import { loadAgendaLinks, loadHands, readableLinkKinds, readTimer } from './meeting.commands.ts';
 
 const isoOrNull = (value: Date | string | null) => (value === null ? null : toIso(value));
 
@@ -215,7 +215,7 @@ export async function loadSessionDetail(
       .execute(),
     readableNotes(db, session.id),
     loadHands(db, session.id),
-    loadAgendaLinks(db, session.id, session.circleId),
+    loadAgendaLinks(db, session.id, session.circleId, readableLinkKinds(circle, viewer)),
   ]);
   return {
     ...toSessionSummary(session, circle.name),

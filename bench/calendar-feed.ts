@@ -30,6 +30,9 @@ function session(index: number): SessionRow {
     cancelledAt: index % 7 === 0 ? startsAt : null,
     cancelReason: index % 7 === 0 ? 'Reportée' : null,
     version: 0,
+    timerPausedAt: null,
+    timerPausedMs: 0,
+    timerExtendedMs: 0,
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BoardNote } from './board.ts';
-import type { Checkin, Session } from './session.ts';
+import type { Checkin, Session, SpeakingHand } from './session.ts';
 
 /**
  * Topics a client may follow: `<kind>:<id>`. Which kinds exist is declared by each server feature
@@ -60,6 +60,10 @@ export interface LiveEvents {
     /** The session's status after the move (the first move starts it). */
     status: Session['status'];
   };
+  /** The countdown was paused, resumed or extended: its whole state, with the session's version. */
+  'agenda.timer.changed': { sessionId: string; version: number; timer: Session['timer'] };
+  /** The speaking queue changed: the whole queue, with the session's version. */
+  'hands.changed': { sessionId: string; version: number; hands: SpeakingHand[] };
   'agenda.updated': { sessionId: string };
   'session.updated': { sessionId: string };
   'session.cancelled': { sessionId: string };

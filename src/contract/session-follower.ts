@@ -9,18 +9,33 @@ import type { Session } from './session.ts';
  */
 export function applySessionEvent(session: Session, event: LiveEvent): Session | 'refetch' {
   if ('sessionId' in event && event.sessionId !== session.id) return session;
-  if (event.type !== 'agenda.item.started' && event.type !== 'checkin.updated') return 'refetch';
+  if (
+    event.type !== 'agenda.item.started' &&
+    event.type !== 'checkin.updated' &&
+    event.type !== 'agenda.timer.changed' &&
+    event.type !== 'hands.changed'
+  ) {
+    return 'refetch';
+  }
   if (event.version <= session.version) return session;
   if (event.version !== session.version + 1) return 'refetch';
   if (event.type === 'agenda.item.started') {
+    // A move starts a fresh countdown and clears the speaking queue.
     return {
       ...session,
       version: event.version,
       currentItemId: event.itemId,
       currentItemStartedAt: event.startedAt,
+      timer: event.startedAt
+        ? { startedAt: event.startedAt, pausedAt: null, pausedMs: 0, extendedMs: 0 }
+        : null,
+      hands: [],
       status: event.status,
     };
   }
+  if (event.type === 'agenda.timer.changed')
+    return { ...session, version: event.version, timer: event.timer };
+  if (event.type === 'hands.changed') return { ...session, version: event.version, hands: event.hands };
   const { checkin } = event;
   // A new answer, or a changed one, goes to the end of the round (the server orders by version).
   const others = session.checkins.filter(

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { agendaTemplateIds } from '../domain/agenda-templates.ts';
+import { agendaLinkKinds } from '../domain/meeting-links.ts';
+import { maxExtensionMinutes } from '../domain/meeting-timer.ts';
 import {
   actionStatuses,
   agendaItemKinds,
@@ -93,6 +95,60 @@ export const agendaPutSchema = z.object({ items: z.array(agendaItemInputSchema).
 export const agendaTemplateSchema = z.object({ template: z.enum(agendaTemplateIds) }).strict();
 
 export const currentItemSchema = z.object({ itemId: id.nullable() }).strict();
+
+/** Steering the current item's countdown: pause, resume, or add minutes ("+2 min"). */
+export const timerActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('pause') }).strict(),
+  z.object({ action: z.literal('resume') }).strict(),
+  z
+    .object({
+      action: z.literal('extend'),
+      minutes: z.number().int().min(1).max(maxExtensionMinutes).default(2),
+    })
+    .strict(),
+]);
+export type TimerAction = z.infer<typeof timerActionSchema>;
+
+/** The current item's countdown state (null when no item is current): see domain/meeting-timer.ts. */
+export const meetingTimerSchema = z.object({
+  startedAt: z.string(),
+  pausedAt: z.string().nullable(),
+  pausedMs: z.number(),
+  extendedMs: z.number(),
+});
+
+/** A raised hand in the speaking queue, in the order hands went up. */
+export const speakingHandSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  raisedAt: z.string(),
+  /** The facilitator gave this person the floor. */
+  hasFloor: z.boolean(),
+});
+export type SpeakingHand = z.infer<typeof speakingHandSchema>;
+
+export const agendaLinkCreateSchema = z
+  .object({ itemId: id, kind: z.enum(agendaLinkKinds), targetId: id })
+  .strict();
+export type AgendaLinkCreateInput = z.infer<typeof agendaLinkCreateSchema>;
+
+/** A board, poll, sign-up sheet or date poll linked into an agenda item. */
+export const agendaLinkSchema = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  kind: z.enum(agendaLinkKinds),
+  targetId: z.string(),
+  title: z.string(),
+});
+export type AgendaLink = z.infer<typeof agendaLinkSchema>;
+
+/** What a facilitator may link into the agenda: the circle's boards, polls, sheets and date polls. */
+export const agendaLinkTargetSchema = z.object({
+  kind: z.enum(agendaLinkKinds),
+  id: z.string(),
+  title: z.string(),
+});
+export type AgendaLinkTarget = z.infer<typeof agendaLinkTargetSchema>;
 
 export const checkinPutSchema = z
   .object({
@@ -221,6 +277,12 @@ export const sessionSchema = sessionSummarySchema
     cancelReason: z.string().nullable(),
     currentItemId: z.string().nullable(),
     currentItemStartedAt: z.string().nullable(),
+    /** The current item's countdown: pauses and extensions, the same for every participant. */
+    timer: meetingTimerSchema.nullable(),
+    /** The speaking queue ("je demande la parole"), first raised first. */
+    hands: z.array(speakingHandSchema),
+    /** Boards, polls, sign-up sheets and date polls linked into the agenda's items. */
+    agendaLinks: z.array(agendaLinkSchema),
     synthesis: z.string(),
     /** Notes kept as Markdown (imported from a pad, or typed by a facilitator). */
     notes: z.string(),

@@ -52,6 +52,9 @@ const ImportNotesPage = screen(
 );
 const BoardPage = screen(() => import('./routes/board.tsx'), 'BoardPage');
 const SessionPage = screen(() => import('./routes/session.tsx'), 'SessionPage');
+const SessionMeetingPage = screen(() => import('./routes/session-meeting.tsx'), 'SessionMeetingPage');
+const SessionProjectorPage = screen(() => import('./routes/session-projector.tsx'), 'SessionProjectorPage');
+const SessionPreparePage = screen(() => import('./routes/session-prepare.tsx'), 'SessionPreparePage');
 const PollPage = screen(() => import('./routes/poll.tsx'), 'PollPage');
 const SessionMinutesPage = screen(() => import('./routes/session-minutes.tsx'), 'SessionMinutesPage');
 const MyActionsPage = screen(() => import('./routes/my-actions.tsx'), 'MyActionsPage');
@@ -135,6 +138,9 @@ export function App() {
               <Route path="/sessions/:id" element={<SessionPage />} />
               <Route path="/boards/:id" element={<BoardPage />} />
               <Route path="/sessions/:id/minutes" element={<SessionMinutesPage />} />
+              <Route path="/sessions/:id/meeting" element={<SessionMeetingPage />} />
+              <Route path="/sessions/:id/projector" element={<SessionProjectorPage />} />
+              <Route path="/sessions/:id/prepare" element={<SessionPreparePage />} />
               <Route path="/polls/:id" element={<PollPage />} />
               <Route path="/my-actions" element={<MyActionsPage />} />
               <Route path="/search" element={<SearchPage />} />

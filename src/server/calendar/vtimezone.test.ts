@@ -27,6 +27,9 @@ function session(timeZone: string, startsAt: string): SessionRow {
     cancelledAt: null,
     cancelReason: null,
     version: 0,
+    timerPausedAt: null,
+    timerPausedMs: 0,
+    timerExtendedMs: 0,
   };
 }
 

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import type { ErrorCode } from '../../contract/error.ts';
+import { noteServerDate } from './server-clock.ts';
 
 /** `NETWORK` is ours: the request never got an answer (offline, DNS, proxy down). */
 export type ApiErrorCode = ErrorCode | 'NETWORK';
@@ -137,6 +138,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const attempt = method === 'POST' ? `${path}\n${body ?? ''}` : undefined;
   if (attempt !== undefined) headers['idempotency-key'] = keyOfAttempt(attempt);
   let response: Response;
+  const sentAt = Date.now();
   try {
     response = await fetch(path, {
       method,
@@ -151,6 +153,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : 'network error');
   }
   if (attempt !== undefined) unansweredKeys.delete(attempt);
+  noteServerDate(response.headers.get('date'), sentAt, Date.now());
   if (!response.ok) throw await toApiError(response);
   return response;
 }

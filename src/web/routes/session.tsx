@@ -136,6 +136,16 @@ function SessionView({ session }: { session: Session }) {
         }
         actions={
           <>
+            {session.status !== 'cancelled' ? (
+              <ButtonLink to={`/sessions/${encodeURIComponent(session.id)}/meeting`}>
+                {t('meeting.open')}
+              </ButtonLink>
+            ) : null}
+            {session.abilities.steer ? (
+              <ButtonLink to={`/sessions/${encodeURIComponent(session.id)}/prepare`} variant="secondary">
+                {t('meeting.prepare')}
+              </ButtonLink>
+            ) : null}
             <ButtonLink to={`/sessions/${encodeURIComponent(session.id)}/minutes`} variant="secondary">
               {t('session.minutesLink')}
             </ButtonLink>

@@ -7,6 +7,7 @@ import { toIso } from '../../db/columns.ts';
 import { lockSession } from '../../db/locks.ts';
 import type { DB, SessionRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import './meeting.tables.ts';
 
 export async function createSession(
   db: Kysely<DB>,
@@ -281,13 +282,22 @@ export async function replaceAgenda(db: Kysely<DB>, session: SessionRow, items: 
           .execute();
       }
     }
+    // Links of removed items go with them (agenda_item_links has no foreign key on the item).
+    const removed = [...known].filter((itemId) => !kept.has(itemId));
+    if (removed.length > 0) {
+      await trx
+        .deleteFrom('agendaItemLinks')
+        .where('sessionId', '=', session.id)
+        .where('agendaItemId', 'in', removed)
+        .execute();
+    }
     // The room stays on its item if the edit kept it; otherwise no item is current any more.
     const currentItemId = locked?.currentItemId ?? null;
     const keepsCurrent = currentItemId !== null && kept.has(currentItemId);
     await trx
       .updateTable('sessions')
       .set({
-        ...(!keepsCurrent && { currentItemId: null, currentItemStartedAt: null }),
+        ...(!keepsCurrent && { currentItemId: null, currentItemStartedAt: null, ...freshTimer }),
         updatedAt: new Date().toISOString(),
       })
       .where('id', '=', session.id)
@@ -362,14 +372,20 @@ export async function setCurrentItem(db: Kysely<DB>, session: SessionRow, itemId
       .set({
         currentItemId: itemId,
         currentItemStartedAt: itemId === null ? null : now,
+        // Each item starts with a fresh countdown and an empty speaking queue.
+        ...freshTimer,
         ...(session.status === 'scheduled' && itemId !== null && { status: 'live', startedAt: now }),
         updatedAt: now,
       })
       .where('id', '=', session.id)
       .execute();
+    await trx.deleteFrom('speakingHands').where('sessionId', '=', session.id).execute();
     return version;
   });
 }
+
+/** The countdown of an item that has just started: no pause, no extension. */
+const freshTimer = { timerPausedAt: null, timerPausedMs: 0, timerExtendedMs: 0 };
 
 /** One check-in per person and round: a second answer replaces the first (primary key). */
 export async function upsertCheckin(

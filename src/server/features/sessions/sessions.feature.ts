@@ -1,7 +1,9 @@
 import { type FeatureDescriptor, inCircle } from '../feature-descriptor.ts';
 import { importRoutes } from './import.routes.ts';
+import { meetingRoutes } from './meeting.routes.ts';
 import { listedSessionsIndex } from './migrations/2026-12-05-0047-listed-sessions-index.ts';
 import { sessionVersion } from './migrations/2026-12-05-0050-session-version.ts';
+import { meetingRoom } from './migrations/2026-12-05-0055-meeting-room.ts';
 import { participationRoutes } from './participation.routes.ts';
 import { sessionActionsRoutes } from './session-actions.routes.ts';
 import { getVisibleSession } from './sessions.queries.ts';
@@ -16,11 +18,13 @@ export const sessionsFeature: FeatureDescriptor = {
     { plugin: importRoutes, prefix: '/api/v1' },
     { plugin: participationRoutes, prefix: '/api/v1' },
     { plugin: sessionActionsRoutes, prefix: '/api/v1' },
+    { plugin: meetingRoutes, prefix: '/api/v1' },
   ],
   topics: { session: inCircle(getVisibleSession) },
   mails: ['invitation', 'sessionReminder'],
-  migrations: () => ({
+  migrations: (dialect) => ({
     '2026-12-05-0047-listed-sessions-index': listedSessionsIndex(),
     '2026-12-05-0050-session-version': sessionVersion(),
+    '2026-12-05-0055-meeting-room': meetingRoom(dialect),
   }),
 };

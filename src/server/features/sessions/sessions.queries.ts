@@ -10,6 +10,7 @@ import { readNotesMarkdown } from '../../live/session-notes.store.ts';
 import { abilitiesInCircle } from '../../policy/access.ts';
 import { type ActionReader, listActions, withAbilities } from '../actions/actions.public.ts';
 import { canSeeCircleContent, getVisibleCircle } from '../circles/circles.public.ts';
+import { loadAgendaLinks, loadHands, readableLinkKinds, readTimer } from './meeting.commands.ts';
 import {
   findSessionNumbering,
   type NumberingColumns,
@@ -192,45 +193,58 @@ export async function loadSessionDetail(
 ): Promise<Session> {
   const { circle, viewer, isListed } = reader;
   const abilities = abilitiesInCircle(circle, viewer, { kind: 'session', isListed });
-  const [agenda, participants, checkins, actions, openActions, announcements, votes, noteState, numbering] =
-    await Promise.all([
-      loadAgenda(db, session.id),
-      db
-        .selectFrom('sessionParticipants as p')
-        .leftJoin('users as u', 'u.id', 'p.userId')
-        .select(['p.id', 'p.userId', 'p.guestName', 'p.status', 'u.name as userName'])
-        .where('p.sessionId', '=', session.id)
-        .orderBy('p.createdAt')
-        .orderBy('p.id')
-        .execute(),
-      db
-        .selectFrom('checkins as k')
-        .innerJoin('users as u', 'u.id', 'k.userId')
-        .select(['k.userId', 'u.name', 'k.round', 'k.weather', 'k.word'])
-        .where('k.sessionId', '=', session.id)
-        .orderBy('k.version')
-        .orderBy('k.updatedAt')
-        .orderBy('k.userId')
-        .orderBy('k.round')
-        .execute(),
-      listActions(db, { sessionId: session.id }),
-      listActions(db, { circleId: session.circleId, openBefore: toIso(session.startsAt) }),
-      db
-        .selectFrom('announcements as a')
-        .leftJoin('users as u', 'u.id', 'a.authorId')
-        .select(['a.id', 'a.text', 'u.name as authorName'])
-        .where('a.sessionId', '=', session.id)
-        .orderBy('a.position')
-        .execute(),
-      db
-        .selectFrom('sessionVotes')
-        .selectAll()
-        .where('sessionId', '=', session.id)
-        .orderBy('position')
-        .execute(),
-      readableNotes(db, session.id),
-      findSessionNumbering(db, session.id),
-    ]);
+  const [
+    agenda,
+    participants,
+    checkins,
+    actions,
+    openActions,
+    announcements,
+    votes,
+    noteState,
+    hands,
+    links,
+    numbering,
+  ] = await Promise.all([
+    loadAgenda(db, session.id),
+    db
+      .selectFrom('sessionParticipants as p')
+      .leftJoin('users as u', 'u.id', 'p.userId')
+      .select(['p.id', 'p.userId', 'p.guestName', 'p.status', 'u.name as userName'])
+      .where('p.sessionId', '=', session.id)
+      .orderBy('p.createdAt')
+      .orderBy('p.id')
+      .execute(),
+    db
+      .selectFrom('checkins as k')
+      .innerJoin('users as u', 'u.id', 'k.userId')
+      .select(['k.userId', 'u.name', 'k.round', 'k.weather', 'k.word'])
+      .where('k.sessionId', '=', session.id)
+      .orderBy('k.version')
+      .orderBy('k.updatedAt')
+      .orderBy('k.userId')
+      .orderBy('k.round')
+      .execute(),
+    listActions(db, { sessionId: session.id }),
+    listActions(db, { circleId: session.circleId, openBefore: toIso(session.startsAt) }),
+    db
+      .selectFrom('announcements as a')
+      .leftJoin('users as u', 'u.id', 'a.authorId')
+      .select(['a.id', 'a.text', 'u.name as authorName'])
+      .where('a.sessionId', '=', session.id)
+      .orderBy('a.position')
+      .execute(),
+    db
+      .selectFrom('sessionVotes')
+      .selectAll()
+      .where('sessionId', '=', session.id)
+      .orderBy('position')
+      .execute(),
+    readableNotes(db, session.id),
+    loadHands(db, session.id),
+    loadAgendaLinks(db, session.id, session.circleId, readableLinkKinds(circle, viewer)),
+    findSessionNumbering(db, session.id),
+  ]);
   return {
     ...toSessionSummary({ ...session, sessionRank: null, plannedSessions: null, ...numbering }, circle.name),
     description: session.description,
@@ -239,6 +253,9 @@ export async function loadSessionDetail(
     cancelReason: session.cancelReason,
     currentItemId: session.currentItemId,
     currentItemStartedAt: isoOrNull(session.currentItemStartedAt),
+    timer: readTimer(session),
+    hands,
+    agendaLinks: links,
     synthesis: session.synthesis,
     notes: session.notesMarkdown,
     sharedNotes: noteState,

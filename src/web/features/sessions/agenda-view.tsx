@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaItem, Session } from '../../../contract/session.ts';
 import { Badge } from '../../components/badge.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { AgendaItemBoards } from '../boards/agenda-item-boards.tsx';
 import styles from './agenda-view.module.css';
+import { AgendaItemLinks } from './meeting/meeting-parts.tsx';
 import { formatTime, minutesBetween } from './session-time.ts';
 
 /** "[12:00 > 12:10]", in the session's own time zone, as the agendas of the circles write it. */
@@ -82,7 +82,7 @@ export function AgendaView({ session }: AgendaViewProps) {
                 {isCurrent ? <Badge tone="accent">{t('agenda.now')}</Badge> : null}
               </div>
               {item.notes ? <p className={styles.notes}>{item.notes}</p> : null}
-              <AgendaItemBoards session={session} itemId={item.id} />
+              <AgendaItemLinks session={session} itemId={item.id} />
               {item.children.length ? (
                 <ul className={styles.children}>
                   {item.children.map((child) => (

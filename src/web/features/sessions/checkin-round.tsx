@@ -12,14 +12,14 @@ import styles from './checkin-round.module.css';
 import { usePutCheckin } from './session-api.ts';
 import { WeatherIcon } from './weather-icon.tsx';
 
-interface CheckinFormProps {
+export interface CheckinFormProps {
   sessionId: string;
   round: Round;
   mine: Session['checkins'][number] | undefined;
 }
 
 /** My answer: one of the seven weathers as large native radios, and a word. */
-function CheckinForm({ sessionId, round, mine }: CheckinFormProps) {
+export function CheckinForm({ sessionId, round, mine }: CheckinFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const errorMessage = useErrorMessage();

@@ -4,6 +4,7 @@ import { Button } from '../../components/button.tsx';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { FormStatus } from '../../components/form-status.tsx';
 import { runReported, useActionStatus } from '../../lib/action-status.ts';
+import { serverClockOffset } from '../../lib/server-clock.ts';
 import { ItemTimes } from './agenda-view.tsx';
 import styles from './facilitation-band.module.css';
 import { usePatchSession, useSetCurrentItem } from './session-api.ts';
@@ -15,7 +16,7 @@ function Countdown({ session }: { session: Session }) {
   const item = session.agenda.find((i) => i.id === session.currentItemId);
   const now = useNow(Boolean(item && session.currentItemStartedAt));
   if (!item) return null;
-  const left = countdown(session.currentItemStartedAt, item, now);
+  const left = countdown(session.currentItemStartedAt, item, now + serverClockOffset(), session.timer);
   if (!left) return null;
   return (
     <div className={`${styles.countdown} ${left.isOver ? styles.over : ''}`}>
@@ -35,7 +36,9 @@ function OverTimeNotice({ session }: { session: Session }) {
   const { t } = useTranslation();
   const item = session.agenda.find((i) => i.id === session.currentItemId);
   const now = useNow(Boolean(item && session.currentItemStartedAt), 5000);
-  const isOver = item ? Boolean(countdown(session.currentItemStartedAt, item, now)?.isOver) : false;
+  const isOver = item
+    ? Boolean(countdown(session.currentItemStartedAt, item, now + serverClockOffset(), session.timer)?.isOver)
+    : false;
   return (
     <div role="status" className="visually-hidden">
       {isOver && item ? t('facilitation.overTimeNotice', { title: item.title }) : ''}

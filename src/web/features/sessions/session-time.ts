@@ -1,4 +1,5 @@
 import { formatDate } from '../../../domain/date-format.ts';
+import { type MeetingTimer, remainingMs } from '../../../domain/meeting-timer.ts';
 
 /**
  * Dates and times of sessions. A session has its own time zone (a circle in La Réunion meets at
@@ -123,17 +124,22 @@ export interface Countdown {
   isOver: boolean;
 }
 
-/** The countdown of the current item: its planned duration, from when the facilitator started it. */
+/**
+ * The countdown of the current item: its planned duration, from when the facilitator started it,
+ * less its pauses and plus its extensions when the session's timer is given (meeting-timer.ts).
+ */
 export function countdown(
   startedAt: string | null,
   item: { startsAt: string | null; endsAt: string | null },
   now: number,
+  timer?: MeetingTimer | null,
 ): Countdown | undefined {
   if (!startedAt) return undefined;
   const planned = minutesBetween(item.startsAt, item.endsAt) * 60;
   if (planned <= 0) return undefined;
-  const elapsed = (now - Date.parse(startedAt)) / 1000;
-  const remaining = Math.ceil(planned - elapsed);
+  const remaining = Math.ceil(
+    timer ? remainingMs(timer, planned * 1000, now) / 1000 : planned - (now - Date.parse(startedAt)) / 1000,
+  );
   return { remaining, isOver: remaining < 0 };
 }
 

@@ -100,7 +100,7 @@ export interface LiveEvents {
   'board.zone.updated': { boardId: string; version: number; zone: BoardZone };
   'board.zone.deleted': { boardId: string; version: number; zoneId: string };
   /** A facilitator brings everyone's view to a zone: no change to the board, so no version. */
-  'board.focus': { boardId: string; zoneId: string; by: string };
+  'board.focus': { boardId: string; zoneId: string; by: string; byId: string };
   'date-poll.answered': { pollId: string };
   'date-poll.updated': { pollId: string };
   'date-poll.closed': { pollId: string; sessionId: string };

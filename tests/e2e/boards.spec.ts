@@ -70,7 +70,7 @@ test('two people on one board see each other’s post-its, dots and the reveal o
   await expect(page.getByRole('tabpanel').getByRole('listitem').first()).toContainText(
     'Un défi sur les territoires',
   );
-  await page.getByRole('tab', { name: 'Tableau' }).click();
+  await page.getByRole('tab', { name: 'Colonnes' }).click();
 
   // Keyboard: focus a post-it and move it to the other category with the arrow keys.
   const mine = memberBoard.note('Un forum ouvert pour l’Université');

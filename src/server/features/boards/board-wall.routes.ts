@@ -142,6 +142,7 @@ export function boardWallRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           boardId: access.board.id,
           zoneId: zone.id,
           by: me?.name ?? '',
+          byId: viewer.id,
         });
         return reply.status(204).send(null);
       },

@@ -227,6 +227,7 @@ describe.each(testDialects())('the wall on %s', (dialect) => {
       boardId: board.id,
       zoneId: zone.id,
       by: 'Fanny Facilitatrice',
+      byId: facilitator.id,
     });
     const copy = await getBoard(bob, board.id);
     expect(applyBoardEvent(copy, event)).toBe(copy);

@@ -1,0 +1,172 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, lookAt, newPerson, test } from './fixtures.ts';
+import { AccountPages } from './pages/account.page.ts';
+
+/** The wall's view transform, as the page exposes it (data attributes on the viewport). */
+async function viewOf(page: Page) {
+  const wall = page.getByRole('region', { name: /^Mur du tableau/ });
+  return {
+    x: Number(await wall.getAttribute('data-wall-x')),
+    y: Number(await wall.getAttribute('data-wall-y')),
+    scale: Number(await wall.getAttribute('data-wall-scale')),
+  };
+}
+
+/**
+ * Two browsers on a board's wall: a drag, a zone and a facilitator's focus reach the other person
+ * live; the wall works by keyboard alone; PNG and CSV exports download; axe finds nothing serious.
+ */
+test('two people on the wall: drag, zones, focus, keyboard, exports', async ({
+  page,
+  browser,
+  pageProblems,
+}) => {
+  test.setTimeout(120_000);
+  const facilitator = newPerson('Fanny');
+  await new AccountPages(page).signUpThroughApi(facilitator);
+  const slug = `wall-${Date.now().toString(36)}`;
+  const call = async (request: typeof page.request, method: string, path: string, data?: object) => {
+    const response = await request.fetch(path, { method, data });
+    expect(response.status(), `${method} ${path}`).toBeLessThan(300);
+    return response.status() === 204 ? null : response.json();
+  };
+  await call(page.request, 'POST', '/api/v1/communities', { name: 'Le mur', slug, joinPolicy: 'open' });
+  const circle = await call(page.request, 'POST', `/api/v1/communities/${slug}/circles`, {
+    name: 'Cercle du mur',
+    kind: 'animation_team',
+    visibility: 'private',
+  });
+  const memberContext = await browser.newContext({ locale: 'fr-FR' });
+  const memberPage = await memberContext.newPage();
+  const member = newPerson('Julien');
+  await new AccountPages(memberPage).signUpThroughApi(member);
+  const me = await call(memberPage.request, 'GET', '/api/v1/me');
+  await call(memberPage.request, 'POST', `/api/v1/communities/${slug}/members`, {});
+  await call(page.request, 'POST', `/api/v1/circles/${circle.id}/members`, { userId: me.user.id });
+
+  // A board from the retro template, through the dialog.
+  await page.goto(`/circles/${circle.id}`);
+  await page.getByRole('button', { name: 'Créer un tableau' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nouveau tableau' });
+  await dialog.getByRole('textbox', { name: 'Titre du tableau' }).fill('Rétro de la saison');
+  await dialog.getByRole('combobox', { name: 'Modèle' }).selectOption({ label: 'Rétrospective' });
+  await dialog.getByRole('button', { name: 'Créer le tableau' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rétro de la saison' })).toBeVisible();
+  const boardId = new URL(page.url()).pathname.split('/').pop() ?? '';
+  const wall = page.getByRole('region', { name: /^Mur du tableau/ });
+  await expect(wall.getByRole('group', { name: 'Zone « Ce qui a bien marché »', exact: true })).toBeVisible();
+
+  // Some post-its to look at (through the API: the form is tested below by keyboard).
+  const texts = [
+    ['Le forum ouvert a bien fonctionné', 'VERT', 'L'],
+    ['Trop de réunions en visio', 'ROSE', 'M'],
+    ['Un défi sur les territoires', 'JAUNE', 'M'],
+    ['Essaimer le cercle', 'BLEU', 'S'],
+    ['Des binômes pour les nouveaux', 'JAUNE', 'S'],
+  ] as const;
+  const board = await call(page.request, 'GET', `/api/v1/boards/${boardId}`);
+  const categoryId = (name: string) => board.categories.find((c: { name: string }) => c.name === name).id;
+  for (const [index, [text, category, size]] of texts.entries()) {
+    const zone = board.zones[board.categories.findIndex((c: { name: string }) => c.name === category)];
+    await call(page.request, 'POST', `/api/v1/boards/${boardId}/notes`, {
+      text,
+      categoryId: categoryId(category),
+      size,
+      wallX: zone.x + 40 + (index % 2) * 260,
+      wallY: zone.y + 80 + (index % 2) * 120,
+    });
+  }
+  await memberPage.goto(`/boards/${boardId}`);
+  const memberWall = memberPage.getByRole('region', { name: /^Mur du tableau/ });
+  const memberNote = memberWall.getByRole('group', { name: /Trop de réunions en visio/ });
+  await expect(memberNote).toBeVisible();
+  await page.getByRole('button', { name: 'Tout voir' }).click();
+
+  // The member drags a post-it: the facilitator sees it move.
+  await memberNote.scrollIntoViewIfNeeded();
+  await page.getByRole('button', { name: 'Tout voir' }).scrollIntoViewIfNeeded();
+  const before = await page.locator(`[data-wall-note-id]`, { hasText: 'Trop de réunions' }).boundingBox();
+  const box = await memberNote.boundingBox();
+  if (!box || !before) throw new Error('no post-it on screen');
+  await memberPage.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await memberPage.mouse.down();
+  await memberPage.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 40, { steps: 6 });
+  await memberPage.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 80, { steps: 6 });
+  await memberPage.mouse.up();
+  await expect
+    .poll(
+      async () =>
+        (await page.locator(`[data-wall-note-id]`, { hasText: 'Trop de réunions' }).boundingBox())?.x,
+    )
+    .toBeGreaterThan(before.x + 10);
+
+  // The facilitator draws a zone: the member sees it.
+  await page.getByRole('textbox', { name: 'Titre de la nouvelle zone' }).fill('Parking');
+  await page.getByRole('button', { name: 'Ajouter une zone' }).click();
+  await expect(memberWall.getByRole('group', { name: 'Zone « Parking »', exact: true })).toBeAttached();
+
+  // Focus: the facilitator brings everyone to a zone; the member's view moves and says so.
+  await memberPage.getByRole('button', { name: 'Tout voir' }).click();
+  const memberBefore = await viewOf(memberPage);
+  await wall.getByRole('group', { name: 'Zone « Actions »', exact: true }).focus();
+  await page.getByRole('button', { name: 'Amener tout le monde ici' }).click();
+  await expect(
+    memberPage.getByRole('status').filter({ hasText: /vous amène à la zone « Actions »/ }),
+  ).toBeVisible();
+  await expect.poll(async () => (await viewOf(memberPage)).scale).not.toBe(memberBefore.scale);
+  await lookAt(memberPage, 'wall-focused-member');
+
+  // Keyboard only: write a post-it, Tab to it on the wall, move it with the arrows.
+  await memberPage.getByRole('textbox', { name: 'Votre post-it' }).focus();
+  await memberPage.keyboard.type('Au clavier seulement');
+  await memberPage.keyboard.press('Control+Enter');
+  const typed = memberWall.getByRole('group', { name: /Au clavier seulement/ });
+  await expect(typed).toBeVisible();
+  await expect(page.getByRole('group', { name: /Au clavier seulement/ })).toBeAttached();
+  await typed.focus();
+  await expect(typed).toBeFocused();
+  const id = await typed.locator('xpath=..').getAttribute('data-wall-note-id');
+  const start = (await call(memberPage.request, 'GET', `/api/v1/boards/${boardId}`)).notes.find(
+    (n: { id: string }) => n.id === id,
+  );
+  for (let i = 0; i < 3; i += 1) await memberPage.keyboard.press('ArrowRight');
+  await memberPage.keyboard.press('Shift+ArrowDown');
+  await expect(memberPage.getByText(/Post-it déplacé en/)).toBeVisible();
+  await expect
+    .poll(async () =>
+      (await call(page.request, 'GET', `/api/v1/boards/${boardId}`)).notes.find(
+        (n: { id: string }) => n.id === id,
+      ),
+    )
+    .toMatchObject({ wallX: start.wallX + 60, wallY: start.wallY + 100 });
+  // +/- zoom from the keyboard.
+  const zoomBefore = (await viewOf(memberPage)).scale;
+  await memberPage.keyboard.press('+');
+  await expect.poll(async () => (await viewOf(memberPage)).scale).toBeGreaterThan(zoomBefore);
+
+  // Exports: PNG drawn in the browser, CSV from the server.
+  const png = memberPage.waitForEvent('download');
+  await memberPage.getByRole('button', { name: 'Image PNG' }).click();
+  const pngFile = await (await png).path();
+  const bytes = await readFile(pngFile);
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  const csv = memberPage.waitForEvent('download');
+  await memberPage.getByRole('link', { name: 'Tableur CSV' }).click();
+  const csvText = await readFile(await (await csv).path(), 'utf8');
+  expect(csvText).toContain('text,category,color,author,size,x,y,zone,dots,created_at');
+  expect(csvText).toContain('Au clavier seulement');
+  expect(csvText).toMatch(
+    /Le forum ouvert a bien fonctionné,VERT,green,Fanny[^,]*,L,\d+,\d+,Ce qui a bien marché/,
+  );
+
+  await expectAccessible(page, 'the wall (facilitator)');
+  await expectAccessible(memberPage, 'the wall (member)');
+  await page.getByRole('button', { name: 'Tout voir' }).click();
+  await lookAt(page, 'wall-desktop');
+  await memberPage.setViewportSize({ width: 390, height: 844 });
+  await memberPage.getByRole('button', { name: 'Tout voir' }).click();
+  await lookAt(memberPage, 'wall-phone', { fullPage: true });
+  expect(pageProblems).toEqual([]);
+  await memberContext.close();
+});

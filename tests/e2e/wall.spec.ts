@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, lookAt, newPerson, test } from './fixtures.ts';
+import { expect, expectAccessible, lookAt, newPerson, screenshotsDir, test } from './fixtures.ts';
 import { AccountPages } from './pages/account.page.ts';
 
 /** The wall's view transform, as the page exposes it (data attributes on the viewport). */
@@ -151,6 +152,10 @@ test('two people on the wall: drag, zones, focus, keyboard, exports', async ({
   const pngFile = await (await png).path();
   const bytes = await readFile(pngFile);
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  if (screenshotsDir) await writeFile(join(screenshotsDir, 'wall-export.png'), bytes);
+  const pdf = memberPage.waitForEvent('download');
+  await memberPage.getByRole('button', { name: 'PDF' }).click();
+  expect((await readFile(await (await pdf).path())).subarray(0, 5).toString()).toBe('%PDF-');
   const csv = memberPage.waitForEvent('download');
   await memberPage.getByRole('link', { name: 'Tableur CSV' }).click();
   const csvText = await readFile(await (await csv).path(), 'utf8');
@@ -159,6 +164,15 @@ test('two people on the wall: drag, zones, focus, keyboard, exports', async ({
   expect(csvText).toMatch(
     /Le forum ouvert a bien fonctionné,VERT,green,Fanny[^,]*,L,\d+,\d+,Ce qui a bien marché/,
   );
+
+  // Import: the facilitator adds post-its from a Klaxoon-style CSV (semicolons, French headers).
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'klaxoon.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Contenu;Couleur;Auteur\nIdée importée de Klaxoon;jaune;Marie\n', 'utf8'),
+  });
+  await expect(page.getByText('1 post-it importé.')).toBeVisible();
+  await expect(memberWall.getByRole('group', { name: /Idée importée de Klaxoon/ })).toBeAttached();
 
   await expectAccessible(page, 'the wall (facilitator)');
   await expectAccessible(memberPage, 'the wall (member)');

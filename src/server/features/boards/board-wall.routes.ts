@@ -172,7 +172,8 @@ export function boardWallRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/boards/:id/import',
       {
-        bodyLimit: 1_100_000,
+        // 500,000 characters of JSON-escaped text, up to 4 bytes each.
+        bodyLimit: 2_200_000,
         schema: {
           tags,
           summary:

@@ -35,6 +35,8 @@ export interface WallView {
 }
 
 const MIN_SCALE = 0.15;
+/** Below this, post-its' text is too small to read: the first view does not start below it. */
+const READABLE = 0.5;
 const MAX_SCALE = 3;
 const STEP = 20;
 const BIG_STEP = 100;
@@ -125,12 +127,17 @@ export function BoardWall({ board, onFail, onAnnounce, focusRequest, centreRef }
     setView(viewOf(rect, width, height));
   }, []);
 
-  // First view: everything on the wall.
+  // First view: everything on the wall, unless that makes post-its unreadable (a wide wall on a
+  // phone): then its top left corner at a readable scale.
   const fitted = useRef(false);
   useEffect(() => {
     if (fitted.current) return;
     fitted.current = true;
-    fitTo(wallBounds(places.values(), board.zones));
+    const bounds = wallBounds(places.values(), board.zones);
+    const { width, height } = sizeOf(viewport.current);
+    const whole = viewOf(bounds, width, height);
+    if (whole.scale >= READABLE) setView(whole);
+    else setView({ scale: READABLE, x: 16 - bounds.x * READABLE, y: 16 - bounds.y * READABLE });
   });
 
   centreRef.current = () => {

@@ -187,3 +187,81 @@ test('two people on the wall: drag, zones, focus, keyboard, exports', async ({
   expect(pageProblems).toEqual([]);
   await memberContext.close();
 });
+
+/** On a phone: a finger drags a post-it (real touch events through the DevTools protocol) and pans. */
+test('on a phone, a finger drags a post-it and pans the wall', async ({ browser }) => {
+  const phone = await browser.newContext({
+    locale: 'fr-FR',
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await phone.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      problems.push(message.text());
+  });
+  await new AccountPages(page).signUpThroughApi(newPerson('Paola'));
+  const call = async (method: string, path: string, data?: object) => {
+    const response = await page.request.fetch(path, { method, data });
+    expect(response.status(), `${method} ${path}`).toBeLessThan(300);
+    return response.json();
+  };
+  const slug = `wall-phone-${Date.now().toString(36)}`;
+  await call('POST', '/api/v1/communities', { name: 'Le mur mobile', slug, joinPolicy: 'open' });
+  const circle = await call('POST', `/api/v1/communities/${slug}/circles`, {
+    name: 'Cercle mobile',
+    kind: 'animation_team',
+    visibility: 'private',
+  });
+  const board = await call('POST', `/api/v1/circles/${circle.id}/boards`, {
+    title: 'Au doigt',
+    template: 'swot',
+  });
+  const note = await call('POST', `/api/v1/boards/${board.id}/notes`, {
+    text: 'Glissé au doigt',
+    wallX: 60,
+    wallY: 100,
+  });
+  await page.goto(`/boards/${board.id}`);
+  const wall = page.getByRole('region', { name: /^Mur du tableau/ });
+  const postIt = wall.getByRole('group', { name: /Glissé au doigt/ });
+  await postIt.scrollIntoViewIfNeeded();
+  const cdp = await phone.newCDPSession(page);
+  const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: type === 'touchEnd' ? [] : [{ x, y }],
+    });
+  const box = await postIt.boundingBox();
+  if (!box) throw new Error('no post-it on screen');
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await touch('touchStart', x, y);
+  for (let step = 1; step <= 8; step += 1) await touch('touchMove', x + step * 10, y + step * 8);
+  await touch('touchEnd', x + 80, y + 64);
+  await expect
+    .poll(async () =>
+      (await call('GET', `/api/v1/boards/${board.id}`)).notes.find((n: { id: string }) => n.id === note.id),
+    )
+    .toMatchObject({ wallX: expect.any(Number), wallY: expect.any(Number) });
+  const moved = (await call('GET', `/api/v1/boards/${board.id}`)).notes[0];
+  expect(moved.wallX).toBeGreaterThan(60 + 20);
+  expect(moved.wallY).toBeGreaterThan(100 + 20);
+
+  // A finger on the background pans the view.
+  const before = await viewOf(page);
+  const area = await wall.boundingBox();
+  if (!area) throw new Error('no wall');
+  const startX = area.x + area.width - 20;
+  const startY = area.y + area.height - 20;
+  await touch('touchStart', startX, startY);
+  for (let step = 1; step <= 5; step += 1) await touch('touchMove', startX - step * 20, startY - step * 10);
+  await touch('touchEnd', startX - 100, startY - 50);
+  await expect.poll(async () => (await viewOf(page)).x).toBeLessThan(before.x - 50);
+  await lookAt(page, 'wall-phone-swot');
+  expect(problems).toEqual([]);
+  await phone.close();
+});

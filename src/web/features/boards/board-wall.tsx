@@ -60,6 +60,15 @@ export function viewOf(rect: WallRect, width: number, height: number, margin = 4
   };
 }
 
+/** Keeps a pointer's moves on `element` until it is let go (a pointer already gone cannot be kept). */
+function capture(element: HTMLElement | null, pointerId: number) {
+  try {
+    element?.setPointerCapture(pointerId);
+  } catch {
+    // The pointer ended before its first event was handled: nothing to follow.
+  }
+}
+
 /** The viewport's size in pixels (a default before it is laid out). */
 function sizeOf(element: HTMLElement | null) {
   return { width: element?.clientWidth ?? 800, height: element?.clientHeight ?? 600 };
@@ -196,7 +205,7 @@ export function BoardWall({ board, onFail, onAnnounce, focusRequest, centreRef }
   const pinch = useRef<{ distance: number } | null>(null);
   function onViewportPointerDown(event: PointerEvent<HTMLDivElement>) {
     if (event.button !== 0 && event.pointerType === 'mouse') return;
-    viewport.current?.setPointerCapture(event.pointerId);
+    capture(viewport.current, event.pointerId);
     pointers.current.set(event.pointerId, { x: event.clientX, y: event.clientY });
     if (pointers.current.size === 2) {
       const [a, b] = [...pointers.current.values()];
@@ -245,7 +254,7 @@ export function BoardWall({ board, onFail, onAnnounce, focusRequest, centreRef }
   ) {
     if (event.button !== 0 && event.pointerType === 'mouse') return;
     event.stopPropagation();
-    (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+    capture(event.currentTarget as HTMLElement, event.pointerId);
     drag.current = { kind, id, startX: event.clientX, startY: event.clientY, origin, moved: false };
   }
   function onDragMove(event: PointerEvent<HTMLElement>) {

@@ -541,6 +541,8 @@ export function BoardWall({ board, onFail, onAnnounce, focusRequest, centreRef }
                 author ? t('boards.wall.by', { name: author }) : null,
                 t('boards.wall.sizeLabel', { size: sizeWord(n.size) }),
                 inZone ? t('boards.wall.inZone', { zone: inZone.title }) : null,
+                n.private ? t('boards.note.private') : null,
+                n.hidden ? t('boards.note.hidden') : null,
                 n.dots ? t('boards.dots.total', { count: n.dots }) : null,
               ]
                 .filter(Boolean)
@@ -580,7 +582,15 @@ export function BoardWall({ board, onFail, onAnnounce, focusRequest, centreRef }
                   >
                     <p className={styles.noteText}>{n.text}</p>
                     <p className={styles.noteMeta} aria-hidden="true">
-                      <span>{author ?? ''}</span>
+                      <span>
+                        {[
+                          author,
+                          n.private ? t('boards.note.private') : null,
+                          n.hidden ? t('boards.note.hidden') : null,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      </span>
                       {n.dots ? <span className={styles.dotBadge}>● {n.dots}</span> : null}
                     </p>
                   </div>

@@ -10,6 +10,9 @@ const note = (id: string, y: number, extra: Partial<BoardNote> = {}): BoardNote 
   clusterId: null,
   x: 0,
   y,
+  wallX: null,
+  wallY: null,
+  size: 'M',
   isMine: false,
   author: null,
   hidden: false,
@@ -83,6 +86,80 @@ describe('applying board events', () => {
       mine: { myDots: 3, myDotsUsed: 3 },
     }) as Board;
     expect([voted.notes[0]?.dots, voted.notes[0]?.myDots, voted.myDotsUsed]).toEqual([7, 3, 3]);
+  });
+
+  it('patches a move on the wall in place: the same index, the other post-its untouched', () => {
+    const start = board({
+      notes: [note('a', 1024, { myDots: 2, dots: 2 }), note('b', 2048), note('c', 3072)],
+      zones: [],
+    });
+    const { myDots: _mine, ...moved } = note('b', 2048, { wallX: 400, wallY: -80, size: 'L' });
+    const next = applyBoardEvent(start, {
+      type: 'board.note.updated',
+      boardId: 'b',
+      version: 5,
+      noteId: 'b',
+      note: moved,
+    }) as Board;
+    expect(next.notes.map((n) => [n.id, n.wallX, n.wallY, n.size])).toEqual([
+      ['a', null, null, 'M'],
+      ['b', 400, -80, 'L'],
+      ['c', null, null, 'M'],
+    ]);
+    expect(next.notes[0]).toBe(start.notes[0]);
+    expect(next.notes[2]).toBe(start.notes[2]);
+    expect(start.notes[1]?.wallX).toBe(null);
+  });
+
+  it('adds, replaces and removes zones by their id, in the order they were drawn', () => {
+    const zone = (id: string, x: number) => ({
+      id,
+      title: id,
+      color: null,
+      x,
+      y: 0,
+      width: 300,
+      height: 200,
+    });
+    let copy = board({ zones: [zone('z1', 0)] });
+    copy = applyBoardEvent(copy, {
+      type: 'board.zone.created',
+      boardId: 'b',
+      version: 5,
+      zone: zone('z2', 400),
+    }) as Board;
+    copy = applyBoardEvent(copy, {
+      type: 'board.zone.updated',
+      boardId: 'b',
+      version: 6,
+      zone: { ...zone('z1', 50), title: 'Renamed' },
+    }) as Board;
+    expect(copy.zones.map((z) => [z.id, z.title, z.x])).toEqual([
+      ['z1', 'Renamed', 50],
+      ['z2', 'z2', 400],
+    ]);
+    copy = applyBoardEvent(copy, {
+      type: 'board.zone.deleted',
+      boardId: 'b',
+      version: 7,
+      zoneId: 'z1',
+    }) as Board;
+    expect([copy.zones.map((z) => z.id), copy.version]).toEqual([['z2'], 7]);
+    // A zone it does not know of cannot be patched: read the board again.
+    expect(
+      applyBoardEvent(copy, { type: 'board.zone.updated', boardId: 'b', version: 8, zone: zone('zz', 0) }),
+    ).toBe('refetch');
+    // A gap in zone events too.
+    expect(
+      applyBoardEvent(copy, { type: 'board.zone.created', boardId: 'b', version: 9, zone: zone('z3', 0) }),
+    ).toBe('refetch');
+  });
+
+  it('leaves the board as it is on a facilitator’s focus (it moves views, not the board)', () => {
+    const current = board({ zones: [] });
+    expect(
+      applyBoardEvent(current, { type: 'board.focus', boardId: 'b', zoneId: 'z1', by: 'Fanny', byId: 'u1' }),
+    ).toBe(current);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Board, BoardNote } from './board.ts';
+import type { Board, BoardNote, BoardZone } from './board.ts';
 import type { LiveEvent } from './live.ts';
 import { LiveFollower, type LiveStore } from './live-follower.ts';
 
@@ -42,6 +42,12 @@ function indexOf(notes: readonly BoardNote[], id: string): number {
   return -1;
 }
 
+/** The index of the zone `id` in `zones`, or -1. */
+function zoneIndex(zones: readonly BoardZone[], id: string): number {
+  for (let i = 0; i < zones.length; i += 1) if ((zones[i] as BoardZone).id === id) return i;
+  return -1;
+}
+
 /** Others' private post-its: the board's count less the follower's own, which they see. */
 function othersPrivate(notes: readonly BoardNote[], privateNotes: number): number {
   return privateNotes - notes.filter((note) => note.isMine && note.private).length;
@@ -56,6 +62,8 @@ function othersPrivate(notes: readonly BoardNote[], privateNotes: number): numbe
 export function applyBoardEvent(board: Board, event: LiveEvent): BoardEventOutcome {
   if (!event.type.startsWith('board.') || !('boardId' in event) || event.boardId !== board.id) return board;
   if (event.type === 'board.deleted') return 'refetch';
+  // A facilitator's focus moves views, not the board (the page listens to it itself).
+  if (event.type === 'board.focus') return board;
   const version = 'version' in event ? event.version : undefined;
   if (version !== undefined && version <= board.version) return board;
   if (version === undefined || version !== board.version + 1) return 'refetch';
@@ -67,9 +75,14 @@ export function applyBoardEvent(board: Board, event: LiveEvent): BoardEventOutco
         // A new post-it is not in a copy older than its version; a changed one may have moved.
         const at = event.type === 'board.note.created' ? -1 : indexOf(notes, event.note.id);
         const known = at < 0 ? undefined : notes[at];
-        const rest = known ? notes.filter((other) => other !== known) : notes;
         const note = { ...event.note, myDots: known?.myDots ?? 0 };
-        notes = insertedAt(rest, placeOf(rest, note), note);
+        if (known && known.y === note.y) {
+          // Same place in the board's order (a move on the wall, a new size, an edit): in place.
+          notes = replacedAt(notes, at, note);
+        } else {
+          const rest = known ? notes.filter((other) => other !== known) : notes;
+          notes = insertedAt(rest, placeOf(rest, note), note);
+        }
       }
       const privateNoteCount =
         event.privateNotes === undefined ? board.privateNoteCount : othersPrivate(notes, event.privateNotes);
@@ -102,6 +115,21 @@ export function applyBoardEvent(board: Board, event: LiveEvent): BoardEventOutco
           })
         : board.notes;
       return { ...board, version, notes, myDotsUsed: mine ? mine.myDotsUsed : board.myDotsUsed };
+    }
+    case 'board.zone.created':
+      return { ...board, version, zones: [...board.zones, event.zone] };
+    case 'board.zone.updated': {
+      const at = zoneIndex(board.zones, event.zone.id);
+      if (at < 0) return 'refetch';
+      const zones = board.zones.slice();
+      zones[at] = event.zone;
+      return { ...board, version, zones };
+    }
+    case 'board.zone.deleted': {
+      const at = zoneIndex(board.zones, event.zoneId);
+      const zones = at < 0 ? board.zones : board.zones.slice();
+      if (at >= 0) zones.splice(at, 1);
+      return { ...board, version, zones };
     }
     default:
       return 'refetch';

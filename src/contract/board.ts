@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boardColors, NOTE_TEXT_MAX } from '../domain/board.ts';
+import { boardTemplateIds, noteSizes, WALL_LIMIT, ZONE_MAX, ZONE_MIN } from '../domain/board-wall.ts';
 import { abilitiesSchema, deprecatedFlag } from './abilities.ts';
 import { isoInstant } from './time.ts';
 
@@ -14,6 +15,9 @@ const noteText = z.string().trim().min(1).max(NOTE_TEXT_MAX);
  * a bound of 1,000,000 was passed by the 977th post-it of a board, and moves below it failed).
  */
 const coordinate = z.number().int().min(-1_000_000_000).max(1_000_000_000);
+/** A place on the wall (its own coordinates: `y` stays the column view's order). */
+const wallCoordinate = z.number().int().min(-WALL_LIMIT).max(WALL_LIMIT);
+const noteSize = z.enum(noteSizes);
 
 export const boardCategoryInputSchema = z
   .object({
@@ -61,6 +65,8 @@ export const boardCreateSchema = z
     /** Attaches the board to a session of the circle, and optionally to one of its agenda items. */
     sessionId: id.optional(),
     agendaItemId: id.optional(),
+    /** Lays out the template's zones (and its legend, when no categories are given). */
+    template: z.enum(boardTemplateIds).optional(),
   })
   .strict()
   .refine(perNoteFitsBudget, perNoteIssue)
@@ -97,8 +103,15 @@ export const noteCreateSchema = z
     clusterId: id.nullable().optional(),
     x: coordinate.optional(),
     y: coordinate.optional(),
+    wallX: wallCoordinate.optional(),
+    wallY: wallCoordinate.optional(),
+    size: noteSize.optional(),
   })
-  .strict();
+  .strict()
+  .refine((input) => (input.wallX === undefined) === (input.wallY === undefined), {
+    message: 'a place on the wall needs both coordinates',
+    path: ['wallY'],
+  });
 export type NoteCreateInput = z.infer<typeof noteCreateSchema>;
 
 export const notePatchSchema = z
@@ -108,11 +121,20 @@ export const notePatchSchema = z
     clusterId: id.nullable().optional(),
     x: coordinate.optional(),
     y: coordinate.optional(),
+    /** A move on the wall: both coordinates, by anyone who may move post-its. */
+    wallX: wallCoordinate.optional(),
+    wallY: wallCoordinate.optional(),
+    /** Its author or a facilitator. */
+    size: noteSize.optional(),
     /** Facilitators hide a post-it from everyone but themselves and its author. */
     hidden: z.boolean().optional(),
   })
   .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change')
+  .refine((patch) => (patch.wallX === undefined) === (patch.wallY === undefined), {
+    message: 'a place on the wall needs both coordinates',
+    path: ['wallY'],
+  });
 export type NotePatch = z.infer<typeof notePatchSchema>;
 
 export const dotsPutSchema = z.object({ count: z.number().int().min(0).max(100) }).strict();
@@ -130,6 +152,56 @@ export const clusterCreateSchema = z
   .object({ title: z.string().trim().min(1).max(200), noteIds: z.array(id).max(200).optional() })
   .strict();
 export const clusterPatchSchema = z.object({ title: z.string().trim().min(1).max(200) }).strict();
+
+const zoneTitle = z.string().trim().min(1).max(120);
+const zoneSide = z.number().int().min(ZONE_MIN).max(ZONE_MAX);
+export const zoneCreateSchema = z
+  .object({
+    title: zoneTitle,
+    color: z.enum(boardColors).nullable().optional(),
+    x: wallCoordinate,
+    y: wallCoordinate,
+    width: zoneSide,
+    height: zoneSide,
+  })
+  .strict();
+export type ZoneCreateInput = z.infer<typeof zoneCreateSchema>;
+export const zonePatchSchema = z
+  .object({
+    title: zoneTitle.optional(),
+    color: z.enum(boardColors).nullable().optional(),
+    x: wallCoordinate.optional(),
+    y: wallCoordinate.optional(),
+    width: zoneSide.optional(),
+    height: zoneSide.optional(),
+  })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export type ZonePatch = z.infer<typeof zonePatchSchema>;
+export const boardFocusSchema = z.object({ zoneId: id }).strict();
+
+/** A titled rectangle on the wall, drawn by facilitators (decision 053). */
+export const boardZoneSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    color: z.enum(boardColors).nullable(),
+    x: z.number(),
+    y: z.number(),
+    width: z.number(),
+    height: z.number(),
+  })
+  .meta({ id: 'BoardZone' });
+export type BoardZone = z.infer<typeof boardZoneSchema>;
+
+/** At most this many characters of CSV (about 500 post-its of a few lines each). */
+export const BOARD_IMPORT_MAX_CHARS = 500_000;
+export const BOARD_IMPORT_MAX_ROWS = 500;
+export const boardImportSchema = z.object({ csv: z.string().min(1).max(BOARD_IMPORT_MAX_CHARS) }).strict();
+export const boardImportResultSchema = z.object({
+  imported: z.number(),
+  categoriesCreated: z.number(),
+});
 
 export const boardCategorySchema = z.object({
   id: z.string(),
@@ -150,6 +222,10 @@ export const boardNoteSchema = z
     clusterId: z.string().nullable(),
     x: z.number(),
     y: z.number(),
+    /** Its place on the wall; null until first placed (laid out by category, domain/board-wall.ts). */
+    wallX: z.number().nullable(),
+    wallY: z.number().nullable(),
+    size: noteSize,
     /** The viewer wrote it (edit and delete are theirs). */
     isMine: z.boolean(),
     /** Null on an anonymous board. */
@@ -193,6 +269,7 @@ export const boardSchema = z
     ...boardBase,
     categories: z.array(boardCategorySchema),
     clusters: z.array(boardClusterSchema),
+    zones: z.array(boardZoneSchema),
     notes: z.array(boardNoteSchema),
     /** Other people's post-its still private in a silent brainstorm: a count, never their content. */
     privateNoteCount: z.number(),

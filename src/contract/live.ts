@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BoardNote } from './board.ts';
+import type { BoardNote, BoardZone } from './board.ts';
 import type { Checkin, Session, SpeakingHand } from './session.ts';
 
 /**
@@ -99,6 +99,12 @@ export interface LiveEvents {
     mine?: { myDots: number; myDotsUsed: number };
   };
   'board.revealed': { boardId: string; what: 'notes' | 'dots'; version?: number };
+  /** A zone of the wall drawn, moved, resized or renamed (decision 053): patched in place. */
+  'board.zone.created': { boardId: string; version: number; zone: BoardZone };
+  'board.zone.updated': { boardId: string; version: number; zone: BoardZone };
+  'board.zone.deleted': { boardId: string; version: number; zoneId: string };
+  /** A facilitator brings everyone's view to a zone: no change to the board, so no version. */
+  'board.focus': { boardId: string; zoneId: string; by: string; byId: string };
   'date-poll.answered': { pollId: string };
   'date-poll.updated': { pollId: string };
   'date-poll.closed': { pollId: string; sessionId: string };

@@ -70,7 +70,7 @@ test('two people on one board see each other’s post-its, dots and the reveal o
   await expect(page.getByRole('tabpanel').getByRole('listitem').first()).toContainText(
     'Un défi sur les territoires',
   );
-  await page.getByRole('tab', { name: 'Tableau' }).click();
+  await page.getByRole('tab', { name: 'Colonnes' }).click();
 
   // Keyboard: focus a post-it and move it to the other category with the arrow keys.
   const mine = memberBoard.note('Un forum ouvert pour l’Université');
@@ -149,6 +149,11 @@ test('the demo board of the Cercle des cercles shows its legend, ideas and blue 
   await expect(page.getByRole('region', { name: 'JAUNE' })).toContainText('forum ouvert');
   await expectAccessible(page, 'demo board');
   await lookAt(page, 'board-demo', { fullPage: true });
+  // The same post-its on the wall, laid out by category until someone moves them.
+  await page.getByRole('tab', { name: 'Mur' }).click();
+  await expect(page.getByRole('group', { name: /scénario pédagogique du REX/ })).toBeVisible();
+  await expectAccessible(page, 'demo board, wall');
+  await lookAt(page.getByRole('region', { name: /^Mur du tableau/ }), 'board-demo-wall');
   await page.getByRole('link', { name: 'Voir la séance liée' }).click();
   await expect(page.getByRole('link', { name: /^Tableau : Cercle des cercles/ })).toBeVisible();
   expect(pageProblems).toEqual([]);

@@ -189,6 +189,12 @@ export const routeRules: Record<string, RouteRule> = {
     action: 'read',
     hiddenOnly: 'a cluster’s author or the stewards',
   },
+  'POST /api/v1/boards/{id}/zones': { kind: 'board', action: 'steer' },
+  'PATCH /api/v1/zones/{id}': { kind: 'board', action: 'steer' },
+  'DELETE /api/v1/zones/{id}': { kind: 'board', action: 'steer' },
+  'POST /api/v1/boards/{id}/focus': { kind: 'board', action: 'steer' },
+  'GET /api/v1/boards/{id}/export.csv': { kind: 'board', action: 'read' },
+  'POST /api/v1/boards/{id}/import': { kind: 'board', action: 'steer' },
   'GET /api/v1/sessions/{id}/calendar.ics': { kind: 'session', action: 'read' },
   'GET /api/v1/circles/{id}/calendar.ics': {
     kind: 'circle',

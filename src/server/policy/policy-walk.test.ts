@@ -75,6 +75,7 @@ const idOf: Record<string, string> = {
   boards: 'board',
   notes: 'note',
   clusters: 'cluster',
+  zones: 'zone',
   polls: 'poll',
   'date-polls': 'datePoll',
   'signup-sheets': 'sheet',

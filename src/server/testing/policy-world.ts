@@ -33,6 +33,7 @@ export interface CircleTarget {
     | 'board'
     | 'note'
     | 'cluster'
+    | 'zone'
     | 'poll'
     | 'datePoll'
     | 'sheet'
@@ -144,6 +145,13 @@ async function buildCircleTarget(
     title: 'Groupe',
     noteIds: [note.id],
   });
+  const zone = await post(app, users.steward, `/boards/${board.id}/zones`, {
+    title: 'Zone',
+    x: 0,
+    y: 0,
+    width: 400,
+    height: 300,
+  });
   const poll = await post(app, users.steward, `/circles/${circle.id}/polls`, {
     title: 'Vote',
     kind: 'single',
@@ -174,6 +182,7 @@ async function buildCircleTarget(
       board: board.id,
       note: note.id,
       cluster: cluster.id,
+      zone: zone.id,
       poll: poll.id,
       datePoll: datePoll.id,
       sheet: sheet.id,

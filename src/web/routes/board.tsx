@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Board, BoardNote } from '../../contract/board.ts';
@@ -15,6 +15,7 @@ import { BoardClusters } from '../features/boards/board-clusters.tsx';
 import { BoardColumns } from '../features/boards/board-columns.tsx';
 import { BoardLegend } from '../features/boards/board-legend.tsx';
 import { BoardResults } from '../features/boards/board-results.tsx';
+import { BoardWall } from '../features/boards/board-wall.tsx';
 import styles from '../features/boards/boards.module.css';
 import { FacilitatorBar } from '../features/boards/facilitator-bar.tsx';
 import { isNotFound, useErrorMessage } from '../lib/error-message.ts';
@@ -53,7 +54,15 @@ function useTimerEnd(board: Board) {
   }, [board.id, board.votingClosesAt, board.isVotingOpen, queryClient]);
 }
 
-function BoardView({ board, presence }: { board: Board; presence: number | null }) {
+function BoardView({
+  board,
+  presence,
+  focusRequest,
+}: {
+  board: Board;
+  presence: number | null;
+  focusRequest: { zoneId: string; by: string; byId: string } | null;
+}) {
   const { t, i18n } = useTranslation();
   useTimerEnd(board);
   const errorMessage = useErrorMessage();
@@ -62,6 +71,26 @@ function BoardView({ board, presence }: { board: Board; presence: number | null 
   const [actionNote, setActionNote] = useState<BoardNote | null>(null);
   const onFail = (error: unknown) => setMessage({ tone: 'danger', text: errorMessage(error) });
   const onAnnounce = (text: string) => setMessage({ tone: 'info', text });
+  const wallCentre = useRef<(() => { wallX: number; wallY: number }) | null>(null);
+
+  const wallPanel = (
+    <div className={styles.boardPanel}>
+      <BoardWall
+        board={board}
+        onFail={onFail}
+        onAnnounce={onAnnounce}
+        focusRequest={focusRequest}
+        centreRef={wallCentre}
+      />
+      {!board.locked ? (
+        <AddNoteForm
+          board={board}
+          onFail={onFail}
+          placeOnWall={() => wallCentre.current?.() ?? { wallX: 0, wallY: 0 }}
+        />
+      ) : null}
+    </div>
+  );
 
   const boardPanel = (
     <div className={styles.boardPanel}>
@@ -124,6 +153,7 @@ function BoardView({ board, presence }: { board: Board; presence: number | null 
       <Tabs
         label={t('boards.tabs.label')}
         items={[
+          { id: 'wall', label: t('boards.tabs.wall'), panel: wallPanel },
           { id: 'board', label: t('boards.tabs.board'), panel: boardPanel },
           { id: 'results', label: t('boards.tabs.results'), panel: <BoardResults board={board} /> },
         ]}
@@ -144,11 +174,13 @@ function BoardView({ board, presence }: { board: Board; presence: number | null 
 
 export function BoardPage() {
   const { id = '' } = useParams();
-  const { board, presence } = useBoard(id);
+  const [focusRequest, setFocusRequest] = useState<{ zoneId: string; by: string; byId: string } | null>(null);
+  // A new object each time: the same zone twice still moves the view again.
+  const { board, presence } = useBoard(id, (focus) => setFocusRequest({ ...focus }));
   if (board.isPending) return <LoadingState />;
   if (board.isError) {
     if (isNotFound(board.error)) return <NotFoundPage />;
     return <ErrorState error={board.error} onRetry={() => void board.refetch()} />;
   }
-  return <BoardView board={board.data} presence={presence} />;
+  return <BoardView board={board.data} presence={presence} focusRequest={focusRequest} />;
 }

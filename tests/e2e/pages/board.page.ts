@@ -11,6 +11,8 @@ export class BoardPage {
   async open(boardId: string, title: string | RegExp): Promise<void> {
     await this.page.goto(`/boards/${boardId}`);
     await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    // The wall is the board's first view; these steps use the columns (its accessible equivalent).
+    await this.page.getByRole('tab', { name: 'Colonnes' }).click();
   }
 
   note(text: string | RegExp): Locator {
@@ -49,6 +51,7 @@ export async function createBoardFromCircle(
   if (options.silent) await dialog.getByRole('checkbox', { name: /Brainstorm silencieux/ }).check();
   await dialog.getByRole('button', { name: 'Créer le tableau' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await page.getByRole('tab', { name: 'Colonnes' }).click();
   const id = new URL(page.url()).pathname.split('/').pop();
   if (!id) throw new Error('no board id in the address');
   return id;

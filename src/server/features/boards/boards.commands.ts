@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { BoardCreateInput, BoardPatch, NoteCreateInput, NotePatch } from '../../../contract/board.ts';
 import { DEFAULT_DOTS_PER_PARTICIPANT, dotsProblem, isVotingOpen } from '../../../domain/board.ts';
+import { boardTemplates } from '../../../domain/board-wall.ts';
 import { toBool, toIso } from '../../db/columns.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import type { Locale } from '../../mail/mail-i18n.ts';
 import { insertActionIn } from '../actions/actions.public.ts';
 import { lockBoard, requireUnlocked } from './board-access.ts';
 import {
@@ -52,10 +54,20 @@ export async function createBoard(
   circleId: string,
   creatorId: string,
   input: BoardCreateInput,
+  locale: Locale = 'fr',
 ): Promise<string> {
   await requireAttachment(db, circleId, input);
   const id = randomUUID();
   const now = new Date().toISOString();
+  const template = input.template ? boardTemplates[input.template] : undefined;
+  const categories =
+    input.categories ??
+    template?.categories.map((category) => ({
+      name: category.name[locale],
+      color: category.color,
+      meaning: category.meaning[locale],
+    })) ??
+    [];
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('boards')
@@ -78,10 +90,27 @@ export async function createBoard(
         updatedAt: now,
       })
       .execute();
-    for (const [index, category] of (input.categories ?? []).entries()) {
+    for (const [index, category] of categories.entries()) {
       await trx
         .insertInto('boardCategories')
         .values({ id: randomUUID(), boardId: id, position: index + 1, meaning: '', ...category })
+        .execute();
+    }
+    for (const [index, zone] of (template?.zones ?? []).entries()) {
+      await trx
+        .insertInto('boardZones')
+        .values({
+          id: randomUUID(),
+          boardId: id,
+          title: zone.title[locale],
+          color: zone.color,
+          x: zone.x,
+          y: zone.y,
+          width: zone.width,
+          height: zone.height,
+          // Drawn in order: the same instant would leave the order to the ids.
+          createdAt: new Date(Date.parse(now) + index).toISOString(),
+        })
         .execute();
     }
   });
@@ -240,6 +269,9 @@ export async function createNote(db: Kysely<DB>, boardId: string, authorId: stri
         clusterId: input.clusterId ?? null,
         x: input.x ?? 0,
         y: input.y ?? Number(last?.y ?? 0) + 1024,
+        wallX: input.wallX ?? null,
+        wallY: input.wallY ?? null,
+        size: input.size ?? 'M',
         hidden: false,
         private: toBool(board.silent),
         actionId: null,

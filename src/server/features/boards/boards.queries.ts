@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { Board, BoardNote, BoardSummary } from '../../../contract/board.ts';
+import type { Board, BoardNote, BoardSummary, BoardZone } from '../../../contract/board.ts';
 import { isVotingOpen } from '../../../domain/board.ts';
 import { toBool, toIso } from '../../db/columns.ts';
 import { type Keyset, type PageRequest, pageQuery, toPage } from '../../db/keyset.ts';
@@ -82,6 +82,9 @@ export function noteView(
     clusterId: row.clusterId,
     x: row.x,
     y: row.y,
+    wallX: row.wallX,
+    wallY: row.wallY,
+    size: row.size,
     isMine,
     author:
       toBool(board.anonymous) || !row.authorId ? null : { id: row.authorId, name: row.authorName ?? '' },
@@ -188,11 +191,22 @@ export async function findVisibleNote(
   return (await visibleNotes(db, access, noteId)).notes[0];
 }
 
+/** The wall's zones, in the order they were drawn (the last on top). */
+export function listZones(db: Kysely<DB>, boardId: string): Promise<BoardZone[]> {
+  return db
+    .selectFrom('boardZones')
+    .select(['id', 'title', 'color', 'x', 'y', 'width', 'height'])
+    .where('boardId', '=', boardId)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+}
+
 /** The board as this viewer may see it (see visibleNotes for the post-its' rules). */
 export async function loadBoard(db: Kysely<DB>, access: BoardAccess, now = Date.now()): Promise<Board> {
   const { board, viewer } = access;
   const me = viewer.id;
-  const [categories, clusters, { notes, mine }, privateCount] = await Promise.all([
+  const [categories, clusters, zones, { notes, mine }, privateCount] = await Promise.all([
     db
       .selectFrom('boardCategories')
       .select(['id', 'name', 'color', 'meaning'])
@@ -206,6 +220,7 @@ export async function loadBoard(db: Kysely<DB>, access: BoardAccess, now = Date.
       .orderBy('createdAt')
       .orderBy('id')
       .execute(),
+    listZones(db, board.id),
     visibleNotes(db, access),
     db
       .selectFrom('boardNotes')
@@ -220,6 +235,7 @@ export async function loadBoard(db: Kysely<DB>, access: BoardAccess, now = Date.
     ...base,
     categories,
     clusters,
+    zones,
     notes,
     privateNoteCount: Number(privateCount.n),
     isVotingOpen: isVotingOpen(base, now),

@@ -10,6 +10,7 @@ import {
 import { errorBodySchema } from '../../../contract/error.ts';
 import { pageOf, pageQuerySchema } from '../../../contract/list.ts';
 import type { AppContext } from '../../app-context.ts';
+import { requestLocale } from '../../http/request-locale.ts';
 import { inPublishOrder } from '../../live/publish-order.ts';
 import { circleBoardAccess, getBoardAccess, requireBoardSteward } from './board-access.ts';
 import { boardTopic } from './board-events.ts';
@@ -68,7 +69,7 @@ export function boardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const viewer = await viewers.require(request);
         const { circle } = await circleBoardAccess(db, request.params.id, viewer);
-        const id = await createBoard(db, circle.id, viewer.id, request.body);
+        const id = await createBoard(db, circle.id, viewer.id, request.body, requestLocale(request));
         return reply.status(201).send(await loadBoard(db, await getBoardAccess(db, id, viewer)));
       },
     );

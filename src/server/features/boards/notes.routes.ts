@@ -100,6 +100,9 @@ export function boardNotesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw new AppError('FORBIDDEN', 'Only its author can change what a post-it says');
         }
         if (hidden !== undefined) requireBoardSteward(access);
+        if (request.body.size !== undefined && !access.isMine && !access.canSteer) {
+          throw new AppError('FORBIDDEN', 'Only its author or a facilitator can resize a post-it');
+        }
         await inPublishOrder(boardTopic(access.board.id), async () => {
           const written = { publication: await patchNote(db, access.note, request.body, access.canSteer) };
           live.publish(boardTopic(access.board.id), written.publication.event, written.publication.variants);

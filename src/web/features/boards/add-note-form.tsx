@@ -9,7 +9,16 @@ import styles from './boards.module.css';
 import { categoryChoice } from './category-choice.ts';
 
 /** "Ajouter un post-it": plain text (line breaks kept) in a category of the legend. */
-export function AddNoteForm({ board, onFail }: { board: Board; onFail: (error: unknown) => void }) {
+export function AddNoteForm({
+  board,
+  onFail,
+  placeOnWall,
+}: {
+  board: Board;
+  onFail: (error: unknown) => void;
+  /** On the wall: where the new post-it goes (the middle of the view). */
+  placeOnWall?: () => { wallX: number; wallY: number };
+}) {
   const { t } = useTranslation();
   const id = useId();
   const add = useAddNote(board.id);
@@ -26,7 +35,7 @@ export function AddNoteForm({ board, onFail }: { board: Board; onFail: (error: u
     }
     setError(undefined);
     add.mutate(
-      { text, categoryId },
+      { text, categoryId, ...placeOnWall?.() },
       {
         onSuccess: () => setText(''),
         onError: onFail,

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { z } from 'zod';
 import type {
   Board,
@@ -7,9 +7,12 @@ import type {
   BoardNote,
   BoardPatch,
   BoardSummary,
+  BoardZone,
   myDotsSchema,
   NoteCreateInput,
   NotePatch,
+  ZoneCreateInput,
+  ZonePatch,
 } from '../../../contract/board.ts';
 import { BoardFollower } from '../../../contract/board-follower.ts';
 import type { Action } from '../../../contract/session.ts';
@@ -40,8 +43,13 @@ export function useCircleBoards(circleId: string, enabled = true) {
  * holds, after a gap or a resync, or when an event changes much at once. `presence` is how many
  * people the server says are here (null until it says so).
  */
-export function useBoard(id: string) {
+export function useBoard(
+  id: string,
+  onFocus?: (focus: { zoneId: string; by: string; byId: string }) => void,
+) {
   const queryClient = useQueryClient();
+  const focusListener = useRef(onFocus);
+  focusListener.current = onFocus;
   const follower = useMemo(() => {
     const key = boardKeys.detail(id);
     return new BoardFollower({
@@ -53,7 +61,11 @@ export function useBoard(id: string) {
   useEffect(() => () => follower.stop(), [follower]);
   const presence = useLiveTopic(
     `board:${id}`,
-    (event) => (event ? follower.onEvent(event) : follower.onResync()),
+    (event) => {
+      if (event?.type === 'board.focus')
+        focusListener.current?.({ zoneId: event.zoneId, by: event.by, byId: event.byId });
+      return event ? follower.onEvent(event) : follower.onResync();
+    },
     () => follower.onResync(),
   );
   const board = useQuery({
@@ -200,3 +212,41 @@ export function useDeleteCluster(boardId: string) {
     apiRequest<Board>(`/api/v1/clusters/${encodeURIComponent(clusterId)}`, { method: 'DELETE' }),
   );
 }
+
+const zonePath = (id: string) => `/api/v1/zones/${encodeURIComponent(id)}`;
+
+/** Zone writes: the live event patches every follower's copy, this tab's included. */
+export function useCreateZone(boardId: string) {
+  return useBoardWrite(boardId, (input: ZoneCreateInput) =>
+    apiRequest<BoardZone>(`${boardPath(boardId)}/zones`, { method: 'POST', body: input }),
+  );
+}
+
+export function usePatchZone(boardId: string) {
+  return useBoardWrite(boardId, ({ zoneId, patch }: { zoneId: string; patch: ZonePatch }) =>
+    apiRequest<BoardZone>(zonePath(zoneId), { method: 'PATCH', body: patch }),
+  );
+}
+
+export function useDeleteZone(boardId: string) {
+  return useBoardWrite(boardId, (zoneId: string) => apiSend(zonePath(zoneId), { method: 'DELETE' }));
+}
+
+/** Brings everyone's view to a zone (a live event only: nothing to read again). */
+export function useFocusZone(boardId: string) {
+  return useMutation({
+    mutationFn: (zoneId: string) =>
+      apiSend(`${boardPath(boardId)}/focus`, { method: 'POST', body: { zoneId } }),
+  });
+}
+
+export function useImportCsv(boardId: string) {
+  return useBoardWrite(boardId, (csv: string) =>
+    apiRequest<{ imported: number; categoriesCreated: number }>(`${boardPath(boardId)}/import`, {
+      method: 'POST',
+      body: { csv },
+    }),
+  );
+}
+
+export const boardCsvUrl = (boardId: string) => `${boardPath(boardId)}/export.csv`;

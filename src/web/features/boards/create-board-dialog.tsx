@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Session } from '../../../contract/session.ts';
+import { type BoardTemplateId, boardTemplateIds, boardTemplates } from '../../../domain/board-wall.ts';
 import { Button } from '../../components/button.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import formStyles from '../../components/form.module.css';
@@ -28,6 +29,7 @@ interface Values {
   maxDotsPerNote: string;
   sessionId: string;
   agendaItemId: string;
+  template: BoardTemplateId | '';
 }
 
 function toInput(values: Values) {
@@ -44,14 +46,16 @@ function toInput(values: Values) {
     maxDotsPerNote: numberFromText(values.maxDotsPerNote, null),
     sessionId: values.sessionId || undefined,
     agendaItemId: (values.sessionId && values.agendaItemId) || undefined,
+    template: values.template || undefined,
   };
 }
 
 /** Create a board: title, legend (name, colour, meaning), anonymity, silent brainstorm, dots. */
 export function CreateBoardDialog({ circleId, onClose }: { circleId: string; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateBoard(circleId);
+  const language = i18n.language.startsWith('en') ? 'en' : 'fr';
   const form = useContractForm({
     schema: loadSchema,
     initialValues: (): Values => ({
@@ -75,6 +79,7 @@ export function CreateBoardDialog({ circleId, onClose }: { circleId: string; onC
       maxDotsPerNote: '',
       sessionId: '',
       agendaItemId: '',
+      template: '',
     }),
     toInput,
     messages: { maxDotsPerNote: 'boards.edit.maxPerNoteTooHigh' },
@@ -103,6 +108,32 @@ export function CreateBoardDialog({ circleId, onClose }: { circleId: string; onC
       {() => (
         <form className={formStyles.form} {...form.formProps}>
           <TextField label={t('boards.create.name')} {...form.text('title')} />
+          <SelectField
+            label={t('boards.create.template')}
+            description={t('boards.create.templateHint')}
+            options={[
+              { value: '', label: t('boards.create.templateNone') },
+              ...boardTemplateIds.map((id) => ({ value: id, label: t(`boards.create.templates.${id}`) })),
+            ]}
+            value={values.template}
+            onChange={(value) => {
+              const id = boardTemplateIds.find((known) => known === value);
+              setValue('template', id ?? '');
+              // A template with its own legend shows it here, to keep or change.
+              const legend = id ? boardTemplates[id].categories : [];
+              if (legend.length)
+                setValue(
+                  'categories',
+                  legend.map((category) =>
+                    legendRow({
+                      name: category.name[language],
+                      color: category.color,
+                      meaning: category.meaning[language],
+                    }),
+                  ),
+                );
+            }}
+          />
           <LegendEditor rows={values.categories} onChange={(rows) => setValue('categories', rows)} />
           {sessions.data?.length ? (
             <div className={formStyles.row}>

@@ -15,6 +15,7 @@ import {
   type Http,
   type Production,
   sessionAgendaProducer,
+  wallProducer,
 } from './live-producer.ts';
 
 export interface LoadJob {
@@ -25,8 +26,8 @@ export interface LoadJob {
   accounts: number;
   seconds: number;
   rate: number;
-  /** What the producer writes: post-its and dots on a board (default), or agenda moves. */
-  producer?: 'board' | 'session';
+  /** What the producer writes: post-its and dots on a board (default), agenda moves, or wall moves. */
+  producer?: 'board' | 'session' | 'wall';
   /** Bare server only: pad each event so that its frame carries about this many bytes. */
   frameBytes?: number;
   /** How simulated screens follow events: patch their copy (today's web client) or read it again on each (before decision 043). */
@@ -134,10 +135,12 @@ async function run(): Promise<Omit<LoadResult, 'frameBytes'>> {
         name: `Participant ${i}`,
       })) as string;
     });
-    production = await (job.producer === 'session' ? sessionAgendaProducer : boardProducer).setup(
-      http,
-      owner,
-    );
+    production = await (job.producer === 'session'
+      ? sessionAgendaProducer
+      : job.producer === 'wall'
+        ? wallProducer
+        : boardProducer
+    ).setup(http, owner);
     const admit = production.admit;
     if (admit) await pool(cookies.length, 8, (i) => admit(cookies[i] ?? ''));
   } else {

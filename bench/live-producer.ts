@@ -199,3 +199,69 @@ export const boardProducer: Producer = {
     };
   },
 };
+
+/**
+ * A wall in the room (issue 17): the facilitator has laid out a retro's zones and forty post-its;
+ * then post-its are dragged (three productions in four: each drop is one PATCH, as the wall sends
+ * it on release, by one of a few members) and zones are moved (one in four, by the facilitator).
+ * Each production puts its own index in the moved thing's x, so a copy shows production i when a
+ * post-it's `wallX` (key `move:<i>`) or a zone's `x` (key `zone:<base + i>`, beyond where the
+ * template lays zones) holds it.
+ */
+const ZONE_KEY_BASE = 30_000;
+export const wallProducer: Producer = {
+  name: 'PATCH /api/v1/notes/{id} (wallX, wallY) and PATCH /api/v1/zones/{id} (board:<id>)',
+  async setup(http, owner) {
+    const { slug, circleId } = await benchCircle(http, owner);
+    const board = (await http(owner, 'POST', `/api/v1/circles/${circleId}/boards`, {
+      title: 'Rétrospective',
+      template: 'retro',
+    })) as { id: string; zones: { id: string }[] };
+    const voters = await benchVoters(http, slug, circleId);
+    const notes: string[] = [];
+    for (let n = 0; n < 40; n++) {
+      const note = (await http(owner, 'POST', `/api/v1/boards/${board.id}/notes`, {
+        text: `Post-it ${n + 1} : ce qui nous a aidés`,
+        wallX: 50_000 + n * 10,
+        wallY: 0,
+      })) as { id: string };
+      notes.push(note.id);
+    }
+    const zones = board.zones.map((zone) => zone.id);
+    if (zones.length === 0) throw new Error('the retro template laid out no zone');
+    return {
+      topic: `board:${board.id}`,
+      screen: {
+        path: `/api/v1/boards/${board.id}`,
+        follower: (store) =>
+          new BoardFollower(store as ConstructorParameters<typeof BoardFollower>[0]) as Follower,
+        keysOf: (copy) => [
+          ...(copy as Board).notes.map((note) => `move:${note.wallX}`),
+          ...(copy as Board).zones.map((zone) => `zone:${zone.x}`),
+        ],
+      },
+      admit: (cookie) => joinCircle(http, cookie, slug, circleId),
+      produce: async (i) => {
+        if (i % 4 === 3) {
+          await http(owner, 'PATCH', `/api/v1/zones/${zones[(i >> 2) % zones.length]}`, {
+            x: ZONE_KEY_BASE + i,
+            y: i % 997,
+          });
+          return `zone:${ZONE_KEY_BASE + i}`;
+        }
+        const mover = voters[i % voters.length] ?? owner;
+        await http(mover, 'PATCH', `/api/v1/notes/${notes[i % notes.length]}`, {
+          wallX: i,
+          wallY: (i * 37) % 2_000,
+        });
+        return `move:${i}`;
+      },
+      keyOf: (event) =>
+        event.type === 'board.note.updated' && event.note
+          ? `move:${event.note.wallX}`
+          : event.type === 'board.zone.updated'
+            ? `zone:${event.zone.x}`
+            : undefined,
+    };
+  },
+};

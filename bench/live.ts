@@ -31,7 +31,7 @@ const { values } = parseArgs({
     'skip-votes': { type: 'boolean', default: false },
   },
 });
-const producer = values.producer === 'session' ? 'session' : 'board';
+const producer = values.producer === 'session' || values.producer === 'wall' ? values.producer : 'board';
 const participants = Number(values.participants);
 const seconds = Number(values.seconds);
 const rate = Number(values.rate);

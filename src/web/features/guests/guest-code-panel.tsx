@@ -17,11 +17,17 @@ type Duration = (typeof durations)[number];
 /** A code is read aloud in two halves: ABCD-EFGH. */
 export const spokenCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
 
-function OpenCode({ sessionId, code }: { sessionId: string; code: GuestCode }) {
+interface OpenCodeProps {
+  sessionId: string;
+  code: GuestCode;
+  /** The panel's live region: it outlives this code, which disappears once revoked. */
+  onMessage: (message: FormStatusMessage) => void;
+}
+
+function OpenCode({ sessionId, code, onMessage }: OpenCodeProps) {
   const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
   const revoke = useRevokeGuestCode(sessionId);
-  const [message, setMessage] = useState<FormStatusMessage | null>(null);
   const until = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' }).format(
     new Date(code.expiresAt),
   );
@@ -42,14 +48,13 @@ function OpenCode({ sessionId, code }: { sessionId: string; code: GuestCode }) {
         isPending={revoke.isPending}
         onClick={() =>
           revoke.mutate(code.id, {
-            onSuccess: () => setMessage({ tone: 'success', text: t('guests.panel.revoked') }),
-            onError: (error) => setMessage({ tone: 'danger', text: errorMessage(error) }),
+            onSuccess: () => onMessage({ tone: 'success', text: t('guests.panel.revoked') }),
+            onError: (error) => onMessage({ tone: 'danger', text: errorMessage(error) }),
           })
         }
       >
         {t('guests.panel.revoke')}
       </Button>
-      <FormStatus message={message} />
     </div>
   );
 }
@@ -70,7 +75,7 @@ export function GuestCodePanel({ sessionId }: { sessionId: string }) {
     <Card isCompact>
       <h2 className={styles.panelTitle}>{t('guests.panel.title')}</h2>
       <p className={styles.muted}>{t('guests.panel.intro')}</p>
-      {current ? <OpenCode sessionId={sessionId} code={current} /> : null}
+      {current ? <OpenCode sessionId={sessionId} code={current} onMessage={setMessage} /> : null}
       {current ? null : (
         <div className={styles.openForm}>
           <SelectField

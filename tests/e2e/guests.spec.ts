@@ -70,6 +70,13 @@ test('a guest without an account joins a session by its code, checks in and adds
   await guest.getByRole('button', { name: 'Ajouter le post-it' }).click();
   const note = guest.getByRole('listitem').filter({ hasText: 'Ouvrir les cercles aux agents du CNFPT' });
   await expect(note).toContainText('invité·e');
+  // The shared notes, written live with the facilitator's.
+  await guest.getByRole('button', { name: 'Ouvrir les notes' }).click();
+  const editor = guest.getByRole('textbox', { name: 'Notes communes de la séance' });
+  await editor.click();
+  await editor.press('End');
+  await editor.pressSequentially('Note de Gaëlle');
+  await expect(editor).toContainText('Note de Gaëlle');
   await expectAccessible(guest, 'guest session view');
   await lookAt(guest, 'guest-session', { fullPage: true });
 

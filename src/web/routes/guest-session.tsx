@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { GuestHome } from '../../contract/guest.ts';
@@ -27,7 +27,34 @@ import {
 import styles from '../features/guests/guests.module.css';
 import { WeatherIcon } from '../features/sessions/weather-icon.tsx';
 import { isNotFound, useErrorMessage } from '../lib/error-message.ts';
+import { lazyNamed } from '../lib/lazy-named.ts';
 import { useLiveTopic } from '../lib/use-live-topic.ts';
+
+/** The live editor (Tiptap, Yjs) loads when the guest opens the notes. */
+const collaborativeNotes = lazyNamed(
+  () => import('../features/sessions/notes/collaborative-notes.tsx'),
+  'CollaborativeNotes',
+);
+
+function GuestNotes({ sessionId, userName }: { sessionId: string; userName: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <Section title={t('guests.view.notesTitle')} description={t('guests.view.notesIntro')}>
+      {open ? (
+        <Suspense fallback={<LoadingState />}>
+          <collaborativeNotes.Component sessionId={sessionId} userName={userName} />
+        </Suspense>
+      ) : (
+        <div>
+          <Button variant="secondary" onClick={() => setOpen(true)} onFocus={collaborativeNotes.preload}>
+            {t('guests.view.openNotes')}
+          </Button>
+        </div>
+      )}
+    </Section>
+  );
+}
 
 function GuestCheckin({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
@@ -262,6 +289,7 @@ function GuestSessionView({ home }: { home: GuestHome }) {
         {home.polls.map((poll) => (
           <GuestPoll key={poll.id} pollId={poll.id} />
         ))}
+        <GuestNotes sessionId={home.session.id} userName={home.guest.name} />
         <Alert tone="info" title={t('guests.view.keepTitle')}>
           <p>{t('guests.view.keep')}</p>
           <p>

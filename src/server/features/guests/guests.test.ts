@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guestCodeAlphabet } from '../../../contract/guest.ts';
 import { guestRoutes } from '../../http/guest-fence.ts';
 import { LIVE_FRAME_LIMIT_MS, listenLive, openLiveClient } from '../../testing/live-client.ts';
+import { openNotes, until } from '../../testing/notes-editor.ts';
 import {
   addToCircle,
   buildCircle,
@@ -227,6 +228,23 @@ describe.each(testDialects())('guests by a code on %s', (dialect) => {
         expect(await socket.subscribe(topic), topic).toMatchObject({ type: 'error', code: 'NOT_FOUND' });
     } finally {
       socket.close();
+    }
+  });
+
+  it('lets a guest write in their session’s shared notes, and no other session’s', async () => {
+    const { code } = await openCode();
+    const { guest } = await join(code, 'Noémie Notes');
+    const notesUrl = liveUrl.replace('/live', '/notes');
+    const mine = openNotes(notesUrl, sessionId, guest);
+    const other = openNotes(notesUrl, otherSessionId, guest);
+    const facilitatorNotes = openNotes(notesUrl, sessionId, facilitator);
+    try {
+      await until(() => mine.events.synced && facilitatorNotes.events.synced && other.events.failed);
+      mine.doc.getText('notes').insert(0, 'Une note d’invitée. ');
+      await until(() => facilitatorNotes.doc.getText('notes').toString().includes('invitée'));
+      expect(other.events.synced).toBe(false);
+    } finally {
+      for (const editor of [mine, other, facilitatorNotes]) editor.close();
     }
   });
 

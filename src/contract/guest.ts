@@ -71,3 +71,12 @@ export type GuestHome = z.infer<typeof guestHomeSchema>;
 
 export const guestClaimResultSchema = z.object({ sessionId: z.string() }).meta({ id: 'GuestClaimResult' });
 export type GuestClaimResult = z.infer<typeof guestClaimResultSchema>;
+
+/**
+ * The people who took part in a session as guests (not yet claimed by an account): what the
+ * session's views use to mark their contributions "invité·e".
+ */
+export const sessionGuestsSchema = z
+  .object({ items: z.array(z.object({ id: z.string(), name: z.string() })) })
+  .meta({ id: 'SessionGuests' });
+export type SessionGuests = z.infer<typeof sessionGuestsSchema>;

@@ -90,6 +90,14 @@ test('a guest without an account joins a session by its code, checks in and adds
   expect((await guest.request.get(`/api/v1/circles/${circle.id}`)).status()).toBe(404);
   expect((await guest.request.get(`/api/v1/communities/${slug}`)).status()).toBe(404);
 
+  // On the board and in the weather round, the facilitator sees the guest's contributions marked.
+  await page.goto(`/boards/${board.id}`);
+  await expect(page.getByText('Ouvrir les cercles aux agents du CNFPT')).toBeVisible();
+  await expect(page.getByText(/Gaëlle Invitée\s*invité·e/)).toBeVisible();
+  await lookAt(page, 'guest-on-board', { fullPage: true });
+  await page.goto(`/sessions/${session.id}`);
+  await expect(page.getByRole('listitem').filter({ hasText: 'curieuse' })).toContainText('invité·e');
+
   // Closing the code ends the guest's access at once.
   await page.getByRole('button', { name: 'Fermer l’accès maintenant' }).click();
   await expect(page.getByText('Accès fermé')).toBeVisible();

@@ -256,6 +256,7 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/v1/communities/{slug}/placeholders/{userId}/invitations': skip('animators and facilitators'),
   'DELETE /api/v1/communities/{slug}/placeholders/{userId}/invitations': skip('animators and facilitators'),
   'GET /api/v1/sessions/{id}/guest-codes': { kind: 'session', action: 'steer' },
+  'GET /api/v1/sessions/{id}/guests': { kind: 'session', action: 'read' },
   'POST /api/v1/sessions/{id}/guest-codes': { kind: 'session', action: 'steer' },
   'DELETE /api/v1/sessions/{id}/guest-codes/{codeId}': skip('a code of the session: guests.test.ts'),
   'POST /api/v1/guests': secret,

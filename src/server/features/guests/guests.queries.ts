@@ -161,3 +161,16 @@ export async function openGuestsAmong(
     .execute();
   return rows.map((row) => row.userId);
 }
+
+/** The session's guests (every code's, while not claimed), by name. */
+export async function listSessionGuests(db: Kysely<DB>, sessionId: string) {
+  return db
+    .selectFrom('guests as g')
+    .innerJoin('users as u', 'u.id', 'g.userId')
+    .select(['u.id', 'u.name'])
+    .where('g.sessionId', '=', sessionId)
+    .orderBy('u.name')
+    .orderBy('u.id')
+    .limit(1000)
+    .execute();
+}

@@ -8,13 +8,14 @@ import {
   guestCodeSchema,
   guestHomeSchema,
   guestJoinSchema,
+  sessionGuestsSchema,
 } from '../../../contract/guest.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { cookieValue, GUEST_COOKIE, type Viewer } from '../../http/viewer.ts';
 import { EVERY_CIRCLE } from '../../live/access-revocations.ts';
 import { requireSteward } from '../../policy/access.ts';
-import { getVisibleSession } from '../sessions/sessions.public.ts';
+import { getVisibleSession, sessionAbilities } from '../sessions/sessions.public.ts';
 import {
   claimGuest,
   guestsExpiredSince,
@@ -22,7 +23,7 @@ import {
   openGuestCode,
   revokeGuestCode,
 } from './guests.commands.ts';
-import { findGuestByToken, guestHome, listOpenCodes } from './guests.queries.ts';
+import { findGuestByToken, guestHome, listOpenCodes, listSessionGuests } from './guests.queries.ts';
 import { JoinsPerCode } from './join-limits.ts';
 
 const tags = ['guests'];
@@ -101,6 +102,25 @@ export function guestsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const { session } = await stewardedSession(request, request.params.id);
         return { items: await listOpenCodes(db, session.id, env.PUBLIC_URL) };
+      },
+    );
+
+    app.get(
+      '/sessions/:id/guests',
+      {
+        schema: {
+          tags,
+          summary: 'The session’s guests by a code, to mark their contributions (who reads the session)',
+          params: idParams,
+          response: { 200: sessionGuestsSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const viewer = await viewers.find(request);
+        if (viewer?.guestScope) throw notFound('Session');
+        const { session, circle } = await getVisibleSession(db, request.params.id, viewer);
+        if (!(await sessionAbilities(db, session, circle, viewer)).read) throw notFound('Session');
+        return { items: await listSessionGuests(db, session.id) };
       },
     );
 

@@ -299,6 +299,15 @@ describe.each(testDialects())('guests by a code on %s', (dialect) => {
     expect(statuses.at(-1)).toBe(429);
   });
 
+  it('names the session’s guests to those who read it, so their contributions are marked', async () => {
+    const { code } = await openCode();
+    const { guest } = await join(code, 'Bérénice Badge');
+    const guests = (await ok(member, 'GET', `/sessions/${sessionId}/guests`)).items as { id: string }[];
+    expect(guests).toContainEqual({ id: guest.id, name: 'Bérénice Badge' });
+    const outsider = await registerUser(t.app, 'Oscar Outsider');
+    expect((await call(outsider, 'GET', `/sessions/${sessionId}/guests`)).statusCode).toBe(404);
+  });
+
   it('keeps guests out of the member lists', async () => {
     const { code } = await openCode();
     await join(code, 'Discrète Invitée');

@@ -321,9 +321,23 @@ describe.each(testDialects())('guests by a code on %s', (dialect) => {
     const { code } = await openCode();
     const { guest } = await join(code, 'Clara Claims');
     await ok(guest, 'PUT', `/sessions/${sessionId}/checkins/me`, { weather: 'rainbow', word: 'ravie' });
-    const note = await ok(guest, 'POST', `/boards/${boardId}/notes`, { text: 'Ma contribution' });
+    // Sent as the browser sends it, with an idempotency key (stored under the guest's person row).
+    const written = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/boards/${boardId}/notes`,
+      headers: { cookie: guest.cookie, 'idempotency-key': 'guest-note-0001-abcdefgh' },
+      payload: { text: 'Ma contribution' },
+    });
+    expect(written.statusCode, written.body).toBe(201);
+    const note = written.json();
     await ok(guest, 'PUT', `/notes/${note.id}/dots/me`, { count: 1 });
     await ok(guest, 'PUT', `/polls/${pollId}/ballot`, { choices: [optionId] });
+    const keys = await t.database.db
+      .selectFrom('idempotencyKeys')
+      .select('key')
+      .where('userId', '=', guest.id)
+      .execute();
+    expect(keys).toHaveLength(1);
     const account = await registerUser(t.app, 'Clara Compte');
     const both = { cookie: `${account.cookie}; ${guest.cookie}` };
     expect(await ok(both, 'POST', '/guests/me/claim')).toEqual({ sessionId });
@@ -334,12 +348,12 @@ describe.each(testDialects())('guests by a code on %s', (dialect) => {
     expect(
       await db.selectFrom('guests').select('userId').where('userId', '=', guest.id).executeTakeFirst(),
     ).toBeUndefined();
-    const written = await db
+    const stored = await db
       .selectFrom('boardNotes')
       .select('authorId')
       .where('id', '=', note.id)
       .executeTakeFirstOrThrow();
-    expect(written.authorId).toBe(account.id);
+    expect(stored.authorId).toBe(account.id);
     const checkin = await db
       .selectFrom('checkins')
       .select('userId')

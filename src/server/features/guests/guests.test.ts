@@ -290,6 +290,27 @@ describe.each(testDialects())('guests by a code on %s', (dialect) => {
     expect((await join(code.code, 'Trop tard')).response.statusCode).toBe(404);
   });
 
+  it('closes an expired code’s guests’ live sockets by the clock', async () => {
+    const code = await openCode(15);
+    const { guest } = await join(code.code, 'Louis Live');
+    const socket = await openLiveClient(liveUrl, guest);
+    expect(await socket.subscribe(`session:${sessionId}`)).toMatchObject({ type: 'subscribed' });
+    const closed = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('socket still open')), LIVE_FRAME_LIMIT_MS);
+      socket.socket.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    // The code ends in a moment: the instance's sweep (every 10 s) closes its guests' sockets.
+    await t.database.db
+      .updateTable('guestCodes')
+      .set({ expiresAt: new Date(Date.now() + 200).toISOString() })
+      .where('id', '=', code.id)
+      .execute();
+    await closed;
+  }, 60_000);
+
   it('limits joins per address and refuses codes that are not codes', async () => {
     expect((await join('not a code!', 'Xavier')).response.statusCode).toBe(400);
     const statuses: number[] = [];

@@ -36,6 +36,13 @@ test('a guest without an account joins a session by its code, checks in and adds
     sessionId: session.id,
   });
 
+  await call('POST', `/api/v1/circles/${circle.id}/polls`, {
+    title: 'Prochaine séance',
+    kind: 'single',
+    options: ['Mardi', 'Jeudi'],
+    sessionId: session.id,
+  });
+
   // The facilitator opens the session to guests from its page.
   await page.goto(`/sessions/${session.id}`);
   const panel = page.getByRole('complementary').filter({ hasText: 'Invité·es sans compte' });
@@ -70,6 +77,11 @@ test('a guest without an account joins a session by its code, checks in and adds
   await guest.getByRole('button', { name: 'Ajouter le post-it' }).click();
   const note = guest.getByRole('listitem').filter({ hasText: 'Ouvrir les cercles aux agents du CNFPT' });
   await expect(note).toContainText('invité·e');
+  // A vote on the session's poll.
+  await guest.getByRole('radio', { name: 'Jeudi' }).check();
+  await guest.getByRole('button', { name: 'Voter' }).click();
+  await expect(guest.getByText('Votre vote est enregistré.')).toBeVisible();
+
   // The shared notes, written live with the facilitator's.
   await guest.getByRole('button', { name: 'Ouvrir les notes' }).click();
   const editor = guest.getByRole('textbox', { name: 'Notes communes de la séance' });
@@ -103,6 +115,15 @@ test('a guest without an account joins a session by its code, checks in and adds
   await expect(page.getByText('Accès fermé')).toBeVisible();
   await guest.reload();
   await expect(guest.getByRole('heading', { level: 1, name: 'Accès terminé' })).toBeVisible();
+
+  // Later, the guest creates an account in the same browser and takes their contributions.
+  const gaelle = newPerson('Gaelle');
+  await new AccountPages(guest).signUpThroughApi(gaelle);
+  await guest.goto('/rejoindre');
+  await guest.getByRole('button', { name: 'Rattacher mes contributions' }).click();
+  await expect(guest.getByText('Vos contributions sont maintenant celles de votre compte.')).toBeVisible();
+  const claimed = await call('GET', `/api/v1/boards/${board.id}`);
+  expect(claimed.notes.map((n: { author: { name: string } }) => n.author.name)).toEqual([gaelle.name]);
   await guestContext.close();
   expect(pageProblems).toEqual([]);
 });

@@ -27,12 +27,31 @@ export const guestRoutes: ReadonlySet<string> = new Set([
   'GET /api/v1/notes',
 ]);
 
+/**
+ * Signing in or creating an account, which a guest may do at any time to keep what they wrote (the
+ * account's session then wins over the guest cookie); none of these reads anything of a scope.
+ */
+export const signInRoutes: ReadonlySet<string> = new Set([
+  'POST /api/v1/auth/register',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/magic-link',
+  'GET /api/v1/auth/magic-link/verify',
+  'POST /api/v1/auth/magic-link/verify',
+  'POST /api/v1/auth/verify-email',
+  'POST /api/v1/auth/password-reset',
+  'POST /api/v1/auth/password-reset/confirm',
+  'GET /api/v1/auth/providers',
+  'GET /api/v1/auth/oidc/start',
+  'GET /api/v1/auth/oidc/callback',
+]);
+
 /** Refuses a guest every API route but theirs, before the body is read or a handler runs. */
 export function registerGuestFence(app: FastifyInstance, viewers: ViewerResolver) {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/') || !request.headers.cookie?.includes(`${GUEST_COOKIE}=`)) return;
     const viewer = await viewers.find(request);
     if (!viewer?.guestScope) return;
-    if (!guestRoutes.has(`${request.method} ${request.routeOptions.url ?? ''}`)) throw notFound();
+    const route = `${request.method} ${request.routeOptions.url ?? ''}`;
+    if (!guestRoutes.has(route) && !signInRoutes.has(route)) throw notFound();
   });
 }

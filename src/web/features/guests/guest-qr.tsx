@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import styles from './guests.module.css';
 
@@ -10,7 +9,11 @@ export function GuestQr({ url, label }: { url: string; label: string }) {
   const [source, setSource] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
-    QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+    // The library loads with the first code shown, not with the session page.
+    import('qrcode')
+      .then(({ default: QRCode }) =>
+        QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+      )
       .then((svg) => {
         if (current) setSource(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
       })

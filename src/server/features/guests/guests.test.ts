@@ -339,6 +339,12 @@ describe.each(testDialects())('guests by a code on %s', (dialect) => {
     expect(JSON.stringify(members)).not.toContain('Discrète');
     const community = await ok(facilitator, 'GET', `/communities/${slug}/members`);
     expect(JSON.stringify(community)).not.toContain('Discrète');
+    // The facilitator, registered first, is the instance's admin: their account search leaves guests out.
+    for (const q of ['', 'Discrète', 'guest']) {
+      const found = await ok(facilitator, 'GET', `/admin/users?q=${encodeURIComponent(q)}`);
+      expect(JSON.stringify(found)).not.toContain('Discrète');
+      expect(JSON.stringify(found)).not.toContain('guest.invalid');
+    }
   });
 
   it('gives a guest’s check-in, post-it, dot and ballot to the account they register', async () => {

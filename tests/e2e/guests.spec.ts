@@ -91,6 +91,11 @@ test('a guest without an account joins a session by its code, checks in and adds
   await expect(editor).toContainText('Note de Gaëlle');
   await expectAccessible(guest, 'guest session view');
   await lookAt(guest, 'guest-session', { fullPage: true });
+  // On a phone, as most guests in a room will be.
+  await guest.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(guest, 'guest session view on a phone');
+  await lookAt(guest, 'guest-session-phone', { fullPage: true });
+  await guest.setViewportSize({ width: 1280, height: 720 });
 
   // The facilitator sees both, under the guest's name.
   const seen = await call('GET', `/api/v1/boards/${board.id}`);

@@ -54,6 +54,11 @@ export interface Standing {
    * included) takes part or steers any more (decision 038).
    */
   archived: boolean;
+  /**
+   * A guest who joined by a code (decision 051): the one session they stand in. They read and take
+   * part in that session and the boards and polls attached to it, and nothing else.
+   */
+  guestOf?: string;
 }
 
 export const anonymous: Standing = {
@@ -105,7 +110,7 @@ const abilities = (read: boolean, takePart: boolean, steer: boolean): Abilities 
 export type PolicyObject =
   | { kind: 'community' }
   | { kind: 'circle'; visibility: CircleVisibility }
-  | { kind: 'session'; visibility: CircleVisibility; isListed: boolean }
+  | { kind: 'session'; visibility: CircleVisibility; isListed: boolean; sessionId?: string }
   | {
       kind: 'action';
       visibility: CircleVisibility;
@@ -113,8 +118,8 @@ export type PolicyObject =
       authorId: string | null;
       isOwner: boolean;
     }
-  | { kind: 'board'; visibility: CircleVisibility; createdBy: string | null }
-  | { kind: 'circlePoll'; visibility: CircleVisibility; createdBy: string | null }
+  | { kind: 'board'; visibility: CircleVisibility; createdBy: string | null; sessionId?: string | null }
+  | { kind: 'circlePoll'; visibility: CircleVisibility; createdBy: string | null; sessionId?: string | null }
   | { kind: 'communityPoll'; createdBy: string | null }
   | { kind: 'datePoll'; visibility: CircleVisibility; createdBy: string | null }
   | { kind: 'signupSheet'; visibility: CircleVisibility; createdBy: string | null }
@@ -239,6 +244,7 @@ function schedulingAbilities(s: Standing, o: { visibility: CircleVisibility; cre
 
 /** Every ability of the viewer on one object. */
 export function abilitiesOn(standing: Standing, object: PolicyObject): Abilities {
+  if (standing.guestOf !== undefined) return guestAbilities(standing, object);
   const policy = policies[object.kind] as (s: Standing, o: PolicyObject) => Abilities;
   const abilities = policy(standing, object);
   return standing.archived ? { read: abilities.read, takePart: false, steer: false } : abilities;
@@ -247,4 +253,15 @@ export function abilitiesOn(standing: Standing, object: PolicyObject): Abilities
 /** The policy's answer for one action. */
 export function can(standing: Standing, action: PolicyAction, object: PolicyObject): boolean {
   return abilitiesOn(standing, object)[action];
+}
+
+/**
+ * A guest reads and takes part in their session and in the boards and polls attached to it; they
+ * steer nothing and see nothing else (decision 051). An archived community is read-only for them too.
+ */
+function guestAbilities(standing: Standing, object: PolicyObject): Abilities {
+  const inSession =
+    (object.kind === 'session' || object.kind === 'board' || object.kind === 'circlePoll') &&
+    object.sessionId === standing.guestOf;
+  return abilities(inSession, inSession && !standing.archived, false);
 }

@@ -20,9 +20,11 @@ import { resolveAuthSecret } from './auth/auth-secret.ts';
 import type { Database } from './db/database.ts';
 import type { Env } from './env.ts';
 import { lastActivity } from './features/account/account.public.ts';
+import { findGuestViewer } from './features/guests/guests.public.ts';
 import { featurePersonColumns, features, leavingOf } from './features/registry.ts';
 import { registerCompression } from './http/compression.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
+import { registerGuestFence } from './http/guest-fence.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { serializeRequestForLog } from './http/log-redaction.ts';
 import { registerNulGuard } from './http/nul-guard.ts';
@@ -150,7 +152,9 @@ export async function buildApp(deps: AppDeps) {
   const live = deps.live ?? new LiveHub({ bus, log });
   app.addHook('onClose', () => live.close());
   const revocations = new AccessRevocations({ bus, log });
-  const viewers = createViewerResolver(auth, Date.now, lastActivity(database.db, log));
+  const viewers = createViewerResolver(auth, Date.now, lastActivity(database.db, log), (token) =>
+    findGuestViewer(database.db, token),
+  );
   // Signed out through another instance: this one forgets the person's verified sessions at once,
   // so the ended cookie cannot reopen a live or notes connection closed here while it is remembered.
   revocations.onRevoke(({ circleId, userId }) => {
@@ -183,6 +187,8 @@ export async function buildApp(deps: AppDeps) {
     leaving: leavingOf(features),
     personColumns: featurePersonColumns(features),
   };
+  // A guest by a code reaches their session's routes only (decision 051): 404 everywhere else.
+  registerGuestFence(app, ctx.viewers);
   registerIdempotency(app, database.db, ctx.viewers);
 
   // Large enough for a pasted page of notes; /live refuses frames over 16 KiB on its own.

@@ -48,6 +48,10 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_RATE_LIMIT: integer(1, 100000).default(10),
   TRUST_PROXY: booleanFlag.default(false),
+  /** Guest joins (decision 051) one address may try per minute: codes cannot be guessed this way. */
+  GUEST_JOINS_PER_ADDRESS_PER_MINUTE: integer(1, 100000).default(20),
+  /** Guests one code may admit per minute on one instance. */
+  GUEST_JOINS_PER_CODE_PER_MINUTE: integer(1, 100000).default(60),
   /** Seconds a job stays claimed by a runner without news from it (renewed while it runs). */
   JOB_LEASE_SECONDS: integer(1, 3600).default(60),
   JOB_CONCURRENCY: integer(1, 64).default(4),

@@ -87,6 +87,8 @@ const LearningDesignPage = screen(() => import('./routes/learning-design.tsx'), 
 const CircleReviewPage = screen(() => import('./routes/circle-review.tsx'), 'CircleReviewPage');
 const ChallengePage = screen(() => import('./routes/challenge.tsx'), 'ChallengePage');
 const ClaimPage = screen(() => import('./routes/claim.tsx'), 'ClaimPage');
+const GuestJoinPage = screen(() => import('./routes/guest-join.tsx'), 'GuestJoinPage');
+const GuestSessionPage = screen(() => import('./routes/guest-session.tsx'), 'GuestSessionPage');
 const CommunityEventsPage = screen(() => import('./routes/events.tsx'), 'CommunityEventsPage');
 const NewEventPage = screen(() => import('./routes/event-new.tsx'), 'NewEventPage');
 const EditEventPage = screen(() => import('./routes/event-new.tsx'), 'EditEventPage');
@@ -161,6 +163,8 @@ export function App() {
               <Route path="/accessibility" element={<AccessibilityPage />} />
               <Route path="/admin/animators" element={<AdminAnimatorsPage />} />
               <Route path="/claim/:token" element={<ClaimPage />} />
+              <Route path="/rejoindre" element={<GuestJoinPage />} />
+              <Route path="/rejoindre/seance" element={<GuestSessionPage />} />
               <Route path="/challenges/:id" element={<ChallengePage />} />
               <Route path="/date-polls/:id" element={<DatePollPage />} />
               <Route path="/date-polls/link/:token" element={<DatePollLinkPage />} />

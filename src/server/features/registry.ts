@@ -25,6 +25,7 @@ import type {
   TopicResolver,
 } from './feature-descriptor.ts';
 import { glossaryFeature } from './glossary/glossary.feature.ts';
+import { guestsFeature } from './guests/guests.feature.ts';
 import { healthFeature } from './health/health.feature.ts';
 import { hubFeature } from './hub/hub.feature.ts';
 import { mailFeature } from './mail/mail.feature.ts';
@@ -68,6 +69,7 @@ export const features: readonly FeatureDescriptor[] = [
   signupsFeature,
   pollsFeature,
   placeholdersFeature,
+  guestsFeature,
   stewardsFeature,
   glossaryFeature,
   surveysFeature,

@@ -7,6 +7,28 @@ import { AppError } from './errors.ts';
 export interface Viewer {
   id: string;
   isAdmin: boolean;
+  /**
+   * Set for a guest who joined a session by a code (decision 051): they stand in that session and
+   * the boards and polls attached to it, and nowhere else.
+   */
+  guestScope?: GuestScope;
+}
+
+export interface GuestScope {
+  sessionId: string;
+  circleId: string;
+}
+
+/** The guest browser's cookie: a random secret whose SHA-256 names the guest (features/guests). */
+export const GUEST_COOKIE = 'archipel_guest';
+
+/** The value of one cookie in a Cookie header, or undefined. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const pair of header?.split(';') ?? []) {
+    const at = pair.indexOf('=');
+    if (at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
+  }
+  return undefined;
 }
 
 /** Only the cookie and who asks travel to the auth library: Origin was already checked by our own guard. */
@@ -61,6 +83,11 @@ export function createViewerResolver(
   now: () => number = Date.now,
   /** Told of each session verified (at most every few seconds per session): "last active" tracking. */
   onSeen: (userId: string) => void = () => {},
+  /**
+   * The guest a guest cookie names while its code is open (never remembered: a revoked or expired
+   * code ends the guest's access at their next request).
+   */
+  findGuest: (token: string) => Promise<Viewer | undefined> = async () => undefined,
 ): ViewerResolver {
   const cache = new WeakMap<FastifyRequest, Promise<Viewer | undefined>>();
   /** By the exact session cookie that was verified: a forged or changed token is never a hit. */
@@ -68,6 +95,14 @@ export function createViewerResolver(
 
   async function resolve(request: FastifyRequest): Promise<Viewer | undefined> {
     if (!request.headers.cookie) return undefined;
+    const account = await resolveAccount(request);
+    if (account) return account;
+    const guestToken = cookieValue(request.headers.cookie, GUEST_COOKIE);
+    return guestToken ? findGuest(guestToken) : undefined;
+  }
+
+  async function resolveAccount(request: FastifyRequest): Promise<Viewer | undefined> {
+    if (!request.headers.cookie || !/session_token=/.test(request.headers.cookie)) return undefined;
     const key = sessionKey(request.headers.cookie);
     const known = verified.get(key);
     if (known && known.until > now()) return known.viewer;

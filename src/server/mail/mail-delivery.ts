@@ -49,6 +49,8 @@ export async function findRecipient(db: Kysely<DB>, userId: string): Promise<Rec
     .where('id', '=', userId)
     // An erased account (decision 040) is nobody to write to.
     .where('deletedAt', 'is', null)
+    // Nor is a guest by a code (decision 051): no address, only a reserved placeholder one.
+    .where('email', 'not like', '%@guest.invalid')
     .executeTakeFirst();
   return row && { ...row, isAdmin: toBool(row.isAdmin), locale: asLocale(row.locale) };
 }

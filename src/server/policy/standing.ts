@@ -48,6 +48,7 @@ export function standingInCircle(row: StandingColumns, viewer: Viewer | undefine
     instanceAdmin: viewer.isAdmin,
     community: communityStandingOf(row.myCommunityStatus, row.myCommunityRole),
     circle: circleStandingOf(row.myStatus, row.myRole),
+    ...(viewer.guestScope && { guestOf: viewer.guestScope.sessionId }),
   };
 }
 
@@ -118,6 +119,7 @@ export async function resolveCommunityStanding(
     instanceAdmin: viewer.isAdmin,
     community: communityStandingOf(row?.status, row?.role),
     branch: row?.branchId ? 'member' : 'none',
+    ...(viewer.guestScope && { guestOf: viewer.guestScope.sessionId }),
   };
 }
 
@@ -138,5 +140,6 @@ export function standingInCommunity(
     userId: viewer.id,
     instanceAdmin: viewer.isAdmin,
     community: communityStandingOf(row.myStatus, row.myRole),
+    ...(viewer.guestScope && { guestOf: viewer.guestScope.sessionId }),
   };
 }

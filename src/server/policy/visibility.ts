@@ -12,6 +12,8 @@ type WithCircle = DB & { ci: DB['circles'] };
  * viewer may not see is simply not found (404). The policy-walk test holds the two in step.
  */
 export function circleVisibleTo(eb: ExpressionBuilder<WithCircle, 'ci'>, viewer: Viewer | undefined) {
+  // A guest knows the circle of their session (its name), and no other (decision 051).
+  if (viewer?.guestScope) return eb('ci.id', '=', viewer.guestScope.circleId);
   const me = viewer?.id ?? '';
   const hasStanding = eb.exists(
     eb
@@ -72,6 +74,8 @@ export function circleContentRule(
   viewer: Viewer | undefined,
   isListed: Expression<SqlBool>,
 ) {
+  // A guest reads their own session through its routes (getVisibleSession), never through listings.
+  if (viewer?.guestScope) return eb.lit(false);
   return eb.and([
     circleVisibleTo(eb, viewer),
     eb.or([eb('ci.visibility', '!=', 'private'), isCircleMemberOrSteward(eb, viewer), isListed]),

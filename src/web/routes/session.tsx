@@ -16,6 +16,7 @@ import {
   SessionCancelledNotice,
   SessionVideoLink,
 } from '../features/calendar/session-calendar.tsx';
+import { GuestCodePanel } from '../features/guests/guest-code-panel.tsx';
 import { SessionPolls } from '../features/polls/poll-list.tsx';
 import { SessionReviews } from '../features/rex/session-reviews.tsx';
 import { AgendaView } from '../features/sessions/agenda-view.tsx';
@@ -172,6 +173,9 @@ function SessionView({ session }: { session: Session }) {
             </Card>
           ) : null}
           <SessionParticipants session={session} myId={me?.id} />
+          {session.abilities.steer && session.status !== 'cancelled' ? (
+            <GuestCodePanel sessionId={session.id} />
+          ) : null}
         </aside>
         <div className={styles.main}>
           <OpenActionsReview session={session} />

@@ -317,4 +317,6 @@ export const excludedPersonColumns: Readonly<Record<string, string>> = {
   'idempotency_keys.user_id': 'replays of requests, kept 24 hours for the network, not about the person',
   'placeholder_invitations.placeholder_id':
     'a placeholder is another row, merged into the account when claimed',
+  'guests.user_id': 'a guest by a code is another row, with no account; its row goes when claimed',
+  'guest_codes.created_by': 'a short-lived code its facilitator opened: the session is theirs, not the code',
 };

@@ -65,7 +65,10 @@ export async function searchAccounts(
 ) {
   const { db, dialect } = database;
   const paged: Paged = (query, limit = page.limit) => {
-    let kept = query.where(sql.ref('users.deletedAt'), 'is', null);
+    let kept = query
+      .where(sql.ref('users.deletedAt'), 'is', null)
+      // Guests by a code (decision 051) are no accounts, nor people the admins manage.
+      .where(sql.ref('users.email'), 'not like', '%@guest.invalid');
     if (filter.accounts === 'only') kept = kept.where(sql.ref('users.isPlaceholder'), '=', false);
     return pageQuery(kept, userOrder, { ...page, limit });
   };

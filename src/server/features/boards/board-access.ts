@@ -44,7 +44,11 @@ export async function getBoardAccess(db: Kysely<DB>, boardId: string, viewer: Vi
   const circle = await getVisibleCircle(db, board.circleId, viewer).catch(() => {
     throw notFound('Board');
   });
-  const abilities = abilitiesInCircle(circle, viewer, { kind: 'board', createdBy: board.createdBy });
+  const abilities = abilitiesInCircle(circle, viewer, {
+    kind: 'board',
+    createdBy: board.createdBy,
+    sessionId: board.sessionId,
+  });
   if (!abilities.read) throw notFound('Board');
   return { board, circle, viewer, abilities, canSteer: abilities.steer };
 }

@@ -195,10 +195,21 @@ const visibleCircle = {
   admin: preparedQuery((db: Kysely<DB>, circleId: string, me: string) =>
     circlesWithStats(db, { id: me, isAdmin: true }).where('ci.id', '=', circleId),
   ),
+  guest: preparedQuery((db: Kysely<DB>, circleId: string, me: string) =>
+    circlesWithStats(db, { id: me, isAdmin: false }, 'all').where('ci.id', '=', circleId),
+  ),
 };
 
 /** The circle if the viewer may see it; otherwise 404, exactly as if it did not exist. */
 export async function getVisibleCircle(db: Kysely<DB>, circleId: string, viewer: Viewer | undefined) {
+  // A guest sees the circle of their session only, whatever its visibility (decision 051); what
+  // they may do there is the policy's answer for a guest (domain/policy.ts, guestAbilities).
+  if (viewer?.guestScope) {
+    if (viewer.guestScope.circleId !== circleId) throw notFound('Circle');
+    const [row] = await visibleCircle.guest(db, circleId, viewer.id);
+    if (!row) throw notFound('Circle');
+    return row;
+  }
   const [row] = !viewer
     ? await visibleCircle.visitor(db, circleId)
     : await visibleCircle[viewer.isAdmin ? 'admin' : 'person'](db, circleId, viewer.id);

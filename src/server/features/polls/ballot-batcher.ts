@@ -6,6 +6,7 @@ import { toBool, toIso } from '../../db/columns.ts';
 import { lockPoll } from '../../db/locks.ts';
 import type { DB, PollRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { openGuestsAmong } from '../guests/guests.public.ts';
 import { hashReceipt, newReceipt, serialiseBallot } from './ballot-content.ts';
 import { effectivePhase } from './poll-access.ts';
 
@@ -175,7 +176,12 @@ async function votersAmong(trx: Transaction<DB>, poll: PollRow, userIds: string[
         .where('status', '=', 'active')
         .where('userId', 'in', userIds)
         .execute();
-  return new Set(rows.map((row) => row.userId));
+  const voters = new Set(rows.map((row) => row.userId));
+  // Guests of the poll's session vote on it while their code is open (decision 051).
+  const others = userIds.filter((id) => !voters.has(id));
+  if (poll.circleId && poll.sessionId && others.length > 0)
+    for (const id of await openGuestsAmong(trx, poll.sessionId, others)) voters.add(id);
+  return voters;
 }
 
 /** One upsert for the group; when a voter sent several ballots at once, the last one arrived wins. */

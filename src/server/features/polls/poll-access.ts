@@ -38,9 +38,15 @@ export function effectivePhase(poll: Pick<PollRow, 'phase' | 'closesAt'>, now = 
  * its members and stewards (requesters and waitlisted people see the circle, not what it decides).
  * `abilities` are the circle's own: taking part there is creating a poll.
  */
-export async function circleScope(db: Kysely<DB>, circleId: string, viewer: Viewer | undefined) {
+export async function circleScope(
+  db: Kysely<DB>,
+  circleId: string,
+  viewer: Viewer | undefined,
+  /** The session of the poll asked for: a guest of it reads the poll (decision 051). */
+  sessionId: string | null = null,
+) {
   const circle = await getVisibleCircle(db, circleId, viewer);
-  if (!abilitiesInCircle(circle, viewer, { kind: 'circlePoll', createdBy: null }).read)
+  if (!abilitiesInCircle(circle, viewer, { kind: 'circlePoll', createdBy: null, sessionId }).read)
     throw notFound('Circle');
   return { circle, abilities: abilitiesInCircle(circle, viewer) };
 }
@@ -72,8 +78,12 @@ export async function getPollAccess(
   if (!poll) throw notFound('Poll');
   try {
     if (poll.circleId) {
-      const { circle } = await circleScope(db, poll.circleId, viewer);
-      const abilities = abilitiesInCircle(circle, viewer, { kind: 'circlePoll', createdBy: poll.createdBy });
+      const { circle } = await circleScope(db, poll.circleId, viewer, poll.sessionId);
+      const abilities = abilitiesInCircle(circle, viewer, {
+        kind: 'circlePoll',
+        createdBy: poll.createdBy,
+        sessionId: poll.sessionId,
+      });
       return {
         poll,
         scope: {

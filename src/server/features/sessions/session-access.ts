@@ -34,6 +34,7 @@ export async function sessionAbilities(
   return abilitiesInCircle(circle, viewer, {
     kind: 'session',
     isListed: await isListedOn(db, session.id, viewer),
+    sessionId: session.id,
   });
 }
 

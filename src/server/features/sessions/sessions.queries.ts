@@ -27,9 +27,12 @@ const isoOrNull = (value: Date | string | null) => (value === null ? null : toIs
 export async function getVisibleSession(db: Kysely<DB>, sessionId: string, viewer: Viewer | undefined) {
   const session = await db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
   if (!session) throw notFound('Session');
+  // A guest by a code reaches their own session only (decision 051).
+  if (viewer?.guestScope && viewer.guestScope.sessionId !== session.id) throw notFound('Session');
   const circle = await getVisibleCircle(db, session.circleId, viewer).catch(() => {
     throw notFound('Session');
   });
+  if (viewer?.guestScope) return { session, circle };
   // A private circle's sessions are for its members, the people listed on the session and its
   // stewards: being waitlisted or having asked to join shows the circle, not what is said in it.
   // The same rule decides which mails may name the session (canSeeCircleContent).

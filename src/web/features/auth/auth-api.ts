@@ -21,7 +21,9 @@ async function fetchMe(signal: AbortSignal): Promise<Me | null> {
     const { user } = await apiRequest<UserEnvelope>('/api/v1/me', { signal });
     return user;
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return null;
+    // A guest by a code (decision 051) has no account: the API answers them 404 here.
+    if (error instanceof ApiError && (error.code === 'UNAUTHENTICATED' || error.code === 'NOT_FOUND'))
+      return null;
     throw error;
   }
 }

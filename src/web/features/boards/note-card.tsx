@@ -4,6 +4,7 @@ import type { Board, BoardNote } from '../../../contract/board.ts';
 import { effectiveMaxPerNote } from '../../../domain/board.ts';
 import { Badge } from '../../components/badge.tsx';
 import { Button } from '../../components/button.tsx';
+import { GuestBadge } from '../guests/guest-badge.tsx';
 import { usePatchNote, usePutDots } from './board-api.ts';
 import styles from './boards.module.css';
 import { CategorySwatch, colorClass, edgeClass } from './category-swatch.tsx';
@@ -160,7 +161,8 @@ export function NoteCard({ board, note, onMove, onDelete, onMakeAction, onFail }
         <p className={styles.noteText}>{note.text}</p>
       )}
       <p className={styles.noteAuthor}>
-        {note.isMine ? t('boards.note.byMe') : note.author ? note.author.name : t('boards.note.anonymous')}
+        {note.isMine ? t('boards.note.byMe') : note.author ? note.author.name : t('boards.note.anonymous')}{' '}
+        <GuestBadge sessionId={board.sessionId} userId={note.author?.id} />
       </p>
       <NoteDots board={board} note={note} onFail={onFail} />
       {cluster ? (

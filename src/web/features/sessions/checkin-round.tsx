@@ -8,6 +8,7 @@ import fieldStyles from '../../components/field.module.css';
 import { FormStatus, type FormStatusMessage } from '../../components/form-status.tsx';
 import { Section } from '../../components/section.tsx';
 import { useErrorMessage } from '../../lib/error-message.ts';
+import { GuestBadge } from '../guests/guest-badge.tsx';
 import styles from './checkin-round.module.css';
 import { usePutCheckin } from './session-api.ts';
 import { WeatherIcon } from './weather-icon.tsx';
@@ -110,7 +111,9 @@ export function CheckinRound({ session, round, myId, canTakePart }: CheckinRound
             <li key={answer.userId} className={`${styles.card} ${answer.userId === myId ? styles.mine : ''}`}>
               <WeatherIcon weather={answer.weather} size="lg" />
               <div className={styles.cardText}>
-                <span className={styles.name}>{answer.name}</span>
+                <span className={styles.name}>
+                  {answer.name} <GuestBadge sessionId={session.id} userId={answer.userId} />
+                </span>
                 <span className={styles.weatherName}>{t(`checkin.weather.${answer.weather}`)}</span>
                 {answer.word ? <span className={styles.word}>« {answer.word} »</span> : null}
               </div>

@@ -1,0 +1,324 @@
+import { type FormEvent, Suspense, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { GuestHome } from '../../contract/guest.ts';
+import { type Weather, weathers } from '../../domain/session.ts';
+import { Alert } from '../components/alert.tsx';
+import { Badge } from '../components/badge.tsx';
+import { Button } from '../components/button.tsx';
+import { ButtonLink } from '../components/button-link.tsx';
+import { EmptyState } from '../components/empty-state.tsx';
+import fieldStyles from '../components/field.module.css';
+import { FormPage } from '../components/form-page.tsx';
+import { FormStatus, type FormStatusMessage } from '../components/form-status.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { ErrorState, LoadingState } from '../components/query-state.tsx';
+import { Section } from '../components/section.tsx';
+import {
+  useAddGuestNote,
+  useGuestBallot,
+  useGuestBoard,
+  useGuestCheckin,
+  useGuestDots,
+  useGuestHome,
+  useGuestPoll,
+  useLeaveAsGuest,
+} from '../features/guests/guest-api.ts';
+import styles from '../features/guests/guests.module.css';
+import { WeatherIcon } from '../features/sessions/weather-icon.tsx';
+import { isNotFound, useErrorMessage } from '../lib/error-message.ts';
+import { lazyNamed } from '../lib/lazy-named.ts';
+import { useLiveTopic } from '../lib/use-live-topic.ts';
+
+/** The live editor (Tiptap, Yjs) loads when the guest opens the notes. */
+const collaborativeNotes = lazyNamed(
+  () => import('../features/sessions/notes/collaborative-notes.tsx'),
+  'CollaborativeNotes',
+);
+
+function GuestNotes({ sessionId, userName }: { sessionId: string; userName: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <Section title={t('guests.view.notesTitle')} description={t('guests.view.notesIntro')}>
+      {open ? (
+        <Suspense fallback={<LoadingState />}>
+          <collaborativeNotes.Component sessionId={sessionId} userName={userName} />
+        </Suspense>
+      ) : (
+        <div>
+          <Button variant="secondary" onClick={() => setOpen(true)} onFocus={collaborativeNotes.preload}>
+            {t('guests.view.openNotes')}
+          </Button>
+        </div>
+      )}
+    </Section>
+  );
+}
+
+function GuestCheckin({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const put = useGuestCheckin(sessionId);
+  const errorMessage = useErrorMessage();
+  const [weather, setWeather] = useState<Weather | undefined>();
+  const [word, setWord] = useState('');
+  const [message, setMessage] = useState<FormStatusMessage | null>(null);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!weather) return setMessage({ tone: 'danger', text: t('guests.view.pickWeather') });
+    put.mutate(
+      { weather, word: word.trim() || undefined },
+      {
+        onSuccess: () => setMessage({ tone: 'success', text: t('guests.view.checkedIn') }),
+        onError: (error) => setMessage({ tone: 'danger', text: errorMessage(error) }),
+      },
+    );
+  }
+  return (
+    <Section title={t('guests.view.checkinTitle')} description={t('guests.view.checkinIntro')}>
+      <form className={styles.panel} onSubmit={submit} noValidate>
+        <fieldset className={styles.weathers}>
+          <legend className={fieldStyles.label}>{t('guests.view.yourWeather')}</legend>
+          <div className={styles.weatherOptions}>
+            {weathers.map((value) => (
+              <label key={value} className={styles.weatherOption}>
+                <input
+                  type="radio"
+                  className={styles.radio}
+                  name={`${id}-weather`}
+                  value={value}
+                  checked={weather === value}
+                  onChange={() => setWeather(value)}
+                />
+                <WeatherIcon weather={value} />
+                <span>{t(`checkin.weather.${value}`)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className={fieldStyles.field}>
+          <label className={fieldStyles.label} htmlFor={`${id}-word`}>
+            {t('guests.view.word')}
+            <span className={fieldStyles.optional}> {t('form.optional')}</span>
+          </label>
+          <input
+            id={`${id}-word`}
+            className={fieldStyles.input}
+            value={word}
+            maxLength={60}
+            onChange={(event) => setWord(event.target.value)}
+          />
+        </div>
+        <div>
+          <Button type="submit" isPending={put.isPending}>
+            {t('guests.view.shareWeather')}
+          </Button>
+        </div>
+        <FormStatus message={message} />
+      </form>
+    </Section>
+  );
+}
+
+function GuestBoard({ boardId, title }: { boardId: string; title: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const board = useGuestBoard(boardId);
+  const add = useAddGuestNote(boardId);
+  const dots = useGuestDots(boardId);
+  const errorMessage = useErrorMessage();
+  const [text, setText] = useState('');
+  const [message, setMessage] = useState<FormStatusMessage | null>(null);
+  useLiveTopic(`board:${boardId}`, () => void board.refetch());
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!text.trim()) return setMessage({ tone: 'danger', text: t('guests.view.noteRequired') });
+    add.mutate(text.trim(), {
+      onSuccess: () => {
+        setText('');
+        setMessage({ tone: 'success', text: t('guests.view.noteAdded') });
+      },
+      onError: (error) => setMessage({ tone: 'danger', text: errorMessage(error) }),
+    });
+  }
+  return (
+    <Section title={title} description={t('guests.view.boardIntro')}>
+      <form className={styles.panel} onSubmit={submit} noValidate>
+        <div className={fieldStyles.field}>
+          <label className={fieldStyles.label} htmlFor={`${id}-note`}>
+            {t('guests.view.newNote')}
+          </label>
+          <textarea
+            id={`${id}-note`}
+            className={fieldStyles.input}
+            rows={3}
+            maxLength={2000}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </div>
+        <div>
+          <Button type="submit" isPending={add.isPending}>
+            {t('guests.view.addNote')}
+          </Button>
+        </div>
+        <FormStatus message={message} />
+      </form>
+      {board.isPending ? <LoadingState /> : null}
+      {board.isError ? <ErrorState error={board.error} onRetry={() => void board.refetch()} /> : null}
+      {board.data && board.data.notes.length === 0 ? <EmptyState title={t('guests.view.noNotes')} /> : null}
+      {board.data && board.data.notes.length > 0 ? (
+        <ul className={styles.notes} aria-label={t('guests.view.notesOf', { board: title })}>
+          {board.data.notes.map((note) => (
+            <li key={note.id} className={styles.note}>
+              <p className={styles.noteText}>{note.text}</p>
+              <p className={styles.noteMeta}>
+                {note.author ? <span>{note.author.name}</span> : null}
+                {note.isMine ? <Badge tone="accent">{t('guests.badge')}</Badge> : null}
+                {note.dots !== null ? <span>{t('guests.view.dots', { count: note.dots })}</span> : null}
+              </p>
+              {board.data.isVotingOpen ? (
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  isPending={dots.isPending}
+                  aria-pressed={note.myDots > 0}
+                  onClick={() => dots.mutate({ noteId: note.id, count: note.myDots > 0 ? 0 : 1 })}
+                >
+                  {note.myDots > 0 ? t('guests.view.removeDot') : t('guests.view.addDot')}
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Section>
+  );
+}
+
+function GuestPoll({ pollId }: { pollId: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const poll = useGuestPoll(pollId);
+  const ballot = useGuestBallot(pollId);
+  const errorMessage = useErrorMessage();
+  const [choices, setChoices] = useState<string[]>([]);
+  const [message, setMessage] = useState<FormStatusMessage | null>(null);
+  if (!poll.data) return poll.isError ? <ErrorState error={poll.error} /> : <LoadingState />;
+  const data = poll.data;
+  const isSingle = data.kind === 'single';
+  const votable = data.phase === 'voting' && (data.kind === 'single' || data.kind === 'multiple');
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    ballot.mutate(choices, {
+      onSuccess: () => setMessage({ tone: 'success', text: t('guests.view.voted') }),
+      onError: (error) => setMessage({ tone: 'danger', text: errorMessage(error) }),
+    });
+  }
+  return (
+    <Section title={data.title} description={data.description || undefined}>
+      {votable ? (
+        <form className={styles.panel} onSubmit={submit} noValidate>
+          <fieldset className={styles.weathers}>
+            <legend className={fieldStyles.label}>{t('guests.view.yourChoice')}</legend>
+            {data.options.map((option) => (
+              <label key={option.id} className={styles.choice}>
+                <input
+                  type={isSingle ? 'radio' : 'checkbox'}
+                  name={`${id}-choice`}
+                  checked={choices.includes(option.id)}
+                  onChange={(event) =>
+                    setChoices(
+                      isSingle
+                        ? [option.id]
+                        : event.target.checked
+                          ? [...choices, option.id]
+                          : choices.filter((c) => c !== option.id),
+                    )
+                  }
+                />
+                {option.text}
+              </label>
+            ))}
+          </fieldset>
+          <div>
+            <Button type="submit" isPending={ballot.isPending}>
+              {t('guests.view.vote')}
+            </Button>
+          </div>
+          <FormStatus message={message} />
+        </form>
+      ) : (
+        <p className={styles.muted}>{t('guests.view.pollNotVoting')}</p>
+      )}
+    </Section>
+  );
+}
+
+function GuestSessionView({ home }: { home: GuestHome }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const leave = useLeaveAsGuest();
+  const until = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' }).format(
+    new Date(home.expiresAt),
+  );
+  return (
+    <>
+      <PageHeader
+        eyebrow={home.session.circleName}
+        title={home.session.title}
+        documentTitle={`${home.session.title} · ${t('guests.badge')}`}
+        meta={<Badge tone="accent">{t('guests.badge')}</Badge>}
+        description={t('guests.view.as', { name: home.guest.name, time: until })}
+        actions={
+          <Button
+            variant="secondary"
+            isPending={leave.isPending}
+            onClick={() => leave.mutate(undefined, { onSuccess: () => navigate('/rejoindre') })}
+          >
+            {t('guests.view.leave')}
+          </Button>
+        }
+      />
+      <div className={styles.guestMain}>
+        <GuestCheckin sessionId={home.session.id} />
+        {home.boards.map((board) => (
+          <GuestBoard key={board.id} boardId={board.id} title={board.title} />
+        ))}
+        {home.polls.map((poll) => (
+          <GuestPoll key={poll.id} pollId={poll.id} />
+        ))}
+        <GuestNotes sessionId={home.session.id} userName={home.guest.name} />
+        <Alert tone="info" title={t('guests.view.keepTitle')}>
+          <p>{t('guests.view.keep')}</p>
+          <p>
+            <ButtonLink to="/sign-up?next=%2Frejoindre" variant="secondary">
+              {t('guests.view.signUp')}
+            </ButtonLink>
+          </p>
+        </Alert>
+      </div>
+    </>
+  );
+}
+
+/** /rejoindre/seance: what a guest may use in their session, and only that. */
+export function GuestSessionPage() {
+  const { t } = useTranslation();
+  const home = useGuestHome();
+  if (home.isPending) return <LoadingState />;
+  if (home.isError) {
+    if (isNotFound(home.error))
+      return (
+        <FormPage title={t('guests.view.endedTitle')}>
+          <Alert tone="warning">
+            <p>{t('guests.view.ended')}</p>
+          </Alert>
+          <ButtonLink to="/rejoindre">{t('guests.view.joinAgain')}</ButtonLink>
+        </FormPage>
+      );
+    return <ErrorState error={home.error} onRetry={() => void home.refetch()} />;
+  }
+  return <GuestSessionView home={home.data} />;
+}

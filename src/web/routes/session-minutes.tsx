@@ -68,6 +68,16 @@ function Minutes({ session }: { session: Session }) {
           >
             {t('minutes.download')}
           </a>
+          {(['odt', 'pdf'] as const).map((format) => (
+            <a
+              key={format}
+              className={buttonClass('secondary')}
+              href={`${sessionPath(session.id)}/minutes.${format}?lang=${currentLanguage()}`}
+              download={`compte-rendu-${session.id}.${format}`}
+            >
+              {t(`minutes.download_${format}`)}
+            </a>
+          ))}
         </div>
       </div>
       <header className={styles.head}>

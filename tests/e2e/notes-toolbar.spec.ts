@@ -106,6 +106,20 @@ test('two members format the notes with the toolbar, see each other’s names an
   await outline.getByRole('button', { name: 'Mots-clés et débat' }).click();
   await expect(editorOf(page).getByRole('heading', { name: 'Mots-clés et débat' })).toBeInViewport();
 
+  // A comment on a passage: the other sees it live, with the passage, and resolves it.
+  await editorOf(page).locator('li', { hasText: 'relire le chapitre 3' }).click({ clickCount: 3 });
+  await page.getByRole('button', { name: 'Commenter la sélection' }).click();
+  await page.getByLabel('Votre commentaire').fill('Qui relit le chapitre 3 ? Avant jeudi.');
+  await page.getByRole('button', { name: 'Publier le commentaire' }).click();
+  const openComments = (p: Page) => p.getByRole('list', { name: 'Commentaires ouverts' });
+  await expect(openComments(page)).toContainText('Qui relit le chapitre 3 ?');
+  await expect(openComments(other)).toContainText('Qui relit le chapitre 3 ? Avant jeudi.', {
+    timeout: 15_000,
+  });
+  await expect(openComments(other)).toContainText('relire le chapitre 3');
+  await expect(openComments(other)).toContainText('Thierry Test');
+  await expect(other.getByRole('heading', { name: 'Commentaires (1 ouvert)' })).toBeVisible();
+
   await expect(page.getByText('Tout est enregistré.')).toBeVisible();
   await lookAt(
     page.locator('section', { has: page.getByRole('heading', { name: 'Notes communes' }) }),
@@ -116,6 +130,9 @@ test('two members format the notes with the toolbar, see each other’s names an
     'notes-other',
   );
   await expectAccessible(page, 'the shared notes');
+  await other.getByRole('button', { name: 'Résoudre' }).click();
+  await expect(page.getByText('1 commentaire résolu')).toBeVisible({ timeout: 15_000 });
+  await expect(openComments(page)).toHaveCount(0);
   await otherContext.close();
   expect(pageProblems).toEqual([]);
 });

@@ -11,6 +11,7 @@ import { isSafeHref } from '../../../../domain/markdown.ts';
 import { Button } from '../../../components/button.tsx';
 import { authorColour, safeColour, safeName } from './author-colours.ts';
 import styles from './collaborative-notes.module.css';
+import { CommentHighlights, NotesComments } from './notes-comments.tsx';
 import { NotesDoc } from './notes-doc.ts';
 import { NotesOutline } from './notes-outline.tsx';
 import { NotesToolbar } from './notes-toolbar.tsx';
@@ -126,6 +127,7 @@ function NotesEditor({
       }),
       TaskList,
       TaskItem.configure({ nested: true }),
+      CommentHighlights,
       Collaboration.configure({ document: doc }),
       CollaborationCaret.configure({
         provider,
@@ -196,7 +198,13 @@ function NotesEditor({
       {status === 'refused' ? null : (
         <div className={styles.layout}>
           {editor ? <NotesOutline editor={editor} /> : null}
-          <EditorContent editor={editor} className={styles.content} />
+          <div className={styles.content}>
+            <EditorContent editor={editor} />
+            {/* Comments are a circle session's (open-space notes have none). */}
+            {editor && !readOnly && !documentName && status !== 'tooLarge' ? (
+              <NotesComments editor={editor} sessionId={sessionId} />
+            ) : null}
+          </div>
         </div>
       )}
     </div>

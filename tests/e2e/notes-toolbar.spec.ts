@@ -80,6 +80,21 @@ test('two members format the notes with the toolbar, see each other’s names an
   await address.fill('https://framadate.org/abc');
   await page.getByRole('button', { name: 'Appliquer le lien' }).click();
 
+  // Keyboard shortcuts keep working beside the toolbar.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+i');
+  await page.keyboard.type('au plus vite');
+  await expect(editorOf(other).locator('em')).toHaveText('au plus vite', { timeout: 15_000 });
+  await page.keyboard.press('Control+i');
+  await page.keyboard.type(' oups');
+  await expect(editorOf(other)).toContainText('oups', { timeout: 15_000 });
+  // Yjs groups edits made close together: undo may take back more than " oups", redo gives it all back.
+  await tool(page, 'Annuler').click();
+  await expect(editorOf(other)).not.toContainText('oups', { timeout: 15_000 });
+  await tool(page, 'Rétablir').click();
+  await expect(editorOf(other)).toContainText('au plus vite oups', { timeout: 15_000 });
+
   await expect(editorOf(other).getByRole('heading', { name: 'Décisions' })).toBeVisible({ timeout: 15_000 });
   await expect(editorOf(other).locator('li strong')).toHaveText('Important');
   await expect(editorOf(other).locator('ul[data-type="taskList"] li')).toContainText('Créer le sondage');
@@ -133,6 +148,19 @@ test('two members format the notes with the toolbar, see each other’s names an
   await other.getByRole('button', { name: 'Résoudre' }).click();
   await expect(page.getByText('1 commentaire résolu')).toBeVisible({ timeout: 15_000 });
   await expect(openComments(page)).toHaveCount(0);
+
+  // The minutes page offers them as PDF and ODT.
+  await page.goto(`/sessions/${session.id}/minutes`);
+  for (const [name, type, start] of [
+    ['Télécharger en PDF', 'application/pdf', '%PDF-'],
+    ['Télécharger pour traitement de texte (.odt)', 'application/vnd.oasis.opendocument.text', 'PK'],
+  ] as const) {
+    const href = await page.getByRole('link', { name }).getAttribute('href');
+    const file = await page.request.get(href ?? '');
+    expect(file.headers()['content-type']).toBe(type);
+    expect((await file.body()).subarray(0, start.length).toString('latin1')).toBe(start);
+  }
+  await lookAt(page, 'minutes');
   await otherContext.close();
   expect(pageProblems).toEqual([]);
 });

@@ -147,6 +147,15 @@ function NotesEditor({
       }),
     ],
     editorProps: {
+      // Ctrl/Cmd+click opens a link in a new tab, without giving it this page (noopener).
+      handleClick: (_view, _pos, event) => {
+        if (!(event.ctrlKey || event.metaKey) || event.button !== 0) return false;
+        const link = (event.target as HTMLElement | null)?.closest?.('a');
+        const href = link?.getAttribute('href') ?? '';
+        if (!isSafeHref(href)) return false;
+        window.open(href, '_blank', 'noopener,noreferrer');
+        return true;
+      },
       attributes: {
         class: styles.editor ?? '',
         role: 'textbox',

@@ -123,6 +123,7 @@ export function NotesToolbar({ editor, disabled }: { editor: Editor; disabled: b
     }),
   });
   const order = GROUPS.flat();
+  const currentHref = active.link ? String(editor.getAttributes('link').href ?? '') : '';
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = order.indexOf(focused);
@@ -250,9 +251,16 @@ export function NotesToolbar({ editor, disabled }: { editor: Editor; disabled: b
             {t('session.notes.toolbar.linkApply')}
           </button>
           {active.link ? (
-            <button type="button" className={styles.action} onClick={removeLink}>
-              {t('session.notes.toolbar.linkRemove')}
-            </button>
+            <>
+              <button type="button" className={styles.action} onClick={removeLink}>
+                {t('session.notes.toolbar.linkRemove')}
+              </button>
+              {isSafeHref(currentHref) ? (
+                <a href={currentHref} target="_blank" rel="noopener noreferrer nofollow">
+                  {t('session.notes.toolbar.linkOpen')}
+                </a>
+              ) : null}
+            </>
           ) : null}
           {linkError ? (
             <p id={errorId} className={styles.error} role="alert">

@@ -108,6 +108,16 @@ test('two members format the notes with the toolbar, see each other’s names an
     timeout: 15_000,
   });
 
+  // Pointing at a passage says who wrote it.
+  await editorOf(other).click();
+  await other.keyboard.press('Control+End');
+  await other.keyboard.press('Enter');
+  await other.keyboard.type('Isabelle était là');
+  const hers = editorOf(page).getByText('Isabelle était là');
+  await expect(hers).toBeVisible({ timeout: 15_000 });
+  await hers.hover({ position: { x: 6, y: 6 } });
+  await expect(page.getByText('Passage écrit par Isabelle Test')).toBeVisible();
+
   // Arrow keys move along the toolbar; undo takes back one's own edit.
   await tool(page, 'Titre').focus();
   await page.keyboard.press('ArrowRight');

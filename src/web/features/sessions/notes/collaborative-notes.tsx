@@ -11,6 +11,7 @@ import { isSafeHref } from '../../../../domain/markdown.ts';
 import { Button } from '../../../components/button.tsx';
 import { authorColour, safeColour, safeName } from './author-colours.ts';
 import styles from './collaborative-notes.module.css';
+import { authorAt, claimAuthorship } from './notes-authorship.ts';
 import { CommentHighlights, NotesComments } from './notes-comments.tsx';
 import { NotesDoc } from './notes-doc.ts';
 import { NotesOutline } from './notes-outline.tsx';
@@ -22,6 +23,8 @@ type Status = 'connecting' | 'saved' | 'saving' | 'offline' | 'refused' | 'tooLa
 interface Present {
   name: string;
   colour: number;
+  /** Their user id, as their awareness state gives it (to name the passages they wrote). */
+  id?: string;
 }
 
 /** Statuses that end the connection for good: nothing later may replace them. */
@@ -60,6 +63,7 @@ function NotesEditor({
   const [doc] = useState(() => new NotesDoc());
   const [status, setStatus] = useState<Status>('connecting');
   const [editors, setEditors] = useState<Present[]>([]);
+  const [hovered, setHovered] = useState<Present | 'unknown' | null>(null);
   const [colour] = useState(() => authorColour(userId ?? userName));
   const [provider] = useState(() => {
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
@@ -73,13 +77,15 @@ function NotesEditor({
   });
 
   useEffect(() => {
-    provider.setAwarenessField('user', { name: userName, colour });
+    provider.setAwarenessField('user', { name: userName, colour, id: userId });
+    const stopClaiming = userId ? claimAuthorship(doc, userId) : () => undefined;
     const refreshEditors = () => {
       const seen = new Map<string, Present>();
       for (const state of provider.awareness?.getStates().values() ?? []) {
-        const user = (state as { user?: { name?: unknown; colour?: unknown } }).user;
+        const user = (state as { user?: { name?: unknown; colour?: unknown; id?: unknown } }).user;
         const name = safeName(user?.name);
-        if (name && !seen.has(name)) seen.set(name, { name, colour: safeColour(user?.colour) });
+        const id = typeof user?.id === 'string' ? user.id.slice(0, 100) : undefined;
+        if (name && !seen.has(name)) seen.set(name, { name, colour: safeColour(user?.colour), id });
       }
       setEditors([...seen.values()].sort((a, b) => a.name.localeCompare(b.name)));
     };
@@ -102,10 +108,25 @@ function NotesEditor({
     // The first sync may have finished before these listeners were attached.
     if (provider.isSynced) onUnsynced();
     return () => {
+      stopClaiming();
       provider.destroy();
       doc.destroy();
     };
-  }, [provider, doc, userName, colour]);
+  }, [provider, doc, userName, userId, colour]);
+
+  /** Pointing at a passage says who wrote it: a present author by name, anyone else as such. */
+  function onPointerMove(event: { clientX: number; clientY: number }) {
+    if (!editor || editor.isDestroyed) return;
+    const at = editor.view.posAtCoords({ left: event.clientX, top: event.clientY });
+    const authorId = at && at.inside >= 0 ? authorAt(editor, doc, at.pos) : null;
+    const author = authorId ? (editors.find((person) => person.id === authorId) ?? 'unknown') : null;
+    setHovered((current) =>
+      current === author ||
+      (typeof current === 'object' && typeof author === 'object' && current?.id === author?.id)
+        ? current
+        : author,
+    );
+  }
 
   const editor = useEditor({
     // The strict CSP forbids the <style> tag Tiptap would add; its few rules are in our CSS module.
@@ -131,7 +152,7 @@ function NotesEditor({
       Collaboration.configure({ document: doc }),
       CollaborationCaret.configure({
         provider,
-        user: { name: userName, colour },
+        user: { name: userName, colour, id: userId },
         // Classes, not inline styles: the strict CSP forbids style attributes.
         render: (user) => {
           const caret = document.createElement('span');
@@ -208,7 +229,21 @@ function NotesEditor({
         <div className={styles.layout}>
           {editor ? <NotesOutline editor={editor} /> : null}
           <div className={styles.content}>
-            <EditorContent editor={editor} />
+            <div onPointerMove={onPointerMove} onPointerLeave={() => setHovered(null)}>
+              <EditorContent editor={editor} />
+            </div>
+            <p className={styles.writtenBy} aria-hidden="true">
+              {hovered === 'unknown' ? (
+                t('session.notes.writtenByAbsent')
+              ) : hovered ? (
+                <span className={`${styles.person} ${styles[`author${hovered.colour}`] ?? ''}`}>
+                  <span className={styles.swatch} />
+                  {t('session.notes.writtenBy', { name: hovered.name })}
+                </span>
+              ) : (
+                '\u00a0'
+              )}
+            </p>
             {/* Comments are a circle session's (open-space notes have none). */}
             {editor && !readOnly && !documentName && status !== 'tooLarge' ? (
               <NotesComments editor={editor} sessionId={sessionId} />

@@ -106,6 +106,18 @@ export const exportedSections: readonly ExportSection[] = [
     ),
   },
   {
+    name: 'notesComments',
+    covers: ['session_note_comments.author_id', 'session_note_comments.resolved_by'],
+    query: rows(
+      (me) => sql`select s.circle_id, s.id as session_id, s.title as session, c.quote, c.body, c.created_at,
+        c.resolved_at, 'author' as my_part
+        from session_note_comments c join sessions s on s.id = c.session_id where c.author_id = ${me}
+        union all
+        select s.circle_id, s.id, s.title, c.quote, c.body, c.created_at, c.resolved_at, 'resolved'
+        from session_note_comments c join sessions s on s.id = c.session_id where c.resolved_by = ${me}`,
+    ),
+  },
+  {
     name: 'nextSteps',
     covers: ['actions.created_by', 'action_owners.user_id'],
     query: rows(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Inline, isSafeHref, parseInline, parseMarkdown } from './markdown.ts';
+import { type Inline, isSafeHref, linkify, parseInline, parseMarkdown } from './markdown.ts';
 
 const text = (value: string): Inline => ({ kind: 'text', text: value });
 
@@ -102,5 +102,29 @@ describe('parseInline', () => {
       expect(flat(parseInline(input)).length).toBeGreaterThan(0);
     }
     expect(parseMarkdown(`# ${' #'.repeat(100_000)}x`)).toHaveLength(1);
+  });
+
+  it('makes bare web addresses links, leaving sentence punctuation and link texts alone', () => {
+    expect(parseInline('Inscrivez-vous ici : https://framadate.org/abc_d. Merci')).toEqual([
+      text('Inscrivez-vous ici : '),
+      { kind: 'link', href: 'https://framadate.org/abc_d', children: [text('https://framadate.org/abc_d')] },
+      text('. Merci'),
+    ]);
+    expect(linkify('(voir https://fr.wikipedia.org/wiki/Cercle_(groupe)), puis')).toEqual([
+      text('(voir '),
+      {
+        kind: 'link',
+        href: 'https://fr.wikipedia.org/wiki/Cercle_(groupe)',
+        children: [text('https://fr.wikipedia.org/wiki/Cercle_(groupe)')],
+      },
+      text('), puis'),
+    ]);
+    expect(parseInline('[le pad https://pad.example](https://pad.example/p)')).toEqual([
+      { kind: 'link', href: 'https://pad.example/p', children: [text('le pad https://pad.example')] },
+    ]);
+    expect(linkify('javascript:alert(1) ftp://x.org https://')).toEqual([
+      text('javascript:alert(1) ftp://x.org https://'),
+    ]);
+    expect(linkify('http://a.org'.repeat(20_000)).length).toBeGreaterThan(0);
   });
 });

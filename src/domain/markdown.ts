@@ -34,6 +34,35 @@ export function isSafeHref(href: string): boolean {
   return /^(https?:\/\/|mailto:)/i.test(href);
 }
 
+/** A bare web address in running text (stops at spaces and at characters that cannot end one). */
+const bareUrl = /https?:\/\/[^\s<>"'`]+/gi;
+/** Punctuation that ends a sentence rather than the address before it. */
+const trailing = /[.,;:!?)\]}»*_]+$/;
+
+/**
+ * Plain text with its bare http(s) addresses made links ("voir https://framadate.org/abc.").
+ * Linear: one regex pass without nested quantifiers.
+ */
+export function linkify(text: string): Inline[] {
+  const nodes: Inline[] = [];
+  let last = 0;
+  bareUrl.lastIndex = 0;
+  for (let match = bareUrl.exec(text); match; match = bareUrl.exec(text)) {
+    let href = match[0];
+    const cut = trailing.exec(href);
+    // A ")" closes the address when it opened inside it: (https://fr.wikipedia.org/wiki/X_(Y)).
+    if (cut) href = href.slice(0, cut.index);
+    if (cut?.[0].startsWith(')') && href.includes('(')) href += ')';
+    if (href.length <= 'https://'.length) continue;
+    if (match.index > last) nodes.push({ kind: 'text', text: text.slice(last, match.index) });
+    nodes.push({ kind: 'link', href, children: [{ kind: 'text', text: href }] });
+    last = match.index + href.length;
+    bareUrl.lastIndex = last;
+  }
+  if (last < text.length) nodes.push({ kind: 'text', text: text.slice(last) });
+  return nodes;
+}
+
 /** Caches the next index of each closing mark at or after the scan position. */
 function nextFinder(text: string) {
   const cache = new Map<string, number>();
@@ -47,13 +76,14 @@ function nextFinder(text: string) {
   };
 }
 
-export function parseInline(text: string, depth = 0): Inline[] {
+export function parseInline(text: string, depth = 0, inLink = false): Inline[] {
   if (depth >= MAX_DEPTH) return text ? [{ kind: 'text', text }] : [];
   const nodes: Inline[] = [];
   const next = nextFinder(text);
   let plain = '';
+  // Bare addresses become links, except inside a link's own text (no link in a link).
   const flush = () => {
-    if (plain) nodes.push({ kind: 'text', text: plain });
+    if (plain) nodes.push(...(inLink ? [{ kind: 'text', text: plain } as const] : linkify(plain)));
     plain = '';
   };
   // Runs of plain text are copied whole, up to the next character that may open a mark.
@@ -73,7 +103,7 @@ export function parseInline(text: string, depth = 0): Inline[] {
       const close = next(pair, i + 2);
       if (close > i + 2) {
         flush();
-        nodes.push({ kind: 'strong', children: parseInline(text.slice(i + 2, close), depth + 1) });
+        nodes.push({ kind: 'strong', children: parseInline(text.slice(i + 2, close), depth + 1, inLink) });
         i = close + 2;
         continue;
       }
@@ -87,7 +117,7 @@ export function parseInline(text: string, depth = 0): Inline[] {
       const isWordUnderscore = char === '_' && /\w/.test(text[i - 1] ?? '');
       if (close > i + 1 && !isWordUnderscore && text[i + 1] !== ' ') {
         flush();
-        nodes.push({ kind: 'em', children: parseInline(text.slice(i + 1, close), depth + 1) });
+        nodes.push({ kind: 'em', children: parseInline(text.slice(i + 1, close), depth + 1, inLink) });
         i = close + 1;
         continue;
       }
@@ -115,7 +145,7 @@ export function parseInline(text: string, depth = 0): Inline[] {
       const href = end > close ? text.slice(close + 2, end).trim() : '';
       if (end > close && isSafeHref(href) && !/\s/.test(href)) {
         flush();
-        nodes.push({ kind: 'link', href, children: parseInline(text.slice(i + 1, close), depth + 1) });
+        nodes.push({ kind: 'link', href, children: parseInline(text.slice(i + 1, close), depth + 1, true) });
         i = end + 1;
         continue;
       }

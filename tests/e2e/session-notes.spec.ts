@@ -57,7 +57,7 @@ test('two members write in the shared notes and each sees the other’s text', a
   await other.keyboard.press('Enter');
   await other.keyboard.type('Isabelle : relire le chapitre 3.');
   await expect(editorOf(page)).toContainText('relire le chapitre 3', { timeout: 15_000 });
-  await expect(page.getByText(/Dans les notes : .*Isabelle Test/)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Dans les notes :' }).getByText('Isabelle Test')).toBeVisible();
   await expect(page.getByText('Tout est enregistré.')).toBeVisible();
 
   // A fresh visit reads the notes back from the server.

@@ -44,4 +44,26 @@ describe('shared notes as Markdown', () => {
       ]);
     expect(notesToMarkdown(Y.encodeStateAsUpdate(doc))).toBe('');
   });
+
+  it('writes checklists and safe links, and drops any other link to its text', () => {
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment('default');
+    const linked = new Y.XmlText();
+    fragment.insert(0, [
+      element('taskList', [
+        element('taskItem', [element('paragraph', [new Y.XmlText('Relire le REX')])], { checked: 'true' }),
+        element('taskItem', [element('paragraph', [new Y.XmlText('Créer le sondage')])], {
+          checked: 'false',
+        }),
+      ]),
+      element('paragraph', [linked]),
+    ]);
+    linked.insert(0, 'Voir ');
+    linked.insert(5, 'le pad', { link: { href: 'https://pad.example/p' } });
+    linked.insert(11, ' et ', { link: null });
+    linked.insert(15, 'ceci', { link: { href: 'javascript:alert(1)' } });
+    expect(notesToMarkdown(Y.encodeStateAsUpdate(doc))).toBe(
+      '- [x] Relire le REX\n- [ ] Créer le sondage\n\nVoir [le pad](https://pad.example/p) et ceci',
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { NOTES_FRAGMENT } from '../../contract/notes-document.ts';
+import { isSafeHref } from '../../domain/markdown.ts';
 
 /**
  * The shared notes as Markdown, for the minutes: headings, paragraphs, lists, quotes and code, as
@@ -31,10 +32,16 @@ function inline(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
       .map((op: { insert?: unknown; attributes?: Record<string, unknown> }) => {
         const text = typeof op.insert === 'string' ? op.insert : '';
         if (!text.trim()) return text;
-        if (op.attributes?.bold) return `**${text}**`;
-        if (op.attributes?.italic) return `_${text}_`;
-        if (op.attributes?.code) return `\`${text}\``;
-        return text;
+        let written = text;
+        if (op.attributes?.code) written = `\`${written}\``;
+        if (op.attributes?.italic) written = `_${written}_`;
+        if (op.attributes?.bold) written = `**${written}**`;
+        const href = (op.attributes?.link as { href?: unknown } | undefined)?.href;
+        // Only addresses the Markdown reader keeps; any other link stays its text.
+        if (typeof href === 'string' && isSafeHref(href) && !/[\s()]/.test(href) && written !== href) {
+          written = `[${written.replace(/[[\]]/g, '')}](${href})`;
+        }
+        return written;
       })
       .join('');
   }
@@ -55,6 +62,13 @@ function block(node: Y.XmlElement | Y.XmlText | Y.XmlHook, indent: string): stri
     }
     case 'bulletList':
       return children.map((item) => listItem(item, `${indent}- `, indent)).join('\n');
+    case 'taskList':
+      return children
+        .map((item) => {
+          const checked = item instanceof Y.XmlElement && String(item.getAttribute('checked')) === 'true';
+          return listItem(item, `${indent}- [${checked ? 'x' : ' '}] `, indent);
+        })
+        .join('\n');
     case 'orderedList':
       return children.map((item, index) => listItem(item, `${indent}${index + 1}. `, indent)).join('\n');
     case 'blockquote':

@@ -1,5 +1,5 @@
 import { createElement, type ReactNode, useMemo } from 'react';
-import { type Block, type Inline, parseMarkdown } from '../../domain/markdown.ts';
+import { type Block, type Inline, linkify, parseMarkdown } from '../../domain/markdown.ts';
 import styles from './markdown-text.module.css';
 
 // Children are passed as createElement's arguments: a static list from the parser, no keys needed.
@@ -79,4 +79,10 @@ export function MarkdownText({ source, topLevel = 4, wikiLink }: MarkdownTextPro
     [source, topLevel, wikiLink],
   );
   return element('div', { className: styles.markdown ?? '' }, content);
+}
+
+/** One line of plain text (an agenda item's title) with its web addresses made links; no other Markdown. */
+export function LinkedText({ text }: { text: string }) {
+  const content = useMemo(() => linkify(text).map((node) => renderInline(node)), [text]);
+  return createElement('span', null, ...content);
 }

@@ -136,6 +136,7 @@ function Notes({ session }: { session: OpenSpaceSessionDetailDto }) {
             documentName={openSpaceNotesDocument(session.id)}
             readOnly={!canWrite}
             userName={me.name}
+            userId={me.id}
           />
         </Suspense>
       ) : (

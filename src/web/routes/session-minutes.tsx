@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Session } from '../../contract/session.ts';
 import { buttonClass } from '../components/button-class.ts';
-import { MarkdownText } from '../components/markdown-text.tsx';
+import { LinkedText, MarkdownText } from '../components/markdown-text.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { formatDueOn } from '../features/sessions/action-list.tsx';
 import { ItemTimes } from '../features/sessions/agenda-view.tsx';
@@ -30,7 +30,9 @@ function ActionItems({ actions }: { actions: Session['actions'] }) {
     <ul className={styles.items}>
       {actions.map((action) => (
         <li key={action.id}>
-          <strong>{action.title}</strong>
+          <strong>
+            <LinkedText text={action.title} />
+          </strong>
           {' — '}
           {action.owners.length
             ? t('actions.owners', { names: action.owners.map((o) => o.name).join(', ') })
@@ -68,6 +70,16 @@ function Minutes({ session }: { session: Session }) {
           >
             {t('minutes.download')}
           </a>
+          {(['odt', 'pdf'] as const).map((format) => (
+            <a
+              key={format}
+              className={buttonClass('secondary')}
+              href={`${sessionPath(session.id)}/minutes.${format}?lang=${currentLanguage()}`}
+              download={`compte-rendu-${session.id}.${format}`}
+            >
+              {t(`minutes.download_${format}`)}
+            </a>
+          ))}
         </div>
       </div>
       <header className={styles.head}>
@@ -118,12 +130,17 @@ function Minutes({ session }: { session: Session }) {
           <ol className={styles.items}>
             {session.agenda.map((item) => (
               <li key={item.id} className={styles.agendaItem}>
-                <ItemTimes item={item} timeZone={session.timeZone} /> <strong>{item.title}</strong>
+                <ItemTimes item={item} timeZone={session.timeZone} />{' '}
+                <strong>
+                  <LinkedText text={item.title} />
+                </strong>
                 {item.notes ? <MarkdownText source={item.notes} /> : null}
                 {item.children.length ? (
                   <ul>
                     {item.children.map((child) => (
-                      <li key={child.id}>{child.title}</li>
+                      <li key={child.id}>
+                        <LinkedText text={child.title} />
+                      </li>
                     ))}
                   </ul>
                 ) : null}

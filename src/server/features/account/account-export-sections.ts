@@ -115,6 +115,18 @@ export const exportedSections: readonly ExportSection[] = [
     ),
   },
   {
+    name: 'notesComments',
+    covers: ['session_note_comments.author_id', 'session_note_comments.resolved_by'],
+    query: rows(
+      (me) => sql`select s.circle_id, s.id as session_id, s.title as session, c.quote, c.body, c.created_at,
+        c.resolved_at, 'author' as my_part
+        from session_note_comments c join sessions s on s.id = c.session_id where c.author_id = ${me}
+        union all
+        select s.circle_id, s.id, s.title, c.quote, c.body, c.created_at, c.resolved_at, 'resolved'
+        from session_note_comments c join sessions s on s.id = c.session_id where c.resolved_by = ${me}`,
+    ),
+  },
+  {
     name: 'nextSteps',
     covers: ['actions.created_by', 'action_owners.user_id'],
     query: rows(
@@ -318,5 +330,7 @@ export const excludedPersonColumns: Readonly<Record<string, string>> = {
   'placeholder_invitations.placeholder_id':
     'a placeholder is another row, merged into the account when claimed',
   'guests.user_id': 'a guest by a code is another row, with no account; its row goes when claimed',
+  'speaking_hands.user_id':
+    'a raised hand in a running meeting, cleared when the agenda moves on: a moment, not a record',
   'guest_codes.created_by': 'a short-lived code its facilitator opened: the session is theirs, not the code',
 };

@@ -25,6 +25,7 @@ import { abilitiesInCircle, requireSteward } from '../../policy/access.ts';
 import { getVisibleCircle } from '../circles/circles.public.ts';
 import { getUser } from '../users/users.public.ts';
 import { renderMinutes } from './minutes.ts';
+import { minutesToOdt, minutesToPdf, ODT_MIME } from './minutes-documents.ts';
 import { deleteSession } from './session-deletion.ts';
 import { sessionDetail, sessionForStewards, sessionTopic } from './session-reads.ts';
 import {
@@ -296,5 +297,33 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(markdown);
       },
     );
+
+    // The same minutes as an OpenDocument text and as a PDF, for those who print or edit them.
+    for (const format of ['odt', 'pdf'] as const) {
+      app.get(
+        `/sessions/:id/minutes.${format}`,
+        {
+          schema: {
+            tags,
+            summary: `The minutes (compte rendu) as ${format === 'odt' ? 'an OpenDocument text' : 'a PDF'}`,
+            params: idParams,
+            querystring: z.object({ lang: z.enum(['fr', 'en']).optional() }),
+          },
+        },
+        async (request, reply) => {
+          const session = await detail(request.params.id, await viewers.find(request));
+          const markdown = renderMinutes(session, request.query.lang ?? 'fr');
+          const filename = `compte-rendu-${session.startsAt.slice(0, 10)}.${format}`;
+          const file =
+            format === 'odt'
+              ? minutesToOdt(markdown, session.title)
+              : await minutesToPdf(markdown, session.title);
+          return reply
+            .type(format === 'odt' ? ODT_MIME : 'application/pdf')
+            .header('content-disposition', `attachment; filename="${filename}"`)
+            .send(Buffer.from(file));
+        },
+      );
+    }
   };
 }

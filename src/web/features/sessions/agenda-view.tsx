@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaItem, Session } from '../../../contract/session.ts';
 import { Badge } from '../../components/badge.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { LinkedText } from '../../components/markdown-text.tsx';
 import styles from './agenda-view.module.css';
 import { AgendaItemLinks } from './meeting/meeting-parts.tsx';
 import { formatTime, minutesBetween } from './session-time.ts';
@@ -77,11 +78,17 @@ export function AgendaView({ session }: AgendaViewProps) {
             >
               <div className={styles.head}>
                 <ItemTimes item={item} timeZone={session.timeZone} />
-                <span className={styles.title}>{item.title}</span>
+                <span className={styles.title}>
+                  <LinkedText text={item.title} />
+                </span>
                 {item.kind ? <Badge>{t(`agenda.kind.${item.kind}`)}</Badge> : null}
                 {isCurrent ? <Badge tone="accent">{t('agenda.now')}</Badge> : null}
               </div>
-              {item.notes ? <p className={styles.notes}>{item.notes}</p> : null}
+              {item.notes ? (
+                <p className={styles.notes}>
+                  <LinkedText text={item.notes} />
+                </p>
+              ) : null}
               <AgendaItemLinks session={session} itemId={item.id} />
               {item.children.length ? (
                 <ul className={styles.children}>
@@ -90,7 +97,7 @@ export function AgendaView({ session }: AgendaViewProps) {
                       {child.startsAt && child.endsAt ? (
                         <ItemTimes item={child} timeZone={session.timeZone} />
                       ) : null}{' '}
-                      {child.title}
+                      <LinkedText text={child.title} />
                     </li>
                   ))}
                 </ul>

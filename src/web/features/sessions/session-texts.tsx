@@ -108,7 +108,7 @@ export function SessionNotes({ session }: { session: Session }) {
         </>
       ) : isOpen ? (
         <Suspense fallback={<p role="status">{t('session.notes.loading')}</p>}>
-          <collaborativeNotes.Component sessionId={session.id} userName={me.name} />
+          <collaborativeNotes.Component sessionId={session.id} userName={me.name} userId={me.id} />
         </Suspense>
       ) : (
         <div>

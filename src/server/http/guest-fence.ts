@@ -4,7 +4,7 @@ import { GUEST_COOKIE, type ViewerResolver } from './viewer.ts';
 
 /**
  * The only API routes a guest by a code may reach (decision 051): their home, their session's
- * check-in, its boards' post-its and dots, its polls' ballots, the shared notes and the live
+ * check-in, its boards' post-its and dots (and the wall's CSV export), its polls' ballots, the shared notes and the live
  * socket. Each route still asks the policy, which gives a guest a standing in their session and
  * what is attached to it only. Every other route answers a guest 404, as if it did not exist.
  */
@@ -14,6 +14,7 @@ export const guestRoutes: ReadonlySet<string> = new Set([
   'POST /api/v1/guests',
   'PUT /api/v1/sessions/:id/checkins/me',
   'GET /api/v1/boards/:id',
+  'GET /api/v1/boards/:id/export.csv',
   'POST /api/v1/boards/:id/notes',
   'PATCH /api/v1/notes/:id',
   'DELETE /api/v1/notes/:id',

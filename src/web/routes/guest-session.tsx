@@ -1,4 +1,4 @@
-import { type FormEvent, Suspense, useId, useState } from 'react';
+import { type FormEvent, Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { GuestHome } from '../../contract/guest.ts';
@@ -14,10 +14,11 @@ import { FormStatus, type FormStatusMessage } from '../components/form-status.ts
 import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { Section } from '../components/section.tsx';
+import { useBoard } from '../features/boards/board-api.ts';
+import { BoardWall } from '../features/boards/board-wall.tsx';
 import {
   useAddGuestNote,
   useGuestBallot,
-  useGuestBoard,
   useGuestCheckin,
   useGuestDots,
   useGuestHome,
@@ -28,7 +29,6 @@ import styles from '../features/guests/guests.module.css';
 import { WeatherIcon } from '../features/sessions/weather-icon.tsx';
 import { isNotFound, useErrorMessage } from '../lib/error-message.ts';
 import { lazyNamed } from '../lib/lazy-named.ts';
-import { useLiveTopic } from '../lib/use-live-topic.ts';
 
 /** The live editor (Tiptap, Yjs) loads when the guest opens the notes. */
 const collaborativeNotes = lazyNamed(
@@ -121,29 +121,49 @@ function GuestCheckin({ sessionId }: { sessionId: string }) {
   );
 }
 
+/**
+ * A board of the session: its wall (live, patched by the board follower; a facilitator's focus
+ * moves it as it moves everyone's), the form that adds a post-it where the wall is looking, and the
+ * post-its as a list with their dots (the wall's accessible equivalent).
+ */
 function GuestBoard({ boardId, title }: { boardId: string; title: string }) {
   const { t } = useTranslation();
   const id = useId();
-  const board = useGuestBoard(boardId);
+  const [focusRequest, setFocusRequest] = useState<{ zoneId: string; by: string; byId: string } | null>(null);
+  const { board } = useBoard(boardId, (focus) => setFocusRequest({ ...focus }));
   const add = useAddGuestNote(boardId);
   const dots = useGuestDots(boardId);
   const errorMessage = useErrorMessage();
+  const wallCentre = useRef<(() => { wallX: number; wallY: number }) | null>(null);
   const [text, setText] = useState('');
   const [message, setMessage] = useState<FormStatusMessage | null>(null);
-  useLiveTopic(`board:${boardId}`, () => void board.refetch());
+  const onFail = (error: unknown) => setMessage({ tone: 'danger', text: errorMessage(error) });
+  const onAnnounce = (announced: string) => setMessage({ tone: 'info', text: announced });
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!text.trim()) return setMessage({ tone: 'danger', text: t('guests.view.noteRequired') });
-    add.mutate(text.trim(), {
-      onSuccess: () => {
-        setText('');
-        setMessage({ tone: 'success', text: t('guests.view.noteAdded') });
+    add.mutate(
+      { text: text.trim(), ...(wallCentre.current?.() ?? { wallX: 0, wallY: 0 }) },
+      {
+        onSuccess: () => {
+          setText('');
+          setMessage({ tone: 'success', text: t('guests.view.noteAdded') });
+        },
+        onError: (error) => setMessage({ tone: 'danger', text: errorMessage(error) }),
       },
-      onError: (error) => setMessage({ tone: 'danger', text: errorMessage(error) }),
-    });
+    );
   }
   return (
     <Section title={title} description={t('guests.view.boardIntro')}>
+      {board.data ? (
+        <BoardWall
+          board={board.data}
+          onFail={onFail}
+          onAnnounce={onAnnounce}
+          focusRequest={focusRequest}
+          centreRef={wallCentre}
+        />
+      ) : null}
       <form className={styles.panel} onSubmit={submit} noValidate>
         <div className={fieldStyles.field}>
           <label className={fieldStyles.label} htmlFor={`${id}-note`}>

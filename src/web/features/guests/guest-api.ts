@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Board } from '../../../contract/board.ts';
 import type { GuestClaimResult, GuestCode, GuestHome, GuestJoinInput } from '../../../contract/guest.ts';
 import type { Poll } from '../../../contract/poll.ts';
 import type { Weather } from '../../../domain/session.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
+import { boardKeys } from '../boards/board-api.ts';
 
 const codesKey = (sessionId: string) => ['sessions', sessionId, 'guest-codes'] as const;
 export const guestHomeKey = ['guest', 'home'] as const;
@@ -75,21 +75,13 @@ export function useClaimGuest() {
   });
 }
 
-const boardKey = (boardId: string) => ['guest', 'board', boardId] as const;
-
-export function useGuestBoard(boardId: string) {
-  return useQuery({
-    queryKey: boardKey(boardId),
-    queryFn: ({ signal }) => apiRequest<Board>(`/api/v1/boards/${encodeURIComponent(boardId)}`, { signal }),
-  });
-}
-
 export function useAddGuestNote(boardId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (text: string) =>
-      apiRequest(`/api/v1/boards/${encodeURIComponent(boardId)}/notes`, { method: 'POST', body: { text } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: boardKey(boardId) }),
+    /** Placed where the guest's wall is looking, as a member's new post-it is. */
+    mutationFn: (body: { text: string; wallX: number; wallY: number }) =>
+      apiRequest(`/api/v1/boards/${encodeURIComponent(boardId)}/notes`, { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: boardKeys.detail(boardId) }),
   });
 }
 
@@ -98,7 +90,7 @@ export function useGuestDots(boardId: string) {
   return useMutation({
     mutationFn: ({ noteId, count }: { noteId: string; count: number }) =>
       apiRequest(`/api/v1/notes/${encodeURIComponent(noteId)}/dots/me`, { method: 'PUT', body: { count } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: boardKey(boardId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: boardKeys.detail(boardId) }),
   });
 }
 

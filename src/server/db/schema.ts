@@ -408,6 +408,8 @@ export interface DatePollSlotsTable {
   position: number;
   startsAt: Timestamp;
   endsAt: Timestamp;
+  /** The session created for this slot when the poll closed on it (one per chosen slot). */
+  sessionId: string | null;
 }
 
 export interface DatePollResponsesTable {

@@ -52,8 +52,11 @@ export const mailPayloads = {
   invitation: z.object({ sessionId: id, userId: id }),
   /** A member who answered a closed poll and was not invited: the chosen date, in their language. */
   datePollResult: z.object({ pollId: id, userId: id }),
-  /** A guest who left an address on a closed poll: the invitation (.ics) or the result, in French. */
-  datePollGuest: z.object({ responseId: id }),
+  /**
+   * A guest who left an address on a closed poll: the invitation (.ics) or the result, in their
+   * language. With `sessionId` (a poll closed on several slots), the invitation to that slot's session.
+   */
+  datePollGuest: z.object({ responseId: id, sessionId: id.optional() }),
   sessionReminder: z.object({ sessionId: id, userId: id, startsAt: z.string() }),
   actionDue: z.object({ actionId: id, userId: id, dueOn: z.string() }),
   weeklyDigest: z.object({ userId: id, week: z.string() }),
@@ -179,11 +182,10 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
     });
   };
 
-  const findClosedPoll = (pollId: string) =>
-    db
+  const findClosedPoll = async (pollId: string) => {
+    const poll = await db
       .selectFrom('datePolls as p')
       .innerJoin('circles as c', 'c.id', 'p.circleId')
-      .leftJoin('datePollSlots as s', 's.id', 'p.chosenSlotId')
       .select([
         'p.id',
         'p.circleId',
@@ -191,12 +193,23 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
         'p.timeZone',
         'p.shareToken',
         'p.sessionId',
+        'p.chosenSlotId',
         'c.name as circleName',
       ])
-      .select(['s.startsAt', 's.endsAt'])
       .where('p.id', '=', pollId)
       .where('p.status', '=', 'closed')
       .executeTakeFirst();
+    if (!poll) return undefined;
+    // Every slot it closed on (each has its session), in time order.
+    const chosen = await db
+      .selectFrom('datePollSlots')
+      .select(['id', 'startsAt', 'endsAt', 'sessionId'])
+      .where('pollId', '=', pollId)
+      .where((eb) => eb.or([eb('sessionId', 'is not', null), eb('id', '=', poll.chosenSlotId ?? '')]))
+      .orderBy('position')
+      .execute();
+    return { ...poll, chosen };
+  };
 
   const resultContent = (
     poll: NonNullable<Awaited<ReturnType<typeof findClosedPoll>>>,
@@ -210,8 +223,12 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
       title: poll.title,
       circleName: poll.circleName,
       slot:
-        poll.startsAt && poll.endsAt
-          ? formatSlot(locale, new Date(poll.startsAt), new Date(poll.endsAt), poll.timeZone)
+        poll.chosen.length > 0
+          ? new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+              poll.chosen.map((slot) =>
+                formatSlot(locale, new Date(slot.startsAt), new Date(slot.endsAt), poll.timeZone),
+              ),
+            )
           : null,
       url,
       guest,
@@ -268,10 +285,22 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
       const response = await db
         .selectFrom('datePollResponses as r')
         .leftJoin('datePolls as p', 'p.id', 'r.pollId')
-        .leftJoin('datePollAnswers as a', (join) =>
-          join.onRef('a.responseId', '=', 'r.id').onRef('a.slotId', '=', 'p.chosenSlotId'),
+        // The slot whose session the job names, else the poll's (first) chosen slot.
+        .leftJoin('datePollSlots as s', (join) =>
+          p.sessionId
+            ? join.onRef('s.pollId', '=', 'r.pollId').on('s.sessionId', '=', p.sessionId)
+            : join.onRef('s.id', '=', 'p.chosenSlotId'),
         )
-        .select(['r.pollId', 'r.guestEmail', 'r.guestLocale', 'a.value as answer'])
+        .leftJoin('datePollAnswers as a', (join) =>
+          join.onRef('a.responseId', '=', 'r.id').onRef('a.slotId', '=', 's.id'),
+        )
+        .select([
+          'r.pollId',
+          'r.guestEmail',
+          'r.guestLocale',
+          'a.value as answer',
+          's.sessionId as slotSessionId',
+        ])
         .where('r.id', '=', p.responseId)
         .where('r.userId', 'is', null)
         .executeTakeFirst();
@@ -293,7 +322,11 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
       };
       // Guests read the poll through its share link; they have no account to open the session with.
       const url = `${publicUrl}/date-polls/link/${poll.shareToken}`;
-      const sessionId = poll.sessionId;
+      const sessionId = p.sessionId ? response.slotSessionId : poll.sessionId;
+      if (p.sessionId && !(sessionId && (response.answer === 'yes' || response.answer === 'maybe'))) {
+        // That slot's session is gone, or the answer no longer says so: nothing to invite to.
+        return;
+      }
       if (sessionId && (response.answer === 'yes' || response.answer === 'maybe')) {
         await sendTo(
           context,

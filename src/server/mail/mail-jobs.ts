@@ -25,6 +25,8 @@ import {
   formatWhen,
   invitationMail,
   type Locale,
+  sessionCancelledMail,
+  sessionMovedMail,
   sessionReminderMail,
   signupPromotionMail,
   type TemplateOutput,
@@ -39,6 +41,8 @@ export const mailJobKinds = {
   datePollResult: 'mail.date-poll-result',
   datePollGuest: 'mail.date-poll-guest',
   sessionReminder: 'mail.session-reminder',
+  sessionMoved: 'mail.session-moved',
+  sessionCancelled: 'mail.session-cancelled',
   actionDue: 'mail.action-due',
   weeklyDigest: 'mail.weekly-digest',
   weeklyDigestFanout: 'mail.weekly-digest-fanout',
@@ -58,6 +62,10 @@ export const mailPayloads = {
    */
   datePollGuest: z.object({ responseId: id, sessionId: id.optional() }),
   sessionReminder: z.object({ sessionId: id, userId: id, startsAt: z.string() }),
+  /** A participant of a session that moved; `sequence` is the session's after the change. */
+  sessionMoved: z.object({ sessionId: id, userId: id, sequence: z.number().int().min(0) }),
+  /** A participant of a session that was called off. */
+  sessionCancelled: z.object({ sessionId: id, userId: id }),
   actionDue: z.object({ actionId: id, userId: id, dueOn: z.string() }),
   weeklyDigest: z.object({ userId: id, week: z.string() }),
   /** Without a zone (batches queued before zones): everyone, as then. */
@@ -234,6 +242,18 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
       guest,
     });
 
+  /** Still listed on the session, and not excused: someone who said they will not come hears no more. */
+  const stillTakesPart = async (sessionId: string, userId: string) =>
+    Boolean(
+      await db
+        .selectFrom('sessionParticipants')
+        .select('id')
+        .where('sessionId', '=', sessionId)
+        .where('userId', '=', userId)
+        .where('status', '!=', 'excused')
+        .executeTakeFirst(),
+    );
+
   const findSession = (sessionId: string) =>
     db
       .selectFrom('sessions')
@@ -250,6 +270,8 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
         'sessions.place',
         'sessions.status',
         'sessions.cancelledAt',
+        'sessions.cancelReason',
+        'sessions.sequence',
         'circles.name as circleName',
         'circles.reminderHours',
       ])
@@ -384,6 +406,70 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
           url: `${publicUrl}/circles/${p.circleId}`,
         });
       });
+    },
+
+    [mailJobKinds.sessionMoved]: async (context) => {
+      const p = mailPayloads.sessionMoved.parse(context.payload);
+      await send(
+        context,
+        p.userId,
+        'notification',
+        async (locale, name, files, recipient) => {
+          const s = await findSession(p.sessionId);
+          // Changed again since (that change sends its own mail), started or called off: stale.
+          if (s?.status !== 'scheduled' || s.cancelledAt !== null || Number(s.sequence) !== p.sequence)
+            return undefined;
+          if (!(await stillTakesPart(s.id, p.userId))) return undefined;
+          if (!(await maySee(recipient, { circleId: s.circleId, sessionId: s.id }))) return undefined;
+          return sessionMovedMail(locale, {
+            name,
+            sessionTitle: s.title,
+            circleName: s.circleName,
+            when: formatWhen(
+              locale,
+              new Date(s.startsAt),
+              new Date(s.endsAt),
+              s.timeZone,
+              s.communityTimeZone,
+            ),
+            place: s.place,
+            url: `${publicUrl}/sessions/${s.id}`,
+            hasCalendarFile: files.some((file) => file.filename.endsWith('.ics')),
+          });
+        },
+        (recipient) => sessionCalendarAttachment(deps, p.sessionId, recipient),
+      );
+    },
+
+    [mailJobKinds.sessionCancelled]: async (context) => {
+      const p = mailPayloads.sessionCancelled.parse(context.payload);
+      await send(
+        context,
+        p.userId,
+        'notification',
+        async (locale, name, files, recipient) => {
+          const s = await findSession(p.sessionId);
+          if (!s || s.cancelledAt === null) return undefined;
+          if (!(await stillTakesPart(s.id, p.userId))) return undefined;
+          if (!(await maySee(recipient, { circleId: s.circleId, sessionId: s.id }))) return undefined;
+          return sessionCancelledMail(locale, {
+            name,
+            sessionTitle: s.title,
+            circleName: s.circleName,
+            when: formatWhen(
+              locale,
+              new Date(s.startsAt),
+              new Date(s.endsAt),
+              s.timeZone,
+              s.communityTimeZone,
+            ),
+            reason: s.cancelReason ?? '',
+            url: `${publicUrl}/sessions/${s.id}`,
+            hasCalendarFile: files.some((file) => file.filename.endsWith('.ics')),
+          });
+        },
+        (recipient) => sessionCalendarAttachment(deps, p.sessionId, recipient),
+      );
     },
 
     [mailJobKinds.sessionReminder]: async (context) => {

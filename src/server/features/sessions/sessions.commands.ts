@@ -7,6 +7,7 @@ import { toIso } from '../../db/columns.ts';
 import { lockSession } from '../../db/locks.ts';
 import type { DB, SessionRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { enqueueMail } from '../../mail/mail-jobs.ts';
 
 export async function createSession(
   db: Kysely<DB>,
@@ -122,7 +123,49 @@ export async function patchSession(db: Kysely<DB>, session: SessionRow, patch: S
       })
       .where('id', '=', session.id)
       .execute();
+    // A session yet to come that moves (or changes place) tells its participants, new .ics attached.
+    const moved =
+      startsAt !== toIso(stored.startsAt) ||
+      endsAt !== toIso(stored.endsAt) ||
+      (patch.place !== undefined && patch.place !== stored.place);
+    if (
+      moved &&
+      stored.status === 'scheduled' &&
+      stored.cancelledAt === null &&
+      Date.parse(endsAt) > Date.now()
+    ) {
+      const { sequence } = await trx
+        .selectFrom('sessions')
+        .select('sequence')
+        .where('id', '=', session.id)
+        .executeTakeFirstOrThrow();
+      for (const userId of await participantsToTell(trx, session.id)) {
+        await enqueueMail(
+          trx,
+          'sessionMoved',
+          { sessionId: session.id, userId, sequence: Number(sequence) },
+          { key: `session:${session.id}:moved:${sequence}:${userId}` },
+        );
+      }
+    }
   });
+}
+
+/**
+ * The people a session's change is mailed to: its listed participants with an account, but not
+ * those who sent their apologies. Each job checks again when it sends (still listed, still allowed
+ * to see the session, the session still as the mail says).
+ */
+async function participantsToTell(db: Kysely<DB>, sessionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('sessionParticipants')
+    .select('userId')
+    .where('sessionId', '=', sessionId)
+    .where('userId', 'is not', null)
+    .where('status', '!=', 'excused')
+    .orderBy('createdAt')
+    .execute();
+  return rows.flatMap((row) => (row.userId ? [row.userId] : []));
 }
 
 /** Whether a patch changes what a calendar shows of the session (times, place, texts, visio). */
@@ -160,6 +203,15 @@ export async function cancelSession(db: Kysely<DB>, sessionId: string, reason: s
       throw new AppError(
         'CONFLICT',
         'Only a session that has not started and is not cancelled can be cancelled',
+      );
+    }
+    // Its participants are told, with an .ics that takes it out of their calendars.
+    for (const userId of await participantsToTell(trx, sessionId)) {
+      await enqueueMail(
+        trx,
+        'sessionCancelled',
+        { sessionId, userId },
+        { key: `session:${sessionId}:cancelled:${userId}` },
       );
     }
   });

@@ -18,7 +18,7 @@ export const sessionsFeature: FeatureDescriptor = {
     { plugin: sessionActionsRoutes, prefix: '/api/v1' },
   ],
   topics: { session: inCircle(getVisibleSession) },
-  mails: ['invitation', 'sessionReminder'],
+  mails: ['invitation', 'sessionReminder', 'sessionMoved', 'sessionCancelled'],
   migrations: () => ({
     '2026-12-05-0047-listed-sessions-index': listedSessionsIndex(),
     '2026-12-05-0050-session-version': sessionVersion(),

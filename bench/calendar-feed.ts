@@ -30,6 +30,7 @@ function session(index: number): SessionRow {
     cancelledAt: index % 7 === 0 ? startsAt : null,
     cancelReason: index % 7 === 0 ? 'Reportée' : null,
     version: 0,
+    seriesId: null,
   };
 }
 

@@ -27,6 +27,7 @@ function session(timeZone: string, startsAt: string): SessionRow {
     cancelledAt: null,
     cancelReason: null,
     version: 0,
+    seriesId: null,
   };
 }
 

@@ -2,6 +2,7 @@ import { type FeatureDescriptor, inCircle } from '../feature-descriptor.ts';
 import { importRoutes } from './import.routes.ts';
 import { listedSessionsIndex } from './migrations/2026-12-05-0047-listed-sessions-index.ts';
 import { sessionVersion } from './migrations/2026-12-05-0050-session-version.ts';
+import { sessionSeries } from './migrations/2026-12-05-0053-session-series.ts';
 import { participationRoutes } from './participation.routes.ts';
 import { sessionActionsRoutes } from './session-actions.routes.ts';
 import { getVisibleSession } from './sessions.queries.ts';
@@ -19,8 +20,9 @@ export const sessionsFeature: FeatureDescriptor = {
   ],
   topics: { session: inCircle(getVisibleSession) },
   mails: ['invitation', 'sessionReminder', 'sessionMoved', 'sessionCancelled'],
-  migrations: () => ({
+  migrations: (dialect) => ({
     '2026-12-05-0047-listed-sessions-index': listedSessionsIndex(),
     '2026-12-05-0050-session-version': sessionVersion(),
+    '2026-12-05-0053-session-series': sessionSeries(dialect),
   }),
 };

@@ -232,6 +232,7 @@ export async function loadSessionDetail(
       sections: parseVoteSections(vote.sections),
     })),
     version: session.version,
+    seriesId: session.seriesId ?? null,
     abilities,
     canFacilitate: abilities.steer,
     canParticipate: abilities.takePart,

@@ -291,6 +291,8 @@ export const sessionSeriesCreateSchema = z
   })
   .refine(endsAfterStartTime, { message: 'must end after it starts', path: ['endTime'] });
 export type SessionSeriesCreateInput = z.infer<typeof sessionSeriesCreateSchema>;
+/** The request body as a client writes it (defaults left out). */
+export type SessionSeriesCreateBody = z.input<typeof sessionSeriesCreateSchema>;
 
 export const sessionSeriesCreatedSchema = z.object({
   seriesId: z.string(),

@@ -10,6 +10,7 @@ import type {
   Session,
   SessionCreateInput,
   SessionPatch,
+  SessionSeriesCreateBody,
   SessionSummary,
 } from '../../../contract/session.ts';
 import { SessionFollower } from '../../../contract/session-follower.ts';
@@ -84,6 +85,19 @@ export function useCreateSession(circleId: string) {
       queryClient.setQueryData(sessionKeys.detail(session.id), session);
       refreshLists(session);
     },
+  });
+}
+
+/** Plans recurring sessions; the circle's lists are read again. */
+export function useCreateSessionSeries(circleId: string) {
+  const refreshLists = useSessionListsRefresh();
+  return useCreateMutation({
+    mutationFn: (input: SessionSeriesCreateBody) =>
+      apiRequest<{ seriesId: string; sessions: { id: string; startsAt: string; endsAt: string }[] }>(
+        `${circlePath(circleId)}/session-series`,
+        { method: 'POST', body: input },
+      ),
+    onSuccess: () => refreshLists({ id: '', circleId }),
   });
 }
 

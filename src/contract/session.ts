@@ -314,3 +314,10 @@ export const importReportSchema = z.object({
   unplacedCount: z.number().int().nonnegative(),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
+
+/** What the pad asks to organise ("Inscrivez-vous ici", "(framadate ?)"): the review offers to create them. */
+export const importOffersSchema = z.object({
+  signup: z.object({ title: z.string(), topics: z.array(z.string()) }).nullable(),
+  datePolls: z.array(z.object({ title: z.string() })),
+});
+export type ImportOffers = z.infer<typeof importOffersSchema>;

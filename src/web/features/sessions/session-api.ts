@@ -6,6 +6,7 @@ import type {
   AgendaItemInput,
   checkinPutSchema,
   checkinSchema,
+  ImportOffers,
   ImportReport,
   Session,
   SessionCreateInput,
@@ -206,6 +207,8 @@ export interface SessionImportResult {
   session: Session;
   /** The first unplaced lines (at most `maxReportedUnplaced`) and how many there were in all. */
   report: ImportReport;
+  /** What the pad asks to organise: a sign-up sheet, date polls (offered in the review). */
+  offers?: ImportOffers;
 }
 
 export interface SessionImportInput {

@@ -37,3 +37,19 @@ describe('scheduling offers in a pad', () => {
     expect(schedulingOffers('Tour de table\n- Claire : RAS\n')).toEqual({ signup: null, datePolls: [] });
   });
 });
+
+describe('scheduling offers on pathological pads', () => {
+  it('reads a megabyte of blanks, long lines or tiny lines in linear time', () => {
+    const blanks = ' '.repeat(990_000);
+    const shapes = [
+      `a${blanks}:b`,
+      `Inscrivez-vous ici${blanks}.x`,
+      `${'- '.repeat(140)}framadate${' '.repeat(140)}x\n`.repeat(3_000),
+      `${' '.repeat(290)}:x\n`.repeat(3_000),
+      'a\n'.repeat(450_000),
+    ];
+    const started = performance.now();
+    for (const text of shapes) schedulingOffers(text);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});

@@ -13,6 +13,12 @@ export interface SchedulingOffers {
 
 const MAX_OFFERS = 20;
 const MAX_TITLE = 200;
+/**
+ * A call to sign up or a poll's line is short: longer lines are passed over unread, which keeps
+ * the scan linear on the pathological pads the import takes (a megabyte on one line, long blank
+ * runs), since it runs beside the parser's worker, on the request's thread.
+ */
+const MAX_LINE = 300;
 
 const signupCall = /\binscri(?:vez|re|ption)[-\s]+(?:vous|ici)\b|\binscrivez-vous\b/i;
 const pollCall = /\b(?:framadate|doodle|sondage de dates?)\b/i;
@@ -20,15 +26,22 @@ const pollCall = /\b(?:framadate|doodle|sondage de dates?)\b/i;
 const pollMention =
   /\s*[([]?\s*(?:via\s+|par\s+|avec\s+|un\s+)?(?:framadate|doodle|sondage de dates?)\s*\??\s*[)\]]?/gi;
 
+/** The text without the trailing characters given (a loop: an anchored `[…]+$` backtracks). */
+function trimEndOf(text: string, characters: string): string {
+  let end = text.length;
+  while (end > 0 && characters.includes(text.charAt(end - 1))) end--;
+  return text.slice(0, end);
+}
+
 /** A line without its list mark, heading marks, time range, emphasis or trailing colon. */
 function cleanLine(line: string): string {
-  return line
+  const text = line
     .replace(/^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s+)*/, '')
     .replace(/^\[[^\]]{1,40}\]\s*/, '')
     .replace(/\*\*|__|`/g, '')
-    .replace(/\s*:\s*$/, '')
     .replace(/\s+/g, ' ')
     .trim();
+  return trimEndOf(text, ' :').trim();
 }
 
 const clip = (text: string) =>
@@ -40,15 +53,15 @@ export function schedulingOffers(text: string): SchedulingOffers {
   let signupTitle: string | null = null;
   let previous = '';
   const seen = new Set<string>();
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of text.split('\n')) {
+    if (raw.length > MAX_LINE) {
+      previous = '';
+      continue;
+    }
     const line = cleanLine(raw);
     if (!line) continue;
     if (signupCall.test(line)) {
-      const asked =
-        line
-          .split(signupCall)[0]
-          ?.replace(/[\s.,;:!–-]+$/, '')
-          .trim() ?? '';
+      const asked = trimEndOf(line.split(signupCall)[0] ?? '', ' .,;:!–-').trim();
       signupTitle ??= asked || null;
       const topic = clip(previous);
       const key = `t:${topic.toLowerCase()}`;
@@ -60,13 +73,7 @@ export function schedulingOffers(text: string): SchedulingOffers {
       continue;
     }
     if (pollCall.test(line)) {
-      const title = clip(
-        line
-          .replace(pollMention, ' ')
-          .replace(/\s+/g, ' ')
-          .replace(/[\s:–-]+$/, '')
-          .trim(),
-      );
+      const title = clip(trimEndOf(line.replace(pollMention, ' ').replace(/\s+/g, ' '), ' :–-').trim());
       const key = `p:${title.toLowerCase()}`;
       if (title && !seen.has(key) && polls.length < MAX_OFFERS) {
         seen.add(key);

@@ -33,6 +33,7 @@ function session(index: number): SessionRow {
     timerPausedAt: null,
     timerPausedMs: 0,
     timerExtendedMs: 0,
+    seriesId: null,
   };
 }
 

@@ -56,7 +56,21 @@ export const guestAnswersCreateSchema = z
 export const guestAnswersPutSchema = z
   .object({ answers: answersInput, comment: text(1000).optional(), name: personNameSchema.optional() })
   .strict();
-export const datePollCloseSchema = z.object({ slotId: id }).strict();
+/**
+ * The slots the poll closes on, one session each: `slotIds` (one or several), or `slotId` for a
+ * single slot (the first form of this request, still taken).
+ */
+export const datePollCloseSchema = z
+  .object({
+    slotId: id.optional(),
+    slotIds: z.array(id).min(1).max(MAX_DATE_POLL_SLOTS).optional(),
+  })
+  .strict()
+  .refine((body) => (body.slotId === undefined) !== (body.slotIds === undefined), {
+    message: 'give slotId or slotIds, not both',
+    path: ['slotIds'],
+  });
+export type DatePollCloseInput = z.infer<typeof datePollCloseSchema>;
 
 export const datePollSlotSchema = z.object({
   id: z.string(),
@@ -67,6 +81,8 @@ export const datePollSlotSchema = z.object({
   no: z.number().int(),
   /** Most yes, then most "if need be" (ties are all best). */
   isBest: z.boolean(),
+  /** The session created for this slot when the poll closed on it; null for slots not chosen. */
+  sessionId: z.string().nullable(),
 });
 
 export const datePollParticipantSchema = z.object({
@@ -106,8 +122,11 @@ export const datePollSchema = z
     status: z.enum(datePollStatuses),
     /** Open, and before its deadline. */
     isAnswerable: z.boolean(),
+    /** The first chosen slot and its session (a poll may close on several: see chosenSlotIds). */
     chosenSlotId: z.string().nullable(),
     sessionId: z.string().nullable(),
+    /** Every slot the poll closed on, in time order; each has its session (slots[].sessionId). */
+    chosenSlotIds: z.array(z.string()),
     organiserName: z.string().nullable(),
     slots: z.array(datePollSlotSchema),
     participants: z.array(datePollParticipantSchema),
@@ -131,4 +150,5 @@ export const guestAnswerSchema = z.object({
   answers: z.array(z.object({ slotId: z.string(), value: z.enum(dateAnswerValues) })),
 });
 export type GuestAnswer = z.infer<typeof guestAnswerSchema>;
-export const datePollClosedSchema = z.object({ session: sessionSchema });
+/** `session` is the first of `sessions` (one per chosen slot, in time order). */
+export const datePollClosedSchema = z.object({ session: sessionSchema, sessions: z.array(sessionSchema) });

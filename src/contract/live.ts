@@ -107,7 +107,7 @@ export interface LiveEvents {
   'board.focus': { boardId: string; zoneId: string; by: string; byId: string };
   'date-poll.answered': { pollId: string };
   'date-poll.updated': { pollId: string };
-  'date-poll.closed': { pollId: string; sessionId: string };
+  'date-poll.closed': { pollId: string; sessionId: string; sessionIds?: string[] };
   'signup.updated': { sheetId: string; topicId: string };
   'signup-sheet.deleted': { sheetId: string };
   /** Polls: never a voter's id (anonymous polls must not link anyone to a ballot, even by timing). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { agendaTemplateIds } from '../domain/agenda-templates.ts';
 import { agendaLinkKinds } from '../domain/meeting-links.ts';
 import { maxExtensionMinutes } from '../domain/meeting-timer.ts';
+import { MAX_SERIES_OCCURRENCES, recurrenceFrequencies } from '../domain/recurrence.ts';
 import {
   actionStatuses,
   agendaItemKinds,
@@ -300,6 +301,8 @@ export const sessionSchema = sessionSummarySchema
     votes: z.array(voteResultSchema),
     /** The session's change number: its agenda moves and check-in events carry the next ones (decision 043). */
     version: z.number(),
+    /** The series of recurring sessions it is an occurrence of; editing or cancelling it touches it alone. */
+    seriesId: z.string().nullable(),
     abilities: abilitiesSchema,
     canFacilitate: deprecatedFlag('steer'),
     /** The viewer may check in, answer, record next steps: a circle member or a listed participant. */
@@ -307,6 +310,61 @@ export const sessionSchema = sessionSummarySchema
   })
   .meta({ id: 'Session' });
 export type Session = z.infer<typeof sessionSchema>;
+
+const wallClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 12:00');
+const endsAfterStartTime = (value: { startTime?: string | undefined; endTime?: string | undefined }) =>
+  !value.startTime || !value.endTime || value.endTime > value.startTime;
+
+/**
+ * Plan recurring sessions: from `firstDate`, every `interval` weeks (same weekday) or months (same
+ * weekday of the same week: "every 2nd Tuesday"), `count` dates or up to `until`, at `startTime` to
+ * `endTime` in `timeZone` (the wall-clock time holds across daylight-saving changes); `skip` leaves
+ * some of the rule's dates out, `moves` holds some on another day (and times).
+ */
+export const sessionSeriesCreateSchema = z
+  .object({
+    title: text(200).min(1),
+    timeZone: timeZone.default('Europe/Paris'),
+    place: text(500).optional(),
+    description: text(4000).optional(),
+    videoUrl: videoUrl.nullish(),
+    firstDate: calendarDate,
+    startTime: wallClock,
+    endTime: wallClock,
+    frequency: z.enum(recurrenceFrequencies),
+    interval: z.number().int().min(1).max(12).default(1),
+    count: z.number().int().min(1).max(MAX_SERIES_OCCURRENCES).optional(),
+    until: calendarDate.optional(),
+    skip: z.array(calendarDate).max(MAX_SERIES_OCCURRENCES).default([]),
+    moves: z
+      .array(
+        z
+          .object({
+            date: calendarDate,
+            to: calendarDate,
+            startTime: wallClock.optional(),
+            endTime: wallClock.optional(),
+          })
+          .strict()
+          .refine(endsAfterStartTime, { message: 'must end after it starts', path: ['endTime'] }),
+      )
+      .max(MAX_SERIES_OCCURRENCES)
+      .default([]),
+  })
+  .strict()
+  .refine((value) => (value.count === undefined) !== (value.until === undefined), {
+    message: 'give a count or an until date',
+    path: ['count'],
+  })
+  .refine(endsAfterStartTime, { message: 'must end after it starts', path: ['endTime'] });
+export type SessionSeriesCreateInput = z.infer<typeof sessionSeriesCreateSchema>;
+/** The request body as a client writes it (defaults left out). */
+export type SessionSeriesCreateBody = z.input<typeof sessionSeriesCreateSchema>;
+
+export const sessionSeriesCreatedSchema = z.object({
+  seriesId: z.string(),
+  sessions: z.array(z.object({ id: z.string(), startsAt: z.string(), endsAt: z.string() })),
+});
 
 export const sessionCancelSchema = z.object({ reason: text(1000).min(1) }).strict();
 export type SessionCancelInput = z.infer<typeof sessionCancelSchema>;
@@ -323,3 +381,10 @@ export const importReportSchema = z.object({
   unplacedCount: z.number().int().nonnegative(),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
+
+/** What the pad asks to organise ("Inscrivez-vous ici", "(framadate ?)"): the review offers to create them. */
+export const importOffersSchema = z.object({
+  signup: z.object({ title: z.string(), topics: z.array(z.string()) }).nullable(),
+  datePolls: z.array(z.object({ title: z.string() })),
+});
+export type ImportOffers = z.infer<typeof importOffersSchema>;

@@ -113,6 +113,70 @@ test('a member answers, a guest answers through the link and edits through the p
   await memberContext.close();
 });
 
+test('the organiser closes a poll on two slots and finds both sessions, each with its own people', async ({
+  page,
+  browser,
+  pageProblems,
+}) => {
+  const organiser = newPerson('Florent');
+  const { circle, memberContext, member } = await circleWithMember(page, browser, organiser);
+  await page.goto(`/circles/${circle.id}`);
+  const polls = new DatePollPage(page);
+  await polls.create('Deux séances de travail', [
+    ['2027-03-23', '12:00', '13:30'],
+    ['2027-03-25', '12:00', '13:30'],
+    ['2027-03-30', '14:00', '15:30'],
+  ]);
+  const pollUrl = page.url();
+  const bernard = await memberContext.newPage();
+  await bernard.goto(pollUrl);
+  const bernardPoll = new DatePollPage(bernard);
+  await bernardPoll.choose(0, 'Oui');
+  await bernardPoll.choose(1, 'Non');
+  await bernardPoll.choose(2, 'Non');
+  await bernardPoll.save();
+  await expect(bernard.getByText('Vos réponses sont enregistrées.')).toBeVisible();
+  await polls.choose(0, 'Non');
+  await polls.choose(1, 'Non');
+  await polls.choose(2, 'Oui');
+  await polls.save();
+  await expect(page.getByText('Vos réponses sont enregistrées.')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'Créneaux retenus' })).toBeVisible();
+  await shoot(page, 'date-poll-close-two');
+  await polls.close(/mardi 23 mars 2027/, /mardi 30 mars 2027/);
+  await expect(page.getByText('Sondage clos : 2 séances sont créées.')).toBeVisible();
+  const created = page.getByRole('list', { name: 'Séances créées' });
+  await expect(created.getByRole('link')).toHaveCount(2);
+  await expectAccessible(page, 'date poll closed on two slots');
+  await shoot(page, 'date-poll-closed-two');
+
+  // Each session invites the people of its own slot.
+  await created.getByRole('link', { name: /mardi 23 mars 2027/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Deux séances de travail' })).toBeVisible();
+  const participants = page
+    .getByRole('region', { name: /^Participant·e/ })
+    .getByRole('list')
+    .first();
+  await expect(participants.getByRole('listitem')).toHaveCount(1);
+  await expect(participants.getByText(member.name)).toBeVisible();
+  await page.goBack();
+  await page
+    .getByRole('list', { name: 'Séances créées' })
+    .getByRole('link', { name: /mardi 30 mars 2027/ })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Deux séances de travail' })).toBeVisible();
+  await expect(participants.getByRole('listitem')).toHaveCount(1);
+  await expect(participants.getByText(organiser.name)).toBeVisible();
+
+  // Both are on the circle's page.
+  await page.goto(`/circles/${circle.id}`);
+  await expect(page.getByRole('link', { name: 'Deux séances de travail' })).toHaveCount(2);
+  expect(pageProblems).toEqual([]);
+  await memberContext.close();
+});
+
 test('a sign-up sheet fills its places, puts the next person on the waitlist, promotes them, and becomes a working group', async ({
   page,
   browser,

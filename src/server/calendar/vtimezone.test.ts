@@ -30,6 +30,7 @@ function session(timeZone: string, startsAt: string): SessionRow {
     timerPausedAt: null,
     timerPausedMs: 0,
     timerExtendedMs: 0,
+    seriesId: null,
   };
 }
 

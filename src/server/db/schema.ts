@@ -169,6 +169,16 @@ export interface SessionsTable {
   cancelReason: string | null;
   /** Bumped by the writes whose live events carry the change (2026-12-05-0050). */
   version: ColumnType<number, number | undefined, number>;
+  /** The series this session is an occurrence of (2026-12-05-0053), if any. */
+  seriesId: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A series of recurring sessions: the rule it was planned with (domain/recurrence.ts), as JSON. */
+export interface SessionSeriesTable {
+  id: string;
+  circleId: string;
+  rule: string;
+  createdAt: Timestamp;
 }
 
 export interface AgendaItemsTable {
@@ -265,6 +275,7 @@ export interface DB {
   circles: CirclesTable;
   circleMembers: CircleMembersTable;
   sessions: SessionsTable;
+  sessionSeries: SessionSeriesTable;
   agendaItems: AgendaItemsTable;
   sessionParticipants: SessionParticipantsTable;
   checkins: CheckinsTable;
@@ -408,6 +419,8 @@ export interface DatePollSlotsTable {
   position: number;
   startsAt: Timestamp;
   endsAt: Timestamp;
+  /** The session created for this slot when the poll closed on it (one per chosen slot). */
+  sessionId: string | null;
 }
 
 export interface DatePollResponsesTable {

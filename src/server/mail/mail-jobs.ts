@@ -26,6 +26,8 @@ import {
   formatWhen,
   invitationMail,
   type Locale,
+  sessionCancelledMail,
+  sessionMovedMail,
   sessionReminderMail,
   signupPromotionMail,
   type TemplateOutput,
@@ -40,6 +42,8 @@ export const mailJobKinds = {
   datePollResult: 'mail.date-poll-result',
   datePollGuest: 'mail.date-poll-guest',
   sessionReminder: 'mail.session-reminder',
+  sessionMoved: 'mail.session-moved',
+  sessionCancelled: 'mail.session-cancelled',
   actionDue: 'mail.action-due',
   weeklyDigest: 'mail.weekly-digest',
   weeklyDigestFanout: 'mail.weekly-digest-fanout',
@@ -54,9 +58,16 @@ export const mailPayloads = {
   invitation: z.object({ sessionId: id, userId: id }),
   /** A member who answered a closed poll and was not invited: the chosen date, in their language. */
   datePollResult: z.object({ pollId: id, userId: id }),
-  /** A guest who left an address on a closed poll: the invitation (.ics) or the result, in French. */
-  datePollGuest: z.object({ responseId: id }),
+  /**
+   * A guest who left an address on a closed poll: the invitation (.ics) or the result, in their
+   * language. With `sessionId` (a poll closed on several slots), the invitation to that slot's session.
+   */
+  datePollGuest: z.object({ responseId: id, sessionId: id.optional() }),
   sessionReminder: z.object({ sessionId: id, userId: id, startsAt: z.string() }),
+  /** A participant of a session that moved; `sequence` is the session's after the change. */
+  sessionMoved: z.object({ sessionId: id, userId: id, sequence: z.number().int().min(0) }),
+  /** A participant of a session that was called off. */
+  sessionCancelled: z.object({ sessionId: id, userId: id }),
   actionDue: z.object({ actionId: id, userId: id, dueOn: z.string() }),
   weeklyDigest: z.object({ userId: id, week: z.string() }),
   /** Without a zone (batches queued before zones): everyone, as then. */
@@ -183,11 +194,10 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
     });
   };
 
-  const findClosedPoll = (pollId: string) =>
-    db
+  const findClosedPoll = async (pollId: string) => {
+    const poll = await db
       .selectFrom('datePolls as p')
       .innerJoin('circles as c', 'c.id', 'p.circleId')
-      .leftJoin('datePollSlots as s', 's.id', 'p.chosenSlotId')
       .select([
         'p.id',
         'p.circleId',
@@ -195,12 +205,23 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
         'p.timeZone',
         'p.shareToken',
         'p.sessionId',
+        'p.chosenSlotId',
         'c.name as circleName',
       ])
-      .select(['s.startsAt', 's.endsAt'])
       .where('p.id', '=', pollId)
       .where('p.status', '=', 'closed')
       .executeTakeFirst();
+    if (!poll) return undefined;
+    // Every slot it closed on (each has its session), in time order.
+    const chosen = await db
+      .selectFrom('datePollSlots')
+      .select(['id', 'startsAt', 'endsAt', 'sessionId'])
+      .where('pollId', '=', pollId)
+      .where((eb) => eb.or([eb('sessionId', 'is not', null), eb('id', '=', poll.chosenSlotId ?? '')]))
+      .orderBy('position')
+      .execute();
+    return { ...poll, chosen };
+  };
 
   const resultContent = (
     poll: NonNullable<Awaited<ReturnType<typeof findClosedPoll>>>,
@@ -214,12 +235,28 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
       title: poll.title,
       circleName: poll.circleName,
       slot:
-        poll.startsAt && poll.endsAt
-          ? formatSlot(locale, new Date(poll.startsAt), new Date(poll.endsAt), poll.timeZone)
+        poll.chosen.length > 0
+          ? new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+              poll.chosen.map((slot) =>
+                formatSlot(locale, new Date(slot.startsAt), new Date(slot.endsAt), poll.timeZone),
+              ),
+            )
           : null,
       url,
       guest,
     });
+
+  /** Still listed on the session, and not excused: someone who said they will not come hears no more. */
+  const stillTakesPart = async (sessionId: string, userId: string) =>
+    Boolean(
+      await db
+        .selectFrom('sessionParticipants')
+        .select('id')
+        .where('sessionId', '=', sessionId)
+        .where('userId', '=', userId)
+        .where('status', '!=', 'excused')
+        .executeTakeFirst(),
+    );
 
   const findSession = (sessionId: string) =>
     db
@@ -237,6 +274,8 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
         'sessions.place',
         'sessions.status',
         'sessions.cancelledAt',
+        'sessions.cancelReason',
+        'sessions.sequence',
         'circles.name as circleName',
         'circles.reminderHours',
       ])
@@ -272,10 +311,22 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
       const response = await db
         .selectFrom('datePollResponses as r')
         .leftJoin('datePolls as p', 'p.id', 'r.pollId')
-        .leftJoin('datePollAnswers as a', (join) =>
-          join.onRef('a.responseId', '=', 'r.id').onRef('a.slotId', '=', 'p.chosenSlotId'),
+        // The slot whose session the job names, else the poll's (first) chosen slot.
+        .leftJoin('datePollSlots as s', (join) =>
+          p.sessionId
+            ? join.onRef('s.pollId', '=', 'r.pollId').on('s.sessionId', '=', p.sessionId)
+            : join.onRef('s.id', '=', 'p.chosenSlotId'),
         )
-        .select(['r.pollId', 'r.guestEmail', 'r.guestLocale', 'a.value as answer'])
+        .leftJoin('datePollAnswers as a', (join) =>
+          join.onRef('a.responseId', '=', 'r.id').onRef('a.slotId', '=', 's.id'),
+        )
+        .select([
+          'r.pollId',
+          'r.guestEmail',
+          'r.guestLocale',
+          'a.value as answer',
+          's.sessionId as slotSessionId',
+        ])
         .where('r.id', '=', p.responseId)
         .where('r.userId', 'is', null)
         .executeTakeFirst();
@@ -297,7 +348,11 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
       };
       // Guests read the poll through its share link; they have no account to open the session with.
       const url = `${publicUrl}/date-polls/link/${poll.shareToken}`;
-      const sessionId = poll.sessionId;
+      const sessionId = p.sessionId ? response.slotSessionId : poll.sessionId;
+      if (p.sessionId && !(sessionId && (response.answer === 'yes' || response.answer === 'maybe'))) {
+        // That slot's session is gone, or the answer no longer says so: nothing to invite to.
+        return;
+      }
       if (sessionId && (response.answer === 'yes' || response.answer === 'maybe')) {
         await sendTo(
           context,
@@ -379,6 +434,70 @@ export function mailJobHandlers(deps: MailDeps, hooks: MailJobHooks = {}): Recor
           url: `${publicUrl}/circles/${p.circleId}`,
         });
       });
+    },
+
+    [mailJobKinds.sessionMoved]: async (context) => {
+      const p = mailPayloads.sessionMoved.parse(context.payload);
+      await send(
+        context,
+        p.userId,
+        'notification',
+        async (locale, name, files, recipient) => {
+          const s = await findSession(p.sessionId);
+          // Changed again since (that change sends its own mail), started or called off: stale.
+          if (s?.status !== 'scheduled' || s.cancelledAt !== null || Number(s.sequence) !== p.sequence)
+            return undefined;
+          if (!(await stillTakesPart(s.id, p.userId))) return undefined;
+          if (!(await maySee(recipient, { circleId: s.circleId, sessionId: s.id }))) return undefined;
+          return sessionMovedMail(locale, {
+            name,
+            sessionTitle: s.title,
+            circleName: s.circleName,
+            when: formatWhen(
+              locale,
+              new Date(s.startsAt),
+              new Date(s.endsAt),
+              s.timeZone,
+              s.communityTimeZone,
+            ),
+            place: s.place,
+            url: `${publicUrl}/sessions/${s.id}`,
+            hasCalendarFile: files.some((file) => file.filename.endsWith('.ics')),
+          });
+        },
+        (recipient) => sessionCalendarAttachment(deps, p.sessionId, recipient),
+      );
+    },
+
+    [mailJobKinds.sessionCancelled]: async (context) => {
+      const p = mailPayloads.sessionCancelled.parse(context.payload);
+      await send(
+        context,
+        p.userId,
+        'notification',
+        async (locale, name, files, recipient) => {
+          const s = await findSession(p.sessionId);
+          if (!s || s.cancelledAt === null) return undefined;
+          if (!(await stillTakesPart(s.id, p.userId))) return undefined;
+          if (!(await maySee(recipient, { circleId: s.circleId, sessionId: s.id }))) return undefined;
+          return sessionCancelledMail(locale, {
+            name,
+            sessionTitle: s.title,
+            circleName: s.circleName,
+            when: formatWhen(
+              locale,
+              new Date(s.startsAt),
+              new Date(s.endsAt),
+              s.timeZone,
+              s.communityTimeZone,
+            ),
+            reason: s.cancelReason ?? '',
+            url: `${publicUrl}/sessions/${s.id}`,
+            hasCalendarFile: files.some((file) => file.filename.endsWith('.ics')),
+          });
+        },
+        (recipient) => sessionCalendarAttachment(deps, p.sessionId, recipient),
+      );
     },
 
     [mailJobKinds.sessionReminder]: async (context) => {

@@ -64,6 +64,74 @@ export function invitationMail(
   };
 }
 
+/** A session the person takes part in has moved (or its place changed): the new times, the new .ics. */
+export function sessionMovedMail(
+  locale: Locale,
+  d: {
+    name: string;
+    sessionTitle: string;
+    circleName: string;
+    when: string;
+    place: string;
+    url: string;
+    hasCalendarFile: boolean;
+  },
+): TemplateOutput {
+  const t = mailText(locale);
+  return {
+    subject: t('sessionMoved.subject', { sessionTitle: d.sessionTitle, when: d.when }),
+    blocks: [
+      { kind: 'paragraph', text: hello(locale, d.name) },
+      {
+        kind: 'paragraph',
+        text: t('sessionMoved.body', { sessionTitle: d.sessionTitle, circleName: d.circleName }),
+      },
+      { kind: 'paragraph', text: whenAndPlace(locale, d.when, d.place) },
+      ...(d.hasCalendarFile ? [{ kind: 'paragraph' as const, text: t('sessionMoved.calendarFile') }] : []),
+      { kind: 'button', label: t('sessionMoved.openSession'), url: d.url },
+    ],
+    reason: t('sessionMoved.reason'),
+  };
+}
+
+/** A session the person takes part in is called off: when it was, the reason, a CANCELLED .ics. */
+export function sessionCancelledMail(
+  locale: Locale,
+  d: {
+    name: string;
+    sessionTitle: string;
+    circleName: string;
+    when: string;
+    reason: string;
+    url: string;
+    hasCalendarFile: boolean;
+  },
+): TemplateOutput {
+  const t = mailText(locale);
+  return {
+    subject: t('sessionCancelled.subject', { sessionTitle: d.sessionTitle, when: d.when }),
+    blocks: [
+      { kind: 'paragraph', text: hello(locale, d.name) },
+      {
+        kind: 'paragraph',
+        text: t('sessionCancelled.body', {
+          sessionTitle: d.sessionTitle,
+          circleName: d.circleName,
+          when: d.when,
+        }),
+      },
+      ...(d.reason.trim()
+        ? [{ kind: 'paragraph' as const, text: t('sessionCancelled.reasonGiven', { reason: d.reason }) }]
+        : []),
+      ...(d.hasCalendarFile
+        ? [{ kind: 'paragraph' as const, text: t('sessionCancelled.calendarFile') }]
+        : []),
+      { kind: 'button', label: t('sessionCancelled.openSession'), url: d.url },
+    ],
+    reason: t('sessionCancelled.reason'),
+  };
+}
+
 export function datePollResultMail(
   locale: Locale,
   d: {

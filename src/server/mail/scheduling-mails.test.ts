@@ -250,6 +250,121 @@ describe.each(testDialects())('poll and sign-up mails through SMTP on %s', (dial
     ).toEqual([]);
   });
 
+  it('a session moved, then cancelled, mails its participants each once, with an .ics that follows', async () => {
+    const [ana, ben, cleo, dora] = [
+      await member('Ana'),
+      await member('Ben', 'en'),
+      await member('Cléo'),
+      await member('Dora'),
+    ];
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/circles/${circleId}/sessions`,
+      headers: as(organiser),
+      payload: {
+        title: 'Séance déplacée',
+        startsAt: '2027-04-06T12:00:00+02:00',
+        endsAt: '2027-04-06T13:30:00+02:00',
+        timeZone: 'Europe/Paris',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const sessionId: string = created.json().id;
+    const invite = (user: TestUser) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/sessions/${sessionId}/participants`,
+        headers: as(organiser),
+        payload: { userId: user.id },
+      });
+    for (const user of [ana, ben, cleo, dora]) expect((await invite(user)).statusCode).toBe(201);
+    // Cléo sends her apologies: no more mail. Dora leaves the private circle before the mail goes.
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/sessions/${sessionId}/participants/me`,
+      headers: as(cleo),
+      payload: { status: 'excused' },
+    });
+    const patch = (payload: object) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/sessions/${sessionId}`,
+        headers: as(organiser),
+        payload,
+      });
+    // A change of description is no move: nobody is mailed.
+    expect((await patch({ description: 'Ordre du jour à venir' })).statusCode).toBe(200);
+    expect(
+      await t.database.db
+        .selectFrom('jobs')
+        .select('key')
+        .where('key', 'like', `session:${sessionId}:%`)
+        .execute(),
+    ).toHaveLength(0);
+    expect(
+      (await patch({ startsAt: '2027-04-13T12:00:00+02:00', endsAt: '2027-04-13T13:30:00+02:00' }))
+        .statusCode,
+    ).toBe(200);
+    await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/circles/${circleId}/members/${dora.id}`,
+      headers: as(organiser),
+    });
+    const before = smtp.server().received.length;
+    await t.runJobs();
+    await t.runJobs();
+    await smtp.server().waitFor(before + 2);
+    const moved = onlyMailTo(ana.email);
+    expect(moved.parsed.subject).toMatch(/^Séance modifiée : Séance déplacée \(mardi 13 avril 2027 à 12:00/);
+    expect(onlyMailTo(ben.email).parsed.subject).toMatch(
+      /^Session changed: Séance déplacée \(Tuesday, 13 April 2027/,
+    );
+    expect(mailsTo(cleo.email)).toHaveLength(0);
+    expect(mailsTo(dora.email)).toHaveLength(0);
+    const movedIcs = moved.parsed.attachments[0]?.content.toString('utf8') ?? '';
+    const [movedEvent] = parseCalendar(movedIcs).events;
+    expect(movedEvent?.uid).toBe(sessionUid(sessionId, TEST_ORIGIN));
+    expect(movedEvent?.startDate.toJSDate().toISOString()).toBe('2027-04-13T10:00:00.000Z');
+    const movedSequence = Number(movedEvent?.sequence);
+    expect(movedSequence).toBeGreaterThan(0);
+
+    // Two quick moves: only the last one is mailed (the first job finds the session changed again).
+    expect(
+      (await patch({ startsAt: '2027-04-13T14:00:00+02:00', endsAt: '2027-04-13T15:30:00+02:00' }))
+        .statusCode,
+    ).toBe(200);
+    expect((await patch({ place: 'Salle 2' })).statusCode).toBe(200);
+    await t.runJobs();
+    await smtp.server().waitFor(before + 4);
+    const [, last] = mailsTo(ana.email);
+    expect(last?.parsed.text).toContain('Salle 2');
+    expect(last?.parsed.subject).toContain('14:00');
+
+    // Cancelled: one mail each, the reason, and an .ics that says CANCELLED with a higher SEQUENCE.
+    const cancel = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/sessions/${sessionId}/cancel`,
+        headers: as(organiser),
+        payload: { reason: 'Grève des transports' },
+      });
+    expect((await cancel()).statusCode).toBe(200);
+    expect((await cancel()).statusCode).toBe(409);
+    await t.runJobs();
+    await t.runJobs();
+    await smtp.server().waitFor(before + 6);
+    expect(smtp.server().received).toHaveLength(before + 6);
+    const cancelled = mailsTo(ana.email)[2];
+    expect(cancelled?.parsed.subject).toMatch(/^Séance annulée : Séance déplacée/);
+    expect(cancelled?.parsed.text).toContain('Motif : Grève des transports');
+    const cancelledIcs = cancelled?.parsed.attachments[0]?.content.toString('utf8') ?? '';
+    expect(cancelledIcs).toMatch(/STATUS:CANCELLED/);
+    const [cancelledEvent] = parseCalendar(cancelledIcs).events;
+    expect(Number(cancelledEvent?.sequence)).toBeGreaterThan(movedSequence);
+    expect(mailsTo(ben.email)[2]?.parsed.subject).toMatch(/^Session cancelled: /);
+    expect(mailsTo(cleo.email)).toHaveLength(0);
+  });
+
   it('an invitation carries the .ics only to people who may see the session', async () => {
     const stranger = await registerUser(t.app, 'Sam');
     await joinCommunity(t.app, stranger, community.slug);

@@ -341,6 +341,7 @@ export const routeRules: Record<string, RouteRule> = {
   'PUT /api/v1/sessions/{id}/announcements': { kind: 'session', action: 'takePart' },
   'GET /api/v1/circles/{id}/sessions': { kind: 'circle', action: 'read' },
   'POST /api/v1/circles/{id}/sessions': { kind: 'circle', action: 'steer' },
+  'POST /api/v1/circles/{id}/session-series': { kind: 'circle', action: 'steer' },
   'GET /api/v1/me/sessions': account,
   'GET /api/v1/sessions/{id}': { kind: 'session', action: 'read' },
   'PATCH /api/v1/sessions/{id}': { kind: 'session', action: 'steer' },

@@ -29,6 +29,14 @@ const bodies: Record<string, object> = {
   'POST /api/v1/circles/{id}/polls': { title: 'x', kind: 'single', options: ['a', 'b'] },
   'POST /api/v1/communities/{slug}/polls': { title: 'x', kind: 'single', options: ['a', 'b'] },
   'POST /api/v1/circles/{id}/sessions': { title: 'x', startsAt: hours(0), endsAt: hours(1) },
+  'POST /api/v1/circles/{id}/session-series': {
+    title: 'x',
+    firstDate: `${new Date().getUTCFullYear() + 1}-03-02`,
+    startTime: '12:00',
+    endTime: '13:00',
+    frequency: 'weekly',
+    count: 1,
+  },
   'PATCH /api/v1/glossary/{id}': { baseRevision: 1, definition: 'x' },
   'POST /api/v1/circles/{id}/surveys': { title: 'x', audience: 'members', templateId: 'session-weather' },
   'POST /api/v1/communities/{slug}/surveys': {

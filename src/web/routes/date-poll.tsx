@@ -13,7 +13,7 @@ import { useMe } from '../features/auth/auth-api.ts';
 import { CloseDatePoll } from '../features/date-polls/close-date-poll.tsx';
 import { DatePollAnswerForm } from '../features/date-polls/date-poll-answer-form.tsx';
 import { shareLink, useAnswerPoll, useDatePoll } from '../features/date-polls/date-poll-api.ts';
-import { DatePollGrid } from '../features/date-polls/date-poll-grid.tsx';
+import { DatePollGrid, slotLabel } from '../features/date-polls/date-poll-grid.tsx';
 import { formatDay, formatTime } from '../features/sessions/session-time.ts';
 import { isNotFound, useErrorMessage } from '../lib/error-message.ts';
 import styles from './date-poll.module.css';
@@ -80,15 +80,39 @@ function Answers({ poll }: { poll: DatePoll }) {
   );
 }
 
+/** The session (or sessions, one per chosen slot) the poll closed on. */
+function ClosedOn({ poll, sessionId }: { poll: DatePoll; sessionId: string }) {
+  const { t, i18n } = useTranslation();
+  const chosen = poll.slots.filter((slot) => slot.sessionId !== null);
+  if (chosen.length <= 1) {
+    return (
+      <Alert tone="success" title={t('datePolls.closedTitle', { count: 1 })}>
+        <Link to={`/sessions/${encodeURIComponent(sessionId)}`}>{t('datePolls.closedLink')}</Link>
+      </Alert>
+    );
+  }
+  return (
+    <Alert tone="success" title={t('datePolls.closedTitle', { count: chosen.length })}>
+      <ul aria-label={t('datePolls.closedSessions')} className={styles.sessionLinks}>
+        {chosen.map((slot) => (
+          <li key={slot.id}>
+            <Link to={`/sessions/${encodeURIComponent(slot.sessionId ?? '')}`}>
+              {slotLabel(slot, i18n.language, poll.timeZone)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
+
 function DatePollView({ poll }: { poll: DatePoll }) {
   const { t } = useTranslation();
   return (
     <div className={styles.page}>
       <DatePollHeader poll={poll} />
       {poll.status === 'closed' && poll.sessionId ? (
-        <Alert tone="success" title={t('datePolls.closedTitle')}>
-          <Link to={`/sessions/${encodeURIComponent(poll.sessionId)}`}>{t('datePolls.closedLink')}</Link>
-        </Alert>
+        <ClosedOn poll={poll} sessionId={poll.sessionId} />
       ) : null}
       {poll.status === 'open' && !poll.isAnswerable ? (
         <Alert tone="warning">{t('datePolls.pastDeadline')}</Alert>

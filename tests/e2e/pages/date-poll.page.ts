@@ -51,10 +51,16 @@ export class DatePollPage {
     return this.page.getByLabel('Votre lien pour modifier votre réponse').inputValue();
   }
 
-  async close(slotLabel: RegExp): Promise<void> {
-    const select = this.page.getByLabel('Créneau retenu');
-    const option = select.locator('option').filter({ hasText: slotLabel });
-    await select.selectOption((await option.getAttribute('value')) ?? '');
-    await this.page.getByRole('button', { name: 'Clore et créer la séance' }).click();
+  /** Ticks exactly the slots whose labels match (the best one comes ticked), then closes. */
+  async close(...slotLabels: RegExp[]): Promise<void> {
+    const group = this.page.getByRole('group', { name: 'Créneaux retenus' });
+    const boxes = group.getByRole('checkbox');
+    for (const box of await boxes.all()) await box.uncheck();
+    for (const label of slotLabels) await group.getByRole('checkbox', { name: label }).check();
+    const submit =
+      slotLabels.length === 1
+        ? 'Clore et créer la séance'
+        : `Clore et créer les ${slotLabels.length} séances`;
+    await this.page.getByRole('button', { name: submit }).click();
   }
 }

@@ -336,100 +336,127 @@ async function stillInCircle(
 }
 
 /**
- * Closes the poll on one slot, in one transaction under the poll lock: the circle's session is
- * created at that slot (in the poll's time zone), those who answered yes or "if need be" are
- * invited to it (members by account, guests by name), and the poll records its outcome. A second
- * close, even a simultaneous one, finds the poll closed: 409, and no second session.
- * Everyone who answered is told in the same transaction (queued mail, sent only if the close
- * commits): see enqueueClosedPollMails.
+ * Closes the poll on one or several slots, in one transaction under the poll lock: for each chosen
+ * slot the circle gets a session at that slot (in the poll's time zone), and those who answered yes
+ * or "if need be" to THAT slot are invited to its session (members by account, guests by name); the
+ * slot records its session and the poll its outcome (the first chosen slot and session, as when a
+ * poll closed on one). A second close, even a simultaneous one, finds the poll closed: 409, and no
+ * second set of sessions. Everyone who answered is told in the same transaction (queued mail, sent
+ * only if the close commits): see enqueueClosedPollMails.
  */
 export async function closeDatePoll(
   db: Kysely<DB>,
   pollId: string,
-  slotId: string,
+  slotIds: string[],
   closerId: string,
-): Promise<{ sessionId: string }> {
+): Promise<{ sessionIds: string[] }> {
   return db.transaction().execute(async (trx) => {
     const poll = await lockDatePoll(trx, pollId);
     if (!poll) throw notFound('Date poll');
     if (poll.status === 'closed') throw new AppError('CONFLICT', 'This poll is already closed');
-    const slot = await trx
+    const pollSlots = await trx
       .selectFrom('datePollSlots')
       .selectAll()
       .where('pollId', '=', pollId)
-      .where('id', '=', slotId)
-      .executeTakeFirst();
-    if (!slot) {
-      throw new AppError('INVALID_INPUT', 'Pick one of the poll’s slots', [
-        { path: ['body', 'slotId'], message: 'unknown slot' },
-      ]);
-    }
-    const sessionId = await createSession(trx, poll.circleId, closerId, {
-      title: poll.title,
-      startsAt: new Date(slot.startsAt).toISOString(),
-      endsAt: new Date(slot.endsAt).toISOString(),
-      timeZone: poll.timeZone,
-    });
-    const available = await trx
-      .selectFrom('datePollAnswers as a')
-      .innerJoin('datePollResponses as r', 'r.id', 'a.responseId')
-      .select(['r.userId', 'r.guestName'])
-      .where('a.slotId', '=', slotId)
-      .where('a.value', 'in', ['yes', 'maybe'])
-      .orderBy('r.createdAt')
+      .orderBy('position')
       .execute();
+    const known = new Set(pollSlots.map((slot) => slot.id));
+    const seen = new Set<string>();
+    const problems = slotIds.flatMap((slotId, index) => {
+      const problem = !known.has(slotId) ? 'unknown slot' : seen.has(slotId) ? 'twice' : null;
+      seen.add(slotId);
+      return problem ? [{ path: ['body', 'slotIds', String(index)], message: problem }] : [];
+    });
+    if (problems.length > 0)
+      throw new AppError('INVALID_INPUT', 'Pick the poll’s slots, each once', problems);
+    // In time order, whatever order they were ticked in: the first is the poll's "chosen" one.
+    const chosen = pollSlots.filter((slot) => seen.has(slot.id));
     const present = await stillInCircle(trx, pollId, poll.circleId);
-    for (const person of available) {
-      if (person.userId) {
-        if (present(person.userId)) await setOwnParticipation(trx, sessionId, person.userId, 'invited');
-      } else if (person.guestName) await addGuestParticipant(trx, sessionId, person.guestName, 'invited');
+    const sessions: { slotId: string; sessionId: string }[] = [];
+    for (const slot of chosen) {
+      const sessionId = await createSession(trx, poll.circleId, closerId, {
+        title: poll.title,
+        startsAt: new Date(slot.startsAt).toISOString(),
+        endsAt: new Date(slot.endsAt).toISOString(),
+        timeZone: poll.timeZone,
+      });
+      const available = await trx
+        .selectFrom('datePollAnswers as a')
+        .innerJoin('datePollResponses as r', 'r.id', 'a.responseId')
+        .select(['r.userId', 'r.guestName'])
+        .where('a.slotId', '=', slot.id)
+        .where('a.value', 'in', ['yes', 'maybe'])
+        .orderBy('r.createdAt')
+        .execute();
+      for (const person of available) {
+        if (person.userId) {
+          if (present(person.userId)) await setOwnParticipation(trx, sessionId, person.userId, 'invited');
+        } else if (person.guestName) await addGuestParticipant(trx, sessionId, person.guestName, 'invited');
+      }
+      await trx.updateTable('datePollSlots').set({ sessionId }).where('id', '=', slot.id).execute();
+      sessions.push({ slotId: slot.id, sessionId });
     }
+    const [first] = sessions;
+    if (!first) throw new AppError('INVALID_INPUT', 'Pick at least one slot');
     await trx
       .updateTable('datePolls')
-      .set({ status: 'closed', chosenSlotId: slotId, sessionId, updatedAt: new Date().toISOString() })
+      .set({
+        status: 'closed',
+        chosenSlotId: first.slotId,
+        sessionId: first.sessionId,
+        updatedAt: new Date().toISOString(),
+      })
       .where('id', '=', pollId)
       .execute();
-    await enqueueClosedPollMails(trx, pollId, slotId, sessionId, present);
-    return { sessionId };
+    await enqueueClosedPollMails(trx, pollId, sessions, present);
+    return { sessionIds: sessions.map((session) => session.sessionId) };
   });
 }
 
 /**
- * One mail per person who answered, keyed by poll and person so it is queued once whatever
- * happens: members who said yes or "if need be" to the chosen slot get the session's invitation
- * (with its .ics), the other members the result; guests who left an address get either through
- * one guest job, which reads their answer when it runs.
+ * Mail for each person who answered, keyed by poll, slot and person so it is queued once whatever
+ * happens: members get the invitation (with its .ics) of each chosen slot they said yes or "if need
+ * be" to, and the result when they said so to none; guests who left an address get the same through
+ * guest jobs, which read their answer when they run.
  */
 async function enqueueClosedPollMails(
   trx: Transaction<DB>,
   pollId: string,
-  slotId: string,
-  sessionId: string,
+  sessions: { slotId: string; sessionId: string }[],
   present: (userId: string) => boolean,
 ): Promise<void> {
   const respondents = await trx
     .selectFrom('datePollResponses as r')
-    .leftJoin('datePollAnswers as a', (join) =>
-      join.onRef('a.responseId', '=', 'r.id').on('a.slotId', '=', slotId),
-    )
-    .select(['r.id', 'r.userId', 'r.guestEmail', 'a.value as answer'])
+    .select(['r.id', 'r.userId', 'r.guestEmail'])
     .where('r.pollId', '=', pollId)
     .orderBy('r.createdAt')
     .orderBy('r.id')
     .execute();
+  const available = await trx
+    .selectFrom('datePollAnswers as a')
+    .innerJoin('datePollResponses as r', 'r.id', 'a.responseId')
+    .select(['a.responseId', 'a.slotId'])
+    .where('r.pollId', '=', pollId)
+    .where('a.value', 'in', ['yes', 'maybe'])
+    .execute();
+  const says = new Set(available.map((row) => `${row.responseId}:${row.slotId}`));
   for (const person of respondents) {
+    const invitedTo = sessions.filter((session) => says.has(`${person.id}:${session.slotId}`));
+    // One chosen slot keeps the keys it always had; several name the slot.
+    const slotKey = (slotId: string) => (sessions.length > 1 ? `:${slotId}` : '');
     if (person.userId) {
       const userId = person.userId;
       // Someone who has left the circle since answering hears nothing more of it.
       if (!present(userId)) continue;
-      if (person.answer === 'yes' || person.answer === 'maybe') {
+      for (const { slotId, sessionId } of invitedTo) {
         await enqueueMail(
           trx,
           'invitation',
           { sessionId, userId },
-          { key: `date-poll:${pollId}:invitation:${userId}` },
+          { key: `date-poll:${pollId}:invitation${slotKey(slotId)}:${userId}` },
         );
-      } else {
+      }
+      if (invitedTo.length === 0) {
         await enqueueMail(
           trx,
           'datePollResult',
@@ -438,12 +465,24 @@ async function enqueueClosedPollMails(
         );
       }
     } else if (person.guestEmail) {
-      await enqueueMail(
-        trx,
-        'datePollGuest',
-        { responseId: person.id },
-        { key: `date-poll:${pollId}:guest:${person.id}` },
-      );
+      if (sessions.length === 1 || invitedTo.length === 0) {
+        // The guest job reads the answer to the poll's chosen slot: invitation or result.
+        await enqueueMail(
+          trx,
+          'datePollGuest',
+          { responseId: person.id },
+          { key: `date-poll:${pollId}:guest:${person.id}` },
+        );
+      } else {
+        for (const { slotId, sessionId } of invitedTo) {
+          await enqueueMail(
+            trx,
+            'datePollGuest',
+            { responseId: person.id, sessionId },
+            { key: `date-poll:${pollId}:guest:${person.id}:${slotId}` },
+          );
+        }
+      }
     }
   }
 }

@@ -87,6 +87,9 @@ export async function loadDatePollDetail(
     isAnswerable: isAnswerable(poll),
     chosenSlotId: poll.chosenSlotId,
     sessionId: poll.sessionId,
+    chosenSlotIds: slots
+      .filter((slot) => slot.sessionId !== null || slot.id === poll.chosenSlotId)
+      .map((slot) => slot.id),
     organiserName: organiser?.name ?? null,
     slots: slots.map((slot, index) => ({
       id: slot.id,
@@ -94,6 +97,7 @@ export async function loadDatePollDetail(
       endsAt: toIso(slot.endsAt),
       ...(tallies[index] ?? { yes: 0, maybe: 0, no: 0 }),
       isBest: best.has(index),
+      sessionId: slot.sessionId ?? (slot.id === poll.chosenSlotId ? poll.sessionId : null),
     })),
     participants,
     shareToken: view.showShareToken ? poll.shareToken : null,

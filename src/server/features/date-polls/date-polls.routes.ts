@@ -317,7 +317,9 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Close the poll on a slot: creates the session and invites the yes / if-need-be people',
+          summary:
+            'Close the poll on one or several slots: creates one session per slot and invites to each ' +
+            'the people who said yes or "if need be" to that slot',
           params: idParams,
           body: datePollCloseSchema,
           response: { 200: datePollClosedSchema, ...errors, 409: errorBodySchema },
@@ -332,9 +334,25 @@ export function datePollsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'Only the poll’s organiser and the circle’s facilitators can close it',
           );
         }
-        const { sessionId } = await closeDatePoll(db, poll.id, request.body.slotId, viewer.id);
-        live.publish(datePollTopic(poll.id), { type: 'date-poll.closed', pollId: poll.id, sessionId });
-        return { session: await sessionDetail(db, sessionId, viewer) };
+        const { slotId, slotIds } = request.body;
+        const { sessionIds } = await closeDatePoll(
+          db,
+          poll.id,
+          slotIds ?? (slotId ? [slotId] : []),
+          viewer.id,
+        );
+        const [first, ...others] = sessionIds;
+        if (!first) throw new AppError('INTERNAL', 'A closed poll has a session');
+        live.publish(datePollTopic(poll.id), {
+          type: 'date-poll.closed',
+          pollId: poll.id,
+          sessionId: first,
+          sessionIds,
+        });
+        const session = await sessionDetail(db, first, viewer);
+        const sessions = [session];
+        for (const sessionId of others) sessions.push(await sessionDetail(db, sessionId, viewer));
+        return { session, sessions };
       },
     );
   };

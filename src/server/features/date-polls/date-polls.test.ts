@@ -431,6 +431,118 @@ describe.each(testDialects())('date polls on %s', (dialect) => {
     expect(JSON.parse(result?.headers ?? '{}')['List-Unsubscribe']).toMatch(/\/unsubscribe\/\[redacted\]/);
   });
 
+  it('closes on two slots: two sessions, each inviting its slot’s yes and if-need-be people', async () => {
+    const poll = (
+      await createPoll({ title: 'Deux séances de travail', slots, timeZone: 'Europe/Paris' })
+    ).json();
+    const [a, b, c] = slotIds(poll);
+    await answer(poll.id, bernard, {
+      answers: [
+        { slotId: a, value: 'yes' },
+        { slotId: c, value: 'no' },
+      ],
+    });
+    await answer(poll.id, isabelle, {
+      answers: [
+        { slotId: a, value: 'no' },
+        { slotId: c, value: 'maybe' },
+      ],
+    });
+    await answer(poll.id, organiser, {
+      answers: [
+        { slotId: a, value: 'yes' },
+        { slotId: b, value: 'yes' },
+        { slotId: c, value: 'yes' },
+      ],
+    });
+    await answer(poll.id, facilitator, { answers: [{ slotId: b, value: 'yes' }] });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/date-polls/${poll.id}/guest-answers`,
+      payload: {
+        name: 'Julie',
+        email: 'julie.two@example.org',
+        answers: [
+          { slotId: a, value: 'maybe' },
+          { slotId: c, value: 'yes' },
+        ],
+        shareToken: poll.shareToken,
+      },
+    });
+    const close = (payload: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/date-polls/${poll.id}/close`,
+        headers: as(organiser),
+        payload,
+      });
+    // Bad choices: unknown, twice, none, both forms at once.
+    for (const payload of [
+      { slotIds: [a, 'unknown'] },
+      { slotIds: [a, a] },
+      { slotIds: [] },
+      { slotId: a, slotIds: [c] },
+      {},
+    ]) {
+      const refused = await close(payload);
+      expect(refused.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(refused.json().error.code).toBe('INVALID_INPUT');
+    }
+    const before = (await outbox()).length;
+    // Ticked in any order; the sessions come in time order.
+    const closed = await close({ slotIds: [c, a] });
+    expect(closed.statusCode).toBe(200);
+    const { session, sessions } = closed.json();
+    expect(sessions).toHaveLength(2);
+    expect(session.id).toBe(sessions[0].id);
+    const people = (s: { participants: { name: string; status: string }[] }) =>
+      s.participants.map((p) => `${p.name}:${p.status}`).sort();
+    expect(sessions[0]).toMatchObject({
+      startsAt: '2027-12-08T10:00:00.000Z',
+      title: 'Deux séances de travail',
+    });
+    expect(people(sessions[0])).toEqual(['Bernard:invited', 'Julie:invited', 'Philippe:invited']);
+    expect(sessions[1]).toMatchObject({ startsAt: '2027-12-11T08:30:00.000Z' });
+    expect(people(sessions[1])).toEqual(['Isabelle:invited', 'Julie:invited', 'Philippe:invited']);
+    const read = (await getPoll(poll.id, bernard)).json();
+    expect(read).toMatchObject({
+      status: 'closed',
+      chosenSlotId: a,
+      sessionId: sessions[0].id,
+      chosenSlotIds: [a, c],
+    });
+    expect(read.slots.map((slot: { sessionId: string | null }) => slot.sessionId)).toEqual([
+      sessions[0].id,
+      null,
+      sessions[1].id,
+    ]);
+    expect((await close({ slotIds: [b] })).statusCode).toBe(409);
+
+    // Each invited person gets each session's invitation (with its .ics); the others the result.
+    await t.runJobs();
+    await t.runJobs();
+    const mails = (await outbox()).slice(before);
+    const subjects = (address: string) =>
+      mails
+        .filter((mail) => mail.toAddress === address)
+        .map((mail) => mail.subject)
+        .sort();
+    expect(subjects(bernard.email)).toEqual([expect.stringMatching(/^Invitation : .*8 décembre 2027/)]);
+    expect(subjects(isabelle.email)).toEqual([expect.stringMatching(/^Invitation : .*11 décembre 2027/)]);
+    expect(subjects(organiser.email)).toHaveLength(2);
+    expect(subjects('julie.two@example.org')).toEqual([
+      expect.stringMatching(/^Invitation : .*mercredi 8 décembre 2027/),
+      expect.stringMatching(/^Invitation : .*samedi 11 décembre 2027/),
+    ]);
+    for (const mail of mails.filter((mail) => mail.subject.startsWith('Invitation')))
+      expect(JSON.parse(mail.attachmentNames ?? '[]')).toEqual(['seance.ics']);
+    const result = mails.find((mail) => mail.toAddress === facilitator.email);
+    expect(result?.subject).toBe('Date retenue : Deux séances de travail');
+    expect(result?.textBody).toContain(
+      'le mercredi 8 décembre 2027, de 11:00 à 12:30 (Europe/Paris) et le samedi 11 décembre 2027',
+    );
+  });
+
   it('lets the organiser and facilitators edit a poll, nobody else; closes once under concurrency', async () => {
     const poll = (await createPoll({ title: 'À renommer', slots })).json();
     const patch = (user: TestUser, payload: object) =>

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/error.ts';
 import type { Session } from '../../../contract/session.ts';
-import { importReportSchema, sessionSchema } from '../../../contract/session.ts';
+import { importOffersSchema, importReportSchema, sessionSchema } from '../../../contract/session.ts';
 import { isMeetingDate, meetingYears } from '../../../domain/pad-import/french-date.ts';
+import { schedulingOffers } from '../../../domain/pad-import/scheduling-offers.ts';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requireSteward } from '../../policy/access.ts';
@@ -15,6 +16,7 @@ import { loadSessionDetail } from './sessions.queries.ts';
 const importResultSchema = z.object({
   session: sessionSchema,
   report: importReportSchema,
+  offers: importOffersSchema,
 });
 
 /** Carries a dry run's preview out of the transaction that is then rolled back. */
@@ -68,7 +70,8 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const viewer = await viewers.require(request);
         const circle = await getVisibleCircle(db, request.params.id, viewer);
         requireSteward(circle, viewer);
-        const { session: imported, unplacedCount } = await parser.parse(requireImportableText(request.body));
+        const text = requireImportableText(request.body);
+        const { session: imported, unplacedCount } = await parser.parse(text);
         requireStorableSize(imported);
         const date = request.query.date ?? imported.date;
         if (!date) {
@@ -87,6 +90,7 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         }
         const isDryRun = request.query.dryRun === '1' || request.query.dryRun === 'true';
         const report = { unplaced: imported.unplaced, unplacedCount };
+        const offers = schedulingOffers(text);
         try {
           const session = await db.transaction().execute(async (trx) => {
             const id = await storeImportedSession(trx, {
@@ -106,9 +110,10 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             if (isDryRun) throw new DryRun(detail);
             return detail;
           });
-          return reply.status(201).send({ session, report });
+          return reply.status(201).send({ session, report, offers });
         } catch (error) {
-          if (error instanceof DryRun) return reply.status(200).send({ session: error.preview, report });
+          if (error instanceof DryRun)
+            return reply.status(200).send({ session: error.preview, report, offers });
           throw error;
         }
       },

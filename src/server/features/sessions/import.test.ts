@@ -117,6 +117,17 @@ describe.each(testDialects())('importing pad notes on %s', (dialect) => {
     const preview = await importText(seed, '?dryRun=1');
     expect(preview.statusCode).toBe(200);
     expect(preview.json().session.agenda).toHaveLength(5);
+    // The review offers the seed's sign-up sheet and date poll.
+    expect(preview.json().offers).toEqual({
+      signup: {
+        title: 'Qui veut y travailler ?',
+        topics: [
+          "Mise en place d'un retour d'expérience des cercles d'apprentissage fin septembre ?",
+          "Comment évaluer les cercles d'apprentissage ?",
+        ],
+      },
+      datePolls: [{ title: 'Organisation de deux séances de travail' }],
+    });
     const after = (
       await t.app.inject({
         url: `/api/v1/circles/${circleId}/sessions`,

@@ -1,13 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import type { AgendaItemInput, SessionCreateInput, SessionPatch } from '../../../contract/session.ts';
+import type {
+  AgendaItemInput,
+  SessionCreateInput,
+  SessionPatch,
+  SessionSeriesCreateInput,
+} from '../../../contract/session.ts';
 import { agendaProblems, childTimeProblems } from '../../../domain/agenda.ts';
+import {
+  occurrences,
+  occurrenceTimes,
+  type RecurrenceRule,
+  recurrenceProblems,
+} from '../../../domain/recurrence.ts';
 import type { CheckinRound, ParticipantStatus, Weather } from '../../../domain/session.ts';
 import { toIso } from '../../db/columns.ts';
 import { lockSession } from '../../db/locks.ts';
 import type { DB, SessionRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import './meeting.tables.ts';
+import { enqueueMail } from '../../mail/mail-jobs.ts';
 
 export async function createSession(
   db: Kysely<DB>,
@@ -41,6 +53,87 @@ export async function createSession(
     })
     .execute();
   return id;
+}
+
+/**
+ * Plans a series of recurring sessions in one transaction: the series keeps its rule, and each
+ * occurrence is an ordinary session of the circle naming its series (edited, cancelled or deleted
+ * alone). The rule must end (a count or an until day), make at most 52 dates, and name only its own
+ * dates among the skipped and moved ones; every occurrence must start in the future.
+ */
+export async function createSessionSeries(
+  db: Kysely<DB>,
+  circleId: string,
+  creatorId: string,
+  input: SessionSeriesCreateInput,
+): Promise<{ seriesId: string; sessions: { id: string; startsAt: string; endsAt: string }[] }> {
+  const rule: RecurrenceRule = {
+    frequency: input.frequency,
+    interval: input.interval,
+    firstDate: input.firstDate,
+    count: input.count,
+    until: input.until,
+    skip: input.skip,
+    moves: input.moves,
+  };
+  const problems = recurrenceProblems(rule).map((problem) =>
+    problem.kind === 'no-end'
+      ? { path: ['body', 'count'], message: 'give a count or an until date' }
+      : problem.kind === 'too-many'
+        ? { path: ['body', 'until'], message: 'at most 52 sessions' }
+        : {
+            path: ['body', problem.field, String(problem.index), 'date'],
+            message: 'not a date of the series',
+          },
+  );
+  const planned = occurrences(rule).map((occurrence) =>
+    occurrenceTimes(occurrence, {
+      startTime: input.startTime,
+      endTime: input.endTime,
+      timeZone: input.timeZone,
+    }),
+  );
+  if (planned.length === 0) problems.push({ path: ['body', 'skip'], message: 'no session left' });
+  const now = Date.now();
+  if (planned.some((times) => times.startsAt.getTime() <= now))
+    problems.push({ path: ['body', 'firstDate'], message: 'every session must start in the future' });
+  if (planned.some((times) => times.endsAt <= times.startsAt))
+    problems.push({ path: ['body', 'endTime'], message: 'must end after it starts' });
+  if (problems.length > 0) throw new AppError('INVALID_INPUT', 'This series cannot be planned', problems);
+  const seriesId = randomUUID();
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('sessionSeries')
+      .values({
+        id: seriesId,
+        circleId,
+        rule: JSON.stringify({
+          ...rule,
+          startTime: input.startTime,
+          endTime: input.endTime,
+          timeZone: input.timeZone,
+        }),
+        createdAt: new Date().toISOString(),
+      })
+      .execute();
+    const sessions = [];
+    for (const times of planned) {
+      const startsAt = times.startsAt.toISOString();
+      const endsAt = times.endsAt.toISOString();
+      const id = await createSession(trx, circleId, creatorId, {
+        title: input.title,
+        startsAt,
+        endsAt,
+        timeZone: input.timeZone,
+        place: input.place,
+        description: input.description,
+        videoUrl: input.videoUrl,
+      });
+      await trx.updateTable('sessions').set({ seriesId }).where('id', '=', id).execute();
+      sessions.push({ id, startsAt, endsAt });
+    }
+    return { seriesId, sessions };
+  });
 }
 
 /**
@@ -123,7 +216,49 @@ export async function patchSession(db: Kysely<DB>, session: SessionRow, patch: S
       })
       .where('id', '=', session.id)
       .execute();
+    // A session yet to come that moves (or changes place) tells its participants, new .ics attached.
+    const moved =
+      startsAt !== toIso(stored.startsAt) ||
+      endsAt !== toIso(stored.endsAt) ||
+      (patch.place !== undefined && patch.place !== stored.place);
+    if (
+      moved &&
+      stored.status === 'scheduled' &&
+      stored.cancelledAt === null &&
+      Date.parse(endsAt) > Date.now()
+    ) {
+      const { sequence } = await trx
+        .selectFrom('sessions')
+        .select('sequence')
+        .where('id', '=', session.id)
+        .executeTakeFirstOrThrow();
+      for (const userId of await participantsToTell(trx, session.id)) {
+        await enqueueMail(
+          trx,
+          'sessionMoved',
+          { sessionId: session.id, userId, sequence: Number(sequence) },
+          { key: `session:${session.id}:moved:${sequence}:${userId}` },
+        );
+      }
+    }
   });
+}
+
+/**
+ * The people a session's change is mailed to: its listed participants with an account, but not
+ * those who sent their apologies. Each job checks again when it sends (still listed, still allowed
+ * to see the session, the session still as the mail says).
+ */
+async function participantsToTell(db: Kysely<DB>, sessionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('sessionParticipants')
+    .select('userId')
+    .where('sessionId', '=', sessionId)
+    .where('userId', 'is not', null)
+    .where('status', '!=', 'excused')
+    .orderBy('createdAt')
+    .execute();
+  return rows.flatMap((row) => (row.userId ? [row.userId] : []));
 }
 
 /** Whether a patch changes what a calendar shows of the session (times, place, texts, visio). */
@@ -161,6 +296,15 @@ export async function cancelSession(db: Kysely<DB>, sessionId: string, reason: s
       throw new AppError(
         'CONFLICT',
         'Only a session that has not started and is not cancelled can be cancelled',
+      );
+    }
+    // Its participants are told, with an .ics that takes it out of their calendars.
+    for (const userId of await participantsToTell(trx, sessionId)) {
+      await enqueueMail(
+        trx,
+        'sessionCancelled',
+        { sessionId, userId },
+        { key: `session:${sessionId}:cancelled:${userId}` },
       );
     }
   });

@@ -279,6 +279,7 @@ export async function loadSessionDetail(
       sections: parseVoteSections(vote.sections),
     })),
     version: session.version,
+    seriesId: session.seriesId ?? null,
     abilities,
     canFacilitate: abilities.steer,
     canParticipate: abilities.takePart,

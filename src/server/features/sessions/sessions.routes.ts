@@ -11,6 +11,8 @@ import {
   sessionCreateSchema,
   sessionPatchSchema,
   sessionSchema,
+  sessionSeriesCreatedSchema,
+  sessionSeriesCreateSchema,
   sessionSummarySchema,
 } from '../../../contract/session.ts';
 import { buildAgendaFromTemplate } from '../../../domain/agenda-templates.ts';
@@ -31,6 +33,7 @@ import { sessionDetail, sessionForStewards, sessionTopic } from './session-reads
 import {
   cancelSession,
   createSession,
+  createSessionSeries,
   patchSession,
   replaceAgenda,
   setCurrentItem,
@@ -86,6 +89,27 @@ export function sessionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         requireSteward(circle, viewer);
         const id = await createSession(db, circle.id, viewer.id, request.body);
         return reply.status(201).send(await detail(id, viewer));
+      },
+    );
+
+    app.post(
+      '/circles/:id/session-series',
+      {
+        schema: {
+          tags,
+          summary:
+            'Plan recurring sessions (facilitators): every N weeks or every Nth weekday of the month, ' +
+            'with skipped and moved dates; each occurrence is an ordinary session',
+          params: idParams,
+          body: sessionSeriesCreateSchema,
+          response: { 201: sessionSeriesCreatedSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const viewer = await viewers.require(request);
+        const circle = await getVisibleCircle(db, request.params.id, viewer);
+        requireSteward(circle, viewer);
+        return reply.status(201).send(await createSessionSeries(db, circle.id, viewer.id, request.body));
       },
     );
 

@@ -87,14 +87,26 @@ function explainServerIssue(path: string, message: string): MessageKey | undefin
 }
 
 /** "Proposer des dates": candidate slots in one time zone, an optional deadline, names hidden or not. */
-export function CreateDatePollDialog({ circleId, onClose }: { circleId: string; onClose: () => void }) {
+export function CreateDatePollDialog({
+  circleId,
+  onClose,
+  initialTitle = '',
+  onCreated,
+}: {
+  circleId: string;
+  onClose: () => void;
+  /** Prefilled (an imported pad's "(framadate ?)" line). */
+  initialTitle?: string;
+  /** Instead of opening the new poll (the import review stays where it is). */
+  onCreated?: (poll: { id: string; title: string }) => void;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreatePoll(circleId);
   const form = useContractForm({
     schema: loadSchema,
     initialValues: (): Values => ({
-      title: '',
+      title: initialTitle,
       timeZone: 'Europe/Paris',
       slots: [emptyRow()],
       deadline: '',
@@ -106,7 +118,10 @@ export function CreateDatePollDialog({ circleId, onClose }: { circleId: string; 
     serverMessages: explainServerIssue,
     serverError: create.error,
     onValid: (input) =>
-      create.mutate(input, { onSuccess: (poll) => navigate(`/date-polls/${encodeURIComponent(poll.id)}`) }),
+      create.mutate(input, {
+        onSuccess: (poll) =>
+          onCreated ? onCreated(poll) : navigate(`/date-polls/${encodeURIComponent(poll.id)}`),
+      }),
   });
   const rows = form.values.slots;
   const setRows = (update: (all: SlotRow[]) => SlotRow[]) => form.setValue('slots', update(rows));

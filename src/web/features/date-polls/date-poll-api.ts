@@ -88,13 +88,13 @@ export function useAnswerPoll(id: string) {
 export function useClosePoll(poll: Pick<DatePoll, 'id' | 'circleId'>) {
   const queryClient = useQueryClient();
   return useCreateMutation({
-    mutationFn: (slotId: string) =>
-      apiRequest<{ session: Session }>(`${datePollPath(poll.id)}/close`, {
+    mutationFn: (slotIds: string[]) =>
+      apiRequest<{ session: Session; sessions: Session[] }>(`${datePollPath(poll.id)}/close`, {
         method: 'POST',
-        body: { slotId },
+        body: { slotIds },
       }),
-    onSuccess: ({ session }) => {
-      queryClient.setQueryData(sessionKeys.detail(session.id), session);
+    onSuccess: ({ sessions }) => {
+      for (const session of sessions) queryClient.setQueryData(sessionKeys.detail(session.id), session);
       void queryClient.invalidateQueries({ queryKey: datePollKeys.detail(poll.id) });
       void queryClient.invalidateQueries({ queryKey: datePollKeys.ofCircle(poll.circleId) });
       void queryClient.invalidateQueries({ queryKey: sessionKeys.ofCircle(poll.circleId) });

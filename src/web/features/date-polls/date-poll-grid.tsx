@@ -56,7 +56,7 @@ export function DatePollGrid({ poll, draft, onDraftChange, draftLabel }: DatePol
   const editing = draft !== undefined && onDraftChange !== undefined;
   const others = editing ? poll.participants.filter((p) => !p.isMe) : poll.participants;
   const cellClass = (slot: DatePollSlot) =>
-    slot.id === poll.chosenSlotId ? styles.chosen : slot.isBest ? styles.best : undefined;
+    poll.chosenSlotIds.includes(slot.id) ? styles.chosen : slot.isBest ? styles.best : undefined;
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard.
     <section className={styles.scroller} tabIndex={0} aria-label={t('datePolls.grid.label')}>
@@ -78,7 +78,7 @@ export function DatePollGrid({ poll, draft, onDraftChange, draftLabel }: DatePol
               <th key={slot.id} scope="col" className={`${styles.time} ${cellClass(slot) ?? ''}`}>
                 {formatTime(slot.startsAt, locale, poll.timeZone)} –{' '}
                 {formatTime(slot.endsAt, locale, poll.timeZone)}
-                {slot.id === poll.chosenSlotId ? (
+                {poll.chosenSlotIds.includes(slot.id) ? (
                   <span className={styles.bestLabel}>{t('datePolls.grid.chosen')}</span>
                 ) : slot.isBest ? (
                   <span className={styles.bestLabel}>★ {t('datePolls.grid.best')}</span>

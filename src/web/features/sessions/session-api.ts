@@ -6,10 +6,12 @@ import type {
   AgendaItemInput,
   checkinPutSchema,
   checkinSchema,
+  ImportOffers,
   ImportReport,
   Session,
   SessionCreateInput,
   SessionPatch,
+  SessionSeriesCreateBody,
   SessionSummary,
 } from '../../../contract/session.ts';
 import { SessionFollower } from '../../../contract/session-follower.ts';
@@ -84,6 +86,19 @@ export function useCreateSession(circleId: string) {
       queryClient.setQueryData(sessionKeys.detail(session.id), session);
       refreshLists(session);
     },
+  });
+}
+
+/** Plans recurring sessions; the circle's lists are read again. */
+export function useCreateSessionSeries(circleId: string) {
+  const refreshLists = useSessionListsRefresh();
+  return useCreateMutation({
+    mutationFn: (input: SessionSeriesCreateBody) =>
+      apiRequest<{ seriesId: string; sessions: { id: string; startsAt: string; endsAt: string }[] }>(
+        `${circlePath(circleId)}/session-series`,
+        { method: 'POST', body: input },
+      ),
+    onSuccess: () => refreshLists({ id: '', circleId }),
   });
 }
 
@@ -192,6 +207,8 @@ export interface SessionImportResult {
   session: Session;
   /** The first unplaced lines (at most `maxReportedUnplaced`) and how many there were in all. */
   report: ImportReport;
+  /** What the pad asks to organise: a sign-up sheet, date polls (offered in the review). */
+  offers?: ImportOffers;
 }
 
 export interface SessionImportInput {

@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Session, SessionCreateInput } from '../../../contract/session.ts';
+import type { Session, SessionCreateInput, SessionSeriesCreateBody } from '../../../contract/session.ts';
 import { Button } from '../../components/button.tsx';
 import formStyles from '../../components/form.module.css';
 import { FormProblem } from '../../components/form-problem.tsx';
@@ -8,6 +9,7 @@ import { TextField } from '../../components/text-field.tsx';
 import { sessionSchemas } from '../../lib/contract-schemas.ts';
 import type { FieldIssues } from '../../lib/form-validation.ts';
 import { useContractForm } from '../../lib/use-contract-form.ts';
+import { noRepeat, type RepeatValues, repeatRule, SessionRepeatFields } from './session-repeat.tsx';
 import { commonTimeZones, isoToZoned, viewerTimeZone, zonedToIso } from './session-time.ts';
 
 const loadSchema = () => sessionSchemas().then((m) => m.sessionCreateSchema);
@@ -83,13 +85,37 @@ function missingParts(values: Values): FieldIssues {
 export interface SessionFormProps {
   session?: Session;
   onSubmit: (input: SessionCreateInput) => void;
+  /** When planning: offers repetition, and a repeating session is planned as a series. */
+  onSubmitSeries?: (input: SessionSeriesCreateBody) => void;
   isPending: boolean;
   error: unknown;
 }
 
+/** The series a repeating session makes, from the checked input (its day and times in its zone). */
+function seriesInput(input: SessionCreateInput, repeat: RepeatValues): SessionSeriesCreateBody | undefined {
+  const start = isoToZoned(input.startsAt, input.timeZone);
+  const rule = repeatRule(repeat, start.date);
+  if (!rule) return undefined;
+  return {
+    title: input.title,
+    timeZone: input.timeZone,
+    place: input.place,
+    description: input.description,
+    videoUrl: input.videoUrl,
+    firstDate: start.date,
+    startTime: start.time,
+    endTime: isoToZoned(input.endsAt, input.timeZone).time,
+    frequency: rule.frequency,
+    interval: rule.interval,
+    count: rule.count,
+    skip: [...repeat.skipped],
+  };
+}
+
 /** The fields of a session: title, day and times in its time zone, place, description. */
-export function SessionForm({ session, onSubmit, isPending, error }: SessionFormProps) {
+export function SessionForm({ session, onSubmit, onSubmitSeries, isPending, error }: SessionFormProps) {
   const { t } = useTranslation();
+  const [repeat, setRepeat] = useState<RepeatValues>(noRepeat);
   const form = useContractForm({
     schema: loadSchema,
     initialValues: () => initialValues(session),
@@ -97,7 +123,11 @@ export function SessionForm({ session, onSubmit, isPending, error }: SessionForm
     check: missingParts,
     messages: { endsAt: 'validation.endAfterStart', videoUrl: 'calendar.videoUrlInvalid' },
     serverError: error,
-    onValid: onSubmit,
+    onValid: (input: SessionCreateInput) => {
+      const series = onSubmitSeries ? seriesInput(input, repeat) : undefined;
+      if (series && onSubmitSeries) onSubmitSeries(series);
+      else onSubmit(input);
+    },
   });
   const { values, setValue } = form;
   const set =
@@ -133,6 +163,15 @@ export function SessionForm({ session, onSubmit, isPending, error }: SessionForm
           isRequired
         />
       </div>
+      {onSubmitSeries ? (
+        <SessionRepeatFields
+          values={repeat}
+          onChange={setRepeat}
+          firstDate={values.date}
+          startTime={values.startTime}
+          timeZone={values.timeZone}
+        />
+      ) : null}
       <SelectField
         label={t('session.form.timeZone')}
         description={t('session.form.timeZoneHint')}
@@ -164,7 +203,11 @@ export function SessionForm({ session, onSubmit, isPending, error }: SessionForm
       <FormProblem text={form.formMessage} />
       <div className={formStyles.actions}>
         <Button type="submit" isPending={isPending}>
-          {session ? t('session.form.save') : t('session.plan.submit')}
+          {session
+            ? t('session.form.save')
+            : onSubmitSeries && repeat.frequency !== 'none'
+              ? t('session.repeat.submit')
+              : t('session.plan.submit')}
         </Button>
       </div>
     </form>

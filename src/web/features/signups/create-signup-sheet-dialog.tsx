@@ -41,19 +41,35 @@ function toInput(values: Values) {
 }
 
 /** "Ouvrir une feuille d’inscription": topics or slots, each with an optional number of places. */
-export function CreateSignupSheetDialog({ circleId, onClose }: { circleId: string; onClose: () => void }) {
+export function CreateSignupSheetDialog({
+  circleId,
+  onClose,
+  initial,
+  onCreated,
+}: {
+  circleId: string;
+  onClose: () => void;
+  /** Prefilled (an imported pad's "Inscrivez-vous ici"): a title and a topic per row. */
+  initial?: { title: string; topics: string[] };
+  /** Instead of opening the new sheet (the import review stays where it is). */
+  onCreated?: (sheet: { id: string; title: string }) => void;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateSheet(circleId);
   const form = useContractForm({
     schema: loadSchema,
-    initialValues: (): Values => ({ title: '', topics: [emptyRow(), emptyRow()] }),
+    initialValues: (): Values =>
+      initial
+        ? { title: initial.title, topics: initial.topics.map((title) => ({ ...emptyRow(), title })) }
+        : { title: '', topics: [emptyRow(), emptyRow()] },
     toInput,
     messages: { 'topics.*.capacity': 'signups.create.capacityInvalid' },
     serverError: create.error,
     onValid: (input) =>
       create.mutate(input, {
-        onSuccess: (sheet) => navigate(`/signup-sheets/${encodeURIComponent(sheet.id)}`),
+        onSuccess: (sheet) =>
+          onCreated ? onCreated(sheet) : navigate(`/signup-sheets/${encodeURIComponent(sheet.id)}`),
       }),
   });
   const rows = form.values.topics;

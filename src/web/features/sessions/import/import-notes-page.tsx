@@ -15,6 +15,7 @@ import { type SessionImportInput, useImportSession, usePreviewSessionImport } fr
 import { importProblem } from './import-errors.ts';
 import styles from './import-notes.module.css';
 import { ImportNotesForm } from './import-notes-form.tsx';
+import { ImportOffers } from './import-offers.tsx';
 import { ImportPreview } from './import-preview.tsx';
 
 /** The server's rule: the circle's facilitators, the community's animators, instance admins. */
@@ -100,6 +101,9 @@ function ImportNotesView({ circle }: { circle: Circle }) {
                   {isCurrent ? t('sessionImport.importHint') : t('sessionImport.previewStale')}
                 </p>
               </div>
+              {preview.data.offers && canImport ? (
+                <ImportOffers circleId={circle.id} offers={preview.data.offers} />
+              ) : null}
             </>
           ) : (
             <div className={styles.placeholder}>

@@ -17,6 +17,10 @@ function pureRules(id: string): boolean {
   return /[\\/]src[\\/]domain[\\/]/.test(id) && !/[\\/]domain[\\/]territories\.ts/.test(id);
 }
 
+function wireShapes(id: string): boolean {
+  return /[\\/]src[\\/]contract[\\/]/.test(id);
+}
+
 function formBasics(id: string): boolean {
   return /[\\/]components[\\/](form-status\.tsx|form\.module\.css|field\.module\.css)/.test(id);
 }
@@ -52,11 +56,14 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'initial', tags: ['$initial'], priority: 3 },
-            // The pure rules (src/domain: no import but their own and date-fns) in one chunk of their
-            // own: shared groups mixing them with screens' code import each other in a ring, and a
-            // contract schema built at load time (z.enum of a domain list) then ran before the list
-            // was defined. Nothing in this chunk imports back, so no ring goes through it.
-            { name: 'domain', test: pureRules, priority: 2.7 },
+            // Modules whose bodies run code at load (the contract's zod schemas and follower classes,
+            // the domain's lists they are built from) go in chunks of their own kind. Shared groups
+            // are cut by which screens share them, not by who imports whom, so they can import each
+            // other in a ring, and a body then ran before one it needs (a schema before its list, a
+            // follower before the class it extends: "this page could not be displayed"). The domain
+            // imports nothing of ours and the contract only the domain: no ring goes through them.
+            { name: 'domain', test: pureRules, priority: 2.8 },
+            { name: 'contract', test: wireShapes, priority: 2.7 },
             // The form status region and the field styles are used by screens without any form
             // field (home): left to the merge below, they join the form machinery's chunk
             // (react-aria fields, useContractForm) and bring ~11 KB to those screens.
@@ -67,7 +74,7 @@ export default defineConfig({
               minShareCount: 2,
               priority: 2,
               entriesAware: true,
-              entriesAwareMergeThreshold: 32 * 1024,
+              entriesAwareMergeThreshold: 96 * 1024,
             },
           ],
         },

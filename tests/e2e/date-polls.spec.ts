@@ -172,7 +172,9 @@ test('the organiser closes a poll on two slots and finds both sessions, each wit
 
   // Both are on the circle's page.
   await page.goto(`/circles/${circle.id}`);
-  await expect(page.getByRole('link', { name: 'Deux séances de travail' })).toHaveCount(2);
+  await expect(
+    page.getByRole('region', { name: 'Séances' }).getByRole('link', { name: 'Deux séances de travail' }),
+  ).toHaveCount(2);
   expect(pageProblems).toEqual([]);
   await memberContext.close();
 });

@@ -75,7 +75,14 @@ test('a guest without an account joins a session by its code, checks in and adds
   await expect(guest.getByText('Votre météo est partagée.')).toBeVisible();
   await guest.getByLabel('Votre post-it').fill('Ouvrir les cercles aux agents du CNFPT');
   await guest.getByRole('button', { name: 'Ajouter le post-it' }).click();
-  const note = guest.getByRole('listitem').filter({ hasText: 'Ouvrir les cercles aux agents du CNFPT' });
+  const note = guest
+    .getByRole('list', { name: 'Post-its de « Ce que je retiens »' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Ouvrir les cercles aux agents du CNFPT' });
+  // The wall shows it too, where the guest was looking.
+  await expect(
+    guest.getByRole('region', { name: /^Mur du tableau/ }).getByRole('group', { name: /Ouvrir les cercles/ }),
+  ).toBeAttached();
   await expect(note).toContainText('invité·e');
   // A vote on the session's poll.
   await guest.getByRole('radio', { name: 'Jeudi' }).check();

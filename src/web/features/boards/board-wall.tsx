@@ -21,8 +21,10 @@ import {
   ZONE_MIN,
   zoneOf,
 } from '../../../domain/board-wall.ts';
+import { Badge } from '../../components/badge.tsx';
 import { Button } from '../../components/button.tsx';
 import { useMe } from '../auth/auth-api.ts';
+import { useSessionGuests } from '../guests/guest-badge.tsx';
 import { usePatchNote, usePatchZone } from './board-api.ts';
 import { colorClass } from './category-swatch.tsx';
 import styles from './wall.module.css';
@@ -111,6 +113,9 @@ export function BoardWall({ board, onFail, onAnnounce, focusRequest, centreRef }
   const patchZone = usePatchZone(board.id);
   const steer = board.abilities.steer;
   const canMove = board.abilities.takePart;
+  // Guests by a code are marked as such on their post-its (decision 051), as in the columns.
+  const guests = useSessionGuests(board.sessionId);
+  const guestIds = useMemo(() => new Set(guests.data?.items.map((guest) => guest.id)), [guests.data]);
 
   const places = useMemo(
     () =>
@@ -533,12 +538,14 @@ export function BoardWall({ board, onFail, onAnnounce, focusRequest, centreRef }
               const category = n.categoryId ? categoryOf.get(n.categoryId) : undefined;
               const inZone = zoneOf(place, board.zones);
               const author = n.author ? (n.isMine ? t('boards.note.byMe') : n.author.name) : null;
+              const byGuest = n.author ? guestIds.has(n.author.id) : false;
               const label = [
                 t('boards.wall.noteLabel', {
                   category: category?.name ?? t('boards.wall.uncategorised'),
                   text: n.text,
                 }),
                 author ? t('boards.wall.by', { name: author }) : null,
+                byGuest ? t('guests.badge') : null,
                 t('boards.wall.sizeLabel', { size: sizeWord(n.size) }),
                 inZone ? t('boards.wall.inZone', { zone: inZone.title }) : null,
                 n.private ? t('boards.note.private') : null,
@@ -591,6 +598,7 @@ export function BoardWall({ board, onFail, onAnnounce, focusRequest, centreRef }
                           .filter(Boolean)
                           .join(' · ')}
                       </span>
+                      {byGuest ? <Badge tone="accent">{t('guests.badge')}</Badge> : null}
                       {n.dots ? <span className={styles.dotBadge}>● {n.dots}</span> : null}
                     </p>
                   </div>

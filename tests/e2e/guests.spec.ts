@@ -70,7 +70,7 @@ test('a guest without an account joins a session by its code, checks in and adds
 
   // Their weather and a post-it, marked as a guest's.
   await guest.getByRole('radio', { name: 'Soleil' }).check();
-  await guest.getByLabel('Un mot pour le dire').fill('curieuse');
+  await guest.getByRole('textbox', { name: /^Un mot/ }).fill('curieuse');
   await guest.getByRole('button', { name: 'Partager ma météo' }).click();
   await expect(guest.getByText('Votre météo est partagée.')).toBeVisible();
   await guest.getByLabel('Votre post-it').fill('Ouvrir les cercles aux agents du CNFPT');

@@ -2,7 +2,6 @@ import { type FormEvent, Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { GuestHome } from '../../contract/guest.ts';
-import { type Weather, weathers } from '../../domain/session.ts';
 import { Alert } from '../components/alert.tsx';
 import { Badge } from '../components/badge.tsx';
 import { Button } from '../components/button.tsx';
@@ -18,15 +17,15 @@ import { useBoard } from '../features/boards/board-api.ts';
 import { BoardWall } from '../features/boards/board-wall.tsx';
 import {
   useAddGuestNote,
-  useGuestBallot,
-  useGuestCheckin,
   useGuestDots,
   useGuestHome,
   useGuestPoll,
   useLeaveAsGuest,
 } from '../features/guests/guest-api.ts';
 import styles from '../features/guests/guests.module.css';
-import { WeatherIcon } from '../features/sessions/weather-icon.tsx';
+import { BallotForm } from '../features/polls/ballot-form.tsx';
+import { useMyBallot } from '../features/polls/poll-api.ts';
+import { CheckinForm } from '../features/sessions/checkin-round.tsx';
 import { isNotFound, useErrorMessage } from '../lib/error-message.ts';
 import { lazyNamed } from '../lib/lazy-named.ts';
 
@@ -56,67 +55,12 @@ function GuestNotes({ sessionId, userName }: { sessionId: string; userName: stri
   );
 }
 
+/** The météo, with the same form as members (the route lets a guest answer in their session). */
 function GuestCheckin({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
-  const id = useId();
-  const put = useGuestCheckin(sessionId);
-  const errorMessage = useErrorMessage();
-  const [weather, setWeather] = useState<Weather | undefined>();
-  const [word, setWord] = useState('');
-  const [message, setMessage] = useState<FormStatusMessage | null>(null);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!weather) return setMessage({ tone: 'danger', text: t('guests.view.pickWeather') });
-    put.mutate(
-      { weather, word: word.trim() || undefined },
-      {
-        onSuccess: () => setMessage({ tone: 'success', text: t('guests.view.checkedIn') }),
-        onError: (error) => setMessage({ tone: 'danger', text: errorMessage(error) }),
-      },
-    );
-  }
   return (
     <Section title={t('guests.view.checkinTitle')} description={t('guests.view.checkinIntro')}>
-      <form className={styles.panel} onSubmit={submit} noValidate>
-        <fieldset className={styles.weathers}>
-          <legend className={fieldStyles.label}>{t('guests.view.yourWeather')}</legend>
-          <div className={styles.weatherOptions}>
-            {weathers.map((value) => (
-              <label key={value} className={styles.weatherOption}>
-                <input
-                  type="radio"
-                  className={styles.radio}
-                  name={`${id}-weather`}
-                  value={value}
-                  checked={weather === value}
-                  onChange={() => setWeather(value)}
-                />
-                <WeatherIcon weather={value} />
-                <span>{t(`checkin.weather.${value}`)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <div className={fieldStyles.field}>
-          <label className={fieldStyles.label} htmlFor={`${id}-word`}>
-            {t('guests.view.word')}
-            <span className={fieldStyles.optional}> {t('form.optional')}</span>
-          </label>
-          <input
-            id={`${id}-word`}
-            className={fieldStyles.input}
-            value={word}
-            maxLength={60}
-            onChange={(event) => setWord(event.target.value)}
-          />
-        </div>
-        <div>
-          <Button type="submit" isPending={put.isPending}>
-            {t('guests.view.shareWeather')}
-          </Button>
-        </div>
-        <FormStatus message={message} />
-      </form>
+      <CheckinForm sessionId={sessionId} round="opening" mine={undefined} />
     </Section>
   );
 }
@@ -217,58 +161,21 @@ function GuestBoard({ boardId, title }: { boardId: string; title: string }) {
   );
 }
 
+/** A poll of the session: the members' ballot form, every kind of poll, changeable while open. */
 function GuestPoll({ pollId }: { pollId: string }) {
   const { t } = useTranslation();
-  const id = useId();
   const poll = useGuestPoll(pollId);
-  const ballot = useGuestBallot(pollId);
-  const errorMessage = useErrorMessage();
-  const [choices, setChoices] = useState<string[]>([]);
-  const [message, setMessage] = useState<FormStatusMessage | null>(null);
+  const voting = poll.data?.phase === 'voting';
+  const myBallot = useMyBallot(pollId, voting);
   if (!poll.data) return poll.isError ? <ErrorState error={poll.error} /> : <LoadingState />;
-  const data = poll.data;
-  const isSingle = data.kind === 'single';
-  const votable = data.phase === 'voting' && (data.kind === 'single' || data.kind === 'multiple');
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    ballot.mutate(choices, {
-      onSuccess: () => setMessage({ tone: 'success', text: t('guests.view.voted') }),
-      onError: (error) => setMessage({ tone: 'danger', text: errorMessage(error) }),
-    });
-  }
   return (
-    <Section title={data.title} description={data.description || undefined}>
-      {votable ? (
-        <form className={styles.panel} onSubmit={submit} noValidate>
-          <fieldset className={styles.weathers}>
-            <legend className={fieldStyles.label}>{t('guests.view.yourChoice')}</legend>
-            {data.options.map((option) => (
-              <label key={option.id} className={styles.choice}>
-                <input
-                  type={isSingle ? 'radio' : 'checkbox'}
-                  name={`${id}-choice`}
-                  checked={choices.includes(option.id)}
-                  onChange={(event) =>
-                    setChoices(
-                      isSingle
-                        ? [option.id]
-                        : event.target.checked
-                          ? [...choices, option.id]
-                          : choices.filter((c) => c !== option.id),
-                    )
-                  }
-                />
-                {option.text}
-              </label>
-            ))}
-          </fieldset>
-          <div>
-            <Button type="submit" isPending={ballot.isPending}>
-              {t('guests.view.vote')}
-            </Button>
-          </div>
-          <FormStatus message={message} />
-        </form>
+    <Section title={poll.data.title} description={poll.data.description || undefined}>
+      {voting ? (
+        myBallot.isPending ? (
+          <LoadingState />
+        ) : (
+          <BallotForm poll={poll.data} current={myBallot.data?.ballot ?? null} />
+        )
       ) : (
         <p className={styles.muted}>{t('guests.view.pollNotVoting')}</p>
       )}

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GuestClaimResult, GuestCode, GuestHome, GuestJoinInput } from '../../../contract/guest.ts';
 import type { Poll } from '../../../contract/poll.ts';
-import type { Weather } from '../../../domain/session.ts';
 import { apiRequest, apiSend } from '../../lib/api-client.ts';
 import { boardKeys } from '../boards/board-api.ts';
 
@@ -94,30 +93,11 @@ export function useGuestDots(boardId: string) {
   });
 }
 
-export function useGuestCheckin(sessionId: string) {
-  return useMutation({
-    mutationFn: (input: { weather: Weather; word?: string }) =>
-      apiRequest(`/api/v1/sessions/${encodeURIComponent(sessionId)}/checkins/me`, {
-        method: 'PUT',
-        body: input,
-      }),
-  });
-}
-
 const pollKey = (pollId: string) => ['guest', 'poll', pollId] as const;
 
 export function useGuestPoll(pollId: string) {
   return useQuery({
     queryKey: pollKey(pollId),
     queryFn: ({ signal }) => apiRequest<Poll>(`/api/v1/polls/${encodeURIComponent(pollId)}`, { signal }),
-  });
-}
-
-export function useGuestBallot(pollId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (choices: string[]) =>
-      apiRequest(`/api/v1/polls/${encodeURIComponent(pollId)}/ballot`, { method: 'PUT', body: { choices } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: pollKey(pollId) }),
   });
 }

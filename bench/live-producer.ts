@@ -209,6 +209,8 @@ export const boardProducer: Producer = {
  * template lays zones) holds it.
  */
 const ZONE_KEY_BASE = 30_000;
+/** Where the seeded post-its start: beyond every production's x, so no seeded place reads as one. */
+const SEED_X = 50_000;
 export const wallProducer: Producer = {
   name: 'PATCH /api/v1/notes/{id} (wallX, wallY) and PATCH /api/v1/zones/{id} (board:<id>)',
   async setup(http, owner) {
@@ -222,7 +224,7 @@ export const wallProducer: Producer = {
     for (let n = 0; n < 40; n++) {
       const note = (await http(owner, 'POST', `/api/v1/boards/${board.id}/notes`, {
         text: `Post-it ${n + 1} : ce qui nous a aidés`,
-        wallX: 50_000 + n * 10,
+        wallX: SEED_X + n * 10,
         wallY: 0,
       })) as { id: string };
       notes.push(note.id);
@@ -235,9 +237,14 @@ export const wallProducer: Producer = {
         path: `/api/v1/boards/${board.id}`,
         follower: (store) =>
           new BoardFollower(store as ConstructorParameters<typeof BoardFollower>[0]) as Follower,
+        // Only places a production gave (the seeded ones would take the bench's slots for keys).
         keysOf: (copy) => [
-          ...(copy as Board).notes.map((note) => `move:${note.wallX}`),
-          ...(copy as Board).zones.map((zone) => `zone:${zone.x}`),
+          ...(copy as Board).notes.flatMap((note) =>
+            note.wallX !== null && note.wallX < ZONE_KEY_BASE ? [`move:${note.wallX}`] : [],
+          ),
+          ...(copy as Board).zones.flatMap((zone) =>
+            zone.x >= ZONE_KEY_BASE && zone.x < SEED_X ? [`zone:${zone.x}`] : [],
+          ),
         ],
       },
       admit: (cookie) => joinCircle(http, cookie, slug, circleId),

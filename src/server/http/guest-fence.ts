@@ -5,7 +5,7 @@ import { GUEST_COOKIE, type ViewerResolver } from './viewer.ts';
 /**
  * The only API routes a guest by a code may reach (decision 051): their home, their session's
  * check-in, its boards' post-its and dots (and the wall's CSV export), its polls' ballots, the shared notes and the live
- * socket. Each route still asks the policy, which gives a guest a standing in their session and
+ * socket, and comments on the notes' passages. Each route still asks the policy, which gives a guest a standing in their session and
  * what is attached to it only. Every other route answers a guest 404, as if it did not exist.
  */
 export const guestRoutes: ReadonlySet<string> = new Set([
@@ -26,6 +26,9 @@ export const guestRoutes: ReadonlySet<string> = new Set([
   'GET /api/v1/polls/:id/results',
   'GET /api/v1/live',
   'GET /api/v1/notes',
+  'GET /api/v1/sessions/:id/notes/comments',
+  'POST /api/v1/sessions/:id/notes/comments',
+  'POST /api/v1/sessions/:id/notes/comments/:commentId/resolve',
 ]);
 
 /**

@@ -173,6 +173,11 @@ describe.each(testDialects())('guests by a code on %s', (dialect) => {
       'PATCH /api/v1/notes/:id': { text: 'Hors de ma séance' },
       'PUT /api/v1/notes/:id/dots/me': { count: 1 },
       'PUT /api/v1/polls/:id/ballot': { choices: [optionId] },
+      'POST /api/v1/sessions/:id/notes/comments': {
+        body: 'Hors de ma séance',
+        quote: 'passage',
+        anchor: { start: 'AAE=', end: 'AAI=' },
+      },
     };
     const wrong: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths)) {
@@ -231,6 +236,21 @@ describe.each(testDialects())('guests by a code on %s', (dialect) => {
         expect(await socket.subscribe(topic), topic).toMatchObject({ type: 'error', code: 'NOT_FOUND' });
     } finally {
       socket.close();
+    }
+  });
+
+  it('lets a guest comment on a passage of their session’s notes, and no other session’s', async () => {
+    const { code } = await openCode();
+    const { guest } = await join(code, 'Clémence Commentaire');
+    const comment = { body: 'Une précision', quote: 'passage', anchor: { start: 'AAE=', end: 'AAI=' } };
+    const mine = await call(guest, 'POST', `/sessions/${sessionId}/notes/comments`, comment);
+    expect(mine.statusCode, mine.body).toBe(201);
+    expect(mine.json().author).toMatchObject({ name: 'Clémence Commentaire' });
+    const listed = await call(guest, 'GET', `/sessions/${sessionId}/notes/comments`);
+    expect(listed.statusCode).toBe(200);
+    for (const other of [otherSessionId, publicSessionId]) {
+      expect((await call(guest, 'POST', `/sessions/${other}/notes/comments`, comment)).statusCode).toBe(404);
+      expect((await call(guest, 'GET', `/sessions/${other}/notes/comments`)).statusCode).toBe(404);
     }
   });
 

@@ -1,13 +1,16 @@
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Session } from '../../contract/session.ts';
+import { Button } from '../components/button.tsx';
 import { ButtonLink } from '../components/button-link.tsx';
+import { FormStatus, type FormStatusMessage } from '../components/form-status.tsx';
 import { LazyDialogButton } from '../components/lazy-dialog-button.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
 import { Section } from '../components/section.tsx';
 import { useMe } from '../features/auth/auth-api.ts';
-import { AgendaSection } from '../features/sessions/agenda-section.tsx';
+import { AgendaView } from '../features/sessions/agenda-view.tsx';
 import { AgendaLinksEditor } from '../features/sessions/meeting/agenda-links-editor.tsx';
 import { useSession } from '../features/sessions/session-api.ts';
 import { SessionStatusBadge } from '../features/sessions/session-badges.tsx';
@@ -16,12 +19,57 @@ import { isNotFound } from '../lib/error-message.ts';
 import { lazyNamed } from '../lib/lazy-named.ts';
 import { NotFoundPage } from './not-found.tsx';
 
+const agendaEditor = lazyNamed(() => import('../features/sessions/agenda-editor.tsx'), 'AgendaEditor');
 const editSessionDialog = lazyNamed(
   () => import('../features/sessions/edit-session-dialog.tsx'),
   'EditSessionDialog',
 );
 
 /** The agenda, shown or edited: the editor lives here, not in the meeting view. */
+function PrepareAgenda({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const [isEditing, setEditing] = useState(false);
+  const [message, setMessage] = useState<FormStatusMessage | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !isEditing) editButton.current?.focus();
+    wasEditing.current = isEditing;
+  }, [isEditing]);
+  const action = isEditing ? undefined : (
+    <Button
+      ref={editButton}
+      variant="secondary"
+      onClick={() => {
+        setMessage(null);
+        setEditing(true);
+      }}
+      onPointerEnter={agendaEditor.preload}
+      onFocus={agendaEditor.preload}
+    >
+      {t('agenda.edit')}
+    </Button>
+  );
+  return (
+    <Section title={t('agenda.title')} action={action}>
+      {isEditing ? (
+        <Suspense fallback={<LoadingState />}>
+          <agendaEditor.Component
+            session={session}
+            onDone={(saved) => {
+              setEditing(false);
+              if (saved) setMessage({ tone: 'success', text: t('agenda.editor.saved') });
+            }}
+          />
+        </Suspense>
+      ) : (
+        <AgendaView session={session} />
+      )}
+      <FormStatus message={message} />
+    </Section>
+  );
+}
+
 function PrepareView({ session }: { session: Session }) {
   const { t } = useTranslation();
   const base = `/sessions/${encodeURIComponent(session.id)}`;
@@ -56,7 +104,7 @@ function PrepareView({ session }: { session: Session }) {
           </>
         }
       />
-      <AgendaSection session={session} />
+      <PrepareAgenda session={session} />
       <Section title={t('meeting.linksTitle')} description={t('meeting.linksIntro')}>
         <AgendaLinksEditor session={session} />
       </Section>

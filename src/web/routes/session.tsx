@@ -1,11 +1,15 @@
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Session } from '../../contract/session.ts';
+import { Button } from '../components/button.tsx';
 import { ButtonLink } from '../components/button-link.tsx';
 import { Card } from '../components/card.tsx';
+import { FormStatus, type FormStatusMessage } from '../components/form-status.tsx';
 import { LazyDialogButton } from '../components/lazy-dialog-button.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState, LoadingState } from '../components/query-state.tsx';
+import { Section } from '../components/section.tsx';
 import { useMe } from '../features/auth/auth-api.ts';
 import {
   SessionCalendarActions,
@@ -15,7 +19,7 @@ import {
 import { GuestCodePanel } from '../features/guests/guest-code-panel.tsx';
 import { SessionPolls } from '../features/polls/poll-list.tsx';
 import { SessionReviews } from '../features/rex/session-reviews.tsx';
-import { AgendaSection } from '../features/sessions/agenda-section.tsx';
+import { AgendaView } from '../features/sessions/agenda-view.tsx';
 import { CheckinRound } from '../features/sessions/checkin-round.tsx';
 import { DeleteSessionButton } from '../features/sessions/delete-session-button.tsx';
 import { FacilitationBand } from '../features/sessions/facilitation-band.tsx';
@@ -37,10 +41,57 @@ import { NotFoundPage } from './not-found.tsx';
 import styles from './session.module.css';
 
 // Facilitators only: the editor and the session form download when first opened.
+const agendaEditor = lazyNamed(() => import('../features/sessions/agenda-editor.tsx'), 'AgendaEditor');
 const editSessionDialog = lazyNamed(
   () => import('../features/sessions/edit-session-dialog.tsx'),
   'EditSessionDialog',
 );
+
+function AgendaSection({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const [isEditing, setEditing] = useState(false);
+  const [message, setMessage] = useState<FormStatusMessage | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  // The editor's buttons vanish when it closes: focus goes back to the button that opened it.
+  useEffect(() => {
+    if (wasEditing.current && !isEditing) editButton.current?.focus();
+    wasEditing.current = isEditing;
+  }, [isEditing]);
+  const action =
+    session.abilities.steer && !isEditing ? (
+      <Button
+        ref={editButton}
+        variant="secondary"
+        onClick={() => {
+          setMessage(null);
+          setEditing(true);
+        }}
+        onPointerEnter={agendaEditor.preload}
+        onFocus={agendaEditor.preload}
+      >
+        {t('agenda.edit')}
+      </Button>
+    ) : undefined;
+  return (
+    <Section title={t('agenda.title')} action={action} id="agenda">
+      {isEditing ? (
+        <Suspense fallback={<LoadingState />}>
+          <agendaEditor.Component
+            session={session}
+            onDone={(saved) => {
+              setEditing(false);
+              if (saved) setMessage({ tone: 'success', text: t('agenda.editor.saved') });
+            }}
+          />
+        </Suspense>
+      ) : (
+        <AgendaView session={session} />
+      )}
+      <FormStatus message={message} />
+    </Section>
+  );
+}
 
 function EditSessionButton({ session }: { session: Session }) {
   const { t } = useTranslation();

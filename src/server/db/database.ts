@@ -26,6 +26,9 @@ export interface DatabaseOptions {
 
 const INT8_OID = 20;
 
+/** SQLite's page cache per connection, in KiB (a negative `cache_size` is KiB). */
+const SQLITE_CACHE_KIB = 64 * 1024;
+
 /** Lower case without accents: what `archipel_fold` does in SQL on both engines. */
 function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -46,6 +49,10 @@ function openSqlite(options: DatabaseOptions): Database {
   // WAL lets readers run beside the writer; NORMAL sync keeps every committed write across a
   // process crash (kill -9), which is the failure this embedded default must survive.
   sqlite.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+  // A page cache of 64 MiB instead of SQLite's 2 MB: on a community of 100,000 members (a 2.9 GB
+  // file) each of a home's statements read pages the previous one had evicted, each a system call
+  // (decision 058: home p95 60 → 21 ms; 256 MiB gave nothing more). Allocated as pages are read.
+  sqlite.exec(`PRAGMA cache_size = -${SQLITE_CACHE_KIB}`);
   // PostgreSQL has the same function (migration 0052): the admins' account search tests accounts
   // with it along the name index. Only queries call it, never a trigger or an index, so a database
   // opened by another tool stays writable.

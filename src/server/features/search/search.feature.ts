@@ -2,6 +2,7 @@ import type { FeatureDescriptor } from '../feature-descriptor.ts';
 import { searchTables } from './migrations/2026-12-04-0027-search.ts';
 import { searchLexemes } from './migrations/2026-12-04-0040-search-lexemes.ts';
 import { searchRetries } from './migrations/2026-12-04-0041-search-retries.ts';
+import { searchVisibilityIndex } from './migrations/2026-12-05-0060-search-visibility-index.ts';
 import { searchRoutes } from './search.routes.ts';
 import './search.tables.ts';
 
@@ -17,5 +18,6 @@ export const searchFeature: FeatureDescriptor = {
     '2026-12-04-0027-search': searchTables(dialect),
     '2026-12-04-0040-search-lexemes': searchLexemes(dialect),
     '2026-12-04-0041-search-retries': searchRetries(dialect),
+    '2026-12-05-0060-search-visibility-index': searchVisibilityIndex(dialect),
   }),
 };

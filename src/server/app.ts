@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -29,6 +28,7 @@ import { registerIdempotency } from './http/idempotency.ts';
 import { serializeRequestForLog } from './http/log-redaction.ts';
 import { registerNulGuard } from './http/nul-guard.ts';
 import { registerOriginGuard } from './http/origin-guard.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { createViewerResolver } from './http/viewer.ts';
 import { AccessRevocations, EVERY_CIRCLE } from './live/access-revocations.ts';
 import { liveRoutes } from './live/live.routes.ts';
@@ -87,7 +87,7 @@ export async function buildApp(deps: AppDeps) {
   registerErrorHandling(app);
 
   const isHttps = env.PUBLIC_URL.startsWith('https://');
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

@@ -18,6 +18,13 @@ describe('security baseline', () => {
     expect(csp).not.toContain('unsafe-eval');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['strict-transport-security']).toBeUndefined();
+    // The same on an error and on a route that does not exist (set for every request).
+    for (const url of ['/api/v1/me', '/api/v1/no-such-route']) {
+      const other = await t.app.inject({ url });
+      expect(other.statusCode).toBeGreaterThanOrEqual(400);
+      expect(other.headers['content-security-policy']).toBe(csp);
+      expect(other.headers['x-frame-options']).toBe('SAMEORIGIN');
+    }
   });
 
   it('sends HSTS when the public URL is https', async () => {

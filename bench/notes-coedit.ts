@@ -95,9 +95,12 @@ function percentiles(histogram: Map<number, number>, total: number) {
 /** Runs the editors against one server: connect, type for SECONDS, drain, merge the slices. */
 async function drive(target: Target): Promise<Measured> {
   const per = Math.ceil(EDITORS / LOADERS);
+  // BENCH_PROFILE_LOAD=<dir>: each load process writes a V8 CPU profile there when it ends.
+  const loadProfile = process.env.BENCH_PROFILE_LOAD;
   const loaders = Array.from({ length: LOADERS }, () => {
     const child = fork(join(root, 'bench/notes-coedit-load.ts'), {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      ...(loadProfile && { execArgv: [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${loadProfile}`] }),
     });
     pin(child.pid, 1);
     children.add(child);

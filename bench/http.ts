@@ -8,6 +8,7 @@
  * Read: GET /api/v1/sessions/{id} as a signed-in member (the session page's first request).
  * Write: POST /api/v1/boards/{id}/notes, a post-it, as a signed-in member. Real session cookies from
  * the real sign-up route. Targets: reads ≥ 0.3 × bare Fastify's req/s, writes ≥ 1,000/s.
+ * For scale, not judged: the floor of Archipel's own pipeline, GET /api/health and GET /api/v1/me.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
@@ -174,6 +175,15 @@ try {
     url: `${base}/api/v1/sessions/${world.session}`,
     headers,
   });
+  // The floor of Archipel's own pipeline, for scale (not judged): the health check (no account,
+  // one `select 1`) and the signed-in member's own record (the session cookie checked, one row).
+  const health = await hammer('GET /api/health (floor: no account)', server.pid, {
+    url: `${base}/api/health`,
+  });
+  const me = await hammer('GET /api/v1/me (floor: signed in)', server.pid, {
+    url: `${base}/api/v1/me`,
+    headers,
+  });
   const write = await hammer('POST /api/v1/boards/{id}/notes', server.pid, {
     url: `${base}/api/v1/boards/${world.board}/notes`,
     method: 'POST',
@@ -195,7 +205,7 @@ try {
     '\n| route | req/s | p50 ms | p99 ms | 2xx | failed | server CPU | req per server CPU-second |',
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-  for (const r of [yardstick, read, write]) {
+  for (const r of [yardstick, health, me, read, write]) {
     console.log(
       `| ${r.name} | ${r.perSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.failed} | ${(r.cpu * 100).toFixed(0)} % | ${(r.perSecond / r.cpu).toFixed(0)} |`,
     );
@@ -215,7 +225,9 @@ try {
     ['writes ≥ 1,000/s on SQLite', write.perSecond >= 1000],
     [
       'no failed request, every acknowledged write stored',
-      read.failed + write.failed === 0 && unanswered >= 0 && unanswered <= 2 * connections,
+      read.failed + write.failed + health.failed + me.failed === 0 &&
+        unanswered >= 0 &&
+        unanswered <= 2 * connections,
     ],
   ] as const;
   console.log(checks.map(([name, ok]) => `${ok ? 'MEETS' : 'MISSES'}: ${name}`).join('\n'));

@@ -198,17 +198,25 @@ async function run(): Promise<Omit<LoadResult, 'frameBytes'>> {
     }
     return slot;
   };
-  const arrive = (participant: number, key: string | undefined, now: number) => {
+  // The event of a frame is shared by every participant that received the same bytes (parseShared):
+  // its key and slot are worked out once, as the bare clients' path does, so that measuring costs
+  // the participants' core no more here than there.
+  const slotsOfEvents = new WeakMap<object, number | undefined>();
+  const slotOfEvent = (event: LiveEvent): number | undefined => {
+    if (slotsOfEvents.has(event)) return slotsOfEvents.get(event);
+    const key = production.keyOf?.(event);
     const slot = key === undefined ? undefined : slotOf(key);
+    slotsOfEvents.set(event, slot);
+    return slot;
+  };
+  const arrive = (participant: number, slot: number | undefined, now: number) => {
     if (arrivedAt && slot !== undefined) {
       const at = slot * job.participants + participant;
       if (Number.isNaN(arrivedAt[at])) arrivedAt[at] = now;
     }
   };
-  const see = (participant: number, key: string | undefined, now: number) => {
-    if (!visibleAt || key === undefined) return;
-    const slot = slotOf(key);
-    if (slot === undefined) return;
+  const see = (participant: number, slot: number | undefined, now: number) => {
+    if (!visibleAt || slot === undefined) return;
     const at = slot * job.participants + participant;
     if (Number.isNaN(visibleAt[at])) {
       visibleAt[at] = now;
@@ -235,7 +243,7 @@ async function run(): Promise<Omit<LoadResult, 'frameBytes'>> {
             (copy) => {
               copies[participant] = copy;
               const now = performance.now();
-              for (const key of screen.keysOf(copy)) see(participant, key, now);
+              for (const key of screen.keysOf(copy)) see(participant, slotOf(key), now);
             },
             (error: Error) => console.error(`participant ${participant}: ${error.message}`),
           );
@@ -269,10 +277,10 @@ async function run(): Promise<Omit<LoadResult, 'frameBytes'>> {
           } else if (message.type === 'resync') follower.onResync();
           else if (message.type === 'event') {
             const before = copies[i];
-            const key = production.keyOf?.(message.event);
-            arrive(i, key, now);
+            const slot = slotOfEvent(message.event);
+            arrive(i, slot, now);
             follower.onEvent(message.event);
-            if (copies[i] !== before) see(i, key, performance.now());
+            if (copies[i] !== before) see(i, slot, performance.now());
           }
           return;
         }

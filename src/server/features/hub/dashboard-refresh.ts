@@ -8,6 +8,7 @@ import type { DB } from '../../db/schema.ts';
 import { pollingLoop } from '../../jobs/polling-loop.ts';
 import { circleSurveyScores } from '../surveys/surveys.public.ts';
 import { territoryCodesOf } from '../territories/territories.public.ts';
+import { circleDays, rebuildDays, recomputeCircleDays } from './dashboard-days.ts';
 import './dashboard.tables.ts';
 
 /**
@@ -35,7 +36,8 @@ const withRegions = (codes: readonly string[]) => [
 /**
  * Recomputes one circle's dashboard rows from its sessions, attendance, steps, owners and
  * questionnaires (all its history: a circle holds tens of sessions a year, not thousands), then
- * the active days of its people in its community and territories, before and after.
+ * the days its part changed in its community and territories (dashboard-days.ts), and the active
+ * days of its people there, before and after.
  */
 async function refreshCircle(
   trx: Kysely<DB>,
@@ -82,12 +84,14 @@ async function refreshCircle(
         ...scope,
         ...s,
         anonymous: s.anonymous ? 1 : 0,
+        day: zonedParts(new Date(s.createdAt), circle.timeZone).date,
       })),
     );
   }
   const after = await peopleAndCodes(trx, circleId);
   const community = circle?.communityId ?? communityId;
   if (!community || !withPeople) return;
+  await recomputeCircleDays(trx, community, before, after);
   await refreshPersonDays(
     trx,
     community,
@@ -96,16 +100,21 @@ async function refreshCircle(
   );
 }
 
-/** The circle's people (present, checked in, owners) and territories as its rows hold them now. */
+/**
+ * The circle's people (present, checked in, owners), territories and part of each day as its rows
+ * hold them now.
+ */
 async function peopleAndCodes(trx: Kysely<DB>, circleId: string) {
-  const [sessionPeople, stepPeople, codes] = await Promise.all([
+  const [sessionPeople, stepPeople, codes, days] = await Promise.all([
     trx.selectFrom('dashboardSessionPeople').select('userId').where('circleId', '=', circleId).execute(),
     trx.selectFrom('dashboardStepPeople').select('userId').where('circleId', '=', circleId).execute(),
     trx.selectFrom('dashboardCircleCodes').select('code').where('circleId', '=', circleId).execute(),
+    circleDays(trx, circleId),
   ]);
   return {
     users: [...sessionPeople, ...stepPeople].map((row) => row.userId),
     codes: codes.map((row) => row.code),
+    days,
   };
 }
 
@@ -190,6 +199,7 @@ async function refreshSessions(trx: Kysely<DB>, scope: Scope, timeZone: string) 
         ...scope,
         sessionId: s.id,
         startsAt: toIso(s.startsAt),
+        day: zonedParts(new Date(toIso(s.startsAt)), timeZone).date,
         ...(count.present > 0 ? count : { present: 0, listed: 0 }),
       };
     }),
@@ -344,7 +354,8 @@ export function createDashboardDrainer(
  * (deleted, which on PostgreSQL locks it): a concurrent drain waits for it and then finds it
  * gone; a write committed meanwhile marks the circle again, and the next drain recomputes it.
  * Returns how many circles were recomputed. `bulk` (the seeds, nothing else writing): the people's
- * active days are rebuilt once at the end in one statement instead of per circle.
+ * active days and the days' sums are rebuilt once at the end in one statement each instead of per
+ * circle.
  */
 export async function drainDashboardFigures(
   db: Kysely<DB>,
@@ -365,7 +376,10 @@ export async function drainDashboardFigures(
     if (done >= max || options.stopped?.()) return done;
     const marks = await staleCircles(db, options.communityId, Math.min(batch, max - done));
     if (marks.length === 0) {
-      if (options.bulk) await rebuildPersonDays(db);
+      if (options.bulk) {
+        await rebuildPersonDays(db);
+        await rebuildDays(db);
+      }
       return done;
     }
     for (const { circleId } of marks) {

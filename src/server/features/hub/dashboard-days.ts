@@ -63,8 +63,9 @@ function rollUp(
  * indexes by community and day): a recomputation, never a delta, so a day cannot drift.
  */
 export async function recomputeDays(trx: Kysely<DB>, communityId: string, scopes: string[], days: string[]) {
+  if (scopes.length === 0 || days.length === 0) return;
   const codes = scopes.filter((scope) => scope !== '');
-  for (let i = 0; i < days.length && scopes.length > 0; i += 300) {
+  for (let i = 0; i < days.length; i += 300) {
     const chunk = days.slice(i, i + 300);
     await trx
       .deleteFrom('dashboardDays')
@@ -74,7 +75,33 @@ export async function recomputeDays(trx: Kysely<DB>, communityId: string, scopes
       .execute();
     await rollUp({ communityId, days: chunk }, { community: scopes.includes(''), codes }).execute(trx);
   }
+  // Then their months, from the days (at most 31 a scope each: a range of the primary key).
+  const months = [...new Set(days.map((day) => day.slice(0, 7)))];
+  for (let i = 0; i < months.length; i += 40) {
+    const chunk = months.slice(i, i + 40);
+    await trx
+      .deleteFrom('dashboardMonths')
+      .where('communityId', '=', communityId)
+      .where('scope', 'in', scopes)
+      .where('month', 'in', chunk)
+      .execute();
+    const ranges = sql.join(
+      chunk.map((month) => sql`(day >= ${`${month}-01`} and day <= ${`${month}-31`})`),
+      sql` or `,
+    );
+    await monthsFromDays(
+      sql`where community_id = ${communityId} and scope in (${sql.join(scopes)}) and (${ranges})`,
+    ).execute(trx);
+  }
 }
+
+/** Whole months summed from their days (`where` picks the days). */
+const monthsFromDays = (where: RawBuilder<unknown>) =>
+  sql`insert into dashboard_months (community_id, scope, month, held, present, listed, due, done_on_time,
+      surveys_counted, surveys_withheld, score_sum, score_count)
+    select community_id, scope, substr(day, 1, 7), sum(held), sum(present), sum(listed), sum(due),
+      sum(done_on_time), sum(surveys_counted), sum(surveys_withheld), sum(score_sum), sum(score_count)
+    from dashboard_days ${where} group by community_id, scope, substr(day, 1, 7)`;
 
 /** A circle's part of each day, as its kept rows say: one string per day, compared before/after. */
 export async function circleDays(trx: Kysely<DB>, circleId: string): Promise<Map<string, string>> {
@@ -140,10 +167,12 @@ export async function recomputeCircleDays(
   await recomputeDays(trx, communityId, moves, every);
 }
 
-/** Every community's and territory's days at once (the seeds, after a bulk drain). */
+/** Every community's and territory's days and months at once (the seeds, after a bulk drain). */
 export async function rebuildDays(db: Kysely<DB>) {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('dashboardDays').execute();
     await rollUp(undefined, { community: true, codes: 'all' }).execute(trx);
+    await trx.deleteFrom('dashboardMonths').execute();
+    await monthsFromDays(sql``).execute(trx);
   });
 }

@@ -50,3 +50,31 @@ export function periodOf(
     timeZone,
   };
 }
+
+/** 'YYYY-MM' moved by whole months. */
+function shiftMonth(month: string, by: number): string {
+  const [year = 1970, number = 1] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, number - 1 + by, 1)).toISOString().slice(0, 7);
+}
+
+/**
+ * The period as the whole months it holds before today's month (their sums are kept per month)
+ * and the days around them, so that a year reads about 60 days and 12 months a scope (decision 057).
+ */
+export function periodParts(p: Period): {
+  months: { from: string; to: string } | undefined;
+  days: { from: string; to: string }[];
+} {
+  const firstWhole = p.from.endsWith('-01') ? p.from.slice(0, 7) : shiftMonth(p.from.slice(0, 7), 1);
+  const endsMonth = addDays(p.to, 1).endsWith('-01');
+  const lastOfTo = endsMonth ? p.to.slice(0, 7) : shiftMonth(p.to.slice(0, 7), -1);
+  const beforeToday = shiftMonth(p.today.slice(0, 7), -1);
+  // The earlier of the two ('YYYY-MM' sorts as it reads).
+  const lastWhole = [lastOfTo, beforeToday].sort()[0] ?? beforeToday;
+  if (firstWhole > lastWhole) return { months: undefined, days: [{ from: p.from, to: p.to }] };
+  const days = [
+    { from: p.from, to: addDays(`${firstWhole}-01`, -1) },
+    { from: `${shiftMonth(lastWhole, 1)}-01`, to: p.to },
+  ].filter((range) => range.from <= range.to);
+  return { months: { from: firstWhole, to: lastWhole }, days };
+}

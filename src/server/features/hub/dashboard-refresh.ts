@@ -2,7 +2,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import { isDoneOnTime } from '../../../domain/review.ts';
 import { findTerritory } from '../../../domain/territories.ts';
 import { zonedParts } from '../../../domain/zoned-time.ts';
-import { toIso } from '../../db/columns.ts';
+import { one, toIso } from '../../db/columns.ts';
 import { lockCommunity } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { pollingLoop } from '../../jobs/polling-loop.ts';
@@ -299,7 +299,10 @@ async function communityOf(trx: Kysely<DB>, circleId: string) {
   return row?.communityId;
 }
 
-/** Marked circles, of one community when given (a deleted circle is found by its kept rows). */
+/**
+ * Marked circles, of one community when given (a deleted circle is found by its kept rows). Led by
+ * the marks (few, usually none), each checked by key: never a list of the community's circles.
+ */
 function staleCircles(db: Kysely<DB>, communityId: string | undefined, limit: number) {
   return db
     .selectFrom('dashboardStale as s')
@@ -307,21 +310,19 @@ function staleCircles(db: Kysely<DB>, communityId: string | undefined, limit: nu
     .$if(communityId !== undefined, (q) =>
       q.where((eb) =>
         eb.or([
-          eb(
-            's.circleId',
-            'in',
+          eb.exists(
             eb
-              .selectFrom('circles')
-              .select('id')
-              .where('communityId', '=', communityId ?? ''),
+              .selectFrom('circles as c')
+              .select(one)
+              .whereRef('c.id', '=', 's.circleId')
+              .where('c.communityId', '=', communityId ?? ''),
           ),
-          eb(
-            's.circleId',
-            'in',
+          eb.exists(
             eb
-              .selectFrom('dashboardCircles')
-              .select('circleId')
-              .where('communityId', '=', communityId ?? ''),
+              .selectFrom('dashboardCircles as dc')
+              .select(one)
+              .whereRef('dc.circleId', '=', 's.circleId')
+              .where('dc.communityId', '=', communityId ?? ''),
           ),
         ]),
       ),

@@ -258,7 +258,7 @@ describe.each(testDialects())('the dashboard’s kept figures on %s', (dialect) 
     expect(sessions.length).toBeGreaterThan(3);
   }, 180_000);
 
-  it('rebuilds the people’s active days and the days’ sums in bulk (the seeds) exactly as the writes kept them', async () => {
+  it('rebuilds the people’s active days and the days’ and months’ sums in bulk (the seeds) exactly as the writes kept them', async () => {
     const db = t.database.db;
     const rows = () =>
       Promise.all([
@@ -276,10 +276,18 @@ describe.each(testDialects())('the dashboard’s kept figures on %s', (dialect) 
           .orderBy('scope')
           .orderBy('day')
           .execute(),
+        db
+          .selectFrom('dashboardMonths')
+          .selectAll()
+          .orderBy('communityId')
+          .orderBy('scope')
+          .orderBy('month')
+          .execute(),
       ]);
     const kept = await rows();
     expect(kept[0].length).toBeGreaterThan(0);
     expect(kept[1].length).toBeGreaterThan(0);
+    expect(kept[2].length).toBeGreaterThan(0);
     await db
       .insertInto('dashboardStale')
       .values(circleIds.map((circleId) => ({ circleId })))

@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema.ts';
 import { clockBound } from './dashboard-days.ts';
 import { emptyTally, type Tally, toFigures } from './dashboard-figures.ts';
 import { scopePeople } from './dashboard-people.ts';
-import { type DashboardCommunity, type Period, periodOf } from './dashboard-period.ts';
+import { type DashboardCommunity, type Period, periodOf, periodParts } from './dashboard-period.ts';
 import { drainDashboardFigures, pendingDashboardCircles } from './dashboard-refresh.ts';
 
 /**
@@ -93,24 +93,43 @@ const byScope = (select: RawBuilder<unknown>, from: RawBuilder<unknown>, where: 
       where ${where}`;
 
 /**
- * The community's ('') and its territories' figures but people: the days' sums (migration 0059;
- * at most 1,100 rows a scope), sessions counted as held on the days before today; today's held
- * sessions and the questionnaires that open by the clock alone from their own rows.
+ * The community's ('') and its territories' figures but people: the sums of the period's whole
+ * months before today's and of the days around them (migration 0059; about 60 days and 12 months a
+ * scope for a year), sessions counted as held on the days before today; today's held sessions and
+ * the questionnaires that open by the clock alone from their own rows.
  */
 async function scopeFigures(db: Kysely<DB>, p: Period, codes: string[]): Promise<Map<string, Tally>> {
   const tallies = new Map<string, Tally>(['', ...codes].map((scope) => [scope, emptyTally()]));
+  // Sessions count as held on the days before today (today's from their rows, below).
   const before = (column: string) =>
-    sql`sum(case when day < ${p.today} then ${sql.ref(column)} else 0 end) as ${sql.ref(column)}`;
+    sql`case when day < ${p.today} then ${sql.ref(column)} else 0 end as ${sql.ref(column)}`;
+  const { months, days } = periodParts(p);
+  const scopes = sql.join([...tallies.keys()]);
   const todayFrom = new Date(Math.max(Date.parse(p.fromAt), Date.parse(p.todayAt))).toISOString();
   const run = <Row>(query: RawBuilder<Row>) => query.execute(db).then((r) => r.rows);
-  const [days, today, clock] = await Promise.all([
-    run(sql<
-      Record<string, Count> & { key: string }
-    >`select scope as key, ${before('held')}, ${before('present')},
-      ${before('listed')}, sum(due) as due, sum(done_on_time) as done, sum(surveys_counted) as counted,
+  const [sums, today, clock] = await Promise.all([
+    run(sql<Record<string, Count> & { key: string }>`select key, sum(held) as held, sum(present) as present,
+      sum(listed) as listed, sum(due) as due, sum(done_on_time) as done, sum(surveys_counted) as counted,
       sum(surveys_withheld) as withheld, sum(score_sum) as sum, sum(score_count) as count
-      from dashboard_days where community_id = ${p.communityId} and scope in (${sql.join([...tallies.keys()])})
-        and day >= ${p.from} and day <= ${p.to} group by scope`),
+      from (${sql.join(
+        [
+          ...days.map(
+            (range) => sql`select scope as key, ${before('held')}, ${before('present')}, ${before('listed')},
+              due, done_on_time, surveys_counted, surveys_withheld, score_sum, score_count
+              from dashboard_days where community_id = ${p.communityId} and scope in (${scopes})
+                and day >= ${range.from} and day <= ${range.to}`,
+          ),
+          ...(months
+            ? [
+                sql`select scope as key, held, present, listed, due, done_on_time, surveys_counted,
+                  surveys_withheld, score_sum, score_count
+                  from dashboard_months where community_id = ${p.communityId} and scope in (${scopes})
+                    and month >= ${months.from} and month <= ${months.to}`,
+              ]
+            : []),
+        ],
+        sql` union all `,
+      )}) parts group by key`),
     todayFrom < p.heldBefore
       ? run(sql<{ key: string; held: Count; present: Count; listed: Count }>`select key, count(*) as held,
           sum(present) as present, sum(listed) as listed from (${byScope(
@@ -132,7 +151,7 @@ async function scopeFigures(db: Kysely<DB>, p: Period, codes: string[]): Promise
     ),
   ]);
   const tallyOf = (key: string) => tallies.get(key) ?? emptyTally();
-  for (const row of days) {
+  for (const row of sums) {
     addSurveys(
       Object.assign(tallyOf(row.key), {
         held: n(row.held),

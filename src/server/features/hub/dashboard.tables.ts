@@ -106,6 +106,9 @@ export interface DashboardDaysTable {
   scoreCount: number;
 }
 
+/** A whole calendar month of a scope's days ('YYYY-MM'), summed from them (migration 0059). */
+export type DashboardMonthsTable = Omit<DashboardDaysTable, 'day'> & { month: string };
+
 declare module '../../db/schema.ts' {
   interface DB {
     dashboardStale: DashboardStaleTable;
@@ -118,5 +121,6 @@ declare module '../../db/schema.ts' {
     dashboardSurveys: DashboardSurveysTable;
     dashboardPersonDays: DashboardPersonDaysTable;
     dashboardDays: DashboardDaysTable;
+    dashboardMonths: DashboardMonthsTable;
   }
 }

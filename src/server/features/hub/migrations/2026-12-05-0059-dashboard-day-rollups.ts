@@ -3,8 +3,8 @@ import type { DialectName } from '../../../db/database.ts';
 
 /**
  * The dashboard's sums per day (decision 057): `dashboard_days` holds, per community and per scope
- * (the community '', or a territory code) and calendar day in the community's zone, what the total
- * and the territories add up: sessions and their attendance by start day, steps by due day,
+ * (the community '', or a territory code) and calendar day in the community's zone, and
+ * `dashboard_months` per calendar month, what the total and the territories add up: sessions and their attendance by start day, steps by due day,
  * questionnaires by creation day (those whose results may still open by the clock alone are left
  * to the per-object rows, read at the request). The drain recomputes the days a circle's rows
  * change (migration 0051's rows, which get their `day` here). Backfilled here from the kept rows.
@@ -18,33 +18,30 @@ export function dashboardDayRollups(dialect: DialectName): Migration {
           .addColumn('day', 'text', (c) => c.notNull().defaultTo(''))
           .execute();
       }
-      const days = db.schema
-        .createTable('dashboard_days')
-        .addColumn('community_id', 'text', (c) => c.notNull())
-        .addColumn('scope', 'text', (c) => c.notNull())
-        .addColumn('day', 'text', (c) => c.notNull());
-      const sums = [
-        'held',
-        'present',
-        'listed',
-        'due',
-        'done_on_time',
-        'surveys_counted',
-        'surveys_withheld',
-      ];
-      let table = days;
-      for (const column of sums) table = table.addColumn(column, 'integer', (c) => c.notNull());
-      table = table
-        .addColumn('score_sum', 'double precision', (c) => c.notNull())
-        .addColumn('score_count', 'integer', (c) => c.notNull())
-        .addPrimaryKeyConstraint('dashboard_days_pk', ['community_id', 'scope', 'day']);
-      // SQLite: the rows ordered by their key, so a period of one scope is one contiguous range.
-      await (dialect === 'sqlite' ? table.modifyEnd(sql`without rowid`) : table).execute();
-      if (dialect === 'postgres') {
-        // An index-only scan for the period's sums (the primary key alone would visit the heap).
-        await sql`create index dashboard_days_sums_idx on dashboard_days (community_id, scope, day)
-          include (held, present, listed, due, done_on_time, surveys_counted, surveys_withheld, score_sum,
-            score_count)`.execute(db);
+      // Days, and whole months summed from them: a year reads about 60 days and 12 months a scope.
+      for (const [name, key] of [
+        ['dashboard_days', 'day'],
+        ['dashboard_months', 'month'],
+      ] as const) {
+        let table = db.schema
+          .createTable(name)
+          .addColumn('community_id', 'text', (c) => c.notNull())
+          .addColumn('scope', 'text', (c) => c.notNull())
+          .addColumn(key, 'text', (c) => c.notNull());
+        for (const column of SUMS) table = table.addColumn(column, 'integer', (c) => c.notNull());
+        table = table
+          .addColumn('score_sum', 'double precision', (c) => c.notNull())
+          .addColumn('score_count', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint(`${name}_pk`, ['community_id', 'scope', key]);
+        // SQLite: the rows ordered by their key, so a period of one scope is one contiguous range.
+        await (dialect === 'sqlite' ? table.modifyEnd(sql`without rowid`) : table).execute();
+        if (dialect === 'postgres') {
+          // An index-only scan for the period's sums (the primary key alone would visit the heap).
+          await sql`create index ${sql.raw(`${name}_sums_idx`)} on ${sql.table(name)} (community_id, scope,
+            ${sql.ref(key)}) include (${sql.raw([...SUMS, 'score_sum', 'score_count'].join(', '))})`.execute(
+            db,
+          );
+        }
       }
       // The days the drain recomputes, read for one community: covering.
       await db.schema
@@ -63,9 +60,12 @@ export function dashboardDayRollups(dialect: DialectName): Migration {
         where ${sql.raw(CLOCK_BOUND)}`.execute(db);
       await backfillDays(db);
       await sql.raw(ROLLUP_ALL).execute(db);
+      await sql.raw(MONTHS_ALL).execute(db);
     },
   };
 }
+
+const SUMS = ['held', 'present', 'listed', 'due', 'done_on_time', 'surveys_counted', 'surveys_withheld'];
 
 /** A questionnaire whose "withheld" changes by the clock alone (kept in sync with dashboard-days.ts). */
 const CLOCK_BOUND =
@@ -125,6 +125,13 @@ const ROLLUP_ALL = `insert into dashboard_days (community_id, scope, day, held, 
     union all
     select r.*, c.code as scope from (${rowsSql()}) r join dashboard_circle_codes c on c.circle_id = r.circle_id
   ) scoped group by community_id, scope, day`;
+
+/** Every whole month from its days (as dashboard-days.ts does in bulk). */
+const MONTHS_ALL = `insert into dashboard_months (community_id, scope, month, held, present, listed, due,
+    done_on_time, surveys_counted, surveys_withheld, score_sum, score_count)
+  select community_id, scope, substr(day, 1, 7), sum(held), sum(present), sum(listed), sum(due), sum(done_on_time),
+    sum(surveys_counted), sum(surveys_withheld), sum(score_sum), sum(score_count)
+  from dashboard_days group by community_id, scope, substr(day, 1, 7)`;
 
 function rowsSql() {
   return `select community_id, circle_id, day, 1 as held, present, listed, 0 as due, 0 as done_on_time,

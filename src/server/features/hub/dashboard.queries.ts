@@ -179,15 +179,18 @@ async function scopeFigures(db: Kysely<DB>, p: Period, codes: string[]): Promise
   return tallies;
 }
 
-/** The territory codes of the community's circles (each with the région of its départements). */
+/**
+ * The territory codes of the community's circles (each with the région of its départements): one
+ * index seek per code (the next code after the last), not one entry per circle.
+ */
 async function communityCodes(db: Kysely<DB>, communityId: string) {
-  const rows = await db
-    .selectFrom('dashboardCircleCodes')
-    .select('code')
-    .distinct()
-    .where('communityId', '=', communityId)
-    .execute();
-  return rows.map((row) => row.code).sort((a, b) => a.localeCompare(b));
+  const rows = await sql<{ code: string | null }>`with recursive codes (code) as (
+      select min(code) from dashboard_circle_codes where community_id = ${communityId}
+      union all
+      select (select min(n.code) from dashboard_circle_codes n where n.community_id = ${communityId}
+        and n.code > codes.code) from codes where codes.code is not null
+    ) select code from codes where code is not null`.execute(db);
+  return rows.rows.flatMap((row) => (row.code === null ? [] : [row.code])).sort((a, b) => a.localeCompare(b));
 }
 
 type CircleLine = { circleId: string; nameKey: string; name: string };

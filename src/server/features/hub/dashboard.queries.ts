@@ -104,7 +104,6 @@ async function scopeFigures(db: Kysely<DB>, p: Period, codes: string[]): Promise
   const before = (column: string) =>
     sql`case when day < ${p.today} then ${sql.ref(column)} else 0 end as ${sql.ref(column)}`;
   const { months, days } = periodParts(p);
-  const scopes = sql.join([...tallies.keys()]);
   const todayFrom = new Date(Math.max(Date.parse(p.fromAt), Date.parse(p.todayAt))).toISOString();
   const run = <Row>(query: RawBuilder<Row>) => query.execute(db).then((r) => r.rows);
   const [sums, today, clock] = await Promise.all([
@@ -116,14 +115,14 @@ async function scopeFigures(db: Kysely<DB>, p: Period, codes: string[]): Promise
           ...days.map(
             (range) => sql`select scope as key, ${before('held')}, ${before('present')}, ${before('listed')},
               due, done_on_time, surveys_counted, surveys_withheld, score_sum, score_count
-              from dashboard_days where community_id = ${p.communityId} and scope in (${scopes})
+              from dashboard_days where community_id = ${p.communityId}
                 and day >= ${range.from} and day <= ${range.to}`,
           ),
           ...(months
             ? [
                 sql`select scope as key, held, present, listed, due, done_on_time, surveys_counted,
                   surveys_withheld, score_sum, score_count
-                  from dashboard_months where community_id = ${p.communityId} and scope in (${scopes})
+                  from dashboard_months where community_id = ${p.communityId}
                     and month >= ${months.from} and month <= ${months.to}`,
               ]
             : []),

@@ -32,13 +32,15 @@ export function dashboardDayRollups(dialect: DialectName): Migration {
         table = table
           .addColumn('score_sum', 'double precision', (c) => c.notNull())
           .addColumn('score_count', 'integer', (c) => c.notNull())
-          .addPrimaryKeyConstraint(`${name}_pk`, ['community_id', 'scope', key]);
-        // SQLite: the rows ordered by their key, so a period of one scope is one contiguous range.
+          // Day (or month) before scope: a period's rows of every scope, the community's and each
+          // territory's, are one range (a list of 110 codes made PostgreSQL plan for 6 ms).
+          .addPrimaryKeyConstraint(`${name}_pk`, ['community_id', key, 'scope']);
+        // SQLite: the rows ordered by their key, so a period is one contiguous range of the table.
         await (dialect === 'sqlite' ? table.modifyEnd(sql`without rowid`) : table).execute();
         if (dialect === 'postgres') {
           // An index-only scan for the period's sums (the primary key alone would visit the heap).
-          await sql`create index ${sql.raw(`${name}_sums_idx`)} on ${sql.table(name)} (community_id, scope,
-            ${sql.ref(key)}) include (${sql.raw([...SUMS, 'score_sum', 'score_count'].join(', '))})`.execute(
+          await sql`create index ${sql.raw(`${name}_sums_idx`)} on ${sql.table(name)} (community_id,
+            ${sql.ref(key)}, scope) include (${sql.raw([...SUMS, 'score_sum', 'score_count'].join(', '))})`.execute(
             db,
           );
         }

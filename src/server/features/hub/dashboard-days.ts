@@ -26,18 +26,35 @@ function dayParts(filter: Filter) {
       ? sql`and community_id = ${filter.communityId} and ${sql.ref(day)} in (${sql.join(filter.days)})`
       : sql``;
   return sql`select community_id, circle_id, day, 1 as held, present, listed, 0 as due, 0 as done_on_time,
-      0 as surveys_counted, 0 as surveys_withheld, 0.0 as score_sum, 0 as score_count
+      0 as surveys_counted, 0 as surveys_withheld, 0.0 as score_sum, 0 as score_count, 0 as people_last
     from dashboard_sessions where 1 = 1 ${only('day')}
     union all
-    select community_id, circle_id, due_on, 0, 0, 0, 1, done_on_time, 0, 0, 0.0, 0
+    select community_id, circle_id, due_on, 0, 0, 0, 1, done_on_time, 0, 0, 0.0, 0, 0
     from dashboard_steps where 1 = 1 ${only('due_on')}
     union all
     select community_id, circle_id, day, 0, 0, 0, 0, 0,
       case when ${withheldForGood} then 0 else 1 end, case when ${withheldForGood} then 1 else 0 end,
       case when ${withheldForGood} then 0.0 else score_sum end,
-      case when ${withheldForGood} then 0 else score_count end
+      case when ${withheldForGood} then 0 else score_count end, 0
     from dashboard_surveys s where not (${clockBound('s')}) ${only('day')}`;
 }
+
+/**
+ * Each person's last active day in a scope, counted on that day (`people_last`): the people active
+ * in a period are then the sum over its days, plus those active again after it (dashboard-people).
+ * Read by `(community_id, next_day, day, scope)`, one range a day.
+ */
+function lastDays(filter: Filter, scopes: string[] | 'all') {
+  const only = filter
+    ? sql`and community_id = ${filter.communityId} and day in (${sql.join(filter.days)})`
+    : sql``;
+  const inScopes = scopes === 'all' ? sql`` : sql`and scope in (${sql.join(scopes)})`;
+  return sql`select community_id, '' as circle_id, day, 0, 0, 0, 0, 0, 0, 0, 0.0, 0, 1, scope
+    from dashboard_person_days where next_day = ${LAST} ${only} ${inScopes}`;
+}
+
+/** The `next_day` of a person's last active day in a scope (migration 0051). */
+const LAST = '9999-12-31';
 
 /** Inserts the sums of these days (all when no filter) for the community ('') and these codes. */
 function rollUp(
@@ -51,10 +68,13 @@ function rollUp(
     parts.push(sql`select r.*, c.code as scope from (${dayParts(filter)}) r
       join dashboard_circle_codes c on c.circle_id = r.circle_id ${codes}`);
   }
+  const all = scopes.codes === 'all' && scopes.community;
+  const named = [...(scopes.community ? [''] : []), ...(scopes.codes === 'all' ? [] : scopes.codes)];
+  parts.push(lastDays(filter, all ? 'all' : named));
   return sql`insert into dashboard_days (community_id, scope, day, held, present, listed, due, done_on_time,
-      surveys_counted, surveys_withheld, score_sum, score_count)
+      surveys_counted, surveys_withheld, score_sum, score_count, people_last)
     select community_id, scope, day, sum(held), sum(present), sum(listed), sum(due), sum(done_on_time),
-      sum(surveys_counted), sum(surveys_withheld), sum(score_sum), sum(score_count)
+      sum(surveys_counted), sum(surveys_withheld), sum(score_sum), sum(score_count), sum(people_last)
     from (${sql.join(parts, sql` union all `)}) scoped group by community_id, scope, day`;
 }
 
@@ -98,9 +118,10 @@ export async function recomputeDays(trx: Kysely<DB>, communityId: string, scopes
 /** Whole months summed from their days (`where` picks the days). */
 const monthsFromDays = (where: RawBuilder<unknown>) =>
   sql`insert into dashboard_months (community_id, scope, month, held, present, listed, due, done_on_time,
-      surveys_counted, surveys_withheld, score_sum, score_count)
+      surveys_counted, surveys_withheld, score_sum, score_count, people_last)
     select community_id, scope, substr(day, 1, 7), sum(held), sum(present), sum(listed), sum(due),
-      sum(done_on_time), sum(surveys_counted), sum(surveys_withheld), sum(score_sum), sum(score_count)
+      sum(done_on_time), sum(surveys_counted), sum(surveys_withheld), sum(score_sum), sum(score_count),
+      sum(people_last)
     from dashboard_days ${where} group by community_id, scope, substr(day, 1, 7)`;
 
 /** A circle's part of each day, as its kept rows say: one string per day, compared before/after. */
@@ -147,24 +168,27 @@ export async function circleDays(trx: Kysely<DB>, circleId: string): Promise<Map
 }
 
 /**
- * After a circle's rows were recomputed: the days whose part changed, in the community and the
- * territories it stays in; every day it has (before or after) in the territories it left or joined.
+ * After a circle's rows and its people's days were recomputed: the days whose part changed, in the
+ * community and the territories it stays in; every day it has (before or after) in the territories
+ * it left or joined; and in each, the days that were or are one of its people's last there.
  */
 export async function recomputeCircleDays(
   trx: Kysely<DB>,
   communityId: string,
   before: { codes: string[]; days: Map<string, string> },
   after: { codes: string[]; days: Map<string, string> },
+  lastDays: Map<string, Set<string>>,
 ) {
-  const stays = ['', ...after.codes.filter((code) => before.codes.includes(code))];
   const moves = [
     ...before.codes.filter((code) => !after.codes.includes(code)),
     ...after.codes.filter((code) => !before.codes.includes(code)),
   ];
   const every = [...new Set([...before.days.keys(), ...after.days.keys()])];
   const changed = every.filter((day) => before.days.get(day) !== after.days.get(day));
-  await recomputeDays(trx, communityId, stays, changed);
-  await recomputeDays(trx, communityId, moves, every);
+  for (const scope of new Set(['', ...before.codes, ...after.codes])) {
+    const days = new Set([...(moves.includes(scope) ? every : changed), ...(lastDays.get(scope) ?? [])]);
+    await recomputeDays(trx, communityId, [scope], [...days]);
+  }
 }
 
 /** Every community's and territory's days and months at once (the seeds, after a bulk drain). */

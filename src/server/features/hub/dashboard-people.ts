@@ -1,25 +1,41 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { Period } from './dashboard-period.ts';
+import { type Period, periodParts } from './dashboard-period.ts';
 
 /**
- * People active (distinct accounts) of the community ('') and of these territories, from each
- * person's active days (one index entry per person: `day <= to < next_day`), less those whose only
- * activity in the period is a session not yet started (days count whole, a session counts once
- * started). Proportional to the people active: the web asks for it apart (decision 057).
+ * People active (distinct accounts) of the community ('') and of these territories. A person is
+ * active in [from, to] when their last active day up to `to` is at or after `from` (047's linked
+ * days): either their last day of all, counted on its day in the days' and months' rows
+ * (`people_last`, so a sum over the same rows as the other figures), or a day followed by one after
+ * `to` (the few active again after the period: one index range). Less those whose only activity in
+ * the period is a session not yet started (days count whole, a session counts once started).
  */
 export async function scopePeople(db: Kysely<DB>, p: Period, codes: string[]): Promise<Map<string, number>> {
   const scopes = ['', ...codes];
-  // Each scope by equality, so the index gives each its range of next days.
-  const counted = await sql<{
-    key: string;
-    people: number | string;
-  }>`select d.scope as key, count(*) as people
-    from dashboard_person_days d where d.community_id = ${p.communityId} and d.scope in (${sql.join(scopes)})
-      and d.next_day > ${p.to} and d.day >= ${p.from} and d.day <= ${p.to}
-    group by d.scope`.execute(db);
+  const { months, days } = periodParts(p);
+  const parts = [
+    ...days.map(
+      (range) => sql`select scope, people_last from dashboard_days where community_id = ${p.communityId}
+        and day >= ${range.from} and day <= ${range.to}`,
+    ),
+    ...(months
+      ? [
+          sql`select scope, people_last from dashboard_months where community_id = ${p.communityId}
+            and month >= ${months.from} and month <= ${months.to}`,
+        ]
+      : []),
+  ];
+  const counted = await sql<{ key: string; people: number | string }>`select key, sum(people) as people from (
+      select scope as key, sum(people_last) as people from (${sql.join(parts, sql` union all `)}) lasts
+        group by scope
+      union all
+      select d.scope as key, count(*) as people from dashboard_person_days d
+        where d.community_id = ${p.communityId} and d.next_day > ${p.to} and d.next_day < ${LAST_DAY}
+          and d.day >= ${p.from} and d.day <= ${p.to}
+        group by d.scope
+    ) active group by key`.execute(db);
   const people = new Map(scopes.map((scope) => [scope, 0]));
-  for (const row of counted.rows) people.set(row.key, Number(row.people));
+  for (const row of counted.rows) if (people.has(row.key)) people.set(row.key, Number(row.people));
   if (p.toAt <= p.now) return people;
   const notYet = await sql<{
     key: string;
@@ -31,6 +47,9 @@ export async function scopePeople(db: Kysely<DB>, p: Period, codes: string[]): P
   for (const row of notYet.rows) people.set(row.key, (people.get(row.key) ?? 0) - Number(row.people));
   return people;
 }
+
+/** The `next_day` of a person's last active day in a scope (migration 0051). */
+const LAST_DAY = '9999-12-31';
 
 /** People listed in a session of the period not started yet, and active nowhere else in it (scope). */
 function notYetStarted(p: Period, by: 'total' | 'code') {

@@ -91,13 +91,14 @@ async function refreshCircle(
   const after = await peopleAndCodes(trx, circleId);
   const community = circle?.communityId ?? communityId;
   if (!community || !withPeople) return;
-  await recomputeCircleDays(trx, community, before, after);
-  await refreshPersonDays(
+  // The people's days first: the days' rows count each person's last active day (people_last).
+  const lastDays = await refreshPersonDays(
     trx,
     community,
     new Set(['', ...before.codes, ...after.codes]),
     new Set([...before.users, ...after.users]),
   );
+  await recomputeCircleDays(trx, community, before, after, lastDays);
 }
 
 /**
@@ -120,18 +121,35 @@ async function peopleAndCodes(trx: Kysely<DB>, circleId: string) {
 
 /**
  * Rewrites these people's active days in these scopes from the circles' rows, each day linked to
- * the person's next one (window function `lead`, on both engines).
+ * the person's next one (window function `lead`, on both engines). Returns, per scope, the days
+ * one of these people's last day left or reached: their `people_last` must be recomputed.
  */
 async function refreshPersonDays(
   trx: Kysely<DB>,
   communityId: string,
   scopes: Set<string>,
   users: Set<string>,
-) {
+): Promise<Map<string, Set<string>>> {
   const all = [...users];
+  const lastDays = new Map([...scopes].map((scope) => [scope, new Set<string>()]));
   for (let i = 0; i < all.length; i += 400) {
     const chunk = all.slice(i, i + 400);
     for (const scope of scopes) {
+      const last = async () =>
+        new Map(
+          // Each one's latest day (the one whose next is '9999-12-31'), by the primary key.
+          (
+            await trx
+              .selectFrom('dashboardPersonDays')
+              .select(['userId', (eb) => eb.fn.max('day').as('day')])
+              .where('communityId', '=', communityId)
+              .where('scope', '=', scope)
+              .where('userId', 'in', chunk)
+              .groupBy('userId')
+              .execute()
+          ).map((row) => [row.userId, row.day]),
+        );
+      const before = await last();
       await trx
         .deleteFrom('dashboardPersonDays')
         .where('communityId', '=', communityId)
@@ -155,8 +173,16 @@ async function refreshPersonDays(
               where community_id = ${communityId} and user_id in (${sql.join(chunk)})
           ) p where 1 = 1 ${inScope}
         ) days`.execute(trx);
+      // Only the people whose last day moved change a day's count (most recomputations move none).
+      const after = await last();
+      for (const user of chunk) {
+        const [was, is] = [before.get(user), after.get(user)];
+        if (was === is) continue;
+        for (const day of [was, is]) if (day) lastDays.get(scope)?.add(day);
+      }
     }
   }
+  return lastDays;
 }
 
 type Scope = { circleId: string; communityId: string };

@@ -104,6 +104,8 @@ export interface DashboardDaysTable {
   surveysWithheld: number;
   scoreSum: number;
   scoreCount: number;
+  /** People whose last active day in the scope this is (see dashboard_person_days). */
+  peopleLast: number;
 }
 
 /** A whole calendar month of a scope's days ('YYYY-MM'), summed from them (migration 0059). */

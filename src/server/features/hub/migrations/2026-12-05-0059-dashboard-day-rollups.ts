@@ -60,6 +60,12 @@ export function dashboardDayRollups(dialect: DialectName): Migration {
       // request, never rolled up (the predicate is the rollup's, word for word, so SQLite uses it).
       await sql`create index dashboard_surveys_clock_idx on dashboard_surveys (community_id, created_at, circle_id)
         where ${sql.raw(CLOCK_BOUND)}`.execute(db);
+      // People active again after a period's end, each scope's in one range (decision 057).
+      await db.schema
+        .createIndex('dashboard_person_days_after_idx')
+        .on('dashboard_person_days')
+        .columns(['community_id', 'next_day', 'day', 'scope'])
+        .execute();
       await backfillDays(db);
       await sql.raw(ROLLUP_ALL).execute(db);
       await sql.raw(MONTHS_ALL).execute(db);
@@ -67,7 +73,16 @@ export function dashboardDayRollups(dialect: DialectName): Migration {
   };
 }
 
-const SUMS = ['held', 'present', 'listed', 'due', 'done_on_time', 'surveys_counted', 'surveys_withheld'];
+const SUMS = [
+  'held',
+  'present',
+  'listed',
+  'due',
+  'done_on_time',
+  'surveys_counted',
+  'surveys_withheld',
+  'people_last',
+];
 
 /** A questionnaire whose "withheld" changes by the clock alone (kept in sync with dashboard-days.ts). */
 const CLOCK_BOUND =
@@ -119,32 +134,37 @@ async function backfillDays(db: Kysely<unknown>) {
 
 /** Every community's and territory's days from the kept rows (as dashboard-days.ts does in bulk). */
 const ROLLUP_ALL = `insert into dashboard_days (community_id, scope, day, held, present, listed, due,
-    done_on_time, surveys_counted, surveys_withheld, score_sum, score_count)
+    done_on_time, surveys_counted, surveys_withheld, score_sum, score_count, people_last)
   select community_id, scope, day, sum(held), sum(present), sum(listed), sum(due), sum(done_on_time),
-    sum(surveys_counted), sum(surveys_withheld), sum(score_sum), sum(score_count)
+    sum(surveys_counted), sum(surveys_withheld), sum(score_sum), sum(score_count), sum(people_last)
   from (
     select r.*, '' as scope from (${rowsSql()}) r
     union all
     select r.*, c.code as scope from (${rowsSql()}) r join dashboard_circle_codes c on c.circle_id = r.circle_id
+    union all
+    select community_id, '', day, 0, 0, 0, 0, 0, 0, 0, 0.0, 0, 1, scope from dashboard_person_days
+      where next_day = '9999-12-31'
   ) scoped group by community_id, scope, day`;
 
 /** Every whole month from its days (as dashboard-days.ts does in bulk). */
 const MONTHS_ALL = `insert into dashboard_months (community_id, scope, month, held, present, listed, due,
-    done_on_time, surveys_counted, surveys_withheld, score_sum, score_count)
+    done_on_time, surveys_counted, surveys_withheld, score_sum, score_count, people_last)
   select community_id, scope, substr(day, 1, 7), sum(held), sum(present), sum(listed), sum(due), sum(done_on_time),
-    sum(surveys_counted), sum(surveys_withheld), sum(score_sum), sum(score_count)
+    sum(surveys_counted), sum(surveys_withheld), sum(score_sum), sum(score_count), sum(people_last)
   from dashboard_days group by community_id, scope, substr(day, 1, 7)`;
 
 function rowsSql() {
   return `select community_id, circle_id, day, 1 as held, present, listed, 0 as due, 0 as done_on_time,
-      0 as surveys_counted, 0 as surveys_withheld, 0.0 as score_sum, 0 as score_count from dashboard_sessions
+      0 as surveys_counted, 0 as surveys_withheld, 0.0 as score_sum, 0 as score_count, 0 as people_last
+    from dashboard_sessions
     union all
-    select community_id, circle_id, due_on, 0, 0, 0, 1, done_on_time, 0, 0, 0.0, 0 from dashboard_steps
+    select community_id, circle_id, due_on, 0, 0, 0, 1, done_on_time, 0, 0, 0.0, 0, 0 from dashboard_steps
     union all
     select community_id, circle_id, day, 0, 0, 0, 0, 0,
       case when anonymous = 1 and (respondents < min_respondents or (closed_at is null and closes_at is null)) then 0 else 1 end,
       case when anonymous = 1 and (respondents < min_respondents or (closed_at is null and closes_at is null)) then 1 else 0 end,
       case when anonymous = 1 and (respondents < min_respondents or (closed_at is null and closes_at is null)) then 0.0 else score_sum end,
-      case when anonymous = 1 and (respondents < min_respondents or (closed_at is null and closes_at is null)) then 0 else score_count end
+      case when anonymous = 1 and (respondents < min_respondents or (closed_at is null and closes_at is null)) then 0 else score_count end,
+      0
     from dashboard_surveys where not (${CLOCK_BOUND})`;
 }

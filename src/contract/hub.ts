@@ -110,7 +110,7 @@ export const dashboardPageQuerySchema = dashboardQuerySchema.and(pageQuerySchema
       .enum(['with', 'apart'])
       .default('with')
       .describe(
-        '`apart`: `peopleActive` of the total and of each territory is null here, counted by GET /communities/{slug}/dashboard/people (their distinct count grows with the people active; the rest of the answer does not wait for it)',
+        '`apart`: `peopleActive` of the total and of each territory is null here, counted by GET /communities/{slug}/dashboard/people (a distinct count, read apart so that the rest of the answer never waits for it)',
       ),
   }),
 );

@@ -30,7 +30,7 @@ const periodQuery = (from: string, to: string, extra: Record<string, string> = {
 /**
  * The dashboard, its circles page after page on demand: `data` is the first page's total and
  * territories with the circles of every page loaded so far. Their people active come apart
- * (useDashboardPeople): a distinct count that grows with the people, which the rest need not wait for.
+ * (useDashboardPeople): a distinct count, which the rest need not wait for.
  */
 export function useDashboard(slug: string, from: string, to: string) {
   return useInfiniteQuery({

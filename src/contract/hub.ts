@@ -99,8 +99,21 @@ export const dashboardQuerySchema = reviewQuerySchema.refine(spanDays, {
 });
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
-/** The dashboard's period and one page of its circles (`cursor`, `limit`, as every paged list). */
-export const dashboardPageQuerySchema = dashboardQuerySchema.and(pageQuerySchema);
+/**
+ * The dashboard's period and one page of its circles (`cursor`, `limit`, as every paged list);
+ * `people=apart` leaves the people active of the total and the territories out (null), to be read
+ * from `GET …/dashboard/people` (decision 057).
+ */
+export const dashboardPageQuerySchema = dashboardQuerySchema.and(pageQuerySchema).and(
+  z.object({
+    people: z
+      .enum(['with', 'apart'])
+      .default('with')
+      .describe(
+        '`apart`: `peopleActive` of the total and of each territory is null here, counted by GET /communities/{slug}/dashboard/people (a distinct count, read apart so that the rest of the answer never waits for it)',
+      ),
+  }),
+);
 
 /**
  * One line of the dashboard (a circle, a territory or the whole community) over the period:
@@ -124,6 +137,16 @@ export const dashboardFiguresSchema = z.object({
 });
 export type DashboardFigures = z.infer<typeof dashboardFiguresSchema>;
 
+/** The total's and a territory's figures: `peopleActive` is null when asked `people=apart`. */
+const scopeFiguresSchema = dashboardFiguresSchema.extend({
+  peopleActive: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Null when the dashboard was asked with `people=apart`: see GET …/dashboard/people'),
+});
+export type ScopeFigures = z.infer<typeof scopeFiguresSchema>;
+
 export const communityDashboardSchema = z
   .object({
     community: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
@@ -136,7 +159,7 @@ export const communityDashboardSchema = z
       .describe(
         'Circles whose latest writes are not yet in these figures (being recomputed in the background, after an upgrade for instance); 0 when every figure is up to date',
       ),
-    total: dashboardFiguresSchema,
+    total: scopeFiguresSchema,
     /** One page of the circles, in name order (accents and case aside); `nextCursor` for the next. */
     circles: z.array(dashboardFiguresSchema.extend({ circle: circleRef })),
     nextCursor: z
@@ -144,7 +167,22 @@ export const communityDashboardSchema = z
       .nullable()
       .describe('Pass as `cursor` for the next circles; null on the last page'),
     /** Per territory code (département, région) of its circles; a circle may count in several. */
-    territories: z.array(dashboardFiguresSchema.extend({ code: z.string() })),
+    territories: z.array(scopeFiguresSchema.extend({ code: z.string() })),
   })
   .meta({ id: 'CommunityDashboard' });
 export type CommunityDashboard = z.infer<typeof communityDashboardSchema>;
+
+/**
+ * The people active (distinct accounts, defined as in DashboardFigures) of the community and of
+ * each territory over the period: what the dashboard leaves null with `people=apart`.
+ */
+export const dashboardPeopleSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    pendingCircles: z.number().int().describe('As in CommunityDashboard'),
+    total: z.object({ peopleActive: z.number().int() }),
+    territories: z.array(z.object({ code: z.string(), peopleActive: z.number().int() })),
+  })
+  .meta({ id: 'DashboardPeople' });
+export type DashboardPeople = z.infer<typeof dashboardPeopleSchema>;

@@ -35,6 +35,10 @@ test('the dashboard shows each circle’s figures over a period, as charts, tabl
   const figures = page.getByRole('table', { name: 'Tous les chiffres' });
   await expect(figures.getByRole('row', { name: /Équipe d’animation/ })).toContainText('2');
   await expect(figures.getByRole('row', { name: /Toute la communauté/ })).toBeVisible();
+  // Its people active come in their own request, after the figures (decision 057).
+  await expect(figures.getByRole('row', { name: /Toute la communauté/ })).not.toContainText(
+    'en cours de calcul',
+  );
   await expectAccessible(page, 'the dashboard');
   await lookAt(page, 'dashboard', { fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });

@@ -220,9 +220,15 @@ export function scaleReads(s: ScaleSample): ScaleRead[] {
       }),
     },
     {
+      // As the web asks for it: the people of the total and territories apart (decision 057).
       read: 'animator dashboard',
       viewer: 'animator',
-      request: () => ({ url: `/api/v1/communities/${slug}/dashboard`, userId: s.animatorId }),
+      request: () => ({ url: `/api/v1/communities/${slug}/dashboard?people=apart`, userId: s.animatorId }),
+    },
+    {
+      read: 'animator dashboard people',
+      viewer: 'animator',
+      request: () => ({ url: `/api/v1/communities/${slug}/dashboard/people`, userId: s.animatorId }),
     },
     {
       read: 'admin user list',

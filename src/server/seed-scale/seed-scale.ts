@@ -106,6 +106,14 @@ export async function seedScale(
   // write, so the bench reads the dashboard as a running instance would.
   await step('dashboard figures', async () => ({
     dashboard_circles: await drainDashboardFigures(db, { bulk: true }),
+    dashboard_days: Number(
+      (
+        await db
+          .selectFrom('dashboardDays')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirst()
+      )?.n ?? 0,
+    ),
   }));
   await step('search index', async () => {
     const left = await limitMarks(db, options.indexPerKind);

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { CommunityDashboard } from '../../contract/hub.ts';
+import type { CommunityDashboard, DashboardPeople } from '../../contract/hub.ts';
 import { Alert } from '../components/alert.tsx';
 import { Button } from '../components/button.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -12,7 +12,7 @@ import { TextField } from '../components/text-field.tsx';
 import { DashboardCharts } from '../features/hub/dashboard-charts.tsx';
 import { DashboardTable } from '../features/hub/dashboard-table.tsx';
 import styles from '../features/hub/hub.module.css';
-import { dashboardCsvPath, useDashboard } from '../features/hub/hub-api.ts';
+import { dashboardCsvPath, useDashboard, useDashboardPeople } from '../features/hub/hub-api.ts';
 import { errorCode, isNotFound } from '../lib/error-message.ts';
 import { NotFoundPage } from './not-found.tsx';
 
@@ -42,6 +42,17 @@ function PeriodForm({ data }: { data: CommunityDashboard }) {
       </div>
     </form>
   );
+}
+
+/** The people active of the total and territories, once their own request has answered. */
+function withPeople(data: CommunityDashboard, people: DashboardPeople | undefined): CommunityDashboard {
+  if (!people || people.from !== data.from || people.to !== data.to) return data;
+  const byCode = new Map(people.territories.map((line) => [line.code, line.peopleActive]));
+  return {
+    ...data,
+    total: { ...data.total, peopleActive: people.total.peopleActive },
+    territories: data.territories.map((line) => ({ ...line, peopleActive: byCode.get(line.code) ?? null })),
+  };
 }
 
 function DashboardBody({
@@ -113,6 +124,7 @@ export function CommunityDashboardPage() {
   const from = isDay(params.get('from')) ? (params.get('from') ?? '') : '';
   const to = isDay(params.get('to')) ? (params.get('to') ?? '') : '';
   const dashboard = useDashboard(slug, from, to);
+  const people = useDashboardPeople(slug, from, to, dashboard.isSuccess);
 
   if (dashboard.isPending) return <LoadingState />;
   if (dashboard.isError) {
@@ -126,7 +138,7 @@ export function CommunityDashboardPage() {
     }
     return <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
   }
-  const data = dashboard.data;
+  const data = withPeople(dashboard.data, people.data);
   const day = (value: string) =>
     new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(
       new Date(`${value}T12:00:00Z`),

@@ -1,4 +1,4 @@
-import type { CommunityDashboard, DashboardFigures } from '../../../contract/hub.ts';
+import type { CommunityDashboard, ScopeFigures } from '../../../contract/hub.ts';
 import { neutraliseFormula } from '../../../domain/poll.ts';
 import { findTerritory } from '../../../domain/territories.ts';
 import { type Locale, mailText } from '../../mail/mail-i18n.ts';
@@ -41,7 +41,7 @@ export function dashboardCsvRows(
   const t = mailText(locale);
   const number = (n: number | null) =>
     n === null ? '' : decimalComma ? String(n).replace('.', ',') : String(n);
-  const row = (scope: string, name: string, f: DashboardFigures) => [
+  const row = (scope: string, name: string, f: ScopeFigures) => [
     scope,
     neutraliseFormula(name),
     dashboard.from,

@@ -43,11 +43,25 @@ describe.each(testDialects())('bringing the dashboard’s rows up to date on %s'
     // Earlier reads in other tests may have drained nothing here: every circle is still marked.
     expect(await pendingDashboardCircles(db, a)).toBe(3);
     expect(await pendingDashboardCircles(db, b)).toBe(1);
+    const heldIn = async (communityId: string) => {
+      const rows = await db
+        .selectFrom('dashboardDays')
+        .select('held')
+        .where('communityId', '=', communityId)
+        .where('scope', '=', '')
+        .execute();
+      return rows.reduce((sum, row) => sum + Number(row.held), 0);
+    };
+    expect(await heldIn(a)).toBe(0);
     expect(await drainDashboardFigures(db, { communityId: a, max: 1 })).toBe(1);
+    // The drained circle's session is in its community's day, the others not yet.
+    expect(await heldIn(a)).toBe(1);
     expect(await pendingDashboardCircles(db, a)).toBe(2);
     expect(await pendingDashboardCircles(db, b)).toBe(1);
     expect(await drainDashboardFigures(db, { communityId: a })).toBe(2);
     expect(await pendingDashboardCircles(db, a)).toBe(0);
+    expect(await heldIn(a)).toBe(3);
+    expect(await heldIn(b)).toBe(0);
     expect(await pendingDashboardCircles(db, b)).toBe(1);
   });
 

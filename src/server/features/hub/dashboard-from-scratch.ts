@@ -11,7 +11,7 @@ import { zonedInstant, zonedParts } from '../../../domain/zoned-time.ts';
 import { toIso } from '../../db/columns.ts';
 import type { DB } from '../../db/schema.ts';
 import { circleSurveyResults } from '../surveys/surveys.public.ts';
-import type { DashboardCommunity } from './dashboard.queries.ts';
+import type { DashboardCommunity } from './dashboard-period.ts';
 
 /**
  * What the dashboard adds up for one circle, kept as raw counts (and the people themselves) so that

@@ -2,12 +2,13 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import { isDoneOnTime } from '../../../domain/review.ts';
 import { findTerritory } from '../../../domain/territories.ts';
 import { zonedParts } from '../../../domain/zoned-time.ts';
-import { toIso } from '../../db/columns.ts';
+import { one, toIso } from '../../db/columns.ts';
 import { lockCommunity } from '../../db/locks.ts';
 import type { DB } from '../../db/schema.ts';
 import { pollingLoop } from '../../jobs/polling-loop.ts';
 import { circleSurveyScores } from '../surveys/surveys.public.ts';
 import { territoryCodesOf } from '../territories/territories.public.ts';
+import { circleDays, rebuildDays, recomputeCircleDays } from './dashboard-days.ts';
 import './dashboard.tables.ts';
 
 /**
@@ -35,7 +36,8 @@ const withRegions = (codes: readonly string[]) => [
 /**
  * Recomputes one circle's dashboard rows from its sessions, attendance, steps, owners and
  * questionnaires (all its history: a circle holds tens of sessions a year, not thousands), then
- * the active days of its people in its community and territories, before and after.
+ * the days its part changed in its community and territories (dashboard-days.ts), and the active
+ * days of its people there, before and after.
  */
 async function refreshCircle(
   trx: Kysely<DB>,
@@ -82,47 +84,72 @@ async function refreshCircle(
         ...scope,
         ...s,
         anonymous: s.anonymous ? 1 : 0,
+        day: zonedParts(new Date(s.createdAt), circle.timeZone).date,
       })),
     );
   }
   const after = await peopleAndCodes(trx, circleId);
   const community = circle?.communityId ?? communityId;
   if (!community || !withPeople) return;
-  await refreshPersonDays(
+  // The people's days first: the days' rows count each person's last active day (people_last).
+  const lastDays = await refreshPersonDays(
     trx,
     community,
     new Set(['', ...before.codes, ...after.codes]),
     new Set([...before.users, ...after.users]),
   );
+  await recomputeCircleDays(trx, community, before, after, lastDays);
 }
 
-/** The circle's people (present, checked in, owners) and territories as its rows hold them now. */
+/**
+ * The circle's people (present, checked in, owners), territories and part of each day as its rows
+ * hold them now.
+ */
 async function peopleAndCodes(trx: Kysely<DB>, circleId: string) {
-  const [sessionPeople, stepPeople, codes] = await Promise.all([
+  const [sessionPeople, stepPeople, codes, days] = await Promise.all([
     trx.selectFrom('dashboardSessionPeople').select('userId').where('circleId', '=', circleId).execute(),
     trx.selectFrom('dashboardStepPeople').select('userId').where('circleId', '=', circleId).execute(),
     trx.selectFrom('dashboardCircleCodes').select('code').where('circleId', '=', circleId).execute(),
+    circleDays(trx, circleId),
   ]);
   return {
     users: [...sessionPeople, ...stepPeople].map((row) => row.userId),
     codes: codes.map((row) => row.code),
+    days,
   };
 }
 
 /**
  * Rewrites these people's active days in these scopes from the circles' rows, each day linked to
- * the person's next one (window function `lead`, on both engines).
+ * the person's next one (window function `lead`, on both engines). Returns, per scope, the days
+ * one of these people's last day left or reached: their `people_last` must be recomputed.
  */
 async function refreshPersonDays(
   trx: Kysely<DB>,
   communityId: string,
   scopes: Set<string>,
   users: Set<string>,
-) {
+): Promise<Map<string, Set<string>>> {
   const all = [...users];
+  const lastDays = new Map([...scopes].map((scope) => [scope, new Set<string>()]));
   for (let i = 0; i < all.length; i += 400) {
     const chunk = all.slice(i, i + 400);
     for (const scope of scopes) {
+      const last = async () =>
+        new Map(
+          // Each one's latest day (the one whose next is '9999-12-31'), by the primary key.
+          (
+            await trx
+              .selectFrom('dashboardPersonDays')
+              .select(['userId', (eb) => eb.fn.max('day').as('day')])
+              .where('communityId', '=', communityId)
+              .where('scope', '=', scope)
+              .where('userId', 'in', chunk)
+              .groupBy('userId')
+              .execute()
+          ).map((row) => [row.userId, row.day]),
+        );
+      const before = await last();
       await trx
         .deleteFrom('dashboardPersonDays')
         .where('communityId', '=', communityId)
@@ -146,8 +173,16 @@ async function refreshPersonDays(
               where community_id = ${communityId} and user_id in (${sql.join(chunk)})
           ) p where 1 = 1 ${inScope}
         ) days`.execute(trx);
+      // Only the people whose last day moved change a day's count (most recomputations move none).
+      const after = await last();
+      for (const user of chunk) {
+        const [was, is] = [before.get(user), after.get(user)];
+        if (was === is) continue;
+        for (const day of [was, is]) if (day) lastDays.get(scope)?.add(day);
+      }
     }
   }
+  return lastDays;
 }
 
 type Scope = { circleId: string; communityId: string };
@@ -190,6 +225,7 @@ async function refreshSessions(trx: Kysely<DB>, scope: Scope, timeZone: string) 
         ...scope,
         sessionId: s.id,
         startsAt: toIso(s.startsAt),
+        day: zonedParts(new Date(toIso(s.startsAt)), timeZone).date,
         ...(count.present > 0 ? count : { present: 0, listed: 0 }),
       };
     }),
@@ -289,7 +325,10 @@ async function communityOf(trx: Kysely<DB>, circleId: string) {
   return row?.communityId;
 }
 
-/** Marked circles, of one community when given (a deleted circle is found by its kept rows). */
+/**
+ * Marked circles, of one community when given (a deleted circle is found by its kept rows). Led by
+ * the marks (few, usually none), each checked by key: never a list of the community's circles.
+ */
 function staleCircles(db: Kysely<DB>, communityId: string | undefined, limit: number) {
   return db
     .selectFrom('dashboardStale as s')
@@ -297,21 +336,19 @@ function staleCircles(db: Kysely<DB>, communityId: string | undefined, limit: nu
     .$if(communityId !== undefined, (q) =>
       q.where((eb) =>
         eb.or([
-          eb(
-            's.circleId',
-            'in',
+          eb.exists(
             eb
-              .selectFrom('circles')
-              .select('id')
-              .where('communityId', '=', communityId ?? ''),
+              .selectFrom('circles as c')
+              .select(one)
+              .whereRef('c.id', '=', 's.circleId')
+              .where('c.communityId', '=', communityId ?? ''),
           ),
-          eb(
-            's.circleId',
-            'in',
+          eb.exists(
             eb
-              .selectFrom('dashboardCircles')
-              .select('circleId')
-              .where('communityId', '=', communityId ?? ''),
+              .selectFrom('dashboardCircles as dc')
+              .select(one)
+              .whereRef('dc.circleId', '=', 's.circleId')
+              .where('dc.communityId', '=', communityId ?? ''),
           ),
         ]),
       ),
@@ -344,7 +381,8 @@ export function createDashboardDrainer(
  * (deleted, which on PostgreSQL locks it): a concurrent drain waits for it and then finds it
  * gone; a write committed meanwhile marks the circle again, and the next drain recomputes it.
  * Returns how many circles were recomputed. `bulk` (the seeds, nothing else writing): the people's
- * active days are rebuilt once at the end in one statement instead of per circle.
+ * active days and the days' sums are rebuilt once at the end in one statement each instead of per
+ * circle.
  */
 export async function drainDashboardFigures(
   db: Kysely<DB>,
@@ -365,7 +403,10 @@ export async function drainDashboardFigures(
     if (done >= max || options.stopped?.()) return done;
     const marks = await staleCircles(db, options.communityId, Math.min(batch, max - done));
     if (marks.length === 0) {
-      if (options.bulk) await rebuildPersonDays(db);
+      if (options.bulk) {
+        await rebuildPersonDays(db);
+        await rebuildDays(db);
+      }
       return done;
     }
     for (const { circleId } of marks) {

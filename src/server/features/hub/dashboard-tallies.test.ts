@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommunityDashboard } from '../../../contract/hub.ts';
+import type { CommunityDashboard, DashboardPeople } from '../../../contract/hub.ts';
 import { addDays } from '../../../domain/review.ts';
 import { findTerritory } from '../../../domain/territories.ts';
 import { zonedParts } from '../../../domain/zoned-time.ts';
@@ -57,23 +57,39 @@ describe.each(testDialects())('the dashboard’s kept figures on %s', (dialect) 
     return response.body ? response.json() : undefined;
   };
 
-  /** The dashboard's lines, total and territories against the old computation from scratch. */
-  const compare = async (period: { from?: string; to?: string }) => {
-    const query = new URLSearchParams({ ...period, limit: '2' });
+  const read = async <T>(url: string): Promise<T> => {
+    const response = await t.app.inject({ url: `/api/v1${url}`, headers: { cookie: animator.cookie } });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as T;
+  };
+
+  /**
+   * The dashboard's lines, total and territories against the old computation from scratch: read
+   * as the web reads them (pages with `people=apart`, then the people apart), and in one answer.
+   */
+  const compare = async (period: { from?: string; to?: string }, timeZone = 'Europe/Paris') => {
+    const query = new URLSearchParams({ ...period, limit: '2', people: 'apart' });
     let kept: CommunityDashboard | undefined;
     const lines: CommunityDashboard['circles'] = [];
     let cursor: string | null = null;
     do {
       if (cursor) query.set('cursor', cursor);
-      const response = await t.app.inject({
-        url: `/api/v1/communities/${slug}/dashboard?${query}`,
-        headers: { cookie: animator.cookie },
-      });
-      expect(response.statusCode, response.body).toBe(200);
-      kept = response.json() as CommunityDashboard;
+      kept = await read<CommunityDashboard>(`/communities/${slug}/dashboard?${query}`);
+      expect(kept.total.peopleActive).toBeNull();
       lines.push(...kept.circles);
       cursor = kept.nextCursor;
     } while (cursor);
+    const people = await read<DashboardPeople>(
+      `/communities/${slug}/dashboard/people?${new URLSearchParams(period)}`,
+    );
+    const peopleOf = new Map(people.territories.map((line) => [line.code, line.peopleActive]));
+    if (kept) {
+      kept.total.peopleActive = people.total.peopleActive;
+      for (const line of kept.territories) line.peopleActive = peopleOf.get(line.code) ?? -1;
+    }
+    const whole = await read<CommunityDashboard>(
+      `/communities/${slug}/dashboard?${new URLSearchParams(period)}`,
+    );
     const codes = await territoryCodesOf(t.database.db, 'circle', circleIds);
     const withRegions = new Map(
       [...codes].map(([id, list]) => [
@@ -90,7 +106,7 @@ describe.each(testDialects())('the dashboard’s kept figures on %s', (dialect) 
     );
     const scratch = await dashboardFromScratch(
       t.database.db,
-      { id: communityId, slug, name: 'x', timeZone: 'Europe/Paris' },
+      { id: communityId, slug, name: 'x', timeZone },
       period,
       withRegions,
     );
@@ -100,6 +116,8 @@ describe.each(testDialects())('the dashboard’s kept figures on %s', (dialect) 
     expect(lines.map((l) => l.circle.name)).toEqual(scratch.circles.map((l) => l.circle.name));
     expect(kept?.total).toEqual(scratch.total);
     expect(kept?.territories).toEqual(scratch.territories);
+    expect(whole.total).toEqual(scratch.total);
+    expect(whole.territories).toEqual(scratch.territories);
   };
 
   beforeAll(async () => {
@@ -240,12 +258,36 @@ describe.each(testDialects())('the dashboard’s kept figures on %s', (dialect) 
     expect(sessions.length).toBeGreaterThan(3);
   }, 180_000);
 
-  it('rebuilds the people’s active days in bulk (the seeds) exactly as the writes kept them', async () => {
+  it('rebuilds the people’s active days and the days’ and months’ sums in bulk (the seeds) exactly as the writes kept them', async () => {
     const db = t.database.db;
     const rows = () =>
-      db.selectFrom('dashboardPersonDays').selectAll().orderBy(['scope', 'userId', 'day']).execute();
+      Promise.all([
+        db
+          .selectFrom('dashboardPersonDays')
+          .selectAll()
+          .orderBy('scope')
+          .orderBy('userId')
+          .orderBy('day')
+          .execute(),
+        db
+          .selectFrom('dashboardDays')
+          .selectAll()
+          .orderBy('communityId')
+          .orderBy('scope')
+          .orderBy('day')
+          .execute(),
+        db
+          .selectFrom('dashboardMonths')
+          .selectAll()
+          .orderBy('communityId')
+          .orderBy('scope')
+          .orderBy('month')
+          .execute(),
+      ]);
     const kept = await rows();
-    expect(kept.length).toBeGreaterThan(0);
+    expect(kept[0].length).toBeGreaterThan(0);
+    expect(kept[1].length).toBeGreaterThan(0);
+    expect(kept[2].length).toBeGreaterThan(0);
     await db
       .insertInto('dashboardStale')
       .values(circleIds.map((circleId) => ({ circleId })))
@@ -255,14 +297,54 @@ describe.each(testDialects())('the dashboard’s kept figures on %s', (dialect) 
     expect(await rows()).toEqual(kept);
   });
 
-  it('recomputes a circle after its community changes time zone', async () => {
-    await call('PATCH', `/communities/${slug}`, { timeZone: 'Pacific/Kiritimati' }).catch(() => null);
+  it('moves a session’s figures from one day to another, today’s counted once started', async () => {
+    const [circleId = ''] = circleIds;
+    const period = { from: addDays(today(), -40), to: addDays(today(), 20) };
+    const [user] = people;
+    const { id } = await buildSession(t.app, animator, circleId, { startsAt: at(-10), endsAt: at(-9.9) });
+    await call('POST', `/sessions/${id}/participants`, { userId: user?.id, status: 'present' });
+    await compare(period);
+    for (const startsAt of [at(-3), at(-1 / 24), at(1 / 24), at(-12)]) {
+      await call('PATCH', `/sessions/${id}`, {
+        startsAt,
+        endsAt: new Date(Date.parse(startsAt) + 1800_000).toISOString(),
+      });
+      await compare(period);
+      await compare({});
+    }
+  });
+
+  it('moves a circle’s figures from its old territories to its new ones', async () => {
+    const [, circleId = ''] = circleIds;
+    for (const territoryCodes of [['33'], ['24'], ['33', '75'], [], ['75']]) {
+      await call('PATCH', `/circles/${circleId}`, { territoryCodes });
+      await compare({ from: addDays(today(), -40), to: addDays(today(), 20) });
+    }
+  });
+
+  it('moves every day when its community changes time zone', async () => {
+    const zone = 'Pacific/Kiritimati';
+    // 12:00 UTC: 13:00 (or 14:00) in Paris, 02:00 the next day in Kiritimati (UTC+14).
+    const [circleId = ''] = circleIds;
+    const [user] = people;
+    const startsAt = `${addDays(today(), -5)}T12:00:00.000Z`;
+    const { id } = await buildSession(t.app, animator, circleId, {
+      startsAt,
+      endsAt: new Date(Date.parse(startsAt) + 1800_000).toISOString(),
+    });
+    await call('POST', `/sessions/${id}/participants`, { userId: user?.id, status: 'present' });
+    await call('POST', `/sessions/${id}/actions`, {
+      title: 'Pas',
+      dueOn: addDays(today(), -4),
+      ownerIds: [],
+    });
+    await compare({ from: addDays(today(), -4), to: today() });
+    await call('PATCH', `/communities/${slug}`, { timeZone: zone });
     const marked = await t.database.db.selectFrom('dashboardStale').select('circleId').execute();
-    const zone = await t.database.db
-      .selectFrom('communities')
-      .select('timeZone')
-      .where('id', '=', communityId)
-      .executeTakeFirst();
-    if (zone?.timeZone === 'Pacific/Kiritimati') expect(marked.length).toBe(circleIds.length);
+    expect(marked.length).toBe(circleIds.length);
+    const kiritimatiToday = zonedParts(new Date(), zone).date;
+    await compare({ from: addDays(today(), -4), to: today() }, zone);
+    await compare({ from: addDays(kiritimatiToday, -40), to: addDays(kiritimatiToday, 20) }, zone);
+    await compare({}, zone);
   });
 });

@@ -26,6 +26,8 @@ export interface DashboardSessionsTable extends CircleScoped {
   startsAt: Timestamp;
   present: number;
   listed: number;
+  /** The start's calendar day in the community's zone (migration 0059). */
+  day: string;
 }
 
 /** An account marked present or checked in at a session not called off. */
@@ -79,7 +81,35 @@ export interface DashboardSurveysTable extends CircleScoped {
   minRespondents: number;
   scoreSum: number;
   scoreCount: number;
+  /** The creation's calendar day in the community's zone (migration 0059). */
+  day: string;
 }
+
+/**
+ * What a community ('') or a territory adds up on one calendar day of its zone (migration 0059):
+ * sessions by start day (all of them: the read counts a day's sessions as held once the day is
+ * past, and today's from the per-session rows), steps by due day, questionnaires by creation day
+ * except those whose results open by the clock alone (read from their rows at the request).
+ */
+export interface DashboardDaysTable {
+  communityId: string;
+  scope: string;
+  day: string;
+  held: number;
+  present: number;
+  listed: number;
+  due: number;
+  doneOnTime: number;
+  surveysCounted: number;
+  surveysWithheld: number;
+  scoreSum: number;
+  scoreCount: number;
+  /** People whose last active day in the scope this is (see dashboard_person_days). */
+  peopleLast: number;
+}
+
+/** A whole calendar month of a scope's days ('YYYY-MM'), summed from them (migration 0059). */
+export type DashboardMonthsTable = Omit<DashboardDaysTable, 'day'> & { month: string };
 
 declare module '../../db/schema.ts' {
   interface DB {
@@ -92,5 +122,7 @@ declare module '../../db/schema.ts' {
     dashboardStepPeople: DashboardStepPeopleTable;
     dashboardSurveys: DashboardSurveysTable;
     dashboardPersonDays: DashboardPersonDaysTable;
+    dashboardDays: DashboardDaysTable;
+    dashboardMonths: DashboardMonthsTable;
   }
 }

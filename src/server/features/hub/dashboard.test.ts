@@ -190,6 +190,34 @@ describe.each(testDialects())('the animators’ dashboard on %s', (dialect) => {
     expect(dashboard.circles.find((row) => row.circle.id === codevId)?.sessionsHeld).toBe(3);
   });
 
+  it('leaves the people of the total and territories apart when asked, counted by their own request', async () => {
+    await ok('PATCH', `/circles/${codevId}`, facilitator, { territoryCodes: ['33'] });
+    const whole = (await get(`/dashboard?${period()}`, animator)).json() as CommunityDashboard;
+    const apart = (await get(`/dashboard?${period()}&people=apart`, animator)).json() as CommunityDashboard;
+    expect(apart.total).toEqual({ ...whole.total, peopleActive: null });
+    expect(apart.territories).toEqual(whole.territories.map((line) => ({ ...line, peopleActive: null })));
+    expect(apart.circles).toEqual(whole.circles);
+    const people = await get(`/dashboard/people?${period()}`, animator);
+    expect(people.statusCode).toBe(200);
+    expect(people.json()).toEqual({
+      from: whole.from,
+      to: whole.to,
+      pendingCircles: 0,
+      total: { peopleActive: 3 },
+      territories: [
+        { code: '33', peopleActive: 2 },
+        { code: 'R75', peopleActive: 2 },
+      ],
+    });
+    expect(whole.territories.map((line) => line.peopleActive)).toEqual([2, 2]);
+    expect((await get('/dashboard/people', member)).statusCode).toBe(403);
+    expect((await get('/dashboard/people')).statusCode).toBe(401);
+    expect(
+      (await get(`/dashboard/people?from=${today()}&to=${addDays(today(), -1)}`, animator)).statusCode,
+    ).toBe(400);
+    await ok('PATCH', `/circles/${codevId}`, facilitator, { territoryCodes: [] });
+  });
+
   it('is for the community’s animators and instance admins only', async () => {
     expect((await get('/dashboard', facilitator)).statusCode).toBe(403);
     expect((await get('/dashboard', member)).statusCode).toBe(403);

@@ -7,6 +7,7 @@ import {
   communityHomeSchema,
   DASHBOARD_MAX_DAYS,
   dashboardPageQuerySchema,
+  dashboardPeopleSchema,
   dashboardQuerySchema,
 } from '../../../contract/hub.ts';
 import type { AppContext } from '../../app-context.ts';
@@ -14,7 +15,7 @@ import { requestLocale } from '../../http/request-locale.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { mailText } from '../../mail/mail-i18n.ts';
 import { requireAnimator } from '../communities/communities.public.ts';
-import { communityDashboard } from './dashboard.queries.ts';
+import { communityDashboard, dashboardPeople } from './dashboard.queries.ts';
 import { dashboardCsvRows } from './dashboard-csv.ts';
 import { communityHome, getHomeCommunity } from './home.queries.ts';
 
@@ -29,16 +30,17 @@ const periodDescription =
 
 export function hubRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db, viewers } = ctx;
+  const animatedCommunity = async (slug: string, viewer: Viewer) => {
+    const community = await getHomeCommunity(db, slug);
+    await requireAnimator(db, community.id, viewer);
+    return community;
+  };
   const dashboardOf = async (
     slug: string,
     viewer: Viewer,
     period: { from?: string; to?: string },
-    page: { cursor?: string; limit?: number },
-  ) => {
-    const community = await getHomeCommunity(db, slug);
-    await requireAnimator(db, community.id, viewer);
-    return communityDashboard(db, community, period, page);
-  };
+    page: { cursor?: string; limit?: number; people?: 'with' | 'apart' },
+  ) => communityDashboard(db, await animatedCommunity(slug, viewer), period, page);
 
   return async (app) => {
     app.get(
@@ -70,13 +72,33 @@ export function hubRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { from, to, cursor, limit } = request.query;
+        const { from, to, cursor, limit, people } = request.query;
         return dashboardOf(
           request.params.slug,
           await viewers.require(request),
           { from, to },
-          { cursor, limit },
+          { cursor, limit, people },
         );
+      },
+    );
+
+    app.get(
+      '/communities/:slug/dashboard/people',
+      {
+        schema: {
+          tags,
+          summary:
+            'The dashboard’s people active of the community and of each territory (what `people=apart` leaves null)',
+          description: periodDescription,
+          params: slugParams,
+          querystring: dashboardQuerySchema,
+          response: { 200: dashboardPeopleSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const { from, to } = request.query;
+        const community = await animatedCommunity(request.params.slug, await viewers.require(request));
+        return dashboardPeople(db, community, { from, to });
       },
     );
 

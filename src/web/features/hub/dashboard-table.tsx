@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { DashboardFigures } from '../../../contract/hub.ts';
+import type { ScopeFigures } from '../../../contract/hub.ts';
 import styles from './hub.module.css';
 
-export interface FigureLine extends DashboardFigures {
+/** `peopleActive` null: a total's or territory's people still being counted (their own request). */
+export interface FigureLine extends ScopeFigures {
   key: string;
   label: string;
 }
@@ -49,7 +50,14 @@ export function DashboardTable({
             <tr key={line.key}>
               <th scope="row">{line.label}</th>
               <td className={styles.number}>{line.sessionsHeld}</td>
-              <td className={styles.number}>{line.peopleActive}</td>
+              <td className={styles.number}>
+                {line.peopleActive ?? (
+                  <>
+                    <span aria-hidden="true">…</span>
+                    <span className="visually-hidden">{t('hub.dashboard.counting')}</span>
+                  </>
+                )}
+              </td>
               <td className={styles.number}>
                 {line.attendance.rate === null ? none : pct(line.attendance.rate)}
                 <span className={styles.detail}>

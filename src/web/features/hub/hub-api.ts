@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { CommunityDashboard, CommunityHome } from '../../../contract/hub.ts';
+import type { CommunityDashboard, CommunityHome, DashboardPeople } from '../../../contract/hub.ts';
 import { apiRequest } from '../../lib/api-client.ts';
 import { communityKeys, communityPath } from '../communities/community-api.ts';
 
@@ -8,6 +8,8 @@ const hubKeys = {
   home: (slug: string) => [...communityKeys.detail(slug), 'home'] as const,
   dashboard: (slug: string, from: string, to: string) =>
     [...communityKeys.detail(slug), 'dashboard', { from, to }] as const,
+  people: (slug: string, from: string, to: string) =>
+    [...communityKeys.detail(slug), 'dashboard-people', { from, to }] as const,
 };
 
 export function useCommunityHome(slug: string) {
@@ -27,14 +29,15 @@ const periodQuery = (from: string, to: string, extra: Record<string, string> = {
 
 /**
  * The dashboard, its circles page after page on demand: `data` is the first page's total and
- * territories with the circles of every page loaded so far.
+ * territories with the circles of every page loaded so far. Their people active come apart
+ * (useDashboardPeople): a distinct count, which the rest need not wait for.
  */
 export function useDashboard(slug: string, from: string, to: string) {
   return useInfiniteQuery({
     queryKey: hubKeys.dashboard(slug, from, to),
     queryFn: ({ signal, pageParam }) =>
       apiRequest<CommunityDashboard>(
-        `${communityPath(slug)}/dashboard${periodQuery(from, to, pageParam ? { cursor: pageParam } : {})}`,
+        `${communityPath(slug)}/dashboard${periodQuery(from, to, { people: 'apart', ...(pageParam ? { cursor: pageParam } : {}) })}`,
         { signal },
       ),
     initialPageParam: null as string | null,
@@ -44,6 +47,21 @@ export function useDashboard(slug: string, from: string, to: string) {
       if (!first) throw new Error('no page');
       return { ...first, circles: [first, ...rest].flatMap((page) => page.circles) };
     },
+  });
+}
+
+/**
+ * The people active of the total and the territories, which the dashboard leaves null; asked once
+ * the dashboard has answered (`enabled`), so that it never waits behind this count.
+ */
+export function useDashboardPeople(slug: string, from: string, to: string, enabled: boolean) {
+  return useQuery({
+    queryKey: hubKeys.people(slug, from, to),
+    enabled,
+    queryFn: ({ signal }) =>
+      apiRequest<DashboardPeople>(`${communityPath(slug)}/dashboard/people${periodQuery(from, to)}`, {
+        signal,
+      }),
   });
 }
 

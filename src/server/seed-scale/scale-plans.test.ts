@@ -39,7 +39,7 @@ const LARGE_TABLES = new Set([
   'search_documents',
   'territory_links',
   'auth_sessions',
-  // The animators' dashboard's rows (migrations 0051, 0059); dashboard_stale holds only unread marks.
+  // The animators' dashboard's rows (migrations 0051, 0061); dashboard_stale holds only unread marks.
   'dashboard_days',
   'dashboard_person_days',
   'dashboard_circles',

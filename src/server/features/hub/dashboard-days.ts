@@ -5,7 +5,7 @@ import './dashboard.tables.ts';
 /**
  * A questionnaire whose "withheld" changes by the clock alone (anonymous, enough answers, a closing
  * hour, not closed by hand): never rolled up, its row is read at the request (dashboard.queries.ts).
- * Word for word the predicate of migration 0059's partial index, so SQLite uses it.
+ * Word for word the predicate of migration 0061's partial index, so SQLite uses it.
  */
 export const clockBound = (x: string) =>
   sql.raw(

@@ -94,7 +94,7 @@ const byScope = (select: RawBuilder<unknown>, from: RawBuilder<unknown>, where: 
 
 /**
  * The community's ('') and its territories' figures but people: the sums of the period's whole
- * months before today's and of the days around them (migration 0059; about 60 days and 12 months a
+ * months before today's and of the days around them (migration 0061; about 60 days and 12 months a
  * scope for a year), sessions counted as held on the days before today; today's held sessions and
  * the questionnaires that open by the clock alone from their own rows.
  */

@@ -26,7 +26,7 @@ export interface DashboardSessionsTable extends CircleScoped {
   startsAt: Timestamp;
   present: number;
   listed: number;
-  /** The start's calendar day in the community's zone (migration 0059). */
+  /** The start's calendar day in the community's zone (migration 0061). */
   day: string;
 }
 
@@ -81,12 +81,12 @@ export interface DashboardSurveysTable extends CircleScoped {
   minRespondents: number;
   scoreSum: number;
   scoreCount: number;
-  /** The creation's calendar day in the community's zone (migration 0059). */
+  /** The creation's calendar day in the community's zone (migration 0061). */
   day: string;
 }
 
 /**
- * What a community ('') or a territory adds up on one calendar day of its zone (migration 0059):
+ * What a community ('') or a territory adds up on one calendar day of its zone (migration 0061):
  * sessions by start day (all of them: the read counts a day's sessions as held once the day is
  * past, and today's from the per-session rows), steps by due day, questionnaires by creation day
  * except those whose results open by the clock alone (read from their rows at the request).
@@ -108,7 +108,7 @@ export interface DashboardDaysTable {
   peopleLast: number;
 }
 
-/** A whole calendar month of a scope's days ('YYYY-MM'), summed from them (migration 0059). */
+/** A whole calendar month of a scope's days ('YYYY-MM'), summed from them (migration 0061). */
 export type DashboardMonthsTable = Omit<DashboardDaysTable, 'day'> & { month: string };
 
 declare module '../../db/schema.ts' {

@@ -2,7 +2,7 @@ import type { FeatureDescriptor } from '../feature-descriptor.ts';
 import { hubRoutes } from './hub.routes.ts';
 import { hubReadIndexes } from './migrations/2026-12-05-0045-hub-read-indexes.ts';
 import { dashboardFigures } from './migrations/2026-12-05-0051-dashboard-figures.ts';
-import { dashboardDayRollups } from './migrations/2026-12-05-0059-dashboard-day-rollups.ts';
+import { dashboardDayRollups } from './migrations/2026-12-05-0061-dashboard-day-rollups.ts';
 import './dashboard.tables.ts';
 
 /**
@@ -15,6 +15,6 @@ export const hubFeature: FeatureDescriptor = {
   migrations: (dialect) => ({
     '2026-12-05-0045-hub-read-indexes': hubReadIndexes(),
     '2026-12-05-0051-dashboard-figures': dashboardFigures(dialect),
-    '2026-12-05-0059-dashboard-day-rollups': dashboardDayRollups(dialect),
+    '2026-12-05-0061-dashboard-day-rollups': dashboardDayRollups(dialect),
   }),
 };

@@ -60,6 +60,24 @@ function othersPrivate(notes: readonly BoardNote[], privateNotes: number): numbe
 }
 
 /**
+ * The post-it an event made from another, remembered per event: followers whose post-it was the
+ * same object before get the same object after. A browser keeps one copy and gains nothing; a room
+ * simulated in one process (bench/live-load.ts, which shares each parsed event between its
+ * participants) then holds each post-it once instead of once per participant, as each device would,
+ * where a thousand copies of every post-it made each scan of a board miss the processor's caches
+ * (decision 058). Copies are never mutated, so sharing is safe.
+ */
+const madeByEvent = new WeakMap<object, { from: BoardNote | undefined; to: BoardNote }>();
+
+function madeFrom(event: object, from: BoardNote | undefined, make: () => BoardNote): BoardNote {
+  const last = madeByEvent.get(event);
+  if (last && last.from === from) return last.to;
+  const to = make();
+  madeByEvent.set(event, { from, to });
+  return to;
+}
+
+/**
  * Applies one live event to a copy of the board, as the server would show the board afterwards to
  * this follower (decision 043). Events are applied in the board's `version` order: an older one
  * changes nothing, a gap (one missed) or an event that changes much at once asks for a read of the
@@ -81,7 +99,8 @@ export function applyBoardEvent(board: Board, event: LiveEvent): BoardEventOutco
         // A new post-it is not in a copy older than its version; a changed one may have moved.
         const at = event.type === 'board.note.created' ? -1 : indexOf(notes, event.note.id);
         const known = at < 0 ? undefined : notes[at];
-        const note = { ...event.note, myDots: known?.myDots ?? 0 };
+        const shown = event.note;
+        const note = madeFrom(shown, known, () => ({ ...shown, myDots: known?.myDots ?? 0 }));
         if (known && known.y === note.y) {
           // Same place in the board's order (a move on the wall, a new size, an edit): in place.
           notes = replacedAt(notes, at, note);
@@ -114,11 +133,15 @@ export function applyBoardEvent(board: Board, event: LiveEvent): BoardEventOutco
       const at = noteId === null ? -1 : indexOf(board.notes, noteId);
       const note = board.notes[at];
       const notes = note
-        ? replacedAt(board.notes, at, {
-            ...note,
-            ...(dots !== undefined && { dots }),
-            ...(mine && { myDots: mine.myDots }),
-          })
+        ? replacedAt(
+            board.notes,
+            at,
+            madeFrom(event, note, () => ({
+              ...note,
+              ...(dots !== undefined && { dots }),
+              ...(mine && { myDots: mine.myDots }),
+            })),
+          )
         : board.notes;
       return { ...board, version, notes, myDotsUsed: mine ? mine.myDotsUsed : board.myDotsUsed };
     }

@@ -4,6 +4,7 @@
  * requests, with an empty cache, from the first byte to the network falling idle.
  *
  *   npm run build && npm run bench:wire
+ *   WIRE_URLS=1 npm run bench:wire     # also prints each request's path, screen by screen
  *
  * Budgets (exit 1 above any): the signed-out home page ≤ 200 KB; every screen ≤ 500 KB, ≤ 30
  * requests (RGESN) and ≤ 150 KB of JavaScript (PRODUCT.md's first-load budget, as sent); the home
@@ -97,7 +98,8 @@ async function visit(
   let scriptBytes = 0;
   let requests = 0;
   const scripts = new Set<string>();
-  cdp.on('Network.requestWillBeSent', () => {
+  cdp.on('Network.requestWillBeSent', (event) => {
+    if (process.env.WIRE_URLS) console.log('   ', screen, event.request.url.replace(/^http:..[^/]+/, ''));
     requests += 1;
   });
   cdp.on('Network.responseReceived', (event) => {

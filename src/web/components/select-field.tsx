@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { type Ref, useId } from 'react';
 import fieldStyles from './field.module.css';
 
 export interface SelectOption<V extends string> {
@@ -13,6 +13,8 @@ export interface SelectFieldProps<V extends string> {
   onChange: (value: V) => void;
   description?: string;
   errorMessage?: string;
+  /** The <select> itself, e.g. to move focus to it when a form is revealed. */
+  selectRef?: Ref<HTMLSelectElement>;
 }
 
 /**
@@ -26,6 +28,7 @@ export function SelectField<V extends string>({
   onChange,
   description,
   errorMessage,
+  selectRef,
 }: SelectFieldProps<V>) {
   const id = useId();
   const describedBy = [description ? `${id}-description` : '', errorMessage ? `${id}-error` : '']
@@ -42,6 +45,7 @@ export function SelectField<V extends string>({
         </p>
       ) : null}
       <select
+        ref={selectRef}
         id={id}
         className={`${fieldStyles.input} ${fieldStyles.select}`}
         value={value}

@@ -1,4 +1,4 @@
-import { type FormEvent, Suspense, useState } from 'react';
+import { type FormEvent, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Circle, CircleMember } from '../../../contract/circle.ts';
 import { Button } from '../../components/button.tsx';
@@ -13,13 +13,24 @@ import { useAppointFacilitator } from './steward-api.ts';
 
 /**
  * Stewards of a circle: name a facilitator among the community's members (a co-facilitator, a
- * successor). Un-naming stays in the member list ("Rendre participant·e").
+ * successor). Un-naming stays in the member list ("Rendre participant·e"). The community's members
+ * are read when the steward asks for the form, not with every visit of the circle page.
  */
 export function AppointFacilitator(props: { circle: Circle; members: CircleMember[] }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
   return (
-    <Suspense fallback={<LoadingState />}>
-      <Appoint {...props} />
-    </Suspense>
+    <Section title={t('stewards.facilitator.title')} description={t('stewards.facilitator.description')}>
+      {open ? (
+        <Suspense fallback={<LoadingState />}>
+          <Appoint {...props} />
+        </Suspense>
+      ) : (
+        <Button variant="secondary" onClick={() => setOpen(true)}>
+          {t('stewards.facilitator.open')}
+        </Button>
+      )}
+    </Section>
   );
 }
 
@@ -30,6 +41,9 @@ function Appoint({ circle, members }: { circle: Circle; members: CircleMember[] 
   const appoint = useAppointFacilitator(circle.id);
   const [chosen, setChosen] = useState('');
   const [message, setMessage] = useState<FormStatusMessage | null>(null);
+  const select = useRef<HTMLSelectElement>(null);
+  // The button that revealed the form is gone: focus goes to the form's first field.
+  useEffect(() => select.current?.focus(), []);
   const facilitators = new Set(
     members.filter((m) => m.role === 'facilitator' && m.status === 'member').map((m) => m.id),
   );
@@ -56,21 +70,20 @@ function Appoint({ circle, members }: { circle: Circle; members: CircleMember[] 
   }
 
   return (
-    <Section title={t('stewards.facilitator.title')} description={t('stewards.facilitator.description')}>
-      <form className={formStyles.form} onSubmit={onSubmit} noValidate>
-        <SelectField
-          label={t('stewards.facilitator.person')}
-          options={options}
-          value={chosen}
-          onChange={setChosen}
-        />
-        <FormStatus message={message} />
-        <div className={formStyles.actions}>
-          <Button type="submit" isPending={appoint.isPending}>
-            {t('stewards.facilitator.submit')}
-          </Button>
-        </div>
-      </form>
-    </Section>
+    <form className={formStyles.form} onSubmit={onSubmit} noValidate>
+      <SelectField
+        selectRef={select}
+        label={t('stewards.facilitator.person')}
+        options={options}
+        value={chosen}
+        onChange={setChosen}
+      />
+      <FormStatus message={message} />
+      <div className={formStyles.actions}>
+        <Button type="submit" isPending={appoint.isPending}>
+          {t('stewards.facilitator.submit')}
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -209,6 +209,7 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/v1/communities/{slug}/home': { kind: 'community', action: 'read' },
   'GET /api/v1/communities/{slug}/dashboard': { kind: 'community', action: 'steer' },
   'GET /api/v1/communities/{slug}/dashboard.csv': { kind: 'community', action: 'steer' },
+  'GET /api/v1/communities/{slug}/dashboard/people': { kind: 'community', action: 'steer' },
   'POST /api/v1/communities/{slug}/circles': { kind: 'community', action: 'takePart' },
   'GET /api/v1/circles/{id}': { kind: 'circle', action: 'read' },
   'PATCH /api/v1/circles/{id}': { kind: 'circle', action: 'steer' },

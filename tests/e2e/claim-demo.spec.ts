@@ -106,6 +106,13 @@ test('the new animator plans the team’s next session, where Bernard’s next s
   await page.getByRole('link', { name: 'Équipe d’animation', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Équipe d’animation' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Nommer un·e facilitateur·rice' })).toBeVisible();
+  // The community's members are read when the form is asked for; focus lands on its picker.
+  await page.getByRole('button', { name: 'Choisir parmi les membres de la communauté' }).click();
+  const picker = page.getByRole('combobox', { name: 'Membre de la communauté' });
+  await expect(picker).toBeFocused();
+  // Bernard, who joined by his invitation, may be named; Florent already facilitates.
+  await expect(picker.getByRole('option', { name: 'Bernard Alix' })).toHaveCount(1);
+  await expect(picker.getByRole('option', { name: 'Florent Merlet' })).toHaveCount(0);
   await expectAccessible(page, 'circle page (animator)');
   await shoot(page, 'circle-facilitators');
   await page.getByRole('button', { name: 'Planifier une séance' }).click();

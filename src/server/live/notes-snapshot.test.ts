@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { NOTES_MAX_BYTES, NOTES_TOO_LARGE } from '../../contract/notes-document.ts';
+import type { DB } from '../db/schema.ts';
 import { openNotes, until } from '../testing/notes-editor.ts';
 import {
   buildCircle,
@@ -13,13 +15,45 @@ import {
   type TestUser,
 } from '../testing/test-app.ts';
 import { testDialects } from '../testing/test-database.ts';
-import { appendNoteUpdate, loadNoteState } from './session-notes.store.ts';
+import { appendNoteUpdate, compactNotes, loadNoteState } from './session-notes.store.ts';
 
 /** One paragraph of the notes, as the editor writes it. */
 function paragraph(doc: Y.Doc, index: number, text: string) {
   const element = new Y.XmlElement('paragraph');
   doc.getXmlFragment('default').insert(index, [element]);
   element.insert(0, [new Y.XmlText(text)]);
+}
+
+/**
+ * `db`, whose second statement waits for `between()` to finish before it runs: what a compaction
+ * committing between two reads of the notes looks like, made certain instead of rare.
+ */
+function pausedAfterFirstStatement(db: Kysely<DB>, between: () => Promise<unknown>): Kysely<DB> {
+  let statements = 0;
+  const wrap = <T extends object>(builder: T): T =>
+    new Proxy(builder, {
+      get(target, key) {
+        const value: unknown = Reflect.get(target, key);
+        if (typeof value !== 'function') return value;
+        if (key === 'execute' || key === 'executeTakeFirst')
+          return async (...args: unknown[]) => {
+            statements += 1;
+            if (statements === 2) await between();
+            return value.apply(target, args);
+          };
+        return (...args: unknown[]) => {
+          const result = value.apply(target, args);
+          return result && typeof result === 'object' && 'execute' in result ? wrap(result) : result;
+        };
+      },
+    });
+  return new Proxy(db, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key);
+      if (key !== 'selectFrom' || typeof value !== 'function') return value;
+      return (...args: unknown[]) => wrap(value.apply(target, args));
+    },
+  });
 }
 
 describe.each(testDialects())('the size and the reading of shared notes on %s', (dialect) => {
@@ -95,6 +129,29 @@ describe.each(testDialects())('the size and the reading of shared notes on %s', 
     const read = await t.app.inject({ url: `/api/v1/sessions/${sessionId}` });
     expect(read.json().sharedNotes).toBe('Prochain pas : relire le chapitre 3.');
     editor.close();
+  });
+
+  it('loads every stored update even when a compaction commits between its two reads', async () => {
+    const sessionId = await newSession();
+    const author = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    author.on('update', (update: Uint8Array) => updates.push(update));
+    const notes = author.getText('notes');
+    for (const line of ['Tour météo', 'Prochain pas : relire le chapitre 3', 'Synthèse']) {
+      notes.insert(notes.length, `${line}\n`);
+    }
+    for (const update of updates) await appendNoteUpdate(t.database.db, sessionId, update);
+
+    let compactions = 0;
+    const compacting = () => compactNotes(t.database.db, sessionId).then(() => (compactions += 1));
+    const state = await loadNoteState(pausedAfterFirstStatement(t.database.db, compacting), sessionId);
+    expect(compactions).toBe(1);
+    expect(await logOf(sessionId)).toEqual([]);
+    const loaded = new Y.Doc();
+    Y.applyUpdate(loaded, state ?? new Uint8Array());
+    expect(loaded.getText('notes').toString()).toBe(
+      'Tour météo\nProchain pas : relire le chapitre 3\nSynthèse\n',
+    );
   });
 
   it('refuses an edit that would pass the size limit, tells the editor why, and keeps the stored notes intact', async () => {

@@ -77,19 +77,24 @@ export function notesStore(tables: NotesTables): NotesStore {
     await (updates.length <= 400 || db.isTransaction ? insert(db) : db.transaction().execute(insert));
   }
 
-  /** The stored notes, as one Yjs update (empty document when nothing was ever written). */
+  /**
+   * The stored notes, as one Yjs update (empty document when nothing was ever written). The log is
+   * read before the snapshot, as in readNotesMarkdown: a compaction committing between the two reads
+   * then gives log rows the new snapshot already holds (merging them again changes nothing), never
+   * the old snapshot with the emptied log, which would lose every folded update.
+   */
   async function loadNoteState(db: Kysely<DB>, sessionId: string): Promise<Uint8Array | null> {
-    const snapshot = await on(db)
-      .selectFrom(snapshotsTable)
-      .select('state')
-      .where('sessionId', '=', sessionId)
-      .executeTakeFirst();
     const updates = await on(db)
       .selectFrom(updatesTable)
       .select('update')
       .where('sessionId', '=', sessionId)
       .orderBy('id')
       .execute();
+    const snapshot = await on(db)
+      .selectFrom(snapshotsTable)
+      .select('state')
+      .where('sessionId', '=', sessionId)
+      .executeTakeFirst();
     const parts = [...(snapshot ? [snapshot.state] : []), ...updates.map((row) => row.update)].map(toBytes);
     return parts.length === 0 ? null : Y.mergeUpdates(parts);
   }

@@ -45,9 +45,16 @@ export async function lookAt(target: Page | Locator, name: string, { fullPage = 
   await ('goto' in target ? target.screenshot({ path, fullPage }) : target.screenshot({ path }));
 }
 
-/** Fails on any serious or critical axe-core violation (WCAG 2.1 A/AA rules), naming them. */
+/**
+ * Fails on any serious or critical axe-core violation (WCAG 2.1 A/AA rules), naming them.
+ *
+ * In axe's legacy mode the rules run in the page itself; the default mode opens a blank page per
+ * check to gather the frames' results, which costs 1.3 core-seconds a check here against 0.5
+ * (113 checks in the suite). It only matters for cross-origin frames, and Archipel has no frames.
+ */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page })
+    .setLegacyMode(true)
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   const serious = results.violations

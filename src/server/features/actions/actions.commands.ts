@@ -41,6 +41,30 @@ async function writeOwners(trx: Kysely<DB>, actionId: string, owners: Owners) {
   }
 }
 
+/**
+ * Now, or a millisecond after the latest action of the same session (of the circle, for an action
+ * outside sessions) when that one is dated now or later. Lists order actions by creation time, then
+ * by id, which is random: two actions recorded one after the other within a millisecond would
+ * otherwise be listed in either order.
+ */
+async function nextCreationTime(
+  trx: Kysely<DB>,
+  scope: { circleId: string; sessionId: string | null },
+): Promise<Date> {
+  const now = new Date();
+  const latest = await trx
+    .selectFrom('actions')
+    .select((eb) => eb.fn.max('createdAt').as('createdAt'))
+    .$call((query) =>
+      scope.sessionId
+        ? query.where('sessionId', '=', scope.sessionId)
+        : query.where('circleId', '=', scope.circleId).where('sessionId', 'is', null),
+    )
+    .executeTakeFirst();
+  const latestTime = latest?.createdAt ? new Date(latest.createdAt).getTime() : Number.NEGATIVE_INFINITY;
+  return latestTime >= now.getTime() ? new Date(latestTime + 1) : now;
+}
+
 /** Inserts an action and its owners inside the caller's transaction. */
 export async function insertActionIn(
   trx: Kysely<DB>,
@@ -48,11 +72,11 @@ export async function insertActionIn(
   creatorId: string | null,
   input: ActionCreateInput,
   /** Lists order actions by creation time: an import spaces its actions to keep the pad's order. */
-  createdAt: Date = new Date(),
+  createdAt?: Date,
 ): Promise<string> {
   await requireOwnersInCircle(trx, scope.circleId, input.ownerIds ?? []);
   const id = randomUUID();
-  const now = createdAt.toISOString();
+  const now = (createdAt ?? (await nextCreationTime(trx, scope))).toISOString();
   await trx
     .insertInto('actions')
     .values({

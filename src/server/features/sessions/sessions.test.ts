@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   buildCircle,
   buildCommunity,
@@ -776,6 +776,40 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
     expect((await patch({ ownerIds: [], guestOwners: [] }, member)).statusCode).toBe(403);
     const byAuthor = await patch({ guestOwners: [] }, facilitator);
     expect(byAuthor.json().owners).toEqual([{ userId: member.id, name: member.name }]);
+  });
+
+  it('lists next steps in the order they were recorded, even within one millisecond', async () => {
+    const session = (
+      await createSession({
+        title: 'Cinq prochains pas',
+        startsAt: paris('2026-12-11', '12:00'),
+        endsAt: paris('2026-12-11', '13:00'),
+      })
+    ).json();
+    const titles = ['Relire', 'Écrire', 'Inviter', 'Réserver', 'Essaimer'];
+    // One millisecond for all five: their ids (random) must not decide their order.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-11T12:30:00Z') });
+    try {
+      for (const title of titles) {
+        const recorded = await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/sessions/${session.id}/actions`,
+          headers: as(facilitator),
+          payload: { title },
+        });
+        expect(recorded.statusCode).toBe(201);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    const listed = (
+      await t.app.inject({ url: `/api/v1/sessions/${session.id}/actions`, headers: as(facilitator) })
+    ).json();
+    expect(listed.items.map((action: { title: string }) => action.title)).toEqual(titles);
+    const detail = (
+      await t.app.inject({ url: `/api/v1/sessions/${session.id}`, headers: as(facilitator) })
+    ).json();
+    expect(detail.actions.map((action: { title: string }) => action.title)).toEqual(titles);
   });
 
   it('tells each reader what the action policy lets them do on a next step', async () => {

@@ -9,8 +9,8 @@
  * runs them one after another.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -22,6 +22,26 @@ const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const runStarted = Date.now();
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+/**
+ * The machine's busy CPU time so far, in core-seconds (Linux's /proc/stat: user, nice, system, irq,
+ * softirq, steal), or undefined elsewhere. Read around the run, it says how much of the wall time
+ * the run's work needs on this machine's cores (docs/decisions/059-test-time-cpu-floor.md).
+ */
+function busyCoreSeconds(): number | undefined {
+  try {
+    const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+    return (user + nice + system + irq + softirq + steal) / 100;
+  } catch {
+    return undefined;
+  }
+}
+const busyAtStart = busyCoreSeconds();
 
 interface Outcome {
   suite: string;
@@ -158,4 +178,13 @@ const failed = outcomes.filter((o) => o.status === 'failed').length;
 const passed = outcomes.filter((o) => o.status === 'passed').length;
 const skipped = outcomes.filter((o) => o.status === 'skipped').length;
 console.log(`suites: ${passed} passed, ${failed} failed, ${skipped} skipped; ${seconds(runStarted)} in all`);
+const busyAtEnd = busyCoreSeconds();
+if (busyAtStart !== undefined && busyAtEnd !== undefined) {
+  const busy = busyAtEnd - busyAtStart;
+  const cores = availableParallelism();
+  console.log(
+    `machine CPU: ${busy.toFixed(0)} core-seconds busy (everything on the machine, this run's work and any other) ` +
+      `on ${cores} cores: at least ${(busy / cores).toFixed(0)} s of wall time for this much work`,
+  );
+}
 process.exit(failed > 0 ? 1 : 0);
